@@ -1,0 +1,83 @@
+"""The ``gongkai`` command line: each subcommand wraps one domain function.
+
+Every module in this package that defines ``register(subparsers)`` contributes subcommands, so a
+new command is a new file and nothing else changes. Errors reach the user as plain Chinese on
+stderr with exit status 2 -- never a traceback (set ``GONGKAI_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from gongkai.errors import GongkaiError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors in Chinese and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"gongkai：参数错误：{message}\n")
+
+
+def register_all(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], package: str) -> None:
+    """Let every module of ``package`` that has ``register(subparsers)`` add its subcommands."""
+    paths = importlib.import_module(package).__path__
+    for module_info in sorted(pkgutil.iter_modules(paths), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{module_info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+
+
+def add_command_group(
+    parser: argparse.ArgumentParser, dest: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest=dest, metavar="命令", parser_class=_Parser
+    )
+    subparsers.required = True
+    return subparsers
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gongkai", description="Gongkai 政府信息公开工作工具")
+    register_all(add_command_group(parser, "command"), __name__)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except GongkaiError as exc:
+        print(f"gongkai：{exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("gongkai：已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("GONGKAI_DEBUG"):
+            raise
+        print(
+            f"gongkai：内部错误：{type(exc).__name__}: {exc}（设置 GONGKAI_DEBUG=1 可查看详细信息）",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The annual report (年度报告): model, JSON, rules, readers and renderers."""
