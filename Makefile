@@ -25,8 +25,9 @@ lint: $(STAMP)
 
 check: lint test
 
+# Every benchmark; each prints its numbers (written down in bench/RESULTS.md).
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -60,6 +60,9 @@ TABLE3_COLUMNS: tuple[ColumnSpec, ...] = (
 TABLE3_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in TABLE3_COLUMNS)
 #: The six applicant columns whose sum is the 总计 column.
 TABLE3_APPLICANT_KEYS: tuple[str, ...] = TABLE3_COLUMN_KEYS[:-1]
+#: Header texts printed in the official table 3 (the merged top-left note and the column band).
+TABLE3_BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+TABLE3_APPLICANT_HEADER = "申请人情况"
 
 
 class RowKind(StrEnum):
@@ -321,6 +324,8 @@ FEES_LABEL = "行政事业性收费"
 FEES_HEADER = "本年收费金额（单位：万元）"
 FEES_ITEM = "第二十条第（八）项"
 DOCUMENTS_ITEM = "第二十条第（一）项"
+#: The header over the row labels of every block of table 2.
+TABLE2_CONTENT_HEADER = "信息内容"
 
 
 @dataclass(frozen=True, slots=True)

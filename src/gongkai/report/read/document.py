@@ -2,7 +2,7 @@
 
 Each format's reader (text, Markdown, HTML, DOCX, XLSX, PDF) only extracts what the document
 shows -- lines of text and tables as grids of cells with positions -- into a ``SourceDocument``.
-One assembler (``gongkai.report.read.assemble``) then finds the report in it by row and column
+One assembler (``gongkai.report.read.assembler``) then finds the report in it by row and column
 labels. Keeping extraction apart from interpretation is what lets every format share the same
 label matching, the same handling of blank cells, and the same provenance.
 """

@@ -1,0 +1,40 @@
+"""The official working-day calendar (工作日历) of mainland China, for the statutory clock.
+
+For the web layer (gongkai.web) -- the whole API::
+
+    from gongkai.calendar import WorkingCalendar, YearSchedule, UnknownCalendarYear
+
+    cal = WorkingCalendar.official()                         # packaged 2019–2026
+    cal = WorkingCalendar.official(overrides=[YearSchedule.from_dict(agency_json, source="示例市")])
+    cal.is_working_day(d); cal.add_working_days(received, 20); cal.working_days_between(a, b)
+    cal.missing_years(today)   # dashboard warning: years still to be entered
+
+Data: ``gongkai/calendar/data/cn_YYYY.json``, one file per year, each citing its
+国务院办公厅关于YYYY年部分节假日安排的通知 and listing the make-up working days (调休上班)
+explicitly. ``tests/domain/calendar`` cross-checks every packaged year against the
+``chinesecalendar`` package (MIT), see :func:`gongkai.calendar.imported.schedule_from_chinesecalendar`.
+An agency administrator enters a missing or corrected year in the same JSON format
+(:meth:`YearSchedule.from_dict`); it takes precedence over the packaged year. A year nobody has
+entered raises :class:`UnknownCalendarYear` with a Chinese message -- never a guess.
+"""
+
+from __future__ import annotations
+
+from gongkai.calendar.schedule import (
+    CalendarDataError,
+    HolidayEntry,
+    Notice,
+    UnknownCalendarYear,
+    YearSchedule,
+)
+from gongkai.calendar.working import WorkingCalendar, packaged_schedules
+
+__all__ = [
+    "CalendarDataError",
+    "HolidayEntry",
+    "Notice",
+    "UnknownCalendarYear",
+    "WorkingCalendar",
+    "YearSchedule",
+    "packaged_schedules",
+]

@@ -1,0 +1,410 @@
+"""The statutory clock of a disclosure application (依申请公开的答复期限).
+
+For the web layer -- compute, never store::
+
+    from gongkai.deadlines import Channel, Pause, PauseReason, compute_deadlines, date_of_receipt, status_on
+
+    received = date_of_receipt(Channel.POST_SIGNED, signed_for_on=date(2026, 3, 2))
+    d = compute_deadlines(received, cal, pauses=[Pause(date(2026, 3, 9), date(2026, 3, 20),
+                          PauseReason.THIRD_PARTY)], correction_received=None,
+                          extension_approved_on=None, later_date=None)
+    d.reply_due, d.extended_due, d.correction_notice_due, d.due      # d.due = the one that applies
+    status_on(d, today, cal)                                        # overdue / due soon / on time
+
+Rules (application-handling.md 二), each in one place below:
+
+- date of receipt per channel: 条例 第三十一条 (:func:`date_of_receipt`);
+- day 1 is the first working day after the date of receipt (gongkai.calendar.working);
+- reply within 20 working days: 第三十三条第二款; 补正 notice within 7 working days of receipt,
+  and after 补正 the 20 days run from receipt of the corrected application: 第三十条;
+- extension of at most 20 more working days with the head's approval: 第三十三条第二款;
+- time spent consulting a third party (第三十二条) or another agency (第三十四条) is not counted:
+  第三十三条第三款 -- modelled as :class:`Pause` ranges whose working days are skipped;
+- the period from the fee notice to payment is likewise not counted (缴费期间不计算在答复期限内):
+  a :class:`Pause` with :attr:`PauseReason.FEE`. fee-rules.md could not find the 办法's own
+  clause on this (its 第六条 onwards is [未找到]); the 20-working-day payment period is from the
+  Sichuan notice quoted there (4.2). Verify against the gov.cn original before relying on it;
+- 第三十五条 lets the agency set a reasonable later date for excessive requests (``later_date``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+
+from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
+from gongkai.errors import GongkaiError
+
+#: 条例 第三十三条第二款: 自收到申请之日起20个工作日内予以答复.
+REPLY_WORKING_DAYS = 20
+#: 条例 第三十条: 自收到申请之日起7个工作日内一次性告知申请人作出补正.
+CORRECTION_NOTICE_WORKING_DAYS = 7
+#: 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日.
+EXTENSION_MAX_WORKING_DAYS = 20
+#: 条例 第三十二条、第三十四条: 自收到征求意见书之日起15个工作日内提出意见.
+CONSULTATION_WORKING_DAYS = 15
+#: fee-rules.md 4.2 (四川省通知): 收到收费通知次日起20个工作日内缴纳费用.
+FEE_PAYMENT_WORKING_DAYS = 20
+
+
+class DeadlineError(GongkaiError):
+    """Dates that cannot describe a real case (a pause ending before it starts, ...)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Date of receipt (条例 第三十一条)
+# ---------------------------------------------------------------------------------------------
+
+
+class Channel(StrEnum):
+    """How an application reached the agency."""
+
+    IN_PERSON = "in_person"
+    POST_SIGNED = "post_signed"
+    POST_UNSIGNED = "post_unsigned"
+    ONLINE = "online"
+    EMAIL = "email"
+    FAX = "fax"
+
+
+class ReceiptEvidence(StrEnum):
+    """Which date fixes the date of receipt for a channel."""
+
+    SUBMITTED = "submitted_on"  # 提交之日
+    SIGNED_FOR = "signed_for_on"  # 行政机关签收之日
+    CONFIRMED = "confirmed_on"  # 与申请人（双方）确认之日
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRule:
+    label: str
+    evidence: ReceiptEvidence
+    #: What the clerk must enter, in Chinese (also the error message when it is missing).
+    evidence_label: str
+    legal_basis: str
+
+
+CHANNEL_RULES: Mapping[Channel, ChannelRule] = MappingProxyType(
+    {
+        Channel.IN_PERSON: ChannelRule(
+            "当面提交",
+            ReceiptEvidence.SUBMITTED,
+            "提交之日",
+            "条例第三十一条第（一）项：以提交之日为收到申请之日",
+        ),
+        Channel.POST_SIGNED: ChannelRule(
+            "邮寄（需签收）",
+            ReceiptEvidence.SIGNED_FOR,
+            "行政机关签收之日",
+            "条例第三十一条第（二）项：以行政机关签收之日为收到申请之日",
+        ),
+        Channel.POST_UNSIGNED: ChannelRule(
+            "平常信函等无需签收的邮寄",
+            ReceiptEvidence.CONFIRMED,
+            "与申请人确认之日",
+            "条例第三十一条第（二）项：应当于收到申请的当日与申请人确认，确认之日为收到申请之日",
+        ),
+        Channel.ONLINE: ChannelRule(
+            "互联网渠道（网上申请）",
+            ReceiptEvidence.CONFIRMED,
+            "双方确认之日",
+            "条例第三十一条第（三）项：以双方确认之日为收到申请之日",
+        ),
+        # E-mail is an 互联网渠道 in the sense of 第三十一条第（三）项 [推定: the article names
+        # only 互联网渠道 and 传真; e-mail is grouped with the former].
+        Channel.EMAIL: ChannelRule(
+            "电子邮件",
+            ReceiptEvidence.CONFIRMED,
+            "双方确认之日",
+            "条例第三十一条第（三）项（电子邮件属互联网渠道）：以双方确认之日为收到申请之日",
+        ),
+        Channel.FAX: ChannelRule(
+            "传真",
+            ReceiptEvidence.CONFIRMED,
+            "双方确认之日",
+            "条例第三十一条第（三）项：以双方确认之日为收到申请之日",
+        ),
+    }
+)
+
+
+def date_of_receipt(
+    channel: Channel,
+    *,
+    submitted_on: date | None = None,
+    signed_for_on: date | None = None,
+    confirmed_on: date | None = None,
+) -> date:
+    """The date of receipt (收到申请之日) of an application that came in through ``channel``.
+
+    Legal basis: 条例 第三十一条 (see :data:`CHANNEL_RULES` for the item per channel). Only the
+    date the article names counts: for a signed-for letter the signing date, not the postmark.
+    """
+    rule = CHANNEL_RULES[channel]
+    given = {
+        ReceiptEvidence.SUBMITTED: submitted_on,
+        ReceiptEvidence.SIGNED_FOR: signed_for_on,
+        ReceiptEvidence.CONFIRMED: confirmed_on,
+    }[rule.evidence]
+    if given is None:
+        raise DeadlineError(f"{rule.label}的申请须填写{rule.evidence_label}（{rule.legal_basis}）")
+    return given
+
+
+# ---------------------------------------------------------------------------------------------
+# Pauses (第三十三条第三款; fee notice)
+# ---------------------------------------------------------------------------------------------
+
+
+class PauseReason(StrEnum):
+    THIRD_PARTY = "third_party"  # 征求第三方意见（第三十二条）
+    OTHER_AGENCY = "other_agency"  # 征求其他机关意见（第三十四条）
+    FEE = "fee"  # 收费通知至缴费
+
+
+PAUSE_LABELS: Mapping[PauseReason, str] = MappingProxyType(
+    {
+        PauseReason.THIRD_PARTY: "征求第三方意见（条例第三十二条、第三十三条第三款）",
+        PauseReason.OTHER_AGENCY: "征求其他机关意见（条例第三十四条、第三十三条第三款）",
+        PauseReason.FEE: "收费通知至缴费期间",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """Days on which the clock stands still; both ``first`` and ``last`` included."""
+
+    first: date
+    last: date
+    reason: PauseReason = PauseReason.THIRD_PARTY
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise DeadlineError(
+                f"不计入期限的时间段结束日期（{self.last.isoformat()}）早于开始日期（{self.first.isoformat()}）"
+            )
+
+
+def _merged(pauses: Iterable[Pause], after: date) -> tuple[tuple[date, date], ...]:
+    """The pauses as sorted, non-overlapping ranges, clipped to the days after ``after``."""
+    start = after + timedelta(days=1)
+    ranges = sorted((max(p.first, start), p.last) for p in pauses if p.last >= start)
+    merged: list[tuple[date, date]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return tuple(merged)
+
+
+def _add_excluding(
+    calendar: WorkingCalendar, start: date, n: int, paused: tuple[tuple[date, date], ...]
+) -> tuple[date, int]:
+    """The ``n``-th working day after ``start`` that is not paused, and how many were skipped.
+
+    Grows the target until the paused working days before it are all accounted for: the
+    sequence only rises, so it stops at the first day with ``n`` unpaused working days before
+    it (inclusive) -- an unpaused working day itself.
+    """
+    due = calendar.add_working_days(start, n)
+    while True:
+        skipped = sum(
+            calendar.working_days_in(first, min(last, due)) for first, last in paused if first <= due
+        )
+        again = calendar.add_working_days(start, n + skipped)
+        if again == due:
+            return due, skipped
+        due = again
+
+
+# ---------------------------------------------------------------------------------------------
+# The deadlines of one application
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Deadlines:
+    """Every due date of one application, computed from its facts (never stored)."""
+
+    received: date
+    #: When the 20 days start: the date of receipt, or receipt of the corrected application.
+    clock_start: date
+    correction_notice_due: date
+    reply_due: date
+    #: The latest date if the head approves the extension; ``None`` when that date falls into a
+    #: year without a schedule (``unknown_year``) -- an error only once it is needed.
+    extended_due: date | None
+    extension_approved: bool
+    later_date: date | None
+    paused_working_days: int
+    unknown_year: int | None = None
+
+    @property
+    def due(self) -> date:
+        """The due date that applies now: 第三十五条 date, else extended, else ordinary."""
+        if self.later_date is not None:
+            return self.later_date
+        if self.extension_approved:
+            if self.extended_due is None:
+                raise UnknownCalendarYear(self.unknown_year or self.reply_due.year + 1)
+            return self.extended_due
+        return self.reply_due
+
+
+def compute_deadlines(
+    received: date,
+    calendar: WorkingCalendar,
+    *,
+    pauses: Iterable[Pause] = (),
+    correction_received: date | None = None,
+    extension_approved_on: date | None = None,
+    later_date: date | None = None,
+) -> Deadlines:
+    """The deadlines of an application received on ``received`` (see :func:`date_of_receipt`).
+
+    Legal basis: 条例 第三十条 (补正: notice within 7 working days; the reply period runs from
+    receipt of the corrected application), 第三十三条 (20 working days; extension by at most 20
+    with the head's approval; consultation time not counted), 第三十五条 (a reasonable later date).
+
+    ``pauses`` are skipped only for the reply and extended dates, and only where they fall after
+    the clock start. ``extension_approved_on`` must not be after the ordinary due date: a period
+    that has run out cannot be extended.
+    """
+    correction_notice_due = calendar.add_working_days(received, CORRECTION_NOTICE_WORKING_DAYS)
+    if correction_received is not None and correction_received < received:
+        raise DeadlineError("收到补正申请的日期不能早于收到原申请的日期（条例第三十条）")
+    clock_start = correction_received or received
+    paused = _merged(pauses, clock_start)
+    reply_due, skipped = _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS, paused)
+    extended_due: date | None
+    unknown_year: int | None = None
+    try:
+        extended_due, _ = _add_excluding(
+            calendar, clock_start, REPLY_WORKING_DAYS + EXTENSION_MAX_WORKING_DAYS, paused
+        )
+    except UnknownCalendarYear as missing:
+        extended_due, unknown_year = None, missing.year
+    if extension_approved_on is not None and extension_approved_on > reply_due:
+        raise DeadlineError(
+            f"延长答复期限须在答复期限（{reply_due.isoformat()}）届满前经政府信息公开工作机构负责人同意"
+            "（条例第三十三条第二款）"
+        )
+    if later_date is not None and later_date <= reply_due:
+        raise DeadlineError(
+            f"依条例第三十五条确定的延迟答复期限应晚于法定答复期限（{reply_due.isoformat()}）"
+        )
+    if extension_approved_on is not None and extended_due is None:
+        # The extended date is the one that applies now, and it needs an unentered year.
+        raise UnknownCalendarYear(unknown_year or reply_due.year + 1)
+    return Deadlines(
+        received=received,
+        clock_start=clock_start,
+        correction_notice_due=correction_notice_due,
+        reply_due=reply_due,
+        extended_due=extended_due,
+        extension_approved=extension_approved_on is not None,
+        later_date=later_date,
+        paused_working_days=skipped,
+        unknown_year=unknown_year,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a case stands on a given day ("overdue" is computed, never stored)
+# ---------------------------------------------------------------------------------------------
+
+
+class ClockState(StrEnum):
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+CLOCK_STATE_LABELS: Mapping[ClockState, str] = MappingProxyType(
+    {ClockState.ON_TIME: "未到期", ClockState.DUE_SOON: "即将到期", ClockState.OVERDUE: "已逾期"}
+)
+
+#: Issue 5: the work queue's "due within 3 working days" view.
+DUE_SOON_WORKING_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ClockStatus:
+    state: ClockState
+    due: date
+    #: Working days from ``today`` to the due date: 0 on the due date, negative once overdue
+    #: (minus the working days elapsed since it).
+    working_days_left: int
+
+    @property
+    def label(self) -> str:
+        return CLOCK_STATE_LABELS[self.state]
+
+
+def status_on(
+    deadlines: Deadlines,
+    today: date,
+    calendar: WorkingCalendar,
+    *,
+    soon_within: int = DUE_SOON_WORKING_DAYS,
+) -> ClockStatus:
+    """Whether the case is overdue on ``today``, due within ``soon_within`` working days, or not.
+
+    Overdue means ``today`` is after the applicable due date (:attr:`Deadlines.due`); on the due
+    date itself the reply is still in time.
+    """
+    due = deadlines.due
+    left = calendar.working_days_between(today, due)
+    if today > due:
+        state = ClockState.OVERDUE
+    elif left <= soon_within:
+        state = ClockState.DUE_SOON
+    else:
+        state = ClockState.ON_TIME
+    return ClockStatus(state=state, due=due, working_days_left=left)
+
+
+# ---------------------------------------------------------------------------------------------
+# The other clocks of a case
+# ---------------------------------------------------------------------------------------------
+
+
+def correction_due(notice_date: date, calendar: WorkingCalendar, working_days: int) -> date:
+    """The end of the 补正 period the agency sets in its notice, counted from ``notice_date``
+    (the date the notice is sent or served, as the notice itself states).
+
+    Legal basis: 条例 第三十条 requires only "合理的补正期限" -- no fixed number of days
+    (application-handling.md 二), so the agency chooses ``working_days`` and no default is
+    offered. Lapsing without a correction closes the case as 表三（六）1.
+    """
+    if working_days < 1:
+        raise DeadlineError("补正期限至少为1个工作日（条例第三十条：合理的补正期限）")
+    return calendar.add_working_days(notice_date, working_days)
+
+
+def consultation_due(letter_received_on: date, calendar: WorkingCalendar) -> date:
+    """When a consulted third party (第三十二条) or agency (第三十四条) must answer.
+
+    Legal basis: 条例 第三十二条、第三十四条 -- 自收到征求意见书之日起15个工作日内提出意见.
+    After it, the agency decides itself (第三十二条) or the agency is deemed to agree (第三十四条).
+    """
+    return calendar.add_working_days(letter_received_on, CONSULTATION_WORKING_DAYS)
+
+
+def fee_payment_due(notice_received_on: date, calendar: WorkingCalendar) -> date:
+    """The last day to pay the 信息处理费; unpaid after it closes the case as 表三（六）2.
+
+    Legal basis: fee-rules.md 4.2 (四川省财政厅、发展改革委通知, restating the 办法): 申请人应当在
+    收到收费通知次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请.
+    """
+    return calendar.add_working_days(notice_received_on, FEE_PAYMENT_WORKING_DAYS)
+
+
+def lapsed(due: date, today: date, done_on: date | None) -> bool:
+    """Whether a period the applicant had to meet (补正, 缴费) ran out without action."""
+    return (done_on is None or done_on > due) and today > due

@@ -1,0 +1,128 @@
+"""Plain text copied out of a report, in the shapes copying produces.
+
+- One cell per line, as Word's "save as text" writes a table: every cell on its own line starting
+  with a tab, a blank line after each row, a cell's own line breaks continuing without the tab
+  (corpus 000: "\\t商业" then "企业"). Such runs become ``Grid`` blocks, so a blank cell keeps its
+  place and never shifts its neighbours.
+- One row per line with tab-separated cells (copied from a spreadsheet or a web page): ``Grid``.
+- Everything else -- narrative, whitespace-separated rows, cells glued together, a PDF's text
+  layer with wrapped labels -- becomes ``TextLine`` blocks; the assembler finds labels and numbers
+  in them.
+
+Residue of the copy is dropped here: Word bookmarks ("[bookmark: _GoBack]"), page markers
+("- 3 -", "第 3 页"), form feeds (which start a new page), and in the one-cell-per-line shape a
+lone page number between two tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.read.encoding import decode
+from gongkai.report.read.labels import clean_text
+
+PAGE_MARK = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+#: A cell's continuation line (its own line break) is short; a longer line is narrative.
+_MAX_CONTINUATION = 30
+#: How many tab-led lines make a document "one cell per line".
+_MIN_CELL_LINES = 8
+
+
+class _GridBuilder:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[str, int]]] = []
+        self.row: list[tuple[str, int]] = []
+
+    def end_row(self) -> None:
+        if self.row:
+            self.rows.append(self.row)
+            self.row = []
+
+    def build(self, index: int, page: int | None) -> Grid | None:
+        self.end_row()
+        if not self.rows:
+            return None
+        cells = tuple(
+            GridCell(clean_text(text), row=r, column=c, page=page, line=line)
+            for r, row in enumerate(self.rows)
+            for c, (text, line) in enumerate(row)
+        )
+        self.rows = []
+        return Grid(cells, index=index, page=page)
+
+
+def extract(data: bytes) -> SourceDocument:
+    """The blocks of a plain-text report (any of the supported encodings)."""
+    text, encoding = decode(data)
+    return extract_text(text, encoding=encoding)
+
+
+def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cell_mode = sum(1 for line in lines if line.startswith("\t") and "\t" not in line[1:]) >= _MIN_CELL_LINES
+    has_form_feeds = "\f" in text
+    page: int | None = 1 if has_form_feeds else None
+    blocks: list[Block] = []
+    grid = _GridBuilder()
+    grid_page: int | None = page
+    previous_was_cell = False
+
+    grids = 0
+
+    def flush_grid() -> None:
+        nonlocal grids
+        built = grid.build(grids + 1, grid_page)
+        if built is not None:
+            grids += 1
+            blocks.append(built)
+
+    for number, raw in enumerate(lines, start=1):
+        if "\f" in raw:
+            pieces = raw.split("\f")
+            if page is not None:
+                page += len(pieces) - 1
+            raw = pieces[-1]
+        # Trailing tabs are kept: in a tab-separated row they are blank cells at the row's end.
+        body = raw.rstrip(" \r")
+        if cell_mode and body.startswith("\t") and "\t" not in body[1:]:
+            if not grid.rows and not grid.row:
+                grid_page = page
+            grid.row.append((body[1:], number))
+            previous_was_cell = True
+            continue
+        inner_tab = "\t" in body.strip("\t ")
+        # A row whose only text is its label still has its blank cells' tabs (one leading tab
+        # alone is a paragraph indent, not a row).
+        blank_cells = body.count("\t") >= 2 or body.endswith("\t")
+        label_row = bool(grid.rows) and blank_cells and bool(body.strip())
+        if not cell_mode and (inner_tab or label_row):
+            # One row per line, cells separated by tabs; an empty field is a blank cell.
+            if not grid.rows and not grid.row:
+                grid_page = page
+            grid.row.extend((cell, number) for cell in body.split("\t"))
+            grid.end_row()
+            previous_was_cell = False
+            continue
+        if not body.strip():
+            grid.end_row()
+            previous_was_cell = False
+            continue
+        if previous_was_cell and grid.row and len(body.strip()) <= _MAX_CONTINUATION:
+            # A line break inside a cell: Word writes the rest of the cell without the tab.
+            cell_text, line = grid.row[-1]
+            grid.row[-1] = (f"{cell_text}\n{body.strip()}", line)
+            continue
+        previous_was_cell = False
+        flush_grid()
+        if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
+            continue
+        cleaned = clean_text(body)
+        if cleaned:
+            blocks.append(TextLine(cleaned, page=page, line=number))
+    flush_grid()
+    return SourceDocument(tuple(blocks), source_format="text", encoding=encoding)

@@ -1,0 +1,132 @@
+"""PDF (reportlab, BSD licence) on A4 with the page and type sizes of GB/T 9704.
+
+The CJK font is a TrueType font found on the system and embedded (see ``fonts``); without one,
+``GongkaiError`` says which Debian package to install. Table cells wrap their text (``CJK``
+word wrap), merged cells are reportlab ``SPAN``s, and a table too long for one page breaks
+across pages with its header rows repeated. The text layer is real text, so pdfplumber and pypdf read it back.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from gongkai.report.model import AnnualReport
+from gongkai.report.render.fonts import pdf_font_name
+from gongkai.report.render.layout import CellRole, TableGrid, document_layout
+
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
+#: GB/T 9704: 3号 (16 pt) body, 22 lines a page; 2号 (22 pt) title.
+BODY_SIZE, LINE_PITCH, TITLE_SIZE, TABLE_SIZE = 16.0, 28.9, 22.0, 9.0
+
+
+def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName=font,
+        fontSize=BODY_SIZE,
+        leading=LINE_PITCH,
+        firstLineIndent=2 * BODY_SIZE,
+        alignment=TA_JUSTIFY,
+        wordWrap="CJK",
+    )
+    cell = ParagraphStyle(
+        "cell",
+        fontName=font,
+        fontSize=TABLE_SIZE,
+        leading=TABLE_SIZE * 1.3,
+        alignment=TA_CENTER,
+        wordWrap="CJK",
+    )
+    return {
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontSize=TITLE_SIZE,
+            leading=TITLE_SIZE * 1.6,
+            firstLineIndent=0,
+            alignment=TA_CENTER,
+            spaceAfter=LINE_PITCH,
+        ),
+        "heading": ParagraphStyle("heading", parent=body, keepWithNext=True),
+        "body": body,
+        "cell": cell,
+        "label": ParagraphStyle("label", parent=cell, alignment=TA_LEFT),
+    }
+
+
+def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]) -> Table:
+    data: list[list[Paragraph | str]] = [[""] * grid.n_cols for _ in range(grid.n_rows)]
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for item in grid.cells:
+        if item.role is CellRole.VALUE:
+            data[item.row][item.col] = item.text
+        else:
+            style = styles["label"] if item.role is CellRole.LABEL else styles["cell"]
+            data[item.row][item.col] = Paragraph(escape(item.text), style)
+        if item.merged:
+            commands.append(("SPAN", (item.col, item.row), (item.last_col, item.last_row)))
+    width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
+    total = sum(grid.col_weights)
+    table = Table(
+        data,
+        colWidths=[width * w / total for w in grid.col_weights],
+        repeatRows=grid.header_rows,
+        # Rows break only between rows that no merged cell spans (so table 三 may break after
+        # 二 or before 四): reportlab's splitInRow would cut a row in half across the pages.
+    )
+    table.setStyle(TableStyle(commands))
+    table.spaceBefore, table.spaceAfter = 4, 8
+    return table
+
+
+def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    # GB/T 9704 7.5: the page number "— 1 —" under the text block.
+    canvas.saveState()
+    canvas.setFont(pdf_font_name(), 14)
+    canvas.drawCentredString(A4[0] / 2, MARGIN_BOTTOM / 2, f"— {doc.page} —")
+    canvas.restoreState()
+
+
+def render_pdf(report: AnnualReport) -> bytes:
+    font = pdf_font_name()
+    styles = paragraph_styles(font)
+    layout = document_layout(report)
+    story: list[Flowable] = [Paragraph(escape(layout.title), styles["title"])]
+    for block in layout.blocks:
+        story.append(Paragraph(escape(block.heading), styles["heading"]))
+        story.extend(Paragraph(escape(text), styles["body"]) for text in block.paragraphs)
+        if block.table is not None:
+            # A table that fits on a page starts on a new page rather than being broken.
+            story.append(KeepTogether([table_flowable(block.table, font, styles)]))
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        title=layout.title,
+        author=report.agency or "",
+        subject="政府信息公开工作年度报告",
+        lang="zh-CN",
+    )
+    doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    return buffer.getvalue()

@@ -1,0 +1,45 @@
+"""Consistency rules for the annual report (政府信息公开工作年度报告).
+
+``check(report, previous=None)`` runs every rule and returns the findings sorted by severity
+(error, warning, info), rule id, cells and message. A rule whose inputs are missing reports
+"cannot assess" (severity info, ``Finding.cannot_assess``), never a pass and never a failure.
+
+Rule ids are stable (scripts and the web app depend on them):
+
+- tables: ``T3-BALANCE``, ``T3-TOTAL-SUM``, ``T3-ROW-SUM``, ``T4-GROUP-SUM``, ``CELL-NONNEG``,
+  ``FEES-NONNEG`` (module ``tables``);
+- template: ``TEMPLATE-DETECT``, ``TEMPLATE-2019-LAYOUT`` (``template``);
+- with the previous year's report: ``XYEAR-PERIOD``, ``XYEAR-AGENCY``, ``XYEAR-CARRY``,
+  ``XYEAR-IN-FORCE`` (``crossyear``);
+- narrative: ``SEC-PRESENT``, ``SEC-ORDER``, ``SEC-TITLE``, ``SEC-NUMBERING``, ``SEC-YEAR``,
+  ``SEC5-EMPTY``, ``SEC6-FEE`` (``narrative``);
+- narrative against tables: ``TEXT-TABLE-NEW``, ``TEXT-TABLE-CARRIED``, ``TEXT-TABLE-DONE``,
+  ``TEXT-TABLE-CARRY-NEXT``, ``TEXT-TABLE-RECONSIDERATION``, ``TEXT-TABLE-LITIGATION``,
+  ``TEXT-TABLE-DOCUMENTS`` (``text_table``).
+"""
+
+from __future__ import annotations
+
+from gongkai.report.model import AnnualReport
+from gongkai.report.rules import crossyear, narrative, tables, template, text_table
+from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity
+from gongkai.report.rules.registry import RULES, Context, Rule, run_rules
+
+__all__ = [
+    "CANNOT_ASSESS_PREFIX",
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "check",
+    "crossyear",
+    "narrative",
+    "tables",
+    "template",
+    "text_table",
+]
+
+
+def check(report: AnnualReport, previous: AnnualReport | None = None) -> list[Finding]:
+    """Run every rule on ``report`` (and ``previous``, the report of the year before, if given)."""
+    return run_rules(RULES, Context(report, previous))

@@ -1,0 +1,462 @@
+"""One small recogniser per kind of personal information (after Presidio's PatternRecognizer).
+
+A recogniser is mostly data: a regular expression compiled once, a base score, context words that
+raise the score, and a ``validate`` hook for check digits. ``analyze(text, norm)`` makes one pass
+over the normalised text and yields ``Finding`` values whose offsets and ``text`` refer to the
+original text (normalisation keeps lengths).
+
+Speed: each expression is written as ``first`` (a character class for its first character) and
+``rest``, which begins by checking what precedes that character. Python's ``re`` skips quickly to
+characters of a leading class, while a leading look-behind would be tried at every position; and
+the registry joins the ``first``/``rest`` pairs of the identifier kinds into one expression, so the
+text is read once for all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import ClassVar
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.checksums import id_card_is_valid, luhn_is_valid, org_code_is_valid, uscc_is_valid
+from gongkai.sensitive.model import Finding, Kind
+
+CJK = "\u4e00-\u9fff"
+# After the first character: the character before it is not a letter or digit (identifiers are
+# not read out of longer runs). Width 2 = the character before plus the first character itself.
+_AFTER_FIRST = r"(?<![0-9A-Za-z].)"
+_END = r"(?![0-9A-Za-z])"
+# How far before a match context words are looked for (characters): a label such as "身份证号码："
+# and a few characters of padding.
+CONTEXT_WINDOW = 16
+
+
+class Recognizer:
+    """Finds one kind; subclasses are data (``first``, ``rest``, scores) plus an optional check."""
+
+    kind: ClassVar[Kind]
+    first: ClassVar[str] = ""
+    rest: ClassVar[str] = ""
+    pattern: ClassVar[re.Pattern[str]]
+    score: ClassVar[float]
+    explanation: ClassVar[str]
+    # Words that, shortly before a match, raise its score to ``context_score``.
+    context: ClassVar[tuple[str, ...]] = ()
+    context_score: ClassVar[float] = 0.0
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        if cls.first:
+            cls.pattern = re.compile(cls.first + cls.rest)
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        for match in self.pattern.finditer(norm):
+            finding = self.finding(text, norm, match.start(), match.end())
+            if finding is not None:
+                yield finding
+
+    def finding(self, text: str, norm: str, start: int, end: int) -> Finding | None:
+        checked = self.validate(norm[start:end], norm, start)
+        if checked is None:
+            return None
+        score, explanation = checked
+        if self.context and score < self.context_score and self.has_context(norm, start):
+            score = self.context_score
+            explanation += "；前文有提示词"
+        return Finding(self.kind, start, end, text[start:end], score, explanation)
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        """``(score, explanation)`` for a real match, None for a look-alike."""
+        return self.score, self.explanation
+
+    def has_context(self, norm: str, start: int) -> bool:
+        window = norm[max(0, start - CONTEXT_WINDOW) : start]
+        return any(word in window for word in self.context)
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _compact(value: str) -> str:
+    return value.replace(" ", "").replace("-", "")
+
+
+_MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+
+
+class IdCardRecognizer(Recognizer):
+    """居民身份证号码: GB 11643 (18 characters, check character 0-9/X) and the 15-digit legacy form."""
+
+    kind = Kind.ID_CARD
+    first = "[1-9]"
+    rest = (
+        _AFTER_FIRST
+        + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d{_MMDD}[ -]?\d{{3}}[\dXx]|\d{{7}}{_MMDD}\d{{3}})"
+        + _END
+    )
+    score = 0.99
+    explanation = "18 位身份证号码，校验码、地区码、出生日期均有效"
+    context = ("身份证", "证件号", "公民身份号码", "身份号码")
+    context_score = 0.95  # for the 15-digit form; an 18-digit number with its check digit scores 0.99
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        digits = _compact(value)
+        if digits[:2] not in lexicon.PROVINCE_CODES:
+            return None
+        if len(digits) == 18:
+            if not id_card_is_valid(digits):
+                return None
+            if not _valid_date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])):
+                return None
+            return self.score, self.explanation
+        # The legacy 15-digit number has no check digit. 0.45 is under the default threshold: a bare
+        # 15-digit number is as often an old business registration number (注册号); a label nearby
+        # raises it to 0.95.
+        if not _valid_date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])):
+            return None
+        return 0.45, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
+
+
+_MOBILE = r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}"
+
+
+class MobilePhoneRecognizer(Recognizer):
+    """手机号码: 11 digits 1[3-9]x, optionally +86/0086, spaces or hyphens between 3-4-4 groups."""
+
+    kind = Kind.MOBILE_PHONE
+    first = "[+018]"
+    rest = (
+        r"(?<![0-9A-Za-z+].)"
+        rf"(?:(?<=\+)86[ -]?{_MOBILE}|(?<=0)086[ -]?{_MOBILE}|(?<=8)6[ -]?{_MOBILE}|(?<=1)[3-9]\d[ -]?\d{{4}}[ -]?\d{{4}})"
+        + _END
+    )
+    score = 0.9
+    explanation = "11 位手机号码（号段 13x-19x）"
+    context = ("手机", "电话", "联系方式", "Tel", "TEL", "tel")
+    context_score = 0.95
+
+
+class LandlinePhoneRecognizer(Recognizer):
+    """固定电话: a valid area code (010, 02x, 03xx-09xx) then a 7-8 digit local number."""
+
+    kind = Kind.LANDLINE_PHONE
+    first = "[(0]"
+    rest = (
+        _AFTER_FIRST
+        + r"(?:(?<=\()(?:010|02\d|0[3-9]\d\d)\)|(?<=0)(?:10|2\d|[3-9]\d\d)[ -]?)[2-9]\d{6,7}(?:(?:-|转)\d{1,5})?"
+        + _END
+    )
+    score = 0.85
+    explanation = "带区号的固定电话号码"
+    context = ("电话", "传真", "联系方式", "Tel", "TEL", "tel")
+    context_score = 0.95
+
+
+class EmailRecognizer(Recognizer):
+    """电子邮箱. A masked local part (z***@qq.com) does not match: '*' may not precede the part."""
+
+    kind = Kind.EMAIL
+    first = "[A-Za-z0-9]"
+    rest = (
+        r"(?<![A-Za-z0-9._%+*-].)[A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+        r"(?![A-Za-z0-9-])"
+    )
+    score = 0.95
+    explanation = "电子邮箱地址"
+
+
+def _looks_like_id(digits: str) -> bool:
+    return digits[:2] in lexicon.PROVINCE_CODES and _valid_date(
+        int(digits[6:10]), int(digits[10:12]), int(digits[12:14])
+    )
+
+
+# Issuer prefixes of cards issued in China (ISO/IEC 7812 IIN ranges): 62 银联, 4 Visa, 51-55 and
+# 22-27 Mastercard, 35 JCB, 60/65 (银联 co-branded, Discover), 94/95 (e.g. 9558 工商银行 legacy).
+_BANK_PREFIXES = tuple("62 4 51 52 53 54 55 22 23 24 25 26 27 35 60 65 94 95".split())
+
+
+class BankCardRecognizer(Recognizer):
+    """银行卡号: 16-19 digits (groups of 4 allowed), a known issuer prefix, Luhn check."""
+
+    kind = Kind.BANK_CARD
+    first = r"\d"
+    rest = _AFTER_FIRST + r"\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _END
+    score = 0.95
+    explanation = "银行卡号，发卡行前缀有效且通过 Luhn 校验"
+    context = ("卡号", "账号", "帐号", "银行", "账户", "帐户")
+    context_score = 0.995
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        digits = _compact(value)
+        if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
+            return None
+        if len(digits) == 18 and _looks_like_id(digits):
+            # An 18-digit number with a region code and a birth date is a (mistyped) identity number
+            # far more often than one of the rare 18-digit cards: only a label makes it a card.
+            return 0.4, "18 位数字，形似身份证号码，需“卡号/账号”等提示词"
+        return self.score, self.explanation
+
+
+# GB 32100 表 1: registering authority (first character) and the categories it issues (second).
+USCC_CATEGORIES = frozenset(
+    "11 12 13 19 21 29 31 32 33 34 35 39 41 49 51 52 53 59 61 62 69 71 72 79 81 89 91 92 93 "
+    "A1 A9 N1 N2 N3 N9 Y1".split()
+)
+
+
+class UsccRecognizer(Recognizer):
+    """统一社会信用代码 (GB 32100): 18 characters with its check character.
+
+    A 索引号 begins with the agency's own code and continues "/2023-00012"; the slash rules it out.
+    """
+
+    kind = Kind.USCC
+    # First character: registering authority (1-9, A, N, Y); second: category; then a 6-digit
+    # region and the 9-character organisation code; then the check character.
+    first = "[1-9ANY]"
+    rest = r"(?<![0-9A-Za-z/].)\d{7}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z/])"
+    score = 0.97
+    explanation = "统一社会信用代码，校验码有效"
+    not_context = ("索引号",)
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        if value[:2] not in USCC_CATEGORIES or not uscc_is_valid(value):
+            return None
+        if value.isdigit() and not org_code_is_valid(value[8:17]):
+            # An all-digit code may be an identity-like number that passes the check by chance
+            # (1 in 31); its embedded organisation code (GB 11714) must check too.
+            return None
+        window = norm[max(0, start - CONTEXT_WINDOW) : start]
+        if any(word in window for word in self.not_context):
+            return None
+        return self.score, self.explanation
+
+
+class PassportRecognizer(Recognizer):
+    """护照及出入境证件: E/G + 8 digits, E + letter + 7 digits, D/S/P (公务、外交), H/M (回乡证)."""
+
+    kind = Kind.PASSPORT
+    first = "[EGDSPHMC]"
+    rest = (
+        _AFTER_FIRST
+        + r"(?:(?<=[EG])\d{8}|(?<=E)[A-HJ-NP-Z]\d{7}|(?<=[DSP])E?\d{7}|(?<=[HM])\d{8}(?:\d\d)?"
+        r"|(?<=C)[0-9A-HJ-NP-Z]\d{7})" + _END
+    )
+    score = 0.6
+    explanation = "护照/通行证号码格式（无校验码）"
+    context = ("护照", "通行证", "证件号", "证件类型", "回乡证")
+    context_score = 0.9
+
+
+class LicensePlateRecognizer(Recognizer):
+    """机动车号牌 (GA 36-2018): 省 + letter, an optional dot, five characters or the new-energy six."""
+
+    kind = Kind.LICENSE_PLATE
+    first = f"[{lexicon.PLATE_PROVINCES}]"
+    rest = (
+        r"[A-HJ-NP-Z][·・•\- ]?"
+        r"(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])" + _END
+    )
+    score = 0.9
+    explanation = "机动车号牌"
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        # A plate carries at least one digit; "京ABCDE" is an abbreviation, not a plate.
+        if not any(ch.isdigit() for ch in value[2:]):
+            return None
+        return self.score, self.explanation
+
+
+_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
+_ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
+_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同)(?:{_NUM}弄)?{_NUM}号"
+_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
+_BUILDING = rf"{_NUM}(?:幢|栋|号楼|座)(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:[{CJK}0-9]{{1,4}}?[组队])?{_NUM}号"
+_ROOM_TAIL = rf"(?:{_ESTATE})?(?:{_NUM}(?:幢|栋|号楼|座))?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+ADDRESS_PATTERN = rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING})"
+
+
+# Every address match contains one of these right after a numeral (…12号, 3幢, 5栋, 2座).
+_ADDRESS_ANCHORS = "号幢栋座"
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
+# Characters the address expression cannot cross; the search for an address starts after the last
+# one before an anchor (the same start a scan of the whole text would find).
+_ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
+# Longest address before its anchor (characters): province + city + county + town + road name.
+_ADDRESS_REACH = 60
+
+
+class AddressRecognizer(Recognizer):
+    """详细住址 at street level: road + number, village + number, or estate + building (+ unit/room).
+
+    A city or district name alone ("平湖市", "当湖街道") is not an address: the expression needs a
+    house number or a building. The expression is only tried near its anchors (号、幢、栋、座 after
+    a numeral), found with ``str.find``: trying it at every character of a long text would cost
+    most of the detector's time.
+    """
+
+    kind = Kind.ADDRESS
+    pattern = re.compile(ADDRESS_PATTERN)
+    # The CJK run before an address often holds its label ("住所地", "位于"); it is cut off at the
+    # last such word.
+    _lead = re.compile(r"^.*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在为至到：])")
+    score = 0.85
+    explanation = "街道门牌级详细地址"
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        covered = 0
+        for anchor in self._anchors(norm):
+            if anchor < covered:
+                continue
+            lo = max(covered, anchor - _ADDRESS_REACH)
+            # The last barrier before the anchor: the first one in the reversed window.
+            barrier = _ADDRESS_BARRIER.search(norm[anchor - 1 : lo - 1 if lo else None : -1])
+            if barrier is not None:
+                lo = anchor - barrier.start()
+            # An address cannot cross a barrier either: the search ends at the next one.
+            after = _ADDRESS_BARRIER.search(norm, anchor, anchor + _ADDRESS_REACH)
+            hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
+            # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
+            while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
+                yield self._finding(text, norm, match.start(), match.end())
+                lo = covered = match.end()
+                if match.end() > anchor:
+                    break
+
+    @staticmethod
+    def _anchors(norm: str) -> list[int]:
+        anchors = []
+        for ch in _ADDRESS_ANCHORS:
+            i = norm.find(ch, 1)
+            while i != -1:
+                if norm[i - 1] in _NUMERALS:
+                    anchors.append(i)
+                i = norm.find(ch, i + 1)
+        return sorted(anchors)
+
+    def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:
+        lead = self._lead.match(norm, start, end)
+        if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
+            start = lead.end()
+        return Finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
+_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+_MASK_CHARS = frozenset("某*＊×")
+_NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
+_COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
+_SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+_CJK_RE = re.compile(f"[{CJK}]+")
+_SEPARATORS = " \t|、，,；;\n"
+
+
+class PersonNameRecognizer(Recognizer):
+    """姓名: a surname (one or two characters) and a one- or two-character given name, found
+
+    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ...): score 0.8;
+    - before 同志/先生/女士: 0.75;
+    - standing alone in a table cell or list item, with given-name characters from the name
+      lexicon: 0.7;
+    - again elsewhere in the same text once found (a later "张三的行为"): 0.7.
+    Masked names (张某、李**) are not names.
+    """
+
+    kind = Kind.PERSON_NAME
+    score = 0.8
+    explanation = "提示词后的姓名"
+    pattern = re.compile(
+        rf"(?:{_alternation(lexicon.NAME_CUES)})(?:[：:]|为|是)?[ \t]*(?=(?P<run>[{CJK}]{{2,12}}))"
+    )
+    # A cell or list item: a separator, the name, then a separator or the end of a line.
+    # The single-surname class comes first here: after a separator it turns most positions away in
+    # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
+    # does not fit.
+    _alone = re.compile(
+        rf"[{_SEPARATORS}](?P<name>{_SURNAME_CLASS_FIRST}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
+        re.MULTILINE,
+    )
+    _alone_at_start = re.compile(rf"(?P<name>{_SURNAME}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE)
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        found: dict[tuple[int, int], Finding] = {}
+
+        def add(start: int, end: int, score: float, explanation: str) -> None:
+            if (start, end) not in found:
+                found[start, end] = Finding(self.kind, start, end, text[start:end], score, explanation)
+
+        for match in self.pattern.finditer(norm):
+            length = self._name_length(match.group("run"))
+            if length:
+                add(match.start("run"), match.start("run") + length, self.score, self.explanation)
+        for cue in lexicon.NAME_AFTER_CUES:
+            i = norm.find(cue)
+            while i != -1:
+                for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
+                    if i >= length and self._is_lexicon_name(norm[i - length : i]):
+                        add(i - length, i, 0.75, "“同志/先生/女士”前的姓名")
+                        break
+                i = norm.find(cue, i + 1)
+        alone = list(self._alone.finditer(norm))
+        if (first := self._alone_at_start.match(norm)) is not None:
+            alone.append(first)
+        for match in alone:
+            if self._is_lexicon_name(match.group("name")):
+                add(match.start("name"), match.end("name"), 0.7, "表格或名单中单独成项的姓名")
+        yield from found.values()
+        yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+
+    @staticmethod
+    def _surname_length(text: str) -> int:
+        """1 or 2 for a surname at the start of ``text`` (two-character ones first), 0 for none."""
+        if text[:2] in _COMPOUND_SET:
+            return 2
+        return 1 if text[:1] in _SINGLE_SET else 0
+
+    def _name_length(self, run: str) -> int:
+        """Length of the name at the start of ``run`` (the characters after a cue), 0 if none."""
+        s = self._surname_length(run)
+        if not s:
+            return 0
+        for given in (2, 1):
+            name = run[: s + given]
+            if len(name) < s + given or name in lexicon.NOT_NAMES:
+                continue
+            if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in lexicon.ORG_PLACE_SUFFIXES:
+                continue
+            follower = run[s + given : s + given + 1]
+            if not follower or follower in lexicon.STOP_AFTER_NAME:
+                return s + given
+        return 0
+
+    def _is_lexicon_name(self, name: str) -> bool:
+        s = self._surname_length(name)
+        return 0 < s < len(name) and name not in lexicon.NOT_NAMES and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
+
+    def _repeats(
+        self, text: str, norm: str, names: set[str], found: dict[tuple[int, int], Finding]
+    ) -> Iterator[Finding]:
+        """Other mentions of names already found; a longer name ("张伟华" after "张伟") is not one."""
+        for name in sorted(names, key=len, reverse=True):
+            i = norm.find(name)
+            while i != -1:
+                end = i + len(name)
+                if (i, end) not in found and (end == len(norm) or norm[end] not in lexicon.GIVEN_NAME_CHARS):
+                    found[i, end] = finding = Finding(
+                        self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"
+                    )
+                    yield finding
+                i = norm.find(name, end)

@@ -1,0 +1,146 @@
+"""The registry of recognisers and ``detect``: run every recogniser, then settle overlaps."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.normalize import normalize
+from gongkai.sensitive.recognizers import (
+    AddressRecognizer,
+    BankCardRecognizer,
+    EmailRecognizer,
+    IdCardRecognizer,
+    LandlinePhoneRecognizer,
+    LicensePlateRecognizer,
+    MobilePhoneRecognizer,
+    PassportRecognizer,
+    PersonNameRecognizer,
+    Recognizer,
+    UsccRecognizer,
+)
+
+# Findings scoring below this are candidates, not findings (Presidio's score_threshold).
+DEFAULT_THRESHOLD = 0.5
+
+
+# Kinds whose values can be the same 18 characters: when one of them matches, the others are tried
+# on the same span too and the scores decide (an ID from 甘肃 starts with 62, like a UnionPay card).
+_SAME_SPAN_KINDS = frozenset({Kind.ID_CARD, Kind.BANK_CARD, Kind.USCC})
+
+
+class Registry:
+    """An ordered set of recognisers; ``analyze`` returns non-overlapping findings sorted by offset.
+
+    Recognisers that are a plain ``first`` + ``rest`` expression are joined into one expression
+    ``[all first characters](?:(?<=first1)rest1(?P<_0>)|...)``: one pass over the text for all of
+    them, each match telling by its empty marker group which recogniser it belongs to. A match that
+    fails its check is offered to the other joined recognisers at the same position, so joining
+    them finds what separate passes would.
+    """
+
+    def __init__(self, recognizers: Iterable[Recognizer]) -> None:
+        self.recognizers: tuple[Recognizer, ...] = tuple(recognizers)
+        kinds = [r.kind for r in self.recognizers]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("one recogniser per kind")
+        self._joined = [r for r in self.recognizers if r.first and type(r).analyze is Recognizer.analyze]
+        self._separate = [r for r in self.recognizers if r not in self._joined]
+        firsts = "".join(r.first[1:-1] if r.first.startswith("[") else r.first for r in self._joined)
+        self._by_marker = {f"_{i}": r for i, r in enumerate(self._joined)}
+        branches = "|".join(f"(?<={r.first}){r.rest}(?P<_{i}>)" for i, r in enumerate(self._joined))
+        # Every joined expression refuses to start right after a letter or digit; checking that once,
+        # before the branches, turns away the middle of a number after one test.
+        self._scanner = re.compile(f"[{firsts}](?<![0-9A-Za-z].)(?:{branches})") if self._joined else None
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        return tuple(r.kind for r in self.recognizers)
+
+    def analyze(
+        self, text: str, *, kinds: Iterable[Kind] | None = None, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[Finding]:
+        wanted = None if kinds is None else frozenset(kinds)
+        norm = normalize(text)
+        candidates = self._scan_joined(text, norm)
+        for recognizer in self._separate:
+            candidates.extend(recognizer.analyze(text, norm))
+        return resolve_overlaps(
+            [f for f in candidates if f.score >= threshold and (wanted is None or f.kind in wanted)]
+        )
+
+    def _scan_joined(self, text: str, norm: str) -> list[Finding]:
+        found: list[Finding] = []
+        if self._scanner is None:
+            return found
+        joined = self._joined
+        for match in self._scanner.finditer(norm):
+            start, end = match.span()
+            recognizer = self._by_marker[match.lastgroup]  # type: ignore[index]
+            finding = recognizer.finding(text, norm, start, end)
+            if finding is not None:
+                found.append(finding)
+                if recognizer.kind not in _SAME_SPAN_KINDS:
+                    continue
+            if finding is not None and end - start != 18:
+                continue  # only 18 characters can be two kinds at once
+            for other in joined:
+                if other is recognizer:
+                    continue
+                if finding is not None and (
+                    other.kind not in _SAME_SPAN_KINDS
+                    or max(other.score, other.context_score) <= finding.score
+                    or (other.score <= finding.score and not other.has_context(norm, start))
+                ):
+                    continue  # it could not win against the finding anyway
+                alternative = other.pattern.match(norm, start)
+                if alternative is not None:
+                    extra = other.finding(text, norm, start, alternative.end())
+                    if extra is not None:
+                        found.append(extra)
+        return found
+
+
+def resolve_overlaps(candidates: Sequence[Finding]) -> list[Finding]:
+    """Keep the best of overlapping findings: higher score, then longer, then earlier.
+
+    An 18-digit number can pass both the identity-card and the Luhn check; the scores (raised by
+    context words such as 卡号) decide which it is.
+    """
+    ranked = sorted(candidates, key=lambda f: (-f.score, -(f.end - f.start), f.start))
+    starts: list[int] = []
+    kept: list[Finding] = []
+    for finding in ranked:
+        i = bisect.bisect_right(starts, finding.start)
+        if i > 0 and kept[i - 1].end > finding.start:
+            continue
+        if i < len(kept) and kept[i].start < finding.end:
+            continue
+        starts.insert(i, finding.start)
+        kept.insert(i, finding)
+    return kept
+
+
+DEFAULT_REGISTRY = Registry(
+    [
+        IdCardRecognizer(),
+        UsccRecognizer(),
+        BankCardRecognizer(),
+        MobilePhoneRecognizer(),
+        LandlinePhoneRecognizer(),
+        EmailRecognizer(),
+        PassportRecognizer(),
+        LicensePlateRecognizer(),
+        AddressRecognizer(),
+        PersonNameRecognizer(),
+    ]
+)
+
+
+def detect(
+    text: str, *, kinds: Iterable[Kind] | None = None, threshold: float = DEFAULT_THRESHOLD
+) -> list[Finding]:
+    """All personal information in ``text`` (offsets into ``text``), sorted by position."""
+    return DEFAULT_REGISTRY.analyze(text, kinds=kinds, threshold=threshold)

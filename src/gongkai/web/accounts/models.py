@@ -1,0 +1,87 @@
+"""Agencies (行政机关) as a tree, users, and who works where in which role."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from gongkai.workflow import ROLE_LABELS
+from gongkai.workflow import Role as WorkflowRole
+
+#: Roles are the domain's (gongkai.workflow.Role) minus the periodic jobs' SYSTEM role:
+#: 经办人 registers and handles, 审核人 reviews replies, 机构负责人 approves extensions
+#: (条例 第三十三条第二款), 公开办 supervises the agencies under it, 系统管理员 configures.
+Role = models.TextChoices(  # type: ignore[misc]
+    "Role", [(r.name, (r.value, ROLE_LABELS[r])) for r in WorkflowRole if r is not WorkflowRole.SYSTEM]
+)
+
+
+class Agency(models.Model):
+    """An administrative agency. ``parent`` is the body that supervises its disclosure work."""
+
+    name = models.CharField("机构名称", max_length=100, unique=True)
+    short_name = models.CharField(
+        "简称", max_length=20, help_text="用于登记编号，如“平科”。", blank=True, default=""
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级（监督）机构",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    address = models.CharField("地址", max_length=200, blank=True, default="")
+    phone = models.CharField("联系电话", max_length=50, blank=True, default="")
+    accepts_online = models.BooleanField("接受网上申请", default=True)
+
+    class Meta:
+        verbose_name = "行政机关"
+        verbose_name_plural = "行政机关"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def number_prefix(self) -> str:
+        return self.short_name or self.name[:4]
+
+    def subtree_ids(self) -> set[int]:
+        """This agency and every agency below it (one query per level; trees are shallow)."""
+        ids = {self.pk}
+        frontier = [self.pk]
+        while frontier:
+            frontier = list(Agency.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = [pk for pk in frontier if pk not in ids]
+            ids.update(frontier)
+        return ids
+
+
+class User(AbstractUser):
+    """A staff member. The public do not log in: they follow a case with its number and query code."""
+
+    full_name = models.CharField("姓名", max_length=50, blank=True, default="")
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="用户")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name="机构"
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "任职"
+        verbose_name_plural = "任职"
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"

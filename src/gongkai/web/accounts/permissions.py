@@ -1,0 +1,70 @@
+"""Who may see and do what. Shared by the HTML views and (later) the API: one place per rule.
+
+- Staff (经办人/审核人/机构负责人) see their own agency's data only.
+- A 公开办 (supervisor) or 系统管理员 sees its agency's whole subtree (条例 第三条、第四条: the
+  office in charge supervises the disclosure work of the agencies under it) but handles only
+  its own agency's cases.
+- Django admin is for 系统管理员 (and superusers) only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gongkai.web.accounts.models import Agency, Membership, Role, User
+
+#: Roles that see the whole subtree below their agency.
+SUBTREE_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+
+def _memberships(user: User) -> list[Membership]:
+    cached = getattr(user, "_gongkai_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("agency"))
+        user._gongkai_memberships = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def roles_in(user: User, agency_id: int) -> set[str]:
+    """The roles ``user`` holds in the agency itself (not inherited from a parent)."""
+    if not user.is_authenticated:
+        return set()
+    return {m.role for m in _memberships(user) if m.agency_id == agency_id}
+
+
+def visible_agency_ids(user: User) -> set[int]:
+    """Agencies whose applications ``user`` may read."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    ids: set[int] = set()
+    for m in _memberships(user):
+        if m.role in SUBTREE_ROLES:
+            ids |= m.agency.subtree_ids()
+        else:
+            ids.add(m.agency_id)
+    return ids
+
+
+def handling_agency_ids(user: User, roles: Iterable[str] = (Role.CLERK, Role.HEAD)) -> set[int]:
+    """Agencies in which ``user`` holds one of ``roles`` (the agencies whose cases they handle)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    wanted = set(roles)
+    return {m.agency_id for m in _memberships(user) if m.role in wanted}
+
+
+def is_staff_member(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and _memberships(user))
+
+
+def can_use_admin(user: User) -> bool:
+    """Django admin: system administrators only."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(m.role == Role.ADMIN for m in _memberships(user))
+
+
+def agencies_for_intake(user: User) -> list[Agency]:
+    """Agencies in which ``user`` may register an application received by staff."""
+    ids = handling_agency_ids(user)
+    return list(Agency.objects.filter(pk__in=ids).order_by("name"))

@@ -1,0 +1,203 @@
+"""Forms of the applications app: public intake, staff intake, and the handling steps."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from gongkai.sensitive.checksums import id_card_is_valid, uscc_is_valid
+from gongkai.web.accounts.models import Agency, User
+from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.models import Application
+
+APPLICANT_FIELDS = [
+    "agency",
+    "applicant_type",
+    "name",
+    "id_type",
+    "id_number",
+    "legal_representative",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "delivery_form",
+    "delivery_method",
+]
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several attachments in one input, each checked for type and size."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ",".join(settings.GONGKAI_UPLOAD_TYPES)})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > settings.GONGKAI_UPLOAD_MAX_FILES:
+            raise forms.ValidationError(f"附件最多 {settings.GONGKAI_UPLOAD_MAX_FILES} 个。")
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        limit = settings.GONGKAI_UPLOAD_MAX_BYTES
+        for f in cleaned:
+            ext = os.path.splitext(f.name or "")[1].lower()
+            if ext not in settings.GONGKAI_UPLOAD_TYPES:
+                allowed = "、".join(sorted(e.lstrip(".").upper() for e in settings.GONGKAI_UPLOAD_TYPES))
+                raise forms.ValidationError(f"附件“{f.name}”的类型不受支持，仅接受 {allowed}。")
+            if f.size is not None and f.size > limit:
+                raise forms.ValidationError(f"附件“{f.name}”超过 {limit // (1024 * 1024)} MB。")
+            if not _content_matches(f, ext):
+                raise forms.ValidationError(f"附件“{f.name}”的内容与扩展名不符。")
+        return cleaned
+
+
+# File signatures: the extension alone is what the browser claims; the first bytes are what it is.
+_MAGIC = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+}
+
+
+def _content_matches(f: UploadedFile, ext: str) -> bool:
+    signatures = _MAGIC.get(ext)
+    if signatures is None:  # plain text: must decode as UTF-8
+        head = f.read(4096)
+        f.seek(0)
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return exc.start > len(head) - 4  # a multi-byte character cut at the 4096th byte
+        return True
+    head = f.read(16)
+    f.seek(0)
+    return head.startswith(signatures)
+
+
+class ApplicantForm(forms.ModelForm):
+    """条例 第二十九条第二款: who applies, what is asked for, and in which form."""
+
+    attachments = MultipleFileField(label="附件（身份证明、补充材料）", required=False)
+
+    class Meta:
+        model = Application
+        fields = APPLICANT_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "description": (
+                "请写明所需政府信息的名称、文号，或者便于查询的其他特征性描述（第二十九条第二款第（二）项）。"
+            ),
+            "id_number": "自然人填写身份证件号码；法人或其他组织填写统一社会信用代码。",
+        }
+
+    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        queryset = agencies if agencies is not None else Agency.objects.filter(accepts_online=True)
+        self.fields["agency"].queryset = queryset.order_by("name")
+        self.fields["agency"].label = "向哪个机关申请"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, id_type, number = data.get("applicant_type"), data.get("id_type"), data.get("id_number", "")
+        number = number.strip().upper()
+        if id_type == v.IdType.RESIDENT_ID and number and not id_card_is_valid(number):
+            self.add_error("id_number", "居民身份证号码应为18位且校验码正确，请核对。")
+        if id_type == v.IdType.USCC and number and not uscc_is_valid(number):
+            self.add_error("id_number", "统一社会信用代码应为18位且校验码正确，请核对。")
+        if kind == "natural" and id_type == v.IdType.USCC:
+            self.add_error("id_type", "自然人请提供个人身份证件。")
+        if kind and kind != "natural" and not data.get("legal_representative"):
+            self.add_error("legal_representative", "法人或其他组织请填写法定代表人或负责人。")
+        data["id_number"] = number
+        return data
+
+
+class StaffIntakeForm(ApplicantForm):
+    """Staff intake: the channel and the dates that fix the date of receipt (条例 第三十一条)."""
+
+    channel = forms.ChoiceField(label="提交方式", choices=v.Channel.choices)
+    arrived_on = forms.DateField(label="提交（到达）日期", widget=DATE_WIDGET)
+    confirmed_on = forms.DateField(
+        label="签收 / 确认日期",
+        required=False,
+        widget=DATE_WIDGET,
+        help_text="邮寄（签收）填签收日期；平常信函、传真、电子邮件、网上申请填与申请人确认之日（第三十一条）。",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        channel = data.get("channel")
+        if channel and channel != v.Channel.IN_PERSON and not data.get("confirmed_on"):
+            self.add_error("confirmed_on", "该提交方式须填写签收或确认日期（第三十一条）。")
+        arrived, confirmed = data.get("arrived_on"), data.get("confirmed_on")
+        if arrived and confirmed and confirmed < arrived:
+            self.add_error("confirmed_on", "签收或确认日期不能早于到达日期。")
+        return data
+
+
+class CorrectionRequestForm(forms.Form):
+    """条例 第三十条: one notice, stating what to correct and a reasonable period."""
+
+    sent_on = forms.DateField(label="告知日期", widget=DATE_WIDGET)
+    items = forms.CharField(label="需要补正的事项", widget=forms.Textarea(attrs={"rows": 3}))
+    working_days = forms.IntegerField(
+        label="补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        help_text="条例第三十条只要求“合理的补正期限”，由本机关确定；截止日期按工作日历计算。",
+    )
+
+
+class DateForm(forms.Form):
+    on = forms.DateField(label="日期", widget=DATE_WIDGET)
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, label: str = "日期", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = label
+
+
+class ExtensionRequestForm(forms.Form):
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(label="征求对象", choices=v.ConsultationKind.choices)
+    on = forms.DateField(label="发出征求意见书日期", widget=DATE_WIDGET)
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label="经办人", queryset=User.objects.none())
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(
+            memberships__agency=agency, memberships__role="clerk", is_active=True
+        ).distinct()
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label="登记编号", max_length=60)
+    code = forms.CharField(label="查询码", max_length=20)
+
+
+def today_default() -> date:
+    from django.utils import timezone
+
+    return timezone.localdate()

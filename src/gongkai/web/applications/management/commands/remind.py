@@ -1,0 +1,95 @@
+"""``gongkai manage remind``: the periodic job (run it daily, e.g. from cron or a systemd timer).
+
+1. Closes cases whose 补正 period lapsed without a correction (表三（六）1, 条例 第三十条).
+2. E-mails each clerk the open cases assigned to them (or, unassigned, to every clerk of the
+   agency) that are overdue or due within GONGKAI_REMIND_WITHIN working days -- through Django's
+   mail backend (the console in the demo).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from gongkai.errors import GongkaiError
+from gongkai.web.accounts.models import Role, User
+from gongkai.web.applications import actions, clock
+from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.models import Application
+from gongkai.web.workdays.calendars import calendar_for
+from gongkai.workflow import CaseState
+
+
+class Command(BaseCommand):
+    help = "关闭逾期未补正的申请，并向经办人发送到期提醒邮件"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = options["today"] or timezone.localdate()
+        closed = self._close_lapsed(today)
+        sent = self._remind(today)
+        self.stdout.write(f"逾期未补正办结 {closed} 件；发送提醒邮件 {sent} 封。")
+
+    def _close_lapsed(self, today: date) -> int:
+        closed = 0
+        waiting = Application.objects.filter(status=CaseState.AWAITING_CORRECTION, due_on__lt=today)
+        for app in waiting.order_by("pk"):
+            try:
+                actions.do_close_for_missing_correction(app, today=today, acting_user=None)
+            except GongkaiError as exc:
+                self.stderr.write(f"{app.number}：{exc.message}")
+            else:
+                closed += 1
+        return closed
+
+    def _remind(self, today: date) -> int:
+        within = settings.GONGKAI_REMIND_WITHIN
+        per_user: dict[int, list[str]] = defaultdict(list)
+        users: dict[int, User] = {}
+        cases = (
+            Application.objects.filter(status__in=v.OPEN_STATUSES, due_on__isnull=False)
+            .exclude(status=CaseState.AWAITING_CORRECTION)
+            .select_related("agency", "assignee")
+            .order_by("due_on")
+        )
+        for app in cases:
+            calendar = calendar_for(app.agency)
+            try:
+                status = clock.clock_status(app, calendar, today)
+            except GongkaiError:
+                continue
+            if status is None or status.working_days_left > within:
+                continue
+            left = status.working_days_left
+            line = f"{app.number}  答复期限 {app.due_on:%Y-%m-%d}  {status.label}（剩余 {left} 个工作日）"
+            recipients = (
+                [app.assignee]
+                if app.assignee
+                else list(
+                    User.objects.filter(
+                        memberships__agency=app.agency, memberships__role=Role.CLERK, is_active=True
+                    )
+                )
+            )
+            for user in recipients:
+                if user.email:
+                    users[user.pk] = user
+                    per_user[user.pk].append(line)
+        messages = [
+            (
+                f"【政府信息公开】{len(lines)} 件申请即将到期或已逾期",
+                "\n".join([f"{users[pk]}：", "", *lines, "", "请登录 Gongkai 工作台办理。"]),
+                settings.DEFAULT_FROM_EMAIL,
+                [users[pk].email],
+            )
+            for pk, lines in per_user.items()
+        ]
+        return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -1,0 +1,147 @@
+"""The disclosure application (政府信息公开申请) as a case, its events, attachments and numbering.
+
+Status (where the case is) and due dates are kept in columns so that queues sort in the database;
+both are written only by ``actions.py``. Due dates are computed by the domain engine
+(gongkai.deadlines) from the events below -- never typed in -- and "overdue" is never stored: it
+is ``due < today`` at the moment of asking.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.web.applications import vocabulary as v
+
+
+class RegistrationCounter(models.Model):
+    """The last registration serial used by an agency in a year (locked while numbering)."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="counter_agency_year")]
+
+
+class Application(models.Model):
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name="受理机关", on_delete=models.PROTECT, related_name="applications"
+    )
+    year = models.PositiveSmallIntegerField("登记年度")
+    serial = models.PositiveIntegerField("登记序号")
+    number = models.CharField("登记编号", max_length=60, unique=True)
+    #: Hash of the query code given to the applicant (the code itself is shown once, on the receipt).
+    query_code_hash = models.CharField(max_length=128)
+
+    # -- the applicant (条例 第二十九条第二款第（一）项) --------------------------------------------
+    applicant_type = models.CharField(
+        "申请人类型",
+        max_length=20,
+        choices=v.APPLICANT_TYPE_CHOICES,
+    )
+    name = models.CharField("姓名或名称", max_length=100)
+    id_type = models.CharField("身份证明类型", max_length=20, choices=v.IdType.choices)
+    id_number = models.CharField("身份证明号码", max_length=40)
+    legal_representative = models.CharField("法定代表人或负责人", max_length=50, blank=True, default="")
+    phone = models.CharField("联系电话", max_length=30)
+    email = models.EmailField("电子邮箱", blank=True, default="")
+    address = models.CharField("通信地址", max_length=200, blank=True, default="")
+    postcode = models.CharField("邮政编码", max_length=10, blank=True, default="")
+
+    # -- what is asked for (第（二）项) and in which form (第（三）项) --------------------------------
+    description = models.TextField("所需政府信息的名称、文号或特征性描述")
+    delivery_form = models.CharField("提供形式", max_length=20, choices=v.DeliveryForm.choices)
+    delivery_method = models.CharField("获取方式", max_length=20, choices=v.DeliveryMethod.choices)
+
+    # -- receipt (第三十一条) ---------------------------------------------------------------------
+    channel = models.CharField("提交方式", max_length=20, choices=v.Channel.choices)
+    submitted_at = models.DateTimeField("提交时间")
+    #: The date of receipt per 第三十一条; empty until it is established (an online submission is
+    #: received on the day both sides confirm it).
+    received_on = models.DateField("收到申请之日", null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="经办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_applications",
+    )
+
+    # -- where the case is, and the clock (cached; written by actions only) -----------------------
+    status = models.CharField("办理状态", max_length=30, choices=v.STATUS_CHOICES)
+    #: The date the case must be answered by, all events considered (the queue sorts on it).
+    due_on = models.DateField("答复期限", null=True, blank=True)
+    correction_notice_due = models.DateField("补正告知期限", null=True, blank=True)
+    extended_due = models.DateField("延长后最迟期限", null=True, blank=True)
+    #: Why no due date could be computed (e.g. the year's holiday schedule is missing).
+    clock_error = models.CharField("期限计算问题", max_length=300, blank=True, default="")
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+    #: How the case ended: a table-3 row key of the annual report (gongkai.report.model.TABLE3_ROWS).
+    resolution = models.CharField("办理结果", max_length=30, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "serial"], name="application_serial")
+        ]
+        indexes = [
+            models.Index(fields=["agency", "due_on"], name="app_agency_due_idx"),
+            models.Index(fields=["agency", "status", "due_on"], name="app_agency_status_due_idx"),
+            models.Index(fields=["assignee", "due_on"], name="app_assignee_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in v.OPEN_STATUSES
+
+
+class CaseEvent(models.Model):
+    """A fact that moves the statutory clock or the case (补正, extension, consultation...)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField("事项", max_length=30, choices=v.EventKind.choices)
+    on = models.DateField("日期")
+    #: The end of a period (a correction deadline, the end of a consultation pause).
+    until = models.DateField("截止/结束日期", null=True, blank=True)
+    #: A qualifier of the kind (the consultation's PauseReason).
+    detail = models.CharField("类别", max_length=30, blank=True, default="")
+    note = models.TextField("说明", blank=True, default="")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "pk"]
+        verbose_name = "办理事项"
+        verbose_name_plural = "办理事项"
+
+
+def _attachment_path(instance: Attachment, filename: str) -> str:
+    return f"attachments/{instance.application.agency_id}/{instance.application.year}/{filename}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path)
+    original_name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    content_type = models.CharField("类型", max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)

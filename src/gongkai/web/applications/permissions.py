@@ -1,0 +1,43 @@
+"""Who may see and do what with applications (shared by HTML views and the API).
+
+Built on accounts.permissions: staff see their own agency's cases, a 公开办 its subtree; only the
+agency's own 经办人 (or its 机构负责人) handle a case, only its 机构负责人 approves an extension
+(条例 第三十三条第二款).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from gongkai.web.accounts import permissions as accounts
+from gongkai.web.accounts.models import Agency, Role
+from gongkai.web.applications.models import Application
+
+
+def visible(user: Any) -> QuerySet[Application]:
+    """Every application ``user`` may read (none for anonymous users)."""
+    ids = accounts.visible_agency_ids(user)
+    return Application.objects.filter(agency_id__in=ids)
+
+
+def can_view(user: Any, app: Application) -> bool:
+    return app.agency_id in accounts.visible_agency_ids(user)
+
+
+def can_handle(user: Any, app: Application) -> bool:
+    return bool(accounts.roles_in(user, app.agency_id) & {Role.CLERK, Role.HEAD})
+
+
+def can_approve_extension(user: Any, app: Application) -> bool:
+    return Role.HEAD in accounts.roles_in(user, app.agency_id)
+
+
+def can_register(user: Any, agency: Agency) -> bool:
+    return bool(accounts.roles_in(user, agency.pk) & {Role.CLERK, Role.HEAD})
+
+
+def can_see_personal_data(user: Any, app: Application) -> bool:
+    """Unmasked applicant details: the handling agency's own staff only (not supervisors)."""
+    return bool(accounts.roles_in(user, app.agency_id) & {Role.CLERK, Role.HEAD, Role.REVIEWER})

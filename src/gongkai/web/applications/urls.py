@@ -1,0 +1,26 @@
+from django.urls import path
+
+from gongkai.web.applications import views
+
+app_name = "applications"
+
+urlpatterns = [
+    path("apply/", views.apply, name="apply"),
+    path("track/", views.track, name="track"),
+    path("receipt/<int:pk>.<str:fmt>", views.receipt_download, name="receipt"),
+    path("work/", views.queue, name="queue"),
+    path("work/register/", views.register, name="register"),
+    path("work/cases/<int:pk>/", views.detail, name="detail"),
+    path("work/cases/<int:pk>/assign/", views.assign, name="assign"),
+    path("work/cases/<int:pk>/correction/", views.request_correction, name="request_correction"),
+    path("work/cases/<int:pk>/correction/received/", views.receive_correction, name="receive_correction"),
+    path(
+        "work/cases/<int:pk>/correction/lapsed/",
+        views.close_missing_correction,
+        name="close_missing_correction",
+    ),
+    path("work/cases/<int:pk>/extension/", views.request_extension, name="request_extension"),
+    path("work/cases/<int:pk>/extension/approve/", views.approve_extension, name="approve_extension"),
+    path("work/cases/<int:pk>/consultation/", views.start_consultation, name="start_consultation"),
+    path("work/cases/<int:pk>/consultation/end/", views.end_consultation, name="end_consultation"),
+]

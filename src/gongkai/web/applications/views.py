@@ -1,0 +1,463 @@
+"""HTML views of the applications app: public intake and tracking, staff queue and case page.
+
+Views validate input, check permissions (applications.permissions) and call one action each.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.deadlines import DUE_SOON_WORKING_DAYS
+from gongkai.errors import GongkaiError
+from gongkai.web.accounts import permissions as accounts
+from gongkai.web.accounts.models import Agency
+from gongkai.web.applications import (
+    actions,
+    clock,
+    forms,
+    masking,
+    numbering,
+    permissions,
+    ratelimit,
+    receipt,
+)
+from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.models import Application
+from gongkai.web.audit.record import timeline
+from gongkai.web.workdays.calendars import calendar_for
+from gongkai.workflow import CaseState
+
+PUBLIC_SESSION_KEY = "gongkai_public_cases"
+QUEUE_VIEWS = {
+    "all": "全部在办",
+    "soon": f"{DUE_SOON_WORKING_DAYS}个工作日内到期",
+    "overdue": "已逾期",
+    "mine": "我经办的",
+    "approvals": "待批延期",
+}
+
+
+def today() -> date:
+    """The seam for "today" (tests pass dates to actions; views use the local date)."""
+    return timezone.localdate()
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    agencies = Agency.objects.filter(accepts_online=True).order_by("name")
+    return render(request, "home.html", {"agencies": agencies})
+
+
+# -- the public ---------------------------------------------------------------------------------
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    form = forms.ApplicantForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        limit, window = settings.GONGKAI_SUBMIT_RATE
+        if not ratelimit.hit(request, "submit", limit, window):
+            return render(request, "applications/rate_limited.html", status=429)
+        if form.is_valid():
+            data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
+            now = timezone.now()
+            # 条例 第三十一条第（三）项: an online application is received on the day both sides
+            # confirm it; the system confirms at once by giving the number and query code.
+            received = actions.receipt_date(
+                v.Channel.ONLINE, arrived_on=timezone.localdate(now), confirmed_on=timezone.localdate(now)
+            )
+            submission = actions.do_submit_application(
+                data["agency"],
+                data,
+                channel=v.Channel.ONLINE,
+                submitted_at=now,
+                received_on=received,
+                attachments=form.cleaned_data["attachments"],
+                acting_user=None,
+            )
+            app = submission.application
+            request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][-20:]
+            return render(request, "applications/submitted.html", {"app": app, "code": submission.query_code})
+    return render(request, "applications/apply.html", {"form": form})
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    form = forms.TrackForm(request.POST or None)
+    app = None
+    if request.method == "POST":
+        if not ratelimit.hit(request, "track", 30, 3600):
+            return render(request, "applications/rate_limited.html", status=429)
+        if form.is_valid():
+            number = form.cleaned_data["number"].strip()
+            candidate = Application.objects.filter(number=number).select_related("agency").first()
+            if candidate and numbering.check_query_code(
+                number, form.cleaned_data["code"], candidate.query_code_hash
+            ):
+                app = candidate
+                request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][
+                    -20:
+                ]
+            else:
+                form.add_error(None, "登记编号或查询码不正确。")
+    context: dict[str, Any] = {"form": form, "app": app}
+    if app is not None:
+        context["events"] = app.events.all()
+        context["masked_name"] = masking.mask_name(app.name) if app.applicant_type == "natural" else app.name
+    return render(request, "applications/track.html", context)
+
+
+def _may_download_receipt(request: HttpRequest, app: Application) -> bool:
+    return app.pk in request.session.get(PUBLIC_SESSION_KEY, []) or permissions.can_view(request.user, app)
+
+
+def receipt_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    app = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    if not _may_download_receipt(request, app):
+        raise Http404
+    if fmt == "docx":
+        body, mime = receipt.render_docx(app), receipt.DOCX_MIME
+    elif fmt == "pdf":
+        body, mime = receipt.render_pdf(app), "application/pdf"
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="receipt-{app.pk}.{fmt}"'
+    return response
+
+
+# -- staff --------------------------------------------------------------------------------------
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not accounts.is_staff_member(request.user):  # type: ignore[arg-type]
+        raise PermissionDenied
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """The work queue, sorted by due date: all open cases, due soon, overdue, mine, approvals."""
+    _staff_only(request)
+    view = request.GET.get("view", "all")
+    if view not in QUEUE_VIEWS:
+        view = "all"
+    visible_ids = accounts.visible_agency_ids(request.user)  # type: ignore[arg-type]
+    agencies = Agency.objects.filter(pk__in=visible_ids).order_by("name")
+    agency_id = request.GET.get("agency")
+    base = Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
+    selected = None
+    if agency_id:
+        selected = get_object_or_404(agencies, pk=agency_id)
+        base = base.filter(agency=selected)
+    now = today()
+    calendar = calendar_for(selected)
+    # "Due within 3 working days": the date 3 working days ahead, from the engine's calendar.
+    try:
+        soon_limit: date | None = calendar.add_working_days(now, DUE_SOON_WORKING_DAYS)
+    except GongkaiError:
+        soon_limit = None
+    views: dict[str, Any] = {
+        "all": base,
+        "soon": base.filter(due_on__gte=now, due_on__lte=soon_limit) if soon_limit else base.none(),
+        "overdue": base.filter(due_on__lt=now),
+        "mine": base.filter(assignee=request.user),
+        "approvals": base.filter(
+            status=CaseState.EXTENSION_PENDING,
+            agency_id__in=accounts.handling_agency_ids(request.user, ("head",)),
+        ),  # type: ignore[arg-type]
+    }
+    tabs = [{"key": key, "label": label, "count": views[key].count()} for key, label in QUEUE_VIEWS.items()]
+    rows = (
+        views[view]
+        .select_related("agency")
+        .only(
+            "number",
+            "name",
+            "applicant_type",
+            "received_on",
+            "due_on",
+            "status",
+            "agency__name",
+            "clock_error",
+        )
+        .order_by("due_on", "pk")
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    items = [_queue_row(app, now, soon_limit) for app in page]
+    missing = calendar.missing_years(now)
+    by_agency = None
+    if len(visible_ids) > 1:
+        by_agency = (
+            Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
+            .values("agency__name", "agency_id")
+            .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=now)))
+            .order_by("agency__name")
+        )
+    return render(
+        request,
+        "applications/queue.html",
+        {
+            "view": view,
+            "tabs": tabs,
+            "page": page,
+            "items": items,
+            "agencies": agencies,
+            "selected": selected,
+            "missing_years": missing,
+            "by_agency": by_agency,
+            "clock_errors": base.exclude(clock_error="").count(),
+        },
+    )
+
+
+def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str, Any]:
+    if app.due_on is None:
+        badge = ("neutral", "期限待定")
+    elif app.due_on < now:
+        badge = ("overdue", "补正期限已过" if app.status == CaseState.AWAITING_CORRECTION else "已逾期")
+    elif soon_limit is not None and app.due_on <= soon_limit:
+        badge = ("soon", "即将到期")
+    else:
+        badge = ("ok", "未到期")
+    name = masking.mask_name(app.name) if app.applicant_type == "natural" else app.name
+    return {"app": app, "name": name, "badge": badge}
+
+
+def _case(request: HttpRequest, pk: int) -> Application:
+    """The case if the user may read it; 404 otherwise (no hint that it exists elsewhere)."""
+    _staff_only(request)
+    return get_object_or_404(permissions.visible(request.user).select_related("agency", "assignee"), pk=pk)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    calendar = calendar_for(app.agency)
+    status = None
+    try:
+        status = clock.clock_status(app, calendar, today())
+    except GongkaiError as exc:
+        messages.warning(request, exc.message)
+    full = permissions.can_see_personal_data(request.user, app)
+    applicant = {
+        "name": app.name if full or app.applicant_type != "natural" else masking.mask_name(app.name),
+        "id_number": app.id_number if full else masking.mask_id(app.id_number),
+        "phone": app.phone if full else masking.mask_phone(app.phone),
+        "email": app.email if full else masking.mask_email(app.email),
+        "address": app.address if full else "（已隐藏）",
+    }
+    handle = permissions.can_handle(request.user, app)
+    pending_extension = app.status == CaseState.EXTENSION_PENDING
+    correction = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
+    context = {
+        "app": app,
+        "applicant": applicant,
+        "clock": status,
+        "events": app.events.all(),
+        "timeline": timeline(app),
+        "attachments": app.attachments.all(),
+        "can_handle": handle and app.is_open,
+        "can_approve": permissions.can_approve_extension(request.user, app)
+        and pending_extension
+        and app.is_open,
+        "pending_extension": pending_extension,
+        "extended": clock.latest(app, v.EventKind.EXTENSION_APPROVED) is not None,
+        "correction": correction,
+        "today": today(),
+        "correction_form": forms.CorrectionRequestForm(initial={"sent_on": today()}),
+        "correction_received_form": forms.DateForm(initial={"on": today()}, label="收到补正申请日期"),
+        "extension_form": forms.ExtensionRequestForm(),
+        "approve_form": forms.DateForm(initial={"on": today()}, label="批准日期"),
+        "consult_form": forms.ConsultationForm(initial={"on": today()}),
+        "consult_end_form": forms.DateForm(initial={"on": today()}, label="收到意见（结束）日期"),
+        "assign_form": forms.AssignForm(agency=app.agency, initial={"assignee": app.assignee_id}),
+        "S": CaseState,
+        "consulting": app.status in v.CONSULTING_STATUSES,
+    }
+    return render(request, "applications/detail.html", context)
+
+
+def _run(request: HttpRequest, app: Application, action: Any, success: str, **kwargs: Any) -> HttpResponse:
+    try:
+        action(app, acting_user=request.user, **kwargs)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect("applications:detail", pk=app.pk)
+
+
+def _invalid(request: HttpRequest, app: Application, form: Any) -> HttpResponse:
+    errors = "；".join(str(e) for errs in form.errors.values() for e in errs)
+    messages.error(request, f"提交的内容有误：{errors}")
+    return redirect("applications:detail", pk=app.pk)
+
+
+@login_required
+@require_POST
+def request_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.CorrectionRequestForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    d = form.cleaned_data
+    return _run(
+        request,
+        app,
+        actions.do_request_correction,
+        "已发出补正告知。",
+        sent_on=d["sent_on"],
+        items=d["items"],
+        working_days=d["working_days"],
+    )
+
+
+@login_required
+@require_POST
+def receive_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.DateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    return _run(
+        request,
+        app,
+        actions.do_receive_correction,
+        "已登记补正，答复期限重新计算。",
+        received_on=form.cleaned_data["on"],
+    )
+
+
+@login_required
+@require_POST
+def close_missing_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    return _run(request, app, actions.do_close_for_missing_correction, "已按逾期未补正办结。", today=today())
+
+
+@login_required
+@require_POST
+def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.ExtensionRequestForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    return _run(
+        request,
+        app,
+        actions.do_request_extension,
+        "已提交延期申请，待机构负责人审批。",
+        reason=form.cleaned_data["reason"],
+        on=today(),
+    )
+
+
+@login_required
+@require_POST
+def approve_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.DateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    return _run(
+        request,
+        app,
+        actions.do_approve_extension,
+        "已批准延长答复期限。",
+        approved_on=form.cleaned_data["on"],
+    )
+
+
+@login_required
+@require_POST
+def start_consultation(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.ConsultationForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    d = form.cleaned_data
+    return _run(
+        request,
+        app,
+        actions.do_start_consultation,
+        "已登记征求意见，暂停计时。",
+        kind=d["kind"],
+        sent_on=d["on"],
+        note=d["note"],
+    )
+
+
+@login_required
+@require_POST
+def end_consultation(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.DateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    return _run(
+        request,
+        app,
+        actions.do_end_consultation,
+        "征求意见已结束，恢复计时。",
+        ended_on=form.cleaned_data["on"],
+    )
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _case(request, pk)
+    form = forms.AssignForm(request.POST, agency=app.agency)
+    if not form.is_valid():
+        return _invalid(request, app, form)
+    return _run(
+        request, app, actions.do_assign_application, "已分派。", assignee=form.cleaned_data["assignee"]
+    )
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """Staff intake for 当面 / 邮寄 / 平常信函 / 传真 / 电子邮件 / 网上 (条例 第三十一条)."""
+    _staff_only(request)
+    agencies = Agency.objects.filter(pk__in=accounts.handling_agency_ids(request.user))  # type: ignore[arg-type]
+    if not agencies.exists():
+        raise PermissionDenied
+    form = forms.StaffIntakeForm(
+        request.POST or None, request.FILES or None, agencies=agencies, initial={"arrived_on": today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            received = actions.receipt_date(
+                d["channel"], arrived_on=d["arrived_on"], confirmed_on=d["confirmed_on"]
+            )
+            arrived = timezone.make_aware(
+                timezone.datetime.combine(d["arrived_on"], timezone.datetime.min.time())
+            ) + timedelta(hours=9)
+            submission = actions.do_submit_application(
+                d["agency"],
+                {k: d[k] for k in forms.APPLICANT_FIELDS},
+                channel=d["channel"],
+                submitted_at=arrived,
+                received_on=received,
+                attachments=d["attachments"],
+                acting_user=request.user,
+            )
+        except GongkaiError as exc:
+            form.add_error(None, exc.message)
+        else:
+            app = submission.application
+            messages.success(
+                request, f"已登记 {app.number}，查询码 {submission.query_code}（请告知申请人）。"
+            )
+            return redirect("applications:detail", pk=app.pk)
+    return render(request, "applications/register.html", {"form": form})

@@ -1,0 +1,66 @@
+"""Choices of the application forms and models (Chinese labels for the UI)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from gongkai.deadlines import CHANNEL_RULES, PauseReason
+from gongkai.deadlines import Channel as DomainChannel
+from gongkai.workflow import CASE_STATE_LABELS, ApplicantType, CaseState, is_open
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
+    TAIWAN = "taiwan", "台湾居民来往大陆通行证"
+    USCC = "uscc", "统一社会信用代码证明"
+    OTHER = "other", "其他身份证明"
+
+
+class DeliveryForm(models.TextChoices):
+    """条例 第二十九条第二款第（三）项、第四十条: the form the information is provided in."""
+
+    PAPER = "paper", "纸质"
+    ELECTRONIC = "electronic", "电子文档"
+    VIEWING = "viewing", "查阅、抄录"
+
+
+class DeliveryMethod(models.TextChoices):
+    POST = "post", "邮寄"
+    EMAIL = "email", "电子邮件"
+    PICKUP = "pickup", "当面领取"
+    ONLINE = "online", "网上获取"
+
+
+class EventKind(models.TextChoices):
+    CORRECTION_REQUESTED = "correction_requested", "发出补正告知"
+    CORRECTION_RECEIVED = "correction_received", "收到补正申请"
+    EXTENSION_REQUESTED = "extension_requested", "申请延长答复期限"
+    EXTENSION_APPROVED = "extension_approved", "机构负责人批准延期"
+    CONSULTATION_STARTED = "consultation_started", "征求意见（暂停计时）"
+    CONSULTATION_ENDED = "consultation_ended", "征求意见结束（恢复计时）"
+    FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知（暂停计时）"
+    FEE_RECEIVED = "fee_received", "申请人已缴费（恢复计时）"
+    STEP = "step", "办理步骤"
+    CLOSED = "closed", "办结"
+
+
+class ConsultationKind(models.TextChoices):
+    """Whose opinion is sought; the time it takes is not counted (条例 第三十三条第三款)."""
+
+    THIRD_PARTY = PauseReason.THIRD_PARTY.value, "第三方（第三十二条）"
+    OTHER_AGENCY = PauseReason.OTHER_AGENCY.value, "其他机关（第三十四条）"
+
+
+#: Channels with the labels of the domain's rules (条例 第三十一条), in the order staff pick them.
+Channel = models.TextChoices(  # type: ignore[misc]
+    "Channel", [(c.name, (c.value, CHANNEL_RULES[c].label)) for c in DomainChannel]
+)
+
+
+#: Case states are the domain's (gongkai.workflow.CaseState); the web only labels them.
+STATUS_CHOICES = [(state.value, CASE_STATE_LABELS[state]) for state in CaseState]
+OPEN_STATUSES = frozenset(state.value for state in CaseState if is_open(state))
+CONSULTING_STATUSES = frozenset({CaseState.CONSULTING_THIRD_PARTY.value, CaseState.CONSULTING_AGENCY.value})
+APPLICANT_TYPE_CHOICES = [(t.value, t.label) for t in ApplicantType]

@@ -1,0 +1,28 @@
+"""URL configuration of the Gongkai web system."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest
+from django.urls import include, path
+
+from gongkai.web.accounts.permissions import can_use_admin
+from gongkai.web.applications import views as application_views
+
+
+def _admin_allowed(request: HttpRequest) -> bool:
+    """Django admin for system administrators only (not every ``is_staff`` account)."""
+    return bool(request.user.is_active and request.user.is_staff and can_use_admin(request.user))  # type: ignore[arg-type]
+
+
+admin.site.has_permission = _admin_allowed  # type: ignore[method-assign]
+admin.site.site_header = "Gongkai 系统管理"
+admin.site.site_title = "Gongkai 系统管理"
+
+urlpatterns = [
+    path("", application_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("calendar/", include("gongkai.web.workdays.urls")),
+    path("", include("gongkai.web.applications.urls")),
+]

@@ -1,0 +1,54 @@
+"""Holiday schedules entered by an administrator; they feed the domain ``WorkingCalendar``.
+
+The packaged calendar (gongkai.calendar) covers the years the State Council has announced. A
+schedule entered here takes precedence for its year: nationwide when ``agency`` is empty, or for
+one agency (and the agencies below it) otherwise. Saving one goes through
+``actions.do_save_schedule`` which recomputes the deadlines of open cases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+
+
+class HolidaySchedule(models.Model):
+    year = models.PositiveSmallIntegerField("年份")
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name="适用机构（空 = 全部）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="holiday_schedules",
+    )
+    #: ISO dates of the public holidays (法定节假日, including the weekend days inside a holiday).
+    holidays = models.JSONField("放假日期", default=list)
+    #: ISO dates of the make-up working days (调休上班的周末).
+    workdays = models.JSONField("调休上班日期", default=list)
+    source = models.CharField(
+        "依据", max_length=200, help_text="如：国务院办公厅关于2027年部分节假日安排的通知（发布日期）"
+    )
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "节假日安排"
+        verbose_name_plural = "节假日安排"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "agency"], name="schedule_year_agency"),
+            models.UniqueConstraint(
+                fields=["year"], condition=models.Q(agency__isnull=True), name="schedule_year_national"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.agency.name if self.agency_id else "全国"
+        return f"{self.year}年节假日安排（{scope}）"
+
+    def holiday_dates(self) -> list[date]:
+        return [date.fromisoformat(d) for d in self.holidays]
+
+    def workday_dates(self) -> list[date]:
+        return [date.fromisoformat(d) for d in self.workdays]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from gongkai.web.workdays import views
+
+app_name = "workdays"
+
+urlpatterns = [
+    path("", views.schedule_list, name="list"),
+    path("new/", views.schedule_edit, name="new"),
+    path("<int:pk>/", views.schedule_edit, name="edit"),
+]

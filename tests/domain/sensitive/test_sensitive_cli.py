@@ -1,0 +1,86 @@
+"""``gongkai scan`` and ``gongkai redact``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, main
+
+ID = "11010519491231002X"
+
+
+def test_scan_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(f"当事人：张三，身份证号码{ID}".encode("gbk"))
+    assert main(["scan", str(path), "--json"]) == EXIT_FINDINGS
+    payload = json.loads(capsys.readouterr().out)
+    assert payload == {
+        "findings": [
+            {"kind": "person_name", "start": 4, "end": 6, "text": "张三", "score": 0.8},
+            {"kind": "id_card", "start": 12, "end": 30, "text": ID, "score": 0.99},
+        ]
+    }
+
+
+def test_scan_table_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"身份证号码{ID}", encoding="utf-8")
+    assert main(["scan", str(path)]) == EXIT_FINDINGS
+    out = capsys.readouterr().out
+    assert "居民身份证号码" in out and ID in out
+
+
+def test_scan_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("平湖市科学技术局关于2023年度工作的报告", encoding="utf-8")
+    assert main(["scan", str(path), "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == {"findings": []}
+
+
+def test_redact_with_policy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, out, policy = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "p.json"
+    path.write_text(f"当事人：张三，身份证号码{ID}", encoding="utf-8")
+    policy.write_text(json.dumps({"kinds": {"id_card": {"action": "remove"}}}), encoding="utf-8")
+    assert main(["redact", str(path), "-o", str(out), "--policy", str(policy)]) == EXIT_OK
+    assert out.read_text(encoding="utf-8") == "当事人：张*，身份证号码[已删除]"
+    assert "已写出" in capsys.readouterr().out
+
+
+def test_redact_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, out = tmp_path / "a.txt", tmp_path / "b.txt"
+    path.write_text(f"身份证号码{ID}", encoding="utf-8")
+    assert main(["redact", str(path), "-o", str(out), "--json"]) == EXIT_OK
+    report = json.loads(capsys.readouterr().out)
+    assert report["removals"] == [
+        {
+            "kind": "id_card",
+            "text": ID,
+            "replacement": "110105********002X",
+            "location": "第1行",
+            "start": 5,
+            "end": 23,
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["scan", "{d}/missing.txt"], "文件不存在"),
+        (["scan", "{d}/broken.pdf"], "PDF"),
+        (["redact", "{d}/a.txt", "-o", "{d}/a.txt"], "不能与原文件相同"),
+        (["redact", "{d}/a.txt", "-o", "{d}/b.txt", "--policy", "{d}/bad.json"], "脱敏策略"),
+    ],
+)
+def test_errors_exit_2_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"kinds": {"nope": {}}}', encoding="utf-8")
+    assert main([a.format(d=tmp_path) for a in args]) == EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
