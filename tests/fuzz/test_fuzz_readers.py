@@ -8,13 +8,17 @@ the long run explores.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from fuzz_inputs import FORMATS, check_input, mutate, seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
-from conftest import require
+from gongkai.report.batch import FailureKind, check_paths
+from gongkai.report.summary import write_html, write_xlsx
+from testsupport import require
 
 # Damaged workbooks make openpyxl warn; whether the reader then answers properly is what is tested.
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:openpyxl")
@@ -61,3 +65,20 @@ def test_the_property_check_catches_what_it_must() -> None:
     # The harness itself: a GongkaiError passes, anything else is a problem, a hang is a timeout.
     assert check_input(b"")[0] == "error"
     assert check_input(seeds("json")[0])[0] == "report"
+
+
+def test_a_batch_of_mutated_files_is_checked_and_summarised(tmp_path: Path) -> None:
+    # Damaged files all the way to the summaries: odd agency names and raw text must not break them.
+    rng = random.Random(7)
+    for i in range(24):
+        fmt = ("text", "html", "json", "markdown")[i % 4]
+        suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)
+        (tmp_path / f"{i:02d}.{suffix}").write_bytes(mutate(rng.choice(seeds(fmt)), fmt, rng))
+    result = check_paths([tmp_path], workers=2, progress=False, expected=["示例市示例局"])
+    assert len(result.files) == 24
+    assert all(f.failure in (None, FailureKind.UNREADABLE) for f in result.files), [
+        f.error for f in result.files if f.failure not in (None, FailureKind.UNREADABLE)
+    ]
+    write_xlsx(result, tmp_path / "s.xlsx")
+    write_html(result, tmp_path / "s.html")
+    assert load_workbook(tmp_path / "s.xlsx")["报告一览"].max_row == 25

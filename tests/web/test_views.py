@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import timezone
 
 from gongkai.web.applications.models import Application
 
@@ -21,7 +22,7 @@ TODAY = date(2026, 3, 20)
 def _fixed_today(monkeypatch: Any) -> None:
     from gongkai.web.applications import views
 
-    monkeypatch.setattr(views, "today", lambda: TODAY)
+    monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
 
 
 @pytest.fixture(autouse=True)
@@ -230,3 +231,9 @@ def test_home_and_login_pages(client: Any, agencies: Any) -> None:
     assert "平湖市科学技术局" in client.get("/").content.decode()
     assert client.get("/login/").status_code == 200
     assert client.get("/work/").status_code == 302  # staff pages need a login
+
+
+def test_the_stylesheet_is_served(client: Any) -> None:
+    response = client.get("/static/gongkai/site.css")
+    assert response.status_code == 200
+    assert b"--red" in b"".join(response.streaming_content) if response.streaming else response.content

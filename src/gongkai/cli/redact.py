@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         raise GongkaiError("输出文件不能与原文件相同", detail=args.output)
     policy = Policy.load(args.policy) if args.policy else Policy()
     report = redact_file(args.file, args.output, policy)
+    for warning in report.warnings:
+        print(f"gongkai：注意：{warning}", file=sys.stderr)
     if args.json:
         payload = {
             "output": args.output,

@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     result = scan_file(args.file)
+    for warning in result.warnings:
+        print(f"gongkai：注意：{warning}", file=sys.stderr)
     if args.json:
         payload = {"findings": [f.to_json() for f in result.findings]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -269,6 +269,15 @@ NOT_NAMES: frozenset[str] = frozenset(
     ]
 )
 
+# Words from the tables of annual reports, and cities and provinces that stand alone in table
+# cells, that would otherwise read as surname + given name.
+# (A word list reads and edits best as one string, hence the noqa.)
+NOT_NAMES |= frozenset(
+    "公益 公平 公共 公众 公务 高效 华夏 方正 常规 包括 卫生 卫健 全年 全市 全省 全区 全县 "  # noqa: SIM905
+    "宁波 温州 金华 丽水 台州 江苏 浙江 福建 广州 深圳 南京 武汉 成都 西安 重庆 苏州 杭州 "
+    "嘉兴 湖州 绍兴 衢州 舟山 淮安 扬州 常州 徐州 盐城 宿迁 泰州 镇江 无锡 南通 平湖 海宁 桐乡".split()
+)
+
 # Characters that end organisation and place names: a candidate ending in one of these is not a
 # person ("平湖市科学技术局", "张家港市", "王店镇").
 ORG_PLACE_SUFFIXES = "省市区县镇乡村路街巷局委厅办部处科室所院校厂司店站馆队组会社团园场州盟旗"

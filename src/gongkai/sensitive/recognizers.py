@@ -20,13 +20,13 @@ from datetime import date
 from typing import ClassVar
 
 from gongkai.sensitive import lexicon
-from gongkai.sensitive.checksums import id_card_is_valid, luhn_is_valid, org_code_is_valid, uscc_is_valid
+from gongkai.sensitive.checksums import id_card_check_char, luhn_is_valid, org_code_is_valid, uscc_is_valid
 from gongkai.sensitive.model import Finding, Kind
 
 CJK = "\u4e00-\u9fff"
 # After the first character: the character before it is not a letter or digit (identifiers are
 # not read out of longer runs). Width 2 = the character before plus the first character itself.
-_AFTER_FIRST = r"(?<![0-9A-Za-z].)"
+AFTER_FIRST = r"(?<![0-9A-Za-z].)"
 _END = r"(?![0-9A-Za-z])"
 # How far before a match context words are looked for (characters): a label such as "身份证号码："
 # and a few characters of padding.
@@ -46,10 +46,14 @@ class Recognizer:
     context: ClassVar[tuple[str, ...]] = ()
     context_score: ClassVar[float] = 0.0
 
+    _context_re: ClassVar[re.Pattern[str] | None] = None
+
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
         if cls.first:
             cls.pattern = re.compile(cls.first + cls.rest)
+        if cls.context:
+            cls._context_re = re.compile("|".join(map(re.escape, cls.context)))
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for match in self.pattern.finditer(norm):
@@ -72,8 +76,9 @@ class Recognizer:
         return self.score, self.explanation
 
     def has_context(self, norm: str, start: int) -> bool:
-        window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        return any(word in window for word in self.context)
+        if self._context_re is None:
+            return False
+        return self._context_re.search(norm, max(0, start - CONTEXT_WINDOW), start) is not None
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
@@ -97,7 +102,7 @@ class IdCardRecognizer(Recognizer):
     kind = Kind.ID_CARD
     first = "[1-9]"
     rest = (
-        _AFTER_FIRST
+        AFTER_FIRST
         + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d{_MMDD}[ -]?\d{{3}}[\dXx]|\d{{7}}{_MMDD}\d{{3}})"
         + _END
     )
@@ -107,11 +112,12 @@ class IdCardRecognizer(Recognizer):
     context_score = 0.95  # for the 15-digit form; an 18-digit number with its check digit scores 0.99
 
     def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
-        digits = _compact(value)
+        digits = value if len(value) in (15, 18) else _compact(value)
         if digits[:2] not in lexicon.PROVINCE_CODES:
             return None
         if len(digits) == 18:
-            if not id_card_is_valid(digits):
+            # The expression admits only ASCII digits (after normalisation) and a final X/x here.
+            if id_card_check_char(digits[:17]) != digits[17].upper():
                 return None
             if not _valid_date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])):
                 return None
@@ -134,8 +140,8 @@ class MobilePhoneRecognizer(Recognizer):
     first = "[+018]"
     rest = (
         r"(?<![0-9A-Za-z+].)"
-        rf"(?:(?<=\+)86[ -]?{_MOBILE}|(?<=0)086[ -]?{_MOBILE}|(?<=8)6[ -]?{_MOBILE}|(?<=1)[3-9]\d[ -]?\d{{4}}[ -]?\d{{4}})"
-        + _END
+        rf"(?:(?<=\+)86[ -]?{_MOBILE}|(?<=0)086[ -]?{_MOBILE}|(?<=8)6[ -]?{_MOBILE}"
+        r"|(?<=1)[3-9]\d[ -]?\d{4}[ -]?\d{4})" + _END
     )
     score = 0.9
     explanation = "11 位手机号码（号段 13x-19x）"
@@ -149,8 +155,9 @@ class LandlinePhoneRecognizer(Recognizer):
     kind = Kind.LANDLINE_PHONE
     first = "[(0]"
     rest = (
-        _AFTER_FIRST
-        + r"(?:(?<=\()(?:010|02\d|0[3-9]\d\d)\)|(?<=0)(?:10|2\d|[3-9]\d\d)[ -]?)[2-9]\d{6,7}(?:(?:-|转)\d{1,5})?"
+        AFTER_FIRST
+        + r"(?:(?<=\()(?:010|02\d|0[3-9]\d\d)\)|(?<=0)(?:10|2\d|[3-9]\d\d)[ -]?)"
+        + r"[2-9]\d{6,7}(?:(?:-|转)\d{1,5})?"
         + _END
     )
     score = 0.85
@@ -180,7 +187,26 @@ def _looks_like_id(digits: str) -> bool:
 
 # Issuer prefixes of cards issued in China (ISO/IEC 7812 IIN ranges): 62 银联, 4 Visa, 51-55 and
 # 22-27 Mastercard, 35 JCB, 60/65 (银联 co-branded, Discover), 94/95 (e.g. 9558 工商银行 legacy).
-_BANK_PREFIXES = tuple("62 4 51 52 53 54 55 22 23 24 25 26 27 35 60 65 94 95".split())
+_BANK_PREFIXES = (
+    "62",
+    "4",
+    "51",
+    "52",
+    "53",
+    "54",
+    "55",
+    "22",
+    "23",
+    "24",
+    "25",
+    "26",
+    "27",
+    "35",
+    "60",
+    "65",
+    "94",
+    "95",
+)
 
 
 class BankCardRecognizer(Recognizer):
@@ -188,7 +214,7 @@ class BankCardRecognizer(Recognizer):
 
     kind = Kind.BANK_CARD
     first = r"\d"
-    rest = _AFTER_FIRST + r"\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _END
+    rest = AFTER_FIRST + r"\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _END
     score = 0.95
     explanation = "银行卡号，发卡行前缀有效且通过 Luhn 校验"
     context = ("卡号", "账号", "帐号", "银行", "账户", "帐户")
@@ -207,8 +233,44 @@ class BankCardRecognizer(Recognizer):
 
 # GB 32100 表 1: registering authority (first character) and the categories it issues (second).
 USCC_CATEGORIES = frozenset(
-    "11 12 13 19 21 29 31 32 33 34 35 39 41 49 51 52 53 59 61 62 69 71 72 79 81 89 91 92 93 "
-    "A1 A9 N1 N2 N3 N9 Y1".split()
+    [
+        "11",
+        "12",
+        "13",
+        "19",
+        "21",
+        "29",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "39",
+        "41",
+        "49",
+        "51",
+        "52",
+        "53",
+        "59",
+        "61",
+        "62",
+        "69",
+        "71",
+        "72",
+        "79",
+        "81",
+        "89",
+        "91",
+        "92",
+        "93",
+        "A1",
+        "A9",
+        "N1",
+        "N2",
+        "N3",
+        "N9",
+        "Y1",
+    ]
 )
 
 
@@ -246,8 +308,7 @@ class PassportRecognizer(Recognizer):
     kind = Kind.PASSPORT
     first = "[EGDSPHMC]"
     rest = (
-        _AFTER_FIRST
-        + r"(?:(?<=[EG])\d{8}|(?<=E)[A-HJ-NP-Z]\d{7}|(?<=[DSP])E?\d{7}|(?<=[HM])\d{8}(?:\d\d)?"
+        AFTER_FIRST + r"(?:(?<=[EG])\d{8}|(?<=E)[A-HJ-NP-Z]\d{7}|(?<=[DSP])E?\d{7}|(?<=[HM])\d{8}(?:\d\d)?"
         r"|(?<=C)[0-9A-HJ-NP-Z]\d{7})" + _END
     )
     score = 0.6
@@ -389,7 +450,9 @@ class PersonNameRecognizer(Recognizer):
         rf"[{_SEPARATORS}](?P<name>{_SURNAME_CLASS_FIRST}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
         re.MULTILINE,
     )
-    _alone_at_start = re.compile(rf"(?P<name>{_SURNAME}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE)
+    _alone_at_start = re.compile(
+        rf"(?P<name>{_SURNAME}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE
+    )
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         found: dict[tuple[int, int], Finding] = {}
@@ -444,7 +507,11 @@ class PersonNameRecognizer(Recognizer):
 
     def _is_lexicon_name(self, name: str) -> bool:
         s = self._surname_length(name)
-        return 0 < s < len(name) and name not in lexicon.NOT_NAMES and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
+        return (
+            0 < s < len(name)
+            and name not in lexicon.NOT_NAMES
+            and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
+        )
 
     def _repeats(
         self, text: str, norm: str, names: set[str], found: dict[tuple[int, int], Finding]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from operator import attrgetter
 
 from gongkai.sensitive.model import Finding, Kind
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.recognizers import (
+    AFTER_FIRST,
     AddressRecognizer,
     BankCardRecognizer,
     EmailRecognizer,
@@ -49,11 +52,20 @@ class Registry:
         self._joined = [r for r in self.recognizers if r.first and type(r).analyze is Recognizer.analyze]
         self._separate = [r for r in self.recognizers if r not in self._joined]
         firsts = "".join(r.first[1:-1] if r.first.startswith("[") else r.first for r in self._joined)
-        self._by_marker = {f"_{i}": r for i, r in enumerate(self._joined)}
-        branches = "|".join(f"(?<={r.first}){r.rest}(?P<_{i}>)" for i, r in enumerate(self._joined))
+        # For each joined recogniser: the others (tried where its check fails) and its rivals for the
+        # same 18 characters (tried where its check passes, if they could score higher).
+        self._others = [[o for o in self._joined if o is not r] for r in self._joined]
+        self._rivals = [
+            [o for o in others if r.kind in _SAME_SPAN_KINDS and o.kind in _SAME_SPAN_KINDS]
+            for r, others in zip(self._joined, self._others, strict=True)
+        ]
+        # The shared test below makes each branch's own copy of it redundant.
+        branches = "|".join(
+            f"(?<={r.first}){r.rest.removeprefix(AFTER_FIRST)}(?P<_{i}>)" for i, r in enumerate(self._joined)
+        )
         # Every joined expression refuses to start right after a letter or digit; checking that once,
         # before the branches, turns away the middle of a number after one test.
-        self._scanner = re.compile(f"[{firsts}](?<![0-9A-Za-z].)(?:{branches})") if self._joined else None
+        self._scanner = re.compile(f"[{firsts}]{AFTER_FIRST}(?:{branches})") if self._joined else None
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
@@ -75,31 +87,33 @@ class Registry:
         found: list[Finding] = []
         if self._scanner is None:
             return found
-        joined = self._joined
+        append = found.append
+        joined, rivals, others = self._joined, self._rivals, self._others
         for match in self._scanner.finditer(norm):
             start, end = match.span()
-            recognizer = self._by_marker[match.lastgroup]  # type: ignore[index]
+            index = match.lastindex - 1  # type: ignore[operator]  # the marker group of the branch
+            recognizer = joined[index]
             finding = recognizer.finding(text, norm, start, end)
-            if finding is not None:
-                found.append(finding)
-                if recognizer.kind not in _SAME_SPAN_KINDS:
-                    continue
-            if finding is not None and end - start != 18:
-                continue  # only 18 characters can be two kinds at once
-            for other in joined:
-                if other is recognizer:
-                    continue
-                if finding is not None and (
-                    other.kind not in _SAME_SPAN_KINDS
-                    or max(other.score, other.context_score) <= finding.score
-                    or (other.score <= finding.score and not other.has_context(norm, start))
-                ):
-                    continue  # it could not win against the finding anyway
+            if finding is None:
+                candidates = others[index]
+            elif end - start == 18 and rivals[index]:  # only 18 characters can be two kinds at once
+                score = finding.score
+                append(finding)
+                candidates = [
+                    o
+                    for o in rivals[index]
+                    if o.context_score > score or o.score > score  # it could win against the finding
+                    if o.score > score or o.has_context(norm, start)
+                ]
+            else:
+                append(finding)
+                continue
+            for other in candidates:
                 alternative = other.pattern.match(norm, start)
                 if alternative is not None:
                     extra = other.finding(text, norm, start, alternative.end())
                     if extra is not None:
-                        found.append(extra)
+                        append(extra)
         return found
 
 
@@ -109,6 +123,9 @@ def resolve_overlaps(candidates: Sequence[Finding]) -> list[Finding]:
     An 18-digit number can pass both the identity-card and the Luhn check; the scores (raised by
     context words such as 卡号) decide which it is.
     """
+    ordered = sorted(candidates, key=attrgetter("start"))
+    if all(a.end <= b.start for a, b in pairwise(ordered)):
+        return ordered  # the usual case: nothing to settle
     ranked = sorted(candidates, key=lambda f: (-f.score, -(f.end - f.start), f.start))
     starts: list[int] = []
     kept: list[Finding] = []

@@ -222,9 +222,9 @@ OUTCOME_WEIGHTS = {
 
 def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict[str, User]) -> None:
     app = rp.app
-    clerk = who[app.agency_clerk]  # type: ignore[attr-defined]
-    head = who.get(app.agency_head)  # type: ignore[attr-defined]
-    reviewer = who.get(app.agency_reviewer) or clerk  # type: ignore[attr-defined]
+    clerk = who[app.agency_clerk]
+    head = who.get(app.agency_head)
+    reviewer = who.get(app.agency_reviewer) or clerk
     received = app.received_on
     assert received is not None
     start = rp.workday(received, 1)
@@ -466,9 +466,9 @@ def _build_case(
             received_on=received,
             acting_user=None if channel == "online" else clerk,
         ).application
-    app.agency_clerk = roles[Role.CLERK]  # type: ignore[attr-defined]
-    app.agency_head = roles.get(Role.HEAD)  # type: ignore[attr-defined]
-    app.agency_reviewer = roles.get(Role.REVIEWER)  # type: ignore[attr-defined]
+    app.agency_clerk = roles[Role.CLERK]
+    app.agency_head = roles.get(Role.HEAD)
+    app.agency_reviewer = roles.get(Role.REVIEWER)
     # A step the rules refuse on this random history (e.g. a date in a year without a schedule)
     # ends the story there: the case stays in its last legal state.
     with contextlib.suppress(GongkaiError):

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "gongkai.web.audit",
     "gongkai.web.workdays",
     "gongkai.web.applications",
+    # Proactive disclosure and the public portal (issue 7).
+    "gongkai.web.disclosure",
+    "gongkai.web.portal",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +103,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": {
                 # BEGIN IMMEDIATE takes the write lock at the start of every transaction, so two
                 # concurrent registrations queue up instead of failing with "database is locked"
@@ -146,6 +149,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [WEB_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 # Serve static files straight from the apps' static/ folders (no collectstatic step for the demo).

@@ -11,10 +11,10 @@ from gongkai.web.applications import views as application_views
 
 def _admin_allowed(request: HttpRequest) -> bool:
     """Django admin for system administrators only (not every ``is_staff`` account)."""
-    return bool(request.user.is_active and request.user.is_staff and can_use_admin(request.user))  # type: ignore[arg-type]
+    return bool(request.user.is_active and request.user.is_staff and can_use_admin(request.user))
 
 
-admin.site.has_permission = _admin_allowed  # type: ignore[method-assign]
+admin.site.has_permission = _admin_allowed
 admin.site.site_header = "Gongkai 系统管理"
 admin.site.site_title = "Gongkai 系统管理"
 

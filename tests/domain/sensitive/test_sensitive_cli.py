@@ -84,3 +84,17 @@ def test_errors_exit_2_in_chinese(
     assert main([a.format(d=tmp_path) for a in args]) == EXIT_UNREADABLE
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_a_pdf_page_without_text_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(path))
+    page.rect(100, 100, 200, 200, fill=1)  # a page with a picture and no text, like a scan
+    page.showPage()
+    page.save()
+    assert main(["scan", str(path), "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == {"findings": []}
+    assert "第1页没有可提取的文字" in captured.err

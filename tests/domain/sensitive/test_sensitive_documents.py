@@ -12,11 +12,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from conftest import require
 from gongkai.errors import GongkaiError
 from gongkai.sensitive import Kind
 from gongkai.sensitive.documents import redact_file, scan_file
 from gongkai.sensitive.policy import Policy
+from testsupport import require
 
 ID = "11010519491231002X"
 MOBILE = "13812345678"
@@ -167,3 +167,14 @@ def test_unreadable_files_get_chinese_errors(tmp_path: Path, name: str, data: by
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GongkaiError, match="文件不存在"):
         scan_file(tmp_path / "none.txt")
+
+
+def test_published_annual_reports_hold_no_names(corpus_dir: Path) -> None:
+    # Real reports from the shared corpus: their tables (自然人、商业企业、公益组织 ...) must not
+    # be read as names; the agency's published phone number and mailbox are found as such.
+    files = sorted(corpus_dir.glob("*.pdf")) + sorted(corpus_dir.glob("*_*.txt"))
+    require(len(files) >= 3, "the shared corpus holds published reports")
+    for path in files:
+        kinds = {f.kind for f in scan_file(path).findings}
+        assert Kind.PERSON_NAME not in kinds, path.name
+        assert kinds <= {Kind.LANDLINE_PHONE, Kind.EMAIL}, path.name

@@ -137,7 +137,8 @@ def check_paths(
             stats=stats,
         )
         for outcome in outcomes:
-            if outcome.kind is pool.OutcomeKind.OK and outcome.value is not None:
+            if outcome.kind is pool.OutcomeKind.OK:
+                assert outcome.value is not None  # a task always returns (result, tables)
                 result, blob = outcome.value
                 results[outcome.index] = result
                 if blob is not None:
@@ -149,7 +150,7 @@ def check_paths(
                 )
             bar.advance(bar_task)
     for index, previous in cross_year.pairs(results, tables).items():
-        results[index] = cross_year.with_previous(
+        results[index] = cross_year.with_previous_or_note(
             results[index], tables[index], results[previous], tables[previous]
         )
     tables.clear()

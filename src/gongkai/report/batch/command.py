@@ -82,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         raise GongkaiError("批量检查时会自动对照批次中的上一年度报告，不能再用 --previous")
     if args.workers is not None and args.workers < 1:
         raise GongkaiError("--workers 至少为 1")
+    if args.timeout is not None and not args.timeout > 0:
+        raise GongkaiError("--timeout 应为正数（秒）")
+    if args.year and args.expected is None:
+        raise GongkaiError("--year 用于核对未上报单位，需与 --expected 一起使用")
     for out in (args.xlsx, args.html):
         if out is not None:
             summary.check_writable(out)

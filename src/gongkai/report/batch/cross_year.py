@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from gongkai.report import rules
+from gongkai.report.rules import Finding, Severity
 
 from .expected import normalise_agency
 from .results import FileResult, FindingRow
@@ -56,3 +57,24 @@ def with_previous(
     added = [f for f in after if f.identity() not in before_ids]
     kept: list[FindingRow] = [f for f in result.findings if f.identity() not in settled]
     return replace(result, findings=(*kept, *added), previous_year_file=previous_result.path)
+
+
+def with_previous_or_note(
+    result: FileResult, current: bytes, previous_result: FileResult, previous: bytes
+) -> FileResult:
+    """``with_previous``; should the rules fail on this pair, the file keeps its findings plus a note.
+
+    A batch never stops for one file, and the failure is a defect of Gongkai to report, not a
+    verdict on the report, hence an info finding rather than an error.
+    """
+    try:
+        return with_previous(result, current, previous_result, previous)
+    except Exception as exc:
+        note = Finding(
+            "BATCH-XYEAR",
+            Severity.INFO,
+            (),
+            f"与上一年度报告（{previous_result.path}）的跨年度核对因内部错误未能完成"
+            f"（请向 Gongkai 报告）：{type(exc).__name__}: {exc}",
+        )
+        return replace(result, findings=(*result.findings, FindingRow(note)))

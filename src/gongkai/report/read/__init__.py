@@ -99,7 +99,8 @@ def sniff(data: bytes) -> str:
         return "json"
     if _HTML_MARKUP.search(text[:8192]):
         return "html"
-    if _MARKDOWN_RULE.search(text) and _MARKDOWN_ROW.search(text):
+    # A pipe table: with its header rule, or (as OCR tools write it) three rows without one.
+    if _MARKDOWN_ROW.search(text) and (_MARKDOWN_RULE.search(text) or len(_MARKDOWN_ROW.findall(text)) >= 3):
         return "markdown"
     return "text"
 

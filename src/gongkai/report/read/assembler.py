@@ -139,8 +139,10 @@ def _grid_rows(grid: Grid, block: int) -> list[_Row]:
         if cell.row < 0 or cell.column < 0:
             continue  # not a position: an extractor's bug must not become an IndexError here
         # A span beyond any real table is damage; it must not blow the matrix up.
-        row_span = min(max(cell.row_span, 1), _MAX_SPAN)
-        column_span = min(max(cell.column_span, 1), _MAX_SPAN)
+        row_span = cell.row_span if 1 <= cell.row_span <= _MAX_SPAN else _clamp_span(cell.row_span)
+        column_span = (
+            cell.column_span if 1 <= cell.column_span <= _MAX_SPAN else _clamp_span(cell.column_span)
+        )
         placed.append((cell, row_span, column_span))
         if cell.row + row_span > height:
             height = cell.row + row_span
@@ -175,6 +177,10 @@ def _grid_rows(grid: Grid, block: int) -> list[_Row]:
             toks = [t if t is not None else _hole(grid, r, c) for c, t in enumerate(slots[:end])]
             rows.append(_Row(toks, True, block))
     return rows
+
+
+def _clamp_span(span: int) -> int:
+    return min(max(span, 1), _MAX_SPAN)
 
 
 def _hole(grid: Grid, row: int, column: int) -> _Tok:
@@ -686,53 +692,107 @@ def _table2_is_2019(asm: _Assembly, rows: Sequence[_Row]) -> bool:
     return any(marker in text for marker in labels.TABLE2_2019_MARKERS)
 
 
+@dataclass(slots=True)
+class _Table2Row:
+    """A table-2 row as printed: its label's key, the header above it, its values."""
+
+    key: str
+    header: tuple[str, ...]
+    values: list[_Tok]
+    block: int
+    grid: bool
+
+
+def _table2_grid_rows(rows: Sequence[_Row]) -> list[_Table2Row]:
+    """Rows of table-2 grids: a label cell, then value cells (blank or not) in their places."""
+    found: list[_Table2Row] = []
+    header: tuple[str, ...] = ()
+    for row in rows:
+        toks = [t for t in row.toks if not t.copy]
+        norm = "".join(t.norm for t in toks)
+        if labels.TABLE2_CONTENT_HEADER in norm:
+            header = labels.table2_header_columns(norm)
+            continue
+        head = 0
+        while head < len(toks) and toks[head].kind is CellKind.BLANK:
+            head += 1
+        if head == len(toks):
+            continue
+        # A table-2 label is one cell; what follows it are values, readable or not.
+        key = _table2_key(toks[head].norm)
+        if key is not None:
+            found.append(_Table2Row(key, header, toks[head + 1 :], row.block, True))
+    return found
+
+
+def _table2_text_rows(rows: Sequence[_Row]) -> list[_Table2Row]:
+    """Rows of table 2 in running text: a line that is a row label, then the numbers that follow
+    it (on the same line or, one cell per line, on the next lines) up to the next line of text.
+
+    Numbers followed by words on their line are narrative ("新增规章 1 件"), not a table row.
+    """
+    found: list[_Table2Row] = []
+    header: tuple[str, ...] = ()
+    text = ""  # the text since the last numbers: header and label
+    line_text = ""  # the text of the current line before its numbers
+    numbers: list[_Tok] = []
+    block = 0
+
+    def emit(clean: bool) -> None:
+        nonlocal header
+        if labels.TABLE2_CONTENT_HEADER in text:
+            header = labels.table2_header_columns(text)
+        key = _table2_key(line_text)
+        if key is not None and clean:
+            found.append(_Table2Row(key, header, numbers, block, False))
+
+    for row in rows:
+        for tok in row.toks:
+            if tok.kind is CellKind.NUMBER:
+                numbers.append(tok)
+                block = row.block
+                continue
+            if tok.kind is CellKind.BLANK:
+                continue
+            if numbers:
+                emit(clean=tok.line_start)
+                text, line_text, numbers = "", "", []
+            line_text = tok.norm if tok.line_start else line_text + tok.norm
+            text += tok.norm
+    if numbers:
+        emit(clean=True)
+    return found
+
+
+def _table2_key(label: str) -> str | None:
+    return labels.TABLE2_ROWS.get(labels.normalize(labels.strip_ordinal(label))) if label else None
+
+
 def _table2(asm: _Assembly, start: int, end: int) -> tuple[set[str], bool]:
     """Read table 2; returns the row keys found and whether it is the 2019 trial layout."""
     rows = asm.rows(start, end, _is_table2_grid)
     is_2019 = _table2_is_2019(asm, rows)
     defaults = labels.TABLE2_DEFAULT_COLUMNS_2019 if is_2019 else labels.TABLE2_DEFAULT_COLUMNS_2021
-    columns: tuple[str, ...] = ()
+    grid = bool(rows) and rows[0].grid
     found: set[str] = set()
     blocks: list[int] = []
-    pending: tuple[str, int] | None = None  # a row label whose numbers are on the next line
-    for row in rows:
-        toks = [t for t in row.toks if not t.copy]
-        norm = "".join(t.norm for t in toks)
-        if labels.TABLE2_CONTENT_HEADER in norm:
-            columns = labels.table2_header_columns(norm)
-            pending = None
-            continue
-        head = 0
-        while head < len(toks) and toks[head].kind is CellKind.BLANK:
-            head += 1
-        label_end = head
-        if row.grid:
-            # A table-2 label is one cell; what follows it are values, readable or not.
-            label_end = min(head + 1, len(toks))
-        else:
-            while label_end < len(toks) and toks[label_end].kind is None:
-                label_end += 1
-        label = "".join(t.norm for t in toks[head:label_end])
-        values = toks[label_end:]
-        if not row.grid and any(t.kind is None for t in values):
-            pending = None
-            continue  # running text with words after the numbers: narrative, not a table row
-        key = labels.TABLE2_ROWS.get(labels.normalize(labels.strip_ordinal(label))) if label else None
-        if key is not None and not values:
-            pending = (key, row.block)
-            continue
-        if key is None and not label and values and pending is not None:
-            key = pending[0]
-        pending = None
-        if key is None or key in found:
+    for t2 in _table2_grid_rows(rows) if grid else _table2_text_rows(rows):
+        key, columns, values = t2.key, t2.header, t2.values
+        if key in found:
             continue
         row_columns = columns if len(columns) == len(values) else defaults.get(key, ())
-        if len(row_columns) != len(values) and row.grid:
+        if len(row_columns) != len(values) and t2.grid:
             # A value cell merged over the row's remaining columns is exported as the value
             # followed by empty cells (Markdown, text): those are not cells of their own.
             while values and values[-1].kind is CellKind.BLANK and len(values) > len(row_columns or columns):
                 values = values[:-1]
             row_columns = columns if len(columns) == len(values) else defaults.get(key, ())
+        expected = columns if columns and key not in _TABLE2_SINGLE else defaults.get(key, ())
+        if len(row_columns) != len(values) and not t2.grid and 0 < len(values) < len(expected):
+            # Cells glued together in running text ("规章000"): without arithmetic to decide,
+            # only a reading that is the only one possible is taken (one digit per cell).
+            values = _unglued(values, len(expected)) or values
+            row_columns = expected if len(values) == len(expected) else row_columns
         if len(row_columns) != len(values):
             raw = " ".join(t.text for t in values)
             asm.finding(f"table2.{key}", "表二此行的数值个数与表头对不上，按缺失处理", raw)
@@ -741,10 +801,28 @@ def _table2(asm: _Assembly, start: int, end: int) -> tuple[set[str], bool]:
         for column, tok in zip(row_columns, values, strict=True):
             _put_table2(asm, key, column, tok)
         found.add(key)
-        blocks.append(row.block)
+        blocks.append(t2.block)
     if blocks:
         _exclude_table(asm, start, blocks, ("第二十条", labels.TABLE2_CONTENT_HEADER))
     return found, is_2019
+
+
+#: Table-2 rows whose single value cannot be glued to anything.
+_TABLE2_SINGLE = frozenset({"licensing", "penalty", "coercion", "fees_10k_yuan"})
+
+
+def _unglued(values: list[_Tok], width: int) -> list[_Tok] | None:
+    """The one way to read glued digits as ``width`` counts, if there is exactly one."""
+    digits = [t.text for t in values]
+    if not all(d.isdigit() for d in digits):
+        return None
+    readings = regroupings(digits, [t.line_start for t in values], width)
+    if len(readings) != 1:
+        return None
+    raw = " ".join(digits)
+    note = f"原文“{raw}”的数字连在一起，只有一种拆法"
+    source = _with_note(values[0].source, note)
+    return [_Tok(str(v), str(v), CellKind.NUMBER, source) for v in readings[0]]
 
 
 def _put_table2(asm: _Assembly, key: str, column: str, tok: _Tok) -> None:

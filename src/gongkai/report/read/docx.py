@@ -1,8 +1,11 @@
 """Extract a Word (.docx) report into a ``SourceDocument``.
 
-python-docx opens and validates the package; the body is then walked as XML (lxml) because
-python-docx's object model hides what a report reader needs: tables interleaved with paragraphs,
-vertically merged cells, text boxes and content controls.
+The package is opened with zipfile and only its main part (``word/document.xml``, as named by
+the package relationships) is parsed, with lxml, and walked as XML. python-docx is not used here:
+its object model hides what a report reader needs (tables interleaved with paragraphs, vertically
+merged cells, text boxes, content controls), and opening a file with it parses every part (styles,
+numbering, theme ...), which took 40% of the time against the target of 30 DOCX reports per
+second per core.
 
 - Paragraphs and tables come in body order (the body's children are walked, so a table sits
   between the paragraphs around it). Content controls (``w:sdt``) are read through.
@@ -32,8 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
@@ -45,16 +47,22 @@ _P, _TBL, _SDT, _SDT_CONTENT = f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}sdt", f"{{{W
 _TR, _TC, _T, _TAB = f"{{{W}}}tr", f"{{{W}}}tc", f"{{{W}}}t", f"{{{W}}}tab"
 _BR, _CR, _TXBX = f"{{{W}}}br", f"{{{W}}}cr", f"{{{W}}}txbxContent"
 _DEL, _FALLBACK = f"{{{W}}}del", f"{{{MC}}}Fallback"
-_VAL = f"{{{W}}}val"
+_VAL, _BODY = f"{{{W}}}val", f"{{{W}}}body"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+#: No entity expansion or network access: a damaged or hostile file must not expand or fetch.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 CORRUPT_MESSAGE = "Word 文件已损坏或不是有效的 DOCX 文件，无法读取"
 ENCRYPTED_MESSAGE = "Word 文件设有打开密码（已加密），无法读取；请提供未加密的版本"
 LEGACY_MESSAGE = "这是旧版 Word（.doc）文件，无法读取；请在 Word 中另存为 .docx 后再读取"
 EMPTY_MESSAGE = "Word 文件中没有任何文字内容"
 
-#: Compound-file (OLE2) signature: an encrypted .docx or a legacy .doc, never a plain .docx.
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+#: Compound-file (OLE2) signature: an encrypted Office file or a legacy .doc/.xls, never OOXML.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream an encrypted OOXML file keeps its key data in (MS-OFFCRYPTO), named in UTF-16.
+ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+#: What zipfile raises for a damaged archive (truncated, bad CRC, unsupported compression...).
+ZIP_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, RuntimeError, NotImplementedError)
 
 
 def extract(data: bytes) -> SourceDocument:
@@ -69,19 +77,35 @@ def extract(data: bytes) -> SourceDocument:
 
 
 def _open(data: bytes) -> Any:
-    if data.startswith(_OLE_SIGNATURE):
-        raise ReportFormatError(ENCRYPTED_MESSAGE if _ENCRYPTION_STREAM in data else LEGACY_MESSAGE)
+    """The ``w:body`` element of the package's main document part."""
+    if data.startswith(OLE_SIGNATURE):
+        raise ReportFormatError(ENCRYPTED_MESSAGE if ENCRYPTION_STREAM in data else LEGACY_MESSAGE)
     try:
-        document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(_main_part(archive))
+        # Word's "Strict Open XML" files use other namespace names for the same vocabulary.
+        xml = xml.replace(_STRICT_W, W.encode())
+        root = etree.fromstring(xml, parser=_PARSER)
+    except ZIP_ERRORS as exc:
         raise ReportFormatError(CORRUPT_MESSAGE, detail=type(exc).__name__) from exc
-    except Exception as exc:
-        # A damaged part fails deep inside python-docx, lxml or zipfile in many ways; all mean "corrupt".
-        raise ReportFormatError(CORRUPT_MESSAGE, detail=type(exc).__name__) from exc
-    body = document.element.body
+    except etree.LxmlError as exc:
+        raise ReportFormatError(CORRUPT_MESSAGE, detail=f"word/document.xml：{exc}") from exc
+    body = root.find(_BODY)
     if body is None:
         raise ReportFormatError(CORRUPT_MESSAGE, detail="word/document.xml 没有正文")
     return body
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    """The main document part named by the package relationships (normally word/document.xml)."""
+    try:
+        rels = etree.fromstring(archive.read("_rels/.rels"), parser=_PARSER)
+    except KeyError:
+        return "word/document.xml"
+    for rel in rels:
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            return str(rel.get("Target", "")).lstrip("/")
+    return "word/document.xml"
 
 
 def _has_text(block: Block) -> bool:

@@ -40,7 +40,7 @@ from gongkai.report.model import (
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 _ORDINAL_DIGIT = re.compile(r"(\d+)\s*[、.]\s*(?=\D|$)")
-_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉,，、;；:：。·・\u200b\ufeff]+")
+_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉,，、;；:：。·・|\u200b\ufeff]+")
 _LEADING_ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])\s*"
 )

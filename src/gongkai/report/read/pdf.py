@@ -14,27 +14,36 @@ What the reader does, page by page:
    character goes into the cell holding its centre. A cell's wrapped lines are joined without a
    separator, so a label printed one character per line ("三\\n、\\n本\\n年...") and a number
    wrapped over two lines read as one string.
-4. The rest of the page becomes text lines in reading order (top to bottom). Running headers and
-   footers -- page numbers such as "- 1 -", and lines repeated in the margin of most pages -- are
-   dropped.
-5. A table that ends one page and continues at the top of the next with the same number of
+4. Lines of figures set apart in columns without any rules (a table printed without borders)
+   are rebuilt into a Grid from the alignment of the figures (``pdf_aligned``), so that a blank
+   cell keeps its column.
+5. The rest of the page is running text, top to bottom. Running headers and footers -- page
+   numbers such as "- 1 -", and lines repeated in the margin of most pages -- are dropped. Lines
+   wrapped from one paragraph are joined back into one TextLine (see ``_Paragraph``), also across
+   a page break, so that a wrapped title or a figure broken over two lines reads whole.
+6. A table that ends one page and continues at the top of the next with the same number of
    columns and no repeated header is merged into one Grid (rows renumbered); a label cell broken
-   by the page break ("（四）无" / "法提供") is joined back. A continuation that repeats the
-   header is kept as a separate Grid: the assembler matches rows by their labels either way.
+   by the page break ("（四）无" / "法提供") is joined back, and a table left open at the break
+   (no bottom rule) is closed there. A continuation that repeats the header is kept as a separate
+   Grid: the assembler matches rows by their labels either way.
 
-Not handled (documented limits): rotated pages and vertical writing, multi-column page layouts
-(read top to bottom across the columns), and tables without any ruling lines (their text comes out
-as text lines, with wide gaps kept as spaces, for the assembler to read as whitespace-separated
-rows). A scanned page (an image without text) inside an otherwise text PDF is not an error here;
-the cells it held are missing and the assembler reports them.
+Provenance: every TextLine and GridCell carries its page; a TextLine's ``line`` is its number
+among the text lines of that page (the first line of its paragraph).
+
+Not handled (documented limits): rotated pages and vertical writing modes, multi-column page
+layouts (read top to bottom across the columns). A scanned page (an image without text) inside an
+otherwise text PDF is not an error here; the cells it held are missing and the assembler reports
+them. PDFium is not thread-safe: calls into it are serialised by a lock, so threads (a web server's)
+may call ``extract``; the batch checker reads in parallel with processes.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +52,7 @@ import pypdfium2.raw as pdfium_c
 
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.read.pdf_aligned import AlignedTable, find_aligned_tables
 from gongkai.report.read.pdf_layout import (
     Char,
     Edge,
@@ -65,6 +75,8 @@ MAX_RULE_THICKNESS = 2.0
 MARGIN_RATIO = 0.08
 #: An image covering this fraction of a page with no text on it makes the page a scan.
 SCAN_COVERAGE = 0.3
+#: ... and fewer characters than this (a page number or a stamp added to the scan).
+SCAN_MAX_CHARS = 20
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·•]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／]\s*[0-9]+|\s*共\s*[0-9]+\s*页)?[\s\-—–_·•]*$"
@@ -79,13 +91,12 @@ _NUMBER = re.compile(r"^[\s+\-－]*[0-9０-９][0-9０-９,，.．\s]*%?$")
 def extract(data: bytes) -> SourceDocument:
     """The text lines and tables of a PDF, in reading order (see the module docstring)."""
     pages = _read_pages(data)
-    if not any(page.chars for page in pages):
-        if any(page.scanned for page in pages):
-            raise ReportFormatError(SCANNED_MESSAGE)
-        raise ReportFormatError(EMPTY_MESSAGE)
     laid_out = [_layout_page(page) for page in pages]
     _drop_running_lines(laid_out, pages)
     blocks = _merge_across_pages(laid_out)
+    if not any(b.text.strip() if isinstance(b, TextLine) else b.cells for b in blocks):
+        # Nothing but (at most) page numbers: a scan if pages are images, else an empty file.
+        raise ReportFormatError(SCANNED_MESSAGE if any(p.scanned for p in pages) else EMPTY_MESSAGE)
     return SourceDocument(blocks=tuple(_number_grids(blocks)), source_format="pdf")
 
 
@@ -112,7 +123,16 @@ def _open(data: bytes) -> Any:
         raise ReportFormatError(CORRUPT_MESSAGE) from exc
 
 
+#: PDFium keeps global state and must not be entered by two threads at once (pypdfium2's docs).
+_PDFIUM = threading.Lock()
+
+
 def _read_pages(data: bytes) -> list[_Page]:
+    with _PDFIUM:
+        return _read_pages_unlocked(data)
+
+
+def _read_pages_unlocked(data: bytes) -> list[_Page]:
     document = _open(data)
     try:
         count = len(document)
@@ -132,35 +152,71 @@ def _read_pages(data: bytes) -> list[_Page]:
         document.close()
 
 
+@dataclass(frozen=True, slots=True)
+class _View:
+    """How a page is shown: its crop box and /Rotate, mapping PDF space to top-down display space.
+
+    Landscape tables are often set on a portrait page turned by /Rotate 90: read in PDF space,
+    their text would run bottom to top. Mapped here, every page reads as it is displayed.
+    """
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) in display space of a PDF-space box."""
+        ax, ay = self.point(x0, y0)
+        bx, by = self.point(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
+
+
 def _read_page(page: Any, number: int) -> _Page:
-    left, bottom, right, top = page.get_mediabox()
-    result = _Page(number=number, width=right - left, height=top - bottom)
-
-    def flip(x: float, y: float) -> tuple[float, float]:
-        # PDF space has its origin bottom-left; the layout code works top-down like pdfplumber.
-        return x - left, top - y
-
+    left, bottom, right, top = page.get_cropbox()
+    view = _View(left, bottom, right, top, page.get_rotation() % 360)
+    width, height = view.size
+    result = _Page(number=number, width=width, height=height)
     textpage = page.get_textpage()
     try:
-        result.chars = list(_chars(textpage, flip))
+        result.chars = _chars(textpage, view)
     finally:
         textpage.close()
     image_area = 0.0
     for obj, matrix in _objects(page.raw):
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            result.edges.extend(_path_edges(obj, matrix, flip))
+            result.edges.extend(_path_edges(obj, matrix, view.point))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             x0, y0, x1, y1 = _bounds(obj)
             image_area += max(0.0, x1 - x0) * max(0.0, y1 - y0)
-    result.scanned = not result.chars and image_area >= SCAN_COVERAGE * result.width * result.height
+    # A page that is an image with (almost) no text -- at most a page number stamped on the scan.
+    result.scanned = (
+        len(result.chars) < SCAN_MAX_CHARS and image_area >= SCAN_COVERAGE * result.width * result.height
+    )
     return result
 
 
-def _chars(textpage: Any, flip: Any) -> Iterator[Char]:
+def _chars(textpage: Any, view: _View) -> list[Char]:
+    """The page's characters with their boxes in display space (see ``_View``)."""
     handle = textpage.raw
     box = pdfium_c.FS_RECTF()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    found: list[tuple[int, int, float, float, float, float]] = []
     for i in range(pdfium_c.FPDFText_CountChars(handle)):
         code = pdfium_c.FPDFText_GetUnicode(handle, i)
         if code in _SPACES:
@@ -173,27 +229,33 @@ def _chars(textpage: Any, flip: Any) -> Iterator[Char]:
             continue  # control characters and unmapped glyphs carry no text
         # The "loose" box spans the font's ascent to descent and the glyph's advance: every
         # character of a line shares its band and neighbours touch, whatever the glyph's shape.
-        # PDFium's loose box is wrong for some fonts (200 points tall for a 10-point glyph in
-        # corpus 002), so it is checked against the tight glyph box and replaced when implausible.
-        if not pdfium_c.FPDFText_GetLooseCharBox(handle, i, box):
-            continue
-        loose = (
-            min(box.left, box.right),
-            min(box.top, box.bottom),
-            max(box.left, box.right),
-            max(box.top, box.bottom),
-        )
-        if pdfium_c.FPDFText_GetCharBox(handle, i, left, right, bottom, top) and code != 0x20:
-            tight = (left.value, bottom.value, right.value, top.value)
-            size = max(tight[2] - tight[0], tight[3] - tight[1], 4.0)
-            if not _plausible(loose, tight, size):
-                middle = (tight[1] + tight[3]) / 2
-                loose = (tight[0], middle - size / 2, tight[2], middle + size / 2)
-        x0, y_top = flip(loose[0], loose[3])
-        x1, y_bottom = flip(loose[2], loose[1])
-        if y_bottom - y_top <= 0:
-            continue
-        yield Char(chr(code), x0, x1, y_top, y_bottom, y_bottom - y_top)
+        if pdfium_c.FPDFText_GetLooseCharBox(handle, i, box):
+            found.append((i, code, box.left, box.bottom, box.right, box.top))
+    heights = sorted(abs(t - b) for _, code, _, b, _, t in found if code != 0x20)
+    typical = heights[len(heights) // 2] if heights else 0.0
+    chars = []
+    for i, code, x0, y0, x1, y1 in found:
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        if code != 0x20 and max(x1 - x0, y1 - y0) > 3 * typical:
+            # PDFium's loose box is wrong for some fonts (200 points tall for a 10-point glyph in
+            # corpus 002): an outsized one is checked against the tight glyph box.
+            x0, y0, x1, y1 = _checked_box(handle, i, (x0, y0, x1, y1))
+        left, top, right, bottom = view.box(x0, y0, x1, y1)
+        if bottom > top:
+            chars.append(Char(chr(code), left, right, top, bottom, bottom - top))
+    return chars
+
+
+def _checked_box(handle: Any, index: int, loose: tuple[float, float, float, float]) -> tuple[float, ...]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top):
+        return loose
+    tight = (left.value, bottom.value, right.value, top.value)
+    size = max(tight[2] - tight[0], tight[3] - tight[1], 4.0)
+    if _plausible(loose, tight, size):
+        return loose
+    middle = (tight[1] + tight[3]) / 2
+    return (tight[0], middle - size / 2, tight[2], middle + size / 2)
 
 
 def _plausible(loose: tuple[float, ...], tight: tuple[float, ...], size: float) -> bool:
@@ -269,7 +331,9 @@ def _is_white(getter: Any, obj: Any) -> bool:
     return a.value == 0 or min(r.value, g.value, b.value) >= 245
 
 
-def _path_edges(obj: Any, form_matrix: tuple[float, ...], flip: Any) -> list[Edge]:
+def _path_edges(
+    obj: Any, form_matrix: tuple[float, ...], flip: Callable[[float, float], tuple[float, float]]
+) -> list[Edge]:
     """The visible horizontal and vertical rules a path draws, in top-down page coordinates."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
@@ -307,7 +371,9 @@ def _segment_points(obj: Any, matrix: tuple[float, ...]) -> list[tuple[float, fl
     return points
 
 
-def _stroked_edges(obj: Any, matrix: tuple[float, ...], flip: Any) -> list[Edge]:
+def _stroked_edges(
+    obj: Any, matrix: tuple[float, ...], flip: Callable[[float, float], tuple[float, float]]
+) -> list[Edge]:
     edges = []
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
@@ -374,13 +440,40 @@ def _layout_page(page: _Page) -> list[_PagePiece]:
                 break
         else:
             loose.append(char)
-    pieces = [_PagePiece(line.top, line.bottom, line=line) for line in group_lines(loose)]
+    lines = group_lines(loose)
+    pieces = []
+    for aligned in find_aligned_tables(lines):
+        top, bottom = aligned.lines[0].top, aligned.lines[-1].bottom
+        pieces.append(_PagePiece(top, bottom, table=_aligned_block(aligned, page)))
+        taken = {id(line) for line in aligned.lines}
+        lines = [line for line in lines if id(line) not in taken]
+    pieces.extend(_PagePiece(line.top, line.bottom, line=line) for line in lines)
     for t_index, table in enumerate(tables):
         pieces.append(
             _PagePiece(table.top, table.bottom, table=_table_block(t_index, table, cell_chars, page))
         )
     pieces.sort(key=lambda p: (p.top, p.line is not None))
     return pieces
+
+
+def _aligned_block(aligned: AlignedTable, page: _Page) -> _Table:
+    cells = []
+    for row, (label, figures) in enumerate(aligned.rows):
+        cells.append(GridCell(text=label, row=row, column=0, page=page.number))
+        cells.extend(
+            GridCell(text=text, row=row, column=column, page=page.number)
+            for column, text in enumerate(figures, start=1)
+        )
+    return _Table(
+        cells=cells,
+        row_count=len(aligned.rows),
+        column_count=aligned.column_count,
+        x0=min(line.x0 for line in aligned.lines),
+        x1=max(line.x1 for line in aligned.lines),
+        top=aligned.lines[0].top,
+        bottom=aligned.lines[-1].bottom,
+        page=page.number,
+    )
 
 
 def _table_block(
@@ -449,11 +542,15 @@ def _merge_across_pages(laid_out: list[list[_PagePiece]]) -> list[Block]:
         for position, piece in enumerate(pieces):
             if piece.line is not None:
                 line_number += 1
-                if paragraph is not None and blocks and blocks[-1] is paragraph.block:
-                    if paragraph.continued_by(piece.line, margins):
-                        paragraph.extend(piece.line, margins)
-                        blocks[-1] = paragraph.block
-                        continue
+                if (
+                    paragraph is not None
+                    and blocks
+                    and blocks[-1] is paragraph.block
+                    and paragraph.continued_by(piece.line, margins)
+                ):
+                    paragraph.extend(piece.line, margins)
+                    blocks[-1] = paragraph.block
+                    continue
                 paragraph = _Paragraph(piece.line, page_index + 1, line_number, margins)
                 blocks.append(paragraph.block)
                 continue

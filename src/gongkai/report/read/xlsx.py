@@ -35,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.read.docx import ENCRYPTION_STREAM, OLE_SIGNATURE, ZIP_ERRORS
 
 CORRUPT_MESSAGE = "Excel 文件已损坏或不是有效的 XLSX 文件，无法读取"
 ENCRYPTED_MESSAGE = "Excel 文件设有打开密码（已加密），无法读取；请提供未加密的版本"
@@ -46,8 +47,6 @@ MAX_MERGED_CELLS = 100_000
 #: Wider than this a table is no annual report table (table 四 has 15 columns).
 MAX_TABLE_COLUMNS = 1000
 
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _FIXED_DECIMALS = re.compile(r"^[#,0]*0\.(0+)(%?)$")
 
 
@@ -66,12 +65,12 @@ def extract(data: bytes) -> SourceDocument:
 
 
 def _open(data: bytes) -> Any:
-    if data.startswith(_OLE_SIGNATURE):
-        raise ReportFormatError(ENCRYPTED_MESSAGE if _ENCRYPTION_STREAM in data else LEGACY_MESSAGE)
+    if data.startswith(OLE_SIGNATURE):
+        raise ReportFormatError(ENCRYPTED_MESSAGE if ENCRYPTION_STREAM in data else LEGACY_MESSAGE)
     _refuse_huge_merges(data)
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
+    except (*ZIP_ERRORS, InvalidFileException) as exc:
         raise ReportFormatError(CORRUPT_MESSAGE, detail=type(exc).__name__) from exc
     except Exception as exc:
         # A damaged part fails deep inside openpyxl, lxml or zipfile in many ways; all mean "corrupt".
@@ -107,7 +106,7 @@ def _refuse_huge_merges(data: bytes) -> None:
                         raise ReportFormatError(
                             TOO_WIDE_MESSAGE, detail=f"合并单元格 {match.group(0)[-40:]!r}"
                         )
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise ReportFormatError(CORRUPT_MESSAGE, detail=type(exc).__name__) from exc
 
 

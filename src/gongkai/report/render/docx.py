@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -23,7 +24,7 @@ from docx.styles.style import ParagraphStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.fonts import BODY_FONT, HEADING_FONT, TITLE_FONT
-from gongkai.report.render.layout import CellRole, GridCell, TableGrid, document_layout
+from gongkai.report.render.layout import CellRole, GridCell, TableGrid, document_layout, printable
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
@@ -40,10 +41,11 @@ TABLE_SMALL_STYLE = "Gongkai Table Small"
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _set_font(style: ParagraphStyle, name: str, size: float, *, bold: bool = False) -> None:
+def _set_font(style: ParagraphStyle, name: str, size: float) -> None:
     style.font.name = name
     style.font.size = Pt(size)
-    style.font.bold = bold
+    # Not bold: 黑体 and 小标宋 are heavy faces already (the built-in heading style is bold).
+    style.font.bold = False
     style.font.color.rgb = RGBColor(0, 0, 0)
     rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in _THEME_FONT_ATTRS:
@@ -53,8 +55,6 @@ def _set_font(style: ParagraphStyle, name: str, size: float, *, bold: bool = Fal
 
 
 def _paragraph_style(doc: DocxDocument, name: str) -> ParagraphStyle:
-    from docx.enum.style import WD_STYLE_TYPE
-
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(style, ParagraphStyle)
     style.base_style = doc.styles["Normal"]
@@ -201,7 +201,7 @@ def build_docx(report: AnnualReport) -> DocxDocument:
     doc.core_properties.title = layout.title
     doc.core_properties.language = "zh-CN"
     # The template's own author ("python-docx") would otherwise show as the document's author.
-    doc.core_properties.author = doc.core_properties.last_modified_by = report.agency or ""
+    doc.core_properties.author = doc.core_properties.last_modified_by = printable(report.agency or "")
     # Styles are set by id: python-docx's ``style=`` looks each name up in the whole style sheet.
     title_id, heading_id = doc.styles[TITLE_STYLE].style_id, doc.styles[HEADING_STYLE].style_id
     doc.add_paragraph(layout.title)._p.style = title_id

@@ -32,7 +32,7 @@ th { font-weight: bold; text-align: center; }
 th[scope="row"], th[scope="rowgroup"] { font-weight: normal; text-align: left; }
 td { text-align: center; font-variant-numeric: tabular-nums; min-width: 2.5em; }
 td.note { font-size: 0.9em; font-weight: normal; }
-.table-3 th[scope="rowgroup"] { width: 1.2em; text-align: center; }
+th.vertical { writing-mode: vertical-rl; text-align: center; letter-spacing: 0.1em; }
 @media (max-width: 40rem) { body { padding: 0.5rem; } table { font-size: 0.75em; } }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print {
@@ -66,6 +66,9 @@ def _cell(parent: etree._Element, cell: GridCell) -> None:
         scope = _scope(cell)
         if scope is not None:
             element.set("scope", scope)
+        if cell.role is CellRole.LABEL and cell.col == 0 and cell.rowspan > 1:
+            # 三、本年度办理结果 runs down its merged column, one character a line, as printed.
+            element.set("class", "vertical")
     if cell.rowspan > 1:
         element.set("rowspan", str(cell.rowspan))
     if cell.colspan > 1:
@@ -75,7 +78,7 @@ def _cell(parent: etree._Element, cell: GridCell) -> None:
 
 def _table(parent: etree._Element, grid: TableGrid) -> None:
     wrap = etree.SubElement(parent, "div", {"class": "table-wrap"})
-    table = etree.SubElement(wrap, "table", {"class": f"table-{'一二三四'.index(grid.number) + 1}"})
+    table = etree.SubElement(wrap, "table")
     etree.SubElement(table, "caption").text = f"{grid.number}、{grid.caption}"
     head = etree.SubElement(table, "thead") if grid.header_rows else None
     body = etree.SubElement(table, "tbody")

@@ -149,13 +149,13 @@ def format_value(value: CellValue) -> str:
 
 def report_title(report: AnnualReport) -> str:
     """``{agency}{year}年度政府信息公开工作年度报告`` (each part left out when unknown)."""
-    agency = report.agency or ""
+    agency = printable(report.agency or "")
     year = f"{report.year}年度" if report.year is not None else ""
     return f"{agency}{year}政府信息公开工作年度报告"
 
 
 def section_heading(number: str, title: str) -> str:
-    return f"{number}、{title}"
+    return printable(f"{number}、{title}")
 
 
 def _value(row: int, col: int, path: str, value: CellValue, colspan: int = 1) -> GridCell:
@@ -341,9 +341,18 @@ def table4_grid(report: AnnualReport) -> TableGrid:
 # ---------------------------------------------------------------------------------------------
 
 
+#: C0 control characters other than tab and line breaks: invisible, and not allowed in XML 1.0
+#: (DOCX, XLSX) -- a report pasted from another program sometimes carries them.
+_CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def printable(text: str) -> str:
+    return text.translate(_CONTROL_CHARS)
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """A section's text as printed paragraphs: one per non-blank line."""
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    return tuple(line.strip() for line in printable(text).splitlines() if line.strip())
 
 
 def document_layout(report: AnnualReport) -> DocumentLayout:

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.fonts import pdf_font_name
-from gongkai.report.render.layout import CellRole, TableGrid, document_layout
+from gongkai.report.render.layout import CellRole, TableGrid, document_layout, printable
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
 #: GB/T 9704: 3号 (16 pt) body, 22 lines a page; 2号 (22 pt) title.
@@ -124,7 +124,7 @@ def render_pdf(report: AnnualReport) -> bytes:
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         title=layout.title,
-        author=report.agency or "",
+        author=printable(report.agency or ""),
         subject="政府信息公开工作年度报告",
         lang="zh-CN",
     )

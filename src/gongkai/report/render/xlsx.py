@@ -13,6 +13,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,6 +28,8 @@ TABLE_FIRST_ROW = 2
 #: Width of the table columns in characters for a weight of 1.
 BASE_COLUMN_WIDTH = 9.0
 FEE_NUMBER_FORMAT = "0.00"
+#: Height of one line of 10.5 pt text in a table cell, in points.
+LINE_HEIGHT = 14.0
 
 _THIN = Side(style="thin", color="000000")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -44,6 +48,23 @@ def sheet_title(grid: TableGrid) -> str:
     return f"表{grid.number} {grid.caption}"[:31]
 
 
+def row_heights(grid: TableGrid) -> dict[int, float]:
+    """Heights (points) for rows whose text wraps: spreadsheets do not grow rows for wrapped text.
+
+    A Chinese character takes about two units of Excel's column width (which counts digits),
+    so a cell holds ``width / 2`` characters a line; a merged-down cell spreads its lines over
+    the rows it covers.
+    """
+    widths = [BASE_COLUMN_WIDTH * w for w in grid.col_weights]
+    lines = dict.fromkeys(range(grid.n_rows), 1.0)
+    for cell in grid.cells:
+        per_line = max(1, int(sum(widths[cell.col : cell.last_col + 1]) / 2) - 1)
+        needed = -(-len(cell.text) // per_line) / cell.rowspan
+        for row in range(cell.row, cell.last_row + 1):
+            lines[row] = max(lines[row], needed)
+    return {row: round(LINE_HEIGHT * n, 1) for row, n in lines.items() if n > 1}
+
+
 def _print_on_a4(ws: Worksheet, *, landscape: bool) -> None:
     """A4, one page wide (as many pages down as needed)."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -58,25 +79,31 @@ def _table_sheet(ws: Worksheet, grid: TableGrid) -> None:
     top = TABLE_FIRST_ROW
     ws.cell(1, 1, f"{grid.number}、{grid.caption}").font = Font(name=HEADING_FONT, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.n_cols)
+    # Every position of the grid gets the thin border (so a merged area is outlined all round),
+    # then the merges are recorded. openpyxl's ``merge_cells`` would re-derive the edge borders
+    # of each merge itself, which took most of the time of a workbook.
+    for r in range(grid.n_rows):
+        for c in range(grid.n_cols):
+            ws.cell(top + r, 1 + c).border = _GRID
     for item in grid.cells:
         value: int | Decimal | str | None = item.value if item.role is CellRole.VALUE else item.text
         cell = ws.cell(top + item.row, 1 + item.col, value)
         cell.font = _FONTS[item.role]
         cell.alignment = _LEFT if item.role is CellRole.LABEL else _CENTER
-        cell.border = _GRID
         if isinstance(item.value, Decimal):
             cell.number_format = FEE_NUMBER_FORMAT
-    for item in grid.cells:
         if item.merged:
-            # openpyxl gives the merged range's edge cells the top-left cell's border.
-            ws.merge_cells(
-                start_row=top + item.row,
-                start_column=1 + item.col,
-                end_row=top + item.last_row,
-                end_column=1 + item.last_col,
+            area = CellRange(
+                min_row=top + item.row,
+                min_col=1 + item.col,
+                max_row=top + item.last_row,
+                max_col=1 + item.last_col,
             )
+            ws.merged_cells.add(MergedCellRange(ws, area.coord))
     for i, weight in enumerate(grid.col_weights):
         ws.column_dimensions[get_column_letter(i + 1)].width = BASE_COLUMN_WIDTH * weight
+    for row, height in row_heights(grid).items():
+        ws.row_dimensions[top + row].height = height
     _print_on_a4(ws, landscape=grid.n_cols > 4)
     if grid.header_rows:
         ws.print_title_rows = f"{top}:{top + grid.header_rows - 1}"

@@ -1,7 +1,8 @@
 """Consistency rules for the annual report (政府信息公开工作年度报告).
 
 ``check(report, previous=None)`` runs every rule and returns the findings sorted by severity
-(error, warning, info), rule id, cells and message. A rule whose inputs are missing reports
+(error, warning, info) and rule id, each rule's findings in the order it gives them (table order,
+section order): the same report always gives the same list. A rule whose inputs are missing reports
 "cannot assess" (severity info, ``Finding.cannot_assess``), never a pass and never a failure.
 
 Rule ids are stable (scripts and the web app depend on them):

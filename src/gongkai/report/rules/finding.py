@@ -51,8 +51,10 @@ class Finding:
     #: True for the "cannot assess" findings of a rule whose inputs are missing (never a pass).
     cannot_assess: bool = False
 
-    def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
-        return (_SEVERITY_RANK[self.severity], self.rule, self.cells, self.message)
+    def sort_key(self) -> tuple[int, str]:
+        """Errors first, then warnings, then info; by rule id within each. The sort is stable, so
+        one rule's findings keep the order the rule gives them (table order, section order)."""
+        return (_SEVERITY_RANK[self.severity], self.rule)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -132,7 +132,7 @@ def sec_title(r: Rule, ctx: Context) -> Iterator[Finding]:
     for s in narrative.sections:
         if s.number not in _ACCEPTED:
             continue
-        key = title_key(s.title)
+        key = title_key(s.heading)
         standard = STANDARD_SECTION_TITLES[s.number]
         if key in _ACCEPTED[s.number]:
             continue
@@ -140,17 +140,17 @@ def sec_title(r: Rule, ctx: Context) -> Iterator[Finding]:
         if variant is not None:
             yield r.finding(
                 [_section_cell(s.number)],
-                f"正文第{s.number}部分标题为“{s.title.strip()}”：{variant}",
+                f"正文第{s.number}部分标题为“{s.heading.strip()}”：{variant}",
                 expected=standard,
-                actual=s.title.strip(),
+                actual=s.heading.strip(),
                 severity=Severity.INFO,
             )
         else:
             yield r.finding(
                 [_section_cell(s.number)],
-                f"正文第{s.number}部分标题为“{s.title.strip()}”，通行标题为“{standard}”。",
+                f"正文第{s.number}部分标题为“{s.heading.strip()}”，通行标题为“{standard}”。",
                 expected=standard,
-                actual=s.title.strip(),
+                actual=s.heading.strip(),
             )
 
 
@@ -247,10 +247,10 @@ def sec_numbering(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     for s in narrative.sections:
         problems = numbering_problems(s.text)
-        marker = _LEADING_MARKER.match(s.title)
+        marker = _LEADING_MARKER.match(s.heading)
         if marker and normalise(marker.group()).rstrip("、.．") != s.number:
             problems.insert(
-                0, f"本部分标题“{s.title.strip()}”用“{marker.group().strip()}”编号，应为“{s.number}、”"
+                0, f"本部分标题“{s.heading.strip()}”用“{marker.group().strip()}”编号，应为“{s.number}、”"
             )
         if problems:
             yield r.finding(
@@ -265,10 +265,13 @@ def sec_numbering(r: Rule, ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-#: Words that make another year legitimate in a sentence: plans (later years) ...
-_PLAN_WORDS = ("将", "计划", "下一步", "拟", "力争", "明年", "下一年", "目标", "到", "前")
+#: What makes another year legitimate in a sentence: plans (later years) ... (whole phrases, not
+#: single characters: "到" is also in 收到, "起" in 起诉, "自" in 自然人).
+_PLAN = re.compile(r"将|计划|下一步|拟|力争|明年|下一年|目标|到\d{4}年|\d{4}年(?:底?前|以前)")
 #: ... and history or comparison (earlier years).
-_HISTORY_WORDS = ("以来", "自", "起", "修订", "较", "比", "上年", "去年", "截至", "此前", "结转", "历年")
+_HISTORY = re.compile(
+    r"以来|自\d{4}年|\d{4}年(?:起|以前|之前)|修订|较|同比|相比|比上年|上年|去年|截至|此前|结转|历年"
+)
 _MONTH_AFTER = re.compile(r"\d{1,2}月")
 
 
@@ -277,11 +280,11 @@ def _year_is_fine(year: int, report_year: int, number: str, flat: str, start: in
         return True  # inside a title such as 《2019年修订的…》
     sentence = excerpt(flat, start, end, limit=400)
     if year > report_year:
-        if number == "五" or any(w in sentence for w in _PLAN_WORDS):
+        if number == "五" or _PLAN.search(sentence):
             return True
         # The report is published early next year (条例 第四十九条: by 1月31日 / 3月31日).
         return year == report_year + 1 and _MONTH_AFTER.match(flat, end) is not None
-    return any(w in sentence for w in _HISTORY_WORDS)
+    return _HISTORY.search(sentence) is not None
 
 
 @rule("SEC-YEAR", Severity.WARNING, "条例 第四十九条：报告上一年度的政府信息公开工作")

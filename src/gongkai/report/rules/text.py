@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.report.model import AnnualReport
+from gongkai.report.model import AnnualReport, Section
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _HAS_FULL_WIDTH = re.compile("[０-９]")
@@ -86,6 +86,9 @@ class NarrativeSection:
     text: str
     #: ``normalise(text)``: what the text rules match against.
     flat: str
+    #: The heading as printed ("1、 总体情况"): ``Section.extra["heading"]`` where the reader kept
+    #: it (the text reader does), else the title. Numbering and title rules read this one.
+    heading: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,16 @@ class Narrative:
         return None
 
 
+def _printed_heading(section: Section) -> str:
+    heading = section.extra.get("heading")
+    return heading if isinstance(heading, str) and heading.strip() else section.title
+
+
 def narrative_of(report: AnnualReport) -> Narrative | None:
     if report.sections is None:
         return None
-    sections = tuple(NarrativeSection(s.number, s.title, s.text, normalise(s.text)) for s in report.sections)
+    sections = tuple(
+        NarrativeSection(s.number, s.title, s.text, normalise(s.text), _printed_heading(s))
+        for s in report.sections
+    )
     return Narrative(sections, tuple(s for s in sections if "件" in s.flat))

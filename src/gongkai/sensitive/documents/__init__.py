@@ -79,6 +79,7 @@ class ScanResult:
     format: str
     source: str  # the decoded text the findings' offsets refer to
     findings: list[Finding]
+    warnings: list[str]
 
 
 def scan_document(document: Document, registry: Registry = DEFAULT_REGISTRY) -> list[Finding]:
@@ -94,7 +95,7 @@ def scan_file(path: str | Path, registry: Registry = DEFAULT_REGISTRY) -> ScanRe
         findings.append(
             Finding(finding.kind, start, end, document.source[start:end], finding.score, finding.explanation)
         )
-    return ScanResult(document.format, document.source, findings)
+    return ScanResult(document.format, document.source, findings, document.warnings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class RedactionReport:
     format: str
     removals: list[Removal]
     kept: list[Finding]  # findings the policy keeps (action "keep")
+    warnings: list[str]
 
 
 def redact_document(
@@ -115,7 +117,8 @@ def redact_document(
     ]
     document.apply(edits)
     changed = {id(e.finding) for e in edits}
-    return RedactionReport(document.format, removals, [f for f in findings if id(f) not in changed])
+    kept = [f for f in findings if id(f) not in changed]
+    return RedactionReport(document.format, removals, kept, document.warnings)
 
 
 def redact_file(

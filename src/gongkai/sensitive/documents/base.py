@@ -21,6 +21,11 @@ class Document(Protocol):
     text: str
 
     @property
+    def warnings(self) -> list[str]:
+        """What the user should know about parts that could not be checked (a scanned PDF page)."""
+        ...
+
+    @property
     def source(self) -> str: ...
 
     def source_span(self, start: int, end: int) -> tuple[int, int]: ...

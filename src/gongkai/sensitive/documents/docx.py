@@ -120,6 +120,10 @@ class DocxDocument:
         self._texts = new_texts
         self.text = "".join(new_texts)
 
+    @property
+    def warnings(self) -> list[str]:
+        return []
+
     def shown(self, edit: Edit) -> str:
         return edit.replacement
 

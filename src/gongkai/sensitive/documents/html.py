@@ -179,6 +179,10 @@ class HtmlDocument:
         pieces.append(self._source[position:])
         self.__init__("".join(pieces), self.encoding)  # type: ignore[misc]
 
+    @property
+    def warnings(self) -> list[str]:
+        return []
+
     def shown(self, edit: Edit) -> str:
         return edit.replacement
 

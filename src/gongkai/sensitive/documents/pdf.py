@@ -66,6 +66,12 @@ class PdfDocument:
         self._pages = self._read(data)
         self.text = PAGE_BREAK.join(page.text for page in self._pages)
         self._output: bytes | None = None
+        blank = [str(n) for n, page in enumerate(self._pages, start=1) if not page.text.strip()]
+        self.warnings = (
+            [f"第{'、'.join(blank)}页没有可提取的文字（可能是扫描图像），其中的个人信息无法检查，请人工核对"]
+            if blank
+            else []
+        )
 
     def _read(self, data: bytes) -> list[_Page]:
         pages: list[_Page] = []

@@ -65,6 +65,10 @@ class PlainDocument:
     def apply(self, edits: Sequence[Edit]) -> None:
         self.text = apply_to_text(self.text, edits)
 
+    @property
+    def warnings(self) -> list[str]:
+        return []
+
     def shown(self, edit: Edit) -> str:
         return edit.replacement
 

@@ -12,8 +12,9 @@ from gongkai.web.accounts import permissions
 def roles(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
-        return {"nav_staff": False, "nav_admin": False}
+        return {"nav_staff": False, "nav_admin": False, "nav_register": False}
     return {
-        "nav_staff": permissions.is_staff_member(user),  # type: ignore[arg-type]
-        "nav_admin": permissions.can_use_admin(user),  # type: ignore[arg-type]
+        "nav_staff": permissions.is_staff_member(user),
+        "nav_register": bool(permissions.handling_agency_ids(user)),
+        "nav_admin": permissions.can_use_admin(user),
     }

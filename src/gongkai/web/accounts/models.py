@@ -11,7 +11,7 @@ from gongkai.workflow import Role as WorkflowRole
 #: Roles are the domain's (gongkai.workflow.Role) minus the periodic jobs' SYSTEM role:
 #: 经办人 registers and handles, 审核人 reviews replies, 机构负责人 approves extensions
 #: (条例 第三十三条第二款), 公开办 supervises the agencies under it, 系统管理员 configures.
-Role = models.TextChoices(  # type: ignore[misc]
+Role = models.TextChoices(
     "Role", [(r.name, (r.value, ROLE_LABELS[r])) for r in WorkflowRole if r is not WorkflowRole.SYSTEM]
 )
 

@@ -21,7 +21,7 @@ def _memberships(user: User) -> list[Membership]:
     cached = getattr(user, "_gongkai_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).select_related("agency"))
-        user._gongkai_memberships = cached  # type: ignore[attr-defined]
+        user._gongkai_memberships = cached
     return cached
 
 

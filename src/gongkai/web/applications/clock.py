@@ -30,7 +30,7 @@ def _events(app: Application) -> list[CaseEvent]:
     cached: list[CaseEvent] | None = getattr(app, "_gongkai_events", None)
     if cached is None:
         cached = list(app.events.order_by("on", "pk")) if app.pk else []
-        app._gongkai_events = cached  # type: ignore[attr-defined]
+        app._gongkai_events = cached
     return cached
 
 

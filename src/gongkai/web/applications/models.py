@@ -116,7 +116,7 @@ class CaseEvent(models.Model):
     """A fact that moves the statutory clock or the case (补正, extension, consultation...)."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField("事项", max_length=30, choices=v.EventKind.choices)
+    kind = models.CharField("事项", max_length=30, choices=v.EVENT_KIND_CHOICES)
     on = models.DateField("日期")
     #: The end of a period (a correction deadline, the end of a consultation pause).
     until = models.DateField("截止/结束日期", null=True, blank=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 
 from gongkai.deadlines import CHANNEL_RULES, PauseReason
@@ -33,17 +35,34 @@ class DeliveryMethod(models.TextChoices):
     ONLINE = "online", "网上获取"
 
 
-class EventKind(models.TextChoices):
-    CORRECTION_REQUESTED = "correction_requested", "发出补正告知"
-    CORRECTION_RECEIVED = "correction_received", "收到补正申请"
-    EXTENSION_REQUESTED = "extension_requested", "申请延长答复期限"
-    EXTENSION_APPROVED = "extension_approved", "机构负责人批准延期"
-    CONSULTATION_STARTED = "consultation_started", "征求意见（暂停计时）"
-    CONSULTATION_ENDED = "consultation_ended", "征求意见结束（恢复计时）"
-    FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知（暂停计时）"
-    FEE_RECEIVED = "fee_received", "申请人已缴费（恢复计时）"
-    STEP = "step", "办理步骤"
-    CLOSED = "closed", "办结"
+class EventKind(StrEnum):
+    """Facts recorded on a case; those that move the clock are read by applications.clock."""
+
+    CORRECTION_REQUESTED = "correction_requested"
+    CORRECTION_RECEIVED = "correction_received"
+    EXTENSION_REQUESTED = "extension_requested"
+    EXTENSION_APPROVED = "extension_approved"
+    CONSULTATION_STARTED = "consultation_started"
+    CONSULTATION_ENDED = "consultation_ended"
+    FEE_NOTICE_SENT = "fee_notice_sent"
+    FEE_RECEIVED = "fee_received"
+    STEP = "step"
+    CLOSED = "closed"
+
+
+EVENT_KIND_LABELS = {
+    EventKind.CORRECTION_REQUESTED: "发出补正告知",
+    EventKind.CORRECTION_RECEIVED: "收到补正申请",
+    EventKind.EXTENSION_REQUESTED: "申请延长答复期限",
+    EventKind.EXTENSION_APPROVED: "机构负责人批准延期",
+    EventKind.CONSULTATION_STARTED: "征求意见（暂停计时）",
+    EventKind.CONSULTATION_ENDED: "征求意见结束（恢复计时）",
+    EventKind.FEE_NOTICE_SENT: "发出收费通知（暂停计时）",
+    EventKind.FEE_RECEIVED: "申请人已缴费（恢复计时）",
+    EventKind.STEP: "办理步骤",
+    EventKind.CLOSED: "办结",
+}
+EVENT_KIND_CHOICES = [(k.value, label) for k, label in EVENT_KIND_LABELS.items()]
 
 
 class ConsultationKind(models.TextChoices):
@@ -54,9 +73,7 @@ class ConsultationKind(models.TextChoices):
 
 
 #: Channels with the labels of the domain's rules (条例 第三十一条), in the order staff pick them.
-Channel = models.TextChoices(  # type: ignore[misc]
-    "Channel", [(c.name, (c.value, CHANNEL_RULES[c].label)) for c in DomainChannel]
-)
+Channel = models.TextChoices("Channel", [(c.name, (c.value, CHANNEL_RULES[c].label)) for c in DomainChannel])
 
 
 #: Case states are the domain's (gongkai.workflow.CaseState); the web only labels them.

@@ -17,7 +17,7 @@ from gongkai.web.workdays.models import HolidaySchedule
 
 @login_required
 def schedule_list(request: HttpRequest) -> HttpResponse:
-    if not accounts.is_staff_member(request.user):  # type: ignore[arg-type]
+    if not accounts.is_staff_member(request.user):
         raise PermissionDenied
     calendar = calendar_for(None)
     return render(
@@ -27,14 +27,14 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
             "packaged": packaged_schedules(),
             "entered": HolidaySchedule.objects.select_related("agency"),
             "missing": calendar.missing_years(timezone.localdate()),
-            "can_edit": accounts.can_use_admin(request.user),  # type: ignore[arg-type]
+            "can_edit": accounts.can_use_admin(request.user),
         },
     )
 
 
 @login_required
 def schedule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not accounts.can_use_admin(request.user):  # type: ignore[arg-type]
+    if not accounts.can_use_admin(request.user):
         raise PermissionDenied
     instance = get_object_or_404(HolidaySchedule, pk=pk) if pk else None
     form = ScheduleForm(request.POST or None, instance=instance)

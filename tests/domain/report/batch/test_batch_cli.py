@@ -94,6 +94,9 @@ def test_summaries_are_written(
         # a list that cannot be read
         (["--expected", "/nonexistent/agencies.csv"], "无法读取应上报单位名单"),
         (["--workers", "0"], "至少为 1"),
+        (["--timeout", "0"], "应为正数"),
+        # --year names the years to check for 未上报: meaningless without the list
+        (["--year", "2023"], "需与 --expected 一起使用"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_reason(

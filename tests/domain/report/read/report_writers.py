@@ -135,6 +135,20 @@ def cell_per_line(report: AnnualReport, transform: Transform | None = None) -> s
     return _lay_out(report, table, transform)
 
 
+def line_per_cell(report: AnnualReport, transform: Transform | None = None) -> str:
+    """Text copied from a web page: each non-empty cell on its own line, no tabs, a blank line
+    after each row (blank cells leave no trace, so only complete tables round-trip)."""
+
+    def table(rows: Rows) -> list[str]:
+        out: list[str] = []
+        for row in rows:
+            out.extend(cell for cell in row if cell)
+            out.append("")
+        return out
+
+    return _lay_out(report, table, transform)
+
+
 def whitespace_rows(report: AnnualReport, transform: Transform | None = None) -> str:
     """One row per line, cells separated by spaces (a PDF's text layer, a careless paste)."""
     return _lay_out(report, lambda rows: [" ".join(c for c in row if c) for row in rows], transform)

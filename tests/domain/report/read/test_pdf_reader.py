@@ -13,11 +13,12 @@ import pytest
 from grid_lookup import cell_with, grids, row_cells, values_after
 from pypdf import PdfReader, PdfWriter
 
-from conftest import CORPUS, require
 from gongkai.errors import ReportFormatError
 from gongkai.report.model import TABLE3_COLUMN_KEYS, TABLE3_ROW_BY_KEY
 from gongkai.report.read import pdf
 from gongkai.report.read.document import SourceDocument, TextLine
+from gongkai.report.read.pdf_layout import join_wrapped
+from testsupport import CORPUS, require
 
 
 @pytest.fixture(scope="module")
@@ -280,8 +281,86 @@ def test_a_continuation_that_repeats_the_header_stays_a_separate_grid() -> None:
     assert values_after(document, "2.没有现成信息需要另行制作", 2) == ["11", "11"]
 
 
+def test_a_table_without_rules_is_rebuilt_from_the_alignment_of_its_figures() -> None:
+    def row(top: float, label: str, *figures: str) -> list[tuple[float, float, str]]:
+        # Figures right-aligned on columns ending at x = 330, 390, 450 (about 5 characters apart).
+        placed = [(72.0, top, label)]
+        placed += [(330 + 60 * i - 5.6 * len(f), top, f) for i, f in enumerate(figures) if f]
+        return placed
+
+    texts = [
+        (72.0, 60.0, "三、收到和处理政府信息公开申请情况"),
+        (290.0, 90.0, "自然人   商业企业   总计"),  # a header without figures stays text
+        *row(110, "一、本年新收政府信息公开申请数量", "3001", "53", "3054"),
+        *row(130, "（二）部分公开", "", "7", "7"),  # the agency printed nothing under 自然人
+        *row(150, "四、结转下年度继续办理", "103", "0", "103"),
+        (72.0, 190.0, "2024年，全市共受理政府信息公开申请3054件。"),
+    ]
+    document = pdf.extract(draw_pdf([Page(texts=texts)]))
+    assert len(grids(document)) == 1
+    assert values_after(document, "一、本年新收政府信息公开申请数量", 3) == ["3001", "53", "3054"]
+    assert values_after(document, "（二）部分公开", 3) == ["", "7", "7"]  # the blank keeps its column
+    assert values_after(document, "四、结转下年度继续办理", 3) == ["103", "0", "103"]
+    lines = [b.text for b in document.blocks if isinstance(b, TextLine)]
+    assert lines[0] == "三、收到和处理政府信息公开申请情况"
+    assert lines[-1] == "2024年，全市共受理政府信息公开申请3054件。"
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (["三", "、", "本", "年"], "三、本年"),  # a label printed one character per line
+        (["30", "01"], "3001"),  # a number wrapped inside its cell
+        (
+            ["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）"],
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ),
+        (["annual", "report"], "annual report"),  # wrapped English words stay apart
+        ([], ""),
+    ],
+)
+def test_wrapped_cell_lines_join_without_a_separator(lines: list[str], text: str) -> None:
+    assert join_wrapped(lines) == text
+
+
+def test_rules_drawn_as_thin_filled_bars_make_a_grid_and_fat_boxes_do_not() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from gongkai.report.render.fonts import cjk_font_available, pdf_font_name
+
+    require(cjk_font_available(), "a CJK TrueType font (apt-get install fonts-wqy-zenhei)")
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(pdf_font_name(), 10)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(60, 700, 470, 60, stroke=0, fill=1)  # a white box behind a paragraph: no rule
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(72, 740, "本报告由示例局编制。")
+    # A 2 x 2 grid whose borders are 0.5-point black bars, as many generators draw them.
+    for y in (600, 580, 560):
+        c.rect(72, y, 200, 0.5, stroke=0, fill=1)
+    for x in (72, 172, 272):
+        c.rect(x, 560, 0.5, 40, stroke=0, fill=1)
+    c.drawString(76, 586, "行政许可")
+    c.drawString(176, 586, "1634")
+    c.drawString(76, 566, "行政处罚")
+    c.drawString(176, 566, "2210")
+    c.showPage()
+    c.save()
+    document = pdf.extract(out.getvalue())
+    assert len(grids(document)) == 1
+    assert values_after(document, "行政许可", 1) == ["1634"]
+    assert values_after(document, "行政处罚", 1) == ["2210"]
+    assert document.blocks[0] == TextLine("本报告由示例局编制。", page=1, line=1)
+
+
 # ---------------------------------------------------------------------------------------------
 # Files that cannot be read: a clear Chinese error, never a traceback
+
+
+def _stamped_scan() -> bytes:
+    return draw_pdf([Page(texts=[(290, 800, f"- {n} -")], images=[(0, 0, 595, 780)]) for n in (1, 2)])
 
 
 def _encrypted() -> bytes:
@@ -299,6 +378,8 @@ def _encrypted() -> bytes:
         (_encrypted, pdf.ENCRYPTED_MESSAGE),
         # A scan: one page-sized image, no text layer.
         (lambda: draw_pdf([Page(images=[(0, 0, 595, 842)])]), pdf.SCANNED_MESSAGE),
+        # A scan with page numbers stamped on it as text: still a scan.
+        (_stamped_scan, pdf.SCANNED_MESSAGE),
         # A blank page.
         (lambda: draw_pdf([Page()]), pdf.EMPTY_MESSAGE),
         # Not a PDF at all.

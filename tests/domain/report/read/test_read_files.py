@@ -76,6 +76,8 @@ def test_html_declared_charset_is_used() -> None:
         ("<!DOCTYPE html><html><body><p>报告</p></body></html>".encode(), "html"),
         ("<table><tr><td>规章</td></tr></table>".encode(), "html"),
         (b"| a | b |\n|---|---|\n| 1 | 2 |\n", "markdown"),
+        # OCR output: pipe rows without the header rule.
+        ("| 规章 | 0 |\n| 行政许可 | 1 |\n| 行政处罚 | 2 |\n".encode(), "markdown"),
         ("一、总体情况\n本年度……\n".encode(), "text"),
         # A pipe in running text is not a Markdown table.
         ("甲 | 乙\n".encode(), "text"),
@@ -149,14 +151,27 @@ def test_cli_parse_prints_the_json_with_findings(tmp_path: Path, capsys: pytest.
     path = tmp_path / "报告.md"
     path.write_text(write.markdown(report), encoding="utf-8")
     assert main(["report", "parse", str(path), "--json"]) == EXIT_OK
-    text = capsys.readouterr().out
+    captured = capsys.readouterr()
+    text = captured.out
     out = json.loads(text)
+    # The unread cell is also said on stderr, for whoever pipes the JSON onwards.
+    assert "有 1 处未能读取" in captured.err and "table3.new.research" in captured.err
     assert out["table3"]["new"]["research"] is None
     assert out["meta"]["read_findings"] == [
         {"cell": "table3.new.research", "message": "单元格为空，按缺失处理", "raw": ""}
     ]
     assert out["meta"]["provenance"]["table3.new.natural"]["raw"] == str(report.table3.cell("new", "natural"))
     assert figures(jsonio.loads(text)) == figures(report)
+
+
+def test_cli_parse_of_a_clean_report_says_nothing_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "报告.html"
+    path.write_text(write.html_page(_report()), encoding="utf-8")
+    assert main(["report", "parse", str(path)]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.err == "" and json.loads(captured.out)["meta"]["read_findings"] == []
 
 
 def test_cli_parse_of_a_broken_file_exits_2_in_chinese(

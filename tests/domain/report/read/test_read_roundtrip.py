@@ -21,6 +21,8 @@ def _text(writer: Callable[[AnnualReport], str]) -> Callable[[AnnualReport], byt
 WRITERS: dict[str, tuple[str, Callable[[AnnualReport], bytes]]] = {
     # Word's "save as text": one cell per line, a tab before each (like corpus 000).
     "cell_per_line": ("text", _text(write.cell_per_line)),
+    # Copied from a web page: a line per non-empty cell, no tabs, a blank line after each row.
+    "line_per_cell": ("text", _text(write.line_per_cell)),
     # A row per line, cells separated by spaces (a PDF text layer, a careless paste).
     "whitespace_rows": ("text", _text(write.whitespace_rows)),
     # A row per line, cells separated by tabs (pasted from a spreadsheet or a web page).

@@ -16,6 +16,7 @@ from gongkai.report.model import (
     TABLE3_COLUMN_KEYS,
     AnnualReport,
     ApplicantCounts,
+    DocumentCounts,
     Table3,
     Template,
 )
@@ -183,6 +184,32 @@ def test_label_printed_away_from_its_numbers(writer: str, variant: write.Transfo
     assert (note is not None and "配对" in note) == (variant is _label_below)
 
 
+def _wrong_headers(number: str, rows: write.Rows) -> write.Rows:
+    """An OCR tool's header: garbled column names (the columns are still in the official order)."""
+    if number != "三":
+        return rows
+    return [
+        ["申请人", "自然", "法人组织", "合计"],
+        ["", "", "商业", "科研", "社会", "法律", "其它", ""],
+        *rows[3:],
+    ]
+
+
+def test_markdown_with_wrong_table3_headers_is_read_by_row_labels() -> None:
+    report = _report()
+    back = read_text(write.markdown(report, _wrong_headers))
+    assert figures(back) == figures(report)
+
+
+def test_markdown_without_header_rules_is_still_read_by_position() -> None:
+    report = _report().with_cell("table3.granted.legal_service", None)
+    text = "\n".join(line for line in write.markdown(report).split("\n") if not line.startswith("|---"))
+    assert "|---" not in text
+    back = read_text(text)
+    assert figures(back) == figures(report)
+    assert finding_cells(back) == {"table3.granted.legal_service"}
+
+
 def test_markdown_row_broken_over_two_lines() -> None:
     report = _report()
     text = write.markdown(report).replace("只计这一情形，", "只计这一情\n形，")
@@ -272,6 +299,50 @@ def test_digits_that_no_rule_can_settle_stay_missing() -> None:
     assert back.table3.row("total") == ApplicantCounts(2, 1, 12, 0, 0, 0, 15)
     assert back.table3.row("granted").is_empty()
     assert "table3.granted" in finding_cells(back)
+
+
+def _zero_report() -> AnnualReport:
+    """A report like corpus 000: no applications, single-digit counts in table 2."""
+    base = _report()
+    zeros = {key: ApplicantCounts.zeros() for key in base.table3.rows}
+    report = replace(base, table3=Table3(zeros))
+    for path, value in [("regulations.issued", 0), ("regulations.abolished", 0), ("regulations.in_force", 0)]:
+        report = report.with_cell(f"table2.{path}", value)
+    for path, value in [("issued", 1), ("abolished", 1), ("in_force", 6)]:
+        report = report.with_cell(f"table2.normative_documents.{path}", value)
+    return report
+
+
+def _glue_all(text: str) -> str:
+    """Every table row's numbers glued to its label: "规章000", "（七）总计0000000"."""
+    lines = []
+    for line in text.split("\n"):
+        head, _, numbers = line.partition(" ")
+        glued = numbers and all(part.isdigit() for part in numbers.split(" "))
+        lines.append(head + numbers.replace(" ", "") if glued else line)
+    return "\n".join(lines)
+
+
+def test_cells_glued_together_in_pasted_text() -> None:
+    report = _zero_report()
+    text = _glue_all(write.whitespace_rows(report))
+    assert "\n规章000\n行政规范性文件116\n" in text and "\n（七）总计0000000\n" in text
+    back = read_text(text)
+    assert figures(back) == figures(report)
+    note = back.provenance["table2.normative_documents.in_force"].note
+    assert note is not None and "只有一种拆法" in note
+
+
+def test_glued_cells_with_several_readings_and_no_rule_stay_missing() -> None:
+    report = (
+        _zero_report().with_cell("table2.regulations.in_force", 27).with_cell("table2.regulations.issued", 1)
+    )
+    text = _glue_all(write.whitespace_rows(report))
+    assert "\n规章1027\n" in text  # 1|0|27, 10|2|7, 1|02|7 ... is not one reading
+    back = read_text(text)
+    assert back.table2.regulations == DocumentCounts()
+    assert "table2.regulations" in finding_cells(back)
+    assert back.table2.normative_documents == report.table2.normative_documents
 
 
 def test_number_broken_over_two_lines_is_joined_by_the_row_total() -> None:

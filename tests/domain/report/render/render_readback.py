@@ -32,6 +32,7 @@ from gongkai.report.samples import balanced_report
 
 Found = dict[tuple[int, int], tuple[object, int, int]]
 
+
 _SPACE = re.compile(r"\s+")
 
 

@@ -46,7 +46,7 @@ def test_demo_writes_checks_and_shows_a_broken_copy(
     assert errors and all("table3.new.natural" in f.cells for f in errors)
     for finding in errors:
         assert finding.rule in out
-    assert "故意改动" in out
+    assert "改动：表三“一、本年新收政府信息公开申请数量”行“自然人”列" in out
 
 
 def test_demo_without_a_cjk_font_skips_the_pdf(

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from render_readback import hide_cjk_fonts
 
-from conftest import require
 from gongkai.cli import EXIT_OK, EXIT_UNREADABLE, main
 from gongkai.report import jsonio
 from gongkai.report.model import ApplicantCounts, Table3
 from gongkai.report.render import fonts
 from gongkai.report.samples import balanced_report
+from testsupport import require
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ and every figure in its place, missing figures blank.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,12 @@ from render_readback import (
     sample_reports,
 )
 
-from conftest import require
-from gongkai.report.model import AnnualReport
+from gongkai.report.model import AnnualReport, Section
 from gongkai.report.render import render
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.report.render.layout import document_layout
+from gongkai.report.samples import balanced_report
+from testsupport import require
 
 
 def _check_document(fmt: str, report: AnnualReport, where: str) -> None:
@@ -45,3 +47,14 @@ def test_generated_reports(fmt: str, name: str, report: AnnualReport) -> None:
 def test_corpus_reports(fmt: str, corpus_dir: Path) -> None:
     for name, report in corpus_reports(corpus_dir):
         _check_document(fmt, report, name)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_control_characters_pasted_into_the_text_are_dropped(fmt: str) -> None:
+    # XML 1.0 (DOCX, XLSX) cannot hold them; they are invisible in every format anyway.
+    pasted = "示例\x0b市\x00局"
+    report = replace(
+        balanced_report(8, agency=pasted), sections=(Section("一", "总体\x07情况", "正文\x1f。"),)
+    )
+    _check_document(fmt, report, "control characters")
+    assert document_layout(report).title.startswith("示例市局")

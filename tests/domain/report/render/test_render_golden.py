@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 from render_readback import FORMATS, GOLDEN_DIR, dump_tables, golden_reports, read_tables
 
-from conftest import require
 from gongkai.report import jsonio
 from gongkai.report.render import render
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.report.render.layout import document_layout
+from testsupport import require
 
 NAMES = sorted(golden_reports())
 

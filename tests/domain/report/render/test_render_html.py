@@ -39,6 +39,7 @@ def test_semantic_table_markup() -> None:
     )
     outcome = table3.xpath('.//th[text()="三、本年度办理结果"]')[0]
     assert (outcome.get("scope"), outcome.get("rowspan")) == ("rowgroup", "22")
+    assert outcome.get("class") == "vertical"  # printed down its narrow merged column
     new_row = table3.xpath('.//th[text()="一、本年新收政府信息公开申请数量"]')[0]
     assert (new_row.get("scope"), new_row.get("colspan")) == ("row", "3")
 

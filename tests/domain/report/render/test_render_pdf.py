@@ -13,11 +13,11 @@ from render_readback import (
     rendered_sample,
 )
 
-from conftest import require
 from gongkai.errors import GongkaiError
 from gongkai.report.render.fonts import FONT_ENV, cjk_font_available, find_cjk_font, pdf_font_name
 from gongkai.report.render.layout import table3_grid
 from gongkai.report.render.pdf import paragraph_styles, table_flowable
+from testsupport import require
 
 NO_FONT = "no CJK TrueType font installed (apt-get install fonts-wqy-zenhei fonts-arphic-uming)"
 

@@ -57,5 +57,8 @@ def test_print_setup_and_column_widths() -> None:
     assert table3.page_setup.paperSize == a4
     assert table3.print_title_rows == "$2:$4"  # the three header rows repeat on each page
     assert table3.column_dimensions["C"].width > table3.column_dimensions["D"].width > 0
+    # The long （六） labels wrap: their rows are made tall enough (spreadsheets do not grow them).
+    assert table3.row_dimensions[25].height >= 3 * 14
+    assert table3.row_dimensions[5].height is None  # 一、本年新收 fits on one line
     assert book.worksheets[1].page_setup.paperSize == a4
     assert book.worksheets[1].page_setup.orientation != "landscape"

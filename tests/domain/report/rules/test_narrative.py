@@ -172,6 +172,14 @@ YEARS = [
     ("三", "2022年，本机关新收政府信息公开申请40件。", [2022]),
     # a later year stated as fact: warning.
     ("一", "2025年，本机关发布信息100条。", [2025]),
+    # 起 of 起诉 is not "since": warning.
+    ("四", "2022年，本机关被提起行政诉讼3件。", [2022]),
+    # 到 of 收到 is not a plan ("到2025年"): warning.
+    ("三", "2025年收到申请5件。", [2025]),
+    # a plan with a target year: fine.
+    ("一", "力争到2025年实现全覆盖。", []),
+    # "since 2019": fine.
+    ("一", "自2019年以来持续推进。", []),
 ]
 
 
@@ -235,3 +243,33 @@ def test_section_six_reports_the_fee_and_agrees_with_table_three(
         assert found[0].cells == ("sections.六", "table3.other_overdue_fee.total")
         assert found[0].expected == 0 and found[0].actual == closed_for_fee
         assert found[0].excerpt and "收费通知" in found[0].excerpt
+
+
+def test_the_printed_heading_kept_by_the_reader_is_what_numbering_and_titles_read() -> None:
+    # Readers keep the heading as printed under Section.extra["heading"] and give the standard title.
+    report = base_report()
+    assert report.sections is not None
+    printed = {"一": "1、 总体情况", "五": "五、存在的主要问题及改进措施"}
+    sections = tuple(
+        replace(s, extra={"heading": printed[s.number]}) if s.number in printed else s
+        for s in report.sections
+    )
+    report = replace(report, sections=sections)
+    (numbering,) = findings(report, "SEC-NUMBERING")
+    assert numbering.cells == ("sections.一",) and "“1、 总体情况”" in numbering.message
+    (title,) = findings(report, "SEC-TITLE")
+    assert title.severity is Severity.INFO and title.actual == "五、存在的主要问题及改进措施"
+
+
+def test_the_sample_report_read_from_its_text_passes_the_tables_and_gets_the_numbering_warning(
+    corpus_dir: Path,
+) -> None:
+    pytest.importorskip("gongkai.report.read.text", reason="the text reader is another engineer's work")
+    from gongkai.report.read import read_report
+
+    report = read_report(corpus_dir / "000_e8025cd57936e9f9.txt")
+    found = check(report)
+    assert [f for f in found if f.severity is Severity.ERROR] == []
+    numbering = [f for f in found if f.rule == "SEC-NUMBERING"]
+    assert [f.cells for f in numbering] == [("sections.一",), ("sections.五",)]
+    assert "“1、 总体情况”" in numbering[0].message and "（二）依申请公开情况" in numbering[0].message

@@ -5,11 +5,11 @@ from django.db import migrations
 from gongkai.web.audit import guard
 
 
-def install(apps, schema_editor):  # type: ignore[no-untyped-def]
+def install(apps, schema_editor):
     guard.install(schema_editor.connection)
 
 
-def remove(apps, schema_editor):  # type: ignore[no-untyped-def]
+def remove(apps, schema_editor):
     guard.remove(schema_editor.connection)
 
 

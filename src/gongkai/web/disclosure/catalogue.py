@@ -1,0 +1,97 @@
+"""An agency's catalogue setup: the seeded tree, the 索引号 scheme, and 第二十六条 due dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.errors import GongkaiError
+from gongkai.web.accounts.models import Agency
+from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.disclosure.models import Category, DisclosureSetup, IndexCounter
+from gongkai.web.workdays.calendars import calendar_for
+
+#: 条例 第二十六条: 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开.
+PUBLISH_WITHIN_WORKING_DAYS = 20
+
+KNOWN_ROLES = {"clerk", "reviewer", "head", "supervisor", "admin"}
+
+
+def setup_for(agency: Agency) -> DisclosureSetup:
+    """The agency's setup, created with defaults (prefix = a number derived from the agency) at first use."""
+    setup, _ = DisclosureSetup.objects.get_or_create(
+        agency=agency, defaults={"index_prefix": f"{agency.pk:09d}"}
+    )
+    return setup
+
+
+def seed_catalogue(agency: Agency) -> list[Category]:
+    """Create the standard headings (vocabulary.STANDARD_HEADINGS) that the agency lacks."""
+    made = []
+    for position, (code, name, children) in enumerate(v.STANDARD_HEADINGS):
+        parent, created = Category.objects.get_or_create(
+            agency=agency, code=code, defaults={"name": name, "position": position}
+        )
+        if created:
+            made.append(parent)
+        for i, child in enumerate(children, start=1):
+            node, created = Category.objects.get_or_create(
+                agency=agency,
+                code=f"{code}{i:02d}",
+                defaults={"name": child, "parent": parent, "position": i},
+            )
+            if created:
+                made.append(node)
+    return made
+
+
+def top_heading(category: Category) -> Category:
+    node = category
+    while node.parent_id is not None and node.parent is not None:
+        node = node.parent
+    return node
+
+
+def format_index(pattern: str, *, prefix: str, category: str, year: int, serial: int) -> str:
+    """The 索引号 by the agency's pattern; a bad pattern is a clear error, not a crash."""
+    try:
+        text = pattern.format(prefix=prefix, category=category, year=year, serial=serial)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise GongkaiError(
+            "索引号格式有误", detail=f"{pattern}：只能使用 {{prefix}} {{category}} {{year}} {{serial}}"
+        ) from exc
+    if not text.strip() or "{" in text:
+        raise GongkaiError("索引号格式有误", detail=pattern)
+    return text
+
+
+def validate_chain(chain: object) -> list[dict[str, object]]:
+    """A review chain is a non-empty list of steps {label, role, secrecy}."""
+    if not isinstance(chain, list) or not chain:
+        raise GongkaiError("审核流程至少需要一个环节")
+    out = []
+    for i, step in enumerate(chain, start=1):
+        if not isinstance(step, dict) or not str(step.get("label", "")).strip():
+            raise GongkaiError(f"审核流程第{i}个环节缺少名称")
+        if step.get("role") not in KNOWN_ROLES:
+            raise GongkaiError(f"审核流程第{i}个环节的角色无效：{step.get('role')}")
+        out.append(
+            {"label": str(step["label"]).strip(), "role": step["role"], "secrecy": bool(step.get("secrecy"))}
+        )
+    if not any(s["secrecy"] for s in out):
+        # 保密审查 before publishing is required (《中华人民共和国保守国家秘密法》, 条例 第十七条).
+        raise GongkaiError("审核流程必须包含保密审查环节")
+    return out
+
+
+def next_serial(agency: Agency, year: int) -> int:
+    """The next 索引号 serial (row-locked: call inside a transaction)."""
+    IndexCounter.objects.get_or_create(agency=agency, year=year)
+    counter = IndexCounter.objects.select_for_update().get(agency=agency, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def publish_due(agency: Agency, made_on: date) -> date:
+    """条例 第二十六条: the last day to publish information made or changed on ``made_on``."""
+    return calendar_for(agency).add_working_days(made_on, PUBLISH_WITHIN_WORKING_DAYS)

@@ -1,0 +1,58 @@
+"""pytest fixtures of the disclosure and portal tests (imported by their test modules).
+
+Built on gongkai.web.testing's personas: 平湖市科学技术局 with its clerk, reviewer and head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+BODY = "为加快科技创新，现将2023年度科技项目补助资金安排公告如下。"
+
+
+@pytest.fixture
+def science_catalogue(agencies: dict[str, Any]) -> dict[str, Any]:
+    """The seeded catalogue of 科技局, by name (the headings and their children)."""
+    from gongkai.web.disclosure import catalogue
+
+    catalogue.seed_catalogue(agencies["science"])
+    return {c.name: c for c in agencies["science"].categories.all()}
+
+
+@pytest.fixture
+def make_item(agencies: Any, people: Any, science_catalogue: dict[str, Any]) -> Callable[..., Any]:
+    """Register a draft item of 科技局 (category 其他文件 unless given)."""
+    from gongkai.web.disclosure import actions
+
+    def make(
+        written_on: date = date(2026, 3, 2), category: str = "其他文件", acting_user: Any = None, **fields: Any
+    ) -> Any:
+        data = {
+            "category": science_catalogue[category],
+            "title": "关于2023年度科技项目补助资金的公告",
+            "written_on": written_on,
+            "body": BODY,
+            **fields,
+        }
+        return actions.do_create_item(agencies["science"], data, acting_user=acting_user or people["clerk"])
+
+    return make
+
+
+@pytest.fixture
+def publish(people: Any) -> Callable[..., Any]:
+    """Take a draft through scan, the default chain and publishing on ``on``."""
+    from gongkai.web.disclosure import actions
+
+    def run(item: Any, on: date = date(2026, 3, 5)) -> Any:
+        actions.do_scan_item(item, acting_user=people["clerk"])
+        actions.do_submit_item(item, acting_user=people["clerk"])
+        for who in ("reviewer", "reviewer", "head"):
+            actions.do_review_item(item, "approve", acting_user=people[who])
+        return actions.do_publish_item(item, on, acting_user=people["clerk"])
+
+    return run

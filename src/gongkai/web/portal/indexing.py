@@ -1,0 +1,38 @@
+"""Keeping the portal's search table in step with what is published (called by the actions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.web.portal import search
+from gongkai.web.portal.models import SearchEntry
+
+
+def index_item(item: Any) -> SearchEntry:
+    """Index the item's current published version (title, body, attachments' text)."""
+    from gongkai.web.disclosure.catalogue import top_heading
+
+    version = item.current_version
+    if version is None:
+        raise ValueError("item has no published version")
+    text = "\n".join([version.body, *(a.text for a in item.attachments.all())])
+    entry, _ = SearchEntry.objects.update_or_create(
+        item_id=item.pk,
+        defaults={
+            "agency_id": item.agency_id,
+            "category_id": top_heading(item.category).pk,
+            "year": (item.published_on or version.published_on).year,
+            "doc_type": item.doc_type,
+            "published_on": version.published_on,
+            "title": version.title,
+            "index_number": item.index_number,
+            "doc_number": version.doc_number,
+            "text": text,
+        },
+    )
+    search.index_entry(entry)
+    return entry
+
+
+def unindex_item(item: Any) -> None:
+    search.unindex(item.pk)

@@ -1,0 +1,223 @@
+"""Chinese full-text search of the portal, the same way on SQLite and PostgreSQL.
+
+Chinese is written without spaces, so word tokenizers see a whole sentence as one token. We index
+*character bigrams* (科技局 -> 科技 技局, plus the run's last character alone so that a one-character
+query can still hit it) and Latin/digit runs as lower-cased words, and hand that token stream to
+each database's own inverted index:
+
+- SQLite: an FTS5 table (``unicode61`` tokenizer over the space-separated tokens), ranked by
+  ``bm25`` with titles weighted 10:1;
+- PostgreSQL: a ``tsvector`` table (``'simple'`` configuration: no stemming, no stop words) with a
+  GIN index, ranked by ``ts_rank`` with titles as weight A.
+
+Why bigrams and not FTS5's trigram tokenizer + pg_trgm: most Chinese words are two characters
+(补贴, 许可, 处罚), which trigram indexes cannot look up; and bigrams give the same tokens, the same
+query and so the same results on both databases. A query term becomes a phrase of its bigrams
+(adjacent, in order), so a hit contains the term literally; terms separated by spaces must all
+match. No dictionary segmenter (jieba) is needed and none of its licence/size questions arise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from django.db import connection
+from django.utils.safestring import SafeString, mark_safe
+
+from gongkai.errors import GongkaiError
+from gongkai.web.portal.models import SearchEntry
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+FTS_TABLE = "portal_search_fts"
+PG_TABLE = "portal_search_vec"
+MAX_TERMS = 8
+MAX_QUERY = 100
+
+
+class SearchQueryError(GongkaiError):
+    """A query that cannot be searched (shown to the reader in Chinese)."""
+
+
+def tokens(text: str) -> list[str]:
+    """The index tokens of ``text`` (bigrams of Chinese runs, words of Latin/digit runs)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if _CJK_RUN.fullmatch(run):
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+            out.append(run[-1])
+        else:
+            out.append(run.lower())
+    return out
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: its terms (each a list of runs) for matching and highlighting."""
+
+    terms: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, q: str) -> Query:
+        q = q.strip()[:MAX_QUERY]
+        terms = tuple(t for t in (" ".join(_RUN.findall(part)) for part in q.split()) if t)
+        if not terms:
+            raise SearchQueryError("请输入要查找的文字（汉字、字母或数字）")
+        return cls(terms[:MAX_TERMS])
+
+    def _phrases(self) -> list[tuple[list[str], bool]]:
+        """Per run of every term: its tokens, and whether it is a prefix (one Chinese character)."""
+        phrases = []
+        for term in self.terms:
+            for run in _RUN.findall(term):
+                if _CJK_RUN.fullmatch(run):
+                    if len(run) == 1:
+                        phrases.append(([run], True))
+                    else:
+                        phrases.append(([run[i : i + 2] for i in range(len(run) - 1)], False))
+                else:
+                    phrases.append(([run.lower()], False))
+        return phrases
+
+    def fts5(self) -> str:
+        # Tokens are letters/digits only, so quoting them is safe.
+        parts = []
+        for toks, prefix in self._phrases():
+            parts.append('"' + " ".join(toks) + '"' + ("*" if prefix else ""))
+        return " AND ".join(parts)
+
+    def tsquery(self) -> str:
+        parts = []
+        for toks, prefix in self._phrases():
+            if prefix:
+                parts.append(f"'{toks[0]}':*")
+            else:
+                parts.append("(" + " <-> ".join(f"'{t}'" for t in toks) + ")")
+        return " & ".join(parts)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def index_entry(entry: SearchEntry) -> None:
+    """(Re)write the index row of ``entry`` (call inside the publishing transaction)."""
+    title = " ".join(tokens(entry.title + " " + entry.doc_number + " " + entry.index_number))
+    body = " ".join(tokens(entry.text))
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                f"INSERT INTO {PG_TABLE} (item_id, vec) VALUES (%s, setweight(to_tsvector('simple', %s), 'A')"
+                " || setweight(to_tsvector('simple', %s), 'B'))"
+                " ON CONFLICT (item_id) DO UPDATE SET vec = EXCLUDED.vec",
+                [entry.pk, title, body],
+            )
+        else:
+            cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [entry.pk])
+            cur.execute(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", [entry.pk, title, body]
+            )
+
+
+def unindex(item_id: int) -> None:
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(f"DELETE FROM {PG_TABLE} WHERE item_id = %s", [item_id])
+        else:
+            cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [item_id])
+    SearchEntry.objects.filter(pk=item_id).delete()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    agency: int | None = None
+    category: int | None = None
+    year: int | None = None
+    doc_type: str | None = None
+
+    def sql(self) -> tuple[str, list[object]]:
+        where, params = [], []
+        for column, value in (
+            ("agency_id", self.agency),
+            ("category_id", self.category),
+            ("year", self.year),
+            ("doc_type", self.doc_type),
+        ):
+            if value is not None and value != "":
+                where.append(f"e.{column} = %s")
+                params.append(value)
+        return "".join(f" AND {w}" for w in where), params
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass(frozen=True)
+class Results:
+    total: int
+    hits: list[Hit]
+
+
+def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:
+    """The best ``limit`` hits from ``offset``: relevance first, then the newest."""
+    extra, params = filters.sql()
+    if connection.vendor == "postgresql":
+        source = f"{PG_TABLE} s JOIN portal_searchentry e ON e.item_id = s.item_id"
+        match = "s.vec @@ to_tsquery('simple', %s)"
+        rank = "ts_rank(s.vec, to_tsquery('simple', %s)) DESC"
+        expr = q.tsquery()
+        rank_params: list[object] = [expr]
+    else:
+        source = f"{FTS_TABLE} s JOIN portal_searchentry e ON e.item_id = s.rowid"
+        match = f"{FTS_TABLE} MATCH %s"
+        rank = f"bm25({FTS_TABLE}, 10.0, 1.0)"
+        expr = q.fts5()
+        rank_params = []
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT COUNT(*) FROM {source} WHERE {match}{extra}", [expr, *params])
+        total = cur.fetchone()[0]
+        cur.execute(
+            f"SELECT e.item_id FROM {source} WHERE {match}{extra}"
+            f" ORDER BY {rank}, e.published_on DESC, e.item_id DESC LIMIT %s OFFSET %s",
+            [expr, *params, *rank_params, limit, offset],
+        )
+        ids = [row[0] for row in cur.fetchall()]
+    entries = SearchEntry.objects.in_bulk(ids)
+    hits = [_hit(entries[i], q) for i in ids if i in entries]
+    return Results(total, hits)
+
+
+def _hit(entry: SearchEntry, q: Query) -> Hit:
+    return Hit(entry, highlight(entry.title, q), highlight(snippet(entry.text, q), q))
+
+
+def snippet(text: str, q: Query, width: int = 120) -> str:
+    """About ``width`` characters of ``text`` around the first occurrence of a term."""
+    lowered = text.lower()
+    positions = [p for p in (lowered.find(run.lower()) for t in q.terms for run in t.split()) if p >= 0]
+    start = max(0, min(positions) - width // 4) if positions else 0
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def highlight(text: str, q: Query) -> SafeString:
+    """``text`` escaped, with every occurrence of a query run wrapped in <mark>."""
+    runs = sorted({run for t in q.terms for run in t.split()}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(r) for r in runs), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        out.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # every piece is escaped above

@@ -1,0 +1,30 @@
+"""Helpers shared by all tests, importable as ``from testsupport import ...``.
+
+(Not in conftest.py: several folders have their own conftest.py, and ``from conftest import``
+would pick whichever pytest loaded first. pyproject's ``pythonpath = ["tests"]`` makes this
+module importable from every test folder.)
+
+Tests that need ../shared/ (the reference corpus) or a system package skip with a reason when it
+is absent, so that `make test` passes on a fresh clone. On CI (CI=true) they must be present, and
+a missing corpus or dependency is a failure rather than a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip the test with ``reason`` unless ``condition`` holds; on CI, fail instead of skipping."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"required on CI: {reason}")
+    pytest.skip(reason)

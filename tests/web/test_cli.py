@@ -1,0 +1,97 @@
+"""``gongkai serve`` / ``gongkai manage`` and the demo data behind ``serve --demo``."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gongkai.web.accounts.models import Role, User
+from gongkai.web.applications import clock
+from gongkai.web.applications.models import Application
+from gongkai.web.workdays.calendars import calendar_for
+from gongkai.workflow import CaseState
+
+GONGKAI = [sys.executable, "-m", "gongkai"]
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return {**env, "GONGKAI_DATA_DIR": str(tmp_path), **extra}
+
+
+def test_manage_passes_through_to_django(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*GONGKAI, "manage", "check"], env=_env(tmp_path), capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> None:
+    port = 18000 + os.getpid() % 1000
+    server = subprocess.Popen(
+        [*GONGKAI, "serve", "--port", str(port)],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        while line and "Gongkai 已启动" not in line:
+            line = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line
+        for _ in range(50):  # the address is printed just before the server binds
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "政府信息公开申请" in page
+        assert (tmp_path / "gongkai.sqlite3").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*GONGKAI, "serve", "--demo"],
+        env=_env(tmp_path, DATABASE_URL="postgres://x@127.0.0.1:1/x"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "只重建内置的 SQLite 数据库" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.django_db
+def test_demo_data_covers_every_state_with_engine_deadlines() -> None:
+    from gongkai.web import demo
+
+    accounts = demo.build(per_year=1, today=date(2026, 11, 27))
+    assert {role for _, role, _ in accounts} == {r.label for r in Role}
+    assert User.objects.filter(username="admin", is_superuser=True).exists()
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == {s.value for s in CaseState}, {s.value for s in CaseState} - statuses
+    assert set(Application.objects.values_list("year", flat=True)) == {2023, 2024, 2025, 2026}
+    assert Application.objects.filter(agency__name="平湖市科学技术局").exists()
+    # Every cached due date is what the engine computes from the case's own events.
+    for app in Application.objects.filter(status__in=[s.value for s in CaseState if s.value != "closed"]):
+        expected = Application.objects.get(pk=app.pk)
+        clock.refresh(expected, calendar_for(app.agency))
+        assert (app.due_on, app.clock_error) == (expected.due_on, expected.clock_error), app.number
+    numbers = list(Application.objects.values_list("number", flat=True))
+    assert all(re.fullmatch(r".+依申〔20\d\d〕\d{4}号", n) for n in numbers) and len(set(numbers)) == len(
+        numbers
+    )
