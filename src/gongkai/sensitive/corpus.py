@@ -325,7 +325,7 @@ def _penalty(f: _Faker, b: _Builder) -> None:
         "（以下简称当事人）的经营场所进行检查，"
     )
     if f.r.random() < 0.6:
-        b.t("发现当事人驾驶").e(Kind.PLATE if False else Kind.LICENSE_PLATE, f.plate()).t(
+        b.t("发现当事人驾驶").e(Kind.LICENSE_PLATE, f.plate()).t(
             "号牌车辆运输未经检验的货物。"
         )
     b.t(f"经查，当事人于{f.date()}起违法经营，违法所得{f.amount()}。受理编号{f.bad_id()}。\n")

@@ -69,3 +69,24 @@ class Finding:
             "text": self.text,
             "score": self.score,
         }
+
+
+# The detector makes one Finding per match. A frozen dataclass's __init__ goes through
+# object.__setattr__ once per field (to get past the frozen check), which is several times the cost
+# of the slot descriptors' own setters; ``make_finding`` uses those. The result is an ordinary
+# Finding: equal, hashable and as immutable as one built by ``Finding(...)``.
+_NEW = object.__new__
+_SET_KIND, _SET_START, _SET_END, _SET_TEXT, _SET_SCORE, _SET_EXPLANATION = (
+    getattr(Finding, name).__set__ for name in ("kind", "start", "end", "text", "score", "explanation")
+)
+
+
+def make_finding(kind: Kind, start: int, end: int, text: str, score: float, explanation: str) -> Finding:
+    finding: Finding = _NEW(Finding)
+    _SET_KIND(finding, kind)
+    _SET_START(finding, start)
+    _SET_END(finding, end)
+    _SET_TEXT(finding, text)
+    _SET_SCORE(finding, score)
+    _SET_EXPLANATION(finding, explanation)
+    return finding

@@ -21,13 +21,14 @@ from typing import ClassVar
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.checksums import id_card_check_char, luhn_is_valid, org_code_is_valid, uscc_is_valid
-from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.model import Finding, Kind, make_finding
 
 CJK = "\u4e00-\u9fff"
 # After the first character: the character before it is not a letter or digit (identifiers are
 # not read out of longer runs). Width 2 = the character before plus the first character itself.
 AFTER_FIRST = r"(?<![0-9A-Za-z].)"
-_END = r"(?![0-9A-Za-z])"
+# ...nor followed by one, or by "@": digits before "@" are the local part of an e-mail address.
+_END = r"(?![0-9A-Za-z@])"
 # How far before a match context words are looked for (characters): a label such as "身份证号码："
 # and a few characters of padding.
 CONTEXT_WINDOW = 16
@@ -69,7 +70,7 @@ class Recognizer:
         if self.context and score < self.context_score and self.has_context(norm, start):
             score = self.context_score
             explanation += "；前文有提示词"
-        return Finding(self.kind, start, end, text[start:end], score, explanation)
+        return make_finding(self.kind, start, end, text[start:end], score, explanation)
 
     def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
         """``(score, explanation)`` for a real match, None for a look-alike."""
@@ -408,7 +409,7 @@ class AddressRecognizer(Recognizer):
         lead = self._lead.match(norm, start, end)
         if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
             start = lead.end()
-        return Finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+        return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -418,6 +419,10 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 _SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
 _SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
 _MASK_CHARS = frozenset("某*＊×")
+_ALONE = "表格或名单中单独成项的姓名"
+# Given-name characters as a class: a table cell is only a name candidate if its given name is made
+# of them (checked by the expression itself, which spares a Python check per cell).
+_GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
@@ -440,45 +445,59 @@ class PersonNameRecognizer(Recognizer):
     score = 0.8
     explanation = "提示词后的姓名"
     pattern = re.compile(
-        rf"(?:{_alternation(lexicon.NAME_CUES)})(?:[：:]|为|是)?[ \t]*(?=(?P<run>[{CJK}]{{2,12}}))"
+        # The run after the cue must start with a surname: half of all cues ("申请人信息",
+        # "联系人电话") are turned away here rather than in Python.
+        rf"(?:{_alternation(lexicon.NAME_CUES)})(?:[：:]|为|是)?[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))"
     )
     # A cell or list item: a separator, the name, then a separator or the end of a line.
     # The single-surname class comes first here: after a separator it turns most positions away in
     # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
     # does not fit.
     _alone = re.compile(
-        rf"[{_SEPARATORS}](?P<name>{_SURNAME_CLASS_FIRST}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
+        rf"[{_SEPARATORS}](?P<name>{_SURNAME_CLASS_FIRST}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
         re.MULTILINE,
     )
     _alone_at_start = re.compile(
-        rf"(?P<name>{_SURNAME}[{CJK}]{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE
+        rf"(?P<name>{_SURNAME}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE
     )
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         found: dict[tuple[int, int], Finding] = {}
-
-        def add(start: int, end: int, score: float, explanation: str) -> None:
-            if (start, end) not in found:
-                found[start, end] = Finding(self.kind, start, end, text[start:end], score, explanation)
-
+        kind = self.kind
         for match in self.pattern.finditer(norm):
             length = self._name_length(match.group("run"))
             if length:
-                add(match.start("run"), match.start("run") + length, self.score, self.explanation)
+                start = match.start("run")
+                if (start, start + length) not in found:
+                    found[start, start + length] = make_finding(
+                        kind,
+                        start,
+                        start + length,
+                        text[start : start + length],
+                        self.score,
+                        self.explanation,
+                    )
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
                     if i >= length and self._is_lexicon_name(norm[i - length : i]):
-                        add(i - length, i, 0.75, "“同志/先生/女士”前的姓名")
+                        if (i - length, i) not in found:
+                            found[i - length, i] = make_finding(
+                                kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
+                            )
                         break
                 i = norm.find(cue, i + 1)
         alone = list(self._alone.finditer(norm))
         if (first := self._alone_at_start.match(norm)) is not None:
             alone.append(first)
+        is_name = self._is_lexicon_name
         for match in alone:
-            if self._is_lexicon_name(match.group("name")):
-                add(match.start("name"), match.end("name"), 0.7, "表格或名单中单独成项的姓名")
+            name = match.group("name")
+            if is_name(name):
+                span = match.span("name")
+                if span not in found:
+                    found[span] = make_finding(kind, span[0], span[1], text[span[0] : span[1]], 0.7, _ALONE)
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
@@ -522,7 +541,7 @@ class PersonNameRecognizer(Recognizer):
             while i != -1:
                 end = i + len(name)
                 if (i, end) not in found and (end == len(norm) or norm[end] not in lexicon.GIVEN_NAME_CHARS):
-                    found[i, end] = finding = Finding(
+                    found[i, end] = finding = make_finding(
                         self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"
                     )
                     yield finding

@@ -400,6 +400,9 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
                 agency, year, today, rng, who, roles, calendar, per_year * weight // 2 + rng.randint(0, 4)
             )
         _build_open(agency, today, rng, who, roles, calendar)
+    from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
+
+    disclosure_demo.build(agencies.values(), today, seed)
     return [(u, Role(r).label, a) for u, _, r, a in PEOPLE]
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gongkai.web.workdays",
     "gongkai.web.applications",
     # Proactive disclosure and the public portal (issue 7).
+    "django.contrib.sitemaps",
     "gongkai.web.disclosure",
     "gongkai.web.portal",
 ]

@@ -25,4 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("calendar/", include("gongkai.web.workdays.urls")),
     path("", include("gongkai.web.applications.urls")),
+    # Proactive disclosure (staff) and the public portal (issue 7).
+    path("", include("gongkai.web.disclosure.urls")),
+    path("", include("gongkai.web.portal.urls")),
 ]

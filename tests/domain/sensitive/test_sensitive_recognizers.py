@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from gongkai.sensitive import Kind, detect
+from gongkai.sensitive import Finding, Kind, detect
 from gongkai.sensitive.checksums import (
     id_card_check_char,
     id_card_is_valid,
@@ -14,6 +16,7 @@ from gongkai.sensitive.checksums import (
     uscc_is_valid,
 )
 from gongkai.sensitive.corpus import generate
+from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.registry import DEFAULT_REGISTRY, resolve_overlaps
 
@@ -51,6 +54,7 @@ ROWS = [
     ("邮箱 zhangsan@163.com。", [(Kind.EMAIL, "zhangsan@163.com")]),  # plain
     ("邮箱 ｚｈａｎｇ＠ｑｑ．ｃｏｍ", [(Kind.EMAIL, "ｚｈａｎｇ＠ｑｑ．ｃｏｍ")]),  # full-width
     ("邮箱 z***@qq.com", []),  # masked
+    ("邮箱13812345678@qq.com。", [(Kind.EMAIL, "13812345678@qq.com")]),  # a mobile number as the local part
     # --- bank_card ---
     ("银行卡号：" + BANK, [(Kind.BANK_CARD, BANK)]),  # 19 digits
     ("卡号 6222 0212 3456 7890 128", [(Kind.BANK_CARD, "6222 0212 3456 7890 128")]),  # grouped
@@ -153,3 +157,11 @@ def test_the_joined_scan_finds_what_separate_passes_find() -> None:
         norm = normalize(text)
         separate = [f for r in DEFAULT_REGISTRY.recognizers for f in r.analyze(text, norm) if f.score >= 0.5]
         assert detect(text) == resolve_overlaps(separate)
+
+
+def test_make_finding_builds_an_ordinary_frozen_finding() -> None:
+    fast = make_finding(Kind.EMAIL, 1, 5, "a@b.cn", 0.95, "x")
+    slow = Finding(Kind.EMAIL, 1, 5, "a@b.cn", 0.95, "x")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 2  # type: ignore[misc]

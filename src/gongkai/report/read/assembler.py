@@ -67,6 +67,9 @@ _T4_GROUP_WIDTH = len(TABLE4_FIELD_KEYS)
 #: a table has at most this many positions (the official tables have fewer than 300).
 _MAX_SPAN = 200
 _MAX_GRID_POSITIONS = 200_000
+#: How many runs of numbers in running text may be tried for one table-3 row (the narrative
+#: mentions a row's words now and then; a file that repeats them without end is not a report).
+_MAX_ATTEMPTS = 8
 
 # A number in running text: not an ordinal ("1." "1、" "(1)"), may carry decimals (万元).
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])\d+(?:\.\d+)?(?![\d.、．)）])")
@@ -444,6 +447,8 @@ def _table3(asm: _Assembly, start: int, end: int) -> set[str]:
     found: dict[str, _Run] = {}
     failures: dict[str, _Run] = {}
     candidates: list[_Candidate] = []
+    attempts: dict[str, int] = {}
+    repeated: set[str] = set()
     orphan: _Run | None = None
     for i, run in enumerate(runs):
         matches = labels.table3_matches(run.label)
@@ -475,7 +480,9 @@ def _table3(asm: _Assembly, start: int, end: int) -> set[str]:
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
         if key in found:
-            asm.finding(f"table3.{key}", "此行在表中出现了不止一次，采用第一次出现的数值", run.label)
+            if key not in repeated:
+                repeated.add(key)
+                asm.finding(f"table3.{key}", "此行在表中出现了不止一次，采用第一次出现的数值", run.label)
             continue
         if run.positional:
             for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
@@ -483,6 +490,9 @@ def _table3(asm: _Assembly, start: int, end: int) -> set[str]:
             found[key] = run
             failures.pop(key, None)
             continue
+        attempts[key] = attempts.get(key, 0) + 1
+        if attempts[key] > _MAX_ATTEMPTS:
+            continue  # a label repeated without end is not a table; do not enumerate it again
         readings = _readings(run, _T3_WIDTH, _row_balances)
         if len(readings) == 1:
             _put_reading(asm, f"table3.{key}", TABLE3_COLUMN_KEYS, readings[0], run, note)

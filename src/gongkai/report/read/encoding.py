@@ -3,10 +3,11 @@
 Order of evidence: a byte-order mark; strict UTF-8 (what nearly every modern file is); UTF-16
 without a BOM (recognised by its NUL bytes); then GB18030, which is what Chinese Windows software
 writes when it says "ANSI" or "GBK" (GB18030 is a superset of GBK and GB2312, so decoding as
-GB18030 never loses a character that GBK has). Only when none of these decodes cleanly is
-charset-normalizer asked for its guess: it is the well-kept library for the open case, but on
-short Chinese texts it sometimes prefers Big5 or Shift-JIS, which is why the common encodings
-are tried first.
+GB18030 never loses a character that GBK has). Only when none of these gives text that reads
+like a report (GB18030 decodes nearly any bytes, so Big5 turns into nonsense rather than an
+error) is charset-normalizer asked for its guess: it is the well-kept library for the open case,
+but on short Chinese texts it sometimes prefers Big5 or Shift-JIS, which is why the common
+encodings are tried first.
 """
 
 from __future__ import annotations
@@ -74,16 +75,28 @@ def decode(data: bytes) -> tuple[str, str]:
         text = _decode(data, utf16)
         if text is not None:
             return _checked(text), utf16
-    text = _decode(data, "gb18030")
-    if text is not None and "\x00" not in text:
-        return text, "gb18030"
+    gb_text = _decode(data, "gb18030")
+    if gb_text is not None and "\x00" not in gb_text and _looks_like_a_report(gb_text):
+        return gb_text, "gb18030"
+    # GB18030 maps almost any byte pair to some character, so bytes in another encoding (Big5
+    # from a traditional-character mirror site) "decode" into nonsense: ask charset-normalizer.
     guess = from_bytes(data[:65536]).best()
     if guess is not None:
         encoding = "gb18030" if guess.encoding.lower() in _GB_FAMILY else guess.encoding
         text = _decode(data, encoding)
-        if text is not None:
+        if text is not None and (gb_text is None or _looks_like_a_report(text)):
             return _checked(text), encoding
+    if gb_text is not None and "\x00" not in gb_text:
+        return gb_text, "gb18030"
     raise ReportFormatError("无法识别文件的文字编码（支持 UTF-8、GBK/GB18030、UTF-16），可能不是文本文件")
+
+
+#: Words every annual report prints, in simplified and traditional characters.
+_REPORT_WORDS = ("政府", "公开", "公開", "信息", "資訊")
+
+
+def _looks_like_a_report(text: str) -> bool:
+    return any(word in text for word in _REPORT_WORDS)
 
 
 def _checked(text: str) -> str:

@@ -65,7 +65,8 @@ def strip_ordinal(label: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text as shown to people: bookmark residue removed, spaces collapsed, NFKC for digits only."""
+    """Text as shown to people: Word bookmark residue removed, no-break and full-width spaces made
+    plain spaces, surrounding space stripped. (Comparisons use ``normalize``.)"""
     if "[" in text:
         text = _BOOKMARK.sub("", text)
     return text.replace("\u00a0", " ").replace("\u3000", " ").strip()
@@ -188,13 +189,13 @@ TABLE2_COLUMNS: Mapping[str, str] = MappingProxyType(
 _TABLE2_COLUMN_PATTERN = re.compile(
     "|".join(re.escape(k) for k in sorted(TABLE2_COLUMNS, key=len, reverse=True))
 )
-#: Text that only the 2019 trial layout of table 2 prints.
+#: Text that only the 2019 trial layout of table 2 prints: its column headers and its （九） block.
+#: (Not "政府集中采购" alone: a 2021 narrative may well mention procurement.)
 TABLE2_2019_MARKERS: tuple[str, ...] = (
     "本年新制作数量",
     "本年新公开数量",
     "对外公开总数量",
     "上一年项目数量",
-    "政府集中采购",
     normalize("第二十条第（九）项"),
 )
 TABLE2_CONTENT_HEADER = "信息内容"

@@ -31,7 +31,12 @@ _BULLET = re.compile(r"^\s*(?:[-*+]\s+|>\s*)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 
 
+_MARKUP_CHARS = frozenset("<*_~&\\")
+
+
 def _cell(text: str) -> str:
+    if _MARKUP_CHARS.isdisjoint(text):
+        return clean_text(text)  # most cells are plain numbers and labels
     text = _BR.sub("\n", text.replace("\\|", "|"))
     return clean_text(html.unescape(_TAGS.sub("", _EMPHASIS.sub(r"\2", text))))
 

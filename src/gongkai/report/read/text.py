@@ -11,7 +11,8 @@
 
 Residue of the copy is dropped here: Word bookmarks ("[bookmark: _GoBack]"), page markers
 ("- 3 -", "第 3 页"), form feeds (which start a new page), and in the one-cell-per-line shape a
-lone page number between two tables.
+lone page number between two tables. Page markers and form feeds give each line its page, for
+the provenance of what is read there.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from gongkai.report.read.encoding import decode
 from gongkai.report.read.labels import clean_text
 
 PAGE_MARK = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"^\s*(?:[-—–－]\s*(?P<dash>\d{1,4})\s*[-—–－]|第\s*(?P<nth>\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?P<of>\d{1,4})\s*/\s*\d{1,4})\s*$"
 )
 _LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 #: A cell's continuation line (its own line break) is short; a longer line is narrative.
@@ -56,6 +57,33 @@ class _GridBuilder:
         return Grid(cells, index=index, page=page)
 
 
+def page_numbers(lines: list[str]) -> list[int | None] | None:
+    """The page of each line, from the page markers a PDF's text layer keeps ("- 3 -").
+
+    A marker printed as a page header comes first on its page (the text starts with it); as a
+    footer, it comes last. None when the text has no markers.
+    """
+    marks = [(i, m) for i, line in enumerate(lines) if (m := PAGE_MARK.match(line))]
+    if not marks:
+        return None
+    first_text = next(i for i, line in enumerate(lines) if line.strip())
+    numbers = [(i, int(m.group("dash") or m.group("nth") or m.group("of"))) for i, m in marks]
+    pages: list[int | None] = []
+    if numbers[0][0] == first_text:
+        current: int | None = None
+        marks_at = dict(numbers)
+        for i in range(len(lines)):
+            current = marks_at.get(i, current)
+            pages.append(current)
+        return pages
+    start = 0
+    for i, number in numbers:
+        pages.extend([number] * (i + 1 - start))
+        start = i + 1
+    pages.extend([numbers[-1][1] + 1] * (len(lines) - start))
+    return pages
+
+
 def extract(data: bytes) -> SourceDocument:
     """The blocks of a plain-text report (any of the supported encodings)."""
     text, encoding = decode(data)
@@ -67,6 +95,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
     cell_mode = sum(1 for line in lines if line.startswith("\t") and "\t" not in line[1:]) >= _MIN_CELL_LINES
     has_form_feeds = "\f" in text
     page: int | None = 1 if has_form_feeds else None
+    marked_pages = None if has_form_feeds else page_numbers(lines)
     blocks: list[Block] = []
     grid = _GridBuilder()
     grid_page: int | None = page
@@ -82,6 +111,8 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
             blocks.append(built)
 
     for number, raw in enumerate(lines, start=1):
+        if marked_pages is not None:
+            page = marked_pages[number - 1]
         if "\f" in raw:
             pieces = raw.split("\f")
             if page is not None:

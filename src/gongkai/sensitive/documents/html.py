@@ -126,8 +126,11 @@ class HtmlDocument:
     format = "html"
 
     def __init__(self, source: str, encoding: str) -> None:
-        self._source = source
         self.encoding = encoding
+        self._parse(source)
+
+    def _parse(self, source: str) -> None:
+        self._source = source
         parser = _Segments(source)
         parser.feed(source)
         parser.close()
@@ -177,7 +180,7 @@ class HtmlDocument:
             pieces.append(html.escape(new, quote=False))
             position = span[1]
         pieces.append(self._source[position:])
-        self.__init__("".join(pieces), self.encoding)  # type: ignore[misc]
+        self._parse("".join(pieces))
 
     @property
     def warnings(self) -> list[str]:

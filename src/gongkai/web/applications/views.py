@@ -178,10 +178,18 @@ def queue(request: HttpRequest) -> HttpResponse:
             agency_id__in=accounts.handling_agency_ids(request.user, ("head",)),
         ),
     }
-    counts = base.aggregate(
-        **{key: Count("pk", filter=cond) for key, cond in conditions.items()},
-        clock_errors=Count("pk", filter=~Q(clock_error="")),
+    # One grouped pass gives the tabs' counts and the per-agency table (supervisors).
+    per_agency = list(
+        Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
+        .values("agency_id")
+        .annotate(
+            **{key: Count("pk", filter=cond) for key, cond in conditions.items()},
+            clock_errors=Count("pk", filter=~Q(clock_error="")),
+        )
+        .order_by()
     )
+    counted = [r for r in per_agency if selected is None or r["agency_id"] == selected.pk]
+    counts = {key: sum(r[key] for r in counted) for key in (*conditions, "clock_errors")}
     tabs = [{"key": key, "label": label, "count": counts[key]} for key, label in QUEUE_VIEWS.items()]
     rows = (
         base.filter(conditions[view])
@@ -203,11 +211,18 @@ def queue(request: HttpRequest) -> HttpResponse:
     missing = calendar.missing_years(now)
     by_agency = None
     if len(visible_ids) > 1:
-        by_agency = (
-            Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
-            .values("agency__name", "agency_id")
-            .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=now)))
-            .order_by("agency__name")
+        names = {a.pk: a.name for a in agencies}
+        by_agency = sorted(
+            (
+                {
+                    "agency_id": r["agency_id"],
+                    "agency__name": names[r["agency_id"]],
+                    "open": r["all"],
+                    "overdue": r["overdue"],
+                }
+                for r in per_agency
+            ),
+            key=lambda r: r["agency__name"],
         )
     return render(
         request,

@@ -78,6 +78,8 @@ Channel = models.TextChoices("Channel", [(c.name, (c.value, CHANNEL_RULES[c].lab
 
 #: Case states are the domain's (gongkai.workflow.CaseState); the web only labels them.
 STATUS_CHOICES = [(state.value, CASE_STATE_LABELS[state]) for state in CaseState]
-OPEN_STATUSES = frozenset(state.value for state in CaseState if is_open(state))
+#: A tuple in the workflow's order (not a set): it appears in the partial indexes' conditions,
+#: which must be the same in every process for migrations to be stable.
+OPEN_STATUSES = tuple(state.value for state in CaseState if is_open(state))
 CONSULTING_STATUSES = frozenset({CaseState.CONSULTING_THIRD_PARTY.value, CaseState.CONSULTING_AGENCY.value})
 APPLICANT_TYPE_CHOICES = [(t.value, t.label) for t in ApplicantType]

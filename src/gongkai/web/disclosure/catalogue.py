@@ -92,6 +92,15 @@ def next_serial(agency: Agency, year: int) -> int:
     return counter.last
 
 
-def publish_due(agency: Agency, made_on: date) -> date:
-    """条例 第二十六条: the last day to publish information made or changed on ``made_on``."""
-    return calendar_for(agency).add_working_days(made_on, PUBLISH_WITHIN_WORKING_DAYS)
+def publish_due(agency: Agency, made_on: date) -> date | None:
+    """条例 第二十六条: the last day to publish information made or changed on ``made_on``.
+
+    None for history older than the working calendar (documents of earlier years registered
+    into the catalogue now): no deadline can be computed, and none is running any more. A
+    missing *recent* year is the administrator's to enter, so that error is raised.
+    """
+    calendar = calendar_for(agency)
+    known = calendar.known_years
+    if known and made_on.year < known[0]:
+        return None
+    return calendar.add_working_days(made_on, PUBLISH_WITHIN_WORKING_DAYS)

@@ -157,7 +157,7 @@ def do_import_decisions(agency: Agency, kind: str, name: str, data: bytes, *, ac
     with transaction.atomic():
         Decision.objects.bulk_create(
             Decision(agency=agency, kind=kind, number=n, decided_on=d, amount=a, batch=name[:100])
-            for n, d, a in good
+            for _, n, d, a in good
         )
         record(
             acting_user=acting_user,

@@ -49,7 +49,9 @@ def due_items(agency_ids: Iterable[int], today: date) -> list[DueRow]:
     """Active-disclosure items still to publish, the most urgent first."""
     rows = []
     items = (
-        Item.objects.filter(agency_id__in=list(agency_ids), status__in=UNPUBLISHED, attribute=v.Attribute.ACTIVE)
+        Item.objects.filter(
+            agency_id__in=list(agency_ids), status__in=UNPUBLISHED, attribute=v.Attribute.ACTIVE
+        )
         .exclude(due_on=None)
         .select_related("agency", "category")
         .order_by("due_on", "pk")

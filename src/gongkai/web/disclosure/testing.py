@@ -29,7 +29,10 @@ def make_item(agencies: Any, people: Any, science_catalogue: dict[str, Any]) -> 
     from gongkai.web.disclosure import actions
 
     def make(
-        written_on: date = date(2026, 3, 2), category: str = "其他文件", acting_user: Any = None, **fields: Any
+        written_on: date = date(2026, 3, 2),
+        category: str = "其他文件",
+        acting_user: Any = None,
+        **fields: Any,
     ) -> Any:
         data = {
             "category": science_catalogue[category],

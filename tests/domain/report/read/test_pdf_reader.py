@@ -157,7 +157,12 @@ PAGE_HEIGHT = 842.0
 TITLE = "示例局2024年政府信息公开工作年度报告"
 
 
-def draw_pdf(pages: Sequence[Page]) -> bytes:
+def draw_pdf(pages: Sequence[Page], *, turned: bool = False) -> bytes:
+    """A PDF of ``pages``, positions given top-down on an A4 page.
+
+    ``turned``: landscape pages as Word and Acrobat often make them -- content drawn turned a
+    quarter on a portrait page that /Rotate 90 shows upright (positions then on A4 landscape).
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -168,16 +173,20 @@ def draw_pdf(pages: Sequence[Page]) -> bytes:
     font = pdf_font_name()
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=A4)
+    height = A4[0] if turned else PAGE_HEIGHT
     for page in pages:
+        if turned:
+            c.translate(A4[0], 0)
+            c.rotate(90)
         c.setFont(font, 10)
         for x, top, text in page.texts:
-            c.drawString(x, PAGE_HEIGHT - top - 10, text)
+            c.drawString(x, height - top - 10, text)
         for x0, top0, table in page.tables:
             xs = [x0 + sum(table.widths[:i]) for i in range(len(table.widths) + 1)]
             ys = [top0 + sum(table.heights[:i]) for i in range(len(table.heights) + 1)]
             for row, col, rows, cols, lines in table.cells:
                 left, right, top, bottom = xs[col], xs[col + cols], ys[row], ys[row + rows]
-                y_top, y_bottom = PAGE_HEIGHT - top, PAGE_HEIGHT - bottom
+                y_top, y_bottom = height - top, height - bottom
                 c.line(left, y_top, left, y_bottom)
                 c.line(right, y_top, right, y_bottom)
                 if not (row == 0 and "top" in table.open_edges):
@@ -186,18 +195,25 @@ def draw_pdf(pages: Sequence[Page]) -> bytes:
                     c.line(left, y_bottom, right, y_bottom)
                 for i, line in enumerate(lines):
                     c.drawString(left + 2, y_top - 12 * (i + 1), line)
-        for x, top, width, height in page.images:
+        for x, top, width, image_height in page.images:
             from PIL import Image
 
             image = Image.new("RGB", (40, 40), "white")
-            c.drawImage(ImageReader(image), x, PAGE_HEIGHT - top - height, width, height)
+            c.drawImage(ImageReader(image), x, height - top - image_height, width, image_height)
         c.showPage()
     c.save()
-    return out.getvalue()
+    if not turned:
+        return out.getvalue()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    for turned_page in writer.pages:
+        turned_page.rotate(90)
+    rotated = io.BytesIO()
+    writer.write(rotated)
+    return rotated.getvalue()
 
 
-def test_merged_cells_blank_cells_and_a_number_wrapped_in_its_cell() -> None:
-    table = Table(
+def _small_table() -> Table:
+    return Table(
         widths=[30, 150, 60, 60],
         heights=[20, 50, 30],
         cells=[
@@ -213,7 +229,13 @@ def test_merged_cells_blank_cells_and_a_number_wrapped_in_its_cell() -> None:
             (2, 3, 1, 1, ["7"]),
         ],
     )
-    document = pdf.extract(draw_pdf([Page(texts=[(72, 60, TITLE)], tables=[(72, 100, table)])]))
+
+
+@pytest.mark.parametrize("turned", [False, True])
+def test_merged_cells_blank_cells_and_a_number_wrapped_in_its_cell(turned: bool) -> None:
+    # turned: a landscape page shown by /Rotate 90 reads as displayed, not sideways.
+    page = Page(texts=[(72, 60, TITLE)], tables=[(72, 100, _small_table())])
+    document = pdf.extract(draw_pdf([page], turned=turned))
     assert document.source_format == "pdf"
     assert cell_with(document, "三、结果").row_span == 2
     assert values_after(document, "（一）予以公开", 2) == ["12", "3001"]

@@ -71,3 +71,23 @@ def test_pdf_text_layers_read_every_cell_exactly(corpus_dir: Path, name: str, ag
     # The tables' lines are not part of the narrative.
     assert "本年新收政府信息公开申请数量" not in report.sections[2].text
     assert "结果维持" not in report.sections[3].text
+
+
+@pytest.mark.parametrize(
+    ("cell", "page", "raw"),
+    [
+        # The pages the PDF itself puts them on (its text layer marks pages "- 4 -").
+        ("table2.regulations.issued", 3, "1"),
+        ("table3.new.natural", 4, "3001"),
+        ("table3.unable_create.total", 5, "11"),
+        ("table4.reconsideration.upheld", 5, "72"),
+    ],
+)
+def test_pdf_text_layer_cells_know_their_page_and_line(
+    corpus_dir: Path, cell: str, page: int, raw: str
+) -> None:
+    report = read_report(corpus_dir / "001.pdf.txt")
+    source = report.provenance[cell]
+    assert (source.page, source.raw) == (page, raw)
+    lines = (corpus_dir / "001.pdf.txt").read_text(encoding="utf-8").splitlines()
+    assert source.line is not None and raw in lines[source.line - 1].split(" ")

@@ -176,6 +176,11 @@ def test_regroupings_refuse_runs_too_long_to_enumerate() -> None:
         # UTF-16 without a BOM: the NUL bytes of digits and line breaks give it away.
         ("规章 0 0 0\n行政许可 12\n".encode("utf-16-be"), ("规章 0 0 0\n行政许可 12\n", "utf-16-be")),
         ("规章 0 0 0\n行政许可 12\n".encode("utf-16-le"), ("规章 0 0 0\n行政许可 12\n", "utf-16-le")),
+        # Big5 from a traditional-character mirror: GB18030 would turn it into nonsense.
+        (
+            "臺北市政府資訊公開年報\n規章 0 0 0\n".encode("big5"),
+            ("臺北市政府資訊公開年報\n規章 0 0 0\n", "big5"),
+        ),
     ],
 )
 def test_decode(data: bytes, expected: tuple[str, str]) -> None:
@@ -239,7 +244,8 @@ def test_text_one_cell_per_line_makes_a_grid_and_drops_page_residue() -> None:
     rows = "\t规章\n\t0\n\n\t商业\n企业\n\t\n\n" + "\t行政许可\n\t5\n\n" * 3
     source = f"标题\n{rows}\n1\n\n- 2 -\n正文\n"
     blocks = text.extract(source.encode()).blocks
-    assert blocks[0] == TextLine("标题", line=1)
+    # "- 2 -" is a footer here: what comes before it is on page 2, what follows on page 3.
+    assert blocks[0] == TextLine("标题", page=2, line=1)
     assert isinstance(blocks[1], Grid)
     assert [(c.text, c.row, c.column, c.line) for c in blocks[1].cells][:4] == [
         ("规章", 0, 0, 2),
@@ -249,7 +255,7 @@ def test_text_one_cell_per_line_makes_a_grid_and_drops_page_residue() -> None:
     ]
     assert len(blocks[1].cells) == 10
     # The lone page number and the page marker are gone; the text after them stays.
-    assert blocks[2:] == (TextLine("正文", line=22),)
+    assert blocks[2:] == (TextLine("正文", page=3, line=22),)
 
 
 def test_text_tab_separated_rows_keep_trailing_blank_cells() -> None:
@@ -264,3 +270,18 @@ def test_text_tab_separated_rows_keep_trailing_blank_cells() -> None:
         ("行政许可", 1, 0),
         ("", 1, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "pages"),
+    [
+        # Markers as page headers (the text starts with one): a line is on the page marked above it.
+        (["- 1 -", "a", "- 2 -", "b"], [1, 1, 2, 2]),
+        # Markers as footers: a line is on the page marked below it; after the last, the next page.
+        (["a", "第 1 页", "b", "第2页 共3页", "c"], [1, 1, 2, 2, 3]),
+        # No markers.
+        (["a", "b"], None),
+    ],
+)
+def test_page_numbers_from_markers(lines: list[str], pages: list[int] | None) -> None:
+    assert text.page_numbers(lines) == pages

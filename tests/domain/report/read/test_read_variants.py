@@ -431,10 +431,13 @@ def _table2_2019(number: str, rows: write.Rows) -> write.Rows:
     ]
 
 
-@pytest.mark.parametrize("writer", ["cell_per_line", "markdown", "html_page"])
-def test_2019_trial_table2_is_recognised_and_nothing_is_dropped(writer: str) -> None:
+@pytest.mark.parametrize(
+    "writer",
+    [write.cell_per_line, write.markdown, write.html_page, write.whitespace_rows, write.line_per_cell],
+)
+def test_2019_trial_table2_is_recognised_and_nothing_is_dropped(writer: Writer) -> None:
     report = balanced_report(1, template=Template.Y2019, year=2019)
-    back = read_text(POSITIONAL[writer](report, _table2_2019))
+    back = read_text(writer(report, _table2_2019))
     assert back.template is Template.Y2019
     t2 = back.table2
     # Only 本年新制作数量 has a 2021 counterpart (本年制发件数); 处理决定数量 is the same count.
@@ -476,6 +479,16 @@ def test_single_other_row_template_depends_on_the_year(year: int, template: Temp
         assert back.table3.row(key).is_empty()
     assert ("other_other" in figures(back)["table3"]) == (template is Template.Y2021)
     assert not any(f["cell"].startswith("table3.other_") for f in findings(back))
+
+
+def test_procurement_in_a_2021_narrative_does_not_make_a_2019_report() -> None:
+    report = _report()
+    text = write.whitespace_rows(report).replace(
+        "具体情况见下表。", "全年政府集中采购项目 3 个。具体情况见下表。", 1
+    )
+    assert "政府集中采购" in text
+    back = read_text(text)
+    assert back.template is Template.Y2021 and figures(back) == figures(report)
 
 
 def test_single_other_row_without_table2_is_the_2019_format() -> None:

@@ -1,0 +1,339 @@
+"""Staff pages of proactive disclosure: the catalogue, an item's page, due list, ledger, figures.
+
+Views validate input, check who may see what (disclosure.permissions) and call one action each;
+an action's GongkaiError is shown as a message, a PermissionDenied is a 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.errors import GongkaiError
+from gongkai.report.model import DOCUMENT_COUNT_FIELDS
+from gongkai.web.accounts import permissions as accounts
+from gongkai.web.accounts.models import Agency
+from gongkai.web.applications import views as application_views
+from gongkai.web.audit.record import timeline
+from gongkai.web.disclosure import actions, catalogue, figures, forms, imports, permissions, queues
+from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.disclosure.models import Item, LedgerEntry, ScanFinding
+
+
+def today() -> date:
+    # The applications views' time seam (browser tests fix it there).
+    return application_views.today()
+
+
+def _agencies(request: HttpRequest, ids: set[int]) -> tuple[list[Agency], Agency | None]:
+    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name"))
+    wanted = request.GET.get("agency") or request.POST.get("agency")
+    chosen = next((a for a in agencies if str(a.pk) == wanted), agencies[0] if agencies else None)
+    return agencies, chosen
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """The catalogue of the user's agencies, with the due list on top."""
+    visible = accounts.visible_agency_ids(request.user)
+    if not visible:
+        raise PermissionDenied
+    agencies, chosen = _agencies(request, visible)
+    assert chosen is not None
+    status = request.GET.get("status", "")
+    items = Item.objects.filter(agency=chosen).select_related("category").order_by("-written_on", "-pk")
+    if status in v.Status.values:
+        items = items.filter(status=status)
+    page = Paginator(items, 30).get_page(request.GET.get("page"))
+    due = [r for r in queues.due_items([chosen.pk], today()) if r.state != queues.DueState.ON_TIME]
+    return render(
+        request,
+        "disclosure/index.html",
+        {
+            "agencies": agencies,
+            "selected": chosen,
+            "page": page,
+            "status": status,
+            "statuses": v.Status.choices,
+            "due": due,
+            "can_keep": permissions.can_keep(request.user, chosen.pk),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    keep = permissions.keeper_agency_ids(request.user)
+    if not keep:
+        raise PermissionDenied
+    agencies, agency = _agencies(request, keep)
+    assert agency is not None
+    if not agency.categories.exists():
+        catalogue.seed_catalogue(agency)
+    form = forms.ItemForm(request.POST or None, agency_id=agency.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = actions.do_create_item(agency, form.data_for_action(), acting_user=request.user)
+        except GongkaiError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"已登记，索引号 {item.index_number}")
+            return redirect("disclosure:item", item.pk)
+    return render(request, "disclosure/form.html", {"form": form, "agency": agency, "agencies": agencies})
+
+
+def _item_for(request: HttpRequest, pk: int) -> Item:
+    item = get_object_or_404(Item.objects.select_related("agency", "category"), pk=pk)
+    if not permissions.can_view(request.user, item.agency_id):
+        raise Http404
+    return item
+
+
+@login_required
+def item(request: HttpRequest, pk: int) -> HttpResponse:
+    it = _item_for(request, pk)
+    step = actions.current_step(it)
+    due = None
+    if it.due_on and it.status in queues.UNPUBLISHED:
+        from gongkai.web.workdays.calendars import calendar_for
+
+        left = calendar_for(it.agency).working_days_between(today(), it.due_on)
+        due = queues.DueRow(it, queues.due_state(it.due_on, today(), left), left)
+    return render(
+        request,
+        "disclosure/item.html",
+        {
+            "item": it,
+            "S": v.Status,
+            "due": due,
+            "step": step,
+            "chain": catalogue.setup_for(it.agency).review_chain,
+            "can_keep": permissions.can_keep(request.user, it.agency_id),
+            "can_review": step is not None
+            and permissions.can_take_step(request.user, it.agency_id, str(step["role"])),
+            "findings": it.findings.select_related("attachment"),
+            "open_findings": it.findings.filter(state=v.FindingState.OPEN).exists(),
+            "edit_form": forms.ItemForm(instance=it, agency_id=it.agency_id),
+            "attachment_form": forms.AttachmentForm(),
+            "review_form": forms.ReviewForm(),
+            "date_form": forms.DateForm(initial={"on": today()}),
+            "channel_form": forms.ChannelForm(initial={"on": today()}),
+            "withdraw_form": forms.WithdrawForm(initial={"on": today()}),
+            "life_form": forms.LifeEventForm(initial={"on": today()}),
+            "counted": it.doc_type in v.COUNTED_TYPES,
+            "events": timeline(it),
+        },
+    )
+
+
+# -- one POST per action --------------------------------------------------------------------------
+
+Handler = Callable[[HttpRequest, Item], str]
+
+
+def _valid(form: Any) -> dict[str, Any]:
+    if not form.is_valid():
+        errors = "；".join(
+            f"{form.fields[k].label if k in form.fields else ''}{'，'.join(e)}"
+            for k, e in form.errors.items()
+        )
+        raise GongkaiError(errors or "填写有误")
+    return dict(form.cleaned_data)
+
+
+def _edit(request: HttpRequest, it: Item) -> str:
+    form = forms.ItemForm(request.POST, instance=Item.objects.get(pk=it.pk), agency_id=it.agency_id)
+    _valid(form)
+    actions.do_update_item(it, form.data_for_action(), acting_user=request.user)
+    return "已保存，请重新进行敏感信息检查"
+
+
+def _attach(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.AttachmentForm(request.POST, request.FILES))
+    actions.do_add_attachment(it, data["file"], acting_user=request.user)
+    return "已添加附件"
+
+
+def _scan(request: HttpRequest, it: Item) -> str:
+    found = actions.do_scan_item(it, acting_user=request.user)
+    return f"检查完成：发现{len(found)}处敏感信息" if found else "检查完成：未发现敏感信息"
+
+
+def _redact(request: HttpRequest, it: Item) -> str:
+    return f"已删除{actions.do_redact_item(it, acting_user=request.user)}处敏感信息"
+
+
+def _justify(request: HttpRequest, it: Item) -> str:
+    finding = get_object_or_404(ScanFinding, pk=request.POST.get("finding"), item=it)
+    data = _valid(forms.JustifyForm(request.POST))
+    actions.do_justify_finding(finding, data["reason"], acting_user=request.user)
+    return "已说明理由并保留"
+
+
+def _submit(request: HttpRequest, it: Item) -> str:
+    actions.do_submit_item(it, acting_user=request.user)
+    return "已提交审核"
+
+
+def _review(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.ReviewForm(request.POST))
+    actions.do_review_item(it, data["conclusion"], data["opinion"], acting_user=request.user)
+    return "审核意见已记录"
+
+
+def _publish(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.DateForm(request.POST))
+    actions.do_publish_item(it, data["on"], acting_user=request.user)
+    return "已发布到政府网站"
+
+
+def _channel(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.ChannelForm(request.POST))
+    actions.do_record_publication(it, data["channel"], data["on"], data["note"], acting_user=request.user)
+    return "已登记渠道发布"
+
+
+def _withdraw(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.WithdrawForm(request.POST))
+    actions.do_withdraw_item(it, data["reason"], data["on"], acting_user=request.user)
+    return "已撤回"
+
+
+def _correct(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.DateForm(request.POST))
+    actions.do_start_correction(it, data["on"], acting_user=request.user)
+    return "已转为草稿，更正后重新检查、审核、发布；原发布版本保留"
+
+
+def _life(request: HttpRequest, it: Item) -> str:
+    data = _valid(forms.LifeEventForm(request.POST))
+    actions.do_record_life_event(it, data["kind"], data["on"], data["document"], acting_user=request.user)
+    return "已登记"
+
+
+HANDLERS: dict[str, Handler] = {
+    "edit": _edit,
+    "attach": _attach,
+    "scan": _scan,
+    "redact": _redact,
+    "justify": _justify,
+    "submit": _submit,
+    "review": _review,
+    "publish": _publish,
+    "channel": _channel,
+    "withdraw": _withdraw,
+    "correct": _correct,
+    "life": _life,
+}
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    handler = HANDLERS.get(verb)
+    if handler is None:
+        raise Http404
+    it = _item_for(request, pk)
+    try:
+        messages.success(request, handler(request, it))
+    except GongkaiError as exc:
+        messages.error(request, exc.message if not exc.detail else str(exc))
+    return redirect("disclosure:item", it.pk)
+
+
+# -- the ledger and the figures -------------------------------------------------------------------
+
+
+@login_required
+def ledger(request: HttpRequest) -> HttpResponse:
+    visible = accounts.visible_agency_ids(request.user)
+    if not visible:
+        raise PermissionDenied
+    agencies, chosen = _agencies(request, visible)
+    assert chosen is not None
+    can_keep = permissions.can_keep(request.user, chosen.pk)
+    form = forms.LedgerForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "done" in request.POST:
+                entry = get_object_or_404(LedgerEntry, pk=request.POST["done"], agency=chosen)
+                actions.do_complete_ledger_entry(entry, today(), acting_user=request.user)
+                messages.success(request, f"已登记完成：{entry.title}")
+            else:
+                actions.do_add_ledger_entry(chosen, _valid(form), acting_user=request.user)
+                messages.success(request, "已加入台账")
+            return redirect(f"{request.path}?agency={chosen.pk}")
+        except GongkaiError as exc:
+            messages.error(request, exc.message)
+    rows = queues.ledger([chosen.pk], today())
+    return render(
+        request,
+        "disclosure/ledger.html",
+        {"agencies": agencies, "selected": chosen, "rows": rows, "form": form, "can_keep": can_keep},
+    )
+
+
+@login_required
+def table2(request: HttpRequest) -> HttpResponse:
+    visible = accounts.visible_agency_ids(request.user)
+    if not visible:
+        raise PermissionDenied
+    agencies, chosen = _agencies(request, visible)
+    assert chosen is not None
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or today().year - 1)
+    except ValueError:
+        year = today().year - 1
+    figure_form = forms.FigureForm(request.POST if "value" in request.POST else None)
+    import_form = forms.ImportForm(request.POST if "file" in request.FILES else None, request.FILES or None)
+    import_errors: list[imports.RowError] = []
+    if request.method == "POST":
+        try:
+            if "file" in request.FILES:
+                data = _valid(import_form)
+                upload = data["file"]
+                n = imports.do_import_decisions(
+                    chosen, data["kind"], upload.name or "", upload.read(), acting_user=request.user
+                )
+                messages.success(request, f"已导入{n}条")
+            else:
+                data = _valid(figure_form)
+                actions.do_set_figure(chosen, year, data["kind"], data["value"], acting_user=request.user)
+                messages.success(request, "已保存")
+        except imports.ImportRejected as exc:
+            messages.error(request, exc.message)
+            import_errors = exc.errors
+        except GongkaiError as exc:
+            messages.error(request, str(exc))
+    table = figures.table2_for(chosen, year)
+    documents = [
+        (label, [getattr(table.documents(key), f) for f, _ in DOCUMENT_COUNT_FIELDS])
+        for key, label in (("regulations", "规章"), ("normative_documents", "行政规范性文件"))
+    ]
+    return render(
+        request,
+        "disclosure/table2.html",
+        {
+            "agencies": agencies,
+            "selected": chosen,
+            "year": year,
+            "table": table,
+            "documents": documents,
+            "count_headers": [label for _, label in DOCUMENT_COUNT_FIELDS],
+            "publications": figures.publications_in(chosen, year),
+            "channels": v.Channel.choices,
+            "figure_form": forms.FigureForm(),
+            "import_form": forms.ImportForm(),
+            "import_errors": import_errors,
+            "can_keep": permissions.can_keep(request.user, chosen.pk),
+        },
+    )

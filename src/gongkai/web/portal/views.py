@@ -1,0 +1,200 @@
+"""The public portal: home, catalogue by agency and heading, item pages, the guide, search.
+
+Public pages read only what is published: ``SearchEntry`` rows (one per item on the portal) and
+the item's current ``ItemVersion`` -- never a draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from gongkai.errors import GongkaiError
+from gongkai.web.accounts.models import Agency
+from gongkai.web.disclosure import permissions as disclosure_permissions
+from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.disclosure.models import Attachment, Category, Item
+from gongkai.web.disclosure.views import today
+from gongkai.web.portal import search
+from gongkai.web.portal.actions import do_publish_guide
+from gongkai.web.portal.models import Guide, SearchEntry
+
+LARGE_TEXT_COOKIE = "gk_large_text"
+PAGE_SIZE = 20
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    context["large_text"] = request.COOKIES.get(LARGE_TEXT_COOKIE) == "1"
+    return render(request, template, context, status=status)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = SearchEntry.objects.select_related("agency").order_by("-published_on", "-item_id")[:10]
+    counts = dict(
+        SearchEntry.objects.values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
+    )
+    agencies = [(a, counts.get(a.pk, 0)) for a in Agency.objects.order_by("name")]
+    return _render(request, "portal/home.html", {"latest": latest, "agencies": agencies})
+
+
+def agency(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agency's catalogue: its headings with counts, and the items under the chosen one."""
+    ag = get_object_or_404(Agency, pk=pk)
+    counts = dict(
+        SearchEntry.objects.filter(agency=ag)
+        .values_list("category_id")
+        .annotate(n=Count("pk"))
+        .values_list("category_id", "n")
+    )
+    headings = [
+        (c, counts.get(c.pk, 0)) for c in Category.objects.filter(agency=ag, parent=None).order_by("code")
+    ]
+    entries = SearchEntry.objects.filter(agency=ag).order_by("-published_on", "-item_id")
+    chosen = None
+    if request.GET.get("category", "").isdigit():
+        chosen = next((c for c, _ in headings if c.pk == int(request.GET["category"])), None)
+        if chosen is None:
+            raise Http404
+        entries = entries.filter(category=chosen)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    guide = Guide.objects.filter(agency=ag).order_by("-version").first()
+    return _render(
+        request,
+        "portal/agency.html",
+        {"agency": ag, "headings": headings, "chosen": chosen, "page": page, "guide": guide},
+    )
+
+
+def item(request: HttpRequest, pk: int) -> HttpResponse:
+    it = get_object_or_404(Item.objects.select_related("agency", "category", "current_version"), pk=pk)
+    if it.status == v.Status.WITHDRAWN:
+        return _render(request, "portal/withdrawn.html", {"item": it}, status=410)
+    if it.current_version is None or it.attribute != v.Attribute.ACTIVE:
+        raise Http404
+    return _render(
+        request,
+        "portal/item.html",
+        {
+            "item": it,
+            "version": it.current_version,
+            "attachments": it.attachments.all(),
+            "versions": it.versions.all(),
+        },
+    )
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    att = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
+    if att.item.current_version is None or att.item.status == v.Status.WITHDRAWN:
+        raise Http404
+    return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
+
+
+def guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
+    ag = get_object_or_404(Agency, pk=agency_pk)
+    versions = list(Guide.objects.filter(agency=ag).order_by("-version"))
+    wanted = request.GET.get("version", "")
+    shown = next((g for g in versions if str(g.version) == wanted), versions[0] if versions else None)
+    return _render(request, "portal/guide.html", {"agency": ag, "guide": shown, "versions": versions})
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    doc_type = request.GET.get("type", "")
+    filters = search.Filters(
+        agency=_int(request.GET.get("agency")),
+        category=_int(request.GET.get("category")),
+        year=_int(request.GET.get("year")),
+        doc_type=doc_type if doc_type in v.DocType.values else None,
+    )
+    page_number = _int(request.GET.get("page")) or 1
+    results, error = None, ""
+    if q.strip():
+        try:
+            results = search.search(
+                search.Query.parse(q), filters, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
+            )
+        except search.SearchQueryError as exc:
+            error = exc.message
+    pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE if results else 0
+    headings = Category.objects.filter(parent=None)
+    if filters.agency:
+        headings = headings.filter(agency_id=filters.agency)
+    return _render(
+        request,
+        "portal/search.html",
+        {
+            "q": q,
+            "filters": filters,
+            "results": results,
+            "error": error,
+            "page": page_number,
+            "pages": pages,
+            "agencies": Agency.objects.order_by("name"),
+            "headings": headings.order_by("agency_id", "code")[:200],
+            "doc_types": v.DocType.choices,
+            "years": range(today().year, today().year - 10, -1),
+        },
+    )
+
+
+@require_POST
+def text_size(request: HttpRequest) -> HttpResponse:
+    """Large-text mode for older readers: a cookie, no script needed."""
+    back = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "/"
+    response = redirect(back)
+    if request.COOKIES.get(LARGE_TEXT_COOKIE) == "1":
+        response.delete_cookie(LARGE_TEXT_COOKIE)
+    else:
+        response.set_cookie(LARGE_TEXT_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+class GuideForm(forms.Form):
+    body = forms.CharField(label="指南正文", widget=forms.Textarea(attrs={"rows": 16}))
+    published_on = forms.DateField(label="发布日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+@login_required
+def guide_edit(request: HttpRequest) -> HttpResponse:
+    keep = disclosure_permissions.keeper_agency_ids(request.user)
+    if not keep:
+        raise PermissionDenied
+    agencies = list(Agency.objects.filter(pk__in=keep).order_by("name"))
+    wanted = request.GET.get("agency") or request.POST.get("agency")
+    ag = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    current = Guide.objects.filter(agency=ag).order_by("-version").first()
+    form = GuideForm(
+        request.POST or None, initial={"body": current.body if current else "", "published_on": today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            g = do_publish_guide(
+                ag, form.cleaned_data["body"], form.cleaned_data["published_on"], acting_user=request.user
+            )
+        except GongkaiError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"已发布第{g.version}版")
+            return redirect("portal:guide", ag.pk)
+    return render(
+        request,
+        "portal/guide_edit.html",
+        {"form": form, "agency": ag, "agencies": agencies, "current": current},
+    )

@@ -1,0 +1,60 @@
+"""The demo catalogue agrees with what the demo agencies' reports state."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from gongkai.report.model import DocumentCounts, Table2
+from gongkai.web.accounts.models import Agency
+from gongkai.web.disclosure import figures, queues
+from gongkai.web.disclosure.models import Item
+from gongkai.web.portal import search
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: object, django_db_blocker: object) -> object:
+    from gongkai.web import demo as web_demo
+
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        web_demo.build(per_year=1, today=date(2026, 11, 27))
+    yield
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        from django.core.management import call_command
+        from django.db import connection
+
+        from gongkai.web.audit import guard
+
+        if connection.vendor == "sqlite":
+            guard.remove(connection)
+        call_command("flush", interactive=False, verbosity=0)
+        if connection.vendor == "sqlite":
+            guard.install(connection)
+
+
+@pytest.mark.django_db
+def test_science_2023_matches_its_published_report(demo: object) -> None:
+    science = Agency.objects.get(name="平湖市科学技术局")
+    # The expected table 2 of corpus/000 (平湖市科学技术局 2023年度报告).
+    assert figures.table2_for(science, 2023) == Table2(
+        regulations=DocumentCounts(0, 0, 0),
+        normative_documents=DocumentCounts(issued=1, abolished=1, in_force=6),
+        licensing=0,
+        penalty=0,
+        coercion=0,
+        fees_10k_yuan=Decimal(0),
+    )
+    # "全年共通过各渠道发布政府信息150余条".
+    assert 150 <= figures.publications_in(science, 2023)["total"] < 160
+
+
+@pytest.mark.django_db
+def test_demo_desk_has_overdue_work_and_the_portal_is_searchable(demo: object) -> None:
+    science = Agency.objects.get(name="平湖市科学技术局")
+    states = {r.state for r in queues.due_items([science.pk], date(2026, 11, 27))}
+    assert queues.DueState.OVERDUE in states
+    assert any(r.overdue for r in queues.ledger([science.pk], date(2026, 11, 27)))
+    assert search.search(search.Query.parse("科技创新券管理办法")).total >= 2
+    assert Item.objects.filter(agency=science, written_on__year=2024).count() >= 100

@@ -1,0 +1,112 @@
+"""Chinese full-text search: bigram tokens, ranking, filters, highlighting (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
+from gongkai.web.portal import search
+
+__all__ = ["make_item", "publish", "science_catalogue"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # Chinese runs become bigrams plus the run's last character.
+        ("科技局", ["科技", "技局", "局"]),
+        # Punctuation separates runs; Latin and digits are lower-cased words.
+        ("2023年度ABC项目，补助", ["2023", "年度", "度", "abc", "项目", "目", "补助", "助"]),
+        # A single character is its own token.
+        ("局", ["局"]),
+    ],
+)
+def test_tokens(text: str, tokens: list[str]) -> None:
+    assert search.tokens(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("q", "fts5", "tsquery"),
+    [
+        # One word: a phrase of its bigrams.
+        ("补助资金", '"补助 助资 资金"', "('补助' <-> '助资' <-> '资金')"),
+        # Terms separated by spaces must all match; a single character is a prefix.
+        ("局 2023", '"局"* AND "2023"', "'局':* & ('2023')"),
+        # Quotes and operators are dropped: only letters and digits reach the database.
+        ('"科技" OR -x', '"科技" AND "or" AND "x"', "('科技') & ('or') & ('x')"),
+    ],
+)
+def test_query_translation(q: str, fts5: str, tsquery: str) -> None:
+    query = search.Query.parse(q)
+    assert (query.fts5(), query.tsquery()) == (fts5, tsquery)
+
+
+@pytest.mark.parametrize("q", ["", "   ", "，。！"])
+def test_empty_queries_are_a_clear_error(q: str) -> None:
+    with pytest.raises(search.SearchQueryError, match="请输入要查找的文字"):
+        search.Query.parse(q)
+
+
+def test_highlight_escapes_and_marks() -> None:
+    q = search.Query.parse("补助")
+    assert (
+        search.highlight("<b>补助</b>资金补助", q)
+        == "&lt;b&gt;<mark>补助</mark>&lt;/b&gt;资金<mark>补助</mark>"
+    )
+
+
+@pytest.fixture
+def corpus(make_item: Any, publish: Any, agencies: Any) -> dict[str, Any]:
+    items = {
+        "title": make_item(title="科技创新券补助资金管理办法", body="第一条 为规范管理制定本办法。"),
+        "body": make_item(title="2022年工作总结", body="全年发放科技创新券补助资金300万元。"),
+        "split": make_item(title="创新 补助 名单", body="科技 券"),  # the words, but not together
+        "normative": make_item(
+            title="关于印发创新券实施细则的通知",
+            body="本细则自发布之日起施行。",
+            doc_type=v.DocType.NORMATIVE,
+            category="行政规范性文件",
+        ),
+    }
+    for i, item in enumerate(items.values()):
+        publish(item, date(2026, 3, 5 + i))
+    return items
+
+
+@pytest.mark.django_db
+def test_a_term_matches_literally_and_title_hits_rank_first(corpus: dict[str, Any]) -> None:
+    results = search.search(search.Query.parse("创新券补助"))
+    assert [h.entry.item_id for h in results.hits] == [corpus["title"].pk, corpus["body"].pk]
+    assert results.total == 2
+    assert "<mark>创新券补助</mark>" in results.hits[1].snippet
+
+
+@pytest.mark.django_db
+def test_several_terms_must_all_match(corpus: dict[str, Any]) -> None:
+    found = {h.entry.item_id for h in search.search(search.Query.parse("创新 补助")).hits}
+    assert found == {corpus["title"].pk, corpus["body"].pk, corpus["split"].pk}
+
+
+@pytest.mark.django_db
+def test_filters(corpus: dict[str, Any], agencies: Any, science_catalogue: Any) -> None:
+    q = search.Query.parse("创新券")
+    by_type = search.search(q, search.Filters(doc_type=v.DocType.NORMATIVE))
+    assert [h.entry.item_id for h in by_type.hits] == [corpus["normative"].pk]
+    by_heading = search.search(q, search.Filters(category=science_catalogue["政策文件"].pk))
+    assert by_heading.total == 3  # every item sits under 政策文件
+    assert search.search(q, search.Filters(agency=agencies["finance"].pk)).total == 0
+    assert search.search(q, search.Filters(year=2025)).total == 0
+    assert search.search(q, search.Filters(year=2026)).total == 3
+
+
+@pytest.mark.django_db
+def test_paging(corpus: dict[str, Any]) -> None:
+    q = search.Query.parse("创新")
+    first = search.search(q, limit=2)
+    second = search.search(q, limit=2, offset=2)
+    assert first.total == second.total == 4
+    assert len({h.entry.item_id for h in first.hits + second.hits}) == 4
