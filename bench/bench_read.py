@@ -115,7 +115,7 @@ class RssSampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_kib = 0
-        self._stop = threading.Event()
+        self._done = threading.Event()
 
     @staticmethod
     def current_kib() -> int:
@@ -125,11 +125,11 @@ class RssSampler(threading.Thread):
         return 0
 
     def run(self) -> None:
-        while not self._stop.wait(0.2):
+        while not self._done.wait(0.2):
             self.peak_kib = max(self.peak_kib, self.current_kib())
 
     def stop(self) -> int:
-        self._stop.set()
+        self._done.set()
         self.join()
         return self.peak_kib
 

@@ -110,3 +110,19 @@ def test_paging(corpus: dict[str, Any]) -> None:
     second = search.search(q, limit=2, offset=2)
     assert first.total == second.total == 4
     assert len({h.entry.item_id for h in first.hits + second.hits}) == 4
+
+
+@pytest.mark.django_db
+def test_beyond_the_rank_window_pages_go_newest_first_and_counts_cap(
+    corpus: dict[str, Any], monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    q = search.Query.parse("创新")
+    ranked = search.search(q, limit=2)
+    rest = search.search(q, limit=2, offset=2)
+    # Four matches: the count stops at 3 and says so.
+    assert (ranked.total, ranked.capped) == (3, True)
+    # The window holds the two newest (ids 4 and 3); beyond it, the older ones newest first.
+    assert {h.entry.item_id for h in ranked.hits} == {corpus["normative"].pk, corpus["split"].pk}
+    assert [h.entry.item_id for h in rest.hits] == [corpus["body"].pk, corpus["title"].pk]

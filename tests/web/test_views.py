@@ -175,6 +175,9 @@ def test_supervisor_sees_subtree_queues_and_the_per_agency_table(
     assert {r["agency__name"] for r in page.context["by_agency"]} == {"平湖市科学技术局", "示例市财政局"}
     client.force_login(people["outsider"])
     assert client.get("/work/").context["items"] == []
+    # Filtering by an agency outside one's tree, or by garbage, is "not found".
+    assert client.get(f"/work/?agency={agencies['science'].pk}").status_code == 404
+    assert client.get("/work/?agency=abc").status_code == 404
 
 
 def test_case_page_masks_personal_data_for_supervisors(client: Any, people: Any, submit: Any) -> None:

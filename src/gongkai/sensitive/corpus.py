@@ -325,9 +325,7 @@ def _penalty(f: _Faker, b: _Builder) -> None:
         "（以下简称当事人）的经营场所进行检查，"
     )
     if f.r.random() < 0.6:
-        b.t("发现当事人驾驶").e(Kind.LICENSE_PLATE, f.plate()).t(
-            "号牌车辆运输未经检验的货物。"
-        )
+        b.t("发现当事人驾驶").e(Kind.LICENSE_PLATE, f.plate()).t("号牌车辆运输未经检验的货物。")
     b.t(f"经查，当事人于{f.date()}起违法经营，违法所得{f.amount()}。受理编号{f.bad_id()}。\n")
     b.t("    以上事实有现场检查笔录、询问笔录及当事人身份证复印件（").t(f.masked_id()).t("）等证据证实。")
     b.t("当事人的行为违反了《中华人民共和国行政处罚法》第十五条、第二十八条的规定。\n")

@@ -228,10 +228,10 @@ def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict
     received = app.received_on
     assert received is not None
     start = rp.workday(received, 1)
-    if start > today:
+    if start > today or scenario == "received":  # 已登记: not yet given to a clerk
         return
     rp.at(start, actions.do_assign_application, clerk, acting_user=clerk)
-    if scenario == "received":
+    if scenario == "in_progress":  # being worked on, no reply drafted yet
         return
     if scenario in ("corrected", "correction_lapsed", "awaiting_correction"):
         sent = rp.workday(received, rng.randint(2, 6))

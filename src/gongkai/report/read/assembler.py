@@ -154,20 +154,30 @@ def _grid_rows(grid: Grid, block: int) -> list[_Row]:
     if height * width > _MAX_GRID_POSITIONS:
         raise ReportFormatError(f"表格过大（{height} 行 × {width} 列），不像是年度报告的表格")
     matrix: list[list[_Tok | None]] = [[None] * width for _ in range(height)]
+    # Every cell first takes its own position, then merged cells spread over what is left: a
+    # position where a cell prints its own text is that cell's, not a copy of a merged cell
+    # claimed to reach over it. A continued table 3 that repeats the header shows why: Word's
+    # vertical merge of the label column continues from the repeated header cell
+    # ("（本列数据的勾稽关系为……）") into the first rows after it, and the row labels printed
+    # inside that reach must not be hidden by copies of the header.
+    spread: list[tuple[GridCell, int, int, _Tok]] = []
     for cell, row_span, column_span in placed:
-        source = (grid, cell)
         kind = classify(cell.text)
-        tok_kind = None if kind is CellKind.UNREADABLE else kind
-        norm = labels.normalize(cell.text)
-        if row_span == 1 and column_span == 1:
-            if matrix[cell.row][cell.column] is None:
-                matrix[cell.row][cell.column] = _Tok(cell.text, norm, tok_kind, source)
-            continue
+        tok = _Tok(
+            cell.text,
+            labels.normalize(cell.text),
+            None if kind is CellKind.UNREADABLE else kind,
+            (grid, cell),
+        )
+        if matrix[cell.row][cell.column] is None:
+            matrix[cell.row][cell.column] = tok
+        if row_span > 1 or column_span > 1:
+            spread.append((cell, row_span, column_span, tok))
+    for cell, row_span, column_span, tok in spread:
         for r in range(cell.row, cell.row + row_span):
             for c in range(cell.column, cell.column + column_span):
                 if matrix[r][c] is None:
-                    copy = r != cell.row or c != cell.column
-                    matrix[r][c] = _Tok(cell.text, norm, tok_kind, source, copy=copy)
+                    matrix[r][c] = _Tok(tok.text, tok.norm, tok.kind, tok.where, copy=True)
     rows = []
     for r, slots in enumerate(matrix):
         # Rows are taken as the grid gives them: a row may be shorter than the widest (text with

@@ -3,7 +3,8 @@
 The CJK font is a TrueType font found on the system and embedded (see ``fonts``); without one,
 ``GongkaiError`` says which Debian package to install. Table cells wrap their text (``CJK``
 word wrap), merged cells are reportlab ``SPAN``s, and a table too long for one page breaks
-across pages with its header rows repeated. The text layer is real text, so pdfplumber and pypdf read it back.
+across pages with its header rows repeated, only between whole rows and never inside a merged
+row label's block. The text layer is real text, so pdfplumber and pypdf read it back.
 """
 
 from __future__ import annotations
@@ -82,14 +83,22 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
             data[item.row][item.col] = Paragraph(escape(item.text), style)
         if item.merged:
             commands.append(("SPAN", (item.col, item.row), (item.last_col, item.last_row)))
+        if item.role is CellRole.LABEL and item.rowspan > 1:
+            # A merged row label (三、本年度办理结果, （六）其他处理 ...) and every row it names stay
+            # on one page, whatever reportlab does with spans when it splits.
+            commands.append(("NOSPLIT", (0, item.row), (-1, item.last_row)))
     width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     total = sum(grid.col_weights)
     table = Table(
         data,
         colWidths=[width * w / total for w in grid.col_weights],
         repeatRows=grid.header_rows,
-        # Rows break only between rows that no merged cell spans (so table 三 may break after
-        # 二 or before 四): reportlab's splitInRow would cut a row in half across the pages.
+        # A page break falls only between whole rows (splitByRow) and never inside a merged label
+        # block (NOSPLIT above), so table 三 may break after 一 or 二 or before 四. splitInRow
+        # would cut a row in half across two pages: a row's figures on one page and the rest of
+        # its wrapped label on the next, under the repeated header.
+        splitByRow=1,
+        splitInRow=0,
     )
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 4, 8
@@ -115,6 +124,11 @@ def render_pdf(report: AnnualReport) -> bytes:
         if block.table is not None:
             # A table that fits on a page starts on a new page rather than being broken.
             story.append(KeepTogether([table_flowable(block.table, font, styles)]))
+    return build_pages(story, title=layout.title, author=printable(report.agency or ""))
+
+
+def build_pages(story: list[Flowable], *, title: str = "", author: str = "") -> bytes:
+    """``story`` laid out on numbered A4 pages with the GB/T 9704 margins, as PDF bytes."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -123,8 +137,8 @@ def render_pdf(report: AnnualReport) -> bytes:
         bottomMargin=MARGIN_BOTTOM,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
-        title=layout.title,
-        author=printable(report.agency or ""),
+        title=title,
+        author=author,
         subject="政府信息公开工作年度报告",
         lang="zh-CN",
     )

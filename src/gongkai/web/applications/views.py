@@ -157,6 +157,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     base = Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
     selected = None
     if agency_id:
+        if not agency_id.isdigit():
+            raise Http404
         selected = get_object_or_404(agencies, pk=agency_id)
         base = base.filter(agency=selected)
     now = today()

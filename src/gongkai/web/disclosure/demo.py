@@ -4,7 +4,8 @@ replaying the actions (so every step is in the audit trail, stamped with the day
 Consistent with what the reports state. For 平湖市科学技术局 in 2023 (its published annual report,
 corpus 000): one 行政规范性文件 issued and one abolished, six in force at the year end, no
 licensing/penalty/coercion decisions and no fees, "全年共通过各渠道发布政府信息150余条"
-(here: 100 items on the portal and 56 records on other channels = 156). Deterministic per seed.
+(here: 100 items on the portal and 56 records on other channels = 156; its other years and the
+other agencies are lighter, to keep ``serve --demo`` quick). Deterministic per seed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ FIRST_YEAR = 2023
 
 #: Per agency: items published on the portal a year, and extra channel records a year.
 SCIENCE_2023 = {"items": 100, "wechat": 30, "notice_board": 15, "document": 6, "hotline": 5}
-OTHER_YEARLY = {"items": 24, "wechat": 6, "notice_board": 3, "document": 1, "hotline": 1}
+SCIENCE_YEARLY = {"items": 40, "wechat": 12, "notice_board": 6, "document": 2, "hotline": 2}
+OTHER_YEARLY = {"items": 12, "wechat": 3, "notice_board": 2, "document": 1, "hotline": 1}
 
 #: (category name, title templates) of ordinary items.
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -116,7 +118,7 @@ class _Builder:
         return (
             f"{title}\n\n根据工作安排，现将有关事项公告如下：\n一、适用范围：本市范围内符合条件的单位。"
             f"\n二、办理方式：通过浙江政务服务网在线办理，或到{self.agency.name}窗口办理。"
-            f"\n三、联系电话：{self.agency.phone or '0573-85000000'}。\n\n{self.agency.name}"
+            f"\n三、咨询：{self.agency.name}办公室。\n\n{self.agency.name}"
         )
 
     def ordinary_year(self, year: int, counts: dict[str, int]) -> None:
@@ -151,7 +153,9 @@ class _Builder:
             valid_from=written,
             body=self.body(title),
         )
-        self.publish(it, self.calendar.add_working_days(written, 3))
+        # Documents older than the working calendar: published a few days later.
+        old = written.year < self.calendar.known_years[0]
+        self.publish(it, written + timedelta(days=5) if old else self.calendar.add_working_days(written, 3))
         return it
 
     def abolish(self, it: Item, on: date, document: str) -> None:
@@ -269,7 +273,8 @@ def build(agencies: Iterable[Agency], today: date, seed: int = 2026) -> None:
                 if abolished and abolished <= today:
                     builder.abolish(it, abolished, f"关于废止《{it.title}》的决定")
         for year in range(FIRST_YEAR, today.year + 1):
-            builder.ordinary_year(year, SCIENCE_2023 if science else OTHER_YEARLY)
+            counts = OTHER_YEARLY if not science else SCIENCE_2023 if year == 2023 else SCIENCE_YEARLY
+            builder.ordinary_year(year, counts)
             if not science and year < today.year:
                 _decisions(agency, year, rng)
         builder.desk()

@@ -62,7 +62,7 @@ class JustifyForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    conclusion = forms.ChoiceField(label="结论", choices=v.Conclusion.choices, widget=forms.RadioSelect)
+    conclusion = forms.ChoiceField(label="结论", choices=v.Conclusion.choices(), widget=forms.RadioSelect)
     opinion = forms.CharField(
         label="意见", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -74,7 +74,7 @@ class DateForm(forms.Form):
 
 class ChannelForm(DateForm):
     channel = forms.ChoiceField(
-        label="渠道", choices=[c for c in v.Channel.choices if c[0] != v.Channel.PORTAL]
+        label="渠道", choices=[c for c in v.Channel.choices() if c[0] != v.Channel.PORTAL]
     )
     note = forms.CharField(label="说明", max_length=200, required=False)
 
@@ -84,22 +84,22 @@ class WithdrawForm(DateForm):
 
 
 class LifeEventForm(DateForm):
-    kind = forms.ChoiceField(label="事项", choices=v.LifeEventKind.choices)
+    kind = forms.ChoiceField(label="事项", choices=v.LifeEventKind.choices())
     document = forms.CharField(label="依据文件（名称、文号）", max_length=200)
 
 
 class LedgerForm(forms.Form):
     title = forms.CharField(label="公开事项", max_length=200)
     responsible_unit = forms.CharField(label="责任科室", max_length=60)
-    frequency = forms.ChoiceField(label="公开频次", choices=v.Frequency.choices)
+    frequency = forms.ChoiceField(label="公开频次", choices=v.Frequency.choices())
     next_due = forms.DateField(label="下次应公开日期", widget=DATE, required=False)
 
 
 class FigureForm(forms.Form):
-    kind = forms.ChoiceField(label="类型", choices=v.DecisionKind.choices)
+    kind = forms.ChoiceField(label="类型", choices=v.DecisionKind.choices())
     value = forms.DecimalField(label="数值（收费为万元）", min_value=0, max_digits=14, decimal_places=4)
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label="类型", choices=v.DecisionKind.choices)
+    kind = forms.ChoiceField(label="类型", choices=v.DecisionKind.choices())
     file = forms.FileField(label="决定清单（CSV 或 XLSX）")

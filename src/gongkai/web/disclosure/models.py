@@ -97,20 +97,22 @@ class Item(models.Model):
     title = models.CharField("标题", max_length=300)
     publisher = models.CharField("发布机构", max_length=100)
     doc_number = models.CharField("文号", max_length=80, blank=True, default="")
-    doc_type = models.CharField("文件类型", max_length=20, choices=v.DocType.choices, default=v.DocType.OTHER)
+    doc_type = models.CharField(
+        "文件类型", max_length=20, choices=v.DocType.choices(), default=v.DocType.OTHER
+    )
     written_on = models.DateField("成文日期")
     #: The day the information was made or last changed: 条例 第二十六条 counts from it.
     made_on = models.DateField("形成或变更日期")
     due_on = models.DateField("应公开日期", null=True, blank=True)
     published_on = models.DateField("发布日期", null=True, blank=True)
     attribute = models.CharField(
-        "公开属性", max_length=20, choices=v.Attribute.choices, default=v.Attribute.ACTIVE
+        "公开属性", max_length=20, choices=v.Attribute.choices(), default=v.Attribute.ACTIVE
     )
     withheld_ground = models.CharField("不予公开理由", max_length=200, blank=True, default="")
     valid_from = models.DateField("生效日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True)
     body = models.TextField("正文", blank=True, default="")
-    status = models.CharField("状态", max_length=20, choices=v.Status.choices, default=v.Status.DRAFT)
+    status = models.CharField("状态", max_length=20, choices=v.Status.choices(), default=v.Status.DRAFT)
     #: Index into the agency's review chain of the step now waiting (while IN_REVIEW).
     review_step = models.PositiveSmallIntegerField(default=0)
     review_round = models.PositiveSmallIntegerField(default=0)
@@ -163,7 +165,7 @@ class ScanFinding(models.Model):
     text = models.CharField("内容", max_length=200)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    state = models.CharField(max_length=20, choices=v.FindingState.choices, default=v.FindingState.OPEN)
+    state = models.CharField(max_length=20, choices=v.FindingState.choices(), default=v.FindingState.OPEN)
     justification = models.CharField("保留理由", max_length=300, blank=True, default="")
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -191,7 +193,7 @@ class ReviewRecord(models.Model):
     step = models.PositiveSmallIntegerField("步骤")
     label = models.CharField("环节", max_length=40)
     secrecy = models.BooleanField("保密审查", default=False)
-    conclusion = models.CharField("结论", max_length=20, choices=v.Conclusion.choices)
+    conclusion = models.CharField("结论", max_length=20, choices=v.Conclusion.choices())
     opinion = models.CharField("意见", max_length=500, blank=True, default="")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField("时间")
@@ -228,7 +230,7 @@ class LifeEvent(models.Model):
     """规章/行政规范性文件 amended or abolished (with the deciding document)."""
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="life_events")
-    kind = models.CharField(max_length=20, choices=v.LifeEventKind.choices)
+    kind = models.CharField(max_length=20, choices=v.LifeEventKind.choices())
     on = models.DateField("日期")
     document = models.CharField("依据文件", max_length=200)
 
@@ -246,7 +248,7 @@ class Publication(models.Model):
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="publications")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField("渠道", max_length=20, choices=v.Channel.choices)
+    channel = models.CharField("渠道", max_length=20, choices=v.Channel.choices())
     on = models.DateField("发布日期")
     note = models.CharField("说明", max_length=200, blank=True, default="")
 
@@ -258,7 +260,7 @@ class Decision(models.Model):
     """One 行政许可/处罚/强制 decision or 收费 record (entered or imported from a list)."""
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField("类型", max_length=20, choices=v.DecisionKind.choices)
+    kind = models.CharField("类型", max_length=20, choices=v.DecisionKind.choices())
     decided_on = models.DateField("决定日期")
     number = models.CharField("决定书文号", max_length=100)
     #: Yuan (收费 only).
@@ -277,7 +279,7 @@ class YearFigure(models.Model):
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField("年度")
-    kind = models.CharField("类型", max_length=20, choices=v.DecisionKind.choices)
+    kind = models.CharField("类型", max_length=20, choices=v.DecisionKind.choices())
     #: Decisions for licensing/penalty/coercion; 万元 for fees.
     value = models.DecimalField("数值", max_digits=14, decimal_places=4)
 
@@ -292,7 +294,7 @@ class LedgerEntry(models.Model):
     title = models.CharField("公开事项", max_length=200)
     category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     responsible_unit = models.CharField("责任科室", max_length=60)
-    frequency = models.CharField("公开频次", max_length=20, choices=v.Frequency.choices)
+    frequency = models.CharField("公开频次", max_length=20, choices=v.Frequency.choices())
     next_due = models.DateField("下次应公开日期", null=True, blank=True)
     last_done = models.DateField("最近公开日期", null=True, blank=True)
 

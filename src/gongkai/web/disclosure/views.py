@@ -51,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
     assert chosen is not None
     status = request.GET.get("status", "")
     items = Item.objects.filter(agency=chosen).select_related("category").order_by("-written_on", "-pk")
-    if status in v.Status.values:
+    if status in v.Status.values():
         items = items.filter(status=status)
     page = Paginator(items, 30).get_page(request.GET.get("page"))
     due = [r for r in queues.due_items([chosen.pk], today()) if r.state != queues.DueState.ON_TIME]
@@ -63,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "selected": chosen,
             "page": page,
             "status": status,
-            "statuses": v.Status.choices,
+            "statuses": v.Status.choices(),
             "due": due,
             "can_keep": permissions.can_keep(request.user, chosen.pk),
         },
@@ -122,13 +122,14 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             and permissions.can_take_step(request.user, it.agency_id, str(step["role"])),
             "findings": it.findings.select_related("attachment"),
             "open_findings": it.findings.filter(state=v.FindingState.OPEN).exists(),
-            "edit_form": forms.ItemForm(instance=it, agency_id=it.agency_id),
-            "attachment_form": forms.AttachmentForm(),
-            "review_form": forms.ReviewForm(),
-            "date_form": forms.DateForm(initial={"on": today()}),
-            "channel_form": forms.ChannelForm(initial={"on": today()}),
-            "withdraw_form": forms.WithdrawForm(initial={"on": today()}),
-            "life_form": forms.LifeEventForm(initial={"on": today()}),
+            "edit_form": forms.ItemForm(instance=it, agency_id=it.agency_id, auto_id="edit_%s"),
+            "attachment_form": forms.AttachmentForm(auto_id="attach_%s"),
+            # Distinct id prefixes: several forms on the page have an "on" field.
+            "date_form": forms.DateForm(initial={"on": today()}, auto_id="date_%s"),
+            "channel_form": forms.ChannelForm(initial={"on": today()}, auto_id="channel_%s"),
+            "withdraw_form": forms.WithdrawForm(initial={"on": today()}, auto_id="withdraw_%s"),
+            "life_form": forms.LifeEventForm(initial={"on": today()}, auto_id="life_%s"),
+            "review_form": forms.ReviewForm(auto_id="review_%s"),
             "counted": it.doc_type in v.COUNTED_TYPES,
             "events": timeline(it),
         },
@@ -330,7 +331,7 @@ def table2(request: HttpRequest) -> HttpResponse:
             "documents": documents,
             "count_headers": [label for _, label in DOCUMENT_COUNT_FIELDS],
             "publications": figures.publications_in(chosen, year),
-            "channels": v.Channel.choices,
+            "channels": v.Channel.choices(),
             "figure_form": forms.FigureForm(),
             "import_form": forms.ImportForm(),
             "import_errors": import_errors,

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
-from django.db import models
+from enum import StrEnum, nonmember
+from typing import Self
 
 
-class Attribute(models.TextChoices):
+class Choices(StrEnum):
+    """A StrEnum with a Chinese ``label`` per member, usable as a Django field's choices.
+
+    Not Django's TextChoices: without django-stubs mypy sees its members as plain tuples, so
+    comparisons and ``.label`` would not type-check in the code that uses them.
+    """
+
+    label: str
+    #: Django templates call callables; an enum class must be left alone (as TextChoices does).
+    do_not_call_in_templates = nonmember(True)
+
+    def __new__(cls, value: str, label: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+    @classmethod
+    def values(cls) -> list[str]:
+        return [m.value for m in cls]
+
+
+class Attribute(Choices):
     """公开属性 of an item (条例 第十九条、第二十七条、第十四条至第十六条)."""
 
     ACTIVE = "active", "主动公开"
@@ -13,7 +40,7 @@ class Attribute(models.TextChoices):
     WITHHELD = "withheld", "不予公开"
 
 
-class DocType(models.TextChoices):
+class DocType(Choices):
     """Document types that table 2 counts (条例 第二十条第（一）项) and everything else."""
 
     REGULATION = "regulation", "规章"
@@ -26,7 +53,7 @@ class DocType(models.TextChoices):
 COUNTED_TYPES = {DocType.REGULATION: "regulations", DocType.NORMATIVE: "normative_documents"}
 
 
-class Status(models.TextChoices):
+class Status(Choices):
     DRAFT = "draft", "草稿"
     IN_REVIEW = "in_review", "审核中"
     APPROVED = "approved", "已审批待发布"
@@ -34,23 +61,23 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
-class LifeEventKind(models.TextChoices):
+class LifeEventKind(Choices):
     AMENDED = "amended", "修改"
     ABOLISHED = "abolished", "废止"
 
 
-class Conclusion(models.TextChoices):
+class Conclusion(Choices):
     APPROVE = "approve", "同意"
     RETURN = "return", "退回修改"
 
 
-class FindingState(models.TextChoices):
+class FindingState(Choices):
     OPEN = "open", "待处理"
     REMOVED = "removed", "已删除"
     JUSTIFIED = "justified", "说明理由后保留"
 
 
-class Channel(models.TextChoices):
+class Channel(Choices):
     """Channels of publication (条例 第二十三条、第二十四条)."""
 
     PORTAL = "portal", "政府网站"
@@ -60,7 +87,7 @@ class Channel(models.TextChoices):
     HOTLINE = "hotline", "热线电话"
 
 
-class DecisionKind(models.TextChoices):
+class DecisionKind(Choices):
     """The decisions counted in table 2 (条例 第二十条第（五）、（六）、（八）项)."""
 
     LICENSING = "licensing", "行政许可"
@@ -69,7 +96,7 @@ class DecisionKind(models.TextChoices):
     FEE = "fee", "行政事业性收费"
 
 
-class Frequency(models.TextChoices):
+class Frequency(Choices):
     """How often a ledger entry (一本账) must be published."""
 
     ONCE = "once", "一次性"

@@ -41,7 +41,7 @@ class SearchEntry(models.Model):
     #: The top-level heading of the item's category (filters use the headings).
     category = models.ForeignKey("disclosure.Category", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
-    doc_type = models.CharField(max_length=20, choices=DocType.choices)
+    doc_type = models.CharField(max_length=20, choices=DocType.choices())
     published_on = models.DateField()
     title = models.CharField(max_length=300)
     index_number = models.CharField(max_length=80)

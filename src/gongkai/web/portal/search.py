@@ -166,35 +166,60 @@ class Hit:
 class Results:
     total: int
     hits: list[Hit]
+    #: More than ``total`` matched (the count stopped at COUNT_CAP).
+    capped: bool = False
+
+
+#: Relevance ranking looks at the newest RANK_WINDOW matches (item ids grow with registration):
+#: a word found in half of 100,000 items would otherwise have every match scored before the
+#: first page is shown. Pages beyond the window list the remaining matches newest first.
+RANK_WINDOW = 1000
+#: Counting stops here ("10000+"); nobody pages through more, and counting is a scan.
+COUNT_CAP = 10_000
 
 
 def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:
-    """The best ``limit`` hits from ``offset``: relevance first, then the newest."""
+    """The best ``limit`` hits from ``offset``: relevance (titles first), then the newest."""
     extra, params = filters.sql()
     if connection.vendor == "postgresql":
         source = f"{PG_TABLE} s JOIN portal_searchentry e ON e.item_id = s.item_id"
         match = "s.vec @@ to_tsquery('simple', %s)"
-        rank = "ts_rank(s.vec, to_tsquery('simple', %s)) DESC"
+        score = "ts_rank(s.vec, to_tsquery('simple', %s))"
+        best = "score DESC"
+        key = "s.item_id"
         expr = q.tsquery()
-        rank_params: list[object] = [expr]
+        score_params: list[object] = [expr]
     else:
         source = f"{FTS_TABLE} s JOIN portal_searchentry e ON e.item_id = s.rowid"
         match = f"{FTS_TABLE} MATCH %s"
-        rank = f"bm25({FTS_TABLE}, 10.0, 1.0)"
+        score = f"bm25({FTS_TABLE}, 10.0, 1.0)"  # lower is better
+        best = "score"
+        key = "s.rowid"
         expr = q.fts5()
-        rank_params = []
+        score_params = []
+    where = f"{match}{extra}"
     with connection.cursor() as cur:
-        cur.execute(f"SELECT COUNT(*) FROM {source} WHERE {match}{extra}", [expr, *params])
-        total = cur.fetchone()[0]
         cur.execute(
-            f"SELECT e.item_id FROM {source} WHERE {match}{extra}"
-            f" ORDER BY {rank}, e.published_on DESC, e.item_id DESC LIMIT %s OFFSET %s",
-            [expr, *params, *rank_params, limit, offset],
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s) t",
+            [expr, *params, COUNT_CAP + 1],
         )
+        total = cur.fetchone()[0]
+        if offset + limit <= RANK_WINDOW:
+            cur.execute(
+                f"SELECT id FROM (SELECT {key} AS id, {score} AS score, e.published_on AS day FROM {source}"
+                f" WHERE {where} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
+                f" ORDER BY {best}, day DESC, id DESC LIMIT %s OFFSET %s",
+                [*score_params, expr, *params, limit, offset],
+            )
+        else:
+            cur.execute(
+                f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT %s OFFSET %s",
+                [expr, *params, limit, offset],
+            )
         ids = [row[0] for row in cur.fetchall()]
-    entries = SearchEntry.objects.in_bulk(ids)
+    entries = SearchEntry.objects.select_related("agency").in_bulk(ids)
     hits = [_hit(entries[i], q) for i in ids if i in entries]
-    return Results(total, hits)
+    return Results(min(total, COUNT_CAP), hits, capped=total > COUNT_CAP)
 
 
 def _hit(entry: SearchEntry, q: Query) -> Hit:

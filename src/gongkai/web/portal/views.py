@@ -119,7 +119,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         agency=_int(request.GET.get("agency")),
         category=_int(request.GET.get("category")),
         year=_int(request.GET.get("year")),
-        doc_type=doc_type if doc_type in v.DocType.values else None,
+        doc_type=doc_type if doc_type in v.DocType.values() else None,
     )
     page_number = _int(request.GET.get("page")) or 1
     results, error = None, ""
@@ -146,7 +146,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "pages": pages,
             "agencies": Agency.objects.order_by("name"),
             "headings": headings.order_by("agency_id", "code")[:200],
-            "doc_types": v.DocType.choices,
+            "doc_types": v.DocType.choices(),
             "years": range(today().year, today().year - 10, -1),
         },
     )

@@ -1,0 +1,153 @@
+"""PDF page breaks in table 三: a row's label and its figures are always on the same page, and a
+merged label block (三、本年度办理结果, （六）其他处理 ...) is never cut by a page break.
+
+Read back with pdfplumber from the ruling lines: on each page, every table row is a band of cell
+boxes with the same top and bottom; in table 三 its last seven boxes are the figures and the box
+before them is the row's own label.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+import pdfplumber
+import pytest
+from render_readback import squash
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import Spacer
+
+from gongkai.report.model import TABLE3_COLUMN_KEYS, AnnualReport, Template
+from gongkai.report.render import render
+from gongkai.report.render.fonts import cjk_font_available, pdf_font_name
+from gongkai.report.render.layout import CellRole, TableGrid, table3_grid
+from gongkai.report.render.pdf import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    build_pages,
+    paragraph_styles,
+    table_flowable,
+)
+from gongkai.report.samples import balanced_report
+from testsupport import require
+
+NO_FONT = "no CJK TrueType font installed (apt-get install fonts-wqy-zenhei fonts-arphic-uming)"
+_WIDTH = len(TABLE3_COLUMN_KEYS)
+#: A printed table-3 row: its own label (whitespace removed) and its figures as printed.
+Row = tuple[str, tuple[str, ...]]
+
+
+@pytest.fixture
+def font() -> str:
+    require(cjk_font_available(), NO_FONT)
+    return pdf_font_name()
+
+
+def expected_rows(grid: TableGrid) -> list[Row]:
+    """Each data row of table 三 as laid out: its innermost label and its figures."""
+    rows = []
+    for r, cells in grid.rows():
+        if r < grid.header_rows:
+            continue
+        label = next(c for c in cells if c.role is CellRole.LABEL and c.rowspan == 1)
+        figures = tuple(c.text for c in cells if c.role is CellRole.VALUE)
+        rows.append((squash(label.text), figures))
+    return rows
+
+
+def label_blocks(grid: TableGrid) -> list[set[str]]:
+    """The row labels under each merged label (the rows a page break must not separate)."""
+    own = {r: label for r, (label, _) in enumerate(expected_rows(grid), start=grid.header_rows)}
+    return [
+        {own[r] for r in range(c.row, c.last_row + 1)}
+        for c in grid.cells
+        if c.role is CellRole.LABEL and c.rowspan > 1
+    ]
+
+
+Box = tuple[float, float, float, float]
+Char = tuple[float, float, str]
+
+
+def _text(box: Box, chars: list[Char]) -> str:
+    x0, top, x1, bottom = box
+    return "".join(t for x, y, t in chars if x0 < x < x1 and top < y < bottom)
+
+
+def printed_rows(data: bytes) -> list[tuple[int, Row]]:
+    """(page number, row) for every row of a table-三 part, page by page."""
+    found = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            # Characters by their centre (page.within_bbox per cell is slow).
+            chars = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c["text"]) for c in page.chars]
+            for table in page.find_tables():
+                if "勾稽关系" not in "".join(_text(box, chars) for box in table.cells):
+                    continue  # not table 三 (each part of it repeats the header)
+                bands: dict[tuple[float, float], list[Box]] = defaultdict(list)
+                for box in table.cells:
+                    bands[(round(box[1], 1), round(box[3], 1))].append(box)
+                for _, boxes in sorted(bands.items()):
+                    if len(boxes) <= _WIDTH:
+                        continue  # a header row
+                    boxes.sort(key=lambda b: b[0])
+                    label = squash(_text(boxes[-_WIDTH - 1], chars))
+                    found.append((number, (label, tuple(_text(b, chars) for b in boxes[-_WIDTH:]))))
+    return found
+
+
+def assert_rows_whole(data: bytes, grid: TableGrid) -> int:
+    """Every row printed once, label with figures; every label block on one page. Returns how many
+    pages table 三 is printed on."""
+    printed = printed_rows(data)
+    assert [row for _, row in printed] == expected_rows(grid)
+    page_of = {label: page for page, (label, _) in printed}
+    for block in label_blocks(grid):
+        assert len({page_of[label] for label in block}) == 1, sorted(block)
+    return len({page for page, _ in printed})
+
+
+REPORTS = [
+    # 2021 layout: （六） split into three rows with three-line labels.
+    balanced_report(1),
+    balanced_report(2, new=400),
+    balanced_report(6).with_cell("table3.other_overdue_fee.natural", None),
+    # 2019 trial layout: a single （六）其他处理 row.
+    balanced_report(3, template=Template.Y2019, year=2020),
+    balanced_report(8, template=Template.Y2019, year=2020),
+]
+
+
+# Rendered reports: table 三 fits one page and is moved whole to a new page when it does not fit
+# where it would start; every row must still be printed once, its label beside its figures.
+@pytest.mark.parametrize("report", REPORTS)
+def test_rendered_reports_keep_each_table3_row_on_one_page(font: str, report: AnnualReport) -> None:
+    assert_rows_whole(render(report, "pdf"), table3_grid(report))
+
+
+def _table_after(space: float, grid: TableGrid, font: str) -> bytes:
+    """Table 三 alone, after ``space`` points of blank page, so that the page break falls inside it."""
+    return build_pages([Spacer(1, space), table_flowable(grid, font, paragraph_styles(font))])
+
+
+@pytest.mark.parametrize("template", list(Template))
+def test_a_page_break_inside_table3_falls_only_between_label_blocks(font: str, template: Template) -> None:
+    report = balanced_report(1, template=template, year=2020 if template is Template.Y2019 else 2023)
+    grid = table3_grid(report)
+    table = table_flowable(grid, font, paragraph_styles(font))
+    frame = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 12  # SimpleDocTemplate pads its frame by 6 pt
+    table.wrap(A4[0] - MARGIN_LEFT - MARGIN_RIGHT, frame)
+    heights = table._rowHeights
+    header = sum(heights[: grid.header_rows])
+    # Leave room for the header and part of a data row: the middle of every third row, and
+    # the middle of each row of （六）其他处理 (labels over three lines, the reported case).
+    other = [r for r, (label, _) in enumerate(expected_rows(grid), grid.header_rows) if "申请人" in label]
+    targets = sorted({*range(grid.header_rows, grid.n_rows, 3), *other})
+    split_pages = 0
+    for r in targets:
+        room = header + sum(heights[grid.header_rows : r]) + heights[r] / 2 + table.spaceBefore
+        pages = assert_rows_whole(_table_after(frame - room, grid, font), grid)
+        split_pages += pages > 1
+    assert split_pages >= len(targets) - 1  # the breaks really fell inside the table
