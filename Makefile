@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 PG_PROBE ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: demo test lint typecheck check bench clean
+.PHONY: demo report-demo test lint typecheck check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The main job: build a sample report from generated records, render it and check it.
+# The main job: the web system on its embedded SQLite database, recreated with demo data
+# (示例市 and its agencies, every role, applications in every state). Prints the address and accounts.
 demo: $(STAMP)
+	$(BIN)/gongkai serve --demo
+
+# The annual-report core on files alone: a generated report rendered in every format and checked.
+report-demo: $(STAMP)
 	$(BIN)/gongkai demo
 
 test: $(STAMP)

@@ -180,26 +180,8 @@ def populate(n: int) -> dict[str, int]:
                 )
                 for it in made
             )
-            rows = [
-                (
-                    e.pk,
-                    " ".join(search.tokens(e.title + " " + e.index_number)),
-                    " ".join(search.tokens(e.text)),
-                )
-                for e in entries
-            ]
             with connection.cursor() as cur:
-                if connection.vendor == "postgresql":
-                    cur.executemany(
-                        f"INSERT INTO {search.PG_TABLE} (item_id, vec) VALUES"
-                        " (%s, setweight(to_tsvector('simple', %s), 'A')"
-                        " || setweight(to_tsvector('simple', %s), 'B'))",
-                        rows,
-                    )
-                else:
-                    cur.executemany(
-                        f"INSERT INTO {search.FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows
-                    )
+                cur.executemany(search.INSERT[connection.vendor], [search.index_row(e) for e in entries])
         print(f"  {min(n, start + chunk):>7} items", file=sys.stderr, flush=True)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":

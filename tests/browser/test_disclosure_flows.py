@@ -9,6 +9,10 @@ from typing import Any
 import pytest
 from browser_helpers import PHONE, login, shot
 
+from gongkai.web.disclosure.testing import _fresh_cache
+
+__all__ = ["_fresh_cache"]
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ID_NUMBER = "110101199001011237"

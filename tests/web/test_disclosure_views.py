@@ -11,9 +11,9 @@ from django.test import Client
 
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
+from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 
-__all__ = ["make_item", "publish", "science_catalogue"]
+__all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +164,36 @@ def test_table2_page_shows_figures_and_import_errors(people: Any, agencies: Any,
     page = c.get("/work/disclosure/table2/?year=2023").content.decode()
     assert '<td id="t2-licensing">1</td>' in page
     assert "全年共通过各渠道发布政府信息0条" in page
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chain", "errors"),
+    [
+        # Both fine: the default chain with its 保密审查 step.
+        ("{prefix}-{year}-{serial:04d}", [{"label": "保密审查", "role": "reviewer", "secrecy": True}], set()),
+        # A chain without the confidentiality review is refused.
+        ("{prefix}-{serial}", [{"label": "分管领导审批", "role": "head"}], {"review_chain"}),
+        # An unknown placeholder and an unknown role.
+        (
+            "{prefix}-{month}",
+            [{"label": "保密审查", "role": "mayor", "secrecy": True}],
+            {"index_pattern", "review_chain"},
+        ),
+    ],
+)
+def test_admin_setup_form_checks_pattern_and_chain(
+    agencies: Any, pattern: str, chain: Any, errors: set[str]
+) -> None:
+    import json
+
+    from gongkai.web.disclosure.admin import SetupForm
+
+    form = SetupForm(
+        data={
+            "agency": agencies["science"].pk,
+            "index_prefix": "002482631",
+            "index_pattern": pattern,
+            "review_chain": json.dumps(chain, ensure_ascii=False),
+        }
+    )
+    assert set(form.errors) == errors

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
+from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.portal import search
 
-__all__ = ["make_item", "publish", "science_catalogue"]
+__all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,14 @@ def test_beyond_the_rank_window_pages_go_newest_first_and_counts_cap(
     # The window holds the two newest (ids 4 and 3); beyond it, the older ones newest first.
     assert {h.entry.item_id for h in ranked.hits} == {corpus["normative"].pk, corpus["split"].pk}
     assert [h.entry.item_id for h in rest.hits] == [corpus["body"].pk, corpus["title"].pk]
+
+
+@pytest.mark.django_db
+def test_prune_drops_index_rows_without_an_entry(corpus: dict[str, Any]) -> None:
+    from gongkai.web.portal.models import SearchEntry
+
+    # As after a flush: the entry is gone, its index row is not.
+    SearchEntry.objects.filter(pk=corpus["title"].pk).delete()
+    assert search.search(search.Query.parse("管理办法")).total == 1
+    search.prune()
+    assert search.search(search.Query.parse("管理办法")).total == 0

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from gongkai.web.disclosure import actions
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
+from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.portal.actions import do_publish_guide
 
-__all__ = ["make_item", "publish", "science_catalogue"]
+__all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 
 pytestmark = pytest.mark.django_db
 
@@ -124,8 +124,26 @@ def test_guide_editing_is_for_keepers(agencies: Any, people: Any) -> None:
 
 
 def test_large_text_mode_toggles_with_a_cookie(client: Client) -> None:
-    r = client.post("/open/text-size/", {"next": "/open/"})
+    r = client.get("/open/text-size/", {"next": "/open/"})
     assert r.status_code == 302 and r["Location"] == "/open/"
     assert "html{font-size:125%}" in client.get("/open/").content.decode()
-    client.post("/open/text-size/", {"next": "https://evil.example/"})
+    r = client.get("/open/text-size/", {"next": "https://evil.example/"})
+    assert r["Location"] == "/"
     assert "html{font-size:125%}" not in client.get("/open/").content.decode()
+
+
+def test_public_pages_are_cached_until_something_is_published(
+    client: Client, make_item: Any, publish: Any
+) -> None:
+    first = make_item(title="第一条公开信息")
+    publish(first)
+    assert "第一条公开信息" in client.get("/open/").content.decode()
+    # Rendered again only after a change: a direct row edit (no action) is not seen...
+    from gongkai.web.portal.models import SearchEntry
+
+    SearchEntry.objects.filter(pk=first.pk).update(title="改过的标题")
+    assert "改过的标题" not in client.get("/open/").content.decode()
+    # ...publishing through the action invalidates the cached pages.
+    publish(make_item(title="第二条公开信息"))
+    page = client.get("/open/").content.decode()
+    assert "第二条公开信息" in page and "改过的标题" in page

@@ -265,9 +265,30 @@ def _html_missing(out: IO[str], result: BatchResult) -> None:
             out.write(f"<h3>{year}年度</h3>\n<p>应上报单位均已上报。</p>\n")
 
 
+_FINDING_HEADERS_HTML = ("规则", "级别", "单元格", "说明", "应为", "实为", "原文")
+
+
+def _html_finding_rows(out: IO[str], findings: list[FindingRow]) -> None:
+    _table_start(out, _FINDING_HEADERS_HTML)
+    for f in findings:
+        cells = "<br>".join(f"{_e(cell_name(c))} <code>{_e(c)}</code>" for c in f.cells)
+        raw = "<br>".join(
+            f'{_e(what)}：<span class="raw">{_e(text)}</span>' + (f"（{_e(where)}）" if where else "")
+            for what, text, where in raw_parts(f)
+        )
+        severity = SEVERITY_ZH.get(f.severity, f.severity)
+        out.write(
+            f'<tr><td>{_e(f.rule)}</td><td class="sev-{_e(f.severity)}">{_e(severity)}</td>'
+            f'<td>{cells}</td><td>{_e(f.message)}</td><td class="n">{_e(f.finding.expected)}</td>'
+            f'<td class="n">{_e(f.finding.actual)}</td><td>{raw}</td></tr>\n'
+        )
+    out.write("</tbody></table></div>\n")
+
+
 def _html_findings(out: IO[str], result: BatchResult) -> None:
+    """Per report, its errors and warnings; its notes (提示, such as "cannot assess") folded away,
+    so that a page of thousands of reports stays readable (<details> needs no script)."""
     out.write('<h2 id="findings">问题明细</h2>\n')
-    headers = ("规则", "级别", "单元格", "说明", "应为", "实为", "原文")
     for number, file in enumerate(result.files, start=1):
         if not file.findings:
             continue
@@ -275,20 +296,15 @@ def _html_findings(out: IO[str], result: BatchResult) -> None:
         out.write(f'<h3 id="f{number}">{number}. {_e(file.path)}　{_e(title)}</h3>\n')
         if file.previous_year_file:
             out.write(f"<p>已与上一年度报告 {_e(file.previous_year_file)} 对照检查。</p>\n")
-        _table_start(out, headers)
-        for f in ordered_findings(file):
-            cells = "<br>".join(f"{_e(cell_name(c))} <code>{_e(c)}</code>" for c in f.cells)
-            raw = "<br>".join(
-                f'{_e(what)}：<span class="raw">{_e(text)}</span>' + (f"（{_e(where)}）" if where else "")
-                for what, text, where in raw_parts(f)
-            )
-            severity = SEVERITY_ZH.get(f.severity, f.severity)
-            out.write(
-                f'<tr><td>{_e(f.rule)}</td><td class="sev-{_e(f.severity)}">{_e(severity)}</td>'
-                f'<td>{cells}</td><td>{_e(f.message)}</td><td class="n">{_e(f.finding.expected)}</td>'
-                f'<td class="n">{_e(f.finding.actual)}</td><td>{raw}</td></tr>\n'
-            )
-        out.write("</tbody></table></div>\n")
+        findings = ordered_findings(file)
+        problems = [f for f in findings if f.severity != "info"]
+        notes = [f for f in findings if f.severity == "info"]
+        if problems:
+            _html_finding_rows(out, problems)
+        if notes:
+            out.write(f'<details class="notes"><summary>提示 {len(notes)} 条</summary>\n')
+            _html_finding_rows(out, notes)
+            out.write("</details>\n")
 
 
 def write_html(result: BatchResult, path: str | Path) -> None:

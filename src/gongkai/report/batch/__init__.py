@@ -27,7 +27,7 @@ from gongkai.errors import GongkaiError
 from . import cross_year, pool
 from .expected import load_expected, missing_by_year
 from .results import BatchResult, FailureKind, FileResult, FindingRow, SourceText, Status
-from .worker import check_one
+from .worker import check_one, share_strings
 
 __all__ = [
     "REPORT_EXTENSIONS",
@@ -140,7 +140,7 @@ def check_paths(
             if outcome.kind is pool.OutcomeKind.OK:
                 assert outcome.value is not None  # a task always returns (result, tables)
                 result, blob = outcome.value
-                results[outcome.index] = result
+                results[outcome.index] = share_strings(result)
                 if blob is not None:
                     tables[outcome.index] = blob
             else:

@@ -58,12 +58,24 @@ def finding_rows(
     """The rules' findings in the compact batch form, each with the raw text of its cells."""
     rows = []
     for finding in findings:
-        # Interned: 10,000 reports repeat the same few legal sources, which would otherwise each
-        # arrive from the workers as a string of their own.
-        compact = replace(finding, source=sys.intern(finding.source))
         sources = tuple(s for cell in finding.cells if (s := _source(cell, report, previous)) is not None)
-        rows.append(FindingRow(compact, sources))
+        rows.append(FindingRow(finding, sources))
     return tuple(rows)
+
+
+def share_strings(result: FileResult) -> FileResult:
+    """``result`` with its findings' repeated texts (rule ids, legal sources) interned.
+
+    Done in the parent on receipt: each result arrives from a worker with strings of its own,
+    and 10,000 reports repeat the same few rule ids and sources thousands of times.
+    """
+
+    def compact(row: FindingRow) -> FindingRow:
+        f = row.finding
+        shared = replace(f, rule=sys.intern(f.rule), source=sys.intern(f.source))
+        return replace(row, finding=shared)
+
+    return replace(result, findings=tuple(compact(row) for row in result.findings))
 
 
 def tables_only(report: AnnualReport) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -195,9 +194,3 @@ class AssignForm(forms.Form):
 class TrackForm(forms.Form):
     number = forms.CharField(label="登记编号", max_length=60)
     code = forms.CharField(label="查询码", max_length=20)
-
-
-def today_default() -> date:
-    from django.utils import timezone
-
-    return timezone.localdate()

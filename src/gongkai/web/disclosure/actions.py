@@ -313,7 +313,7 @@ def do_review_item(
     item: Item, conclusion: str, opinion: str = "", *, acting_user: Any, at: datetime | None = None
 ) -> None:
     """Take the waiting step of the chain: approve (go on) or return to the clerk."""
-    conclusion = v.Conclusion(conclusion)
+    conclusion = v.Conclusion.of(conclusion)
     step = current_step(item)
     _require(step is not None, "该事项不在审核中")
     assert step is not None
@@ -377,7 +377,7 @@ def do_record_publication(
 ) -> Publication:
     """Record that a published item also went out on another channel (微信公众号, 公告栏, ...)."""
     _keeper(acting_user, item.agency_id)
-    channel = v.Channel(channel)
+    channel = v.Channel.of(channel)
     with _changing(
         item, acting_user=acting_user, action="disclosure.item.channel", summary=f"通过{channel.label}发布"
     ) as it:
@@ -425,7 +425,7 @@ def do_start_correction(item: Item, on: date, *, acting_user: Any) -> None:
 def do_record_life_event(item: Item, kind: str, on: date, document: str, *, acting_user: Any) -> LifeEvent:
     """Record that a 规章/行政规范性文件 was amended or abolished on ``on`` by ``document``."""
     _keeper(acting_user, item.agency_id)
-    kind = v.LifeEventKind(kind)
+    kind = v.LifeEventKind.of(kind)
     _require(bool(document.strip()), "请填写修改或废止所依据的文件")
     with _changing(
         item,
@@ -447,7 +447,7 @@ def do_record_life_event(item: Item, kind: str, on: date, document: str, *, acti
 def do_set_figure(agency: Agency, year: int, kind: str, value: Decimal | None, *, acting_user: Any) -> None:
     """Enter a yearly figure (it replaces the count from decision lists); None removes it."""
     _keeper(acting_user, agency.pk)
-    kind = v.DecisionKind(kind)
+    kind = v.DecisionKind.of(kind)
     _require(value is None or value >= 0, "数值不能为负")
     with transaction.atomic():
         old = YearFigure.objects.filter(agency=agency, year=year, kind=kind).first()
@@ -483,7 +483,7 @@ def do_add_ledger_entry(agency: Agency, data: dict[str, Any], *, acting_user: An
     _keeper(acting_user, agency.pk)
     _require(bool(str(data.get("title", "")).strip()), "请填写公开事项")
     _require(bool(str(data.get("responsible_unit", "")).strip()), "请填写责任科室")
-    frequency = v.Frequency(data["frequency"])
+    frequency = v.Frequency.of(data["frequency"])
     category = data.get("category")
     _require(category is None or category.agency_id == agency.pk, "分类不属于本机关的目录")
     with transaction.atomic():
@@ -511,7 +511,7 @@ def do_complete_ledger_entry(entry: LedgerEntry, on: date, *, acting_user: Any) 
     with transaction.atomic():
         locked = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
         before = {"next_due": locked.next_due.isoformat() if locked.next_due else None}
-        months = v.FREQUENCY_MONTHS.get(v.Frequency(locked.frequency))
+        months = v.FREQUENCY_MONTHS.get(v.Frequency.of(locked.frequency))
         locked.last_done = on
         if months is not None:
             locked.next_due = add_months(locked.next_due or on, months)

@@ -142,7 +142,7 @@ def do_import_decisions(agency: Agency, kind: str, name: str, data: bytes, *, ac
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    kind = v.DecisionKind(kind)
+    kind = v.DecisionKind.of(kind)
     good, errors = parse(read_rows(name, data), kind)
     existing = set(
         Decision.objects.filter(agency=agency, kind=kind, number__in=[g[1] for g in good]).values_list(

@@ -14,6 +14,14 @@ import pytest
 BODY = "为加快科技创新，现将2023年度科技项目补助资金安排公告如下。"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Cached portal pages must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def science_catalogue(agencies: dict[str, Any]) -> dict[str, Any]:
     """The seeded catalogue of 科技局, by name (the headings and their children)."""

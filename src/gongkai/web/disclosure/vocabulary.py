@@ -24,6 +24,14 @@ class Choices(StrEnum):
         return member
 
     @classmethod
+    def of(cls, value: str) -> Self:
+        """The member whose value is ``value`` (``cls(value)``, spelled so that mypy follows)."""
+        for member in cls:
+            if member.value == value:
+                return member
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}")
+
+    @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(m.value, m.label) for m in cls]
 
@@ -108,7 +116,7 @@ class Frequency(Choices):
 
 
 #: Months between two publications of a ledger entry.
-FREQUENCY_MONTHS = {
+FREQUENCY_MONTHS: dict[str, int] = {
     Frequency.MONTHLY: 1,
     Frequency.QUARTERLY: 3,
     Frequency.HALF_YEARLY: 6,

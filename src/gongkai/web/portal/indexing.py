@@ -31,8 +31,21 @@ def index_item(item: Any) -> SearchEntry:
         },
     )
     search.index_entry(entry)
+    _changed()
     return entry
 
 
 def unindex_item(item: Any) -> None:
     search.unindex(item.pk)
+    _changed()
+
+
+def _changed() -> None:
+    """Cached public pages are stale: drop them now, and again when the transaction commits
+    (a reader between the two could have cached the page as it was before the commit)."""
+    from django.db import transaction
+
+    from gongkai.web.portal.views import bump
+
+    bump()
+    transaction.on_commit(bump)

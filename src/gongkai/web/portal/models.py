@@ -50,4 +50,9 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True, default="")
 
     class Meta:
-        indexes = [models.Index(fields=["agency", "category", "year", "doc_type"], name="search_filter_idx")]
+        indexes = [
+            # The portal's lists: newest first, overall and per agency (and its headings' counts).
+            models.Index(fields=["-published_on", "-item"], name="search_latest_idx"),
+            models.Index(fields=["agency", "-published_on", "-item"], name="search_agency_latest_idx"),
+            models.Index(fields=["agency", "category"], name="search_agency_category_idx"),
+        ]

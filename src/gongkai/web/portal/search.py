@@ -36,6 +36,9 @@ _CJK_RUN = re.compile(rf"[{_CJK}]+")
 FTS_TABLE = "portal_search_fts"
 PG_TABLE = "portal_search_vec"
 MAX_TERMS = 8
+#: Prefix of filter tags in the index (letters a reader's query never produces together with
+#: the rest: tags are added to queries by ``Filters`` only; ``Query.parse`` lower-cases words).
+TAG = "zzgk"
 MAX_QUERY = 100
 
 
@@ -83,15 +86,15 @@ class Query:
                     phrases.append(([run.lower()], False))
         return phrases
 
-    def fts5(self) -> str:
+    def fts5(self, tags: list[str] | None = None) -> str:
         # Tokens are letters/digits only, so quoting them is safe.
-        parts = []
+        parts = [f'tags : "{t}"' for t in tags or []]
         for toks, prefix in self._phrases():
             parts.append('"' + " ".join(toks) + '"' + ("*" if prefix else ""))
         return " AND ".join(parts)
 
-    def tsquery(self) -> str:
-        parts = []
+    def tsquery(self, tags: list[str] | None = None) -> str:
+        parts = [f"'{t}'" for t in tags or []]
         for toks, prefix in self._phrases():
             if prefix:
                 parts.append(f"'{toks[0]}':*")
@@ -103,23 +106,41 @@ class Query:
 # -- writing ------------------------------------------------------------------------------------
 
 
+def index_row(entry: SearchEntry) -> tuple[int, str, str, str]:
+    """(item id, title tokens, body tokens, filter tags) as the index stores them."""
+    title = " ".join(tokens(entry.title + " " + entry.doc_number + " " + entry.index_number))
+    tags = Filters(entry.agency_id, entry.category_id, entry.year, entry.doc_type).tags()
+    return entry.pk, title, " ".join(tokens(entry.text)), " ".join(tags)
+
+
+#: INSERT of one ``index_row`` per database (tags get PostgreSQL's lowest weight, D).
+INSERT = {
+    "postgresql": f"INSERT INTO {PG_TABLE} (item_id, vec) VALUES"
+    " (%s, setweight(to_tsvector('simple', %s), 'A')"
+    " || setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'D'))"
+    " ON CONFLICT (item_id) DO UPDATE SET vec = EXCLUDED.vec",
+    "sqlite": f"INSERT INTO {FTS_TABLE} (rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
+}
+
+
 def index_entry(entry: SearchEntry) -> None:
     """(Re)write the index row of ``entry`` (call inside the publishing transaction)."""
-    title = " ".join(tokens(entry.title + " " + entry.doc_number + " " + entry.index_number))
-    body = " ".join(tokens(entry.text))
     with connection.cursor() as cur:
-        if connection.vendor == "postgresql":
-            cur.execute(
-                f"INSERT INTO {PG_TABLE} (item_id, vec) VALUES (%s, setweight(to_tsvector('simple', %s), 'A')"
-                " || setweight(to_tsvector('simple', %s), 'B'))"
-                " ON CONFLICT (item_id) DO UPDATE SET vec = EXCLUDED.vec",
-                [entry.pk, title, body],
-            )
-        else:
+        if connection.vendor != "postgresql":
             cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [entry.pk])
-            cur.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", [entry.pk, title, body]
-            )
+        cur.execute(INSERT[connection.vendor], list(index_row(entry)))
+
+
+def prune(using: str = "default") -> None:
+    """Delete index rows whose entry is gone (after a flush; the actions keep them in step)."""
+    from django.db import connections
+
+    conn = connections[using]
+    table, key = (PG_TABLE, "item_id") if conn.vendor == "postgresql" else (FTS_TABLE, "rowid")
+    if table not in conn.introspection.table_names():
+        return
+    with conn.cursor() as cur:
+        cur.execute(f"DELETE FROM {table} WHERE {key} NOT IN (SELECT item_id FROM portal_searchentry)")
 
 
 def unindex(item_id: int) -> None:
@@ -141,18 +162,20 @@ class Filters:
     year: int | None = None
     doc_type: str | None = None
 
-    def sql(self) -> tuple[str, list[object]]:
-        where, params = [], []
-        for column, value in (
-            ("agency_id", self.agency),
-            ("category_id", self.category),
-            ("year", self.year),
-            ("doc_type", self.doc_type),
+    def tags(self) -> list[str]:
+        """The filters as index tokens: filtering is then one more term of the full-text query,
+        answered by the inverted index itself (a join to the entries table would visit every
+        match of a common word to check its agency or year)."""
+        out = []
+        for prefix, value in (
+            ("a", self.agency),
+            ("c", self.category),
+            ("y", self.year),
+            ("t", self.doc_type),
         ):
             if value is not None and value != "":
-                where.append(f"e.{column} = %s")
-                params.append(value)
-        return "".join(f" AND {w}" for w in where), params
+                out.append(f"{TAG}{prefix}{value}")
+        return out
 
 
 @dataclass(frozen=True)
@@ -180,41 +203,40 @@ COUNT_CAP = 10_000
 
 def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:
     """The best ``limit`` hits from ``offset``: relevance (titles first), then the newest."""
-    extra, params = filters.sql()
+    tags = filters.tags()
     if connection.vendor == "postgresql":
-        source = f"{PG_TABLE} s JOIN portal_searchentry e ON e.item_id = s.item_id"
+        source = f"{PG_TABLE} s"
         match = "s.vec @@ to_tsquery('simple', %s)"
         score = "ts_rank(s.vec, to_tsquery('simple', %s))"
         best = "score DESC"
         key = "s.item_id"
-        expr = q.tsquery()
+        expr = q.tsquery(tags)
         score_params: list[object] = [expr]
     else:
-        source = f"{FTS_TABLE} s JOIN portal_searchentry e ON e.item_id = s.rowid"
+        source = f"{FTS_TABLE} s"
         match = f"{FTS_TABLE} MATCH %s"
-        score = f"bm25({FTS_TABLE}, 10.0, 1.0)"  # lower is better
+        score = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0)"  # lower is better; tags do not score
         best = "score"
         key = "s.rowid"
-        expr = q.fts5()
+        expr = q.fts5(tags)
         score_params = []
-    where = f"{match}{extra}"
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s) t",
-            [expr, *params, COUNT_CAP + 1],
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {match} LIMIT %s) t", [expr, COUNT_CAP + 1]
         )
         total = cur.fetchone()[0]
         if offset + limit <= RANK_WINDOW:
             cur.execute(
-                f"SELECT id FROM (SELECT {key} AS id, {score} AS score, e.published_on AS day FROM {source}"
-                f" WHERE {where} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
-                f" ORDER BY {best}, day DESC, id DESC LIMIT %s OFFSET %s",
-                [*score_params, expr, *params, limit, offset],
+                f"SELECT w.id FROM (SELECT {key} AS id, {score} AS score FROM {source}"
+                f" WHERE {match} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
+                " JOIN portal_searchentry e ON e.item_id = w.id"
+                f" ORDER BY {best}, e.published_on DESC, w.id DESC LIMIT %s OFFSET %s",
+                [*score_params, expr, limit, offset],
             )
         else:
             cur.execute(
-                f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT %s OFFSET %s",
-                [expr, *params, limit, offset],
+                f"SELECT {key} FROM {source} WHERE {match} ORDER BY {key} DESC LIMIT %s OFFSET %s",
+                [expr, limit, offset],
             )
         ids = [row[0] for row in cur.fetchall()]
     entries = SearchEntry.objects.select_related("agency").in_bulk(ids)

@@ -6,18 +6,21 @@ the item's current ``ItemVersion`` -- never a draft.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
@@ -31,6 +34,42 @@ from gongkai.web.portal.models import Guide, SearchEntry
 
 LARGE_TEXT_COOKIE = "gk_large_text"
 PAGE_SIZE = 20
+#: Seconds a rendered public page is reused for anonymous readers. Publishing, withdrawing and a
+#: new guide bump the generation (``bump``): with a shared cache (REDIS_URL, production) every
+#: process sees the change at once; with the per-process cache of the demo, within this time.
+PAGE_TTL = 30
+GENERATION_KEY = "portal:generation"
+
+
+def bump() -> None:
+    """Invalidate every cached public page (called by the actions that change what is public)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous GETs from the cache: rendering a page costs several queries and a
+    template, and the portal must answer hundreds of readers a second on two cores."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "GET" or request.user.is_authenticated or len(messages.get_messages(request)):
+            return view(request, *args, **kwargs)
+        large = request.COOKIES.get(LARGE_TEXT_COOKIE) == "1"
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"portal:page:{cache.get(GENERATION_KEY, 0)}:{int(large)}:{digest}"
+        hit = cache.get(key)
+        if hit is not None:
+            status, content_type, content = hit
+            return HttpResponse(content, status=status, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code in (200, 404, 410) and not response.cookies:
+            cache.set(key, (response.status_code, response["Content-Type"], response.content), PAGE_TTL)
+        return response
+
+    return wrapper
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -38,15 +77,27 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any], status
     return render(request, template, context, status=status)
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    latest = SearchEntry.objects.select_related("agency").order_by("-published_on", "-item_id")[:10]
-    counts = dict(
+def _agency_counts() -> dict[int, int]:
+    return dict(
         SearchEntry.objects.values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
     )
+
+
+def _agency_counts() -> dict[int, int]:
+    rows = SearchEntry.objects.values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
+    return dict(rows)
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    latest = SearchEntry.objects.select_related("agency").order_by("-published_on", "-item_id")[:10]
+    # Counted at most once a minute per process: the home page is the busiest page.
+    counts = cache.get_or_set("portal:agency-counts", _agency_counts, 60)
     agencies = [(a, counts.get(a.pk, 0)) for a in Agency.objects.order_by("name")]
     return _render(request, "portal/home.html", {"latest": latest, "agencies": agencies})
 
 
+@public_page
 def agency(request: HttpRequest, pk: int) -> HttpResponse:
     """An agency's catalogue: its headings with counts, and the items under the chosen one."""
     ag = get_object_or_404(Agency, pk=pk)
@@ -75,6 +126,7 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     it = get_object_or_404(Item.objects.select_related("agency", "category", "current_version"), pk=pk)
     if it.status == v.Status.WITHDRAWN:
@@ -100,6 +152,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
 
 
+@public_page
 def guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
     ag = get_object_or_404(Agency, pk=agency_pk)
     versions = list(Guide.objects.filter(agency=ag).order_by("-version"))
@@ -112,6 +165,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     doc_type = request.GET.get("type", "")
@@ -131,7 +185,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         except search.SearchQueryError as exc:
             error = exc.message
     pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE if results else 0
-    headings = Category.objects.filter(parent=None)
+    headings = Category.objects.filter(parent=None).select_related("agency")
     if filters.agency:
         headings = headings.filter(agency_id=filters.agency)
     return _render(
@@ -152,10 +206,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 def text_size(request: HttpRequest) -> HttpResponse:
-    """Large-text mode for older readers: a cookie, no script needed."""
-    back = request.POST.get("next", "/")
+    """Large-text mode for older readers: a cookie, no script needed. A plain link (GET): it
+    only sets a display preference, and a page without a form can be cached for everyone."""
+    back = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = "/"
     response = redirect(back)
@@ -191,6 +245,7 @@ def guide_edit(request: HttpRequest) -> HttpResponse:
         except GongkaiError as exc:
             messages.error(request, exc.message)
         else:
+            bump()
             messages.success(request, f"已发布第{g.version}版")
             return redirect("portal:guide", ag.pk)
     return render(

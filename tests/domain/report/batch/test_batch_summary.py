@@ -80,6 +80,10 @@ def test_html_is_one_self_contained_page_with_the_same_content(batch: BatchResul
     text = doc.text_content()
     assert "表三“一、本年新收政府信息公开申请数量”行“自然人”列" in text
     assert "9 99" in text and "第2页 第14行" in text
+    # Notes (提示) are folded away under <details>; errors and warnings are not.
+    assert doc.xpath("//details//td[@class='sev-info']")
+    assert not doc.xpath("//details//td[@class='sev-error' or @class='sev-warning']")
+    assert doc.xpath("//td[@class='sev-error']")
     # 未上报, per year.
     missing = [li.text_content() for li in doc.xpath("//h2[@id='missing']/following-sibling::ul[1]/li")]
     assert missing == ["示例市教育局", "示例市财政局"]  # 2022 comes first

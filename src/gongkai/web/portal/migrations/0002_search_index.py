@@ -6,7 +6,7 @@ from django.db import migrations
 
 FORWARD = {
     "sqlite": [
-        "CREATE VIRTUAL TABLE portal_search_fts USING fts5(title, body, tokenize = 'unicode61')",
+        "CREATE VIRTUAL TABLE portal_search_fts USING fts5(title, body, tags, tokenize = 'unicode61')",
     ],
     "postgresql": [
         # No foreign key: Django's test flush truncates the tables it knows without CASCADE;
