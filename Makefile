@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 PG_PROBE ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: demo report-demo test lint typecheck check bench clean
+.PHONY: demo report-demo test lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

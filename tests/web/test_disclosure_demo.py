@@ -9,6 +9,7 @@ import pytest
 
 from gongkai.report.model import DocumentCounts, Table2
 from gongkai.web.accounts.models import Agency
+from gongkai.web.applications.models import Application
 from gongkai.web.disclosure import figures, queues
 from gongkai.web.disclosure.models import Item
 from gongkai.web.portal import search
@@ -48,6 +49,12 @@ def test_science_2023_matches_its_published_report(demo: object) -> None:
     )
     # "全年共通过各渠道发布政府信息150余条".
     assert 150 <= figures.publications_in(science, 2023)["total"] < 160
+    # "2023年收到依申请公开申请事项0件": no application received in 2023, none carried into it.
+    in_2023 = Application.objects.filter(agency=science, received_on__year=2023)
+    carried = Application.objects.filter(agency=science, received_on__lt=date(2023, 1, 1))
+    assert not in_2023.exists() and not carried.exists()
+    # The other years of the same agency do have applications (the exception is that one year).
+    assert Application.objects.filter(agency=science, received_on__year=2024).exists()
 
 
 @pytest.mark.django_db

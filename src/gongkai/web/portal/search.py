@@ -196,9 +196,10 @@ class Results:
 #: Relevance ranking looks at the newest RANK_WINDOW matches (item ids grow with registration):
 #: a word found in half of 100,000 items would otherwise have every match scored before the
 #: first page is shown. Pages beyond the window list the remaining matches newest first.
-RANK_WINDOW = 1000
-#: Counting stops here ("10000+"); nobody pages through more, and counting is a scan.
-COUNT_CAP = 10_000
+RANK_WINDOW = 500
+#: Counting stops here ("1000+"): nobody pages through more, and on PostgreSQL every match of
+#: a phrase is re-checked against its row (GIN keeps no positions), so the count is the cost.
+COUNT_CAP = 1000
 
 
 def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:

@@ -78,12 +78,6 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any], status
 
 
 def _agency_counts() -> dict[int, int]:
-    return dict(
-        SearchEntry.objects.values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
-    )
-
-
-def _agency_counts() -> dict[int, int]:
     rows = SearchEntry.objects.values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
     return dict(rows)
 
