@@ -12,20 +12,12 @@ from django.test import Client
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item
 from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
+from gongkai.web.disclosure.testing import client_for as _client
+from gongkai.web.disclosure.testing import messages_of as _messages
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user: Any) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
-
-
-def _messages(response: Any) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
 
 
 def test_clerk_registers_an_item_through_the_form(people: Any, science_catalogue: Any) -> None:

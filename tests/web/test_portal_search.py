@@ -45,6 +45,21 @@ def test_query_translation(q: str, fts5: str, tsquery: str) -> None:
     assert (query.fts5(), query.tsquery()) == (fts5, tsquery)
 
 
+@pytest.mark.parametrize(
+    ("q", "tags", "narrow"),
+    [
+        # A word of three bigrams: their AND, which GIN answers without re-checking rows.
+        ("补助资金", [], "'补助' & '助资' & '资金'"),
+        # Filter tags, prefixes and single tokens are kept as they are.
+        ("创新券 局", ["zzgky2024"], "'zzgky2024' & '创新' & '新券' & '局':*"),
+        # No term of two bigrams or more: the phrase query is already a plain AND.
+        ("局 2023 科技", ["zzgka1"], None),
+    ],
+)
+def test_phrase_narrowing_query(q: str, tags: list[str], narrow: str | None) -> None:
+    assert search.Query.parse(q).tsquery_tokens(tags) == narrow
+
+
 @pytest.mark.parametrize("q", ["", "   ", "，。！"])
 def test_empty_queries_are_a_clear_error(q: str) -> None:
     with pytest.raises(search.SearchQueryError, match="请输入要查找的文字"):
@@ -83,6 +98,16 @@ def test_a_term_matches_literally_and_title_hits_rank_first(corpus: dict[str, An
     assert [h.entry.item_id for h in results.hits] == [corpus["title"].pk, corpus["body"].pk]
     assert results.total == 2
     assert "<mark>创新券补助</mark>" in results.hits[1].snippet
+
+
+@pytest.mark.django_db
+def test_every_bigram_is_not_enough(make_item: Any, publish: Any) -> None:
+    # 创新 and 新券 both occur, never as 创新券: the AND of the bigrams (PostgreSQL's narrowing
+    # query) finds the item, the phrase must not.
+    item = make_item(title="重新券商名单", body="鼓励创新。")
+    publish(item, date(2026, 3, 5))
+    assert search.search(search.Query.parse("创新券")) == search.Results(0, [])
+    assert search.search(search.Query.parse("重新券商")).total == 1
 
 
 @pytest.mark.django_db

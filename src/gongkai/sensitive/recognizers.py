@@ -14,9 +14,11 @@ text is read once for all of them.
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import chain
 from typing import ClassVar
 
 from gongkai.sensitive import lexicon
@@ -55,6 +57,8 @@ class Recognizer:
             cls.pattern = re.compile(cls.first + cls.rest)
         if cls.context:
             cls._context_re = re.compile("|".join(map(re.escape, cls.context)))
+        elif cls.context_score:
+            raise TypeError(f"{cls.__name__}: context_score without context words")
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for match in self.pattern.finditer(norm):
@@ -67,7 +71,10 @@ class Recognizer:
         if checked is None:
             return None
         score, explanation = checked
-        if self.context and score < self.context_score and self.has_context(norm, start):
+        # ``context_score`` is 0 without context words, so this also tells whether there are any.
+        if score < self.context_score and self._context_re.search(  # type: ignore[union-attr]
+            norm, start - CONTEXT_WINDOW if start > CONTEXT_WINDOW else 0, start
+        ):
             score = self.context_score
             explanation += "；前文有提示词"
         return make_finding(self.kind, start, end, text[start:end], score, explanation)
@@ -88,6 +95,19 @@ def _valid_date(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Every "MMDD" of a leap year: a set look-up answers for almost every number, where building a
+# ``date`` (and catching its ValueError) costs several times more per identity-like number.
+_CALENDAR_DAYS = frozenset(f"{d.month:02d}{d.day:02d}" for d in map(date.fromordinal, range(730120, 730486)))
+
+
+def _valid_birth_date(year: int, mmdd: str) -> bool:
+    """``_valid_date(year, int(mmdd[:2]), int(mmdd[2:]))``, by look-up where ``mmdd`` is ASCII."""
+    if mmdd in _CALENDAR_DAYS:
+        return 1 <= year <= 9999 and (mmdd != "0229" or calendar.isleap(year))
+    # Other digits (Arabic-Indic ...) still go through ``date``, as ``int`` reads them too.
+    return not mmdd.isascii() and _valid_date(year, int(mmdd[:2]), int(mmdd[2:]))
 
 
 def _compact(value: str) -> str:
@@ -120,13 +140,13 @@ class IdCardRecognizer(Recognizer):
             # The expression admits only ASCII digits (after normalisation) and a final X/x here.
             if id_card_check_char(digits[:17]) != digits[17].upper():
                 return None
-            if not _valid_date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])):
+            if not _valid_birth_date(int(digits[6:10]), digits[10:14]):
                 return None
             return self.score, self.explanation
         # The legacy 15-digit number has no check digit. 0.45 is under the default threshold: a bare
         # 15-digit number is as often an old business registration number (注册号); a label nearby
         # raises it to 0.95.
-        if not _valid_date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])):
+        if not _valid_birth_date(1900 + int(digits[6:8]), digits[8:12]):
             return None
         return 0.45, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
 
@@ -181,9 +201,7 @@ class EmailRecognizer(Recognizer):
 
 
 def _looks_like_id(digits: str) -> bool:
-    return digits[:2] in lexicon.PROVINCE_CODES and _valid_date(
-        int(digits[6:10]), int(digits[10:12]), int(digits[12:14])
-    )
+    return digits[:2] in lexicon.PROVINCE_CODES and _valid_birth_date(int(digits[6:10]), digits[10:14])
 
 
 # Issuer prefixes of cards issued in China (ISO/IEC 7812 IIN ranges): 62 银联, 4 Visa, 51-55 and
@@ -418,6 +436,9 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
 _SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+# First characters of all surnames: one class test after a separator turns away what neither the
+# single-surname class nor any compound surname (tried one by one by ``re``) could start.
+_SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in lexicon.COMPOUND_SURNAMES}))
 _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
@@ -454,7 +475,7 @@ class PersonNameRecognizer(Recognizer):
     # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
     # does not fit.
     _alone = re.compile(
-        rf"[{_SEPARATORS}](?P<name>{_SURNAME_CLASS_FIRST}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
+        rf"[{_SEPARATORS}](?=[{_SURNAME_HEADS}])(?P<name>{_SURNAME_CLASS_FIRST}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
         re.MULTILINE,
     )
     _alone_at_start = re.compile(
@@ -463,20 +484,14 @@ class PersonNameRecognizer(Recognizer):
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         found: dict[tuple[int, int], Finding] = {}
-        kind = self.kind
+        kind, score, explanation, name_length = self.kind, self.score, self.explanation, self._name_length
         for match in self.pattern.finditer(norm):
-            length = self._name_length(match.group("run"))
+            length = name_length(match["run"])
             if length:
                 start = match.start("run")
-                if (start, start + length) not in found:
-                    found[start, start + length] = make_finding(
-                        kind,
-                        start,
-                        start + length,
-                        text[start : start + length],
-                        self.score,
-                        self.explanation,
-                    )
+                end = start + length
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], score, explanation)
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
@@ -488,16 +503,15 @@ class PersonNameRecognizer(Recognizer):
                             )
                         break
                 i = norm.find(cue, i + 1)
-        alone = list(self._alone.finditer(norm))
+        alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
-            alone.append(first)
+            alone = chain(alone, (first,))
         is_name = self._is_lexicon_name
         for match in alone:
-            name = match.group("name")
-            if is_name(name):
-                span = match.span("name")
+            if is_name(match["name"]):
+                span = start, end = match.span("name")
                 if span not in found:
-                    found[span] = make_finding(kind, span[0], span[1], text[span[0] : span[1]], 0.7, _ALONE)
+                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
@@ -524,8 +538,10 @@ class PersonNameRecognizer(Recognizer):
                 return s + given
         return 0
 
-    def _is_lexicon_name(self, name: str) -> bool:
-        s = self._surname_length(name)
+    @staticmethod
+    def _is_lexicon_name(name: str) -> bool:
+        # The surname test of ``_surname_length``, inlined: this runs for every table cell.
+        s = 2 if name[:2] in _COMPOUND_SET else 1 if name[:1] in _SINGLE_SET else 0
         return (
             0 < s < len(name)
             and name not in lexicon.NOT_NAMES

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -43,6 +43,8 @@ from gongkai.web.disclosure.models import (
 )
 from gongkai.web.portal import indexing
 
+Changed = TypeVar("Changed", Item, Category)
+
 AUDITED = ("status", "title", "doc_number", "attribute", "made_on", "due_on", "published_on", "review_step")
 ITEM_FIELDS = (
     "category",
@@ -69,10 +71,10 @@ def _require(condition: bool, message: str) -> None:
         raise ActionError(message)
 
 
-def _snapshot(item: Item) -> dict[str, Any]:
+def _snapshot(obj: Item | Category, fields: tuple[str, ...] = AUDITED) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in AUDITED:
-        value = getattr(item, name)
+    for name in fields:
+        value = getattr(obj, name)
         out[name] = value.isoformat() if isinstance(value, date | datetime) else value
     return out
 
@@ -83,11 +85,13 @@ def _keeper(user: Any, agency_id: int) -> None:
 
 
 @contextmanager
-def _changing(item: Item, *, acting_user: Any, action: str, summary: str) -> Iterator[Item]:
-    """Lock ``item``, yield the locked row, save it and write the audit row with before/after."""
+def _changing(
+    obj: Changed, *, acting_user: Any, action: str, summary: str, fields: tuple[str, ...] = AUDITED
+) -> Iterator[Changed]:
+    """Lock ``obj``, yield the locked row, save it and write the audit row with before/after."""
     with transaction.atomic():
-        locked = Item.objects.select_for_update().get(pk=item.pk)
-        before = _snapshot(locked)
+        locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+        before = _snapshot(locked, fields)
         yield locked
         locked.save()
         record(
@@ -97,9 +101,9 @@ def _changing(item: Item, *, acting_user: Any, action: str, summary: str) -> Ite
             obj=locked,
             agency_id=locked.agency_id,
             before=before,
-            after=_snapshot(locked),
+            after=_snapshot(locked, fields),
         )
-    item.refresh_from_db()
+    obj.refresh_from_db()
 
 
 def _check_fields(agency: Agency, data: dict[str, Any]) -> None:
@@ -530,3 +534,136 @@ def do_complete_ledger_entry(entry: LedgerEntry, on: date, *, acting_user: Any) 
             after={"next_due": locked.next_due.isoformat() if locked.next_due else None},
         )
     entry.refresh_from_db()
+
+
+# -- the catalogue tree and the review chain (an agency's own staff keep them) ------------------
+
+
+def _heading_name(name: str) -> str:
+    name = name.strip()
+    _require(bool(name), "请填写分类名称")
+    _require(len(name) <= 60, "分类名称不能超过60个字")
+    return name
+
+
+def _parent_of(agency: Agency, parent: Category | None) -> None:
+    if parent is not None:
+        _require(parent.agency_id == agency.pk, "上级分类不属于本机关的目录")
+        _require(parent.active, "上级分类已停用")
+
+
+def do_add_category(
+    agency: Agency, name: str, parent: Category | None = None, *, acting_user: Any
+) -> Category:
+    """A new heading, last among its siblings; its code extends the parent's (01 → 0105)."""
+    _keeper(acting_user, agency.pk)
+    name = _heading_name(name)
+    _parent_of(agency, parent)
+    with transaction.atomic():
+        siblings = Category.objects.select_for_update().filter(agency=agency, parent=parent)
+        _require(not siblings.filter(name=name).exists(), f"同级已有分类“{name}”")
+        prefix = parent.code if parent is not None else ""
+        taken = set(Category.objects.filter(agency=agency).values_list("code", flat=True))
+        number = siblings.count() + 1
+        while f"{prefix}{number:02d}" in taken:
+            number += 1
+        category = Category.objects.create(
+            agency=agency,
+            parent=parent,
+            code=f"{prefix}{number:02d}",
+            name=name,
+            position=max((s.position for s in siblings), default=0) + 1,
+        )
+        record(
+            acting_user=acting_user,
+            action="disclosure.category.add",
+            summary=f"目录新增分类：{category}",
+            obj=category,
+            agency_id=agency.pk,
+        )
+    return category
+
+
+CATEGORY_AUDITED = ("name", "parent_id", "active")
+
+
+@contextmanager
+def _changing_category(
+    category: Category, *, acting_user: Any, action: str, summary: str
+) -> Iterator[Category]:
+    """Check the keeper, then change the heading like an item (locked, audited before/after)."""
+    _keeper(acting_user, category.agency_id)
+    with _changing(
+        category, acting_user=acting_user, action=action, summary=summary, fields=CATEGORY_AUDITED
+    ) as locked:
+        yield locked
+
+
+def do_rename_category(category: Category, name: str, *, acting_user: Any) -> None:
+    name = _heading_name(name)
+    summary = f"目录分类改名：{category.name} → {name}"
+    with _changing_category(
+        category, acting_user=acting_user, action="disclosure.category.rename", summary=summary
+    ) as c:
+        clash = Category.objects.filter(agency_id=c.agency_id, parent_id=c.parent_id, name=name).exclude(
+            pk=c.pk
+        )
+        _require(not clash.exists(), f"同级已有分类“{name}”")
+        c.name = name
+
+
+def do_move_category(category: Category, parent: Category | None, *, acting_user: Any) -> None:
+    """Put the heading under ``parent`` (None: top level). Its items stay filed under it."""
+    summary = f"目录分类移动：{category.name} → {parent.name if parent else '顶层'}"
+    with _changing_category(
+        category, acting_user=acting_user, action="disclosure.category.move", summary=summary
+    ) as c:
+        _parent_of(c.agency, parent)
+        node = parent
+        while node is not None:
+            # A heading cannot go under itself or one of its own subheadings (the tree would loop).
+            _require(node.pk != c.pk, "不能移到自身或其下级分类之下")
+            node = node.parent
+        clash = Category.objects.filter(agency_id=c.agency_id, parent=parent, name=c.name).exclude(pk=c.pk)
+        _require(not clash.exists(), f"目标位置已有同名分类“{c.name}”")
+        c.parent = parent
+        c.position = Category.objects.filter(agency_id=c.agency_id, parent=parent).count() + 1
+
+
+def do_deactivate_category(category: Category, *, acting_user: Any) -> None:
+    """Stop filing new items under the heading. Items already there keep it (their 索引号 and the
+    portal's catalogue stay valid); active subheadings must be moved or deactivated first."""
+    summary = f"目录分类停用：{category}"
+    with _changing_category(
+        category, acting_user=acting_user, action="disclosure.category.deactivate", summary=summary
+    ) as c:
+        _require(c.active, "该分类已停用")
+        _require(not c.children.filter(active=True).exists(), "请先停用或移走其下级分类")
+        c.active = False
+
+
+def do_set_review_chain(agency: Agency, chain: object, *, acting_user: Any) -> None:
+    """Replace the agency's review chain (ordered steps, each with its role; 保密审查 must remain)."""
+    _keeper(acting_user, agency.pk)
+    steps = catalogue.validate_chain(chain)
+    with transaction.atomic():
+        setup = catalogue.setup_for(agency)
+        setup = type(setup).objects.select_for_update().get(pk=setup.pk)
+        # An item in review is at a step number of the old chain: renumbering under it would skip
+        # or repeat a step, so the chain changes only when nothing is waiting in it.
+        _require(
+            not Item.objects.filter(agency=agency, status=v.Status.IN_REVIEW).exists(),
+            "有信息正在审核中，待审核完成或退回后再修改审核流程",
+        )
+        before = setup.review_chain
+        setup.review_chain = steps
+        setup.save(update_fields=["review_chain"])
+        record(
+            acting_user=acting_user,
+            action="disclosure.chain.set",
+            summary="审核流程：" + " → ".join(str(s["label"]) for s in steps),
+            obj=setup,
+            agency_id=agency.pk,
+            before={"review_chain": before},
+            after={"review_chain": steps},
+        )

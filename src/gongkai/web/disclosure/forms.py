@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, Item
@@ -40,7 +41,11 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agency_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(agency_id=agency_id).order_by("code")
+        # A deactivated heading takes no new items, but an item already under it may stay there.
+        kept = Q(pk=self.instance.category_id) if self.instance.pk else Q(pk__in=[])
+        self.fields["category"].queryset = Category.objects.filter(
+            Q(active=True) | kept, agency_id=agency_id
+        ).order_by("code")
         self.fields["made_on"].required = False
         self.fields["publisher"].required = False
 

@@ -71,6 +71,8 @@ class Category(models.Model):
     code = models.CharField("编码", max_length=20)
     name = models.CharField("名称", max_length=60)
     position = models.PositiveSmallIntegerField("排序", default=0)
+    #: A deactivated heading takes no new items; the items already filed under it keep it.
+    active = models.BooleanField("启用", default=True)
 
     class Meta:
         verbose_name = "目录分类"

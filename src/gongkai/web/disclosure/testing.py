@@ -67,3 +67,17 @@ def publish(people: Any) -> Callable[..., Any]:
         return actions.do_publish_item(item, on, acting_user=people["clerk"])
 
     return run
+
+
+def client_for(user: Any) -> Any:
+    """A test client logged in as ``user``."""
+    from django.test import Client
+
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def messages_of(response: Any) -> list[str]:
+    """The flash messages a (followed) response shows."""
+    return [str(m) for m in response.context["messages"]]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("work/disclosure/items/<int:pk>/<str:verb>/", views.act, name="act"),
     path("work/disclosure/ledger/", views.ledger, name="ledger"),
     path("work/disclosure/table2/", views.table2, name="table2"),
+    path("work/disclosure/setup/", views.setup, name="setup"),
 ]

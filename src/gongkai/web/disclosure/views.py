@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -21,12 +22,12 @@ from django.views.decorators.http import require_POST
 from gongkai.errors import GongkaiError
 from gongkai.report.model import DOCUMENT_COUNT_FIELDS
 from gongkai.web.accounts import permissions as accounts
-from gongkai.web.accounts.models import Agency
+from gongkai.web.accounts.models import Agency, Role
 from gongkai.web.applications import views as application_views
 from gongkai.web.audit.record import timeline
 from gongkai.web.disclosure import actions, catalogue, figures, forms, imports, permissions, queues
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.models import Item, LedgerEntry, ScanFinding
+from gongkai.web.disclosure.models import Category, Item, LedgerEntry, ScanFinding
 
 
 def today() -> date:
@@ -41,14 +42,18 @@ def _agencies(request: HttpRequest, ids: set[int]) -> tuple[list[Agency], Agency
     return agencies, chosen
 
 
+def _visible_agencies(request: HttpRequest) -> tuple[list[Agency], Agency]:
+    """The agencies the user may read and the one picked (403 for a user who reads none)."""
+    agencies, chosen = _agencies(request, accounts.visible_agency_ids(request.user))
+    if chosen is None:
+        raise PermissionDenied
+    return agencies, chosen
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The catalogue of the user's agencies, with the due list on top."""
-    visible = accounts.visible_agency_ids(request.user)
-    if not visible:
-        raise PermissionDenied
-    agencies, chosen = _agencies(request, visible)
-    assert chosen is not None
+    agencies, chosen = _visible_agencies(request)
     status = request.GET.get("status", "")
     items = Item.objects.filter(agency=chosen).select_related("category").order_by("-written_on", "-pk")
     if status in v.Status.values():
@@ -256,11 +261,7 @@ def act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
 
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
-    visible = accounts.visible_agency_ids(request.user)
-    if not visible:
-        raise PermissionDenied
-    agencies, chosen = _agencies(request, visible)
-    assert chosen is not None
+    agencies, chosen = _visible_agencies(request)
     can_keep = permissions.can_keep(request.user, chosen.pk)
     form = forms.LedgerForm(request.POST or None)
     if request.method == "POST":
@@ -285,11 +286,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def table2(request: HttpRequest) -> HttpResponse:
-    visible = accounts.visible_agency_ids(request.user)
-    if not visible:
-        raise PermissionDenied
-    agencies, chosen = _agencies(request, visible)
-    assert chosen is not None
+    agencies, chosen = _visible_agencies(request)
     try:
         year = int(request.GET.get("year") or request.POST.get("year") or today().year - 1)
     except ValueError:
@@ -336,5 +333,96 @@ def table2(request: HttpRequest) -> HttpResponse:
             "import_form": forms.ImportForm(),
             "import_errors": import_errors,
             "can_keep": permissions.can_keep(request.user, chosen.pk),
+        },
+    )
+
+
+def _chain_from(post: Any) -> list[dict[str, object]]:
+    """The chain rows of the form, in the order their 序号 give; a row without a name is dropped."""
+    rows = []
+    for i in range(int(post.get("steps", "0") or 0) + 1):
+        label = post.get(f"label_{i}", "").strip()
+        if not label:
+            continue
+        try:
+            order = int(post.get(f"order_{i}", i + 1))
+        except ValueError as exc:
+            raise GongkaiError(f"审核环节“{label}”的序号应为数字") from exc
+        step = {"label": label, "role": post.get(f"role_{i}", ""), "secrecy": post.get(f"secrecy_{i}") == "1"}
+        rows.append((order, i, step))
+    return [step for _, _, step in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+
+def _category(chosen: Agency, pk: str | None) -> Category | None:
+    return get_object_or_404(Category, pk=pk, agency=chosen) if pk else None
+
+
+def _change_setup(request: HttpRequest, chosen: Agency) -> str:
+    """Run the one action the posted form asks for; return the message to show."""
+    op = request.POST.get("op", "")
+    post = request.POST
+    if op == "add":
+        made = actions.do_add_category(
+            chosen, post.get("name", ""), _category(chosen, post.get("parent")), acting_user=request.user
+        )
+        return f"已新增分类：{made}"
+    if op == "chain":
+        actions.do_set_review_chain(chosen, _chain_from(post), acting_user=request.user)
+        return "已保存审核流程"
+    category = _category(chosen, post.get("category"))
+    if category is None:
+        raise GongkaiError("请选择分类")
+    if op == "rename":
+        actions.do_rename_category(category, post.get("name", ""), acting_user=request.user)
+        return f"已改名：{category.name}"
+    if op == "move":
+        actions.do_move_category(category, _category(chosen, post.get("parent")), acting_user=request.user)
+        return f"已移动：{category}"
+    if op == "deactivate":
+        actions.do_deactivate_category(category, acting_user=request.user)
+        return f"已停用：{category.name}"
+    raise GongkaiError("未知的操作")
+
+
+@login_required
+def setup(request: HttpRequest) -> HttpResponse:
+    """The agency's catalogue tree and review chain: kept by its 经办人/机构负责人, read by supervisors."""
+    agencies, chosen = _visible_agencies(request)
+    can_keep = permissions.can_keep(request.user, chosen.pk)
+    if request.method == "POST":
+        if not can_keep:
+            raise PermissionDenied
+        try:
+            messages.success(request, _change_setup(request, chosen))
+            return redirect(f"{request.path}?agency={chosen.pk}")
+        except GongkaiError as exc:
+            messages.error(request, exc.message)
+    categories = list(
+        Category.objects.filter(agency=chosen).select_related("parent").annotate(n=Count("items"))
+    )
+    children: dict[int | None, list[Category]] = {}
+    for c in sorted(categories, key=lambda c: (c.position, c.code)):
+        children.setdefault(c.parent_id, []).append(c)
+    tree: list[tuple[int, Category]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for c in children.get(parent, []):
+            tree.append((depth, c))
+            walk(c.pk, depth + 1)
+
+    walk(None, 0)
+    chain = catalogue.setup_for(chosen).review_chain
+    return render(
+        request,
+        "disclosure/setup.html",
+        {
+            "agencies": agencies,
+            "selected": chosen,
+            "tree": tree,
+            "parents": [c for _, c in tree if c.active],
+            "chain": chain,
+            "steps": len(chain),
+            "roles": [(r.value, r.label) for r in Role if r.value in catalogue.KNOWN_ROLES],
+            "can_keep": can_keep,
         },
     )

@@ -102,6 +102,20 @@ class Query:
                 parts.append("(" + " <-> ".join(f"'{t}'" for t in toks) + ")")
         return " & ".join(parts)
 
+    def tsquery_tokens(self, tags: list[str] | None = None) -> str | None:
+        """The AND of every token of ``tsquery`` without their order, or None when that is
+        ``tsquery`` itself (no term of two bigrams or more).
+
+        GIN keeps no positions: it answers this query exactly from the index, while a phrase
+        (``<->``) makes it re-check every candidate against its row's tsvector. ``search``
+        narrows with this query and re-checks the phrase only until it has the rows it needs."""
+        if all(len(toks) == 1 for toks, _ in self._phrases()):
+            return None
+        parts = [f"'{t}'" for t in tags or []]
+        for toks, prefix in self._phrases():
+            parts.extend(f"'{t}'" + (":*" if prefix else "") for t in toks)
+        return " & ".join(parts)
+
 
 # -- writing ------------------------------------------------------------------------------------
 
@@ -205,39 +219,80 @@ COUNT_CAP = 1000
 def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:
     """The best ``limit`` hits from ``offset``: relevance (titles first), then the newest."""
     tags = filters.tags()
+    source_params: list[object] = []
+    narrow = None
     if connection.vendor == "postgresql":
+        expr = q.tsquery(tags)
+        narrow = q.tsquery_tokens(tags)
         source = f"{PG_TABLE} s"
         match = "s.vec @@ to_tsquery('simple', %s)"
-        score = "ts_rank(s.vec, to_tsquery('simple', %s))"
-        best = "score DESC"
         key = "s.item_id"
-        expr = q.tsquery(tags)
-        score_params: list[object] = [expr]
+        if narrow is not None:
+            # The AND of the bigrams, exact in GIN, lists the candidates newest first (ids only,
+            # no tsvector read); the phrase is then checked row by row (a primary-key lookup:
+            # OFFSET 0 keeps the planner from turning it into a scan of the whole table), and
+            # the LIMIT of each statement below stops it once enough rows matched -- instead of
+            # re-checking every candidate of a common word. ts_match_vq is the function behind
+            # @@: as a function call the planner cannot hand the phrase to the GIN index.
+            source = (
+                f"(SELECT item_id FROM {PG_TABLE} WHERE vec @@ to_tsquery('simple', %s)"
+                " ORDER BY item_id DESC) c CROSS JOIN LATERAL"
+                f" (SELECT vec FROM {PG_TABLE} WHERE item_id = c.item_id OFFSET 0) s"
+            )
+            source_params = [narrow]
+            match = "ts_match_vq(s.vec, to_tsquery('simple', %s))"
+            key = "c.item_id"  # the order the candidates come in: no sort of the matches
+        if narrow is not None:
+            # Only the window is scored (ts_rank reads each row's tsvector). ts_rank ranks a
+            # phrase as the AND of its lexemes, so the score does not depend on the narrowing.
+            window = (
+                f"SELECT w.id FROM (SELECT {key} AS id FROM {source} WHERE {match}"
+                f" ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
+                f" JOIN {PG_TABLE} r ON r.item_id = w.id JOIN portal_searchentry e ON e.item_id = w.id"
+                " ORDER BY ts_rank(r.vec, to_tsquery('simple', %s)) DESC, e.published_on DESC, w.id DESC"
+                " LIMIT %s OFFSET %s"
+            )
+            window_params: list[object] = [narrow, expr, expr]
+        else:
+            # One pass scores and matches (measured: faster here than a second look-up).
+            window = (
+                f"SELECT w.id FROM (SELECT {key} AS id, ts_rank(s.vec, to_tsquery('simple', %s))"
+                f" AS score FROM {source} WHERE {match} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
+                " JOIN portal_searchentry e ON e.item_id = w.id"
+                " ORDER BY score DESC, e.published_on DESC, w.id DESC LIMIT %s OFFSET %s"
+            )
+            window_params = [expr, expr]
     else:
         source = f"{FTS_TABLE} s"
         match = f"{FTS_TABLE} MATCH %s"
-        score = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0)"  # lower is better; tags do not score
-        best = "score"
         key = "s.rowid"
         expr = q.fts5(tags)
-        score_params = []
-    with connection.cursor() as cur:
-        cur.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {match} LIMIT %s) t", [expr, COUNT_CAP + 1]
+        # bm25 only exists inside the MATCH query; lower is better; tags do not score.
+        window = (
+            f"SELECT w.id FROM (SELECT {key} AS id, bm25({FTS_TABLE}, 10.0, 1.0, 0.0) AS score"
+            f" FROM {source} WHERE {match} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
+            " JOIN portal_searchentry e ON e.item_id = w.id"
+            " ORDER BY score, e.published_on DESC, w.id DESC LIMIT %s OFFSET %s"
         )
+        window_params = [expr]
+    where = [*source_params, expr]
+    if connection.vendor == "postgresql" and narrow is not None:
+        # Counting needs no order: the phrase is checked on the GIN candidates as they come.
+        count = (
+            f"SELECT 1 FROM {PG_TABLE} s WHERE s.vec @@ to_tsquery('simple', %s)"
+            " AND ts_match_vq(s.vec, to_tsquery('simple', %s))"
+        )
+    else:
+        count = f"SELECT 1 FROM {source} WHERE {match}"
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT COUNT(*) FROM ({count} LIMIT %s) t", [*where, COUNT_CAP + 1])
         total = cur.fetchone()[0]
         if offset + limit <= RANK_WINDOW:
-            cur.execute(
-                f"SELECT w.id FROM (SELECT {key} AS id, {score} AS score FROM {source}"
-                f" WHERE {match} ORDER BY {key} DESC LIMIT {RANK_WINDOW}) w"
-                " JOIN portal_searchentry e ON e.item_id = w.id"
-                f" ORDER BY {best}, e.published_on DESC, w.id DESC LIMIT %s OFFSET %s",
-                [*score_params, expr, limit, offset],
-            )
+            cur.execute(window, [*window_params, limit, offset])
         else:
             cur.execute(
                 f"SELECT {key} FROM {source} WHERE {match} ORDER BY {key} DESC LIMIT %s OFFSET %s",
-                [expr, limit, offset],
+                [*where, limit, offset],
             )
         ids = [row[0] for row in cur.fetchall()]
     entries = SearchEntry.objects.select_related("agency").in_bulk(ids)

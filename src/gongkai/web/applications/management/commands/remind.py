@@ -4,6 +4,8 @@
 2. E-mails each clerk the open cases assigned to them (or, unassigned, to every clerk of the
    agency) that are overdue or due within GONGKAI_REMIND_WITHIN working days -- through Django's
    mail backend (the console in the demo).
+3. Runs ``remind_disclosure`` (gongkai.web.disclosure): proactive-disclosure items and ledger lines
+   falling due (条例 第二十六条).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
@@ -37,6 +40,7 @@ class Command(BaseCommand):
         closed = self._close_lapsed(today)
         sent = self._remind(today)
         self.stdout.write(f"逾期未补正办结 {closed} 件；发送提醒邮件 {sent} 封。")
+        call_command("remind_disclosure", today=today, stdout=self.stdout, stderr=self.stderr)
 
     def _close_lapsed(self, today: date) -> int:
         closed = 0
