@@ -6,6 +6,7 @@ Views validate input, check permissions (applications.permissions) and call one 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -359,126 +360,82 @@ def _invalid(request: HttpRequest, app: Application, form: Any) -> HttpResponse:
     return redirect("applications:detail", pk=app.pk)
 
 
-@login_required
-@require_POST
-def request_correction(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.CorrectionRequestForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    d = form.cleaned_data
-    return _run(
-        request,
-        app,
-        actions.do_request_correction,
-        "已发出补正告知。",
-        sent_on=d["sent_on"],
-        items=d["items"],
-        working_days=d["working_days"],
-    )
+def _case_action(
+    action: Any,
+    success: str,
+    *,
+    form_class: Any = None,
+    form_kwargs: Callable[[Application], dict[str, Any]] = lambda app: {},
+    arguments: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: {},
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A POST-only view that validates ``form_class`` (if any) and runs one action on the case.
+
+    Every case-handling button works the same way -- permission via ``_case``, the form, one
+    action, a message -- so the views below only say which form, which action and which arguments.
+    ``arguments`` is called per request, so values such as today's date are taken when it is made.
+    """
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        app = _case(request, pk)
+        data: dict[str, Any] = {}
+        if form_class is not None:
+            form = form_class(request.POST, **form_kwargs(app))
+            if not form.is_valid():
+                return _invalid(request, app, form)
+            data = form.cleaned_data
+        return _run(request, app, action, success, **arguments(data))
+
+    return view
 
 
-@login_required
-@require_POST
-def receive_correction(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.DateForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    return _run(
-        request,
-        app,
-        actions.do_receive_correction,
-        "已登记补正，答复期限重新计算。",
-        received_on=form.cleaned_data["on"],
-    )
-
-
-@login_required
-@require_POST
-def close_missing_correction(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    return _run(request, app, actions.do_close_for_missing_correction, "已按逾期未补正办结。", today=today())
-
-
-@login_required
-@require_POST
-def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.ExtensionRequestForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    return _run(
-        request,
-        app,
-        actions.do_request_extension,
-        "已提交延期申请，待机构负责人审批。",
-        reason=form.cleaned_data["reason"],
-        on=today(),
-    )
-
-
-@login_required
-@require_POST
-def approve_extension(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.DateForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    return _run(
-        request,
-        app,
-        actions.do_approve_extension,
-        "已批准延长答复期限。",
-        approved_on=form.cleaned_data["on"],
-    )
-
-
-@login_required
-@require_POST
-def start_consultation(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.ConsultationForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    d = form.cleaned_data
-    return _run(
-        request,
-        app,
-        actions.do_start_consultation,
-        "已登记征求意见，暂停计时。",
-        kind=d["kind"],
-        sent_on=d["on"],
-        note=d["note"],
-    )
-
-
-@login_required
-@require_POST
-def end_consultation(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.DateForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    return _run(
-        request,
-        app,
-        actions.do_end_consultation,
-        "征求意见已结束，恢复计时。",
-        ended_on=form.cleaned_data["on"],
-    )
-
-
-@login_required
-@require_POST
-def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
-    form = forms.AssignForm(request.POST, agency=app.agency)
-    if not form.is_valid():
-        return _invalid(request, app, form)
-    return _run(
-        request, app, actions.do_assign_application, "已分派。", assignee=form.cleaned_data["assignee"]
-    )
+request_correction = _case_action(
+    actions.do_request_correction,
+    "已发出补正告知。",
+    form_class=forms.CorrectionRequestForm,
+    arguments=lambda d: {"sent_on": d["sent_on"], "items": d["items"], "working_days": d["working_days"]},
+)
+receive_correction = _case_action(
+    actions.do_receive_correction,
+    "已登记补正，答复期限重新计算。",
+    form_class=forms.DateForm,
+    arguments=lambda d: {"received_on": d["on"]},
+)
+close_missing_correction = _case_action(
+    actions.do_close_for_missing_correction, "已按逾期未补正办结。", arguments=lambda d: {"today": today()}
+)
+request_extension = _case_action(
+    actions.do_request_extension,
+    "已提交延期申请，待机构负责人审批。",
+    form_class=forms.ExtensionRequestForm,
+    arguments=lambda d: {"reason": d["reason"], "on": today()},
+)
+approve_extension = _case_action(
+    actions.do_approve_extension,
+    "已批准延长答复期限。",
+    form_class=forms.DateForm,
+    arguments=lambda d: {"approved_on": d["on"]},
+)
+start_consultation = _case_action(
+    actions.do_start_consultation,
+    "已登记征求意见，暂停计时。",
+    form_class=forms.ConsultationForm,
+    arguments=lambda d: {"kind": d["kind"], "sent_on": d["on"], "note": d["note"]},
+)
+end_consultation = _case_action(
+    actions.do_end_consultation,
+    "征求意见已结束，恢复计时。",
+    form_class=forms.DateForm,
+    arguments=lambda d: {"ended_on": d["on"]},
+)
+assign = _case_action(
+    actions.do_assign_application,
+    "已分派。",
+    form_class=forms.AssignForm,
+    form_kwargs=lambda app: {"agency": app.agency},
+    arguments=lambda d: {"assignee": d["assignee"]},
+)
 
 
 @login_required
