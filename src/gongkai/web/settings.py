@@ -65,6 +65,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "gongkai.web.disclosure",
     "gongkai.web.portal",
+    # Answering applications: letter templates, replies and delivery, the REST API (issue 6).
+    "gongkai.web.letters",
+    "gongkai.web.replies",
+    "gongkai.web.api",
+    # Annual reports: table 4 records, one agency's report, the supervisor's view (issue 8).
+    "gongkai.web.appeals",
+    "gongkai.web.annual",
+    "gongkai.web.oversight",
 ]
 
 MIDDLEWARE = [

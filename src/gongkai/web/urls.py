@@ -28,4 +28,12 @@ urlpatterns = [
     # Proactive disclosure (staff) and the public portal (issue 7).
     path("", include("gongkai.web.disclosure.urls")),
     path("", include("gongkai.web.portal.urls")),
+    # Issue 6: letter templates, replies and delivery, the REST API.
+    path("", include("gongkai.web.letters.urls")),
+    path("", include("gongkai.web.replies.urls")),
+    path("", include("gongkai.web.api.urls")),
+    # Issue 8: reconsideration and litigation, annual reports, the supervisor's view.
+    path("", include("gongkai.web.appeals.urls")),
+    path("", include("gongkai.web.annual.urls")),
+    path("", include("gongkai.web.oversight.urls")),
 ]

@@ -1,0 +1,1 @@
+"""One agency's annual report: generated, edited, checked, published (issue 8)."""

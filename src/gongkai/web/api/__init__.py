@@ -1,0 +1,1 @@
+"""The REST API with its OpenAPI document (issue 6)."""

@@ -1,0 +1,1 @@
+"""Reconsideration and litigation records behind table 4 (issue 8)."""

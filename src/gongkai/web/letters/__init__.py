@@ -1,0 +1,1 @@
+"""Editable letter templates (文书模板) per agency, issue 6."""

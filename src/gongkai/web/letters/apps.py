@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LettersConfig(AppConfig):
+    name = "gongkai.web.letters"
+    label = "letters"
+    verbose_name = "文书模板"

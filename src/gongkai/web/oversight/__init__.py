@@ -1,0 +1,1 @@
+"""A supervisor's view of its agencies' annual reports (issue 8)."""

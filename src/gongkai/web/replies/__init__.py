@@ -1,0 +1,1 @@
+"""Reply drafts, review, issued letters and delivery records (issue 6)."""
