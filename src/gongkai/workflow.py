@@ -101,6 +101,17 @@ class LetterElement(StrEnum):
     OTHER_CHANNELS = "other_channels"
     PUBLICATION_ACCESS = "publication_access"
     NOT_PROCESSED = "not_processed"
+    # Procedural letters (gongkai.letters): 补正、延期、第三方、收费、回执.
+    CORRECTION_ITEMS = "correction_items"
+    CORRECTION_DUE = "correction_due"
+    EXTENSION_PERIOD = "extension_period"
+    THIRD_PARTY = "third_party"
+    CONSULTATION_DUE = "consultation_due"
+    DISCLOSED_CONTENT = "disclosed_content"
+    FEE_STANDARD = "fee_standard"
+    FEE_PAYMENT = "fee_payment"
+    APPLICATION_NUMBER = "application_number"
+    RECEIVED_ON = "received_on"
 
 
 LETTER_ELEMENT_LABELS: Mapping[LetterElement, str] = MappingProxyType(
@@ -130,6 +141,16 @@ LETTER_ELEMENT_LABELS: Mapping[LetterElement, str] = MappingProxyType(
         LetterElement.OTHER_CHANNELS: "可以告知通过相应渠道提出（第三十九条第一款）",
         LetterElement.PUBLICATION_ACCESS: "可以告知获取公开出版物的途径（第三十九条第二款）",
         LetterElement.NOT_PROCESSED: "告知不予处理（第三十五条）",
+        LetterElement.CORRECTION_ITEMS: "需要补正的事项（第三十条）",
+        LetterElement.CORRECTION_DUE: "合理的补正期限（第三十条）",
+        LetterElement.EXTENSION_PERIOD: "延长的期限（最长20个工作日）及延长后的答复期限（第三十三条第二款）",
+        LetterElement.THIRD_PARTY: "第三方名称",
+        LetterElement.CONSULTATION_DUE: "第三方提出意见的期限（收到征求意见书之日起15个工作日，第三十二条）",
+        LetterElement.DISCLOSED_CONTENT: "决定公开的政府信息内容和理由（第三十二条）",
+        LetterElement.FEE_STANDARD: "收费的依据、标准、数额（第四十二条；国办函〔2020〕109号）",
+        LetterElement.FEE_PAYMENT: "缴纳方式及缴费期限（收到收费通知次日起20个工作日内）",
+        LetterElement.APPLICATION_NUMBER: "登记编号",
+        LetterElement.RECEIVED_ON: "收到申请之日（第三十一条）",
     }
 )
 
