@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from browser_helpers import PHONE, login, shot
 
-from gongkai.web.disclosure.testing import _fresh_cache
+from gongkai.web.disclosure.testing import _fresh_cache, make_item, science_catalogue
 
-__all__ = ["_fresh_cache"]
+__all__ = ["_fresh_cache", "make_item", "science_catalogue"]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,7 +87,7 @@ def test_draft_scan_redact_review_publish_search_withdraw(open_page: Any, people
     assert public.inner_text("#total") == "0"
 
 
-def test_ledger_shows_an_overdue_item(open_page: Any, people: Any, agencies: Any) -> None:
+def test_ledger_shows_an_overdue_item(open_page: Any, people: Any, agencies: Any, make_item: Any) -> None:
     from gongkai.web.disclosure import actions
 
     actions.do_add_ledger_entry(
@@ -117,9 +117,16 @@ def test_ledger_shows_an_overdue_item(open_page: Any, people: Any, agencies: Any
     assert late.count() == 1 and "科技项目立项公示" in late.inner_text() and "已逾期" in late.inner_text()
     shot(clerk, "disclosure-ledger")
     # Recording the publication moves the next due date on by a quarter: no longer overdue.
-    late.locator("button").click()
+    late.locator("button[name=done]").click()
     assert clerk.locator("#ledger tr[data-overdue='1']").count() == 0
     assert "2026-05-27" in clerk.inner_text("#ledger")
+    # An item linked by its 索引号 is listed on its line.
+    item = make_item(title="2026年部门预算公开")
+    budget = clerk.locator("#ledger tr", has_text="办公室")
+    budget.locator("input[name=index_number]").fill(item.index_number)
+    budget.locator("button[name=link]").click()
+    assert "已关联" in clerk.inner_text(".messages")
+    assert "2026年部门预算公开" in clerk.locator("#ledger tr", has_text="办公室").inner_text()
 
 
 def test_portal_on_a_phone_in_large_text_mode(open_page: Any) -> None:

@@ -10,7 +10,7 @@ from operator import mul
 
 # GB 11643-1999 §8.2: weights 2^(17-i) mod 11 for the first 17 digits; the check value is
 # (12 - sum mod 11) mod 11, written as "X" when it is 10.
-_ID_CHECK = "10X98765432"
+ID_CHECK_CHARS = "10X98765432"
 
 
 def id_card_check_char(first17: str) -> str:
@@ -19,7 +19,7 @@ def id_card_check_char(first17: str) -> str:
         raise ValueError("GB 11643 check needs 17 digits")
     # 13 = 2 (mod 11), so the digits read as one base-13 number give sum(d_i * 2^(16-i)) mod 11
     # in a single C call; the standard's weights 2^(17-i) are twice those.
-    return _ID_CHECK[2 * int(first17, 13) % 11]
+    return ID_CHECK_CHARS[2 * int(first17, 13) % 11]
 
 
 def id_card_is_valid(number: str) -> bool:

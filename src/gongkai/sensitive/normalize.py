@@ -20,7 +20,11 @@ for _kept in "：，（）；":
 _TABLE = str.maketrans(_FULL_WIDTH)
 # str.translate looks every character up in a dict; most texts have few or no full-width forms,
 # so only their runs are translated.
-_RUNS = re.compile("[" + "".join(map(chr, sorted(_FULL_WIDTH))) + "]+")  # no ASCII: nothing to escape
+_CLASS = "[" + "".join(map(chr, sorted(_FULL_WIDTH))) + "]"  # no ASCII: nothing to escape
+# Written "[...][...]*" rather than "[...]+": ``re`` skips ahead in C to a character of a leading
+# class, but only when the pattern begins with the class itself; a leading repeat makes it try a
+# full match at every position (twice the time over a text without full-width forms).
+_RUNS = re.compile(f"{_CLASS}{_CLASS}*")
 
 
 def normalize(text: str) -> str:

@@ -22,7 +22,7 @@ from itertools import chain
 from typing import ClassVar
 
 from gongkai.sensitive import lexicon
-from gongkai.sensitive.checksums import id_card_check_char, luhn_is_valid, org_code_is_valid, uscc_is_valid
+from gongkai.sensitive.checksums import ID_CHECK_CHARS, luhn_is_valid, org_code_is_valid, uscc_is_valid
 from gongkai.sensitive.model import Finding, Kind, make_finding
 
 CJK = "\u4e00-\u9fff"
@@ -50,9 +50,12 @@ class Recognizer:
     context_score: ClassVar[float] = 0.0
 
     _context_re: ClassVar[re.Pattern[str] | None] = None
+    # Whether the subclass has its own ``validate`` (set for each subclass).
+    _checks: ClassVar[bool] = False
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
+        cls._checks = cls.validate is not Recognizer.validate
         if cls.first:
             cls.pattern = re.compile(cls.first + cls.rest)
         if cls.context:
@@ -67,10 +70,13 @@ class Recognizer:
                 yield finding
 
     def finding(self, text: str, norm: str, start: int, end: int) -> Finding | None:
-        checked = self.validate(norm[start:end], norm, start)
-        if checked is None:
-            return None
-        score, explanation = checked
+        if self._checks:
+            checked = self.validate(norm[start:end], norm, start)
+            if checked is None:
+                return None
+            score, explanation = checked
+        else:  # no check of its own: spare the call and the slice (phones, e-mail, passports)
+            score, explanation = self.score, self.explanation
         # ``context_score`` is 0 without context words, so this also tells whether there are any.
         if score < self.context_score and self._context_re.search(  # type: ignore[union-attr]
             norm, start - CONTEXT_WINDOW if start > CONTEXT_WINDOW else 0, start
@@ -137,10 +143,16 @@ class IdCardRecognizer(Recognizer):
         if digits[:2] not in lexicon.PROVINCE_CODES:
             return None
         if len(digits) == 18:
-            # The expression admits only ASCII digits (after normalisation) and a final X/x here.
-            if id_card_check_char(digits[:17]) != digits[17].upper():
+            # ``id_card_check_char`` and ``_valid_birth_date`` written out: this runs for every
+            # identity-like number, and each call and slice is a measurable share of the scan.
+            # ``\d`` also admits other scripts' digits (٠١٢...), which no real number is written in:
+            # they are turned away here (``id_card_check_char`` would refuse them with an error).
+            first17 = digits[:17]
+            if not first17.isascii() or ID_CHECK_CHARS[2 * int(first17, 13) % 11] != digits[17].upper():
                 return None
-            if not _valid_birth_date(int(digits[6:10]), digits[10:14]):
+            # ASCII digits: the calendar-day set answers alone, but for 29 February.
+            mmdd = digits[10:14]
+            if mmdd not in _CALENDAR_DAYS or (mmdd == "0229" and not calendar.isleap(int(digits[6:10]))):
                 return None
             return self.score, self.explanation
         # The legacy 15-digit number has no check digit. 0.45 is under the default threshold: a bare
@@ -193,7 +205,9 @@ class EmailRecognizer(Recognizer):
     kind = Kind.EMAIL
     first = "[A-Za-z0-9]"
     rest = (
-        r"(?<![A-Za-z0-9._%+*-].)[A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+        # "*+" (possessive): "@" is not in the class, so giving characters back cannot help; without
+        # it every number run ("2023.05.01") is read to its end and then given back one by one.
+        r"(?<![A-Za-z0-9._%+*-].)[A-Za-z0-9._%+-]*+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
         r"(?![A-Za-z0-9-])"
     )
     score = 0.95

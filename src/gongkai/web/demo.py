@@ -285,7 +285,10 @@ def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict
             sent,
             actions.do_send_fee_notice,
             sent_on=sent,
-            note="申请数量明显超过合理范围，按件收取信息处理费",
+            method="per_page",
+            pages=rng.randint(31, 250),
+            how_to_pay="持本通知到本机关财务窗口缴纳，或通过非税收入统一缴款平台缴纳",
+            note="",
             acting_user=clerk,
         )
         if scenario == "awaiting_fee":
@@ -405,9 +408,11 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
                 agency, year, today, rng, who, roles, calendar, per_year * weight // 2 + rng.randint(0, 4)
             )
         _build_open(agency, today, rng, who, roles, calendar)
+    from gongkai.web.annual import demo as annual_demo
     from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
 
     disclosure_demo.build(agencies.values(), today, seed)
+    annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
     return [(u, Role(r).label, a) for u, _, r, a in PEOPLE]
 
 

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "gongkai.web.appeals",
     "gongkai.web.annual",
     "gongkai.web.oversight",
+    # The task queue (bulk checking of uploaded reports); configured by HUEY below.
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.web.accounts.context.roles",
+                "gongkai.web.oversight.context.oversight",
             ],
         },
     },
@@ -151,6 +154,24 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The task queue (huey). With REDIS_URL, tasks go to Redis and a consumer runs them
+# (`gongkai manage run_huey`). Without it -- the embedded single-process deployment and the tests --
+# huey runs in immediate mode: a task runs in the process that enqueues it, right after the
+# upload's transaction commits. Chosen over an in-memory queue with a consumer thread because that
+# queue would lose its pending tasks whenever the server process restarts (files would stay
+# "queued" for ever), and a second writer thread would contend for SQLite's single write lock;
+# immediate mode runs exactly the same task code and loses nothing.
+if os.environ.get("REDIS_URL"):
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "gongkai",
+        "immediate": False,
+        "connection": {"url": os.environ["REDIS_URL"]},
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
+else:
+    HUEY = {"huey_class": "huey.MemoryHuey", "name": "gongkai", "immediate": True}
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
@@ -187,6 +208,39 @@ GONGKAI_UPLOAD_TYPES = {
 GONGKAI_SUBMIT_RATE = (int(os.environ.get("GONGKAI_SUBMIT_RATE", "10")), 3600)
 #: Reminder e-mails: cases due within this many working days.
 GONGKAI_REMIND_WITHIN = 3
+#: Screening prompt (条例 第三十五条): above this many applications of one applicant to one agency
+#: in a calendar month / year the case page says 数量明显超过合理范围? -- a prompt; the legal
+#: judgement stays with the agency.
+GONGKAI_EXCESSIVE_PER_MONTH = int(os.environ.get("GONGKAI_EXCESSIVE_PER_MONTH", "10"))
+GONGKAI_EXCESSIVE_PER_YEAR = int(os.environ.get("GONGKAI_EXCESSIVE_PER_YEAR", "60"))
+
+# The REST API (gongkai.web.api, issue 6): JSON only, session or token authentication, errors as
+# {"detail": "中文说明"}, the OpenAPI 3 document at /api/openapi.json.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "gongkai.web.api.auth.ApiTokenAuthentication",
+        "gongkai.web.api.auth.CsrfSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "gongkai.web.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gongkai 依申请公开接口",
+    "DESCRIPTION": (
+        "政府信息公开申请的办理接口：查询申请及其办理事项、提交申请（如省级平台转交）、"
+        "办理操作、办理结果（表三分类）与已出具的文书。认证方式：工作人员会话，或系统令牌"
+        "（Authorization: Bearer <令牌>）。错误以 {\"detail\": \"中文说明\"} 返回。"
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/",
+}
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from gongkai.sensitive import Finding, Kind, detect
 from gongkai.sensitive.checksums import id_card_check_char
+from gongkai.sensitive.model import make_finding
+from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
 
 
@@ -43,3 +46,72 @@ def test_birth_date_with_other_digits_still_goes_through_date() -> None:
 def test_id_check_char_refuses_what_is_not_17_ascii_digits(first17: str) -> None:
     with pytest.raises(ValueError):
         id_card_check_char(first17)
+
+
+def _arabic_indic(digits: str) -> str:
+    return digits.translate(
+        str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+    )
+
+
+def test_identity_number_with_other_scripts_digits_is_not_an_error() -> None:
+    # ``\d`` admits Arabic-Indic digits; a number mixing them with ASCII ones used to reach the
+    # GB 11643 check and raise ValueError out of ``detect``. It is not an identity number.
+    mixed = "11" + _arabic_indic("0105") + "19491231002X"
+    assert detect(f"身份证号码：{mixed}") == []
+    # The same number in ASCII digits is found, with the same inline check.
+    (finding,) = detect("身份证号码：11010519491231002X")
+    assert finding.kind is Kind.ID_CARD and finding.score == 0.99
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("11010520000229002X", False),  # 29 February in a leap year, wrong check character
+        ("110105190002290015", False),  # 1900 is not a leap year: no 29 February
+    ],
+)
+def test_identity_number_inline_checks(number: str, valid: bool) -> None:
+    # The inline check agrees with the functions it spells out.
+    expected = id_card_check_char(number[:17]) == number[17] and _valid_birth_date(
+        int(number[6:10]), number[10:14]
+    )
+    assert expected == valid
+    assert bool(detect(f"身份证号码：{number}")) == valid
+
+
+def test_leap_day_identity_number_is_found() -> None:
+    first17 = "11010520000229001"  # born 29 February 2000
+    number = first17 + id_card_check_char(first17)
+    assert [f.kind for f in detect(f"身份证号码：{number}")] == [Kind.ID_CARD]
+    first17 = "11010519000229001"  # 29 February 1900 never was
+    assert detect(f"身份证号码：{first17 + id_card_check_char(first17)}", kinds=[Kind.ID_CARD]) == []
+
+
+def test_make_finding_gives_a_finding_not_its_draft() -> None:
+    fast = make_finding(Kind.EMAIL, 1, 5, "a@b.cn", 0.95, "x")
+    assert type(fast) is Finding
+    assert fast == Finding(Kind.EMAIL, 1, 5, "a@b.cn", 0.95, "x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "无全角字符的文本 13812345678",
+        "全角号码：１３８１２３４５６７８，（编号）ＡＢＣ　结束",
+        "１",  # one full-width character: a run of length one
+        "ａ１ｂ　２",  # runs separated by nothing but other full-width forms
+    ],
+)
+def test_normalize_folds_every_run_and_keeps_length(text: str) -> None:
+    # Equal to folding every character one by one with the table.
+    expected = "".join(ch.translate(_TABLE) for ch in text)
+    assert normalize(text) == expected and len(normalize(text)) == len(text)
+
+
+def test_email_after_long_runs_is_still_found() -> None:
+    # The local part is read possessively: it never needs to give characters back to find "@".
+    text = "编号 2023.05.01.12345 邮箱 zhang.san_01@example.com.cn 结束"
+    (finding,) = [f for f in detect(text) if f.kind is Kind.EMAIL]
+    assert finding.text == "zhang.san_01@example.com.cn"
+    assert not [f for f in detect("编号 2023.05.01.12345.abc 结束") if f.kind is Kind.EMAIL]

@@ -19,20 +19,36 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.deadlines import Channel as DomainChannel
-from gongkai.deadlines import PauseReason, correction_due, date_of_receipt, lapsed
+from gongkai.deadlines import (
+    PauseReason,
+    consultation_due,
+    correction_due,
+    date_of_receipt,
+    fee_payment_due,
+    lapsed,
+)
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency, User
-from gongkai.web.applications import clock, numbering, permissions
+from gongkai.web.applications import charging, clock, numbering, permissions
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.models import Application, Attachment, CaseEvent
+from gongkai.web.applications.models import (
+    Application,
+    Attachment,
+    CaseEvent,
+    FeeNotice,
+    ThirdPartyConsultation,
+)
 from gongkai.web.audit.record import record
+from gongkai.web.letters import case_letters
+from gongkai.web.letters.case_letters import number_letter
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow import (
     OUTCOMES,
     Action,
     CaseState,
     Transition,
+    WithheldPart,
     allowed_actions,
     transition,
     validate_resolution,
@@ -126,10 +142,13 @@ def do_submit_application(
     received_on: date | None,
     attachments: Sequence[UploadedFile] = (),
     acting_user: Any = None,
+    via_system: str | None = None,
 ) -> Submission:
     """Register a new application and give it its number and query code.
 
     ``received_on`` is the date of receipt (条例 第三十一条) as ``date_of_receipt`` fixed it.
+    ``via_system`` names the system that forwarded a public submission (an API client such as a
+    provincial platform, whose own access rules the API has checked) for the audit trail.
     """
     staff = getattr(acting_user, "is_authenticated", False)
     if staff and not permissions.can_register(acting_user, agency):
@@ -170,7 +189,11 @@ def do_submit_application(
             agency_id=agency.pk,
             summary=f"登记申请 {number}（{via}）",
             after=_snapshot(app),
-            actor_label=None if getattr(acting_user, "is_authenticated", False) else f"申请人（{via}）",
+            actor_label=None
+            if getattr(acting_user, "is_authenticated", False)
+            else f"申请人（{via}）"
+            if via_system is None
+            else f"申请人（{via}，经{via_system}）",
         )
     return Submission(app, code)
 
@@ -248,9 +271,10 @@ def do_request_correction(
         _require(bool(items.strip()), "请写明需要补正的事项（条例第三十条）。")
         until = correction_due(sent_on, calendar_for(app.agency), working_days)
         before = _snapshot(app)
-        _event(
+        event = _event(
             app, v.EventKind.CORRECTION_REQUESTED, sent_on, until=until, note=items, acting_user=acting_user
         )
+        number_letter(app, case_letters.CORRECTION, event, sent_on)  # 补正告知书
         _move(app, t)
         late = app.correction_notice_due is not None and sent_on > app.correction_notice_due
         summary = f"发出补正告知，补正期限至 {until.isoformat()}" + (
@@ -342,7 +366,8 @@ def do_approve_extension(app: Application, *, approved_on: date, acting_user: Us
         app = _locked(app)
         t = _transition(app, Action.APPROVE_EXTENSION, acting_user)
         before = _snapshot(app)
-        _event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
+        event = _event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
+        number_letter(app, case_letters.EXTENSION, event, approved_on)  # 延期答复告知书
         try:
             clock.deadlines(app, calendar_for(app.agency))
         except GongkaiError as exc:
@@ -364,21 +389,47 @@ _CONSULT_ACTION = {
 }
 
 
+@dataclass(frozen=True)
+class ThirdParty:
+    """Who is consulted under 第三十二条 and about what (the 征求第三方意见书's addressee)."""
+
+    name: str
+    contact: str
+    information: str
+    address: str = ""
+    #: The day the third party received the letter (its 15 working days run from it).
+    letter_received_on: date | None = None
+
+
 def do_start_consultation(
-    app: Application, *, kind: str, sent_on: date, note: str, acting_user: User
+    app: Application,
+    *,
+    kind: str,
+    sent_on: date,
+    note: str,
+    acting_user: User,
+    third_party: ThirdParty | None = None,
 ) -> Application:
     """Consult a third party (第三十二条) or another agency (第三十四条).
 
-    The consultation time is not counted (第三十三条第三款).
+    The consultation time is not counted (第三十三条第三款). With ``third_party`` the written
+    consultation is recorded (ThirdPartyConsultation) with the third party's 15-working-day
+    reply period, computed on the agency's calendar from the day it received the letter.
     """
     with transaction.atomic():
         app = _locked(app)
         t = _transition(app, _CONSULT_ACTION[kind], acting_user)
         _require(app.received_on is not None and sent_on >= app.received_on, "日期不能早于收到申请之日。")
+        _require(
+            third_party is None or kind == PauseReason.THIRD_PARTY.value,
+            "第三方信息只适用于征求第三方意见（条例第三十二条）。",
+        )
         before = _snapshot(app)
-        _event(
+        event = _event(
             app, v.EventKind.CONSULTATION_STARTED, sent_on, detail=kind, note=note, acting_user=acting_user
         )
+        if third_party is not None:
+            _record_third_party(app, event, third_party, sent_on)
         _move(app, t)
         _finish(
             app,
@@ -390,15 +441,78 @@ def do_start_consultation(
     return app
 
 
-def do_end_consultation(app: Application, *, ended_on: date, acting_user: User) -> Application:
+def _record_third_party(app: Application, event: CaseEvent, party: ThirdParty, sent_on: date) -> None:
+    for value, label in (
+        (party.name, "第三方名称或姓名"),
+        (party.contact, "第三方联系方式"),
+        (
+            party.information,
+            "拟公开的政府信息",
+        ),
+    ):
+        _require(bool(value.strip()), f"请填写{label}（条例第三十二条：书面征求第三方的意见）。")
+    received = party.letter_received_on or sent_on
+    _require(received >= sent_on, "第三方收到征求意见书之日不能早于发出日期。")
+    try:
+        due = consultation_due(received, calendar_for(app.agency))
+    except GongkaiError as exc:
+        raise ActionError(exc.message) from exc
+    number_letter(app, case_letters.THIRD_PARTY_CONSULTATION, event, sent_on)  # 征求第三方意见书
+    ThirdPartyConsultation.objects.create(
+        application=app,
+        event=event,
+        party_name=party.name.strip(),
+        contact=party.contact.strip(),
+        address=party.address.strip(),
+        information=party.information.strip(),
+        sent_on=sent_on,
+        letter_received_on=received,
+        reply_due=due,
+    )
+
+
+def do_end_consultation(
+    app: Application,
+    *,
+    ended_on: date,
+    acting_user: User,
+    answer: str = "",
+    reason: str = "",
+) -> Application:
+    """The consulted party answered (or its period ran out): the clock runs again.
+
+    For a recorded third-party consultation ``answer`` is its answer (同意公开/不同意公开/逾期未
+    答复, 第三十二条); 逾期未答复 may be recorded only after the 15 working days have passed, and the
+    pause then ends on the last day of that period.
+    """
     with transaction.atomic():
         app = _locked(app)
         t = _transition(app, Action.END_CONSULTATION, acting_user)
         event = clock.latest(app, v.EventKind.CONSULTATION_STARTED)
         assert event is not None
         _require(ended_on >= event.on, "结束日期不能早于发出征求意见书的日期。")
+        consultation = ThirdPartyConsultation.objects.filter(event=event).first()
+        summary = f"征求意见结束（{ended_on.isoformat()}），恢复计时"
+        pause_end = ended_on
+        if consultation is not None:
+            _require(
+                answer in v.THIRD_PARTY_ANSWER_LABELS,
+                "请选择第三方的意见：同意公开、不同意公开或逾期未答复（条例第三十二条）。",
+            )
+            if answer == v.ThirdPartyAnswer.NO_ANSWER:
+                _require(
+                    ended_on > consultation.reply_due,
+                    f"第三方答复期限（{consultation.reply_due.isoformat()}）尚未届满，不能按逾期未答复处理。",
+                )
+                pause_end = consultation.reply_due
+            consultation.answer = answer
+            consultation.answered_on = None if answer == v.ThirdPartyAnswer.NO_ANSWER else ended_on
+            consultation.answer_reason = reason.strip()
+            consultation.save(update_fields=["answer", "answered_on", "answer_reason"])
+            label = v.THIRD_PARTY_ANSWER_LABELS[v.ThirdPartyAnswer(answer)]
+            summary = f"第三方意见：{label}（{ended_on.isoformat()}），恢复计时"
         before = _snapshot(app)
-        event.until = ended_on
+        event.until = pause_end
         event.save(update_fields=["until"])
         _move(app, t)
         _finish(
@@ -406,9 +520,81 @@ def do_end_consultation(app: Application, *, ended_on: date, acting_user: User) 
             before,
             acting_user=acting_user,
             action="application.consultation_ended",
-            summary=f"征求意见结束（{ended_on.isoformat()}），恢复计时",
+            summary=summary,
         )
     return app
+
+
+def do_decide_after_consultation(
+    app: Application,
+    *,
+    consultation: ThirdPartyConsultation,
+    decision: str,
+    reason: str,
+    notice_sent_on: date | None,
+    acting_user: User,
+    reconsideration_body: str = "",
+) -> ThirdPartyConsultation:
+    """Record the agency's decision after consulting a third party (条例 第三十二条).
+
+    Disclosing although the third party disagreed (公共利益) requires a reason and the written
+    notice to the third party (``notice_sent_on``: 将决定公开的政府信息内容和理由书面告知第三方).
+    """
+    with transaction.atomic():
+        app = _locked(app)
+        if not permissions.can_handle(acting_user, app) or consultation.application_id != app.pk:
+            raise PermissionDenied
+        _require(app.is_open, "已办结的申请不能再登记决定。")
+        consultation = ThirdPartyConsultation.objects.select_for_update().get(pk=consultation.pk)
+        _require(bool(consultation.answer), "请先登记第三方的意见（或逾期未答复）。")
+        _require(decision in v.THIRD_PARTY_DECISION_LABELS, "请选择本机关的决定：予以公开或不予公开。")
+        against = (
+            decision == v.ThirdPartyDecision.DISCLOSE and consultation.answer == v.ThirdPartyAnswer.DISAGREE
+        )
+        if against:
+            _require(
+                bool(reason.strip()),
+                "第三方不同意公开而决定予以公开的，须写明不公开可能对公共利益造成重大影响的理由（条例第三十二条）。",
+            )
+            _require(
+                notice_sent_on is not None,
+                "决定予以公开的，应将决定公开的政府信息内容和理由书面告知第三方（条例第三十二条），请填写告知日期。",
+            )
+        if notice_sent_on is not None:
+            _require(
+                decision == v.ThirdPartyDecision.DISCLOSE,
+                "只有决定予以公开时才书面告知第三方（条例第三十二条）。",
+            )
+            # The third party may challenge the disclosure: the notice states where (救济途径).
+            _require(bool(reconsideration_body.strip()), "请填写第三方告知书中告知的行政复议机关。")
+            _require(notice_sent_on >= consultation.sent_on, "告知日期不能早于征求意见书发出日期。")
+        before = {"decision": consultation.decision, "notice_sent_on": _iso(consultation.notice_sent_on)}
+        consultation.decision = decision
+        consultation.decision_reason = reason.strip()
+        consultation.notice_sent_on = notice_sent_on
+        consultation.reconsideration_body = reconsideration_body.strip()
+        consultation.save(
+            update_fields=["decision", "decision_reason", "notice_sent_on", "reconsideration_body"]
+        )
+        if notice_sent_on is not None:
+            # 第三方告知书: the content and reasons of the decision to disclose, in writing.
+            number_letter(app, case_letters.THIRD_PARTY_DISCLOSURE_NOTICE, consultation.event, notice_sent_on)
+        label = v.THIRD_PARTY_DECISION_LABELS[v.ThirdPartyDecision(decision)]
+        record(
+            acting_user=acting_user,
+            action="application.third_party_decision",
+            obj=app,
+            agency_id=app.agency_id,
+            summary=f"征求第三方（{consultation.party_name}）意见后决定{label}"
+            + (f"，{notice_sent_on.isoformat()}书面告知第三方" if notice_sent_on else ""),
+            before=before,
+            after={"decision": decision, "notice_sent_on": _iso(notice_sent_on)},
+        )
+    return consultation
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 def do_recompute_deadlines(apps: Iterable[Application], *, acting_user: Any, reason: str) -> int:
@@ -442,24 +628,68 @@ def do_recompute_deadlines(apps: Iterable[Application], *, acting_user: Any, rea
 # -- fee notice and the generic workflow steps ----------------------------------------------------
 
 
-def do_send_fee_notice(app: Application, *, sent_on: date, note: str, acting_user: User) -> Application:
-    """Send the 收费通知 (条例 第四十二条); the time until payment is not counted (fee-rules.md).
+def do_send_fee_notice(
+    app: Application,
+    *,
+    sent_on: date,
+    acting_user: User,
+    method: str,
+    how_to_pay: str,
+    pages: int | None = None,
+    received_on: date | None = None,
+    note: str = "",
+) -> Application:
+    """Send the 收费通知书 (条例 第四十二条) with its quote; the time until payment is not counted.
 
-    The amount and the notice text belong to issue 6 (gongkai.fees); this records the fact that
-    stops the clock.
+    The amount comes from gongkai.fees by one method (办法 第三条): 按件 from the applicant's
+    count of applications to the agency in the month (counted in the database), or 按量 from
+    ``pages``. ``received_on`` is the day the applicant received the notice (default: the day it
+    is sent, as for e-mail or in person); the 20 working days to pay run from the next day
+    (gongkai.deadlines.fee_payment_due). A notice for 0 yuan is refused: nothing is owed.
     """
+    received = received_on or sent_on
     with transaction.atomic():
         app = _locked(app)
         t = _transition(app, Action.SEND_FEE_NOTICE, acting_user)
+        _require(
+            bool(how_to_pay.strip()), "请写明缴纳方式（收费通知应说明收费的依据、标准、数额、缴纳方式）。"
+        )
+        _require(received >= sent_on, "申请人收到收费通知之日不能早于发出日期。")
+        _require(
+            app.received_on is not None and sent_on >= app.received_on, "收费通知日期不能早于收到申请之日。"
+        )
+        try:
+            q = charging.fee_quote(app, method, pages)
+            due = fee_payment_due(received, calendar_for(app.agency))
+        except GongkaiError as exc:
+            raise ActionError(exc.message) from exc
+        _require(q.amount > 0, f"{q.describe()}，无需收费，不能发出收费通知。")
         before = _snapshot(app)
-        _event(app, v.EventKind.FEE_NOTICE_SENT, sent_on, note=note, acting_user=acting_user)
+        event = _event(
+            app, v.EventKind.FEE_NOTICE_SENT, sent_on, note=note or q.describe(), acting_user=acting_user
+        )
+        number_letter(app, case_letters.FEE_NOTICE, event, sent_on)  # 收费通知书
+        FeeNotice.objects.create(
+            application=app,
+            event=event,
+            method=q.method.value,
+            quantity=q.quantity,
+            amount=q.amount,
+            lines=charging.lines_json(q),
+            basis=q.basis,
+            how_to_pay=how_to_pay.strip(),
+            sent_on=sent_on,
+            received_on=received,
+            payment_due=due,
+        )
         _move(app, t)
         _finish(
             app,
             before,
             acting_user=acting_user,
             action="application.fee_notice_sent",
-            summary=f"发出收费通知（{sent_on.isoformat()}），缴费期间不计入答复期限",
+            summary=f"发出收费通知（{sent_on.isoformat()}）：{q.describe()}；缴费期限至{due.isoformat()}，"
+            "缴费期间不计入答复期限",
         )
     return app
 
@@ -474,6 +704,7 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
         before = _snapshot(app)
         notice.until = paid_on
         notice.save(update_fields=["until"])
+        FeeNotice.objects.filter(event=notice).update(paid_on=paid_on)
         _event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
         _move(app, t)
         _finish(
@@ -482,6 +713,42 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
             acting_user=acting_user,
             action="application.fee_received",
             summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时",
+        )
+    return app
+
+
+def do_close_for_unpaid_fee(app: Application, *, today: date, acting_user: User | None) -> Application:
+    """Unpaid after the payment period: deemed withdrawn, 表三（六）2 (条例 第四十二条;
+    fee-rules.md 4.2: 逾期未缴纳的视为放弃申请). ``acting_user=None`` is ``gongkai manage remind``."""
+    with transaction.atomic():
+        app = _locked(app)
+        t = _transition(app, Action.FEE_LAPSED, acting_user)
+        notice = FeeNotice.objects.filter(application=app, paid_on=None).order_by("-pk").first()
+        _require(notice is not None, "本申请没有待缴费的收费通知。")
+        assert notice is not None
+        _require(
+            lapsed(notice.payment_due, today, None), f"缴费期限（{notice.payment_due.isoformat()}）尚未届满。"
+        )
+        before = _snapshot(app)
+        # The pause of the reply clock ended with the payment period.
+        notice.event.until = notice.payment_due
+        notice.event.save(update_fields=["until"])
+        _event(
+            app,
+            v.EventKind.CLOSED,
+            today,
+            detail=t.resolution or "",
+            acting_user=acting_user,
+            note="申请人逾期未按收费通知要求缴纳费用，视为放弃申请（条例第四十二条）",
+        )
+        _move(app, t)
+        app.closed_on = today
+        _finish(
+            app,
+            before,
+            acting_user=acting_user,
+            action="application.closed",
+            summary="逾期未缴纳信息处理费，视为放弃申请，不再处理（表三（六）2）",
         )
     return app
 
@@ -523,11 +790,18 @@ def do_take_step(
 
 
 def do_issue_reply(
-    app: Application, *, outcome: str, issued_on: date, acting_user: User, delivered_on: date | None = None
+    app: Application,
+    *,
+    outcome: str,
+    issued_on: date,
+    acting_user: User,
+    delivered_on: date | None = None,
+    withheld: Iterable[WithheldPart] = (),
 ) -> Application:
-    """Issue the approved reply with its outcome (a table-3 row, checked by the workflow) and,
-    when ``delivered_on`` is given, record delivery and close the case."""
-    validate_resolution(outcome)
+    """Issue the approved reply with its outcome (a table-3 row, checked by the workflow with the
+    parts withheld by a 部分公开) and, when ``delivered_on`` is given, record delivery and close
+    the case."""
+    validate_resolution(outcome, withheld)
     with transaction.atomic():
         app = _locked(app)
         t = _transition(app, Action.ISSUE, acting_user)
@@ -546,11 +820,32 @@ def do_issue_reply(
             summary=f"出具答复：{OUTCOMES[outcome].label}",
         )
         if delivered_on is not None:
-            before = _snapshot(app)
-            t = _transition(app, Action.DELIVER, acting_user)
-            _event(app, v.EventKind.STEP, delivered_on, detail=Action.DELIVER.value, acting_user=acting_user)
-            _move(app, t)
-            _finish(
-                app, before, acting_user=acting_user, action="application.delivered", summary="送达并办结"
-            )
+            do_deliver_reply(app, delivered_on=delivered_on, acting_user=acting_user)
+    return app
+
+
+def do_deliver_reply(
+    app: Application, *, delivered_on: date, acting_user: User, note: str = ""
+) -> Application:
+    """The issued reply reached the applicant (送达): the case is closed (已办结)."""
+    with transaction.atomic():
+        app = _locked(app)
+        before = _snapshot(app)
+        t = _transition(app, Action.DELIVER, acting_user)
+        _event(
+            app,
+            v.EventKind.STEP,
+            delivered_on,
+            detail=Action.DELIVER.value,
+            note=note,
+            acting_user=acting_user,
+        )
+        _move(app, t)
+        _finish(
+            app,
+            before,
+            acting_user=acting_user,
+            action="application.delivered",
+            summary="送达并办结" + (f"：{note}" if note else ""),
+        )
     return app

@@ -115,6 +115,11 @@ class Application(models.Model):
             models.Index(
                 fields=["due_on"], condition=models.Q(status__in=v.OPEN_STATUSES), name="app_open_due_idx"
             ),
+            # Screening (重复申请, 第三十五条) and 按件 fee counts read one applicant's applications
+            # to one agency, by identity document or by name and phone. No date column: the
+            # newest-first walk (pk) must follow the equality columns (SQLite appends the rowid).
+            models.Index(fields=["agency", "id_number"], name="app_agency_idnum_idx"),
+            models.Index(fields=["agency", "phone", "name"], name="app_agency_phone_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -158,3 +163,76 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField("大小（字节）")
     content_type = models.CharField("类型", max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ThirdPartyConsultation(models.Model):
+    """A written consultation of a third party (书面征求第三方意见, 条例 第三十二条).
+
+    The third party answers within 15 working days of receiving the letter (``reply_due``,
+    computed by gongkai.deadlines.consultation_due on the agency's calendar when the letter is
+    recorded); without an answer the agency decides itself. When the agency discloses although
+    the third party disagreed (public interest), it must tell the third party in writing the
+    content and reasons (``notice_sent_on``, the 第三方告知书).
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="third_party_consultations"
+    )
+    #: The CONSULTATION_STARTED event whose pause this consultation is.
+    event = models.OneToOneField(CaseEvent, on_delete=models.PROTECT, related_name="third_party")
+    party_name = models.CharField("第三方名称或姓名", max_length=100)
+    contact = models.CharField("联系方式", max_length=100)
+    address = models.CharField("通信地址", max_length=200, blank=True, default="")
+    information = models.TextField("拟公开的政府信息")
+    sent_on = models.DateField("征求意见书发出日期")
+    letter_received_on = models.DateField("第三方收到征求意见书之日")
+    reply_due = models.DateField("第三方答复期限")
+    answer = models.CharField("第三方意见", max_length=20, choices=v.THIRD_PARTY_ANSWER_CHOICES, blank=True)
+    answered_on = models.DateField("答复日期", null=True, blank=True)
+    answer_reason = models.TextField("第三方理由", blank=True, default="")
+    decision = models.CharField(
+        "本机关决定", max_length=20, choices=v.THIRD_PARTY_DECISION_CHOICES, blank=True
+    )
+    decision_reason = models.TextField("决定理由", blank=True, default="")
+    notice_sent_on = models.DateField("书面告知第三方日期", null=True, blank=True)
+    #: Named in the 第三方告知书's remedies (the third party may challenge the disclosure).
+    reconsideration_body = models.CharField("行政复议机关", max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_on", "pk"]
+        verbose_name = "征求第三方意见"
+        verbose_name_plural = "征求第三方意见"
+
+
+class FeeNotice(models.Model):
+    """The 收费通知书 of a case with its quote (条例 第四十二条; 国办函〔2020〕109号).
+
+    One method per application (办法 第三条). ``quantity`` is the page count (按量) or the
+    application's number among the applicant's applications to the agency in its calendar month
+    (按件), counted in the database when the notice is sent. ``payment_due`` is the last day to
+    pay (gongkai.deadlines.fee_payment_due); unpaid after it the case closes as 表三（六）2.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="fee_notices")
+    event = models.OneToOneField(CaseEvent, on_delete=models.PROTECT, related_name="fee_notice")
+    method = models.CharField("计收方式", max_length=20, choices=v.FEE_METHOD_CHOICES)
+    quantity = models.PositiveIntegerField("数量（页数或本月第几件）")
+    amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2)
+    #: The quote's bands: [{"band", "units", "rate", "subtotal"}] with amounts as strings.
+    lines = models.JSONField("计算明细", default=list)
+    basis = models.CharField("收费依据", max_length=200)
+    how_to_pay = models.TextField("缴纳方式")
+    sent_on = models.DateField("收费通知发出日期")
+    received_on = models.DateField("申请人收到收费通知之日")
+    payment_due = models.DateField("缴费期限")
+    paid_on = models.DateField("缴费日期", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_on", "pk"]
+        verbose_name = "收费通知"
+        verbose_name_plural = "收费通知"
+        indexes = [
+            models.Index(fields=["payment_due"], condition=models.Q(paid_on=None), name="fee_unpaid_due_idx")
+        ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.applications import views
+from gongkai.web.applications import notices, views
 
 app_name = "applications"
 
@@ -23,4 +23,19 @@ urlpatterns = [
     path("work/cases/<int:pk>/extension/approve/", views.approve_extension, name="approve_extension"),
     path("work/cases/<int:pk>/consultation/", views.start_consultation, name="start_consultation"),
     path("work/cases/<int:pk>/consultation/end/", views.end_consultation, name="end_consultation"),
+    # Issue 6: third-party consultation (第三十二条) and the fee notice (第四十二条).
+    path("work/cases/<int:pk>/third-party/", notices.start_third_party_consultation, name="third_party"),
+    path(
+        "work/cases/<int:pk>/third-party/answer/",
+        notices.record_third_party_answer,
+        name="third_party_answer",
+    ),
+    path(
+        "work/cases/<int:pk>/third-party/decision/",
+        notices.decide_after_consultation,
+        name="third_party_decision",
+    ),
+    path("work/cases/<int:pk>/fee/", notices.send_fee_notice, name="fee_notice"),
+    path("work/cases/<int:pk>/fee/paid/", notices.receive_fee, name="fee_paid"),
+    path("work/cases/<int:pk>/fee/lapsed/", notices.close_unpaid_fee, name="fee_lapsed"),
 ]

@@ -39,6 +39,7 @@ from gongkai.web.applications import (
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.record import timeline
+from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow import CaseState
 
@@ -340,7 +341,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assign_form": forms.AssignForm(agency=app.agency, initial={"assignee": app.assignee_id}),
         "S": {s.name: s.value for s in CaseState},
         "consulting": app.status in v.CONSULTING_STATUSES,
+        "reply_panel": reply_panel_context(request.user, app, today()),
     }
+    # Issue 6 panels (screening, third-party consultation, fees); imported here because
+    # notices builds its buttons from this module's _case_action.
+    from gongkai.web.applications.notices import panel_context
+
+    context.update(panel_context(request.user, app, today()))
     return render(request, "applications/detail.html", context)
 
 

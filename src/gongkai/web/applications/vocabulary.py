@@ -8,6 +8,7 @@ from django.db import models
 
 from gongkai.deadlines import CHANNEL_RULES, PauseReason
 from gongkai.deadlines import Channel as DomainChannel
+from gongkai.fees import FEE_METHOD_LABELS, FeeMethod
 from gongkai.workflow import CASE_STATE_LABELS, ApplicantType, CaseState, is_open
 
 
@@ -83,3 +84,35 @@ STATUS_CHOICES = [(state.value, CASE_STATE_LABELS[state]) for state in CaseState
 OPEN_STATUSES = tuple(state.value for state in CaseState if is_open(state))
 CONSULTING_STATUSES = frozenset({CaseState.CONSULTING_THIRD_PARTY.value, CaseState.CONSULTING_AGENCY.value})
 APPLICANT_TYPE_CHOICES = [(t.value, t.label) for t in ApplicantType]
+
+
+class ThirdPartyAnswer(StrEnum):
+    """The third party's answer to a consultation (条例 第三十二条)."""
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    NO_ANSWER = "no_answer"
+
+
+THIRD_PARTY_ANSWER_LABELS = {
+    ThirdPartyAnswer.AGREE: "同意公开",
+    ThirdPartyAnswer.DISAGREE: "不同意公开",
+    ThirdPartyAnswer.NO_ANSWER: "逾期未答复",
+}
+THIRD_PARTY_ANSWER_CHOICES = [(k.value, label) for k, label in THIRD_PARTY_ANSWER_LABELS.items()]
+
+
+class ThirdPartyDecision(StrEnum):
+    """What the agency decided after consulting (第三十二条: 第三方不同意公开且有合理理由的不予公开；
+    认为不公开可能对公共利益造成重大影响的可以决定予以公开)."""
+
+    DISCLOSE = "disclose"
+    WITHHOLD = "withhold"
+
+
+THIRD_PARTY_DECISION_LABELS = {
+    ThirdPartyDecision.DISCLOSE: "予以公开",
+    ThirdPartyDecision.WITHHOLD: "不予公开",
+}
+THIRD_PARTY_DECISION_CHOICES = [(k.value, label) for k, label in THIRD_PARTY_DECISION_LABELS.items()]
+FEE_METHOD_CHOICES = [(m.value, FEE_METHOD_LABELS[m]) for m in FeeMethod]

@@ -373,6 +373,10 @@ def do_publish_item(item: Item, on: date, *, acting_user: Any, note: str = "") -
             item=it, agency_id=it.agency_id, channel=v.Channel.PORTAL, on=on, note=version.note
         )
         indexing.index_item(it)
+        # The ledger lines this item fulfils count the publication (a correction republished
+        # later is a publication too; one in a period already fulfilled moves nothing).
+        for line in LedgerEntry.objects.select_for_update().filter(items=it).order_by("pk"):
+            _fulfil(line, on)
     return version
 
 
@@ -509,21 +513,54 @@ def do_add_ledger_entry(agency: Agency, data: dict[str, Any], *, acting_user: An
     return entry
 
 
+def _due_step(day: date, months: int) -> date:
+    """``add_months``, but a due date at a month's end stays at month ends (每季度末: 3-31, 6-30,
+    9-30, 12-31), where plain clamping would drift to the 30th or the 28th."""
+    import calendar as cal
+
+    if day.day == cal.monthrange(day.year, day.month)[1]:
+        after = add_months(day.replace(day=1), months)
+        return after.replace(day=cal.monthrange(after.year, after.month)[1])
+    return add_months(day, months)
+
+
+def next_due_after(next_due: date | None, frequency: str, on: date) -> date | None:
+    """The next due date of a ledger line whose information was published on ``on``.
+
+    A publication fulfils the period it falls in: the one ending on ``next_due`` (or, published
+    late, the overdue one), so the due date moves past ``on`` by whole periods. A publication in a
+    period already fulfilled (a second one, or an older item linked afterwards) moves nothing. 一次性
+    lines are then done (None); 动态更新 lines have no schedule and keep their date.
+    """
+    months = v.FREQUENCY_MONTHS.get(v.Frequency.of(frequency))
+    if months is None:
+        return None if frequency == v.Frequency.ONCE else next_due
+    if next_due is None:
+        return _due_step(on, months)
+    if on <= _due_step(next_due, -months):
+        return next_due
+    due = _due_step(next_due, months)
+    while due <= on:
+        due = _due_step(due, months)
+    return due
+
+
+def _fulfil(locked: LedgerEntry, on: date) -> None:
+    """Record a publication on ``on`` against the (row-locked) ledger line."""
+    locked.next_due = next_due_after(locked.next_due, locked.frequency, on)
+    if locked.last_done is None or on > locked.last_done:
+        locked.last_done = on
+    locked.save(update_fields=["next_due", "last_done"])
+
+
 def do_complete_ledger_entry(entry: LedgerEntry, on: date, *, acting_user: Any) -> None:
-    """Mark the entry published on ``on`` and move its next due date on by its frequency."""
+    """Mark the entry published on ``on`` (on a channel with no catalogue item: a notice board,
+    a meeting) and move its next due date on by its frequency."""
     _keeper(acting_user, entry.agency_id)
     with transaction.atomic():
         locked = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
         before = {"next_due": locked.next_due.isoformat() if locked.next_due else None}
-        months = v.FREQUENCY_MONTHS.get(v.Frequency.of(locked.frequency))
-        locked.last_done = on
-        if months is not None:
-            locked.next_due = add_months(locked.next_due or on, months)
-            while locked.next_due <= on:
-                locked.next_due = add_months(locked.next_due, months)
-        elif locked.frequency == v.Frequency.ONCE:
-            locked.next_due = None
-        locked.save()
+        _fulfil(locked, on)
         record(
             acting_user=acting_user,
             action="disclosure.ledger.done",
@@ -534,6 +571,36 @@ def do_complete_ledger_entry(entry: LedgerEntry, on: date, *, acting_user: Any) 
             after={"next_due": locked.next_due.isoformat() if locked.next_due else None},
         )
     entry.refresh_from_db()
+
+
+def do_link_ledger_item(entry: LedgerEntry, item: Item, *, acting_user: Any) -> None:
+    """Mark ``item`` as fulfilling the ledger line. If it is already published, the line counts
+    it at once (the date of its current published version); otherwise publishing it will."""
+    _keeper(acting_user, entry.agency_id)
+    _require(item.agency_id == entry.agency_id, "该信息不属于本机关")
+    _require(item.attribute == v.Attribute.ACTIVE, "只有主动公开的信息可以履行台账事项")
+    _require(item.status != v.Status.WITHDRAWN, "已撤回的信息不能履行台账事项")
+    with transaction.atomic():
+        locked = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
+        _require(not locked.items.filter(pk=item.pk).exists(), "该信息已关联到此台账事项")
+        before = {"next_due": _iso(locked.next_due), "last_done": _iso(locked.last_done)}
+        locked.items.add(item)
+        if item.status == v.Status.PUBLISHED and item.current_version is not None:
+            _fulfil(locked, item.current_version.published_on)
+        record(
+            acting_user=acting_user,
+            action="disclosure.ledger.link",
+            summary=f"台账关联：{locked.title} ← {item.index_number} {item.title}",
+            obj=locked,
+            agency_id=locked.agency_id,
+            before=before,
+            after={"next_due": _iso(locked.next_due), "last_done": _iso(locked.last_done), "item": item.pk},
+        )
+    entry.refresh_from_db()
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 # -- the catalogue tree and the review chain (an agency's own staff keep them) ------------------
@@ -640,6 +707,8 @@ def do_deactivate_category(category: Category, *, acting_user: Any) -> None:
         _require(c.active, "该分类已停用")
         _require(not c.children.filter(active=True).exists(), "请先停用或移走其下级分类")
         c.active = False
+        # The portal's cached pages still list the heading: drop them.
+        indexing.catalogue_changed()
 
 
 def do_set_review_chain(agency: Agency, chain: object, *, acting_user: Any) -> None:

@@ -299,6 +299,9 @@ class LedgerEntry(models.Model):
     frequency = models.CharField("公开频次", max_length=20, choices=v.Frequency.choices())
     next_due = models.DateField("下次应公开日期", null=True, blank=True)
     last_done = models.DateField("最近公开日期", null=True, blank=True)
+    #: The catalogue items that fulfil this line: publishing one (or linking one already published)
+    #: moves ``last_done`` and ``next_due`` on (actions.do_link_ledger_item, do_publish_item).
+    items = models.ManyToManyField(Item, blank=True, related_name="ledger_entries", verbose_name="履行信息")
 
     class Meta:
         verbose_name = "公开事项台账"

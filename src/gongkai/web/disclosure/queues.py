@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Prefetch
+
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item, LedgerEntry
@@ -79,5 +81,9 @@ class LedgerRow:
 
 
 def ledger(agency_ids: Iterable[int], today: date) -> list[LedgerRow]:
-    entries = LedgerEntry.objects.filter(agency_id__in=list(agency_ids)).select_related("agency", "category")
+    entries = (
+        LedgerEntry.objects.filter(agency_id__in=list(agency_ids))
+        .select_related("agency", "category")
+        .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("-published_on", "pk")))
+    )
     return [LedgerRow(e, e.next_due is not None and e.next_due < today) for e in entries]

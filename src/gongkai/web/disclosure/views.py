@@ -270,6 +270,16 @@ def ledger(request: HttpRequest) -> HttpResponse:
                 entry = get_object_or_404(LedgerEntry, pk=request.POST["done"], agency=chosen)
                 actions.do_complete_ledger_entry(entry, today(), acting_user=request.user)
                 messages.success(request, f"已登记完成：{entry.title}")
+            elif "link" in request.POST:
+                entry = get_object_or_404(LedgerEntry, pk=request.POST["link"], agency=chosen)
+                index_number = request.POST.get("index_number", "").strip()
+                linked = Item.objects.filter(agency=chosen, index_number=index_number).first()
+                if linked is None:
+                    raise GongkaiError(
+                        f"本机关没有索引号为“{index_number}”的信息" if index_number else "请填写索引号"
+                    )
+                actions.do_link_ledger_item(entry, linked, acting_user=request.user)
+                messages.success(request, f"已关联：{entry.title} ← {linked.title}")
             else:
                 actions.do_add_ledger_entry(chosen, _valid(form), acting_user=request.user)
                 messages.success(request, "已加入台账")

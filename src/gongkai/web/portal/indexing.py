@@ -40,6 +40,11 @@ def unindex_item(item: Any) -> None:
     _changed()
 
 
+def catalogue_changed() -> None:
+    """A heading was deactivated (or otherwise changed what the public catalogue shows)."""
+    _changed()
+
+
 def _changed() -> None:
     """Cached public pages are stale: drop them now, and again when the transaction commits
     (a reader between the two could have cached the page as it was before the commit)."""

@@ -9,6 +9,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from gongkai.web.accounts.models import Agency
+from gongkai.web.portal.annual_reports import AnnualReportSitemap
+from gongkai.web.portal.headings import visible_top_headings
 from gongkai.web.portal.models import SearchEntry
 
 
@@ -36,4 +38,22 @@ class CatalogueSitemap(Sitemap):
         return reverse("portal:agency", args=[agency.pk])
 
 
-SITEMAPS = {"items": ItemSitemap, "catalogue": CatalogueSitemap}
+class HeadingSitemap(Sitemap):
+    """Each agency's catalogue by heading: the active top-level headings only (a deactivated one
+    is no longer a page of the catalogue; its items are listed under "其他")."""
+
+    changefreq = "daily"
+
+    def items(self) -> Any:
+        return visible_top_headings()
+
+    def location(self, heading: Any) -> str:
+        return reverse("portal:agency", args=[heading.agency_id]) + f"?category={heading.pk}"
+
+
+SITEMAPS = {
+    "items": ItemSitemap,
+    "catalogue": CatalogueSitemap,
+    "headings": HeadingSitemap,
+    "annual": AnnualReportSitemap,
+}

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from gongkai.web.portal import feeds, views
+from gongkai.web.portal import annual_reports, feeds, views
 from gongkai.web.portal.sitemaps import SITEMAPS
 
 app_name = "portal"
@@ -12,6 +12,11 @@ urlpatterns = [
     path("open/items/<int:pk>/", views.item, name="item"),
     path("open/attachments/<int:pk>/", views.attachment, name="attachment"),
     path("open/guide/<int:agency_pk>/", views.guide, name="guide"),
+    path("open/annual-reports/", annual_reports.annual_reports, name="annual_reports"),
+    path(
+        "open/annual-reports/<int:agency_pk>/<int:year>/", annual_reports.annual_report, name="annual_report"
+    ),
+    path("open/annual-reports/files/<int:pk>/", annual_reports.annual_file, name="annual_file"),
     path("open/feed/rss/", feeds.LatestRss(), name="rss"),
     path("open/feed/atom/", feeds.LatestAtom(), name="atom"),
     path("open/text-size/", views.text_size, name="text_size"),

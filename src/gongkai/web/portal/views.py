@@ -26,8 +26,9 @@ from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import permissions as disclosure_permissions
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.models import Attachment, Category, Item
+from gongkai.web.disclosure.models import Attachment, Item
 from gongkai.web.disclosure.views import today
+from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
 from gongkai.web.portal.models import Guide, SearchEntry
@@ -101,13 +102,18 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(n=Count("pk"))
         .values_list("category_id", "n")
     )
-    headings = [
-        (c, counts.get(c.pk, 0)) for c in Category.objects.filter(agency=ag, parent=None).order_by("code")
-    ]
+    # Deactivated headings are not listed; their items stay public under "其他" (see headings.py).
+    headings = [(c, counts.get(c.pk, 0)) for c in headings_of.visible_top_headings([ag.pk])]
+    hidden = headings_of.hidden_top_heading_ids(ag.pk)
+    other_count = sum(counts.get(pk, 0) for pk in hidden)
     entries = SearchEntry.objects.filter(agency=ag).order_by("-published_on", "-item_id")
-    chosen = None
-    if request.GET.get("category", "").isdigit():
-        chosen = next((c for c, _ in headings if c.pk == int(request.GET["category"])), None)
+    chosen, other_chosen = None, False
+    wanted = request.GET.get("category", "")
+    if wanted == headings_of.OTHER and other_count:
+        other_chosen = True
+        entries = entries.filter(category_id__in=hidden)
+    elif wanted:
+        chosen = next((c for c, _ in headings if str(c.pk) == wanted), None)
         if chosen is None:
             raise Http404
         entries = entries.filter(category=chosen)
@@ -116,13 +122,24 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(
         request,
         "portal/agency.html",
-        {"agency": ag, "headings": headings, "chosen": chosen, "page": page, "guide": guide},
+        {
+            "agency": ag,
+            "headings": headings,
+            "chosen": chosen,
+            "other_count": other_count,
+            "other_chosen": other_chosen,
+            "other": headings_of.OTHER,
+            "page": page,
+            "guide": guide,
+        },
     )
 
 
 @public_page
 def item(request: HttpRequest, pk: int) -> HttpResponse:
-    it = get_object_or_404(Item.objects.select_related("agency", "category", "current_version"), pk=pk)
+    it = get_object_or_404(
+        Item.objects.select_related("agency", "category__parent__parent", "current_version"), pk=pk
+    )
     if it.status == v.Status.WITHDRAWN:
         return _render(request, "portal/withdrawn.html", {"item": it}, status=410)
     if it.current_version is None or it.attribute != v.Attribute.ACTIVE:
@@ -132,6 +149,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/item.html",
         {
             "item": it,
+            "heading": headings_of.heading_label(it.category),
             "version": it.current_version,
             "attachments": it.attachments.all(),
             "versions": it.versions.all(),
@@ -179,9 +197,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         except search.SearchQueryError as exc:
             error = exc.message
     pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE if results else 0
-    headings = Category.objects.filter(parent=None).select_related("agency")
-    if filters.agency:
-        headings = headings.filter(agency_id=filters.agency)
+    # Only headings the public sees (active ones) are offered as filters.
+    headings = headings_of.visible_top_headings([filters.agency] if filters.agency else None)
     return _render(
         request,
         "portal/search.html",
@@ -193,7 +210,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "page": page_number,
             "pages": pages,
             "agencies": Agency.objects.order_by("name"),
-            "headings": headings.order_by("agency_id", "code")[:200],
+            "headings": headings[:200],
             "doc_types": v.DocType.choices(),
             "years": range(today().year, today().year - 10, -1),
         },

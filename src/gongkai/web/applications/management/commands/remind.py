@@ -1,6 +1,7 @@
 """``gongkai manage remind``: the periodic job (run it daily, e.g. from cron or a systemd timer).
 
-1. Closes cases whose 补正 period lapsed without a correction (表三（六）1, 条例 第三十条).
+1. Closes cases whose 补正 period lapsed without a correction (表三（六）1, 条例 第三十条), and
+   cases whose 信息处理费 was not paid within the payment period (表三（六）2, 条例 第四十二条).
 2. E-mails each clerk the open cases assigned to them (or, unassigned, to every clerk of the
    agency) that are overdue or due within GONGKAI_REMIND_WITHIN working days -- through Django's
    mail backend (the console in the demo).
@@ -24,13 +25,13 @@ from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Role, User
 from gongkai.web.applications import actions, clock
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow import CaseState
 
 
 class Command(BaseCommand):
-    help = "关闭逾期未补正的申请，并向经办人发送到期提醒邮件"
+    help = "关闭逾期未补正、逾期未缴费的申请，并向经办人发送到期提醒邮件"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
@@ -38,8 +39,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         today = options["today"] or timezone.localdate()
         closed = self._close_lapsed(today)
+        unpaid = self._close_unpaid(today)
         sent = self._remind(today)
-        self.stdout.write(f"逾期未补正办结 {closed} 件；发送提醒邮件 {sent} 封。")
+        self.stdout.write(f"逾期未补正办结 {closed} 件；逾期未缴费办结 {unpaid} 件；发送提醒邮件 {sent} 封。")
         call_command("remind_disclosure", today=today, stdout=self.stdout, stderr=self.stderr)
 
     def _close_lapsed(self, today: date) -> int:
@@ -48,6 +50,21 @@ class Command(BaseCommand):
         for app in waiting.order_by("pk"):
             try:
                 actions.do_close_for_missing_correction(app, today=today, acting_user=None)
+            except GongkaiError as exc:
+                self.stderr.write(f"{app.number}：{exc.message}")
+            else:
+                closed += 1
+        return closed
+
+    def _close_unpaid(self, today: date) -> int:
+        closed = 0
+        # The unpaid notices past their payment period (partial index on payment_due).
+        lapsed_ids = FeeNotice.objects.filter(
+            paid_on=None, payment_due__lt=today, application__status=CaseState.AWAITING_FEE
+        ).values_list("application_id", flat=True)
+        for app in Application.objects.filter(pk__in=lapsed_ids).order_by("pk"):
+            try:
+                actions.do_close_for_unpaid_fee(app, today=today, acting_user=None)
             except GongkaiError as exc:
                 self.stderr.write(f"{app.number}：{exc.message}")
             else:

@@ -1,0 +1,422 @@
+"""Every state change of an annual report: ``do_<verb>_<noun>(..., *, acting_user)``.
+
+Each action runs in one transaction, checks the permission (annual.permissions) and the rules of
+the report's life, writes its rows and one audit row. Views, the demo and the CLI call these --
+nothing else writes annual reports.
+
+Life of a report (per agency and year): generate → draft (edit the narrative, check, acknowledge
+warnings, regenerate) → publish (frozen: JSON, DOCX, PDF, HTML with SHA-256) → correction: a new
+draft version copied from the published one → publish it; the earlier version becomes
+``superseded`` and stays readable as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from gongkai.errors import GongkaiError
+from gongkai.report import jsonio, rules
+from gongkai.report.model import SECTION_NUMBERS, STANDARD_SECTION_TITLES, Template
+from gongkai.report.model import AnnualReport as ReportData
+from gongkai.report.render import render
+from gongkai.web.accounts.models import Agency
+from gongkai.web.annual import narrative, permissions, tables
+from gongkai.web.annual.models import (
+    AnnualReport,
+    PublishedFile,
+    State,
+    WarningAcknowledgement,
+    finding_key,
+)
+from gongkai.web.audit.record import record
+
+#: The files frozen at publication (the JSON first: its digest is the report's own).
+FROZEN_FORMATS = (
+    PublishedFile.Format.JSON,
+    PublishedFile.Format.DOCX,
+    PublishedFile.Format.PDF,
+    PublishedFile.Format.HTML,
+)
+#: 国办公开办函〔2021〕30号 applies to reports on 2021 and later; earlier years use the 2019 trial format.
+FIRST_2021_YEAR = 2021
+MAX_SECTION_CHARS = 20000
+
+
+class ActionError(GongkaiError):
+    """A step the rules do not allow now (shown to the user in Chinese)."""
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ActionError(message)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def template_for(year: int) -> Template:
+    return Template.Y2021 if year >= FIRST_2021_YEAR else Template.Y2019
+
+
+def report_of(data: dict[str, Any]) -> ReportData:
+    """The stored JSON as the core's report. Through JSON text: fees come back as ``Decimal``."""
+    return jsonio.loads(json.dumps(data, ensure_ascii=False))
+
+
+def data_of(report: ReportData) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(jsonio.dumps(report))
+    return data
+
+
+def previous_published(agency_id: int, year: int) -> AnnualReport | None:
+    """Last year's current published report of the same agency (for the cross-year rules)."""
+    return AnnualReport.objects.filter(agency_id=agency_id, year=year - 1, state=State.PUBLISHED).first()
+
+
+def _summary(report: AnnualReport) -> dict[str, Any]:
+    return {
+        "version": report.version,
+        "state": report.state,
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "sha256": report.sha256,
+    }
+
+
+def _locked(report: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
+
+
+def _audit(
+    report: AnnualReport,
+    action: str,
+    summary: str,
+    *,
+    acting_user: Any,
+    before: dict[str, Any] | None = None,
+    **extra: Any,
+) -> None:
+    record(
+        acting_user=acting_user,
+        action=f"annual.{action}",
+        summary=f"{report.agency.name}{report.year}年度报告第{report.version}版：{summary}",
+        obj=report,
+        agency_id=report.agency_id,
+        before=before,
+        after={**_summary(report), **extra},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafting
+# ---------------------------------------------------------------------------------------------
+
+
+def _generated(agency: Agency, year: int) -> ReportData:
+    """The report computed from the year's records, with the narrative drafted from the facts."""
+    template = template_for(year)
+    if template is Template.Y2021:
+        table2, table3, table4 = tables.report_tables(agency, year)
+    else:
+        table2 = tables.table2_for(agency, year)
+        table3 = tables.table3_for(agency, year, template)
+        table4 = tables.table4_for(agency, year)
+    facts = tables.facts_for(agency, year)
+    fees = narrative.fee_facts(agency, year)
+    sections = narrative.draft_sections(agency.name, year, table2, table3, table4, facts, fees)
+    return ReportData(
+        agency=agency.name,
+        year=year,
+        template=template,
+        table2=table2,
+        table3=table3,
+        table4=table4,
+        sections=sections,
+        meta={"generator": "gongkai"},
+    )
+
+
+def do_generate_report(
+    agency: Agency, year: int, *, acting_user: Any, keep_narrative: bool = True
+) -> AnnualReport:
+    """Compute the tables of ``year`` from the records into the draft version (made if needed).
+
+    Regenerating an existing draft replaces its tables and keeps the narrative the clerk has
+    edited, unless ``keep_narrative`` is False (then the narrative is drafted afresh).
+    """
+    if not permissions.can_draft(acting_user, agency.pk):
+        raise PermissionDenied
+    _require(2008 <= year <= _today().year, f"无法生成{year}年度报告：年度不在有效范围内")
+    with transaction.atomic():
+        # The agency row is the lock: two clerks generating at once must not both make version 1.
+        Agency.objects.select_for_update().get(pk=agency.pk)
+        latest = AnnualReport.objects.filter(agency=agency, year=year).order_by("-version").first()
+        fresh = data_of(_generated(agency, year))
+        if latest is None or not latest.is_draft:
+            _require(
+                latest is None,
+                f"{year}年度报告已发布；如需修改，请发起更正（生成新版本）",
+            )
+            report = AnnualReport.objects.create(agency=agency, year=year, version=1, data=fresh)
+            _audit(report, "generate", "由本年度记录生成草稿", acting_user=acting_user)
+            return report
+        report = _locked(latest)
+        before = _summary(report)
+        if keep_narrative and report.data.get("sections"):
+            fresh["sections"] = report.data["sections"]
+        fresh["meta"] = {**report.data.get("meta", {}), **fresh.get("meta", {})}
+        report.data = fresh
+        _clear_check(report)
+        report.save()
+        _audit(
+            report,
+            "regenerate",
+            "重新生成表格" + ("（保留已编辑的正文）" if keep_narrative else "（正文重新起草）"),
+            acting_user=acting_user,
+            before=before,
+        )
+        return report
+
+
+def _clear_check(report: AnnualReport) -> None:
+    """The content changed: the last check no longer describes it."""
+    report.errors = report.warnings = 0
+    report.findings = []
+    report.checked_at = None
+
+
+def _draft(report: AnnualReport, acting_user: Any) -> AnnualReport:
+    if not permissions.can_draft(acting_user, report.agency_id):
+        raise PermissionDenied
+    locked = _locked(report)
+    _require(locked.is_draft, "该版本已发布，不能再修改；如需修改，请发起更正")
+    return locked
+
+
+def do_edit_narrative(report: AnnualReport, texts: dict[str, str], *, acting_user: Any) -> AnnualReport:
+    """Replace the text of sections 一 to 六 (titles stay the standard ones of the format)."""
+    unknown = set(texts) - set(SECTION_NUMBERS)
+    _require(not unknown, f"没有第{'、'.join(sorted(unknown))}部分；正文只有一至六部分")
+    for number, text in texts.items():
+        _require(len(text) <= MAX_SECTION_CHARS, f"第{number}部分超过 {MAX_SECTION_CHARS} 字，请精简")
+    with transaction.atomic():
+        locked = _draft(report, acting_user)
+        before = _summary(locked)
+        current = {s["number"]: s for s in locked.sections()}
+        sections = []
+        changed = []
+        for number in SECTION_NUMBERS:
+            section = dict(
+                current.get(number)
+                or {"number": number, "title": STANDARD_SECTION_TITLES[number], "text": ""}
+            )
+            if number in texts:
+                new_text = texts[number].replace("\r\n", "\n").strip()
+                if new_text != section.get("text"):
+                    changed.append(number)
+                section["text"] = new_text
+            sections.append(section)
+        locked.data = {**locked.data, "sections": sections}
+        if changed:
+            _clear_check(locked)
+        locked.save()
+        _audit(
+            locked,
+            "edit",
+            f"修改正文第{'、'.join(changed)}部分" if changed else "保存正文（无改动）",
+            acting_user=acting_user,
+            before=before,
+            sections=changed,
+        )
+    report.refresh_from_db()
+    return report
+
+
+def _run_check(report: AnnualReport, when: datetime) -> list[dict[str, Any]]:
+    previous = previous_published(report.agency_id, report.year)
+    found = rules.check(report_of(report.data), report_of(previous.data) if previous else None)
+    findings = [f.to_dict() for f in found]
+    report.findings = findings
+    report.errors = sum(1 for f in findings if f["severity"] == "error")
+    report.warnings = sum(1 for f in findings if f["severity"] == "warning")
+    report.checked_at = when
+    return findings
+
+
+def do_check_report(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
+    """Run every rule of the core, cross-year with last year's published report when there is one."""
+    with transaction.atomic():
+        locked = _draft(report, acting_user)
+        before = _summary(locked)
+        _run_check(locked, timezone.now())
+        locked.save()
+        _audit(
+            locked,
+            "check",
+            f"检查：错误 {locked.errors} 项，警告 {locked.warnings} 项",
+            acting_user=acting_user,
+            before=before,
+        )
+    report.refresh_from_db()
+    return report
+
+
+def acknowledgements(agency_id: int, year: int) -> dict[tuple[str, str], WarningAcknowledgement]:
+    rows = WarningAcknowledgement.objects.filter(agency_id=agency_id, year=year).select_related(
+        "acknowledged_by"
+    )
+    return {(a.rule, a.cells): a for a in rows}
+
+
+def unacknowledged_warnings(report: AnnualReport) -> list[dict[str, Any]]:
+    acks = acknowledgements(report.agency_id, report.year)
+    return [f for f in report.findings if f["severity"] == "warning" and finding_key(f) not in acks]
+
+
+def do_acknowledge_warning(
+    report: AnnualReport, rule: str, cells: str, reason: str, *, acting_user: Any
+) -> WarningAcknowledgement:
+    """Record that a named person has seen a warning of the last check and why it stands."""
+    if not permissions.can_acknowledge(acting_user, report.agency_id):
+        raise PermissionDenied
+    reason = reason.strip()
+    _require(len(reason) >= 4, "请写明确认理由（至少 4 个字）")
+    with transaction.atomic():
+        locked = _locked(report)
+        _require(locked.is_draft, "该版本已发布，无需确认")
+        finding = next(
+            (f for f in locked.findings if f["severity"] == "warning" and finding_key(f) == (rule, cells)),
+            None,
+        )
+        _require(finding is not None, "最近一次检查中没有这条警告，请重新检查后再确认")
+        assert finding is not None
+        ack, _ = WarningAcknowledgement.objects.update_or_create(
+            agency_id=locked.agency_id,
+            year=locked.year,
+            rule=rule,
+            cells=cells,
+            defaults={
+                "message": finding["message"],
+                "reason": reason,
+                "acknowledged_by": acting_user,
+                "acknowledged_at": timezone.now(),
+            },
+        )
+        _audit(
+            locked,
+            "acknowledge",
+            f"确认警告 {rule}（{cells or '全文'}）：{reason}",
+            acting_user=acting_user,
+            rule=rule,
+            cells=cells,
+        )
+    return ack
+
+
+# ---------------------------------------------------------------------------------------------
+# Publishing and corrections
+# ---------------------------------------------------------------------------------------------
+
+
+def do_publish_report(report: AnnualReport, *, acting_user: Any, at: datetime | None = None) -> AnnualReport:
+    """Check once more, then freeze the version: JSON, DOCX, PDF and HTML, each with its SHA-256.
+
+    Refused while any error stands or any warning is not acknowledged. The version published
+    before (if this is a correction) becomes ``superseded`` and stays as it was. ``at`` is the
+    publication time (the demo replays history); live publishing uses now.
+    """
+    if not permissions.can_publish(acting_user, report.agency_id):
+        raise PermissionDenied
+    when = at or timezone.now()
+    with transaction.atomic():
+        locked = _locked(report)
+        _require(locked.is_draft, "该版本已发布")
+        _require(
+            timezone.localdate(when) > date(locked.year, 12, 31),
+            f"{locked.year}年尚未结束，不能发布该年度的年度报告（条例 第四十九条：报告上一年度的工作）",
+        )
+        before = _summary(locked)
+        _run_check(locked, when)
+        problem = ""
+        if locked.errors:
+            problem = f"检查发现 {locked.errors} 项错误，改正后才能发布"
+        elif pending := unacknowledged_warnings(locked):
+            problem = f"还有 {len(pending)} 项警告未确认，确认后才能发布"
+        if problem:
+            # Committed (not rolled back): the page then shows what stands in the way.
+            locked.save()
+        else:
+            _freeze(locked, before, when, acting_user)
+    if problem:
+        raise ActionError(problem)
+    report.refresh_from_db()
+    return report
+
+
+def _freeze(locked: AnnualReport, before: dict[str, Any], when: datetime, acting_user: Any) -> None:
+    model = report_of(locked.data)
+    contents = {
+        PublishedFile.Format.JSON: jsonio.dumps(model).encode("utf-8"),
+        **{fmt: render(model, str(fmt)) for fmt in FROZEN_FORMATS[1:]},
+    }
+    # Retire the current published version first: one published version per agency and year.
+    superseded = list(
+        AnnualReport.objects.select_for_update()
+        .filter(agency_id=locked.agency_id, year=locked.year, state=State.PUBLISHED)
+        .values_list("version", flat=True)
+    )
+    AnnualReport.objects.filter(agency_id=locked.agency_id, year=locked.year, state=State.PUBLISHED).update(
+        state=State.SUPERSEDED
+    )
+    for fmt, content in contents.items():
+        PublishedFile.objects.create(
+            report=locked, fmt=fmt, content=content, sha256=hashlib.sha256(content).hexdigest()
+        )
+    locked.state = State.PUBLISHED
+    locked.published_at = when
+    locked.published_by = acting_user
+    locked.sha256 = hashlib.sha256(contents[PublishedFile.Format.JSON]).hexdigest()
+    locked.save()
+    _audit(
+        locked,
+        "publish",
+        "发布" + (f"（更正第{'、'.join(map(str, superseded))}版）" if superseded else ""),
+        acting_user=acting_user,
+        before=before,
+        superseded=superseded,
+    )
+    from gongkai.web.portal.views import bump
+
+    # As portal.indexing does: now (this process's later reads) and again once committed.
+    bump()
+    transaction.on_commit(bump)
+
+
+def do_start_correction(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
+    """A new draft version copied from the current published one (更正); the published one stays."""
+    if not permissions.can_draft(acting_user, report.agency_id):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(report)
+        _require(locked.state == State.PUBLISHED, "只能对当前已发布的版本发起更正")
+        latest = AnnualReport.objects.filter(agency_id=locked.agency_id, year=locked.year).aggregate(
+            n=Max("version")
+        )["n"]
+        _require(latest == locked.version, "已有更正中的草稿版本，请在草稿上继续修改")
+        draft = AnnualReport.objects.create(
+            agency_id=locked.agency_id,
+            year=locked.year,
+            version=locked.version + 1,
+            data={**locked.data, "meta": {**locked.data.get("meta", {}), "corrects_version": locked.version}},
+        )
+        _audit(draft, "correct", f"发起更正（以第{locked.version}版为底稿）", acting_user=acting_user)
+    return draft

@@ -1,0 +1,176 @@
+"""An agency's annual report (政府信息公开工作年度报告, 条例 第四十九条、第五十条) as stored versions.
+
+A report is a sequence of versions per (agency, year). Version 1 is the first draft; publishing
+freezes a version (its JSON in the report-json.md contract plus DOCX, PDF and HTML files, each with
+its SHA-256 digest); a correction (更正) is a new draft version copied from the published one, and
+publishing it marks the earlier version ``superseded`` -- it stays readable, never changed.
+
+Only ``actions.py`` writes these rows. Names and fields are the shared contract of issue 8
+(/work/notes/D-contract.md): the supervisor's views (oversight) read them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class FrozenReportError(RuntimeError):
+    """An attempt to change a published version (a programming error: corrections are new versions)."""
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    PUBLISHED = "published", "已发布"
+    SUPERSEDED = "superseded", "已更正（旧版）"
+
+
+#: States of a version that was published at some time (the report counts as submitted).
+SUBMITTED_STATES = (State.PUBLISHED, State.SUPERSEDED)
+
+
+def deadline_for(year: int) -> date:
+    """条例 第四十九条: the report on ``year`` is published by 31 January of the following year."""
+    return date(year + 1, 1, 31)
+
+
+def published_late(year: int, first_published_at: datetime) -> bool:
+    """A report is late when its first version was published after ``deadline_for(year)``
+    (the day in the local time zone: a report published at 23:30 on 31 January is on time)."""
+    return timezone.localdate(first_published_at) > deadline_for(year)
+
+
+class AnnualReport(models.Model):
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="annual_reports", verbose_name="机构"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    version = models.PositiveSmallIntegerField("版本")
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    #: The report in the ``gongkai.annual-report/1`` shape (gongkai.report.jsonio.report_to_dict).
+    data = models.JSONField("报告内容")
+    errors = models.PositiveIntegerField("错误数", default=0)
+    warnings = models.PositiveIntegerField("警告数", default=0)
+    #: The last check's findings: Finding.to_dict() entries (rule, severity, cells, message, ...).
+    findings = models.JSONField("检查结果", default=list)
+    checked_at = models.DateTimeField("检查时间", null=True, blank=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="发布人",
+    )
+    #: SHA-256 of the published JSON bytes (PublishedFile fmt=json), empty while a draft.
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, default="")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        ordering = ["agency_id", "-year", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "version"], name="annual_report_version"),
+            # At most one current published version per agency and year.
+            models.UniqueConstraint(
+                fields=["agency", "year"],
+                condition=models.Q(state="published"),
+                name="annual_report_one_published",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "state"], name="annual_report_year_state")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}年度报告（第{self.version}版，{self.get_state_display()}）"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A published (or superseded) version is frozen: only its state may move on. Checked here
+        # as well as in the actions, so that no code path can rewrite what was published.
+        if not self._state.adding:
+            stored = type(self).objects.filter(pk=self.pk).values("state", "data").first()
+            if stored is not None and stored["state"] != State.DRAFT and stored["data"] != self.data:
+                raise FrozenReportError(f"{self} 已发布，内容不能修改")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == State.DRAFT
+
+    def sections(self) -> list[dict[str, Any]]:
+        return list(self.data.get("sections") or [])
+
+
+class PublishedFile(models.Model):
+    """One frozen file of a published version; its bytes never change."""
+
+    class Format(models.TextChoices):
+        JSON = "json", "JSON"
+        DOCX = "docx", "DOCX"
+        PDF = "pdf", "PDF"
+        HTML = "html", "HTML"
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="files")
+    fmt = models.CharField("格式", max_length=10, choices=Format.choices)
+    content = models.BinaryField("文件内容")
+    sha256 = models.CharField("SHA-256", max_length=64)
+
+    class Meta:
+        verbose_name = "年度报告发布文件"
+        verbose_name_plural = "年度报告发布文件"
+        constraints = [models.UniqueConstraint(fields=["report", "fmt"], name="annual_file_report_fmt")]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.fmt}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise FrozenReportError("已发布的年度报告文件不能修改")
+        super().save(*args, **kwargs)
+
+    @property
+    def filename(self) -> str:
+        report = self.report
+        return f"{report.agency.name}{report.year}年政府信息公开工作年度报告-v{report.version}.{self.fmt}"
+
+
+class WarningAcknowledgement(models.Model):
+    """A warning of the check, acknowledged (with a reason) by a named person.
+
+    Keyed by agency, year, rule id and the finding's cells -- not by version or check run -- so it
+    survives re-checking, regenerating and a correction version for as long as the same finding
+    recurs; a different finding (other rule or other cells) needs its own acknowledgement.
+    """
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    rule = models.CharField("规则", max_length=40)
+    #: The finding's cells joined by "," (the cell paths of report-json.md), "" when it names none.
+    cells = models.CharField("单元格", max_length=500, blank=True, default="")
+    message = models.TextField("确认时的提示内容")
+    reason = models.TextField("说明理由")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="确认人"
+    )
+    acknowledged_at = models.DateTimeField("确认时间")
+
+    class Meta:
+        verbose_name = "警告确认"
+        verbose_name_plural = "警告确认"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "rule", "cells"], name="annual_ack_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} {self.rule} {self.cells}"
+
+
+def finding_key(finding: dict[str, Any]) -> tuple[str, str]:
+    """The key under which a warning is acknowledged: its rule id and its cells."""
+    return str(finding.get("rule", "")), ",".join(finding.get("cells") or [])

@@ -1,0 +1,124 @@
+"""The six narrative sections drafted from the year's facts, for the clerk to edit.
+
+Every figure that a table also shows is taken from the table itself (not recounted), so the
+text-against-table rules of the core (``TEXT-TABLE-*``, ``TEXT-TABLE-DOCUMENTS``) hold by
+construction; the figures the tables do not show (publications per channel, answers on time,
+fees) come from ``tables.facts_for``. The sentences use the wording those rules read
+("本年新收政府信息公开申请N件", "办结N件", "行政复议N件" ...). Sentences about answers on time avoid
+"办结N件"/"答复N件" so that the rule comparing the number of answers with 三（七）总计 does not
+read them as a second total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from gongkai.report.model import STANDARD_SECTION_TITLES, Section, Table2, Table3, Table4
+from gongkai.web.accounts.models import Agency
+from gongkai.web.annual.tables import ReportFacts
+from gongkai.web.applications.models import FeeNotice
+from gongkai.web.disclosure import vocabulary as dv
+
+
+@dataclass(frozen=True, slots=True)
+class FeeFacts:
+    """信息处理费 of the year (国办函〔2020〕109号): notices sent, and fees paid with their sum in 元."""
+
+    notices: int
+    paid: int
+    paid_yuan: Decimal
+
+
+def fee_facts(agency: Agency, year: int) -> FeeFacts:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    row = FeeNotice.objects.filter(application__agency=agency).aggregate(
+        notices=Count("pk", filter=Q(sent_on__range=(first, last))),
+        paid=Count("pk", filter=Q(paid_on__range=(first, last))),
+        paid_yuan=Sum("amount", filter=Q(paid_on__range=(first, last))),
+    )
+    return FeeFacts(row["notices"], row["paid"], Decimal(row["paid_yuan"] or 0))
+
+
+def _channels(publications: dict[str, int]) -> str:
+    labels = dict(dv.Channel.choices())
+    parts = [f"{labels[key]}{n}条" for key, n in sorted(publications.items()) if key in labels and n]
+    return f"，其中{'、'.join(parts)}" if parts else ""
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
+
+
+def draft_sections(
+    agency: str, year: int, table2: Table2, table3: Table3, table4: Table4, facts: ReportFacts, fees: FeeFacts
+) -> tuple[Section, ...]:
+    """Sections 一 to 六 restating the tables, ``facts`` (``tables.facts_for``) and ``fees``."""
+    publications: dict[str, int] = dict(facts.publications)
+    published = publications.get("total", 0)
+    new = table3.cell("new", "total") or 0
+    carried = table3.cell("carried", "total") or 0
+    done = table3.cell("total", "total") or 0
+    carry_next = table3.cell("carry_next", "total") or 0
+    recon = table4.reconsideration.total or 0
+    litigation = (table4.litigation_direct.total or 0) + (table4.litigation_after_reconsideration.total or 0)
+    on_time, overdue = facts.answered_on_time, facts.answered_overdue
+    regs, docs = table2.regulations, table2.normative_documents
+
+    general = [
+        f"{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"全年共通过各渠道发布政府信息{published}条，本年新收政府信息公开申请{new}件。"
+    ]
+    active = [
+        f"{year}年，全年共通过各渠道发布政府信息{published}条{_channels(publications)}。",
+        f"本年制发行政规范性文件{docs.issued or 0}件，废止{docs.abolished or 0}件，"
+        f"现行有效{docs.in_force or 0}件。",
+    ]
+    if regs.issued or regs.abolished or regs.in_force:
+        active.append(
+            f"制发规章{regs.issued or 0}件，废止{regs.abolished or 0}件，现行有效{regs.in_force or 0}件。"
+        )
+    active.append("具体情况见下表。")
+    requests = [
+        f"{year}年，本机关新收政府信息公开申请{new}件，上年结转{carried}件，"
+        f"办结{done}件，结转下年度继续办理{carry_next}件。"
+    ]
+    rate = facts.on_time_rate
+    if rate is not None:
+        requests.append(f"在法定期限内作出答复的{on_time}件，逾期{overdue}件，按时办结率为{rate:f}%。")
+    requests.append("具体情况见下表。")
+    appeals = [f"{year}年，本机关因政府信息公开工作被申请行政复议{recon}件，被提起行政诉讼{litigation}件。"]
+    if overdue:
+        problems = (
+            f"（一）存在的主要问题。本年度有{overdue}件政府信息公开申请未在法定期限内答复。"
+            "（二）改进情况。将加强申请办理的期限管理，对临近期限的申请提前督办，确保按时答复。"
+        )
+    else:
+        problems = (
+            "（一）存在的主要问题。主动公开内容的针对性和解读回应的及时性有待提高。"
+            "（二）改进情况。将加强公开内容审核和政策解读，及时回应社会关切。"
+        )
+    # （六）2 counts applications closed because a fee notice went unpaid: a notice was issued.
+    unpaid = table3.cell("other_overdue_fee", "total") or 0
+    if not fees.notices and not fees.paid and not unpaid:
+        charged = "本年度未发出收费通知，未收取信息处理费。"
+    else:
+        collected = (
+            f"收取信息处理费{fees.paid}笔，共计{_yuan(fees.paid_yuan)}元" if fees.paid else "未收取信息处理费"
+        )
+        lapsed = f"；申请人逾期未缴纳费用、不再处理的申请{unpaid}件" if unpaid else ""
+        sent = f"本年度发出收费通知{fees.notices}份，" if fees.notices else "本年度"
+        charged = f"{sent}{collected}{lapsed}。"
+    charged = "依据《政府信息公开信息处理费管理办法》，" + charged
+    texts = {
+        "一": "".join(general),
+        "二": "".join(active),
+        "三": "".join(requests),
+        "四": "".join(appeals),
+        "五": problems,
+        "六": charged,
+    }
+    return tuple(Section(n, STANDARD_SECTION_TITLES[n], texts[n]) for n in texts)

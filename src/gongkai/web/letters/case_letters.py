@@ -1,0 +1,148 @@
+"""The procedural letters of a case (告知书) and the 回执, composed by gongkai.letters.
+
+- :func:`number_letter` fixes a letter's 文号 and date when its step is taken; the actions of
+  the applications app call it inside their transaction (补正, 延期, 征求第三方意见, 第三方告知,
+  收费通知).
+- :func:`facts_for` turns the case's records into :class:`gongkai.letters.LetterFacts`; nothing is
+  typed twice: items, dates, amounts and the third party are the recorded ones.
+- :func:`render` composes the letter from the agency's template (templates.template_for) and
+  renders DOCX or PDF. A letter missing a required element is refused with the Chinese list of
+  what is missing (gongkai.letters.LetterError).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
+from gongkai.web.letters.models import CaseLetter, LetterCounter
+from gongkai.web.letters.templates import template_for
+
+#: The procedural letter kinds (gongkai.letters.LetterKind values) numbered here.
+CORRECTION = "correction"
+EXTENSION = "extension"
+THIRD_PARTY_CONSULTATION = "third_party_consultation"
+THIRD_PARTY_DISCLOSURE_NOTICE = "third_party_disclosure_notice"
+FEE_NOTICE = "fee_notice"
+RECEIPT = "receipt"
+
+
+def number_letter(app: Any, kind: str, event: Any, issued_on: date) -> CaseLetter:
+    """Give the letter of ``event`` its 文号 from the agency's yearly sequence (call inside the
+    step's transaction: the counter row is locked)."""
+    existing = CaseLetter.objects.filter(event=event, kind=kind).first()
+    if existing is not None:
+        return existing
+    counter, _ = LetterCounter.objects.select_for_update().get_or_create(
+        agency_id=app.agency_id, year=issued_on.year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    number = f"{app.agency.number_prefix}依申告〔{issued_on.year}〕{counter.last}号"
+    return CaseLetter.objects.create(
+        application=app, kind=kind, event=event, document_number=number, issued_on=issued_on
+    )
+
+
+def _text(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _base(app: Any, **extra: Any) -> Any:
+    from gongkai.letters import LetterFacts
+
+    return LetterFacts(
+        agency_name=app.agency.name,
+        applicant_name=app.name,
+        application_number=app.number,
+        received_on=app.received_on,
+        request_description=_text(app.description),
+        contact=_text(app.agency.phone) and f"{app.agency.name} {app.agency.phone}",
+        **extra,
+    )
+
+
+def facts_for(row: CaseLetter) -> Any:
+    """The facts of a numbered letter, from the case's records."""
+    from gongkai.fees import FeeMethod, quote
+    from gongkai.web.applications.models import CaseEvent, FeeNotice, ThirdPartyConsultation
+
+    app = row.application
+    common: dict[str, Any] = {"document_number": row.document_number, "issued_on": row.issued_on}
+    event = row.event
+    if row.kind == CORRECTION:
+        items = tuple(line.strip() for line in event.note.splitlines() if line.strip())
+        return _base(app, correction_items=items, correction_due=event.until, **common)
+    if row.kind == EXTENSION:
+        asked = (
+            CaseEvent.objects.filter(application=app, kind="extension_requested", on__lte=event.on)
+            .order_by("-on", "-pk")
+            .first()
+        )
+        return _base(
+            app,
+            extension_days=EXTENSION_MAX_WORKING_DAYS,
+            new_due=app.extended_due,
+            extension_reason=_text(asked.note if asked else ""),
+            **common,
+        )
+    if row.kind in (THIRD_PARTY_CONSULTATION, THIRD_PARTY_DISCLOSURE_NOTICE):
+        c = ThirdPartyConsultation.objects.get(event=event)
+        extra: dict[str, Any] = {"third_party_name": c.party_name, "consultation_due": c.reply_due}
+        if row.kind == THIRD_PARTY_DISCLOSURE_NOTICE:
+            extra |= {
+                "disclosed_content": _text(c.information),
+                "disclosure_reasons": _text(c.decision_reason),
+                "reconsideration_body": _text(c.reconsideration_body),
+            }
+        return _base(app, **extra, **common)
+    if row.kind == FEE_NOTICE:
+        n = FeeNotice.objects.get(event=event)
+        method = FeeMethod(n.method)
+        return _base(
+            app,
+            fee_method=method,
+            fee_amount=n.amount,
+            fee_basis=None,
+            fee_detail=quote(method, n.quantity).describe(),
+            payment_instructions=_text(n.how_to_pay),
+            payment_due=n.payment_due,
+            **common,
+        )
+    raise ValueError(f"unknown case letter kind {row.kind!r}")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    mime: str
+    filename: str
+
+
+def _rendered(kind: str, facts: Any, agency: Any, fmt: str, stem: str) -> Rendered:
+    from gongkai.letters import DOCX_MIME, PDF_MIME, LetterKind, compose, render_docx, render_pdf
+
+    letter = compose(LetterKind(kind), facts, template=template_for(agency, kind))
+    if fmt == "docx":
+        return Rendered(render_docx(letter), DOCX_MIME, f"{stem}.docx")
+    return Rendered(render_pdf(letter), PDF_MIME, f"{stem}.pdf")
+
+
+def render(row: CaseLetter, fmt: str) -> Rendered:
+    """The letter as DOCX or PDF (``LetterError`` names missing elements)."""
+    return _rendered(row.kind, facts_for(row), row.application.agency, fmt, f"{row.kind}-{row.pk}")
+
+
+def receipt_facts(app: Any) -> Any:
+    """The 回执's facts: dated the day of receipt (or submission before receipt is established)."""
+    from django.utils import timezone
+
+    return _base(app, issued_on=app.received_on or timezone.localdate(app.submitted_at))
+
+
+def render_receipt(app: Any, fmt: str) -> Rendered:
+    """The 回执 (接收回执) from the agency's RECEIPT template."""
+    return _rendered(RECEIPT, receipt_facts(app), app.agency, fmt, f"receipt-{app.pk}")

@@ -1,0 +1,165 @@
+"""A reply's letter: the case and the draft turned into ``gongkai.letters`` facts, composed with
+the agency's template (letters.templates.template_for), checked and rendered.
+
+The 文号 and the date are given when the letter is issued; before that (review, preview) they are
+the only elements allowed to be missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+
+from gongkai.errors import GongkaiError
+from gongkai.web.replies.models import Reply
+from gongkai.workflow import LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow import WithheldPart as DomainWithheldPart
+
+if TYPE_CHECKING:
+    from gongkai.letters import LetterFacts
+
+#: Supplied by issuing itself, so not asked of the clerk or the reviewer.
+ISSUE_ELEMENTS = frozenset({LetterElement.DOCUMENT_NUMBER, LetterElement.DATE})
+
+
+def _text(value: str) -> str | None:
+    return value.strip() or None
+
+
+def facts(reply: Reply, *, document_number: str | None, issued_on: date | None) -> LetterFacts:
+    from gongkai.letters import LetterFacts
+
+    app = reply.application
+    return LetterFacts(
+        agency_name=app.agency.name,
+        document_number=document_number,
+        issued_on=issued_on,
+        applicant_name=app.name,
+        application_number=app.number,
+        received_on=app.received_on,
+        request_description=_text(app.description),
+        contact=_text(reply.contact),
+        outcome_key=reply.outcome,
+        ground_key=reply.ground or None,
+        legal_basis=_text(reply.legal_basis),
+        explanation=_text(reply.explanation),
+        information_provided=_text(reply.information_provided),
+        delivery_how=_text(reply.delivery_how),
+        withheld=tuple(DomainWithheldPart(p.description, p.ground) for p in reply.withheld_parts.all()),
+        refusal_reasons=_refusal_reasons(reply),
+        search_description=_text(reply.search_description),
+        not_ours_reasons=_text(reply.not_ours_reasons),
+        responsible_agency_name=_text(reply.responsible_agency_name),
+        responsible_agency_contact=_text(reply.responsible_agency_contact),
+        responsible_agency_undetermined=reply.responsible_agency_undetermined,
+        other_channels=_text(reply.other_channels),
+        publication_access=_text(reply.publication_access),
+        reconsideration_body=_text(reply.reconsideration_body),
+        court=_text(reply.court),
+    )
+
+
+def _refusal_reasons(reply: Reply) -> str | None:
+    """The reasons the letter states: the general ones and, for 部分公开, each withheld part's
+    reason (条例 第三十七条: 对不予公开的内容说明理由)."""
+    parts = [reply.refusal_reasons.strip()] if reply.refusal_reasons.strip() else []
+    parts += [f"{p.description}：{p.reason}" for p in reply.withheld_parts.all() if p.reason.strip()]
+    return "；".join(parts) or None
+
+
+def _labels(missing: Any) -> tuple[str, ...]:
+    out = []
+    for item in missing:
+        if isinstance(item, LetterElement):
+            if item in ISSUE_ELEMENTS:
+                continue
+            out.append(LETTER_ELEMENT_LABELS[item])
+        else:
+            out.append(str(item))
+    return tuple(out)
+
+
+def _kind(reply: Reply) -> Any:
+    from gongkai.letters import LetterKind
+
+    return LetterKind(reply.outcome)
+
+
+def _template(reply: Reply) -> str | None:
+    from gongkai.web.letters.templates import template_for
+
+    return template_for(reply.application.agency, _kind(reply))
+
+
+def missing_for_review(reply: Reply) -> tuple[str, ...]:
+    """Required elements the draft does not give yet (文号 and date excepted), in Chinese."""
+    from gongkai.letters import missing_elements
+
+    return _labels(missing_elements(_kind(reply), facts(reply, document_number=None, issued_on=None)))
+
+
+@dataclass(frozen=True)
+class Preview:
+    text: str | None
+    #: Required elements the facts do not give (Chinese labels).
+    missing: tuple[str, ...] = ()
+    #: Why the letter cannot be composed otherwise (a template lacking a passage, facts the law
+    #: does not allow).
+    error: str = ""
+    note: str = ""
+
+
+#: Shown in the preview where the 文号 will be: numbers are taken only when a letter is issued,
+#: so that the agency's sequence has no gaps from drafts that never went out.
+PREVIEW_NUMBER = "（出具时编号）"
+
+
+def preview(reply: Reply, today: date) -> Preview:
+    """The letter as it would read if issued today, or what keeps it from being issued."""
+    from gongkai.letters import compose, letter_text
+
+    try:
+        missing = missing_for_review(reply)
+        if missing:
+            return Preview(None, missing=missing)
+        letter = compose(
+            _kind(reply),
+            facts(reply, document_number=PREVIEW_NUMBER, issued_on=today),
+            template=_template(reply),
+        )
+    except GongkaiError as exc:
+        return Preview(None, error=exc.message)
+    return Preview(letter_text(letter), note="文号在出具时按本机关文号顺序编排；成文日期以出具日期为准。")
+
+
+def problems(reply: Reply) -> tuple[str, ...]:
+    """What keeps the draft from review or approval: missing elements, or the agency template
+    lacking a required passage (compose checks the template's wording too)."""
+    result = preview(reply, timezone.localdate())
+    if result.missing:
+        return (f"答复书缺少必备内容：{'、'.join(result.missing)}",)
+    return (result.error,) if result.error else ()
+
+
+@dataclass(frozen=True)
+class Composed:
+    kind: str
+    kind_label: str
+    text: str
+    docx: bytes
+    pdf: bytes
+
+
+def issue(reply: Reply, *, document_number: str, issued_on: date) -> Composed:
+    """Compose and render the letter to issue; ``LetterError`` (nothing issued) when an element
+    the law requires is missing."""
+    from gongkai.letters import compose, letter_text, render_docx, render_pdf
+
+    kind = _kind(reply)
+    letter = compose(
+        kind, facts(reply, document_number=document_number, issued_on=issued_on), template=_template(reply)
+    )
+    return Composed(kind.value, kind.label, letter_text(letter), render_docx(letter), render_pdf(letter))

@@ -1,0 +1,207 @@
+"""Views of the reply panel on the case page: each validates its form and calls one action.
+
+The case is looked up with the applications app's ``_case`` (404 outside the user's agencies);
+steps that take only simple fields use its ``_case_action`` factory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gongkai.errors import GongkaiError
+from gongkai.web.applications import views as app_views
+from gongkai.web.applications.models import Application
+from gongkai.web.replies import actions, forms, permissions
+from gongkai.web.replies.models import Delivery, IssuedLetter, ReplyAttachment
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _back(app: Application) -> HttpResponseRedirect:
+    return redirect(reverse("applications:detail", args=[app.pk]) + "#reply")
+
+
+def _errors(request: HttpRequest, form: Any, formset: Any = None) -> None:
+    errors = [str(e) for items in form.errors.values() for e in items]
+    if formset is not None:
+        errors += [str(e) for sub in formset.forms for items in sub.errors.values() for e in items]
+        errors += [str(e) for e in formset.non_form_errors()]
+    messages.error(request, "提交的内容有误：" + "；".join(errors))
+
+
+def _run(request: HttpRequest, app: Application, success: str, call: Any) -> HttpResponseRedirect:
+    try:
+        call()
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return _back(app)
+
+
+@login_required
+@require_POST
+def save_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    app = app_views._case(request, pk)
+    form = forms.ReplyForm(request.POST)
+    formset = forms.WithheldFormSet(request.POST, prefix="withheld")
+    if not (form.is_valid() and formset.is_valid()):
+        _errors(request, form, formset)
+        return _back(app)
+    draft = forms.draft_data(form, formset)
+    return _run(
+        request,
+        app,
+        "答复草稿已保存。",
+        lambda: actions.do_save_reply_draft(app, draft, on=app_views.today(), acting_user=request.user),
+    )
+
+
+submit = app_views._case_action(
+    actions.do_submit_reply_for_review, "已提交审核。", arguments=lambda d: {"on": app_views.today()}
+)
+return_for_changes = app_views._case_action(
+    actions.do_return_reply,
+    "已退回修改。",
+    form_class=forms.CommentForm,
+    arguments=lambda d: {"comment": d["comment"], "on": app_views.today()},
+)
+approve = app_views._case_action(
+    actions.do_approve_reply,
+    "审核通过。",
+    form_class=forms.CommentForm,
+    arguments=lambda d: {"comment": d["comment"], "on": app_views.today()},
+)
+issue = app_views._case_action(
+    actions.do_issue_reply_letter,
+    "答复书已出具，可下载 Word 和 PDF。",
+    form_class=forms.IssueForm,
+    arguments=lambda d: {"issued_on": d["issued_on"]},
+)
+
+
+@login_required
+@require_POST
+def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    app = app_views._case(request, pk)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(app)
+    upload = form.cleaned_data["file"]
+    return _run(
+        request,
+        app,
+        f"已添加附件“{upload.name}”。",
+        lambda: actions.do_add_reply_attachment(app, upload, acting_user=request.user),
+    )
+
+
+def _attachment(request: HttpRequest, pk: int, aid: int) -> tuple[Application, ReplyAttachment]:
+    app = app_views._case(request, pk)
+    return app, get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
+
+
+@login_required
+@require_POST
+def redact_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    app, attachment = _attachment(request, pk, aid)
+    return _run(
+        request,
+        app,
+        "已生成脱敏后的文件并替换原附件。",
+        lambda: actions.do_redact_reply_attachment(attachment, acting_user=request.user),
+    )
+
+
+@login_required
+@require_POST
+def justify_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    app, attachment = _attachment(request, pk, aid)
+    form = forms.JustifyForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(app)
+    text = form.cleaned_data["text"]
+    return _run(
+        request,
+        app,
+        "已记录保留理由。",
+        lambda: actions.do_justify_reply_attachment(attachment, text=text, acting_user=request.user),
+    )
+
+
+def _file_response(body: bytes, mime: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name, safe="")
+
+
+@login_required
+def download_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    app, attachment = _attachment(request, pk, aid)
+    if not permissions.can_read_letters(request.user, app):
+        raise PermissionDenied
+    with attachment.file.open("rb") as handle:
+        body = handle.read()
+    return _file_response(body, "application/octet-stream", attachment.original_name)
+
+
+@login_required
+def download_letter(request: HttpRequest, pk: int, lid: int, fmt: str) -> HttpResponse:
+    app = app_views._case(request, pk)
+    if not permissions.can_read_letters(request.user, app):
+        raise PermissionDenied
+    letter = get_object_or_404(IssuedLetter, pk=lid, application=app)
+    if fmt == "docx":
+        body, mime = bytes(letter.docx), DOCX_MIME
+    elif fmt == "pdf":
+        body, mime = bytes(letter.pdf), "application/pdf"
+    else:
+        raise Http404
+    return _file_response(body, mime, f"{letter.kind_label}-{letter.document_number}.{fmt}")
+
+
+@login_required
+@require_POST
+def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
+    app = app_views._case(request, pk)
+    form = forms.DeliveryForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(app)
+    proof = form.proof()
+    return _run(
+        request,
+        app,
+        "已登记送达，案件已办结。",
+        lambda: actions.do_record_delivery(app, proof, today=app_views.today(), acting_user=request.user),
+    )
+
+
+@login_required
+def download_receipt(request: HttpRequest, pk: int, did: int) -> HttpResponse:
+    app = app_views._case(request, pk)
+    if not permissions.can_read_letters(request.user, app):
+        raise PermissionDenied
+    delivery = get_object_or_404(Delivery, pk=did, application=app)
+    if not delivery.receipt:
+        raise Http404
+    with delivery.receipt.open("rb") as handle:
+        body = handle.read()
+    return _file_response(body, "application/octet-stream", delivery.receipt.name.rsplit("/", 1)[-1])
