@@ -26,9 +26,9 @@ report-demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
-	@# The web suite a second time on PostgreSQL (issue 5): on CI, or whenever it is reachable.
+	@# The web suite (and the API fuzzing) a second time on PostgreSQL: on CI, or whenever it is reachable.
 	@if [ -n "$$CI" ] || $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_PROBE)', connect_timeout=2).close()" 2>/dev/null; \
-	then DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n auto -q tests/web tests/browser; \
+	then DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n auto -q tests/web tests/browser tests/fuzz/test_api_schemathesis.py; \
 	else echo "PostgreSQL not reachable at $(PG_PROBE): the web tests ran on SQLite only"; fi
 
 lint: $(STAMP)

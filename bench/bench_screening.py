@@ -6,8 +6,9 @@ This script creates a throwaway database (``gongkai_bench_screening`` on the Pos
 127.0.0.1:5432; ``--sqlite`` for a temporary SQLite file), bulk-creates N applications of one
 agency from N/5 applicants (five each) plus one prolific applicant with 600, and times
 ``gongkai.web.applications.screening.screen`` for an ordinary applicant's case and for the
-prolific applicant's (whose comparison is bounded by COMPARED_AT_MOST). On PostgreSQL it also
-prints the plans of both queries (they must be index scans; EXPLAIN QUERY PLAN on SQLite). The database is dropped afterwards.
+prolific applicant's (whose comparison is bounded by COMPARED_AT_MOST). It also prints the plans
+of both queries (they must be index scans; EXPLAIN QUERY PLAN on SQLite). The database is dropped
+afterwards.
 
 Run: .venv/bin/python bench/bench_screening.py [N] [--sqlite] [--repeat R]
 """

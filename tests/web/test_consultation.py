@@ -163,3 +163,17 @@ def test_other_agencies_and_non_handlers_cannot_consult(submit: Any, people: Any
     )
     assert _client(people["reviewer"]).post(f"/work/cases/{app.pk}/third-party/", data).status_code == 403
     assert not ThirdPartyConsultation.objects.exists()
+
+
+def test_the_clock_pause_lasts_until_the_third_partys_own_deadline(submit: Any, people: Any) -> None:
+    # Sent Wednesday 1 April. Received the same day: the third party's 15 working days end on
+    # 23 April; received on 2 April: on 24 April. The reply clock stands still one working day
+    # longer, so the reply is due one working day later.
+    same_day = _consulting(submit, people, sent=date(2026, 4, 1), received=date(2026, 4, 1))
+    next_day = _consulting(submit, people, sent=date(2026, 4, 1), received=date(2026, 4, 2))
+    due_same = Application.objects.get(pk=same_day.pk).due_on
+    due_next = Application.objects.get(pk=next_day.pk).due_on
+    assert ThirdPartyConsultation.objects.get(application=same_day).reply_due == date(2026, 4, 23)
+    assert due_same is not None and due_next is not None
+    assert (due_next - due_same).days in (1, 3)  # the next working day (over a weekend: 3)
+    assert due_next > due_same

@@ -17,6 +17,7 @@ from django.test import Client
 from gongkai.web.applications import actions
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.audit.models import AuditEvent
+from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow import Action
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,28 @@ def test_the_clerks_lapse_button_respects_the_period(
     page = _client(people["clerk"]).post(f"/work/cases/{app.pk}/fee/lapsed/", follow=True).content.decode()
     assert Application.objects.get(pk=app.pk).status == status
     assert ("尚未届满" in page) is (status == "awaiting_fee")
+
+
+def test_the_reply_clock_stands_still_until_the_applicants_own_payment_deadline(
+    submit: Any, people: Any
+) -> None:
+    # Sent Wednesday 4 March; received the same day → pay by 1 April; received Friday 6 March →
+    # pay by 3 April. Unpaid, the reply clock stands still until then: two working days more.
+    def noticed(received: date) -> Application:
+        app = _in_progress(submit(received=date(2026, 3, 2)), people["clerk"])
+        actions.do_send_fee_notice(
+            app,
+            method="per_page",
+            pages=50,
+            sent_on=date(2026, 3, 4),
+            received_on=received,
+            how_to_pay=HOW,
+            acting_user=people["clerk"],
+        )
+        return Application.objects.get(pk=app.pk)
+
+    early, late = noticed(date(2026, 3, 4)), noticed(date(2026, 3, 6))
+    assert FeeNotice.objects.get(application=late).payment_due == date(2026, 4, 3)
+    assert early.due_on is not None and late.due_on is not None
+    calendar = calendar_for(late.agency)
+    assert calendar.add_working_days(early.due_on, 2) == late.due_on

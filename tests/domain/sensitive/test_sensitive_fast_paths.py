@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from gongkai.sensitive import Finding, Kind, detect
 from gongkai.sensitive.checksums import id_card_check_char
+from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
+from gongkai.sensitive.registry import _FIVE_MORE, DEFAULT_REGISTRY
 
 
 @pytest.mark.parametrize(
@@ -115,3 +120,72 @@ def test_email_after_long_runs_is_still_found() -> None:
     (finding,) = [f for f in detect(text) if f.kind is Kind.EMAIL]
     assert finding.text == "zhang.san_01@example.com.cn"
     assert not [f for f in detect("编号 2023.05.01.12345.abc 结束") if f.kind is Kind.EMAIL]
+
+
+# Pieces the joined expression reads at its shortest and around its edges (the shortest e-mail
+# address, a plate with each dot, a landline in brackets, other scripts' digits) and what
+# surrounds identifiers in documents (dates, amounts, masks, line ends, CJK text).
+_PIECES = [
+    "a@b.cn",
+    "1@q.co",
+    "x.y@z.org",
+    "京A·12345",
+    "粤B・D1234",
+    "沪C•1234挂",
+    "苏E 12345",
+    "浙A12345学",
+    "(010)12345678",
+    "010-1234567",
+    "0571 87654321转123",
+    "+86 138 0013 8000",
+    "008613800138000",
+    "13800138000",
+    "11010519491231002X",
+    "11010519491231002x",
+    "110105491231002",
+    "6222021234567890128",
+    "6222 0212 3456 7890 128",
+    "91330100MA2B3C4D5E",
+    "E12345678",
+    "EA1234567",
+    "C12345678",
+    "H1234567890",
+    "٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩",
+    "2023.05.12",
+    "2023-05",
+    "3,000.50元",
+    "110***1234",
+    "第3条",
+    "12",
+    "@",
+    ".",
+    "·",
+    "*",
+    "\n",
+    " ",
+    "、",
+    "，",
+    "年",
+    "挂",
+    "A",
+    "7",
+]
+
+
+def _joined_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int | None]]:
+    return [(*m.span(), m.lastindex) for m in pattern.finditer(text)]
+
+
+def test_five_more_characters_look_ahead_never_changes_a_match() -> None:
+    """The shared look-ahead only turns away positions where no branch could match anyway."""
+    guarded = DEFAULT_REGISTRY._scanner
+    assert guarded is not None and _FIVE_MORE in guarded.pattern
+    unguarded = re.compile(guarded.pattern.replace(_FIVE_MORE, ""))
+    rng = random.Random(11643)
+    texts = [doc.text for doc in generate(20231, 60)]
+    texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 12))) for _ in range(4000)]
+    # Every piece cut short at the end of a text: the look-ahead must not need more than is there.
+    texts += [piece[:cut] for piece in _PIECES for cut in range(1, len(piece) + 1)]
+    for text in texts:
+        norm = normalize(text)
+        assert _joined_matches(guarded, norm) == _joined_matches(unguarded, norm), text

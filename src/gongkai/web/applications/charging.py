@@ -8,8 +8,6 @@ within a day). 按量 (第五条) charges by the pages delivered. One method per
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Q
 
 from gongkai.fees import FeeError, FeeMethod, FeeQuote, quote
@@ -50,7 +48,3 @@ def lines_json(q: FeeQuote) -> list[dict[str, object]]:
         {"band": line.band, "units": line.units, "rate": str(line.rate), "subtotal": str(line.subtotal)}
         for line in q.lines
     ]
-
-
-def month_of(d: date) -> str:
-    return f"{d.year}年{d.month}月"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from gongkai.calendar import WorkingCalendar
 from gongkai.deadlines import (
     ClockStatus,
@@ -29,7 +31,11 @@ def _events(app: Application) -> list[CaseEvent]:
     """The case's events, loaded once per instance (actions append to the same list)."""
     cached: list[CaseEvent] | None = getattr(app, "_gongkai_events", None)
     if cached is None:
-        cached = list(app.events.order_by("on", "pk")) if app.pk else []
+        cached = (
+            list(app.events.select_related("third_party", "fee_notice").order_by("on", "pk"))
+            if app.pk
+            else []
+        )
         app._gongkai_events = cached
     return cached
 
@@ -37,23 +43,40 @@ def _events(app: Application) -> list[CaseEvent]:
 def remember(app: Application, event: CaseEvent) -> None:
     """Add an event just created to the instance's loaded list (keeps ``on`` order)."""
     events = _events(app)
-    if event not in events:
-        events.append(event)
-        events.sort(key=lambda e: (e.on, e.pk))
+    # Replace a copy loaded from the database before the action finished with the action's own
+    # instance: the records created with it (ThirdPartyConsultation, FeeNotice) hang on the latter.
+    events[:] = [e for e in events if e.pk != event.pk]
+    events.append(event)
+    events.sort(key=lambda e: (e.on, e.pk))
+
+
+def _recorded(event: CaseEvent, relation: str, field: str) -> date | None:
+    """A date of the record behind ``event`` (its ThirdPartyConsultation or FeeNotice), if any."""
+    try:
+        value: date = getattr(getattr(event, relation), field)
+    except ObjectDoesNotExist:
+        return None
+    return value
 
 
 def pauses(app: Application, calendar: WorkingCalendar) -> list[Pause]:
-    """Consultations as pauses. One still running is assumed to last the 15 working days the
-    consulted party has to answer (第三十二条、第三十四条) until its real end is recorded."""
+    """Consultations and fee notices as pauses, from the day the letter went out.
+
+    One still running is assumed to last as long as the other side may take: the consulted
+    party's 15 working days (第三十二条、第三十四条), the applicant's 20 working days to pay. Both
+    run from the day the letter was *received* where that is recorded (ThirdPartyConsultation.
+    reply_due, FeeNotice.payment_due), which can be later than the day it was sent; otherwise
+    from the day it was sent. The real end replaces the assumption once it is recorded."""
     result = []
     for e in _events(app):
         if e.kind == v.EventKind.CONSULTATION_STARTED:
-            last = e.until or consultation_due(e.on, calendar)
-            result.append(Pause(e.on, last, PauseReason(e.detail or PauseReason.THIRD_PARTY)))
+            assumed = _recorded(e, "third_party", "reply_due") or consultation_due(e.on, calendar)
+            result.append(Pause(e.on, e.until or assumed, PauseReason(e.detail or PauseReason.THIRD_PARTY)))
         elif e.kind == v.EventKind.FEE_NOTICE_SENT:
             # 缴费期间不计算在答复期限内: from the notice to payment, or to the end of the
             # 20-working-day payment period while unpaid.
-            result.append(Pause(e.on, e.until or fee_payment_due(e.on, calendar), PauseReason.FEE))
+            assumed = _recorded(e, "fee_notice", "payment_due") or fee_payment_due(e.on, calendar)
+            result.append(Pause(e.on, e.until or assumed, PauseReason.FEE))
     return result
 
 

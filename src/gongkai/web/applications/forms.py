@@ -176,7 +176,14 @@ class ExtensionRequestForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    kind = forms.ChoiceField(label="征求对象", choices=v.ConsultationKind.choices)
+    """Consulting another agency (第三十四条). A third party (第三十二条) is consulted with the
+    third-party form (ThirdPartyConsultationForm), which records who was asked and produces the
+    征求第三方意见书 -- a third-party consultation without them would leave no letter."""
+
+    kind = forms.ChoiceField(
+        label="征求对象",
+        choices=[(v.ConsultationKind.OTHER_AGENCY.value, v.ConsultationKind.OTHER_AGENCY.label)],
+    )
     on = forms.DateField(label="发出征求意见书日期", widget=DATE_WIDGET)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
