@@ -307,6 +307,23 @@ def do_receive_correction(app: Application, *, received_on: date, acting_user: U
     return app
 
 
+def _close_as_abandoned(
+    app: Application,
+    t: Transition,
+    today: date,
+    before: dict[str, Any],
+    *,
+    acting_user: Any,
+    note: str,
+    summary: str,
+) -> None:
+    """Close a case the applicant let lapse (表三（六）1 and 2): the transition fixes the outcome."""
+    _event(app, v.EventKind.CLOSED, today, detail=t.resolution or "", acting_user=acting_user, note=note)
+    _move(app, t)
+    app.closed_on = today
+    _finish(app, before, acting_user=acting_user, action="application.closed", summary=summary)
+
+
 def do_close_for_missing_correction(
     app: Application, *, today: date, acting_user: User | None
 ) -> Application:
@@ -321,21 +338,13 @@ def do_close_for_missing_correction(
         assert request is not None and request.until is not None
         _require(lapsed(request.until, today, None), f"补正期限（{request.until.isoformat()}）尚未届满。")
         before = _snapshot(app)
-        _event(
+        _close_as_abandoned(
             app,
-            v.EventKind.CLOSED,
+            t,
             today,
-            detail=t.resolution or "",
-            acting_user=acting_user,
-            note="申请人逾期未补正，视为放弃申请（条例第三十条）",
-        )
-        _move(app, t)
-        app.closed_on = today
-        _finish(
-            app,
             before,
             acting_user=acting_user,
-            action="application.closed",
+            note="申请人逾期未补正，视为放弃申请（条例第三十条）",
             summary="逾期未补正，视为放弃申请，不再处理（表三（六）1）",
         )
     return app
@@ -733,21 +742,13 @@ def do_close_for_unpaid_fee(app: Application, *, today: date, acting_user: User 
         # The pause of the reply clock ended with the payment period.
         notice.event.until = notice.payment_due
         notice.event.save(update_fields=["until"])
-        _event(
+        _close_as_abandoned(
             app,
-            v.EventKind.CLOSED,
+            t,
             today,
-            detail=t.resolution or "",
-            acting_user=acting_user,
-            note="申请人逾期未按收费通知要求缴纳费用，视为放弃申请（条例第四十二条）",
-        )
-        _move(app, t)
-        app.closed_on = today
-        _finish(
-            app,
             before,
             acting_user=acting_user,
-            action="application.closed",
+            note="申请人逾期未按收费通知要求缴纳费用，视为放弃申请（条例第四十二条）",
             summary="逾期未缴纳信息处理费，视为放弃申请，不再处理（表三（六）2）",
         )
     return app

@@ -182,7 +182,7 @@ class ConsultationForm(forms.Form):
 
     kind = forms.ChoiceField(
         label="征求对象",
-        choices=[(v.ConsultationKind.OTHER_AGENCY.value, v.ConsultationKind.OTHER_AGENCY.label)],
+        choices=[c for c in v.ConsultationKind.choices if c[0] == "other_agency"],
     )
     on = forms.DateField(label="发出征求意见书日期", widget=DATE_WIDGET)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -16,17 +16,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
 from django.utils import timezone
 
-from gongkai.web.accounts.models import Agency, User
+from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import permissions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
-from gongkai.web.audit.models import AuditEvent
-from gongkai.web.audit.record import record
+from gongkai.web.audit import reminders
 from gongkai.web.workdays.calendars import calendar_for
 
 ACTION = "annual.remind"
@@ -79,27 +75,14 @@ class Command(BaseCommand):
         }
         sent = skipped = 0
         for agency in waiting:
-            if (
-                not options["force"]
-                and AuditEvent.objects.filter(
-                    action=ACTION, agency_id=agency.pk, summary=_stamp(today)
-                ).exists()
-            ):
+            if not options["force"] and reminders.reminded_today(ACTION, agency, _stamp(today)):
                 skipped += 1
                 continue
             sent += self._mail(agency, reminder_line(agency, year, today, drafts.get(agency.pk)), today)
         self.stdout.write(f"发送{year}年度报告发布提醒邮件 {sent} 封；当天已提醒而跳过 {skipped} 个机关。")
 
     def _mail(self, agency: Agency, line: str, today: date) -> int:
-        recipients = [
-            user
-            for user in User.objects.filter(
-                memberships__agency=agency, memberships__role__in=RECIPIENT_ROLES, is_active=True
-            )
-            .distinct()
-            .order_by("pk")
-            if user.email
-        ]
+        recipients = reminders.recipients(agency, RECIPIENT_ROLES)
         if not recipients:
             self.stderr.write(f"{agency}：没有可接收提醒的经办人、审核人或机构负责人邮箱")
             return 0
@@ -115,15 +98,4 @@ class Command(BaseCommand):
         subject = "【政务公开】" + (
             "年度报告已逾期未发布" if today > deadline_for(today.year - 1) else "年度报告发布提醒"
         )
-        messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
-        with transaction.atomic():
-            # Recorded first, inside the transaction: a failed send rolls the stamp back.
-            record(
-                acting_user=None,
-                action=ACTION,
-                summary=_stamp(today),
-                obj=agency,
-                agency_id=agency.pk,
-                actor_label="系统",
-            )
-            return send_mass_mail(messages, fail_silently=False)
+        return reminders.send_stamped(agency, recipients, subject, body, action=ACTION, stamp=_stamp(today))

@@ -16,15 +16,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
 from django.utils import timezone
 
-from gongkai.web.accounts.models import Agency, User
-from gongkai.web.audit.models import AuditEvent
-from gongkai.web.audit.record import record
+from gongkai.web.accounts.models import Agency
+from gongkai.web.audit import reminders
 from gongkai.web.disclosure import permissions, queues
 from gongkai.web.workdays.calendars import calendar_for
 
@@ -79,27 +75,14 @@ class Command(BaseCommand):
         ledger = _ledger_lines(agency_ids, today)
         sent = skipped = 0
         for agency in Agency.objects.filter(pk__in=set(items) | set(ledger)).order_by("pk"):
-            if (
-                not options["force"]
-                and AuditEvent.objects.filter(
-                    action=ACTION, agency_id=agency.pk, summary=_stamp(today)
-                ).exists()
-            ):
+            if not options["force"] and reminders.reminded_today(ACTION, agency, _stamp(today)):
                 skipped += 1
                 continue
             sent += self._mail(agency, today, items.get(agency.pk, []), ledger.get(agency.pk, []))
         self.stdout.write(f"发送主动公开到期提醒邮件 {sent} 封；当天已提醒而跳过 {skipped} 个机关。")
 
     def _mail(self, agency: Agency, today: date, items: list[str], ledger: list[str]) -> int:
-        recipients = [
-            user
-            for user in User.objects.filter(
-                memberships__agency=agency, memberships__role__in=permissions.KEEPERS, is_active=True
-            )
-            .distinct()
-            .order_by("pk")
-            if user.email
-        ]
+        recipients = reminders.recipients(agency, permissions.KEEPERS)
         if not recipients:
             self.stderr.write(f"{agency}：没有可接收提醒的经办人或机构负责人邮箱")
             return 0
@@ -114,15 +97,6 @@ class Command(BaseCommand):
             body += [f"公开台账中以下 {len(ledger)} 项即将到期或已逾期：", *ledger, ""]
         body.append("请登录 Gongkai 工作台办理。")
         subject = f"【政务公开】{len(items)} 条信息、{len(ledger)} 项台账即将到期或已逾期"
-        messages = [(subject, "\n".join(body), settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
-        with transaction.atomic():
-            # Recorded first, inside the transaction: a failed send rolls the stamp back.
-            record(
-                acting_user=None,
-                action=ACTION,
-                summary=_stamp(today),
-                obj=agency,
-                agency_id=agency.pk,
-                actor_label="系统",
-            )
-            return send_mass_mail(messages, fail_silently=False)
+        return reminders.send_stamped(
+            agency, recipients, subject, "\n".join(body), action=ACTION, stamp=_stamp(today)
+        )
