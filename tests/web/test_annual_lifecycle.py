@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
 
 from gongkai.report import rules
 from gongkai.web.annual import actions
@@ -261,3 +262,12 @@ def test_a_published_version_cannot_be_rewritten(people: dict[str, Any], agencie
         f.save()
     report.refresh_from_db()
     assert report.data["year"] == YEAR
+    # Below the ORM too: the database's triggers refuse raw SQL on the frozen files.
+    for sql in ("UPDATE annual_publishedfile SET sha256 = 'x'", "DELETE FROM annual_publishedfile"):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
+    assert report.files.get(fmt="json").sha256 == f.sha256

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError, connection, transaction
 
 from gongkai.errors import GongkaiError
 from gongkai.report.render.fonts import cjk_font_available
@@ -310,6 +311,15 @@ def test_issued_letters_cannot_be_changed_or_deleted(case: Any, people: Any) -> 
     assert (
         "不予重复处理" in stored.text and stored.docx_sha256 == hashlib.sha256(bytes(stored.docx)).hexdigest()
     )
+    # Below the ORM too: the database's triggers refuse raw SQL (audit/guard.py).
+    for sql in ("UPDATE replies_issuedletter SET text = 'x'", "DELETE FROM replies_issuedletter"):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
+    assert IssuedLetter.objects.get(pk=letter.pk).text == stored.text
 
 
 # -- attachments and the sensitive-information scan -------------------------------------------------

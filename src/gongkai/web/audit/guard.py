@@ -1,7 +1,12 @@
-"""Database-level guard that makes the audit table append-only for every client.
+"""Database-level guard that makes some tables append-only for every client, raw SQL included.
 
-Triggers reject UPDATE and DELETE on ``audit_auditevent``. On PostgreSQL TRUNCATE (table-owner
-only; what test-database flushing uses) is not a row operation and stays possible for the owner.
+- ``audit_auditevent``: the audit trail (nobody edits what happened);
+- ``replies_issuedletter``: letters as issued to applicants, with their digests (a legal act);
+- ``annual_publishedfile``: the files of a published annual report, with their digests.
+
+Triggers reject UPDATE and DELETE on them. On PostgreSQL TRUNCATE (table-owner only; what
+test-database flushing uses) is not a row operation and stays possible for the owner. Each app's
+migration installs the guard once its table exists (``install`` skips tables not created yet).
 """
 
 from __future__ import annotations
@@ -11,42 +16,63 @@ from contextlib import contextmanager
 from typing import Any
 
 TABLE = "audit_auditevent"
-
-_SQLITE_INSTALL = [
-    f"""CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON {TABLE}
-        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON {TABLE}
-        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END""",
-]
-_SQLITE_REMOVE = ["DROP TRIGGER IF EXISTS audit_no_update", "DROP TRIGGER IF EXISTS audit_no_delete"]
-
-_PG_INSTALL = [
-    """CREATE OR REPLACE FUNCTION gongkai_audit_append_only() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'audit events are append-only'; END; $$ LANGUAGE plpgsql""",
-    f"DROP TRIGGER IF EXISTS audit_append_only ON {TABLE}",
-    f"""CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON {TABLE}
-        FOR EACH ROW EXECUTE FUNCTION gongkai_audit_append_only()""",
-]
-_PG_REMOVE = [f"DROP TRIGGER IF EXISTS audit_append_only ON {TABLE}"]
+#: Guarded table -> the prefix of its trigger names (the audit table's names predate the others).
+GUARDED: dict[str, str] = {
+    TABLE: "audit",
+    "replies_issuedletter": "issued_letter",
+    "annual_publishedfile": "published_file",
+}
 
 
-def _statements(vendor: str, install: bool) -> list[str]:
+def _sqlite_install(table: str, prefix: str) -> list[str]:
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS {prefix}_no_{verb} BEFORE {verb.upper()} ON {table}
+            BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END"""
+        for verb in ("update", "delete")
+    ]
+
+
+def _sqlite_remove(table: str, prefix: str) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {prefix}_no_{verb}" for verb in ("update", "delete")]
+
+
+def _pg_install(table: str, prefix: str) -> list[str]:
+    return [
+        """CREATE OR REPLACE FUNCTION gongkai_append_only() RETURNS trigger AS $$
+           BEGIN RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql""",
+        f"DROP TRIGGER IF EXISTS {prefix}_append_only ON {table}",
+        f"""CREATE TRIGGER {prefix}_append_only BEFORE UPDATE OR DELETE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION gongkai_append_only()""",
+    ]
+
+
+def _pg_remove(table: str, prefix: str) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {prefix}_append_only ON {table}"]
+
+
+def _statements(connection: Any, install: bool) -> list[str]:
+    vendor = connection.vendor
     if vendor == "sqlite":
-        return _SQLITE_INSTALL if install else _SQLITE_REMOVE
-    if vendor == "postgresql":
-        return _PG_INSTALL if install else _PG_REMOVE
-    raise RuntimeError(f"no append-only guard for database vendor {vendor!r}")
+        build = _sqlite_install if install else _sqlite_remove
+    elif vendor == "postgresql":
+        build = _pg_install if install else _pg_remove
+    else:
+        raise RuntimeError(f"no append-only guard for database vendor {vendor!r}")
+    existing = set(connection.introspection.table_names())
+    return [sql for table, prefix in GUARDED.items() if table in existing for sql in build(table, prefix)]
 
 
 def install(connection: Any) -> None:
+    statements = _statements(connection, install=True)
     with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=True):
+        for sql in statements:
             cursor.execute(sql)
 
 
 def remove(connection: Any) -> None:
+    statements = _statements(connection, install=False)
     with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=False):
+        for sql in statements:
             cursor.execute(sql)
 
 
