@@ -21,11 +21,12 @@ from django.utils import timezone
 
 from gongkai.calendar import WorkingCalendar
 from gongkai.errors import GongkaiError
+from gongkai.web import demo_cases
 from gongkai.web.accounts.models import Agency, Membership, Role, User
 from gongkai.web.applications import actions
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.record import replaying
-from gongkai.workflow import Action, ApplicantType, CaseState
+from gongkai.workflow import ApplicantType, CaseState
 
 PASSWORD = "gongkai-demo"
 FIRST_YEAR = 2023
@@ -208,19 +209,6 @@ OPEN_AGES = [
     ("in_progress", 24),
     ("in_progress", 27),
 ]
-OUTCOME_WEIGHTS = {
-    "granted": 45,
-    "unable_nodata": 18,
-    "deny_process": 6,
-    "deny_thirdparty": 4,
-    "reject_petition": 5,
-    "reject_repeat": 4,
-    "unable_create": 6,
-    "deny_internal": 3,
-    "reject_publication": 2,
-    "unable_unclear": 2,
-    "other_other": 2,
-}
 
 
 def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict[str, User]) -> None:
@@ -231,6 +219,7 @@ def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict
     received = app.received_on
     assert received is not None
     start = rp.workday(received, 1)
+    outcome: str | None = None  # decided by the story itself, else drawn when the reply is
     if start > today or scenario == "received":  # 已登记: not yet given to a clerk
         return
     rp.at(start, actions.do_assign_application, clerk, acting_user=clerk)
@@ -263,30 +252,37 @@ def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict
         sent = rp.workday(start, 2)
         if sent > today:
             return
-        rp.at(
-            sent,
-            actions.do_start_consultation,
-            kind=rng.choice(["third_party", "other_agency"]),
-            sent_on=sent,
-            note="涉及第三方商业信息，书面征求意见",
-            acting_user=clerk,
-        )
-        if scenario == "consulting":
-            return
-        end = rp.workday(sent, rng.randint(5, 15))
-        if end > today:
-            return
-        rp.at(end, actions.do_end_consultation, ended_on=end, acting_user=clerk)
-    if scenario in ("fee", "awaiting_fee"):
+        kind = rng.choice(["third_party", "other_agency"])
+        if kind == "third_party":  # 第三十二条: letter, answer, decision to disclose (issue 6)
+            if not demo_cases.consult_third_party(rp, sent, today, clerk, answered=scenario == "consulted"):
+                return
+            outcome = "granted"
+        else:
+            rp.at(
+                sent,
+                actions.do_start_consultation,
+                kind=kind,
+                sent_on=sent,
+                note="涉及其他机关职责，书面征求意见",
+                acting_user=clerk,
+            )
+            if scenario == "consulting":
+                return
+            end = rp.workday(sent, rng.randint(5, 15))
+            if end > today:
+                return
+            rp.at(end, actions.do_end_consultation, ended_on=end, acting_user=clerk)
+    if scenario in ("fee", "awaiting_fee", "fee_per_application"):
         sent = rp.workday(start, 3)
         if sent > today:
             return
+        per_application = scenario == "fee_per_application"  # 按件: see demo_cases
         rp.at(
             sent,
             actions.do_send_fee_notice,
             sent_on=sent,
-            method="per_page",
-            pages=rng.randint(31, 250),
+            method="per_application" if per_application else "per_page",
+            pages=None if per_application else rng.randint(31, 250),
             how_to_pay="持本通知到本机关财务窗口缴纳，或通过非税收入统一缴款平台缴纳",
             note="",
             acting_user=clerk,
@@ -314,54 +310,17 @@ def _play(rp: _Replay, scenario: str, today: date, rng: random.Random, who: dict
         if approved > today:
             return
         rp.at(approved, actions.do_approve_extension, approved_on=approved, acting_user=head)
-    # The reply: draft, review (sometimes returned once), approve, issue, deliver.
-    due = rp.app.due_on or today
-    late = scenario == "answered_late"
-    span = max(1, rp.calendar.working_days_between(rp.app.received_on or received, due))
-    draft = rp.workday(rp.app.received_on or received, min(span, rng.randint(3, max(3, span - 4))))
-    draft = max(draft, start)
-    if draft > today:
-        return
-    rp.at(draft, actions.do_take_step, Action.DRAFT_REPLY, on=draft, acting_user=clerk)
-    if scenario == "reply_drafted":
-        return
-    rp.at(draft, actions.do_take_step, Action.SUBMIT_FOR_REVIEW, on=draft, acting_user=clerk)
-    if scenario == "under_review":
-        return
-    review = rp.workday(draft, 1)
-    if review > today:
-        return
-    if scenario == "returned" or rng.random() < 0.15:
-        rp.at(
-            review,
-            actions.do_take_step,
-            Action.RETURN_FOR_CHANGES,
-            on=review,
-            note="请补充救济途径告知",
-            acting_user=reviewer,
-        )
-        if scenario == "returned":
-            return
-        rp.at(review, actions.do_take_step, Action.REVISE, on=review, acting_user=clerk)
-        rp.at(review, actions.do_take_step, Action.SUBMIT_FOR_REVIEW, on=review, acting_user=clerk)
-        review = rp.workday(review, 1)
-        if review > today:
-            return
-    rp.at(review, actions.do_take_step, Action.APPROVE, on=review, acting_user=reviewer)
-    if scenario == "approved":
-        return
-    issued = rp.workday(due, rng.randint(1, 5)) if late else max(review, min(rp.workday(review, 1), due))
-    if issued > today:
-        return
-    outcome = rng.choices(list(OUTCOME_WEIGHTS), weights=list(OUTCOME_WEIGHTS.values()))[0]
-    delivered = rp.workday(issued, 1)
-    rp.at(
-        issued,
-        actions.do_issue_reply,
+    # The reply, through the replies app for this year's cases (issue 6; see demo_cases).
+    demo_cases.play_reply(
+        rp,
+        scenario,
+        start=start,
+        today=today,
+        rng=rng,
+        clerk=clerk,
+        reviewer=reviewer,
+        with_letter=received.year >= today.year,
         outcome=outcome,
-        issued_on=issued,
-        acting_user=clerk,
-        delivered_on=None if scenario == "issued" or delivered > today else delivered,
     )
 
 
@@ -408,9 +367,12 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
                 agency, year, today, rng, who, roles, calendar, per_year * weight // 2 + rng.randint(0, 4)
             )
         _build_open(agency, today, rng, who, roles, calendar)
+        if agency.short_name == demo_cases.FREQUENT_AT:  # 按件收费 (issue 6)
+            demo_cases.build_frequent_applicant(agency, today, rng, who, roles, calendar)
     from gongkai.web.annual import demo as annual_demo
     from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
 
+    demo_cases.build_appeals(agencies.values(), today)  # issue 8: before table 4 is generated
     disclosure_demo.build(agencies.values(), today, seed)
     annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
     return [(u, Role(r).label, a) for u, _, r, a in PEOPLE]
@@ -465,6 +427,7 @@ def _build_case(
     scenario: str,
     *,
     channel: str,
+    applicant: dict[str, Any] | None = None,
 ) -> None:
     confirmed = day if channel in ("in_person", "online") else min(calendar.add_working_days(day, 1), today)
     received = actions.receipt_date(channel, arrived_on=day, confirmed_on=confirmed)
@@ -473,7 +436,7 @@ def _build_case(
     with replaying(at):
         app = actions.do_submit_application(
             agency,
-            _applicant(rng, day.year),
+            applicant or _applicant(rng, day.year),
             channel=channel,
             submitted_at=at,
             received_on=received,
