@@ -491,3 +491,25 @@ def test_an_agency_template_lacking_a_required_passage_blocks_review(case: Any, 
     actions.do_save_reply_draft(case, draft_for("unable_create"), on=DAY, acting_user=people["clerk"])
     with pytest.raises(GongkaiError, match="救济途径"):
         actions.do_submit_reply_for_review(case, on=DAY, acting_user=people["clerk"])
+
+
+def test_replayed_history_stamps_drafts_and_review_comments_like_the_audit_trail(
+    case: Any, people: Any
+) -> None:
+    # The demo replays past cases under audit.record.replaying: the reply's and the comment's
+    # times must read the same as the audit rows next to them, not the time the demo was built.
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from gongkai.web.audit.record import replaying
+
+    at = timezone.make_aware(datetime.combine(DAY, time(10, 30)))
+    with replaying(at):
+        reply = actions.do_save_reply_draft(
+            case, draft_for("reject_repeat"), on=DAY, acting_user=people["clerk"]
+        )
+        actions.do_submit_reply_for_review(case, on=DAY, acting_user=people["clerk"])
+        comment = actions.do_return_reply(case, comment="请补充依据", on=DAY, acting_user=people["reviewer"])
+    assert reply.updated_at == at and comment.at == at
+    assert AuditEvent.objects.filter(object_id=str(case.pk), at=at).exists()

@@ -27,6 +27,13 @@ def replaying(at: datetime) -> Iterator[None]:
         _replay_time.reset(token)
 
 
+def now() -> datetime:
+    """The time an action happens: the real time, or the replayed one (see ``replaying``). Models
+    whose times are shown next to the audit trail take their default from here, so that replayed
+    history (the demo) reads the same in both places."""
+    return _replay_time.get() or timezone.now()
+
+
 def record(
     *,
     acting_user: Any,
@@ -41,7 +48,7 @@ def record(
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     label = actor_label or (str(user) if user is not None else "公众")
     return AuditEvent.objects.create(
-        at=_replay_time.get() or timezone.now(),
+        at=now(),
         actor=user,
         actor_label=label[:100],
         action=action,

@@ -29,6 +29,7 @@ from gongkai.sensitive.policy import DEFAULT_KIND_POLICIES, mask
 from gongkai.web.accounts.models import User
 from gongkai.web.applications import actions as app_actions
 from gongkai.web.applications.models import Application
+from gongkai.web.audit.record import now as audit_now
 from gongkai.web.audit.record import record
 from gongkai.web.replies import composing, permissions
 from gongkai.web.replies import vocabulary as rv
@@ -177,6 +178,7 @@ def do_save_reply_draft(app: Application, draft: DraftData, *, on: date, acting_
         reply.responsible_agency_undetermined = draft.responsible_agency_undetermined
         reply.version += 1
         reply.updated_by = acting_user
+        reply.updated_at = audit_now()
         reply.save()
         reply.withheld_parts.all().delete()
         WithheldPart.objects.bulk_create(
@@ -423,6 +425,7 @@ def do_issue_reply_letter(app: Application, *, issued_on: date, acting_user: Use
             pdf_sha256=hashlib.sha256(composed.pdf).hexdigest(),
         )
         reply.document_number = number
+        reply.updated_at = audit_now()
         reply.save(update_fields=["document_number", "updated_at"])
         app_actions.do_issue_reply(
             app,

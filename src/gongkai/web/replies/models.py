@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.audit.record import now as audit_now
 from gongkai.web.replies import vocabulary as rv
 from gongkai.workflow import DENIAL_KEYS, OUTCOMES
 
@@ -60,7 +61,7 @@ class Reply(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, verbose_name="修改人"
     )
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_at = models.DateTimeField("修改时间", default=audit_now)
 
     class Meta:
         verbose_name = "答复"
@@ -94,7 +95,7 @@ class ReviewComment(models.Model):
     version = models.PositiveIntegerField("审核的版本")
     decision = models.CharField("审核结论", max_length=20, choices=rv.ReviewDecision.choices)
     text = models.TextField("审核意见", blank=True, default="")
-    at = models.DateTimeField("审核时间", auto_now_add=True)
+    at = models.DateTimeField("审核时间", default=audit_now)
 
     class Meta:
         ordering = ["at", "pk"]
