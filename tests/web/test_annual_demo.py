@@ -12,6 +12,7 @@ from gongkai.report import rules
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
+from gongkai.web.testing import demo_module
 from testsupport import CORPUS, require
 
 TODAY = date(2026, 11, 27)
@@ -20,22 +21,7 @@ SAMPLE = "000_e8025cd57936e9f9.expected.json"
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
-    from gongkai.web import demo as web_demo
-
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        web_demo.build(per_year=1, today=TODAY)
-    yield
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        from django.core.management import call_command
-        from django.db import connection
-
-        from gongkai.web.audit import guard
-
-        if connection.vendor == "sqlite":
-            guard.remove(connection)
-        call_command("flush", interactive=False, verbosity=0)
-        if connection.vendor == "sqlite":
-            guard.install(connection)
+    yield from demo_module(django_db_blocker, TODAY)
 
 
 def _report(name: str, year: int, state: str = State.PUBLISHED) -> AnnualReport:

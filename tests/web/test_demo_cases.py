@@ -20,28 +20,14 @@ from gongkai.web.audit.models import AuditEvent
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.models import CaseLetter
 from gongkai.web.replies.models import Delivery, IssuedLetter, Reply, ReviewComment
+from gongkai.web.testing import demo_module
 
 TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
-    from gongkai.web import demo as web_demo
-
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        web_demo.build(per_year=1, today=TODAY)
-    yield
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        from django.core.management import call_command
-        from django.db import connection
-
-        from gongkai.web.audit import guard
-
-        if connection.vendor == "sqlite":
-            guard.remove(connection)
-        call_command("flush", interactive=False, verbosity=0)
-        if connection.vendor == "sqlite":
-            guard.install(connection)
+    yield from demo_module(django_db_blocker, TODAY)
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -13,26 +14,12 @@ from gongkai.web.applications.models import Application
 from gongkai.web.disclosure import figures, queues
 from gongkai.web.disclosure.models import Item
 from gongkai.web.portal import search
+from gongkai.web.testing import demo_module
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: object, django_db_blocker: object) -> object:
-    from gongkai.web import demo as web_demo
-
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        web_demo.build(per_year=1, today=date(2026, 11, 27))
-    yield
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        from django.core.management import call_command
-        from django.db import connection
-
-        from gongkai.web.audit import guard
-
-        if connection.vendor == "sqlite":
-            guard.remove(connection)
-        call_command("flush", interactive=False, verbosity=0)
-        if connection.vendor == "sqlite":
-            guard.install(connection)
+def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
+    yield from demo_module(django_db_blocker, date(2026, 11, 27))
 
 
 @pytest.mark.django_db

@@ -153,3 +153,27 @@ def submit(agencies: dict[str, Any]) -> Callable[..., Any]:
         ).application
 
     return make
+
+
+def demo_module(django_db_blocker: Any, today: date) -> Generator[None, None, None]:
+    """The demo city built once for a test module, and the database emptied after it.
+
+    For a module-scoped fixture: ``yield from demo_module(django_db_blocker, TODAY)`` (it needs
+    ``django_db_setup`` too). Flushing deletes rows, which the append-only guard refuses on SQLite
+    (PostgreSQL truncates), hence the guard is suspended there for the flush.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    from gongkai.web import demo
+    from gongkai.web.audit import guard
+
+    with django_db_blocker.unblock():
+        demo.build(per_year=1, today=today)
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            with guard.suspended(connection):
+                call_command("flush", interactive=False, verbosity=0)
+        else:
+            call_command("flush", interactive=False, verbosity=0)

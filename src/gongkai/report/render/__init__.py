@@ -63,7 +63,11 @@ def write(report: AnnualReport, fmt: str | OutputFormat, path: str | Path) -> Pa
     The document is rendered completely before the file is opened, so a report that cannot be
     rendered leaves no half-written file behind.
     """
-    data = render(report, fmt)
+    return write_bytes(render(report, fmt), path)
+
+
+def write_bytes(data: bytes, path: str | Path) -> Path:
+    """Write a finished document to ``path``; a write failure is a Chinese error."""
     target = Path(path)
     try:
         target.write_bytes(data)

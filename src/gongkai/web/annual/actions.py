@@ -124,15 +124,9 @@ def _audit(
 def _generated(agency: Agency, year: int) -> ReportData:
     """The report computed from the year's records, with the narrative drafted from the facts."""
     template = template_for(year)
-    if template is Template.Y2021:
-        table2, table3, table4 = tables.report_tables(agency, year)
-    else:
-        table2 = tables.table2_for(agency, year)
-        table3 = tables.table3_for(agency, year, template)
-        table4 = tables.table4_for(agency, year)
-    facts = tables.facts_for(agency, year)
-    fees = narrative.fee_facts(agency, year)
-    sections = narrative.draft_sections(agency.name, year, table2, table3, table4, facts, fees)
+    table2, table3, table4 = tables.report_tables(agency, year, template)
+    facts = tables.facts_for(agency, year, computed=(table3, table4))
+    sections = narrative.draft_sections(agency.name, year, table2, table3, table4, facts)
     return ReportData(
         agency=agency.name,
         year=year,

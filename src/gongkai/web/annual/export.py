@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from pathlib import Path
 
 from gongkai.errors import GongkaiError
+from gongkai.report.render import write_bytes
 
 FROZEN = ("json", "docx", "html", "pdf")
 RENDERED = ("xlsx",)
@@ -70,14 +70,6 @@ def export(agency_name: str, year: int, fmt: str, output: str | None) -> int:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
-    target = Path(output) if output else Path(filename)
-    try:
-        target.write_bytes(content)
-    except IsADirectoryError:
-        raise GongkaiError("输出路径是一个文件夹，请给出文件名", detail=str(target)) from None
-    except FileNotFoundError:
-        raise GongkaiError("输出文件所在的文件夹不存在", detail=str(target)) from None
-    except PermissionError:
-        raise GongkaiError("没有写入输出文件的权限", detail=str(target)) from None
+    target = write_bytes(content, output or filename)
     print(f"已导出：{target}（SHA-256 {digest}）")
     return 0

@@ -11,36 +11,11 @@ read them as a second total.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-
 from gongkai.report.model import STANDARD_SECTION_TITLES, Section, Table2, Table3, Table4
-from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.tables import ReportFacts
-from gongkai.web.applications.models import FeeNotice
 from gongkai.web.disclosure import vocabulary as dv
-
-
-@dataclass(frozen=True, slots=True)
-class FeeFacts:
-    """信息处理费 of the year (国办函〔2020〕109号): notices sent, and fees paid with their sum in 元."""
-
-    notices: int
-    paid: int
-    paid_yuan: Decimal
-
-
-def fee_facts(agency: Agency, year: int) -> FeeFacts:
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    row = FeeNotice.objects.filter(application__agency=agency).aggregate(
-        notices=Count("pk", filter=Q(sent_on__range=(first, last))),
-        paid=Count("pk", filter=Q(paid_on__range=(first, last))),
-        paid_yuan=Sum("amount", filter=Q(paid_on__range=(first, last))),
-    )
-    return FeeFacts(row["notices"], row["paid"], Decimal(row["paid_yuan"] or 0))
 
 
 def _channels(publications: dict[str, int]) -> str:
@@ -54,9 +29,9 @@ def _yuan(amount: Decimal) -> str:
 
 
 def draft_sections(
-    agency: str, year: int, table2: Table2, table3: Table3, table4: Table4, facts: ReportFacts, fees: FeeFacts
+    agency: str, year: int, table2: Table2, table3: Table3, table4: Table4, facts: ReportFacts
 ) -> tuple[Section, ...]:
-    """Sections 一 to 六 restating the tables, ``facts`` (``tables.facts_for``) and ``fees``."""
+    """Sections 一 to 六 restating the tables and ``facts`` (``tables.facts_for``)."""
     publications: dict[str, int] = dict(facts.publications)
     published = publications.get("total", 0)
     new = table3.cell("new", "total") or 0
@@ -103,14 +78,16 @@ def draft_sections(
         )
     # （六）2 counts applications closed because a fee notice went unpaid: a notice was issued.
     unpaid = table3.cell("other_overdue_fee", "total") or 0
-    if not fees.notices and not fees.paid and not unpaid:
+    if not facts.fee_notices_sent and not facts.fees_paid_count and not unpaid:
         charged = "本年度未发出收费通知，未收取信息处理费。"
     else:
         collected = (
-            f"收取信息处理费{fees.paid}笔，共计{_yuan(fees.paid_yuan)}元" if fees.paid else "未收取信息处理费"
+            f"收取信息处理费{facts.fees_paid_count}笔，共计{_yuan(facts.fees_total_yuan)}元"
+            if facts.fees_paid_count
+            else "未收取信息处理费"
         )
         lapsed = f"；申请人逾期未缴纳费用、不再处理的申请{unpaid}件" if unpaid else ""
-        sent = f"本年度发出收费通知{fees.notices}份，" if fees.notices else "本年度"
+        sent = f"本年度发出收费通知{facts.fee_notices_sent}份，" if facts.fee_notices_sent else "本年度"
         charged = f"{sent}{collected}{lapsed}。"
     charged = "依据《政府信息公开信息处理费管理办法》，" + charged
     texts = {

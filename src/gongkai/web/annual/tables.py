@@ -260,8 +260,10 @@ def _table2_records(agency: Agency, year: int, parts: list[str]) -> QuerySet[Any
 # ---------------------------------------------------------------------------------------------
 
 
-def report_tables(agency: Agency, year: int) -> tuple[Table2, Table3, Table4]:
-    return table2_for(agency, year), table3_for(agency, year), table4_for(agency, year)
+def report_tables(
+    agency: Agency, year: int, template: Template = Template.Y2021
+) -> tuple[Table2, Table3, Table4]:
+    return table2_for(agency, year), table3_for(agency, year, template), table4_for(agency, year)
 
 
 def cell_records(agency: Agency, year: int, path: str) -> QuerySet[Any]:
@@ -319,6 +321,8 @@ class ReportFacts:
     #: sum in yuan. 0 means no fee was charged.
     fees_paid_count: int
     fees_total_yuan: Decimal
+    #: 收费通知 sent in the year (paid or not).
+    fee_notices_sent: int
     reconsideration: int  # table 4 行政复议 总计
     reconsideration_corrected: int
     litigation: int  # table 4 行政诉讼 总计 (direct and after reconsideration)
@@ -353,8 +357,11 @@ def facts_for(agency: Agency, year: int, *, computed: tuple[Table3, Table4] | No
             no_due=Count("pk", filter=Q(due_on__isnull=True)),
         )
     )
-    fees = FeeNotice.objects.filter(application__agency=agency, paid_on__range=(first, last)).aggregate(
-        n=Count("pk"), total=Sum("amount")
+    paid_in_year = Q(paid_on__range=(first, last))
+    fees = FeeNotice.objects.filter(application__agency=agency).aggregate(
+        sent=Count("pk", filter=Q(sent_on__range=(first, last))),
+        n=Count("pk", filter=paid_in_year),
+        total=Sum("amount", filter=paid_in_year),
     )
     litigation_groups = (table4.litigation_direct, table4.litigation_after_reconsideration)
     return ReportFacts(
@@ -369,6 +376,7 @@ def facts_for(agency: Agency, year: int, *, computed: tuple[Table3, Table4] | No
         answered_without_due=timing["no_due"],
         fees_paid_count=fees["n"],
         fees_total_yuan=fees["total"] or Decimal(0),
+        fee_notices_sent=fees["sent"],
         reconsideration=table4.reconsideration.total or 0,
         reconsideration_corrected=table4.reconsideration.corrected or 0,
         litigation=sum(g.total or 0 for g in litigation_groups),
