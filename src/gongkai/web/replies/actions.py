@@ -226,6 +226,23 @@ def do_submit_reply_for_review(app: Application, *, on: date, acting_user: User)
 # -- review -------------------------------------------------------------------------------------
 
 
+def _review(
+    app: Application, reply: Reply, comment: str, *, returned: bool, on: date, acting_user: User
+) -> ReviewComment:
+    """Move the case (退回修改 / 审核通过) and keep the reviewer's decision on this version."""
+    decision = rv.ReviewDecision.RETURNED if returned else rv.ReviewDecision.APPROVED
+    app_actions.do_take_step(
+        app,
+        Action.RETURN_FOR_CHANGES if returned else Action.APPROVE,
+        on=on,
+        acting_user=acting_user,
+        note=comment if returned else comment.strip() or f"第{reply.version}版",
+    )
+    return ReviewComment.objects.create(
+        reply=reply, reviewer=acting_user, version=reply.version, decision=decision, text=comment.strip()
+    )
+
+
 def do_return_reply(app: Application, *, comment: str, on: date, acting_user: User) -> ReviewComment:
     """The reviewer sends the draft back with what to change (a comment is required)."""
     with transaction.atomic():
@@ -233,15 +250,7 @@ def do_return_reply(app: Application, *, comment: str, on: date, acting_user: Us
         if not permissions.can_review(acting_user, app):
             raise PermissionDenied
         _require(bool(comment.strip()), "退回修改须填写审核意见。")
-        reply = _reply(app)
-        app_actions.do_take_step(app, Action.RETURN_FOR_CHANGES, on=on, acting_user=acting_user, note=comment)
-        return ReviewComment.objects.create(
-            reply=reply,
-            reviewer=acting_user,
-            version=reply.version,
-            decision=rv.ReviewDecision.RETURNED,
-            text=comment.strip(),
-        )
+        return _review(app, _reply(app), comment, returned=True, on=on, acting_user=acting_user)
 
 
 def do_approve_reply(app: Application, *, on: date, acting_user: User, comment: str = "") -> ReviewComment:
@@ -253,20 +262,7 @@ def do_approve_reply(app: Application, *, on: date, acting_user: User, comment: 
         reply = _reply(app)
         problems = _blockers(reply)
         _require(not problems, "不能审核通过：" + "；".join(problems))
-        app_actions.do_take_step(
-            app,
-            Action.APPROVE,
-            on=on,
-            acting_user=acting_user,
-            note=comment.strip() or f"第{reply.version}版",
-        )
-        return ReviewComment.objects.create(
-            reply=reply,
-            reviewer=acting_user,
-            version=reply.version,
-            decision=rv.ReviewDecision.APPROVED,
-            text=comment.strip(),
-        )
+        return _review(app, reply, comment, returned=False, on=on, acting_user=acting_user)
 
 
 # -- attachments given to the applicant ----------------------------------------------------------
