@@ -21,6 +21,30 @@ def _next_version(agency: Agency, kind: str) -> int:
     return (last or 0) + 1
 
 
+def _add_version(
+    agency: Agency, kind: Any, text: str, *, acting_user: Any, action: str, summary: str
+) -> LetterTemplate:
+    """A new version of the agency's template of ``kind`` ("" = the default), audited;
+    ``summary`` names the version with ``{version}``."""
+    with transaction.atomic():
+        row = LetterTemplate.objects.create(
+            agency=agency,
+            kind=kind.value,
+            text=text,
+            version=_next_version(agency, kind.value),
+            updated_by=acting_user,
+        )
+        record(
+            acting_user=acting_user,
+            action=action,
+            summary=summary.format(version=row.version),
+            obj=row,
+            agency_id=agency.pk,
+            after={"kind": row.kind, "version": row.version},
+        )
+    return row
+
+
 def do_save_letter_template(agency: Agency, kind: str, text: str, *, acting_user: Any) -> LetterTemplate:
     """Save a new version of the agency's template; refused (LetterError, in Chinese) when it
     cannot be parsed, uses an unknown placeholder or drops an element the law requires."""
@@ -31,23 +55,14 @@ def do_save_letter_template(agency: Agency, kind: str, text: str, *, acting_user
     letter_kind = LetterKind(kind)
     text = text.replace("\r\n", "\n").strip() + "\n"
     validate_template(letter_kind, text)
-    with transaction.atomic():
-        row = LetterTemplate.objects.create(
-            agency=agency,
-            kind=letter_kind.value,
-            text=text,
-            version=_next_version(agency, letter_kind.value),
-            updated_by=acting_user,
-        )
-        record(
-            acting_user=acting_user,
-            action="letters.template_saved",
-            summary=f"修改文书模板“{letter_kind.label}”（第{row.version}版）",
-            obj=row,
-            agency_id=agency.pk,
-            after={"kind": row.kind, "version": row.version},
-        )
-    return row
+    return _add_version(
+        agency,
+        letter_kind,
+        text,
+        acting_user=acting_user,
+        action="letters.template_saved",
+        summary=f"修改文书模板“{letter_kind.label}”（第{{version}}版）",
+    )
 
 
 def do_reset_letter_template(agency: Agency, kind: str, *, acting_user: Any) -> LetterTemplate:
@@ -57,20 +72,11 @@ def do_reset_letter_template(agency: Agency, kind: str, *, acting_user: Any) -> 
     if not permissions.can_edit_templates(acting_user, agency.pk):
         raise PermissionDenied
     letter_kind = LetterKind(kind)
-    with transaction.atomic():
-        row = LetterTemplate.objects.create(
-            agency=agency,
-            kind=letter_kind.value,
-            text="",
-            version=_next_version(agency, letter_kind.value),
-            updated_by=acting_user,
-        )
-        record(
-            acting_user=acting_user,
-            action="letters.template_reset",
-            summary=f"文书模板“{letter_kind.label}”恢复为默认模板（第{row.version}版）",
-            obj=row,
-            agency_id=agency.pk,
-            after={"kind": row.kind, "version": row.version},
-        )
-    return row
+    return _add_version(
+        agency,
+        letter_kind,
+        "",
+        acting_user=acting_user,
+        action="letters.template_reset",
+        summary=f"文书模板“{letter_kind.label}”恢复为默认模板（第{{version}}版）",
+    )
