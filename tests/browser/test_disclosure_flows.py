@@ -38,6 +38,8 @@ def test_draft_scan_redact_review_publish_search_withdraw(open_page: Any, people
     clerk.click("#item-form button[type=submit]")
     assert "已登记，索引号" in clerk.inner_text(".messages")
     url = clerk.url
+    # The messages are at the top of <main>: wait until the whole page is in before reading it.
+    clerk.wait_for_load_state()
     assert "2026-03-30" in clerk.inner_text("main")  # 第二十六条: 20 working days after 2 March
 
     clerk.click("#do-scan")
