@@ -69,7 +69,7 @@ def clock(monkeypatch: Any) -> Callable[[date], None]:
     """Set the views' "today" (the live server runs in this process, so the seam applies)."""
     from django.utils import timezone
 
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     def set_today(day: date) -> None:
         monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))

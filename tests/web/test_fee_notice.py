@@ -167,7 +167,7 @@ def test_the_clerks_lapse_button_respects_the_period(
 ) -> None:
     from django.utils import timezone
 
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     app = _noticed(submit, people)
     at = timezone.make_aware(timezone.datetime(today.year, today.month, today.day, 10))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -39,6 +39,7 @@ from gongkai.web.applications import (
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.record import timeline
+from gongkai.web.clock import now, today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow import CaseState
@@ -52,15 +53,6 @@ QUEUE_VIEWS = {
     "mine": "我经办的",
     "approvals": "待批延期",
 }
-
-
-def now() -> datetime:
-    """The time seam of the views (browser tests fix it; actions take dates as parameters)."""
-    return timezone.now()
-
-
-def today() -> date:
-    return timezone.localdate(now())
 
 
 def home(request: HttpRequest) -> HttpResponse:

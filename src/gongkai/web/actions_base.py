@@ -1,0 +1,128 @@
+"""The shared base of every app's actions (``<app>/actions``), Zulip-style.
+
+One user step is one top-level action: one durable transaction (``transaction.atomic(durable=True)``,
+so it can never be swallowed by an outer transaction that later rolls back) and one audit row,
+written under a named event constant. Declare it with ``@top_level(EVENT)`` and write the row with
+``step_record(...)``; the helpers it calls run inside that transaction and write no rows of their
+own. ``ActionError`` and the ``require`` helpers are the one way an action refuses a step.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+
+from gongkai.errors import GongkaiError
+from gongkai.web.audit.models import AuditEvent
+from gongkai.web.audit.record import record
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class ActionError(GongkaiError):
+    """A step that the rules do not allow now (shown to the user in Chinese)."""
+
+
+def require(condition: bool, message: str, error: type[GongkaiError] = ActionError) -> None:
+    """Refuse the step with ``message`` (Chinese, shown to the user) unless ``condition`` holds."""
+    if not condition:
+        raise error(message)
+
+
+def require_permission(condition: bool, message: str = "") -> None:
+    """Refuse the step as forbidden (HTTP 403) unless ``condition`` holds."""
+    if not condition:
+        raise PermissionDenied(message) if message else PermissionDenied
+
+
+@dataclass
+class Step:
+    """The user step in progress: its event and the one audit row it has written."""
+
+    event: str
+    rows: list[AuditEvent] = field(default_factory=list)
+
+
+_step: ContextVar[Step | None] = ContextVar("gongkai_action_step", default=None)
+_batch: ContextVar[bool] = ContextVar("gongkai_action_batch", default=False)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """One outer transaction for many user steps replayed at once (building the demo city, bulk
+    imports): inside it each top-level action is a savepoint, not a durable transaction of its own."""
+    token = _batch.set(True)
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        _batch.reset(token)
+
+
+def in_step() -> bool:
+    """Whether a top-level action is running (helpers that may also run alone ask this)."""
+    return _step.get() is not None
+
+
+def top_level(event: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declare a function as a top-level action: one durable transaction, one audit row ``event``.
+
+    Calling a top-level action from inside another is a programming error (it would write a
+    second audit row for the same user step): call the inner step it is built on instead.
+    """
+
+    def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            if _step.get() is not None:
+                raise RuntimeError(f"{func.__qualname__} is a top-level action and cannot run inside another")
+            token = _step.set(Step(event))
+            try:
+                with transaction.atomic(durable=not _batch.get()):
+                    return func(*args, **kwargs)
+            finally:
+                _step.reset(token)
+
+        return run
+
+    return decorate
+
+
+def step_record(
+    *,
+    acting_user: Any,
+    summary: str,
+    obj: models.Model,
+    agency_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    actor_label: str | None = None,
+    event: str | None = None,
+) -> AuditEvent:
+    """Write the audit row of the step in progress (under its declared event unless ``event``
+    names a more specific one). A step writes exactly one row: a second is a programming error."""
+    step = _step.get()
+    if step is None:
+        raise RuntimeError("step_record() runs only inside a top-level action")
+    if step.rows:
+        raise RuntimeError(f"the step {step.event} has already written its audit row")
+    row = record(
+        acting_user=acting_user,
+        action=event or step.event,
+        summary=summary,
+        obj=obj,
+        agency_id=agency_id,
+        before=before,
+        after=after,
+        actor_label=actor_label,
+    )
+    step.rows.append(row)
+    return row
