@@ -24,7 +24,9 @@ Rules (application-handling.md 二), each in one place below:
   a :class:`Pause` with :attr:`PauseReason.FEE`. fee-rules.md could not find the 办法's own
   clause on this (its 第六条 onwards is [未找到]); the 20-working-day payment period is from the
   Sichuan notice quoted there (4.2). Verify against the gov.cn original before relying on it;
-- 第三十五条 lets the agency set a reasonable later date for excessive requests (``later_date``).
+- 第三十五条 lets the agency set a reasonable later date for excessive requests (``later_date``);
+- proactive disclosure within 20 working days of the information being made or changed:
+  第二十六条 (:func:`publication_due`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ EXTENSION_MAX_WORKING_DAYS = 20
 CONSULTATION_WORKING_DAYS = 15
 #: fee-rules.md 4.2 (四川省通知): 收到收费通知次日起20个工作日内缴纳费用.
 FEE_PAYMENT_WORKING_DAYS = 20
+#: 条例 第二十六条: 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开.
+PUBLISH_WITHIN_WORKING_DAYS = 20
 
 
 class DeadlineError(GongkaiError):
@@ -129,6 +133,17 @@ CHANNEL_RULES: Mapping[Channel, ChannelRule] = MappingProxyType(
         ),
     }
 )
+
+
+def needs_confirmation(channel: Channel) -> bool:
+    """Whether the date of receipt of ``channel`` is a second date (signing or confirmation)
+    rather than the day the application was handed in.
+
+    Legal basis: 条例 第三十一条 -- only 当面提交 (第（一）项) counts the day of submission; a
+    letter counts from its signing or confirmation (第（二）项), the internet and fax from the
+    confirmation by both sides (第（三）项).
+    """
+    return CHANNEL_RULES[channel].evidence is not ReceiptEvidence.SUBMITTED
 
 
 def date_of_receipt(
@@ -408,3 +423,12 @@ def fee_payment_due(notice_received_on: date, calendar: WorkingCalendar) -> date
 def lapsed(due: date, today: date, done_on: date | None) -> bool:
     """Whether a period the applicant had to meet (补正, 缴费) ran out without action."""
     return (done_on is None or done_on > due) and today > due
+
+
+def publication_due(made_on: date, calendar: WorkingCalendar) -> date:
+    """The last day to publish proactively disclosed information made or changed on ``made_on``.
+
+    Legal basis: 条例 第二十六条 -- 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起
+    20个工作日内及时公开 (a law or regulation with another period prevails: not modelled).
+    """
+    return calendar.add_working_days(made_on, PUBLISH_WITHIN_WORKING_DAYS)

@@ -19,6 +19,7 @@ from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
 from gongkai.cli import main
 from gongkai.deadlines import (
     CHANNEL_RULES,
+    PUBLISH_WITHIN_WORKING_DAYS,
     Channel,
     ClockState,
     DeadlineError,
@@ -30,6 +31,8 @@ from gongkai.deadlines import (
     date_of_receipt,
     fee_payment_due,
     lapsed,
+    needs_confirmation,
+    publication_due,
     status_on,
 )
 
@@ -412,3 +415,22 @@ def test_cli_prints_the_known_dates_before_the_unknown_one(capsys: pytest.Captur
     captured = capsys.readouterr()
     assert "答复期限：2026-12-25" in captured.out
     assert "延长后最迟答复期限无法计算" in captured.err
+
+
+@pytest.mark.parametrize("channel", list(Channel))
+def test_only_an_application_handed_in_needs_no_second_date(channel: Channel) -> None:
+    """条例 第三十一条: only 当面提交 (第（一）项) counts the day of submission itself."""
+    assert needs_confirmation(channel) is (channel is not Channel.IN_PERSON)
+    day = date(2026, 3, 2)
+    if needs_confirmation(channel):
+        with pytest.raises(DeadlineError):
+            date_of_receipt(channel, submitted_on=day)
+    else:
+        assert date_of_receipt(channel, submitted_on=day) == day
+
+
+def test_proactive_disclosure_is_due_twenty_working_days_after_the_information_is_made() -> None:
+    """条例 第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开."""
+    assert PUBLISH_WITHIN_WORKING_DAYS == 20
+    made = date(2026, 9, 25)  # the National Day holiday falls inside the period
+    assert publication_due(made, CAL) == date(2026, 10, 29)

@@ -14,29 +14,33 @@ from gongkai.report.model import (
     Template,
     table3_rows_for,
 )
-from gongkai.workflow import (
+from gongkai.workflow.applicants import ApplicantType
+from gongkai.workflow.cases import (
     CASE_STATE_LABELS,
-    COMMON_LETTER_ELEMENTS,
-    DENIAL_KEYS,
-    LETTER_ELEMENT_LABELS,
-    OUTCOMES,
     TRANSITIONS,
     Action,
-    ApplicantType,
     CaseState,
-    LetterElement,
-    OutcomeGroup,
     Role,
     TransitionError,
-    WithheldPart,
-    WorkflowError,
     allowed_actions,
     is_open,
+    transition,
+)
+from gongkai.workflow.letter_elements import (
+    COMMON_LETTER_ELEMENTS,
+    LETTER_ELEMENT_LABELS,
+    LetterElement,
     missing_letter_elements,
+)
+from gongkai.workflow.outcomes import (
+    DENIAL_KEYS,
+    OUTCOMES,
+    OutcomeGroup,
+    WithheldPart,
+    WorkflowError,
     reconsideration_first,
     required_letter_elements,
     table3_row,
-    transition,
     validate_resolution,
 )
 

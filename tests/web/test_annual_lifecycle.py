@@ -15,7 +15,7 @@ from gongkai.web.annual import actions
 from gongkai.web.annual.models import AnnualReport, PublishedFile, State, WarningAcknowledgement
 from gongkai.web.applications import actions as app_actions
 from gongkai.web.audit.models import AuditEvent
-from gongkai.workflow import Action
+from gongkai.workflow.cases import Action
 
 pytestmark = pytest.mark.django_db
 YEAR = 2025

@@ -19,7 +19,7 @@ from gongkai.web.api import actions as token_actions
 from gongkai.web.api.models import ApiToken
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
-from gongkai.workflow import OUTCOMES
+from gongkai.workflow.outcomes import OUTCOMES
 
 pytestmark = pytest.mark.django_db
 

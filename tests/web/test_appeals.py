@@ -9,8 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from gongkai import remedies as periods
 from gongkai.calendar import WorkingCalendar
-from gongkai.web.appeals import actions, periods
+from gongkai.web.appeals import actions
 from gongkai.web.appeals.actions import AppealError
 from gongkai.web.appeals.models import Appeal
 from gongkai.web.audit.models import AuditEvent

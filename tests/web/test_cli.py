@@ -17,7 +17,7 @@ from gongkai.web.accounts.models import Role, User
 from gongkai.web.applications import clock
 from gongkai.web.applications.models import Application
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow import CaseState
+from gongkai.workflow.cases import CaseState
 
 GONGKAI = [sys.executable, "-m", "gongkai"]
 

@@ -14,7 +14,7 @@ from django.test import Client
 from gongkai.web.applications import actions
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
 from gongkai.web.audit.models import AuditEvent
-from gongkai.workflow import Action
+from gongkai.workflow.cases import Action
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from gongkai.web.applications import actions
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow import Action
+from gongkai.workflow.cases import Action
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from gongkai.web.applications import actions
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.letters.models import CaseLetter, LetterTemplate
 from gongkai.web.letters.templates import template_for
-from gongkai.workflow import Action
+from gongkai.workflow.cases import Action
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,8 @@ from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.replies import actions
 from gongkai.web.replies.models import DocumentCounter, FrozenError, IssuedLetter, Reply, ReviewComment
-from gongkai.workflow import OUTCOMES, LetterElement, WithheldPart, required_letter_elements
+from gongkai.workflow.letter_elements import LetterElement
+from gongkai.workflow.outcomes import OUTCOMES, WithheldPart, required_letter_elements
 from testsupport import require
 
 pytestmark = pytest.mark.django_db

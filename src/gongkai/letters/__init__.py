@@ -28,13 +28,7 @@ from gongkai.letters.compose import (
     missing_elements,
     validate_template,
 )
-from gongkai.letters.fields import (
-    RECONSIDERATION_FIRST_TEXT,
-    REMEDIES_TEXT,
-    FieldSpec,
-    required_elements,
-    template_fields,
-)
+from gongkai.letters.fields import FieldSpec, required_elements, template_fields
 from gongkai.letters.model import Letter, LetterError, LetterFacts, LetterKind, Paragraph
 from gongkai.letters.render import DOCX_MIME, PDF_MIME, render_docx, render_pdf
 
@@ -42,8 +36,6 @@ __all__ = [
     "DOCX_MIME",
     "MARKERS",
     "PDF_MIME",
-    "RECONSIDERATION_FIRST_TEXT",
-    "REMEDIES_TEXT",
     "FieldSpec",
     "Letter",
     "LetterError",

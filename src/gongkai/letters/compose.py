@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
+from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
+from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
 from gongkai.letters import engine
 from gongkai.letters.fields import (
     ELEMENT_PHRASES,
@@ -34,7 +36,7 @@ from gongkai.letters.fields import (
     template_fields,
 )
 from gongkai.letters.model import Letter, LetterError, LetterFacts, LetterKind, Paragraph
-from gongkai.workflow import LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
 
 #: Frame markers (Chinese full-width colon) and the Letter attribute each one fills.
 MARKERS: dict[str, str] = {
@@ -103,17 +105,45 @@ def validate_template(kind: LetterKind, text: str) -> None:
         raise LetterError(f"模板缺少必备内容：{_labels(dropped)}")
 
 
-def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
+def _check_extension(facts: LetterFacts, calendar: WorkingCalendar | None) -> None:
+    """The extension a 延期答复告知书 states must be one the law allows.
+
+    Legal basis: 条例 第三十三条第二款 -- 延长的期限最长不得超过20个工作日
+    (:data:`gongkai.deadlines.EXTENSION_MAX_WORKING_DAYS`). The days given must lie within it, and
+    when the ordinary due date (``reply_due``) is given the new date may not lie more working days
+    after it than the extension allows, counted on ``calendar`` (the official one by default).
+    Days the clock stands still after the ordinary due date (第三十三条第三款) are not in the
+    facts; the web issues the letter when the head approves, before such a pause can begin.
+    """
+    days = facts.extension_days
+    if days is not None and not 1 <= days <= EXTENSION_MAX_WORKING_DAYS:
+        raise LetterError(
+            f"延长答复期限最长不得超过{EXTENSION_MAX_WORKING_DAYS}个工作日（条例第三十三条第二款），"
+            f"现为{days}个工作日"
+        )
+    if facts.new_due is None or facts.reply_due is None:
+        return
+    if facts.new_due <= facts.reply_due:
+        raise LetterError(
+            f"延期后答复期限（{facts.new_due:%Y-%m-%d}）须晚于原答复期限（{facts.reply_due:%Y-%m-%d}）"
+        )
+    allowed = EXTENSION_MAX_WORKING_DAYS if days is None else days
+    try:
+        added = (calendar or WorkingCalendar.official()).working_days_between(facts.reply_due, facts.new_due)
+    except UnknownCalendarYear as missing:
+        raise LetterError(f"无法核对延长的期限：{missing.message}") from missing
+    if added > allowed:
+        raise LetterError(
+            f"延期后答复期限（{facts.new_due:%Y-%m-%d}）比原答复期限（{facts.reply_due:%Y-%m-%d}）"
+            f"晚{added}个工作日，超过延长的{allowed}个工作日（条例第三十三条第二款）"
+        )
+
+
+def _check_facts(kind: LetterKind, facts: LetterFacts, calendar: WorkingCalendar | None = None) -> None:
     """Values that are present but not allowed (the law's limits), as Chinese errors."""
     issued = facts.issued_on
-    if (
-        kind is LetterKind.EXTENSION
-        and facts.extension_days is not None
-        and not 1 <= facts.extension_days <= 20
-    ):
-        raise LetterError(
-            f"延长答复期限最长不得超过20个工作日（条例第三十三条第二款），现为{facts.extension_days}个工作日"
-        )
+    if kind is LetterKind.EXTENSION:
+        _check_extension(facts, calendar)
     if kind is LetterKind.FEE_NOTICE and facts.fee_amount is not None and facts.fee_amount <= 0:
         raise LetterError("收费通知书的收费金额须大于0元")
     for label, due in (
@@ -129,11 +159,14 @@ def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
             raise LetterError(f"{label}（{due:%Y-%m-%d}）须晚于成文日期（{issued:%Y-%m-%d}）")
 
 
-def missing_elements(kind: LetterKind, facts: LetterFacts) -> tuple[LetterElement, ...]:
+def missing_elements(
+    kind: LetterKind, facts: LetterFacts, *, calendar: WorkingCalendar | None = None
+) -> tuple[LetterElement, ...]:
     """The required elements these facts cannot supply; empty means the letter may be issued
-    (with a valid template). Raises :class:`LetterError` for facts that contradict the law."""
+    (with a valid template). Raises :class:`LetterError` for facts that contradict the law
+    (``calendar``, the official one by default, counts working days for those checks)."""
     kind = LetterKind(kind)
-    _check_facts(kind, facts)
+    _check_facts(kind, facts, calendar)
     values = field_values(kind, facts)
     return tuple(e for e in required_elements(kind, facts) if not satisfied_by_facts(kind, e, values, facts))
 
@@ -148,10 +181,16 @@ class _Frame:
     date: str = ""
 
 
-def compose(kind: LetterKind, facts: LetterFacts, template: str | None = None) -> Letter:
+def compose(
+    kind: LetterKind,
+    facts: LetterFacts,
+    template: str | None = None,
+    *,
+    calendar: WorkingCalendar | None = None,
+) -> Letter:
     """Make the letter; :class:`LetterError` names every required element that is missing."""
     kind = LetterKind(kind)
-    missing = list(missing_elements(kind, facts))
+    missing = list(missing_elements(kind, facts, calendar=calendar))
     text = default_template(kind) if template is None else template
     nodes = _parse(kind, text)
     values = field_values(kind, facts)

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
+from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
 from gongkai.fees import (
     FEE_BASIS,
     FEE_METHOD_LABELS,
@@ -24,12 +25,12 @@ from gongkai.fees import (
     FeeMethod,
 )
 from gongkai.letters.model import LetterError, LetterFacts, LetterKind
-from gongkai.workflow import (
-    COMMON_LETTER_ELEMENTS,
+from gongkai.remedies import RECONSIDERATION_FIRST_TEXT, REMEDIES_TEXT
+from gongkai.workflow.letter_elements import COMMON_LETTER_ELEMENTS, LetterElement
+from gongkai.workflow.outcomes import (
     OUTCOMES,
     RECONSIDERATION_FIRST_FROM,
     Ground,
-    LetterElement,
     WorkflowError,
     reconsideration_first,
     required_letter_elements,
@@ -95,19 +96,6 @@ def needs_reconsideration_first(kind: LetterKind, facts: LetterFacts) -> bool:
         )
     except WorkflowError as err:
         raise LetterError(err.message) from err
-
-
-#: The exact sentence for 复议前置 (行政复议法 第二十三条第二款: the agency "应当告知…先向行政复议机关
-#: 申请行政复议"); 15 days to sue after the decision: 行政诉讼法 第四十五条.
-RECONSIDERATION_FIRST_TEXT = (
-    "根据{law}第二十三条的规定，如对{subject}不服，应当先向{body}申请行政复议（申请期限为自收到{subject}"
-    "之日起60日内）；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向{court}提起行政诉讼。"
-)
-#: Either remedy (行政复议法 第二十条: 60日; 行政诉讼法 第四十四条、第四十六条: 6个月).
-REMEDIES_TEXT = (
-    "如对{subject}不服，可以自收到{subject}之日起60日内向{body}申请行政复议，"
-    "也可以自收到{subject}之日起6个月内依法向{court}提起行政诉讼。"
-)
 
 
 def remedies(kind: LetterKind, facts: LetterFacts) -> str:
@@ -294,7 +282,11 @@ _BY_GROUP: Mapping[str, tuple[tuple[FieldSpec, Getter], ...]] = MappingProxyType
         ),
         "extension": (
             (
-                _F("延长天数", "extension_days", "延长的工作日数（最长20个工作日）"),
+                _F(
+                    "延长天数",
+                    "extension_days",
+                    f"延长的工作日数（最长{EXTENSION_MAX_WORKING_DAYS}个工作日）",
+                ),
                 lambda k, f: _days(f.extension_days),
             ),
             (_F("延期后答复期限", "new_due", "延长后的答复期限（日期）"), lambda k, f: cn_date(f.new_due)),

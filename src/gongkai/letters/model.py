@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from gongkai.errors import GongkaiError
 from gongkai.fees import FeeMethod
-from gongkai.workflow import OUTCOMES, Outcome, WithheldPart
+from gongkai.workflow.outcomes import OUTCOMES, Outcome, WithheldPart
 
 
 class LetterError(GongkaiError):
@@ -120,7 +120,8 @@ class LetterFacts:
     correction_items: tuple[str, ...] = ()
     correction_due: date | None = None
     # 延期
-    extension_days: int | None = None  # working days, at most 20
+    extension_days: int | None = None  # working days, at most EXTENSION_MAX_WORKING_DAYS
+    reply_due: date | None = None  # the ordinary due date being extended (checked when given)
     new_due: date | None = None
     extension_reason: str | None = None
     # 第三方

@@ -26,7 +26,8 @@ from gongkai.web.accounts.models import Agency, Membership, Role, User
 from gongkai.web.applications import actions
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.record import replaying
-from gongkai.workflow import ApplicantType, CaseState
+from gongkai.workflow.applicants import ApplicantType
+from gongkai.workflow.cases import CaseState
 
 PASSWORD = "gongkai-demo"
 FIRST_YEAR = 2023
@@ -477,7 +478,7 @@ def _build_year(
 
 def summary() -> str:
     counts = Counter(Application.objects.values_list("status", flat=True))
-    from gongkai.workflow import CASE_STATE_LABELS
+    from gongkai.workflow.cases import CASE_STATE_LABELS
 
     parts = [f"{CASE_STATE_LABELS[CaseState(s)]} {n}" for s, n in sorted(counts.items())]
     return (

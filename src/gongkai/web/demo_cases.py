@@ -23,7 +23,7 @@ from gongkai.web.applications import vocabulary as av
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
 from gongkai.web.audit.record import replaying
 from gongkai.web.replies import actions as replies
-from gongkai.workflow import Action, CaseState
+from gongkai.workflow.cases import Action, CaseState
 
 if TYPE_CHECKING:
     from gongkai.web.demo import _Replay

@@ -12,7 +12,8 @@ import pypdfium2
 
 from gongkai.fees import FeeMethod
 from gongkai.letters import LetterFacts, LetterKind
-from gongkai.workflow import LetterElement, WithheldPart
+from gongkai.workflow.letter_elements import LetterElement
+from gongkai.workflow.outcomes import WithheldPart
 
 ISSUED = date(2026, 8, 3)
 

@@ -4,13 +4,14 @@ fact blocks it; the remedies follow the law (复议前置 exactly for 条例第�
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from letter_facts import ELEMENT_ATTRS, ISSUED, cleared, complete_facts
 
+from gongkai.calendar import WorkingCalendar
+from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
 from gongkai.letters import (
-    RECONSIDERATION_FIRST_TEXT,
     LetterError,
     LetterKind,
     compose,
@@ -19,7 +20,9 @@ from gongkai.letters import (
     required_elements,
 )
 from gongkai.letters.fields import legal_basis
-from gongkai.workflow import LETTER_ELEMENT_LABELS, OUTCOMES, LetterElement, WithheldPart
+from gongkai.remedies import RECONSIDERATION_FIRST_TEXT
+from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow.outcomes import OUTCOMES, WithheldPart
 
 ALL_KINDS = list(LetterKind)
 OUTCOME_KINDS = [k for k in LetterKind if k.outcome is not None]
@@ -240,3 +243,40 @@ def test_extension_states_the_period_and_new_due_date() -> None:
 def test_letter_kind_value_is_accepted_as_a_string() -> None:
     letter = compose("granted", complete_facts(LetterKind.GRANTED))  # type: ignore[arg-type]
     assert letter.kind is LetterKind.GRANTED
+
+
+# -- 条例 第三十三条第二款: the extension a letter states, checked by the letters domain itself --------
+
+
+def test_an_extension_letter_refuses_a_new_date_beyond_twenty_working_days() -> None:
+    """条例 第三十三条第二款: 延长的期限最长不得超过20个工作日 -- also when compose is called directly."""
+    ordinary = date(2026, 8, 3)
+    twenty_later = WorkingCalendar.official().add_working_days(ordinary, EXTENSION_MAX_WORKING_DAYS)
+    facts = complete_facts(LetterKind.EXTENSION)
+    allowed = dataclasses.replace(facts, reply_due=ordinary, new_due=twenty_later)
+    assert "延长" in letter_text(compose(LetterKind.EXTENSION, allowed))
+    too_late = dataclasses.replace(allowed, new_due=twenty_later + timedelta(days=1))
+    with pytest.raises(LetterError, match="超过延长的20个工作日（条例第三十三条第二款）"):
+        compose(LetterKind.EXTENSION, too_late)
+    with pytest.raises(LetterError, match="超过延长的20个工作日"):
+        missing_elements(LetterKind.EXTENSION, too_late)
+
+
+def test_an_extension_letter_counts_on_the_calendar_it_is_given() -> None:
+    """条例 第三十三条第二款: the working days are the agency's calendar's, when it passes one."""
+    ordinary = date(2026, 8, 3)
+    facts = dataclasses.replace(
+        complete_facts(LetterKind.EXTENSION), extension_days=5, reply_due=ordinary, new_due=date(2026, 8, 11)
+    )
+    with pytest.raises(LetterError, match="晚6个工作日，超过延长的5个工作日"):
+        compose(LetterKind.EXTENSION, facts)
+    with pytest.raises(LetterError, match="无法核对延长的期限"):
+        compose(LetterKind.EXTENSION, facts, calendar=WorkingCalendar([]))
+
+
+def test_an_extended_date_must_follow_the_ordinary_one() -> None:
+    facts = dataclasses.replace(
+        complete_facts(LetterKind.EXTENSION), reply_due=date(2026, 9, 1), new_due=date(2026, 9, 1)
+    )
+    with pytest.raises(LetterError, match="须晚于原答复期限"):
+        compose(LetterKind.EXTENSION, facts)

@@ -21,7 +21,7 @@ from gongkai.letters import (
     validate_template,
 )
 from gongkai.letters.fields import ELEMENT_PHRASES, element_fields, possible_elements
-from gongkai.workflow import LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
 
 ALL_KINDS = list(LetterKind)
 

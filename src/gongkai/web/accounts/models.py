@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from gongkai.workflow import ROLE_LABELS
-from gongkai.workflow import Role as WorkflowRole
+from gongkai.workflow.cases import ROLE_LABELS
+from gongkai.workflow.cases import Role as WorkflowRole
 
 #: Roles are the domain's (gongkai.workflow.Role) minus the periodic jobs' SYSTEM role:
 #: 经办人 registers and handles, 审核人 reviews replies, 机构负责人 approves extensions

@@ -25,7 +25,8 @@ from gongkai.web.appeals.models import Result
 from gongkai.web.applications import masking
 from gongkai.web.applications import vocabulary as av
 from gongkai.web.disclosure.models import YearFigure
-from gongkai.workflow import OUTCOMES, ApplicantType
+from gongkai.workflow.applicants import ApplicantType
+from gongkai.workflow.outcomes import OUTCOMES
 
 PAGE_SIZE = 100
 _STATUS = dict(av.STATUS_CHOICES)

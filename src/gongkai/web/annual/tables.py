@@ -61,7 +61,7 @@ from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.disclosure import figures
 from gongkai.web.disclosure import vocabulary as dv
 from gongkai.web.disclosure.models import Decision, Item, LifeEvent
-from gongkai.workflow import ApplicantType
+from gongkai.workflow.applicants import ApplicantType
 
 
 class CellPathError(ValueError):

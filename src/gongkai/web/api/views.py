@@ -27,7 +27,8 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.replies import permissions as reply_permissions
 from gongkai.web.replies.models import IssuedLetter, Reply
-from gongkai.workflow import COMMON_LETTER_ELEMENTS, LETTER_ELEMENT_LABELS, OUTCOMES, LetterElement, Outcome
+from gongkai.workflow.letter_elements import COMMON_LETTER_ELEMENTS, LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow.outcomes import OUTCOMES, Outcome
 
 STATUS_LABELS = dict(v.STATUS_CHOICES)
 EVENT_LABELS = dict(v.EVENT_KIND_CHOICES)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.remedies import DIRECT_LITIGATION_MONTHS, RECONSIDERATION_DAYS
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals.models import DECIDED_RESULTS, Appeal, Kind, Result
 from gongkai.web.applications.forms import DATE_WIDGET
@@ -38,7 +39,10 @@ class AppealForm(forms.ModelForm):
         help_texts = {
             "after_reconsideration": "行政诉讼：经行政复议后起诉的勾选（表四“复议后起诉”）。",
             "decision_received_on": "复议后起诉的期限自收到复议决定书之日起计算（行政诉讼法第四十五条）。",
-            "known_on": "复议期限（60日）和直接起诉期限（6个月）自此日起计算。",
+            "known_on": (
+                f"复议期限（{RECONSIDERATION_DAYS}日）和直接起诉期限（{DIRECT_LITIGATION_MONTHS}个月）"
+                "自此日起计算。"
+            ),
         }
 
     def __init__(

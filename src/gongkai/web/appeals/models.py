@@ -15,7 +15,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from gongkai.web.appeals import periods
+from gongkai import remedies as periods
 
 
 class Kind(models.TextChoices):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.calendar import WorkingCalendar
 from gongkai.errors import GongkaiError
+from gongkai.remedies import FILING_PERIODS_NOTE
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals import actions, forms, permissions
@@ -103,7 +104,11 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "已登记。")
             return redirect("appeals:detail", pk=appeal.pk)
-    return render(request, "appeals/form.html", {"form": form, "agency": agency, "application": application})
+    return render(
+        request,
+        "appeals/form.html",
+        {"form": form, "agency": agency, "application": application, "periods_note": FILING_PERIODS_NOTE},
+    )
 
 
 @login_required

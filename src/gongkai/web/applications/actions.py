@@ -43,17 +43,9 @@ from gongkai.web.audit.record import record
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow import (
-    OUTCOMES,
-    Action,
-    CaseState,
-    Transition,
-    WithheldPart,
-    allowed_actions,
-    transition,
-    validate_resolution,
-)
-from gongkai.workflow import Role as WorkflowRole
+from gongkai.workflow.cases import Action, CaseState, Transition, allowed_actions, transition
+from gongkai.workflow.cases import Role as WorkflowRole
+from gongkai.workflow.outcomes import OUTCOMES, WithheldPart, validate_resolution
 
 #: Fields shown in the audit trail's before/after (personal data is left out on purpose: the
 #: trail is read by reviewers who do not need the applicant's ID number).

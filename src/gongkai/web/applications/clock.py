@@ -24,7 +24,7 @@ from gongkai.deadlines import (
 from gongkai.errors import GongkaiError
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, CaseEvent
-from gongkai.workflow import CaseState
+from gongkai.workflow.cases import CaseState
 
 
 def _events(app: Application) -> list[CaseEvent]:

@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from gongkai.deadlines import Channel as DomainChannel
+from gongkai.deadlines import needs_confirmation
 from gongkai.sensitive.checksums import id_card_is_valid, uscc_is_valid
 from gongkai.web.accounts.models import Agency, User
 from gongkai.web.applications import vocabulary as v
@@ -141,7 +143,7 @@ class StaffIntakeForm(ApplicantForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         channel = data.get("channel")
-        if channel and channel != v.Channel.IN_PERSON and not data.get("confirmed_on"):
+        if channel and needs_confirmation(DomainChannel(channel)) and not data.get("confirmed_on"):
             self.add_error("confirmed_on", "该提交方式须填写签收或确认日期（第三十一条）。")
         arrived, confirmed = data.get("arrived_on"), data.get("confirmed_on")
         if arrived and confirmed and confirmed < arrived:

@@ -20,7 +20,7 @@ from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
 from gongkai.web.applications.views import _case_action, today
 from gongkai.web.letters.models import CaseLetter
-from gongkai.workflow import CaseState
+from gongkai.workflow.cases import CaseState
 
 
 class ThirdPartyConsultationForm(forms.Form):

@@ -42,7 +42,7 @@ from gongkai.web.audit.record import timeline
 from gongkai.web.clock import now, today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow import CaseState
+from gongkai.workflow.cases import CaseState
 
 PUBLIC_SESSION_KEY = "gongkai_public_cases"
 STATUS_LABELS = dict(v.STATUS_CHOICES)

@@ -9,7 +9,8 @@ from django.db import models
 from gongkai.deadlines import CHANNEL_RULES, PauseReason
 from gongkai.deadlines import Channel as DomainChannel
 from gongkai.fees import FEE_METHOD_LABELS, FeeMethod
-from gongkai.workflow import CASE_STATE_LABELS, ApplicantType, CaseState, is_open
+from gongkai.workflow.applicants import ApplicantType
+from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState, is_open
 
 
 class IdType(models.TextChoices):

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from gongkai.deadlines import publication_due
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, DisclosureSetup, IndexCounter
 from gongkai.web.workdays.calendars import calendar_for
-
-#: 条例 第二十六条: 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开.
-PUBLISH_WITHIN_WORKING_DAYS = 20
 
 KNOWN_ROLES = {"clerk", "reviewer", "head", "supervisor", "admin"}
 
@@ -103,4 +101,4 @@ def publish_due(agency: Agency, made_on: date) -> date | None:
     known = calendar.known_years
     if known and made_on.year < known[0]:
         return None
-    return calendar.add_working_days(made_on, PUBLISH_WITHIN_WORKING_DAYS)
+    return publication_due(made_on, calendar)

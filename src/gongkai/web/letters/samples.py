@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from gongkai.fees import FeeMethod, per_page_fee
-from gongkai.workflow import WithheldPart
+from gongkai.workflow.outcomes import WithheldPart
 
 #: Shown above every preview.
 SAMPLE_NOTICE = "示例：以下为用虚构数据生成的预览，不是正式文书。"

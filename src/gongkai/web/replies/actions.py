@@ -42,8 +42,9 @@ from gongkai.web.replies.models import (
     ReviewComment,
     WithheldPart,
 )
-from gongkai.workflow import OUTCOMES, Action, CaseState, validate_resolution
-from gongkai.workflow import WithheldPart as DomainWithheldPart
+from gongkai.workflow.cases import Action, CaseState
+from gongkai.workflow.outcomes import OUTCOMES, validate_resolution
+from gongkai.workflow.outcomes import WithheldPart as DomainWithheldPart
 
 ActionError = app_actions.ActionError
 

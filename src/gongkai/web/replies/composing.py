@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from gongkai.errors import GongkaiError
 from gongkai.web.replies.models import Reply
-from gongkai.workflow import LETTER_ELEMENT_LABELS, LetterElement
-from gongkai.workflow import WithheldPart as DomainWithheldPart
+from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
+from gongkai.workflow.outcomes import WithheldPart as DomainWithheldPart
 
 if TYPE_CHECKING:
     from gongkai.letters import LetterFacts

@@ -14,7 +14,7 @@ from gongkai.web.applications.forms import _content_matches as content_matches
 from gongkai.web.replies import vocabulary as rv
 from gongkai.web.replies.actions import TEXT_FACTS, DeliveryProof, DraftData, WithheldData
 from gongkai.web.replies.models import DENIAL_CHOICES, Reply
-from gongkai.workflow import OUTCOMES, OutcomeGroup
+from gongkai.workflow.outcomes import OUTCOMES, OutcomeGroup
 
 #: The headings of 表三“三、本年度办理结果”, for the grouped outcome select.
 GROUP_LABELS = {

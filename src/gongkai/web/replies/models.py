@@ -18,7 +18,7 @@ from django.db import models
 
 from gongkai.web.audit.record import now as audit_now
 from gongkai.web.replies import vocabulary as rv
-from gongkai.workflow import DENIAL_KEYS, OUTCOMES
+from gongkai.workflow.outcomes import DENIAL_KEYS, OUTCOMES
 
 OUTCOME_CHOICES = [(key, outcome.label) for key, outcome in OUTCOMES.items()]
 DENIAL_CHOICES = [(key, OUTCOMES[key].label) for key in DENIAL_KEYS]

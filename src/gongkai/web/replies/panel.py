@@ -8,7 +8,8 @@ from typing import Any
 from gongkai.web.applications.models import Application
 from gongkai.web.replies import actions, composing, forms, permissions
 from gongkai.web.replies.models import Reply
-from gongkai.workflow import OUTCOMES, CaseState
+from gongkai.workflow.cases import CaseState
+from gongkai.workflow.outcomes import OUTCOMES
 
 
 def panel_context(user: Any, app: Application, today: date) -> dict[str, Any]:

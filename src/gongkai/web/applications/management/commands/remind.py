@@ -27,7 +27,7 @@ from gongkai.web.applications import actions, clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow import CaseState
+from gongkai.workflow.cases import CaseState
 
 
 class Command(BaseCommand):
