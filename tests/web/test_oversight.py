@@ -19,7 +19,7 @@ from gongkai.report import jsonio, samples
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import AnnualReport
 from gongkai.web.audit.models import AuditEvent
-from gongkai.web.oversight import actions, charts, matching
+from gongkai.web.oversight import actions, charts, checking, matching
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 from gongkai.web.oversight.overview import Status, submission_status, trends, year_overview
@@ -265,12 +265,12 @@ def test_a_failure_while_checking_ends_failed_not_stuck(
     def broken(*args: Any) -> None:
         raise RuntimeError("a bug in a rule")
 
-    monkeypatch.setattr(actions.rules, "check", broken)
+    monkeypatch.setattr(checking.rules, "check", broken)
     client.force_login(people["supervisor"])
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, 2025, ("a.json", report_bytes("示例市财政局")))
     stored = UploadedReport.objects.get()
-    assert stored.state == UploadState.FAILED and stored.error_message == actions.INTERNAL_ERROR
+    assert stored.state == UploadState.FAILED and stored.error_message == checking.INTERNAL_ERROR
     assert stored.data is None and BulkCheckJob.objects.get().finished
 
 
@@ -322,7 +322,7 @@ def test_an_upload_for_another_year_gets_a_warning(
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, 2025, ("a.json", report_bytes("示例市财政局", year=2024)))
     stored = UploadedReport.objects.get()
-    assert stored.findings[0]["rule"] == actions.YEAR_RULE and stored.warnings >= 1
+    assert stored.findings[0]["rule"] == checking.YEAR_RULE and stored.warnings >= 1
 
 
 def test_upload_permissions(

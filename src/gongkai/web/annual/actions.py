@@ -37,6 +37,7 @@ from gongkai.web.annual.models import (
     finding_key,
 )
 from gongkai.web.audit.record import record
+from gongkai.web.portal.cache import public_changed
 
 #: The files frozen at publication (the JSON first: its digest is the report's own).
 FROZEN_FORMATS = (
@@ -388,11 +389,7 @@ def _freeze(locked: AnnualReport, before: dict[str, Any], when: datetime, acting
         before=before,
         superseded=superseded,
     )
-    from gongkai.web.portal.views import bump
-
-    # As portal.indexing does: now (this process's later reads) and again once committed.
-    bump()
-    transaction.on_commit(bump)
+    public_changed()
 
 
 def do_start_correction(report: AnnualReport, *, acting_user: Any) -> AnnualReport:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from huey.contrib.djhuey import db_task  # type: ignore[import-untyped]
 
-from gongkai.web.oversight.actions import check_upload_now
+from gongkai.web.oversight.checking import check_upload_now
 
 
 @db_task()

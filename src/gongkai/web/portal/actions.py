@@ -13,6 +13,7 @@ from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
 from gongkai.web.audit.record import record
 from gongkai.web.disclosure import permissions
+from gongkai.web.portal.cache import public_changed
 from gongkai.web.portal.models import Guide
 
 
@@ -43,4 +44,5 @@ def do_publish_guide(agency: Agency, body: str, on: date, *, acting_user: Any) -
             agency_id=agency.pk,
             after={"version": guide.version, "published_on": on.isoformat()},
         )
+        public_changed()
     return guide

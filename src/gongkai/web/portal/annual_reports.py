@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, PublishedFile, State
 from gongkai.web.annual.views import file_response
-from gongkai.web.portal.views import _render, public_page
+from gongkai.web.portal.cache import public_page, render_page
 
 
 def _published() -> Any:
@@ -45,7 +45,7 @@ def annual_reports(request: HttpRequest) -> HttpResponse:
             group["current"] = r
     years = sorted(set(_published().values_list("year", flat=True)), reverse=True)
     agencies = Agency.objects.filter(pk__in=_published().values("agency_id")).order_by("name")
-    return _render(
+    return render_page(
         request,
         "portal/annual_reports.html",
         {
@@ -88,7 +88,7 @@ def annual_report(request: HttpRequest, agency_pk: int, year: int) -> HttpRespon
     current = next((v for v in versions if v.state == State.PUBLISHED), versions[0])
     shown = next((v for v in versions if str(v.version) == wanted), current)
     html = next((f for f in shown.files.all() if f.fmt == PublishedFile.Format.HTML), None)
-    return _render(
+    return render_page(
         request,
         "portal/annual_report.html",
         {

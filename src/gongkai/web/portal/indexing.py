@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from gongkai.web.disclosure.catalogue import top_heading
 from gongkai.web.portal import search
+from gongkai.web.portal.cache import public_changed
 from gongkai.web.portal.models import SearchEntry
 
 
 def index_item(item: Any) -> SearchEntry:
     """Index the item's current published version (title, body, attachments' text)."""
-    from gongkai.web.disclosure.catalogue import top_heading
-
     version = item.current_version
     if version is None:
         raise ValueError("item has no published version")
@@ -31,26 +31,15 @@ def index_item(item: Any) -> SearchEntry:
         },
     )
     search.index_entry(entry)
-    _changed()
+    public_changed()
     return entry
 
 
 def unindex_item(item: Any) -> None:
     search.unindex(item.pk)
-    _changed()
+    public_changed()
 
 
 def catalogue_changed() -> None:
     """A heading was deactivated (or otherwise changed what the public catalogue shows)."""
-    _changed()
-
-
-def _changed() -> None:
-    """Cached public pages are stale: drop them now, and again when the transaction commits
-    (a reader between the two could have cached the page as it was before the commit)."""
-    from django.db import transaction
-
-    from gongkai.web.portal.views import bump
-
-    bump()
-    transaction.on_commit(bump)
+    public_changed()

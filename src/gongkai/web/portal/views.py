@@ -6,11 +6,6 @@ the item's current ``ItemVersion`` -- never a draft.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,51 +26,10 @@ from gongkai.web.disclosure.views import today
 from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
+from gongkai.web.portal.cache import LARGE_TEXT_COOKIE, public_page, render_page
 from gongkai.web.portal.models import Guide, SearchEntry
 
-LARGE_TEXT_COOKIE = "gk_large_text"
 PAGE_SIZE = 20
-#: Seconds a rendered public page is reused for anonymous readers. Publishing, withdrawing and a
-#: new guide bump the generation (``bump``): with a shared cache (REDIS_URL, production) every
-#: process sees the change at once; with the per-process cache of the demo, within this time.
-PAGE_TTL = 30
-GENERATION_KEY = "portal:generation"
-
-
-def bump() -> None:
-    """Invalidate every cached public page (called by the actions that change what is public)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve anonymous GETs from the cache: rendering a page costs several queries and a
-    template, and the portal must answer hundreds of readers a second on two cores."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method != "GET" or request.user.is_authenticated or len(messages.get_messages(request)):
-            return view(request, *args, **kwargs)
-        large = request.COOKIES.get(LARGE_TEXT_COOKIE) == "1"
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"portal:page:{cache.get(GENERATION_KEY, 0)}:{int(large)}:{digest}"
-        hit = cache.get(key)
-        if hit is not None:
-            status, content_type, content = hit
-            return HttpResponse(content, status=status, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code in (200, 404, 410) and not response.cookies:
-            cache.set(key, (response.status_code, response["Content-Type"], response.content), PAGE_TTL)
-        return response
-
-    return wrapper
-
-
-def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    context["large_text"] = request.COOKIES.get(LARGE_TEXT_COOKIE) == "1"
-    return render(request, template, context, status=status)
 
 
 def _agency_counts() -> dict[int, int]:
@@ -89,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
     # Counted at most once a minute per process: the home page is the busiest page.
     counts = cache.get_or_set("portal:agency-counts", _agency_counts, 60)
     agencies = [(a, counts.get(a.pk, 0)) for a in Agency.objects.order_by("name")]
-    return _render(request, "portal/home.html", {"latest": latest, "agencies": agencies})
+    return render_page(request, "portal/home.html", {"latest": latest, "agencies": agencies})
 
 
 @public_page
@@ -119,7 +73,7 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
         entries = entries.filter(category=chosen)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     guide = Guide.objects.filter(agency=ag).order_by("-version").first()
-    return _render(
+    return render_page(
         request,
         "portal/agency.html",
         {
@@ -141,10 +95,10 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         Item.objects.select_related("agency", "category__parent__parent", "current_version"), pk=pk
     )
     if it.status == v.Status.WITHDRAWN:
-        return _render(request, "portal/withdrawn.html", {"item": it}, status=410)
+        return render_page(request, "portal/withdrawn.html", {"item": it}, status=410)
     if it.current_version is None or it.attribute != v.Attribute.ACTIVE:
         raise Http404
-    return _render(
+    return render_page(
         request,
         "portal/item.html",
         {
@@ -170,7 +124,7 @@ def guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
     versions = list(Guide.objects.filter(agency=ag).order_by("-version"))
     wanted = request.GET.get("version", "")
     shown = next((g for g in versions if str(g.version) == wanted), versions[0] if versions else None)
-    return _render(request, "portal/guide.html", {"agency": ag, "guide": shown, "versions": versions})
+    return render_page(request, "portal/guide.html", {"agency": ag, "guide": shown, "versions": versions})
 
 
 def _int(value: str | None) -> int | None:
@@ -199,7 +153,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE if results else 0
     # Only headings the public sees (active ones) are offered as filters.
     headings = headings_of.visible_top_headings([filters.agency] if filters.agency else None)
-    return _render(
+    return render_page(
         request,
         "portal/search.html",
         {
@@ -256,7 +210,6 @@ def guide_edit(request: HttpRequest) -> HttpResponse:
         except GongkaiError as exc:
             messages.error(request, exc.message)
         else:
-            bump()
             messages.success(request, f"已发布第{g.version}版")
             return redirect("portal:guide", ag.pk)
     return render(

@@ -1,0 +1,149 @@
+"""The background check of an uploaded report (run by ``tasks.check_upload``): read the file,
+match its agency, check it with every rule (cross-year too, against the agency's previous
+report), and record the outcome with one audit row."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from gongkai.errors import GongkaiError
+from gongkai.report import jsonio, rules
+from gongkai.report.model import AnnualReport as Report
+from gongkai.report.read import read_bytes
+from gongkai.web.accounts.models import Agency
+from gongkai.web.annual.actions import report_of
+from gongkai.web.annual.models import AnnualReport, State
+from gongkai.web.audit.record import record
+from gongkai.web.oversight.matching import first_match
+from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
+
+logger = logging.getLogger(__name__)
+
+#: The rule id of the finding added when the file's own year differs from the year it was uploaded for.
+YEAR_RULE = "UPLOAD-YEAR"
+INTERNAL_ERROR = "检查文件时发生内部错误，文件已保存，请联系系统管理员"
+
+
+
+
+def previous_report(agency_id: int, year: int) -> Report | None:
+    """The agency's report on ``year``: its current published one in Gongkai, else its latest
+    readable uploaded file."""
+    data = (
+        AnnualReport.objects.filter(agency_id=agency_id, year=year, state=State.PUBLISHED)
+        .values_list("data", flat=True)
+        .first()
+    )
+    if data is None:
+        data = (
+            UploadedReport.objects.filter(agency_id=agency_id, year=year, state=UploadState.CHECKED)
+            .order_by("-uploaded_at", "-pk")
+            .values_list("data", flat=True)
+            .first()
+        )
+    return None if data is None else report_of(data)
+
+
+def _year_finding(report: Report, year: int) -> dict[str, Any] | None:
+    if report.year is None or report.year == year:
+        return None
+    return {
+        "rule": YEAR_RULE,
+        "severity": "warning",
+        "cells": [],
+        "message": f"文件中报告的年度为{report.year}年，与上传时选择的{year}年度不一致，请核对是否传错文件",
+        "expected": year,
+        "actual": report.year,
+        "source": "条例 第四十九条",
+    }
+
+
+def check_upload_now(upload_id: int) -> None:
+    """Read and check one uploaded file; the task body. A file that cannot be read ends ``failed``
+    with the reader's Chinese message; the file itself is never touched."""
+    with transaction.atomic():
+        upload = UploadedReport.objects.select_for_update().select_related("job").get(pk=upload_id)
+        if upload.state != UploadState.QUEUED:
+            return  # already handled (a task delivered twice)
+        upload.state = UploadState.READING
+        upload.save(update_fields=["state"])
+    try:
+        report = read_bytes(bytes(upload.content))
+    except GongkaiError as exc:
+        _finish(upload, UploadState.FAILED, error=exc.message)
+        return
+    try:
+        _check(upload, report)
+    except Exception:
+        # Whatever else breaks (a reader or rule bug, a damaged earlier report), the file must not
+        # stay "reading" for ever: it ends failed, and stays stored for a later upload or fix.
+        logger.exception("checking uploaded report %s failed", upload_id)
+        upload.data, upload.findings, upload.errors, upload.warnings = None, [], 0, 0
+        _finish(upload, UploadState.FAILED, error=INTERNAL_ERROR)
+        return
+    _finish(upload, UploadState.CHECKED if upload.agency_id else UploadState.UNASSIGNED)
+
+
+def _check(upload: UploadedReport, report: Report) -> None:
+    """Match the agency if still unknown, and check the report (with its previous year's if known)."""
+    if upload.agency_id is None:
+        subtree = upload.job.supervisor_agency.subtree_ids()
+        names = dict(Agency.objects.filter(pk__in=subtree).values_list("pk", "name"))
+        upload.agency_id = first_match([report.agency, upload.filename], names)
+    previous = previous_report(upload.agency_id, upload.year - 1) if upload.agency_id else None
+    findings = [f.to_dict() for f in rules.check(report, previous)]
+    extra = _year_finding(report, upload.year)
+    if extra is not None:
+        findings.insert(0, extra)
+    upload.data = jsonio.report_to_dict(report)
+    upload.findings = findings
+    upload.errors = sum(1 for f in findings if f["severity"] == "error")
+    upload.warnings = sum(1 for f in findings if f["severity"] == "warning")
+    upload.compared_with_previous = previous is not None
+
+
+def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
+    # state: an UploadState member (Any: Django's choices are untyped in this layer).
+    with transaction.atomic():
+        upload.state = state
+        upload.error_message = error
+        upload.checked_at = timezone.now()
+        upload.save(
+            update_fields=[
+                "state",
+                "error_message",
+                "checked_at",
+                "agency",
+                "data",
+                "findings",
+                "errors",
+                "warnings",
+                "compared_with_previous",
+            ]
+        )
+        counts = UploadedReport.objects.filter(job_id=upload.job_id).aggregate(
+            done=Count(
+                "pk", filter=~Q(state__in=[UploadState.QUEUED, UploadState.READING, UploadState.FAILED])
+            ),
+            failed=Count("pk", filter=Q(state=UploadState.FAILED)),
+        )
+        BulkCheckJob.objects.filter(pk=upload.job_id).update(**counts)
+        summary = (
+            f"上传文件“{upload.filename}”无法读取：{error}"
+            if state == UploadState.FAILED
+            else f"检查上传文件“{upload.filename}”：错误{upload.errors}处，警告{upload.warnings}处"
+        )
+        record(
+            acting_user=None,
+            action="oversight.check",
+            summary=summary,
+            obj=upload,
+            agency_id=upload.agency_id or upload.job.supervisor_agency_id,
+            after={"state": state, "errors": upload.errors, "warnings": upload.warnings},
+            actor_label="后台检查任务",
+        )
