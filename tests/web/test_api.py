@@ -29,7 +29,7 @@ LIST = "/api/applications/"
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
 
@@ -361,7 +361,7 @@ def test_filters(submit: Any, people: Any, agencies: Any, monkeypatch: Any) -> N
     assert ids(year=2026) == {old.pk, new.pk, fin.pk} and ids(year=2025) == set()
     assert ids(status="received") == {old.pk, new.pk, fin.pk} and ids(status="closed") == set()
     assert ids(overdue="true") == set()
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime(2026, 4, 1, 10)))
     assert ids(overdue="true") == {old.pk}

@@ -127,7 +127,7 @@ def test_disclosing_against_the_third_party_needs_reason_and_written_notice(subm
 def test_web_flow_shows_the_window_and_the_overdue_state(submit: Any, people: Any, monkeypatch: Any) -> None:
     from django.utils import timezone
 
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     monkeypatch.setattr(views, "now", lambda: timezone.make_aware(timezone.datetime(2026, 4, 27, 10)))
     app = submit(received=date(2026, 3, 30))

@@ -21,7 +21,7 @@ def _submit_one(agency_pk: int, data: dict[str, str]) -> str:
         agency = Agency.objects.get(pk=agency_pk)
         at = timezone.make_aware(datetime(2026, 3, 2, 10))
         return actions.do_submit_application(
-            agency, dict(data), channel="online", submitted_at=at, received_on=date(2026, 3, 2)
+            agency, dict(data), channel="online", submitted_at=at
         ).application.number
     finally:
         connection.close()  # each worker thread has its own connection

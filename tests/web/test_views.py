@@ -20,7 +20,7 @@ TODAY = date(2026, 3, 20)
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web.applications import views
+    from gongkai.web import clock as views
 
     monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
 

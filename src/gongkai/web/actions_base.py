@@ -106,13 +106,16 @@ def step_record(
     after: dict[str, Any] | None = None,
     actor_label: str | None = None,
     event: str | None = None,
+    also: bool = False,
 ) -> AuditEvent:
     """Write the audit row of the step in progress (under its declared event unless ``event``
-    names a more specific one). A step writes exactly one row: a second is a programming error."""
+    names a more specific one). A step writes one row: a second is a programming error unless
+    ``also`` says it is the second of a composite step whose two rows readers of the trail have
+    always seen (a reply's own row next to the case's workflow row: reply drafted, letter issued)."""
     step = _step.get()
     if step is None:
         raise RuntimeError("step_record() runs only inside a top-level action")
-    if step.rows:
+    if step.rows and not also:
         raise RuntimeError(f"the step {step.event} has already written its audit row")
     row = record(
         acting_user=acting_user,

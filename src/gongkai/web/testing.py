@@ -148,7 +148,6 @@ def submit(agencies: dict[str, Any]) -> Callable[..., Any]:
             data,
             channel="online",
             submitted_at=at,
-            received_on=received,
             acting_user=acting_user,
         ).application
 
@@ -165,7 +164,7 @@ def demo_module(django_db_blocker: Any, today: date) -> Generator[None, None, No
     from django.core.management import call_command
     from django.db import connection
 
-    from gongkai.web import demo
+    from gongkai.web.demo import city as demo
     from gongkai.web.audit import guard
 
     with django_db_blocker.unblock():

@@ -22,9 +22,9 @@ from rest_framework.response import Response
 from gongkai.web.api import access
 from gongkai.web.api import serializers as s
 from gongkai.web.applications import actions, forms, masking
-from gongkai.web.applications import views as web
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, CaseEvent
+from gongkai.web.clock import now, today
 from gongkai.web.replies import permissions as reply_permissions
 from gongkai.web.replies.models import IssuedLetter, Reply
 from gongkai.workflow.letter_elements import COMMON_LETTER_ELEMENTS, LETTER_ELEMENT_LABELS, LetterElement
@@ -97,7 +97,7 @@ def _summary(app: Application, today: Any) -> dict[str, Any]:
 
 def _detail(request: Request, app: Application) -> dict[str, Any]:
     full = access.sees_personal_data(request, app)
-    out = _summary(app, web.today())
+    out = _summary(app, today())
     out["applicant_name"] = _applicant_name(app, full)
     out["personal_data_masked"] = not full
     out["applicant"] = {
@@ -138,7 +138,7 @@ class ApplicationList(GenericAPIView):
             rows = rows.filter(status=f["status"])
         if "year" in f:
             rows = rows.filter(year=f["year"])
-        overdue = Q(status__in=v.OPEN_STATUSES, due_on__lt=web.today())
+        overdue = Q(status__in=v.OPEN_STATUSES, due_on__lt=today())
         if f.get("overdue") is True:
             rows = rows.filter(overdue)
         elif f.get("overdue") is False:
@@ -158,8 +158,8 @@ class ApplicationList(GenericAPIView):
     def get(self, request: Request) -> Response:
         rows = self._filtered(request)
         page = self.paginate_queryset(rows)
-        today = web.today()
-        data = [_summary(app, today) for app in (page if page is not None else rows)]
+        on = today()
+        data = [_summary(app, on) for app in (page if page is not None else rows)]
         return self.get_paginated_response(s.ApplicationSummarySerializer(data, many=True).data)
 
     @extend_schema(
@@ -185,30 +185,24 @@ class ApplicationList(GenericAPIView):
         d = form.cleaned_data
         fields = {k: d[k] for k in forms.APPLICANT_FIELDS}
         if token is not None:
-            now, today = web.now(), web.today()
-            channel = v.Channel.ONLINE
-            received = actions.receipt_date(channel, arrived_on=today, confirmed_on=today)
             submission = actions.do_submit_application(
                 d["agency"],
                 fields,
-                channel=channel,
-                submitted_at=now,
-                received_on=received,
+                channel=v.Channel.ONLINE,
+                submitted_at=now(),
                 acting_user=None,
                 via_system=token.name,
             )
         else:
             channel = d["channel"]
-            received = actions.receipt_date(
-                channel, arrived_on=d["arrived_on"], confirmed_on=d["confirmed_on"]
-            )
             arrived = timezone.make_aware(datetime.combine(d["arrived_on"], time(9)))
             submission = actions.do_submit_application(
                 d["agency"],
                 fields,
                 channel=channel,
                 submitted_at=arrived,
-                received_on=received,
+                arrived_on=d["arrived_on"],
+                confirmed_on=d["confirmed_on"],
                 acting_user=request.user,
             )
         app = submission.application
@@ -344,7 +338,7 @@ request_extension = _case_action(
     s.ExtensionRequestSerializer,
     actions.do_request_extension,
     "申请延长答复期限（条例第三十三条第二款）",
-    lambda app, d: {"reason": d["reason"], "on": web.today()},
+    lambda app, d: {"reason": d["reason"], "on": today()},
 )
 approve_extension = _case_action(
     s.ApproveExtensionSerializer,

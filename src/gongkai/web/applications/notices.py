@@ -1,6 +1,6 @@
 """Case-page panels and buttons of issue 6: screening prompts, third-party consultation, fee notice.
 
-The buttons are ``views._case_action`` views (permission, form, one action, a message); the
+The buttons are ``case_views.case_action`` views (permission, form, one action, a message); the
 panels' data comes from :func:`panel_context`, which the case page adds to its context.
 """
 
@@ -16,9 +16,10 @@ from gongkai.deadlines import FEE_PAYMENT_WORKING_DAYS
 from gongkai.fees import FEE_BASIS, FeeMethod
 from gongkai.web.applications import actions, permissions, screening
 from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.case_views import case_action
 from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
-from gongkai.web.applications.views import _case_action, today
+from gongkai.web.clock import today
 from gongkai.web.letters.models import CaseLetter
 from gongkai.workflow.cases import CaseState
 
@@ -103,7 +104,7 @@ class DateOnlyForm(forms.Form):
     on = forms.DateField(label="日期", widget=DATE_WIDGET)
 
 
-start_third_party_consultation = _case_action(
+start_third_party_consultation = case_action(
     actions.do_start_consultation,
     "已登记书面征求第三方意见，暂停计时。",
     form_class=ThirdPartyConsultationForm,
@@ -120,13 +121,13 @@ start_third_party_consultation = _case_action(
         ),
     },
 )
-record_third_party_answer = _case_action(
+record_third_party_answer = case_action(
     actions.do_end_consultation,
     "已登记第三方意见，恢复计时。",
     form_class=ThirdPartyAnswerForm,
     arguments=lambda d: {"ended_on": d["on"], "answer": d["answer"], "reason": d["reason"]},
 )
-decide_after_consultation = _case_action(
+decide_after_consultation = case_action(
     actions.do_decide_after_consultation,
     "已登记本机关决定。",
     form_class=ThirdPartyDecisionForm,
@@ -139,7 +140,7 @@ decide_after_consultation = _case_action(
         "reconsideration_body": d["reconsideration_body"],
     },
 )
-send_fee_notice = _case_action(
+send_fee_notice = case_action(
     actions.do_send_fee_notice,
     "已发出收费通知，缴费期间暂停计时。",
     form_class=FeeNoticeForm,
@@ -151,13 +152,13 @@ send_fee_notice = _case_action(
         "how_to_pay": d["how_to_pay"],
     },
 )
-receive_fee = _case_action(
+receive_fee = case_action(
     actions.do_receive_fee,
     "已登记缴费，恢复计时。",
     form_class=DateOnlyForm,
     arguments=lambda d: {"paid_on": d["on"]},
 )
-close_unpaid_fee = _case_action(
+close_unpaid_fee = case_action(
     actions.do_close_for_unpaid_fee, "已按逾期未缴费办结。", arguments=lambda d: {"today": today()}
 )
 

@@ -6,7 +6,6 @@ Views validate input, check permissions (applications.permissions) and call one 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,7 +19,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
@@ -31,12 +29,14 @@ from gongkai.web.applications import (
     clock,
     forms,
     masking,
+    notices,
     numbering,
     permissions,
     ratelimit,
     receipt,
 )
 from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.case_views import case_action, staff_only, visible_case
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import now, today
@@ -71,15 +71,11 @@ def apply(request: HttpRequest) -> HttpResponse:
             return render(request, "applications/rate_limited.html", status=429)
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
-            # 条例 第三十一条第（三）项: an online application is received on the day both sides
-            # confirm it; the system confirms at once by giving the number and query code.
-            received = actions.receipt_date(v.Channel.ONLINE, arrived_on=today(), confirmed_on=today())
             submission = actions.do_submit_application(
                 data["agency"],
                 data,
                 channel=v.Channel.ONLINE,
                 submitted_at=now(),
-                received_on=received,
                 attachments=form.cleaned_data["attachments"],
                 acting_user=None,
             )
@@ -136,15 +132,10 @@ def receipt_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 # -- staff --------------------------------------------------------------------------------------
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not accounts.is_staff_member(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     """The work queue, sorted by due date: all open cases, due soon, overdue, mine, approvals."""
-    _staff_only(request)
+    staff_only(request)
     view = request.GET.get("view", "all")
     if view not in QUEUE_VIEWS:
         view = "all"
@@ -283,15 +274,9 @@ def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str
     }
 
 
-def _case(request: HttpRequest, pk: int) -> Application:
-    """The case if the user may read it; 404 otherwise (no hint that it exists elsewhere)."""
-    _staff_only(request)
-    return get_object_or_404(permissions.visible(request.user).select_related("agency", "assignee"), pk=pk)
-
-
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _case(request, pk)
+    app = visible_case(request, pk)
     calendar = calendar_for(app.agency)
     status = None
     try:
@@ -335,100 +320,51 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consulting": app.status in v.CONSULTING_STATUSES,
         "reply_panel": reply_panel_context(request.user, app, today()),
     }
-    # Issue 6 panels (screening, third-party consultation, fees); imported here because
-    # notices builds its buttons from this module's _case_action.
-    from gongkai.web.applications.notices import panel_context
-
-    context.update(panel_context(request.user, app, today()))
+    # Issue 6 panels (screening, third-party consultation, fees).
+    context.update(notices.panel_context(request.user, app, today()))
     return render(request, "applications/detail.html", context)
 
 
-def _run(request: HttpRequest, app: Application, action: Any, success: str, **kwargs: Any) -> HttpResponse:
-    try:
-        action(app, acting_user=request.user, **kwargs)
-    except GongkaiError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
-    return redirect("applications:detail", pk=app.pk)
-
-
-def _invalid(request: HttpRequest, app: Application, form: Any) -> HttpResponse:
-    errors = "；".join(str(e) for errs in form.errors.values() for e in errs)
-    messages.error(request, f"提交的内容有误：{errors}")
-    return redirect("applications:detail", pk=app.pk)
-
-
-def _case_action(
-    action: Any,
-    success: str,
-    *,
-    form_class: Any = None,
-    form_kwargs: Callable[[Application], dict[str, Any]] = lambda app: {},
-    arguments: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: {},
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """A POST-only view that validates ``form_class`` (if any) and runs one action on the case.
-
-    Every case-handling button works the same way -- permission via ``_case``, the form, one
-    action, a message -- so the views below only say which form, which action and which arguments.
-    ``arguments`` is called per request, so values such as today's date are taken when it is made.
-    """
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        app = _case(request, pk)
-        data: dict[str, Any] = {}
-        if form_class is not None:
-            form = form_class(request.POST, **form_kwargs(app))
-            if not form.is_valid():
-                return _invalid(request, app, form)
-            data = form.cleaned_data
-        return _run(request, app, action, success, **arguments(data))
-
-    return view
-
-
-request_correction = _case_action(
+request_correction = case_action(
     actions.do_request_correction,
     "已发出补正告知。",
     form_class=forms.CorrectionRequestForm,
     arguments=lambda d: {"sent_on": d["sent_on"], "items": d["items"], "working_days": d["working_days"]},
 )
-receive_correction = _case_action(
+receive_correction = case_action(
     actions.do_receive_correction,
     "已登记补正，答复期限重新计算。",
     form_class=forms.DateForm,
     arguments=lambda d: {"received_on": d["on"]},
 )
-close_missing_correction = _case_action(
+close_missing_correction = case_action(
     actions.do_close_for_missing_correction, "已按逾期未补正办结。", arguments=lambda d: {"today": today()}
 )
-request_extension = _case_action(
+request_extension = case_action(
     actions.do_request_extension,
     "已提交延期申请，待机构负责人审批。",
     form_class=forms.ExtensionRequestForm,
     arguments=lambda d: {"reason": d["reason"], "on": today()},
 )
-approve_extension = _case_action(
+approve_extension = case_action(
     actions.do_approve_extension,
     "已批准延长答复期限。",
     form_class=forms.DateForm,
     arguments=lambda d: {"approved_on": d["on"]},
 )
-start_consultation = _case_action(
+start_consultation = case_action(
     actions.do_start_consultation,
     "已登记征求意见，暂停计时。",
     form_class=forms.ConsultationForm,
     arguments=lambda d: {"kind": d["kind"], "sent_on": d["on"], "note": d["note"]},
 )
-end_consultation = _case_action(
+end_consultation = case_action(
     actions.do_end_consultation,
     "征求意见已结束，恢复计时。",
     form_class=forms.DateForm,
     arguments=lambda d: {"ended_on": d["on"]},
 )
-assign = _case_action(
+assign = case_action(
     actions.do_assign_application,
     "已分派。",
     form_class=forms.AssignForm,
@@ -440,7 +376,7 @@ assign = _case_action(
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     """Staff intake for 当面 / 邮寄 / 平常信函 / 传真 / 电子邮件 / 网上 (条例 第三十一条)."""
-    _staff_only(request)
+    staff_only(request)
     agencies = Agency.objects.filter(pk__in=accounts.handling_agency_ids(request.user))
     if not agencies.exists():
         raise PermissionDenied
@@ -450,9 +386,6 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            received = actions.receipt_date(
-                d["channel"], arrived_on=d["arrived_on"], confirmed_on=d["confirmed_on"]
-            )
             arrived = timezone.make_aware(
                 timezone.datetime.combine(d["arrived_on"], timezone.datetime.min.time())
             ) + timedelta(hours=9)
@@ -461,7 +394,8 @@ def register(request: HttpRequest) -> HttpResponse:
                 {k: d[k] for k in forms.APPLICANT_FIELDS},
                 channel=d["channel"],
                 submitted_at=arrived,
-                received_on=received,
+                arrived_on=d["arrived_on"],
+                confirmed_on=d["confirmed_on"],
                 attachments=d["attachments"],
                 acting_user=request.user,
             )

@@ -1,7 +1,7 @@
 """Views of the reply panel on the case page: each validates its form and calls one action.
 
-The case is looked up with the applications app's ``_case`` (404 outside the user's agencies);
-steps that take only simple fields use its ``_case_action`` factory.
+The case is looked up with ``applications.case_views.visible_case`` (404 outside the user's
+agencies); steps that take only simple fields use its ``case_action`` factory.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
-from gongkai.web.applications import views as app_views
+from gongkai.web.applications import case_views
 from gongkai.web.applications.models import Application
+from gongkai.web.clock import today
 from gongkai.web.replies import actions, forms, permissions
 from gongkai.web.replies.models import Delivery, IssuedLetter, ReplyAttachment
 
@@ -50,7 +51,7 @@ def _run(request: HttpRequest, app: Application, success: str, call: Any) -> Htt
 @login_required
 @require_POST
 def save_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     form = forms.ReplyForm(request.POST)
     formset = forms.WithheldFormSet(request.POST, prefix="withheld")
     if not (form.is_valid() and formset.is_valid()):
@@ -61,26 +62,26 @@ def save_draft(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         app,
         "答复草稿已保存。",
-        lambda: actions.do_save_reply_draft(app, draft, on=app_views.today(), acting_user=request.user),
+        lambda: actions.do_save_reply_draft(app, draft, on=today(), acting_user=request.user),
     )
 
 
-submit = app_views._case_action(
-    actions.do_submit_reply_for_review, "已提交审核。", arguments=lambda d: {"on": app_views.today()}
+submit = case_views.case_action(
+    actions.do_submit_reply_for_review, "已提交审核。", arguments=lambda d: {"on": today()}
 )
-return_for_changes = app_views._case_action(
+return_for_changes = case_views.case_action(
     actions.do_return_reply,
     "已退回修改。",
     form_class=forms.CommentForm,
-    arguments=lambda d: {"comment": d["comment"], "on": app_views.today()},
+    arguments=lambda d: {"comment": d["comment"], "on": today()},
 )
-approve = app_views._case_action(
+approve = case_views.case_action(
     actions.do_approve_reply,
     "审核通过。",
     form_class=forms.CommentForm,
-    arguments=lambda d: {"comment": d["comment"], "on": app_views.today()},
+    arguments=lambda d: {"comment": d["comment"], "on": today()},
 )
-issue = app_views._case_action(
+issue = case_views.case_action(
     actions.do_issue_reply_letter,
     "答复书已出具，可下载 Word 和 PDF。",
     form_class=forms.IssueForm,
@@ -91,7 +92,7 @@ issue = app_views._case_action(
 @login_required
 @require_POST
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         _errors(request, form)
@@ -106,7 +107,7 @@ def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _attachment(request: HttpRequest, pk: int, aid: int) -> tuple[Application, ReplyAttachment]:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     return app, get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
 
 
@@ -164,7 +165,7 @@ def download_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse
 
 @login_required
 def download_letter(request: HttpRequest, pk: int, lid: int, fmt: str) -> HttpResponse:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     if not permissions.can_read_letters(request.user, app):
         raise PermissionDenied
     letter = get_object_or_404(IssuedLetter, pk=lid, application=app)
@@ -180,7 +181,7 @@ def download_letter(request: HttpRequest, pk: int, lid: int, fmt: str) -> HttpRe
 @login_required
 @require_POST
 def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     form = forms.DeliveryForm(request.POST, request.FILES)
     if not form.is_valid():
         _errors(request, form)
@@ -190,13 +191,13 @@ def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         app,
         "已登记送达，案件已办结。",
-        lambda: actions.do_record_delivery(app, proof, today=app_views.today(), acting_user=request.user),
+        lambda: actions.do_record_delivery(app, proof, today=today(), acting_user=request.user),
     )
 
 
 @login_required
 def download_receipt(request: HttpRequest, pk: int, did: int) -> HttpResponse:
-    app = app_views._case(request, pk)
+    app = case_views.visible_case(request, pk)
     if not permissions.can_read_letters(request.user, app):
         raise PermissionDenied
     delivery = get_object_or_404(Delivery, pk=did, application=app)

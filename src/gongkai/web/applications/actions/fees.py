@@ -1,0 +1,137 @@
+"""Fees (条例 第四十二条): the 收费通知书, the payment, and the case closed when unpaid."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.deadlines import fee_payment_due, lapsed
+from gongkai.errors import GongkaiError
+from gongkai.web.accounts.models import User
+from gongkai.web.actions_base import ActionError, require, top_level
+from gongkai.web.applications import charging, clock, events
+from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.actions.common import (
+    add_event,
+    close_as_abandoned,
+    finish,
+    locked,
+    move,
+    snapshot,
+    transition_for,
+)
+from gongkai.web.applications.models import Application, FeeNotice
+from gongkai.web.letters import case_letters
+from gongkai.web.letters.case_letters import number_letter
+from gongkai.web.workdays.calendars import calendar_for
+from gongkai.workflow.cases import Action
+
+
+@top_level(events.FEE_NOTICE_SENT)
+def do_send_fee_notice(
+    app: Application,
+    *,
+    sent_on: date,
+    acting_user: User,
+    method: str,
+    how_to_pay: str,
+    pages: int | None = None,
+    received_on: date | None = None,
+    note: str = "",
+) -> Application:
+    """Send the 收费通知书 (条例 第四十二条) with its quote; the time until payment is not counted.
+
+    The amount comes from gongkai.fees by one method (办法 第三条): 按件 from the applicant's
+    count of applications to the agency in the month (counted in the database), or 按量 from
+    ``pages``. ``received_on`` is the day the applicant received the notice (default: the day it
+    is sent, as for e-mail or in person); the 20 working days to pay run from the next day
+    (gongkai.deadlines.fee_payment_due). A notice for 0 yuan is refused: nothing is owed.
+    """
+    received = received_on or sent_on
+    app = locked(app)
+    t = transition_for(app, Action.SEND_FEE_NOTICE, acting_user)
+    require(bool(how_to_pay.strip()), "请写明缴纳方式（收费通知应说明收费的依据、标准、数额、缴纳方式）。")
+    require(received >= sent_on, "申请人收到收费通知之日不能早于发出日期。")
+    require(app.received_on is not None and sent_on >= app.received_on, "收费通知日期不能早于收到申请之日。")
+    try:
+        q = charging.fee_quote(app, method, pages)
+        due = fee_payment_due(received, calendar_for(app.agency))
+    except GongkaiError as exc:
+        raise ActionError(exc.message) from exc
+    require(q.amount > 0, f"{q.describe()}，无需收费，不能发出收费通知。")
+    before = snapshot(app)
+    event = add_event(
+        app, v.EventKind.FEE_NOTICE_SENT, sent_on, note=note or q.describe(), acting_user=acting_user
+    )
+    number_letter(app, case_letters.FEE_NOTICE, event, sent_on)  # 收费通知书
+    FeeNotice.objects.create(
+        application=app,
+        event=event,
+        method=q.method.value,
+        quantity=q.quantity,
+        amount=q.amount,
+        lines=charging.lines_json(q),
+        basis=q.basis,
+        how_to_pay=how_to_pay.strip(),
+        sent_on=sent_on,
+        received_on=received,
+        payment_due=due,
+    )
+    move(app, t)
+    finish(
+        app,
+        before,
+        acting_user=acting_user,
+        summary=f"发出收费通知（{sent_on.isoformat()}）：{q.describe()}；缴费期限至{due.isoformat()}，"
+        "缴费期间不计入答复期限",
+    )
+    return app
+
+
+@top_level(events.FEE_RECEIVED)
+def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> Application:
+    app = locked(app)
+    t = transition_for(app, Action.RECEIVE_FEE, acting_user)
+    notice = clock.latest(app, v.EventKind.FEE_NOTICE_SENT)
+    assert notice is not None
+    require(paid_on >= notice.on, "缴费日期不能早于收费通知日期。")
+    before = snapshot(app)
+    notice.until = paid_on
+    notice.save(update_fields=["until"])
+    FeeNotice.objects.filter(event=notice).update(paid_on=paid_on)
+    add_event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
+    move(app, t)
+    finish(
+        app,
+        before,
+        acting_user=acting_user,
+        summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时",
+    )
+    return app
+
+
+@top_level(events.CLOSED)
+def do_close_for_unpaid_fee(app: Application, *, today: date, acting_user: User | None) -> Application:
+    """Unpaid after the payment period: deemed withdrawn, 表三（六）2 (条例 第四十二条;
+    fee-rules.md 4.2: 逾期未缴纳的视为放弃申请). ``acting_user=None`` is ``gongkai manage remind``."""
+    app = locked(app)
+    t = transition_for(app, Action.FEE_LAPSED, acting_user)
+    notice = FeeNotice.objects.filter(application=app, paid_on=None).order_by("-pk").first()
+    require(notice is not None, "本申请没有待缴费的收费通知。")
+    assert notice is not None
+    require(
+        lapsed(notice.payment_due, today, None), f"缴费期限（{notice.payment_due.isoformat()}）尚未届满。"
+    )
+    before = snapshot(app)
+    # The pause of the reply clock ended with the payment period.
+    notice.event.until = notice.payment_due
+    notice.event.save(update_fields=["until"])
+    close_as_abandoned(
+        app,
+        t,
+        today,
+        before,
+        acting_user=acting_user,
+        note="申请人逾期未按收费通知要求缴纳费用，视为放弃申请（条例第四十二条）",
+        summary="逾期未缴纳信息处理费，视为放弃申请，不再处理（表三（六）2）",
+    )
+    return app
