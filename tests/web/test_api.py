@@ -368,6 +368,36 @@ def test_filters(submit: Any, people: Any, agencies: Any, monkeypatch: Any) -> N
     assert ids(overdue="false") == {new.pk, fin.pk}
 
 
+def test_a_case_waiting_for_correction_is_not_overdue(submit: Any, people: Any, monkeypatch: Any) -> None:
+    """The applicant is late, not the agency: the flag and the filter agree with the work queue's
+    and the reminders' reading (ApplicationQuerySet.overdue), whose reply clock has not started."""
+    from gongkai.web import clock
+    from gongkai.web.applications import actions
+
+    late = submit(received=date(2026, 3, 2))  # due 2026-03-30
+    waiting = submit(received=date(2026, 3, 2))
+    actions.do_request_correction(
+        waiting,
+        sent_on=date(2026, 3, 3),
+        items="请写明所需信息的名称",
+        working_days=5,
+        acting_user=people["clerk"],
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == "awaiting_correction" and waiting.due_on is not None
+    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime(2026, 4, 1, 10)))
+    assert waiting.due_on < clock.today()  # its correction period has passed
+    sup = _session(people["supervisor"])
+    flags = {row["id"]: row["overdue"] for row in sup.get(LIST).json()["results"]}
+    assert flags == {late.pk: True, waiting.pk: False}
+    assert _ids(sup.get(LIST, {"overdue": "true"})) == {late.pk}
+    assert _ids(sup.get(LIST, {"overdue": "false"})) == {waiting.pk}
+    assert sup.get(f"{LIST}{waiting.pk}/").json()["overdue"] is False
+    assert set(Application.objects.correction_lapsed(clock.today()).values_list("pk", flat=True)) == {
+        waiting.pk
+    }
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -6,7 +6,14 @@ import logging
 
 import pytest
 
-from gongkai.web.applications.masking import MaskingLogFilter, mask_email, mask_id, mask_name, mask_phone
+from gongkai.web.applications.masking import (
+    MaskingLogFilter,
+    mask_email,
+    mask_id,
+    mask_name,
+    mask_phone,
+    shown_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,3 +39,13 @@ def test_log_filter_masks_numbers_in_messages() -> None:
     )
     assert MaskingLogFilter().filter(record)
     assert record.getMessage() == "申请人 110101********1237 电话 138****5678"
+
+
+@pytest.mark.parametrize(
+    ("natural_person", "full", "shown"),
+    [(True, False, "张*"), (True, True, "张三"), (False, False, "张三"), (False, True, "张三")],
+)
+def test_one_rule_shows_a_name(natural_person: bool, full: bool, shown: str) -> None:
+    """Organisations' names are not personal data; a person's name is in full only for those
+    who may see personal data."""
+    assert shown_name("张三", natural_person=natural_person, full=full) == shown

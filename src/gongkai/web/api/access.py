@@ -10,7 +10,7 @@ from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.api.models import ApiToken
 from gongkai.web.applications import permissions
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, ApplicationQuerySet
 
 
 def token_of(request: Request) -> ApiToken | None:
@@ -26,7 +26,7 @@ def token_agency_ids(token: ApiToken) -> set[int]:
     return cached
 
 
-def visible_applications(request: Request) -> QuerySet[Application]:
+def visible_applications(request: Request) -> ApplicationQuerySet:
     token = token_of(request)
     if token is None:
         return permissions.visible(request.user)

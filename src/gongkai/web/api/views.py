@@ -23,7 +23,7 @@ from gongkai.web.api import access
 from gongkai.web.api import serializers as s
 from gongkai.web.applications import actions, forms, masking
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.models import Application, CaseEvent
+from gongkai.web.applications.models import Application, ApplicationQuerySet, CaseEvent
 from gongkai.web.clock import now, today
 from gongkai.web.replies import permissions as reply_permissions
 from gongkai.web.replies.models import IssuedLetter, Reply
@@ -64,16 +64,17 @@ def _case(request: Request, pk: int) -> Application:
     if not 0 < pk <= s.MAX_ID:
         raise Http404
     try:
-        return access.visible_applications(request).select_related("agency", "assignee").get(pk=pk)
+        return (
+            access.visible_applications(request)
+            .with_overdue(today())
+            .select_related("agency", "assignee")
+            .get(pk=pk)
+        )
     except Application.DoesNotExist:
         raise Http404 from None
 
 
-def _applicant_name(app: Application, full: bool) -> str:
-    return app.name if full or app.applicant_type != "natural" else masking.mask_name(app.name)
-
-
-def _summary(app: Application, today: Any) -> dict[str, Any]:
+def _summary(app: Application) -> dict[str, Any]:
     return {
         "id": app.pk,
         "number": app.number,
@@ -81,7 +82,7 @@ def _summary(app: Application, today: Any) -> dict[str, Any]:
         "agency_name": app.agency.name,
         "year": app.year,
         "applicant_type": app.applicant_type,
-        "applicant_name": _applicant_name(app, False),
+        "applicant_name": masking.applicant_name(app),
         "channel": app.channel,
         "channel_label": CHANNEL_LABELS.get(app.channel, app.channel),
         "status": app.status,
@@ -89,7 +90,8 @@ def _summary(app: Application, today: Any) -> dict[str, Any]:
         "submitted_at": app.submitted_at,
         "received_on": app.received_on,
         "due_on": app.due_on,
-        "overdue": bool(app.is_open and app.due_on is not None and app.due_on < today),
+        # Annotated by ApplicationQuerySet.with_overdue (a case waiting for 补正 is never overdue).
+        "overdue": bool(app.overdue),
         "closed_on": app.closed_on,
         "resolution": app.resolution,
     }
@@ -97,11 +99,11 @@ def _summary(app: Application, today: Any) -> dict[str, Any]:
 
 def _detail(request: Request, app: Application) -> dict[str, Any]:
     full = access.sees_personal_data(request, app)
-    out = _summary(app, today())
-    out["applicant_name"] = _applicant_name(app, full)
+    out = _summary(app)
+    out["applicant_name"] = masking.applicant_name(app, full=full)
     out["personal_data_masked"] = not full
     out["applicant"] = {
-        "name": _applicant_name(app, full),
+        "name": masking.applicant_name(app, full=full),
         "id_type": app.id_type,
         "id_number": app.id_number if full else masking.mask_id(app.id_number),
         "legal_representative": app.legal_representative,
@@ -131,18 +133,18 @@ class ApplicationList(GenericAPIView):
         params = s.ApplicationFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         f = params.validated_data
-        rows = access.visible_applications(request).select_related("agency")
+        on = today()
+        rows = access.visible_applications(request).with_overdue(on).select_related("agency")
         if "agency" in f:
             rows = rows.filter(agency_id=f["agency"])
         if "status" in f:
             rows = rows.filter(status=f["status"])
         if "year" in f:
             rows = rows.filter(year=f["year"])
-        overdue = Q(status__in=v.OPEN_STATUSES, due_on__lt=today())
         if f.get("overdue") is True:
-            rows = rows.filter(overdue)
+            rows = rows.overdue(on)
         elif f.get("overdue") is False:
-            rows = rows.exclude(overdue)
+            rows = rows.exclude(ApplicationQuerySet.overdue_q(on))
         if f.get("q"):
             rows = rows.filter(Q(number__icontains=f["q"]) | Q(description__icontains=f["q"]))
         return rows.order_by(*s.ORDERINGS[f["ordering"]])
@@ -158,8 +160,7 @@ class ApplicationList(GenericAPIView):
     def get(self, request: Request) -> Response:
         rows = self._filtered(request)
         page = self.paginate_queryset(rows)
-        on = today()
-        data = [_summary(app, on) for app in (page if page is not None else rows)]
+        data = [_summary(app) for app in (page if page is not None else rows)]
         return self.get_paginated_response(s.ApplicationSummarySerializer(data, many=True).data)
 
     @extend_schema(

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
+
+from gongkai.workflow.applicants import ApplicantType
 
 
 def mask_id(value: str) -> str:
@@ -35,6 +38,21 @@ def mask_name(value: str) -> str:
     if not value:
         return value
     return value[0] + "*" * max(1, len(value) - 1)
+
+
+def shown_name(name: str, *, natural_person: bool = True, full: bool = False) -> str:
+    """The one rule for showing an applicant's (or appellant's) name to a user.
+
+    In full when ``full`` -- the user may see the personal data (``permissions.can_see_personal_data``:
+    the handling agency's own staff, on a case page; lists and exports pass False) -- and for an
+    organisation (法人或其他组织: its name is not personal data); masked otherwise.
+    """
+    return name if full or not natural_person else mask_name(name)
+
+
+def applicant_name(app: Any, *, full: bool = False) -> str:
+    """``shown_name`` for an application (natural person or organisation by its applicant type)."""
+    return shown_name(app.name, natural_person=app.applicant_type == ApplicantType.NATURAL, full=full)
 
 
 def mask_email(value: str) -> str:

@@ -3,15 +3,22 @@
 Status (where the case is) and due dates are kept in columns so that queues sort in the database;
 both are written only by ``actions.py``. Due dates are computed by the domain engine
 (gongkai.deadlines) from the events below -- never typed in -- and "overdue" is never stored: it
-is ``due < today`` at the moment of asking.
+is asked of ``ApplicationQuerySet`` at the moment of asking.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
+from gongkai.calendar import WorkingCalendar
+from gongkai.deadlines import DUE_SOON_WORKING_DAYS
+from gongkai.errors import GongkaiError
 from gongkai.web.applications import vocabulary as v
+from gongkai.workflow.cases import CaseState
 
 
 class RegistrationCounter(models.Model):
@@ -23,6 +30,70 @@ class RegistrationCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="counter_agency_year")]
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    """The one definition of "open", "overdue", "due soon" and "correction lapsed" for cases.
+
+    A case is *overdue* when the agency is late: it is open, its reply clock runs and its due date
+    has passed. A case waiting for 补正 is never overdue -- the reply clock has not started (条例
+    第三十条); its due date is the correction period the notice set, and when that has passed the
+    *applicant* is late (*correction lapsed*: the case may be closed as withdrawn, 表三（六）1).
+    The work queue's "已逾期" tab lists both (*past due*), told apart by their badges.
+    The ``*_q`` conditions serve aggregates (one COUNT per tab in one query).
+    """
+
+    @staticmethod
+    def open_q() -> Q:
+        return Q(status__in=v.OPEN_STATUSES)
+
+    @staticmethod
+    def overdue_q(today: date) -> Q:
+        return Q(status__in=v.OPEN_STATUSES, due_on__lt=today) & ~Q(status=CaseState.AWAITING_CORRECTION)
+
+    @staticmethod
+    def correction_lapsed_q(today: date) -> Q:
+        return Q(status=CaseState.AWAITING_CORRECTION, due_on__lt=today)
+
+    @staticmethod
+    def past_due_q(today: date) -> Q:
+        return Q(status__in=v.OPEN_STATUSES, due_on__lt=today)
+
+    @staticmethod
+    def due_soon_until(today: date, calendar: WorkingCalendar) -> date | None:
+        """The last day that is "due soon": DUE_SOON_WORKING_DAYS working days ahead (None when the
+        calendar cannot tell, e.g. next year's holiday schedule is missing)."""
+        try:
+            return calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
+        except GongkaiError:
+            return None
+
+    @staticmethod
+    def due_soon_q(today: date, until: date | None) -> Q:
+        if until is None:
+            return Q(pk__in=[])
+        return Q(status__in=v.OPEN_STATUSES, due_on__gte=today, due_on__lte=until)
+
+    def open(self) -> ApplicationQuerySet:
+        return self.filter(self.open_q())
+
+    def overdue(self, today: date) -> ApplicationQuerySet:
+        return self.filter(self.overdue_q(today))
+
+    def correction_lapsed(self, today: date) -> ApplicationQuerySet:
+        return self.filter(self.correction_lapsed_q(today))
+
+    def past_due(self, today: date) -> ApplicationQuerySet:
+        return self.filter(self.past_due_q(today))
+
+    def due_soon(self, today: date, until: date | None) -> ApplicationQuerySet:
+        return self.filter(self.due_soon_q(today, until))
+
+    def with_overdue(self, today: date) -> ApplicationQuerySet:
+        """Annotate each case with ``overdue`` (bool), by the same condition as ``overdue()``."""
+        return self.annotate(
+            overdue=models.ExpressionWrapper(self.overdue_q(today), output_field=models.BooleanField())
+        )
 
 
 class Application(models.Model):
@@ -90,6 +161,8 @@ class Application(models.Model):
     #: How the case ended: a table-3 row key of the annual report (gongkai.report.model.TABLE3_ROWS).
     resolution = models.CharField("办理结果", max_length=30, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "政府信息公开申请"

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency, Role
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, ApplicationQuerySet
 
 
-def visible(user: Any) -> QuerySet[Application]:
+def visible(user: Any) -> ApplicationQuerySet:
     """Every application ``user`` may read (none for anonymous users)."""
     ids = accounts.visible_agency_ids(user)
     return Application.objects.filter(agency_id__in=ids)

@@ -37,7 +37,7 @@ from gongkai.web.applications import (
 )
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, staff_only, visible_case
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, ApplicationQuerySet
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import now, today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
@@ -106,7 +106,7 @@ def track(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "app": app}
     if app is not None:
         context["events"] = app.events.all()
-        context["masked_name"] = masking.mask_name(app.name) if app.applicant_type == "natural" else app.name
+        context["masked_name"] = masking.applicant_name(app)
     return render(request, "applications/track.html", context)
 
 
@@ -142,7 +142,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     visible_ids = accounts.visible_agency_ids(request.user)
     agencies = Agency.objects.filter(pk__in=visible_ids).order_by("name")
     agency_id = request.GET.get("agency")
-    base = Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
+    base = Application.objects.open().filter(agency_id__in=visible_ids)
     selected = None
     if agency_id:
         if not agency_id.isdigit():
@@ -151,17 +151,13 @@ def queue(request: HttpRequest) -> HttpResponse:
         base = base.filter(agency=selected)
     now = today()
     calendar = calendar_for(selected)
-    # "Due within 3 working days": the date 3 working days ahead, from the engine's calendar.
-    try:
-        soon_limit: date | None = calendar.add_working_days(now, DUE_SOON_WORKING_DAYS)
-    except GongkaiError:
-        soon_limit = None
+    soon_limit = ApplicationQuerySet.due_soon_until(now, calendar)
     # One condition per tab; the counts of all tabs come from one aggregate query (one pass over
     # the agency's open cases, index-only on (agency, status, due_on)), not one COUNT per tab.
     conditions = {
         "all": Q(),
-        "soon": Q(due_on__gte=now, due_on__lte=soon_limit) if soon_limit else Q(pk__in=[]),
-        "overdue": Q(due_on__lt=now),
+        "soon": ApplicationQuerySet.due_soon_q(now, soon_limit),
+        "overdue": ApplicationQuerySet.past_due_q(now),
         "mine": Q(assignee=request.user),
         "approvals": Q(
             status=CaseState.EXTENSION_PENDING,
@@ -170,7 +166,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     }
     # One grouped pass gives the tabs' counts and the per-agency table (supervisors).
     per_agency = list(
-        Application.objects.filter(agency_id__in=visible_ids, status__in=v.OPEN_STATUSES)
+        Application.objects.open()
+        .filter(agency_id__in=visible_ids)
         .values("agency_id")
         .annotate(
             **{key: Count("pk", filter=cond) for key, cond in conditions.items()},
@@ -258,7 +255,7 @@ def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str
         badge = ("soon", "即将到期")
     else:
         badge = ("ok", "未到期")
-    name = masking.mask_name(app.name) if app.applicant_type == "natural" else app.name
+    name = masking.applicant_name(app)
     # Plain strings for the template: resolving model attributes and {% url %} per cell costs
     # more than the queries on a 50-row page (bench/bench_queue.py).
     return {
@@ -285,7 +282,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.warning(request, exc.message)
     full = permissions.can_see_personal_data(request.user, app)
     applicant = {
-        "name": app.name if full or app.applicant_type != "natural" else masking.mask_name(app.name),
+        "name": masking.applicant_name(app, full=full),
         "id_number": app.id_number if full else masking.mask_id(app.id_number),
         "phone": app.phone if full else masking.mask_phone(app.phone),
         "email": app.email if full else masking.mask_email(app.email),

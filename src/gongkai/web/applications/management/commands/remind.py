@@ -24,7 +24,6 @@ from django.utils import timezone
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Role, User
 from gongkai.web.applications import actions, clock
-from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import CaseState
@@ -46,7 +45,7 @@ class Command(BaseCommand):
 
     def _close_lapsed(self, today: date) -> int:
         closed = 0
-        waiting = Application.objects.filter(status=CaseState.AWAITING_CORRECTION, due_on__lt=today)
+        waiting = Application.objects.correction_lapsed(today)
         for app in waiting.order_by("pk"):
             try:
                 actions.do_close_for_missing_correction(app, today=today, acting_user=None)
@@ -76,7 +75,8 @@ class Command(BaseCommand):
         per_user: dict[int, list[str]] = defaultdict(list)
         users: dict[int, User] = {}
         cases = (
-            Application.objects.filter(status__in=v.OPEN_STATUSES, due_on__isnull=False)
+            Application.objects.open()
+            .filter(due_on__isnull=False)
             .exclude(status=CaseState.AWAITING_CORRECTION)
             .select_related("agency", "assignee")
             .order_by("due_on")
