@@ -99,3 +99,40 @@ def _official_2026_off() -> list[date]:
     from gongkai.calendar import WorkingCalendar
 
     return sorted(WorkingCalendar.official().schedule(2026).off_days)
+
+
+def test_the_calendar_changed_signal_reaches_every_subscriber(
+    agencies: Any, people: Any, submit: Any
+) -> None:
+    """workdays knows no subscriber: applications recomputes its cases from ``calendar_changed``
+    (connected in its AppConfig.ready), and any other app's receiver is told the same agencies."""
+    from gongkai.web.workdays.signals import Recomputed, calendar_changed
+
+    app = submit(received=date(2026, 12, 15))
+    assert Application.objects.get(pk=app.pk).clock_error != ""  # 2027 is not entered yet
+    heard: list[set[int] | None] = []
+
+    def listener(sender: object, *, agency_ids: set[int] | None, **kwargs: Any) -> Recomputed:
+        heard.append(agency_ids)
+        return Recomputed("项测试事项", 0)
+
+    calendar_changed.connect(listener, dispatch_uid="test.listener")
+    try:
+        row = HolidaySchedule(
+            year=2027,
+            agency=agencies["office"],
+            source=SOURCE,
+            holidays=["2027-01-01", "2027-01-02", "2027-01-03"],
+            workdays=[],
+        )
+        recomputed = do_save_schedule(row, acting_user=people["admin"])
+    finally:
+        calendar_changed.disconnect(dispatch_uid="test.listener")
+    assert heard == [agencies["office"].subtree_ids()]
+    assert Recomputed("件在办申请", 1) in recomputed and Recomputed("项测试事项", 0) in recomputed
+    recomputed_app = Application.objects.get(pk=app.pk)
+    assert recomputed_app.clock_error == "" and recomputed_app.due_on is not None
+    assert (
+        AuditEvent.objects.filter(action="application.deadlines_recomputed", object_id=str(app.pk)).count()
+        == 1
+    )

@@ -58,7 +58,8 @@ _batch: ContextVar[bool] = ContextVar("gongkai_action_batch", default=False)
 @contextmanager
 def batch() -> Iterator[None]:
     """One outer transaction for many user steps replayed at once (building the demo city, bulk
-    imports): inside it each top-level action is a savepoint, not a durable transaction of its own."""
+    imports), or one that a framework already holds (the Django admin's change form): inside it
+    each top-level action is a savepoint, not a durable transaction of its own."""
     token = _batch.set(True)
     try:
         with transaction.atomic():

@@ -3,7 +3,7 @@
 The packaged calendar (gongkai.calendar) covers the years the State Council has announced. A
 schedule entered here takes precedence for its year: nationwide when ``agency`` is empty, or for
 one agency (and the agencies below it) otherwise. Saving one goes through
-``actions.do_save_schedule`` which recomputes the deadlines of open cases.
+``actions.do_save_schedule``, which tells the apps that cache due dates (``signals.calendar_changed``).
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def schedule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     instance = get_object_or_404(HolidaySchedule, pk=pk) if pk else None
     form = ScheduleForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        changed = do_save_schedule(form.instance, acting_user=request.user)
-        messages.success(request, f"已保存{form.instance}，{changed} 件在办申请的期限已重新计算。")
+        recomputed = do_save_schedule(form.instance, acting_user=request.user)
+        counts = "、".join(f"{r.count} {r.what}" for r in recomputed) or "没有需要"
+        messages.success(request, f"已保存{form.instance}，{counts}的期限已重新计算。")
         return redirect("workdays:list")
     return render(request, "workdays/form.html", {"form": form})
