@@ -212,7 +212,7 @@ def test_publishing_makes_a_version_a_portal_publication_and_a_search_hit(
 def test_correction_keeps_the_published_version_unchanged(make_item: Any, publish: Any, people: Any) -> None:
     item = make_item(title="科技项目验收结果公示")
     first = publish(item, date(2026, 3, 5))
-    actions.do_start_correction(item, date(2026, 3, 10), acting_user=people["clerk"])
+    actions.do_start_amendment(item, date(2026, 3, 10), acting_user=people["clerk"])
     item = _reload(item)
     assert item.due_on == catalogue.publish_due(item.agency, date(2026, 3, 10))
     actions.do_update_item(item, {"title": "科技项目验收结果公示（更正）"}, acting_user=people["clerk"])
@@ -242,10 +242,10 @@ def test_publications_across_channels_are_counted(make_item: Any, publish: Any, 
     a, b = make_item(), make_item()
     publish(a, date(2026, 3, 5))
     publish(b, date(2026, 3, 6))
-    actions.do_record_publication(a, v.Channel.WECHAT, date(2026, 3, 6), acting_user=people["clerk"])
-    actions.do_record_publication(a, v.Channel.NOTICE_BOARD, date(2026, 3, 7), acting_user=people["clerk"])
+    actions.do_record_publication(a, v.PublicationChannel.WECHAT, date(2026, 3, 6), acting_user=people["clerk"])
+    actions.do_record_publication(a, v.PublicationChannel.NOTICE_BOARD, date(2026, 3, 7), acting_user=people["clerk"])
     with pytest.raises(GongkaiError, match="不能早于首次发布日期"):
-        actions.do_record_publication(b, v.Channel.WECHAT, date(2026, 3, 1), acting_user=people["clerk"])
+        actions.do_record_publication(b, v.PublicationChannel.WECHAT, date(2026, 3, 1), acting_user=people["clerk"])
     counts = figures.publications_in(a.agency, 2026)
     assert counts == {"portal": 2, "wechat": 1, "notice_board": 1, "total": 4}
     assert figures.items_published_in(a.agency, 2026) == 2

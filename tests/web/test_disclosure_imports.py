@@ -14,7 +14,8 @@ from openpyxl import Workbook
 from gongkai.errors import GongkaiError
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.disclosure import figures
-from gongkai.web.disclosure.imports import ImportRejected, do_import_decisions
+from gongkai.web.disclosure.actions import do_import_decisions
+from gongkai.web.disclosure.imports import ImportRejected
 from gongkai.web.disclosure.models import Decision
 
 pytestmark = pytest.mark.django_db

@@ -53,7 +53,7 @@ def test_drafts_are_not_public(client: Client, make_item: Any) -> None:
 def test_item_page_shows_the_published_version_not_the_correction(
     client: Client, published: Any, people: Any
 ) -> None:
-    actions.do_start_correction(published, date(2026, 3, 9), acting_user=people["clerk"])
+    actions.do_start_amendment(published, date(2026, 3, 9), acting_user=people["clerk"])
     actions.do_update_item(published, {"title": "草稿中的新标题"}, acting_user=people["clerk"])
     page = client.get(f"/open/items/{published.pk}/").content.decode()
     assert "关于公布科技型中小企业名单的通知" in page and "草稿中的新标题" not in page

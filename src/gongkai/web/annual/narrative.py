@@ -19,7 +19,7 @@ from gongkai.web.disclosure import vocabulary as dv
 
 
 def _channels(publications: dict[str, int]) -> str:
-    labels = dict(dv.Channel.choices())
+    labels = dict(dv.PublicationChannel.choices())
     parts = [f"{labels[key]}{n}条" for key, n in sorted(publications.items()) if key in labels and n]
     return f"，其中{'、'.join(parts)}" if parts else ""
 

@@ -1,4 +1,7 @@
-"""An agency's catalogue setup: the seeded tree, the 索引号 scheme, and 第二十六条 due dates."""
+"""An agency's catalogue setup: the seeded tree, the 索引号 scheme, and 第二十六条 due dates.
+
+Reading functions here never write; the writing ones (``ensure_setup``, ``seed_catalogue``,
+``next_serial``) run only inside the disclosure actions, whose audit row records the step."""
 
 from __future__ import annotations
 
@@ -14,16 +17,28 @@ from gongkai.web.workdays.calendars import calendar_for
 KNOWN_ROLES = {"clerk", "reviewer", "head", "supervisor", "admin"}
 
 
+def _default_prefix(agency: Agency) -> str:
+    return f"{agency.pk:09d}"
+
+
 def setup_for(agency: Agency) -> DisclosureSetup:
-    """The agency's setup, created with defaults (prefix = a number derived from the agency) at first use."""
+    """The agency's setup, read only: its saved one, or (none saved yet) the defaults, unsaved
+    (prefix = a number derived from the agency)."""
+    saved = DisclosureSetup.objects.filter(agency=agency).first()
+    return saved or DisclosureSetup(agency=agency, index_prefix=_default_prefix(agency))
+
+
+def ensure_setup(agency: Agency) -> DisclosureSetup:
+    """The agency's setup, saved with the defaults at first use (inside an action)."""
     setup, _ = DisclosureSetup.objects.get_or_create(
-        agency=agency, defaults={"index_prefix": f"{agency.pk:09d}"}
+        agency=agency, defaults={"index_prefix": _default_prefix(agency)}
     )
     return setup
 
 
 def seed_catalogue(agency: Agency) -> list[Category]:
-    """Create the standard headings (vocabulary.STANDARD_HEADINGS) that the agency lacks."""
+    """Create the standard headings (vocabulary.STANDARD_HEADINGS) that the agency lacks
+    (inside an action: actions.do_seed_catalogue)."""
     made = []
     for position, (code, name, children) in enumerate(v.STANDARD_HEADINGS):
         parent, created = Category.objects.get_or_create(
@@ -91,7 +106,8 @@ def next_serial(agency: Agency, year: int) -> int:
 
 
 def publish_due(agency: Agency, made_on: date) -> date | None:
-    """条例 第二十六条: the last day to publish information made or changed on ``made_on``.
+    """The last day to publish information made or changed on ``made_on``, by the agency's
+    calendar (gongkai.deadlines.publication_due: 条例 第二十六条).
 
     None for history older than the working calendar (documents of earlier years registered
     into the catalogue now): no deadline can be computed, and none is running any more. A

@@ -1,7 +1,8 @@
 """Importing lists of decisions (行政许可/处罚/强制决定, 收费记录) from CSV or XLSX.
 
 All or nothing: every row is checked first and every bad row reported (行号 + reason); only a
-list without errors is written, in one transaction, so a half-imported year cannot happen.
+list without errors is written, in one transaction, so a half-imported year cannot happen (the
+writing is the action ``actions.do_import_decisions``; this module reads and checks).
 
 Columns (header row, any order; extra columns are ignored): 决定书文号, 决定日期 (2023-05-04,
 2023/5/4, 2023年5月4日 or an Excel date), and for 收费 also 金额（元）.
@@ -18,15 +19,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
 from gongkai.errors import GongkaiError
 from gongkai.sensitive.documents.plain import decode_bytes
-from gongkai.web.accounts.models import Agency
-from gongkai.web.audit.record import record
-from gongkai.web.disclosure import permissions
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.models import Decision
 
 NUMBER = "决定书文号"
 DATE = "决定日期"
@@ -134,37 +129,3 @@ def parse(rows: list[list[Any]], kind: str) -> tuple[list[Row], list[RowError]]:
         seen[number] = n
         good.append((n, number, day, amount))
     return good, errors
-
-
-def do_import_decisions(agency: Agency, kind: str, name: str, data: bytes, *, acting_user: Any) -> int:
-    """Import a list of decisions; returns how many were added. Raises ImportRejected."""
-    if not permissions.can_keep(acting_user, agency.pk):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    kind = v.DecisionKind.of(kind)
-    good, errors = parse(read_rows(name, data), kind)
-    existing = set(
-        Decision.objects.filter(agency=agency, kind=kind, number__in=[g[1] for g in good]).values_list(
-            "number", flat=True
-        )
-    )
-    errors += [RowError(line, f"决定书文号 {n} 已导入过") for line, n, _, _ in good if n in existing]
-    if errors:
-        raise ImportRejected(sorted(errors, key=lambda e: e.row))
-    if not good:
-        raise GongkaiError("文件中没有数据行")
-    with transaction.atomic():
-        Decision.objects.bulk_create(
-            Decision(agency=agency, kind=kind, number=n, decided_on=d, amount=a, batch=name[:100])
-            for _, n, d, a in good
-        )
-        record(
-            acting_user=acting_user,
-            action="disclosure.decisions.import",
-            summary=f"导入{kind.label}{len(good)}条（{name[:60]}）",
-            obj=agency,
-            agency_id=agency.pk,
-            after={"kind": kind.value, "rows": len(good), "file": name[:100]},
-        )
-    return len(good)

@@ -250,7 +250,7 @@ class Publication(models.Model):
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="publications")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField("渠道", max_length=20, choices=v.Channel.choices())
+    channel = models.CharField("渠道", max_length=20, choices=v.PublicationChannel.choices())
     on = models.DateField("发布日期")
     note = models.CharField("说明", max_length=200, blank=True, default="")
 

@@ -83,7 +83,7 @@ def create(request: HttpRequest) -> HttpResponse:
     agencies, agency = _agencies(request, keep)
     assert agency is not None
     if not agency.categories.exists():
-        catalogue.seed_catalogue(agency)
+        actions.do_seed_catalogue(agency, acting_user=request.user)
     form = forms.ItemForm(request.POST or None, agency_id=agency.pk)
     if request.method == "POST" and form.is_valid():
         try:
@@ -214,9 +214,9 @@ def _withdraw(request: HttpRequest, it: Item) -> str:
     return "已撤回"
 
 
-def _correct(request: HttpRequest, it: Item) -> str:
+def _amend(request: HttpRequest, it: Item) -> str:
     data = _valid(forms.DateForm(request.POST))
-    actions.do_start_correction(it, data["on"], acting_user=request.user)
+    actions.do_start_amendment(it, data["on"], acting_user=request.user)
     return "已转为草稿，更正后重新检查、审核、发布；原发布版本保留"
 
 
@@ -237,7 +237,7 @@ HANDLERS: dict[str, Handler] = {
     "publish": _publish,
     "channel": _channel,
     "withdraw": _withdraw,
-    "correct": _correct,
+    "correct": _amend,
     "life": _life,
 }
 
@@ -309,7 +309,7 @@ def table2(request: HttpRequest) -> HttpResponse:
             if "file" in request.FILES:
                 data = _valid(import_form)
                 upload = data["file"]
-                n = imports.do_import_decisions(
+                n = actions.do_import_decisions(
                     chosen, data["kind"], upload.name or "", upload.read(), acting_user=request.user
                 )
                 messages.success(request, f"已导入{n}条")
@@ -338,7 +338,7 @@ def table2(request: HttpRequest) -> HttpResponse:
             "documents": documents,
             "count_headers": [label for _, label in DOCUMENT_COUNT_FIELDS],
             "publications": figures.publications_in(chosen, year),
-            "channels": v.Channel.choices(),
+            "channels": v.PublicationChannel.choices(),
             "figure_form": forms.FigureForm(),
             "import_form": forms.ImportForm(),
             "import_errors": import_errors,

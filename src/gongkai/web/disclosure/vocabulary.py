@@ -85,8 +85,9 @@ class FindingState(Choices):
     JUSTIFIED = "justified", "说明理由后保留"
 
 
-class Channel(Choices):
-    """Channels of publication (条例 第二十三条、第二十四条)."""
+class PublicationChannel(Choices):
+    """Where an item was published (条例 第二十三条、第二十四条) -- not how an application came in
+    (applications.vocabulary) nor how a reply was delivered (replies.vocabulary)."""
 
     PORTAL = "portal", "政府网站"
     WECHAT = "wechat", "微信公众号"
