@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.web.testing import configure_environment
+from webtesting import configure_environment
 
 configure_environment()
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
@@ -24,7 +24,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
 
 from browser_helpers import DESKTOP, require  # noqa: E402
 
-from gongkai.web.testing import (  # noqa: E402
+from webtesting import (  # noqa: E402
     agencies,
     applicant,
     configure,

@@ -12,16 +12,16 @@ from gongkai.report import rules
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
-from gongkai.web.testing import demo_module
 from testsupport import CORPUS, require
+from webtesting import DemoCity, demo_module
 
 TODAY = date(2026, 11, 27)
 SAMPLE = "000_e8025cd57936e9f9.expected.json"
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
-    yield from demo_module(django_db_blocker, TODAY)
+def demo(demo_city: DemoCity, django_db_blocker: object) -> Iterator[list[tuple[str, str, str]]]:
+    yield from demo_module(django_db_blocker, demo_city)
 
 
 def _report(name: str, year: int, state: str = State.PUBLISHED) -> AnnualReport:

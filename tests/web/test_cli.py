@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
 import urllib.request
-from datetime import date
 from pathlib import Path
-
-import pytest
-
-from gongkai.web.accounts.models import Role, User
-from gongkai.web.applications import clock
-from gongkai.web.applications.models import Application
-from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow.cases import CaseState
 
 GONGKAI = [sys.executable, "-m", "gongkai"]
 
@@ -73,25 +63,3 @@ def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "只重建内置的 SQLite 数据库" in done.stderr and "Traceback" not in done.stderr
-
-
-@pytest.mark.django_db
-def test_demo_data_covers_every_state_with_engine_deadlines() -> None:
-    from gongkai.web import demo
-
-    accounts = demo.build(per_year=1, today=date(2026, 11, 27))
-    assert {role for _, role, _ in accounts} == {r.label for r in Role}
-    assert User.objects.filter(username="admin", is_superuser=True).exists()
-    statuses = set(Application.objects.values_list("status", flat=True))
-    assert statuses == {s.value for s in CaseState}, {s.value for s in CaseState} - statuses
-    assert set(Application.objects.values_list("year", flat=True)) == {2023, 2024, 2025, 2026}
-    assert Application.objects.filter(agency__name="平湖市科学技术局").exists()
-    # Every cached due date is what the engine computes from the case's own events.
-    for app in Application.objects.filter(status__in=[s.value for s in CaseState if s.value != "closed"]):
-        expected = Application.objects.get(pk=app.pk)
-        clock.refresh(expected, calendar_for(app.agency))
-        assert (app.due_on, app.clock_error) == (expected.due_on, expected.clock_error), app.number
-    numbers = list(Application.objects.values_list("number", flat=True))
-    assert all(re.fullmatch(r".+依申〔20\d\d〕\d{4}号", n) for n in numbers) and len(set(numbers)) == len(
-        numbers
-    )

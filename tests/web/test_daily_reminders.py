@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -30,5 +31,13 @@ def test_the_task_runs_every_reminder_command_in_order(monkeypatch: pytest.Monke
 
 
 @pytest.mark.django_db
-def test_the_commands_exist_and_run_on_an_empty_database() -> None:
+def test_the_commands_exist_and_run_on_an_empty_database(
+    mailoutbox: list[Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     tasks.run_daily_reminders()
+    out = capsys.readouterr().out
+    # Each command ran and reported that it had nothing to do: no case closed, no mail sent.
+    assert "逾期未补正办结 0 件；逾期未缴费办结 0 件；发送提醒邮件 0 封。" in out
+    assert "发送主动公开到期提醒邮件 0 封" in out
+    assert re.search(r"发送\d{4}年度报告发布提醒邮件 0 封", out)
+    assert mailoutbox == []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -12,22 +13,25 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from gongkai.web import demo_cases
-from gongkai.web.accounts.models import User
+from gongkai.web.accounts.models import Role, User
 from gongkai.web.appeals.models import Appeal, Kind
+from gongkai.web.applications import clock
 from gongkai.web.applications.models import Application, FeeNotice, ThirdPartyConsultation
 from gongkai.web.audit.models import AuditEvent
+from gongkai.web.demo import fees as demo_cases
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.models import CaseLetter
 from gongkai.web.replies.models import Delivery, IssuedLetter, Reply, ReviewComment
-from gongkai.web.testing import demo_module
+from gongkai.web.workdays.calendars import calendar_for
+from gongkai.workflow.cases import CaseState
+from webtesting import DemoCity, demo_module
 
 TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
-    yield from demo_module(django_db_blocker, TODAY)
+def demo(demo_city: DemoCity, django_db_blocker: object) -> Iterator[list[tuple[str, str, str]]]:
+    yield from demo_module(django_db_blocker, demo_city)
 
 
 @pytest.mark.django_db
@@ -124,3 +128,23 @@ def test_the_clerk_sees_the_letter_and_the_appeals_in_the_demo(demo: None, clien
     assert appeal is not None
     client.force_login(User.objects.get(username="gongkaiban"))  # 公开办 reads every agency's cases
     assert client.get(reverse("appeals:detail", args=[appeal.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_data_covers_every_state_with_engine_deadlines(demo: list[tuple[str, str, str]]) -> None:
+    accounts = demo  # what gongkai.web.demo.city.build returned
+    assert {role for _, role, _ in accounts} == {r.label for r in Role}
+    assert User.objects.filter(username="admin", is_superuser=True).exists()
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == {s.value for s in CaseState}, {s.value for s in CaseState} - statuses
+    assert set(Application.objects.values_list("year", flat=True)) == {2023, 2024, 2025, 2026}
+    assert Application.objects.filter(agency__name="平湖市科学技术局").exists()
+    # Every cached due date is what the engine computes from the case's own events.
+    for app in Application.objects.filter(status__in=[s.value for s in CaseState if s.value != "closed"]):
+        expected = Application.objects.get(pk=app.pk)
+        clock.refresh(expected, calendar_for(app.agency))
+        assert (app.due_on, app.clock_error) == (expected.due_on, expected.clock_error), app.number
+    numbers = list(Application.objects.values_list("number", flat=True))
+    assert all(re.fullmatch(r".+依申〔20\d\d〕\d{4}号", n) for n in numbers) and len(set(numbers)) == len(
+        numbers
+    )

@@ -14,12 +14,12 @@ from gongkai.web.applications.models import Application
 from gongkai.web.disclosure import figures, queues
 from gongkai.web.disclosure.models import Item
 from gongkai.web.portal import search
-from gongkai.web.testing import demo_module
+from webtesting import DemoCity, demo_module
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: object, django_db_blocker: object) -> Iterator[None]:
-    yield from demo_module(django_db_blocker, date(2026, 11, 27))
+def demo(demo_city: DemoCity, django_db_blocker: object) -> Iterator[list[tuple[str, str, str]]]:
+    yield from demo_module(django_db_blocker, demo_city)
 
 
 @pytest.mark.django_db

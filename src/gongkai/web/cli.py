@@ -55,7 +55,7 @@ def serve(args: argparse.Namespace) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     address = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     if args.demo:
-        from gongkai.web import demo
+        from gongkai.web.demo import city as demo
 
         accounts = demo.build()
         print(f"示例数据已生成：{demo.summary()}")

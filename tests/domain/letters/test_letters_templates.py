@@ -28,7 +28,16 @@ ALL_KINDS = list(LetterKind)
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_default_template_validates(kind: LetterKind) -> None:
-    validate_template(kind, default_template(kind))
+    text = default_template(kind)
+    validate_template(kind, text)  # raises LetterError for a dropped element
+    # ... and what it checks is really there: every element's placeholders and wording,
+    used = set(re.findall(r"\{\{(.*?)\}\}", text))
+    for element in possible_elements(kind):
+        assert set(element_fields(kind, element)) <= used, element
+        assert all(phrase in text for phrase in ELEMENT_PHRASES.get(element, ())), element
+    # ... and the default makes a whole letter from complete facts.
+    letter = compose(kind, complete_facts(kind), template=text)
+    assert letter.title and letter.paragraphs
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)

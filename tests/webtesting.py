@@ -1,4 +1,6 @@
-"""pytest support for the web tests (imported by tests/web/conftest.py and tests/browser/conftest.py).
+"""pytest support for the web tests (imported by tests/web/conftest.py and tests/browser/conftest.py;
+``pythonpath = ["tests"]`` makes it importable from both). It lives under tests/, not in the
+installed package: it imports pytest.
 
 Personas (named, small, per test): a city government office (示例市人民政府办公室, the
 supervisor) above 平湖市科学技术局 and 示例市财政局, and another city's office; clerks, a
@@ -14,9 +16,12 @@ after it. On PostgreSQL the flush is a TRUNCATE, which the row triggers do not s
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,25 +159,90 @@ def submit(agencies: dict[str, Any]) -> Callable[..., Any]:
     return make
 
 
-def demo_module(django_db_blocker: Any, today: date) -> Generator[None, None, None]:
-    """The demo city built once for a test module, and the database emptied after it.
+# -- the demo city, built once per test session (per xdist worker) ----------------------------------
 
-    For a module-scoped fixture: ``yield from demo_module(django_db_blocker, TODAY)`` (it needs
-    ``django_db_setup`` too). Flushing deletes rows, which the append-only guard refuses on SQLite
-    (PostgreSQL truncates), hence the guard is suspended there for the flush.
-    """
+#: The day the demo tests build the city for.
+DEMO_TODAY = date(2026, 11, 27)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoCity:
+    """The demo city built once: the accounts ``build`` returned, and where the built database
+    was saved (None on PostgreSQL, where each module builds the city itself)."""
+
+    accounts: list[tuple[str, str, str]]
+    snapshot: Path | None
+
+
+def _flush() -> None:
+    """Empty the test database. Flushing deletes rows, which the append-only audit guard refuses
+    on SQLite (PostgreSQL truncates), hence the guard is suspended there for the flush."""
     from django.core.management import call_command
     from django.db import connection
 
-    from gongkai.web.demo import city as demo
     from gongkai.web.audit import guard
 
-    with django_db_blocker.unblock():
-        demo.build(per_year=1, today=today)
-    yield
-    with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            with guard.suspended(connection):
-                call_command("flush", interactive=False, verbosity=0)
-        else:
+    if connection.vendor == "sqlite":
+        with guard.suspended(connection):
             call_command("flush", interactive=False, verbosity=0)
+    else:
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def _build() -> list[tuple[str, str, str]]:
+    from gongkai.web.demo import city
+
+    return city.build(per_year=1, today=DEMO_TODAY)
+
+
+def build_demo_city(django_db_blocker: Any, folder: Path) -> DemoCity:
+    """Build the city once and, on SQLite, save the whole database to ``folder`` with SQLite's
+    online backup (``sqlite3.Connection.backup``: schema, rows, sequences and the audit guard's
+    triggers in one copy, far faster than replaying every action again); then empty the database.
+    The files the build wrote (letters, reports) stay in the session's data directory."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        accounts = _build()
+        snapshot = None
+        if connection.vendor == "sqlite":
+            snapshot = folder / "demo-city.sqlite3"
+            target = sqlite3.connect(snapshot)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+        _flush()
+    return DemoCity(accounts, snapshot)
+
+
+def demo_module(django_db_blocker: Any, city: DemoCity) -> Generator[list[tuple[str, str, str]], None, None]:
+    """The demo city in the database for one test module, and the database emptied after it.
+
+    For a module-scoped fixture: ``yield from demo_module(django_db_blocker, demo_city)``. The
+    city is copied back from its snapshot (built once per session by the ``demo_city`` fixture);
+    on PostgreSQL it is built again.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if city.snapshot is None:
+            _build()
+        else:
+            connection.ensure_connection()
+            source = sqlite3.connect(city.snapshot)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+    yield city.accounts
+    with django_db_blocker.unblock():
+        _flush()
+
+
+@pytest.fixture(scope="session")
+def demo_city(
+    django_db_setup: object, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> DemoCity:
+    """The demo city, built once per session (once per worker under pytest-xdist)."""
+    return build_demo_city(django_db_blocker, tmp_path_factory.mktemp("demo-city"))

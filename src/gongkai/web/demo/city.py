@@ -1,0 +1,94 @@
+"""The demo city for ``gongkai serve --demo``: 示例市, its agencies, people for every role, and
+applications in every state from 2023 to today, with replies, appeals, catalogues and annual
+reports.
+
+Every case is built by replaying the actions (so deadlines are the engine's, never invented, and
+every step is in the audit trail, stamped with the day it happened). Deterministic: the same
+seed gives the same city.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+from gongkai.web.accounts.models import Agency, Membership, Role, User
+from gongkai.web.actions_base import batch
+from gongkai.web.applications.models import Application
+from gongkai.web.demo import appeals, fees
+from gongkai.web.demo.cases import build_open, build_year
+from gongkai.web.demo.people import AGENCIES, PASSWORD, PEOPLE, people
+from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
+
+__all__ = ["PASSWORD", "build", "summary"]
+
+FIRST_YEAR = 2023
+#: Agency-years with no applications at all, to agree with what that agency really published:
+#: 平湖市科学技术局's 2023 report says "2023年收到依申请公开申请事项0件" (../shared/corpus/000_*).
+YEARS_WITHOUT_APPLICATIONS = frozenset({("平科", 2023)})
+
+
+def build(*, seed: int = 2026, today: date | None = None, per_year: int = 6) -> list[tuple[str, str, str]]:
+    """Create the demo city; returns (username, role label, agency) for every demo account."""
+    today = today or timezone.localdate()
+    with batch():  # one transaction: the nested actions become cheap savepoints
+        return _build(seed, today, per_year)
+
+
+def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
+    rng = random.Random(seed)
+    agencies: dict[str, Agency] = {}
+    for name, short, parent in AGENCIES:
+        agencies[name] = Agency.objects.create(
+            name=name,
+            short_name=short,
+            parent=agencies[parent] if parent else None,
+            phone="0573-8" + str(rng.randint(1000000, 9999999)),
+        )
+    hashed = make_password(PASSWORD)  # once: the hash is deliberately slow
+    for username, full_name, role, agency in PEOPLE:
+        admin = role == Role.ADMIN
+        user = User.objects.create(
+            username=username, password=hashed, full_name=full_name, is_staff=admin, is_superuser=admin
+        )
+        Membership.objects.create(user=user, agency=agencies[agency], role=role)
+    who = people()
+    by_agency: dict[int, dict[str, str]] = {}
+    for username, _, role, agency in PEOPLE:
+        by_agency.setdefault(agencies[agency].pk, {})[role] = username
+    from gongkai.web.workdays.calendars import calendar_for
+
+    calendar = calendar_for(None)
+    for agency in agencies.values():
+        roles = by_agency.get(agency.pk, {})
+        if Role.CLERK not in roles:
+            continue
+        weight = 3 if agency.short_name in ("平科", "示自规") else 1
+        for year in range(FIRST_YEAR, today.year + 1):
+            if (agency.short_name, year) in YEARS_WITHOUT_APPLICATIONS:
+                continue
+            build_year(
+                agency, year, today, rng, who, roles, calendar, per_year * weight // 2 + rng.randint(0, 4)
+            )
+        build_open(agency, today, rng, who, roles, calendar)
+        if agency.short_name == fees.FREQUENT_AT:  # 按件收费 (issue 6)
+            fees.build_frequent_applicant(agency, today, rng, who, roles, calendar)
+    from gongkai.web.annual import demo as annual_demo
+    from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
+
+    appeals.build_appeals(agencies.values(), today)  # issue 8: before table 4 is generated
+    disclosure_demo.build(agencies.values(), today, seed)
+    annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
+    return [(u, Role(r).label, a) for u, _, r, a in PEOPLE]
+
+
+def summary() -> str:
+    counts = Counter(Application.objects.values_list("status", flat=True))
+    parts = [f"{CASE_STATE_LABELS[CaseState(s)]} {n}" for s, n in sorted(counts.items())]
+    return (
+        f"{Agency.objects.count()} 个机关，{Application.objects.count()} 件申请（" + "，".join(parts) + "）"
+    )
