@@ -11,11 +11,10 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.db import transaction
 
 from gongkai.web.accounts.models import Agency, User
+from gongkai.web.actions_base import step_record, top_level
 from gongkai.web.audit.models import AuditEvent
-from gongkai.web.audit.record import record
 
 
 def reminded_today(action: str, agency: Agency, stamp: str) -> bool:
@@ -35,16 +34,13 @@ def recipients(agency: Agency, roles: Iterable[str]) -> list[User]:
 def send_stamped(
     agency: Agency, users: Sequence[User], subject: str, body: str, *, action: str, stamp: str
 ) -> int:
-    """Mail ``users`` and stamp the agency's reminder of the day; returns the messages sent."""
+    """Mail ``users`` and stamp the agency's reminder of the day (a top-level action of its own:
+    one durable transaction, one audit row ``action``); returns the messages sent."""
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in users]
-    with transaction.atomic():
+
+    def send() -> int:
         # Recorded first, inside the transaction: a failed send rolls the stamp back.
-        record(
-            acting_user=None,
-            action=action,
-            summary=stamp,
-            obj=agency,
-            agency_id=agency.pk,
-            actor_label="系统",
-        )
+        step_record(acting_user=None, summary=stamp, obj=agency, agency_id=agency.pk, actor_label="系统")
         return send_mass_mail(messages, fail_silently=False)
+
+    return top_level(action)(send)()
