@@ -137,7 +137,12 @@ class _Builder:
             self.publish(it, min(self.calendar.add_working_days(written, self.rng.randint(1, 8)), last))
             published.append(it)
         clerk = self.people[Role.CLERK]
-        for channel in (v.PublicationChannel.WECHAT, v.PublicationChannel.NOTICE_BOARD, v.PublicationChannel.DOCUMENT, v.PublicationChannel.HOTLINE):
+        for channel in (
+            v.PublicationChannel.WECHAT,
+            v.PublicationChannel.NOTICE_BOARD,
+            v.PublicationChannel.DOCUMENT,
+            v.PublicationChannel.HOTLINE,
+        ):
             for it in self.rng.sample(published, min(counts[channel.value], len(published))):
                 assert it.published_on is not None
                 with replaying(self.at(it.published_on)):

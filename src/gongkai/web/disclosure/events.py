@@ -29,6 +29,7 @@ CATEGORY_RENAMED = "disclosure.category.rename"
 CATEGORY_MOVED = "disclosure.category.move"
 CATEGORY_DEACTIVATED = "disclosure.category.deactivate"
 CHAIN_SET = "disclosure.chain.set"
+DUE_RECOMPUTED = "disclosure.item.due_recomputed"
 REMINDED = "disclosure.remind"
 
 

@@ -79,7 +79,8 @@ class DateForm(forms.Form):
 
 class ChannelForm(DateForm):
     channel = forms.ChoiceField(
-        label="渠道", choices=[c for c in v.PublicationChannel.choices() if c[0] != v.PublicationChannel.PORTAL]
+        label="渠道",
+        choices=[c for c in v.PublicationChannel.choices() if c[0] != v.PublicationChannel.PORTAL],
     )
     note = forms.CharField(label="说明", max_length=200, required=False)
 

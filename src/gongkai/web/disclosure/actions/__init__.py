@@ -1,5 +1,5 @@
 """Every state change of proactive disclosure: ``do_<verb>_<noun>(..., *, acting_user)``, one
-module per noun (items, scan, review, ledger, figures, categories).
+module per noun (items, scan, review, ledger, figures, categories, deadlines).
 
 Each is a top-level action (web.actions_base): one durable transaction with the row locked, the
 permission (disclosure.permissions) and the rules checked -- an item's status by the transition
@@ -18,6 +18,7 @@ from gongkai.web.disclosure.actions.categories import (
     do_seed_catalogue,
     do_set_review_chain,
 )
+from gongkai.web.disclosure.actions.deadlines import do_recompute_due_date
 from gongkai.web.disclosure.actions.figures import do_import_decisions, do_set_figure
 from gongkai.web.disclosure.actions.items import (
     do_add_attachment,
@@ -54,6 +55,7 @@ __all__ = [
     "do_link_ledger_item",
     "do_move_category",
     "do_publish_item",
+    "do_recompute_due_date",
     "do_record_life_event",
     "do_record_publication",
     "do_redact_item",

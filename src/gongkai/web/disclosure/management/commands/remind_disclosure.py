@@ -21,10 +21,10 @@ from django.utils import timezone
 
 from gongkai.web.accounts.models import Agency
 from gongkai.web.audit import reminders
-from gongkai.web.disclosure import permissions, queues
+from gongkai.web.disclosure import events, permissions, queues
 from gongkai.web.workdays.calendars import calendar_for
 
-ACTION = "disclosure.remind"
+ACTION = events.REMINDED
 
 
 def _item_lines(agency_ids: list[int], today: date) -> dict[int, list[str]]:
