@@ -1,0 +1,102 @@
+"""Case actions through the API: one POST view per action, as the web's case buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from gongkai.web.api import access
+from gongkai.web.api import serializers as s
+from gongkai.web.api.views.applications import _ID
+from gongkai.web.api.views.common import case_for, detail, errors
+from gongkai.web.applications import actions, forms
+from gongkai.web.applications.models import Application
+from gongkai.web.clock import today
+
+# -- case actions ------------------------------------------------------------------------------
+
+
+def _case_action(
+    body: Any,
+    action: Callable[..., Application],
+    summary: str,
+    arguments: Callable[[Application, dict[str, Any]], dict[str, Any]],
+) -> Any:
+    """A POST view running one action on a case -- the API's twin of the web's ``_case_action``:
+    404 when the case is not visible, 403 without the right role, 409 when the workflow refuses."""
+
+    class CaseAction(GenericAPIView):
+        serializer_class = body
+
+        @extend_schema(
+            tags=["办理"],
+            summary=summary,
+            parameters=[_ID],
+            request=body,
+            responses={200: s.ApplicationDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        )
+        def post(self, request: Request, pk: int) -> Response:
+            app = case_for(request, pk)
+            if not access.may_handle_cases(request):
+                raise exceptions.PermissionDenied("系统令牌不能办理案件。")
+            data = body(data=request.data)
+            data.is_valid(raise_exception=True)
+            action(app, acting_user=request.user, **arguments(app, data.validated_data))
+            return Response(s.ApplicationDetailSerializer(detail(request, case_for(request, pk))).data)
+
+    CaseAction.__name__ = CaseAction.__qualname__ = f"CaseAction_{action.__name__}"
+    return CaseAction.as_view()
+
+
+def _assignee(app: Application, d: dict[str, Any]) -> dict[str, Any]:
+    # The web's choice list: the agency's active 经办人 (the action checks it again).
+    clerks = forms.AssignForm(agency=app.agency).fields["assignee"].queryset
+    user = clerks.filter(pk=d["assignee"]).first()
+    if user is None:
+        raise exceptions.ValidationError({"assignee": ["只能分派给本机关的经办人。"]})
+    return {"assignee": user}
+
+
+assign = _case_action(s.AssignSerializer, actions.do_assign_application, "分派经办人", _assignee)
+request_correction = _case_action(
+    s.CorrectionSerializer,
+    actions.do_request_correction,
+    "发出补正告知（条例第三十条）",
+    lambda app, d: {"sent_on": d["sent_on"], "items": d["items"], "working_days": d["working_days"]},
+)
+receive_correction = _case_action(
+    s.ReceiveCorrectionSerializer,
+    actions.do_receive_correction,
+    "登记收到补正",
+    lambda app, d: {"received_on": d["received_on"]},
+)
+start_consultation = _case_action(
+    s.ConsultationSerializer,
+    actions.do_start_consultation,
+    "征求意见，暂停计时（条例第三十二条、第三十四条）",
+    lambda app, d: {"kind": d["kind"], "sent_on": d["sent_on"], "note": d["note"]},
+)
+end_consultation = _case_action(
+    s.EndConsultationSerializer,
+    actions.do_end_consultation,
+    "征求意见结束，恢复计时",
+    lambda app, d: {"ended_on": d["ended_on"]},
+)
+request_extension = _case_action(
+    s.ExtensionRequestSerializer,
+    actions.do_request_extension,
+    "申请延长答复期限（条例第三十三条第二款）",
+    lambda app, d: {"reason": d["reason"], "on": today()},
+)
+approve_extension = _case_action(
+    s.ApproveExtensionSerializer,
+    actions.do_approve_extension,
+    "机构负责人批准延期",
+    lambda app, d: {"approved_on": d["approved_on"]},
+)
