@@ -117,31 +117,26 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
 
 
+def _days(start: date, days: int, basis: str, description: str) -> FilingPeriod:
+    return FilingPeriod(start, start + timedelta(days=days), basis, description)
+
+
 def reconsideration_period(known_on: date) -> FilingPeriod:
     """Legal basis: 行政复议法 第二十条 -- sixty natural days from knowing of the act."""
-    return FilingPeriod(
-        start=known_on,
-        nominal_end=known_on + timedelta(days=RECONSIDERATION_DAYS),
-        basis="行政复议法 第二十条",
-        description=RECONSIDERATION_DESCRIPTION,
-    )
+    return _days(known_on, RECONSIDERATION_DAYS, "行政复议法 第二十条", RECONSIDERATION_DESCRIPTION)
 
 
 def direct_litigation_period(known_on: date) -> FilingPeriod:
     """Legal basis: 行政诉讼法 第四十六条 -- six months from knowing of the act."""
-    return FilingPeriod(
-        start=known_on,
-        nominal_end=add_months(known_on, DIRECT_LITIGATION_MONTHS),
-        basis="行政诉讼法 第四十六条",
-        description=DIRECT_LITIGATION_DESCRIPTION,
-    )
+    end = add_months(known_on, DIRECT_LITIGATION_MONTHS)
+    return FilingPeriod(known_on, end, "行政诉讼法 第四十六条", DIRECT_LITIGATION_DESCRIPTION)
 
 
 def litigation_after_reconsideration_period(decision_received_on: date) -> FilingPeriod:
     """Legal basis: 行政诉讼法 第四十五条 -- fifteen days from receiving the decision."""
-    return FilingPeriod(
-        start=decision_received_on,
-        nominal_end=decision_received_on + timedelta(days=AFTER_RECONSIDERATION_DAYS),
-        basis="行政诉讼法 第四十五条",
-        description=AFTER_RECONSIDERATION_DESCRIPTION,
+    return _days(
+        decision_received_on,
+        AFTER_RECONSIDERATION_DAYS,
+        "行政诉讼法 第四十五条",
+        AFTER_RECONSIDERATION_DESCRIPTION,
     )

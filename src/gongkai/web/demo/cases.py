@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -71,8 +72,7 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
     if scenario == "in_progress":  # being worked on, no reply drafted yet
         return
     if scenario in ("corrected", "correction_lapsed", "awaiting_correction"):
-        sent = rp.workday(received, rng.randint(2, 6))
-        if sent > today:
+        if (sent := rp.workday_by(today, received, rng.randint(2, 6))) is None:
             return
         rp.at(
             sent,
@@ -89,13 +89,11 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
             if lapse <= today:
                 rp.at(lapse, actions.do_close_for_missing_correction, today=lapse, acting_user=clerk)
             return
-        back = rp.workday(sent, rng.randint(2, 8))
-        if back > today:
+        if (back := rp.workday_by(today, sent, rng.randint(2, 8))) is None:
             return
         rp.at(back, actions.do_receive_correction, received_on=back, acting_user=clerk)
     if scenario in ("consulted", "consulting"):
-        sent = rp.workday(start, 2)
-        if sent > today:
+        if (sent := rp.workday_by(today, start, 2)) is None:
             return
         kind = rng.choice(["third_party", "other_agency"])
         if kind == "third_party":  # 第三十二条: letter, answer, decision to disclose (issue 6)
@@ -113,13 +111,11 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
             )
             if scenario == "consulting":
                 return
-            end = rp.workday(sent, rng.randint(5, 15))
-            if end > today:
+            if (end := rp.workday_by(today, sent, rng.randint(5, 15))) is None:
                 return
             rp.at(end, actions.do_end_consultation, ended_on=end, acting_user=clerk)
     if scenario in ("fee", "awaiting_fee", "fee_per_application"):
-        sent = rp.workday(start, 3)
-        if sent > today:
+        if (sent := rp.workday_by(today, start, 3)) is None:
             return
         per_application = scenario == "fee_per_application"  # 按件: see demo.fees
         rp.at(
@@ -134,8 +130,7 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
         )
         if scenario == "awaiting_fee":
             return
-        paid = rp.workday(sent, rng.randint(2, 10))
-        if paid > today:
+        if (paid := rp.workday_by(today, sent, rng.randint(2, 10))) is None:
             return
         rp.at(paid, actions.do_receive_fee, paid_on=paid, acting_user=clerk)
     if scenario in ("extended", "extension_pending") and head is not None:
@@ -151,8 +146,7 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
         )
         if scenario == "extension_pending":
             return
-        approved = rp.workday(asked, 1)
-        if approved > today:
+        if (approved := rp.workday_by(today, asked, 1)) is None:
             return
         rp.at(approved, actions.do_approve_extension, approved_on=approved, acting_user=head)
     # The reply, through the replies app for this year's cases (issue 6; see demo.replies).
@@ -178,54 +172,43 @@ def _working_days_before(calendar: WorkingCalendar, today: date, n: int) -> date
     return day
 
 
-def build_open(
-    agency: Agency,
-    today: date,
-    rng: random.Random,
-    who: dict[str, User],
-    roles: dict[str, str],
-    calendar: WorkingCalendar,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """One agency's office in the demo: its staff by role and the calendar it counts on, with
+    the day the city is built for and the random source -- what every case of it needs."""
+
+    agency: Agency
+    roles: dict[str, str]  # role -> username
+    who: dict[str, User]  # username -> user
+    calendar: WorkingCalendar
+    today: date
+    rng: random.Random
+
+
+def build_open(desk: Desk) -> None:
     """The cases on the desk today: one per open state, received 1 to 28 working days ago (the
     oldest ones still unanswered are overdue, some fall due within 3 working days)."""
     for scenario, age in OPEN_AGES:
         if scenario not in ("extension_pending", "extended"):
-            age = max(1, age + rng.randint(-1, 1))
-        build_case(
-            agency,
-            _working_days_before(calendar, today, age),
-            today,
-            rng,
-            who,
-            roles,
-            calendar,
-            scenario,
-            channel=rng.choice(CHANNELS),
-        )
+            age = max(1, age + desk.rng.randint(-1, 1))
+        day = _working_days_before(desk.calendar, desk.today, age)
+        build_case(desk, day, scenario, channel=desk.rng.choice(CHANNELS))
 
 
 CHANNELS = ["online", "online", "online", "in_person", "post_signed", "post_unsigned", "email", "fax"]
 
 
 def build_case(
-    agency: Agency,
-    day: date,
-    today: date,
-    rng: random.Random,
-    who: dict[str, User],
-    roles: dict[str, str],
-    calendar: WorkingCalendar,
-    scenario: str,
-    *,
-    channel: str,
-    applicant: dict[str, Any] | None = None,
+    desk: Desk, day: date, scenario: str, *, channel: str, applicant: dict[str, Any] | None = None
 ) -> None:
+    """One case received on ``day`` through ``channel``, played through ``scenario``."""
+    rng, today, roles, calendar = desk.rng, desk.today, desk.roles, desk.calendar
     confirmed = day if channel in ("in_person", "online") else min(calendar.add_working_days(day, 1), today)
     at = timezone.make_aware(datetime.combine(day, time(9 + rng.randint(0, 7), rng.randint(0, 59))))
-    clerk = who[roles[Role.CLERK]]
+    clerk = desk.who[roles[Role.CLERK]]
     with replaying(at):
         app = actions.do_submit_application(
-            agency,
+            desk.agency,
             applicant or random_applicant(rng, day.year),
             channel=channel,
             submitted_at=at,
@@ -239,28 +222,18 @@ def build_case(
     # A step the rules refuse on this random history (e.g. a date in a year without a schedule)
     # ends the story there: the case stays in its last legal state.
     with contextlib.suppress(GongkaiError):
-        play(Replay(app, calendar), scenario, today, rng, who)
+        play(Replay(app, calendar), scenario, today, rng, desk.who)
 
 
-def build_year(
-    agency: Agency,
-    year: int,
-    today: date,
-    rng: random.Random,
-    who: dict[str, User],
-    roles: dict[str, str],
-    calendar: WorkingCalendar,
-    count: int,
-) -> None:
+def build_year(desk: Desk, year: int, count: int) -> None:
     """Past cases of ``year``, all received at least 60 days before ``today`` and settled."""
-    last_day = min(date(year, 12, 31), today - timedelta(days=60))
+    rng = desk.rng
+    last_day = min(date(year, 12, 31), desk.today - timedelta(days=60))
     if last_day < date(year, 1, 1):
         return
     span = (last_day - date(year, 1, 1)).days
     days = sorted(date(year, 1, 1) + timedelta(days=rng.randint(0, span)) for _ in range(count))
     for day in days:
-        while not calendar.is_working_day(day):
+        while not desk.calendar.is_working_day(day):
             day += timedelta(days=1)
-        build_case(
-            agency, day, today, rng, who, roles, calendar, rng.choice(SCENARIOS), channel=rng.choice(CHANNELS)
-        )
+        build_case(desk, day, rng.choice(SCENARIOS), channel=rng.choice(CHANNELS))

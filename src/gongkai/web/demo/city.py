@@ -20,7 +20,7 @@ from gongkai.web.accounts.models import Agency, Membership, Role, User
 from gongkai.web.actions_base import batch
 from gongkai.web.applications.models import Application
 from gongkai.web.demo import appeals, fees
-from gongkai.web.demo.cases import build_open, build_year
+from gongkai.web.demo.cases import Desk, build_open, build_year
 from gongkai.web.demo.people import AGENCIES, PASSWORD, PEOPLE, people
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
 
@@ -67,16 +67,15 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
         roles = by_agency.get(agency.pk, {})
         if Role.CLERK not in roles:
             continue
+        desk = Desk(agency, roles, who, calendar, today, rng)
         weight = 3 if agency.short_name in ("平科", "示自规") else 1
         for year in range(FIRST_YEAR, today.year + 1):
             if (agency.short_name, year) in YEARS_WITHOUT_APPLICATIONS:
                 continue
-            build_year(
-                agency, year, today, rng, who, roles, calendar, per_year * weight // 2 + rng.randint(0, 4)
-            )
-        build_open(agency, today, rng, who, roles, calendar)
+            build_year(desk, year, per_year * weight // 2 + rng.randint(0, 4))
+        build_open(desk)
         if agency.short_name == fees.FREQUENT_AT:  # 按件收费 (issue 6)
-            fees.build_frequent_applicant(agency, today, rng, who, roles, calendar)
+            fees.build_frequent_applicant(desk)
     from gongkai.web.annual import demo as annual_demo
     from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
 

@@ -6,8 +6,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from gongkai.web.accounts.models import Agency, User
-from gongkai.web.demo.cases import build_case
+from gongkai.web.demo.cases import Desk, build_case
 from gongkai.web.demo.people import uscc
 
 #: The agency (short name) to which one company sends eleven applications in one month.
@@ -33,23 +32,15 @@ def frequent_applicant(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def build_frequent_applicant(
-    agency: Agency,
-    today: date,
-    rng: random.Random,
-    who: dict[str, User],
-    roles: dict[str, str],
-    calendar: Any,
-) -> None:
+def build_frequent_applicant(desk: Desk) -> None:
     """Eleven applications on eleven working days of the month two months back: ten answered
     free of charge, the eleventh charged 按件 (收费通知书, paid, then answered)."""
+    today, calendar = desk.today, desk.calendar
     month = date(today.year, today.month, 1) - timedelta(days=45)
     day = calendar.add_working_days(date(month.year, month.month, 1) - timedelta(days=1), 1)
-    applicant = frequent_applicant(rng)
+    applicant = frequent_applicant(desk.rng)
     for n in range(1, FREE_PER_MONTH + 2):
         data = {**applicant, "description": f"东湖片区第{n}号地块国有建设用地使用权出让合同及规划条件"}
         scenario = "answered" if n <= FREE_PER_MONTH else "fee_per_application"
-        build_case(
-            agency, day, today, rng, who, roles, calendar, scenario, channel="in_person", applicant=data
-        )
+        build_case(desk, day, scenario, channel="in_person", applicant=data)
         day = calendar.add_working_days(day, 1)

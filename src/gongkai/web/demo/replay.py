@@ -35,6 +35,12 @@ class Replay:
     def workday(self, after: date, n: int) -> date:
         return self.calendar.add_working_days(after, n)
 
+    def workday_by(self, today: date, after: date, n: int) -> date | None:
+        """The ``n``-th working day after ``after``, or None when it is later than ``today``
+        (the story of the case stops there)."""
+        day = self.workday(after, n)
+        return None if day > today else day
+
 
 def _stamp(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10, 30)))

@@ -83,14 +83,14 @@ def draft_for(app: Application, outcome: str, clerk: User) -> replies.DraftData:
 
 def proof_for(app: Application, delivered: date, rng: random.Random) -> replies.DeliveryProof:
     """The 送达 proof for the applicant's chosen way of obtaining the letter."""
-    if app.delivery_method == av.DeliveryMethod.POST:
+    if app.delivery_method == av.ObtainingMethod.POST:
         return replies.DeliveryProof(
             "post", delivered, tracking_number=f"EA{rng.randint(10**8, 10**9 - 1)}CN"
         )
-    if app.delivery_method == av.DeliveryMethod.EMAIL:
+    if app.delivery_method == av.ObtainingMethod.EMAIL:
         log = f"{delivered.isoformat()} 10:30 以电子邮件发送至 {app.email}，系统显示发送成功"
         return replies.DeliveryProof("email", delivered, log=log)
-    if app.delivery_method == av.DeliveryMethod.ONLINE:
+    if app.delivery_method == av.ObtainingMethod.ONLINE:
         log = f"{delivered.isoformat()} 10:30 答复书已推送至依申请公开平台，申请人账户可下载（{app.number}）"
         return replies.DeliveryProof("online", delivered, log=log)
     # 当面领取: the applicant signs the 送达回证, kept as a scan.
@@ -156,45 +156,34 @@ def play_reply(
     outcome = outcome or drawn
     draft = draft_for(rp.app, outcome, clerk)
 
-    def step(day: date, action: Action, who: User, note: str = "") -> None:
-        rp.at(day, actions.do_take_step, action, on=day, acting_user=who, **({"note": note} if note else {}))
+    def step(day: date, who: User, action: Action, letter_action: Any, *args: Any, **kw: Any) -> None:
+        """One step of the reply: through the replies app (``letter_action``) for a case with a
+        letter, else the case's own workflow step (the comment of a return as its note)."""
+        if with_letter:
+            rp.run(day, letter_action, *args, on=day, acting_user=who, **kw)
+            return
+        note = {"note": kw["comment"]} if "comment" in kw else {}
+        rp.at(day, actions.do_take_step, action, on=day, acting_user=who, **note)
 
-    if with_letter:
-        rp.run(draft_on, replies.do_save_reply_draft, draft, on=draft_on, acting_user=clerk)
-    else:
-        step(draft_on, Action.DRAFT_REPLY, clerk)
+    step(draft_on, clerk, Action.DRAFT_REPLY, replies.do_save_reply_draft, draft)
     if scenario == "reply_drafted":
         return
-    if with_letter:
-        rp.run(draft_on, replies.do_submit_reply_for_review, on=draft_on, acting_user=clerk)
-    else:
-        step(draft_on, Action.SUBMIT_FOR_REVIEW, clerk)
+    step(draft_on, clerk, Action.SUBMIT_FOR_REVIEW, replies.do_submit_reply_for_review)
     if scenario == "under_review":
         return
-    review = rp.workday(draft_on, 1)
-    if review > today:
+    if (review := rp.workday_by(today, draft_on, 1)) is None:
         return
     if scenario == "returned" or rng.random() < 0.15:
-        if with_letter:
-            rp.run(review, replies.do_return_reply, comment=RETURN_COMMENT, on=review, acting_user=reviewer)
-        else:
-            step(review, Action.RETURN_FOR_CHANGES, reviewer, RETURN_COMMENT)
+        step(review, reviewer, Action.RETURN_FOR_CHANGES, replies.do_return_reply, comment=RETURN_COMMENT)
         if scenario == "returned":
             return
-        if with_letter:
-            revised = replace(draft, contact=f"{clerk.full_name} {rp.app.agency.phone}（工作日9:00-17:00）")
-            rp.run(review, replies.do_save_reply_draft, revised, on=review, acting_user=clerk)
-            rp.run(review, replies.do_submit_reply_for_review, on=review, acting_user=clerk)
-        else:
-            step(review, Action.REVISE, clerk)
-            step(review, Action.SUBMIT_FOR_REVIEW, clerk)
-        review = rp.workday(review, 1)
-        if review > today:
+        # Revising is saving the draft again in the replies app.
+        revised = replace(draft, contact=f"{clerk.full_name} {rp.app.agency.phone}（工作日9:00-17:00）")
+        step(review, clerk, Action.REVISE, replies.do_save_reply_draft, revised)
+        step(review, clerk, Action.SUBMIT_FOR_REVIEW, replies.do_submit_reply_for_review)
+        if (review := rp.workday_by(today, review, 1)) is None:
             return
-    if with_letter:
-        rp.run(review, replies.do_approve_reply, on=review, acting_user=reviewer)
-    else:
-        step(review, Action.APPROVE, reviewer)
+    step(review, reviewer, Action.APPROVE, replies.do_approve_reply)
     if scenario == "approved":
         return
     issued = rp.workday(due, rng.randint(1, 5)) if late else max(review, min(rp.workday(review, 1), due))
