@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from browser_helpers import PHONE, login, shot
 
-from gongkai.web.disclosure.testing import _fresh_cache
+from disclosuretesting import _fresh_cache
 
 __all__ = ["_fresh_cache"]
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from browser_helpers import PHONE, login, shot
 
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, science_catalogue
+from disclosuretesting import _fresh_cache, make_item, science_catalogue
 
 __all__ = ["_fresh_cache", "make_item", "science_catalogue"]
 

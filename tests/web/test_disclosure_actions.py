@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from disclosuretesting import make_item, publish, science_catalogue
 from gongkai.errors import GongkaiError
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.disclosure import actions, catalogue, figures, queues
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item, ItemVersion, LedgerEntry, Publication
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
 from gongkai.web.portal import search
 
 __all__ = ["make_item", "publish", "science_catalogue"]
@@ -242,10 +242,16 @@ def test_publications_across_channels_are_counted(make_item: Any, publish: Any, 
     a, b = make_item(), make_item()
     publish(a, date(2026, 3, 5))
     publish(b, date(2026, 3, 6))
-    actions.do_record_publication(a, v.PublicationChannel.WECHAT, date(2026, 3, 6), acting_user=people["clerk"])
-    actions.do_record_publication(a, v.PublicationChannel.NOTICE_BOARD, date(2026, 3, 7), acting_user=people["clerk"])
+    actions.do_record_publication(
+        a, v.PublicationChannel.WECHAT, date(2026, 3, 6), acting_user=people["clerk"]
+    )
+    actions.do_record_publication(
+        a, v.PublicationChannel.NOTICE_BOARD, date(2026, 3, 7), acting_user=people["clerk"]
+    )
     with pytest.raises(GongkaiError, match="不能早于首次发布日期"):
-        actions.do_record_publication(b, v.PublicationChannel.WECHAT, date(2026, 3, 1), acting_user=people["clerk"])
+        actions.do_record_publication(
+            b, v.PublicationChannel.WECHAT, date(2026, 3, 1), acting_user=people["clerk"]
+        )
     counts = figures.publications_in(a.agency, 2026)
     assert counts == {"portal": 2, "wechat": 1, "notice_board": 1, "total": 4}
     assert figures.items_published_in(a.agency, 2026) == 2

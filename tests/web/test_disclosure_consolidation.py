@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from disclosuretesting import client_for, make_item, publish, science_catalogue
 from gongkai.calendar import WorkingCalendar
 from gongkai.errors import GongkaiError
 from gongkai.web.actions_base import ActionError
@@ -17,7 +18,6 @@ from gongkai.web.disclosure import actions, catalogue, transitions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.imports import ImportRejected
 from gongkai.web.disclosure.models import Category, Decision, DisclosureSetup, Item
-from gongkai.web.disclosure.testing import client_for, make_item, publish, science_catalogue
 from gongkai.web.workdays.actions import do_save_schedule
 from gongkai.web.workdays.models import HolidaySchedule
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from disclosuretesting import make_item, publish, science_catalogue
 from gongkai.report.model import DocumentCounts, Table2
 from gongkai.web.disclosure import actions, figures
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Decision
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
 
 __all__ = ["make_item", "publish", "science_catalogue"]
 

@@ -14,9 +14,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from disclosuretesting import make_item, publish, science_catalogue
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.disclosure import actions
-from gongkai.web.disclosure.testing import make_item, publish, science_catalogue
 
 __all__ = ["make_item", "publish", "science_catalogue"]
 

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
+from disclosuretesting import client_for as _client
+from disclosuretesting import messages_of as _messages
 from gongkai.errors import GongkaiError
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.disclosure import actions, catalogue, forms
 from gongkai.web.disclosure.models import Category, Item
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
-from gongkai.web.disclosure.testing import client_for as _client
-from gongkai.web.disclosure.testing import messages_of as _messages
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 

@@ -9,11 +9,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
+from disclosuretesting import client_for as _client
+from disclosuretesting import messages_of as _messages
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
-from gongkai.web.disclosure.testing import client_for as _client
-from gongkai.web.disclosure.testing import messages_of as _messages
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.disclosure import actions
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.portal.headings import OTHER, heading_label, visible_heading
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]

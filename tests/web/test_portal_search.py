@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.portal import search
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]

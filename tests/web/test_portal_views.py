@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.disclosure import actions
-from gongkai.web.disclosure.testing import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.portal.actions import do_publish_guide
 
 __all__ = ["_fresh_cache", "make_item", "publish", "science_catalogue"]

@@ -1,6 +1,7 @@
-"""pytest fixtures of the disclosure and portal tests (imported by their test modules).
+"""pytest fixtures of the disclosure and portal tests (imported by their test modules; under
+tests/, not in the installed package: it imports pytest).
 
-Built on gongkai.web.testing's personas: 平湖市科学技术局 with its clerk, reviewer and head.
+Built on the personas of tests/webtesting.py: 平湖市科学技术局 with its clerk, reviewer and head.
 """
 
 from __future__ import annotations
