@@ -205,3 +205,11 @@ def test_receipt_date_per_channel(
 def test_receipt_date_needs_the_confirmation_for_mail() -> None:
     with pytest.raises(GongkaiError, match="签收之日"):
         actions.receipt_date("post_signed", arrived_on=date(2026, 3, 2), confirmed_on=None)
+
+
+def test_the_submission_channels_are_the_domains_with_its_labels() -> None:
+    from gongkai.deadlines import CHANNEL_RULES
+    from gongkai.deadlines import Channel as DomainChannel
+    from gongkai.web.applications.vocabulary import SubmissionChannel
+
+    assert SubmissionChannel.choices() == [(c.value, CHANNEL_RULES[c].label) for c in DomainChannel]

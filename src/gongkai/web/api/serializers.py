@@ -76,7 +76,7 @@ class ApplicationSummarySerializer(serializers.Serializer):
     year = serializers.IntegerField(help_text="登记年度")
     applicant_type = serializers.ChoiceField(choices=v.APPLICANT_TYPE_CHOICES, help_text="申请人类型")
     applicant_name = serializers.CharField(help_text="申请人（自然人姓名已隐藏部分）")
-    channel = serializers.ChoiceField(choices=v.Channel.choices, help_text="提交方式")
+    channel = serializers.ChoiceField(choices=v.SubmissionChannel.choices(), help_text="提交方式")
     channel_label = serializers.CharField()
     status = serializers.ChoiceField(choices=v.STATUS_CHOICES, help_text="办理状态")
     status_label = serializers.CharField()
@@ -92,8 +92,8 @@ class ApplicationDetailSerializer(ApplicationSummarySerializer):
     personal_data_masked = serializers.BooleanField(help_text="申请人信息是否已隐藏部分内容")
     applicant = ApplicantSerializer()
     description = serializers.CharField(help_text="所需政府信息的名称、文号或特征性描述")
-    delivery_form = serializers.ChoiceField(choices=v.DeliveryForm.choices, help_text="提供形式")
-    delivery_method = serializers.ChoiceField(choices=v.DeliveryMethod.choices, help_text="获取方式")
+    delivery_form = serializers.ChoiceField(choices=v.InformationFormat.choices(), help_text="提供形式")
+    delivery_method = serializers.ChoiceField(choices=v.ObtainingMethod.choices(), help_text="获取方式")
     assignee = serializers.CharField(allow_null=True, help_text="经办人")
     correction_notice_due = serializers.DateField(allow_null=True, help_text="补正告知期限")
     extended_due = serializers.DateField(allow_null=True, help_text="延长后最迟期限")
@@ -169,7 +169,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     agency = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="受理机关编号")
     channel = serializers.ChoiceField(
-        choices=v.Channel.choices, required=False, help_text="提交方式（仅工作人员登记时填写）"
+        choices=v.SubmissionChannel.choices(), required=False, help_text="提交方式（仅工作人员登记时填写）"
     )
     arrived_on = serializers.DateField(required=False, help_text="提交（到达）日期（仅工作人员登记时填写）")
     confirmed_on = serializers.DateField(
@@ -218,7 +218,7 @@ class ReceiveCorrectionSerializer(serializers.Serializer):
 
 
 class ConsultationSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=v.ConsultationKind.choices, help_text="征求对象")
+    kind = serializers.ChoiceField(choices=v.ConsultationKind.choices(), help_text="征求对象")
     sent_on = serializers.DateField(help_text="发出征求意见书日期")
     note = serializers.CharField(
         max_length=5000, required=False, allow_blank=True, default="", help_text="说明"

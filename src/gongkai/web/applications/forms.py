@@ -131,7 +131,7 @@ class ApplicantForm(forms.ModelForm):
 class StaffIntakeForm(ApplicantForm):
     """Staff intake: the channel and the dates that fix the date of receipt (条例 第三十一条)."""
 
-    channel = forms.ChoiceField(label="提交方式", choices=v.Channel.choices)
+    channel = forms.ChoiceField(label="提交方式", choices=v.SubmissionChannel.choices())
     arrived_on = forms.DateField(label="提交（到达）日期", widget=DATE_WIDGET)
     confirmed_on = forms.DateField(
         label="签收 / 确认日期",
@@ -184,7 +184,7 @@ class ConsultationForm(forms.Form):
 
     kind = forms.ChoiceField(
         label="征求对象",
-        choices=[c for c in v.ConsultationKind.choices if c[0] == "other_agency"],
+        choices=[c for c in v.ConsultationKind.choices() if c[0] == "other_agency"],
     )
     on = forms.DateField(label="发出征求意见书日期", widget=DATE_WIDGET)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -113,7 +113,7 @@ class Application(models.Model):
         choices=v.APPLICANT_TYPE_CHOICES,
     )
     name = models.CharField("姓名或名称", max_length=100)
-    id_type = models.CharField("身份证明类型", max_length=20, choices=v.IdType.choices)
+    id_type = models.CharField("身份证明类型", max_length=20, choices=v.IdType.choices())
     id_number = models.CharField("身份证明号码", max_length=40)
     legal_representative = models.CharField("法定代表人或负责人", max_length=50, blank=True, default="")
     phone = models.CharField("联系电话", max_length=30)
@@ -123,11 +123,11 @@ class Application(models.Model):
 
     # -- what is asked for (第（二）项) and in which form (第（三）项) --------------------------------
     description = models.TextField("所需政府信息的名称、文号或特征性描述")
-    delivery_form = models.CharField("提供形式", max_length=20, choices=v.DeliveryForm.choices)
-    delivery_method = models.CharField("获取方式", max_length=20, choices=v.DeliveryMethod.choices)
+    delivery_form = models.CharField("提供形式", max_length=20, choices=v.InformationFormat.choices())
+    delivery_method = models.CharField("获取方式", max_length=20, choices=v.ObtainingMethod.choices())
 
     # -- receipt (第三十一条) ---------------------------------------------------------------------
-    channel = models.CharField("提交方式", max_length=20, choices=v.Channel.choices)
+    channel = models.CharField("提交方式", max_length=20, choices=v.SubmissionChannel.choices())
     submitted_at = models.DateTimeField("提交时间")
     #: The date of receipt per 第三十一条; empty until it is established (an online submission is
     #: received on the day both sides confirm it).

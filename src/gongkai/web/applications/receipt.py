@@ -31,12 +31,12 @@ def _cn_date(d: object) -> str:
 def receipt_lines(app: Application) -> list[tuple[str, str]]:
     """The system's details of the receipt (beyond the template's own fields)."""
     return [
-        ("身份证明", f"{v.IdType(app.id_type).label} {mask_id(app.id_number)}"),
+        ("身份证明", f"{v.IdType.of(app.id_type).label} {mask_id(app.id_number)}"),
         ("联系电话", mask_phone(app.phone)),
-        ("提交方式", v.Channel(app.channel).label),
+        ("提交方式", v.SubmissionChannel.of(app.channel).label),
         (
             "提供形式",
-            f"{v.DeliveryForm(app.delivery_form).label}，{v.DeliveryMethod(app.delivery_method).label}",
+            f"{v.InformationFormat.of(app.delivery_form).label}，{v.ObtainingMethod.of(app.delivery_method).label}",
         ),
         ("答复期限", _cn_date(app.due_on) if app.due_on else "待收到申请之日确定后计算"),
     ]

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from django.db import models
-
 from gongkai.deadlines import CHANNEL_RULES, PauseReason
 from gongkai.deadlines import Channel as DomainChannel
 from gongkai.fees import FEE_METHOD_LABELS, FeeMethod
+from gongkai.web.choices import Choices
 from gongkai.workflow.applicants import ApplicantType
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState, is_open
 
 
-class IdType(models.TextChoices):
+class IdType(Choices):
     RESIDENT_ID = "resident_id", "居民身份证"
     PASSPORT = "passport", "护照"
     HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
@@ -22,7 +19,7 @@ class IdType(models.TextChoices):
     OTHER = "other", "其他身份证明"
 
 
-class DeliveryForm(models.TextChoices):
+class InformationFormat(Choices):
     """条例 第二十九条第二款第（三）项、第四十条: the form the information is provided in."""
 
     PAPER = "paper", "纸质"
@@ -30,52 +27,53 @@ class DeliveryForm(models.TextChoices):
     VIEWING = "viewing", "查阅、抄录"
 
 
-class DeliveryMethod(models.TextChoices):
+class ObtainingMethod(Choices):
+    """How the applicant asks to obtain the information (获取信息的方式、途径, 条例 第二十九条第二款
+    第（三）项) -- not how the reply is served (replies.vocabulary.ServiceMethod, 送达方式)."""
+
     POST = "post", "邮寄"
     EMAIL = "email", "电子邮件"
     PICKUP = "pickup", "当面领取"
     ONLINE = "online", "网上获取"
 
 
-class EventKind(StrEnum):
+class EventKind(Choices):
     """Facts recorded on a case; those that move the clock are read by applications.clock."""
 
-    CORRECTION_REQUESTED = "correction_requested"
-    CORRECTION_RECEIVED = "correction_received"
-    EXTENSION_REQUESTED = "extension_requested"
-    EXTENSION_APPROVED = "extension_approved"
-    CONSULTATION_STARTED = "consultation_started"
-    CONSULTATION_ENDED = "consultation_ended"
-    FEE_NOTICE_SENT = "fee_notice_sent"
-    FEE_RECEIVED = "fee_received"
-    STEP = "step"
-    CLOSED = "closed"
+    CORRECTION_REQUESTED = "correction_requested", "发出补正告知"
+    CORRECTION_RECEIVED = "correction_received", "收到补正申请"
+    EXTENSION_REQUESTED = "extension_requested", "申请延长答复期限"
+    EXTENSION_APPROVED = "extension_approved", "机构负责人批准延期"
+    CONSULTATION_STARTED = "consultation_started", "征求意见（暂停计时）"
+    CONSULTATION_ENDED = "consultation_ended", "征求意见结束（恢复计时）"
+    FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知（暂停计时）"
+    FEE_RECEIVED = "fee_received", "申请人已缴费（恢复计时）"
+    STEP = "step", "办理步骤"
+    CLOSED = "closed", "办结"
 
 
-EVENT_KIND_LABELS = {
-    EventKind.CORRECTION_REQUESTED: "发出补正告知",
-    EventKind.CORRECTION_RECEIVED: "收到补正申请",
-    EventKind.EXTENSION_REQUESTED: "申请延长答复期限",
-    EventKind.EXTENSION_APPROVED: "机构负责人批准延期",
-    EventKind.CONSULTATION_STARTED: "征求意见（暂停计时）",
-    EventKind.CONSULTATION_ENDED: "征求意见结束（恢复计时）",
-    EventKind.FEE_NOTICE_SENT: "发出收费通知（暂停计时）",
-    EventKind.FEE_RECEIVED: "申请人已缴费（恢复计时）",
-    EventKind.STEP: "办理步骤",
-    EventKind.CLOSED: "办结",
-}
-EVENT_KIND_CHOICES = [(k.value, label) for k, label in EVENT_KIND_LABELS.items()]
+EVENT_KIND_LABELS = EventKind.labels()
+EVENT_KIND_CHOICES = EventKind.choices()
 
 
-class ConsultationKind(models.TextChoices):
+class ConsultationKind(Choices):
     """Whose opinion is sought; the time it takes is not counted (条例 第三十三条第三款)."""
 
     THIRD_PARTY = PauseReason.THIRD_PARTY.value, "第三方（第三十二条）"
     OTHER_AGENCY = PauseReason.OTHER_AGENCY.value, "其他机关（第三十四条）"
 
 
-#: Channels with the labels of the domain's rules (条例 第三十一条), in the order staff pick them.
-Channel = models.TextChoices("Channel", [(c.name, (c.value, CHANNEL_RULES[c].label)) for c in DomainChannel])
+class SubmissionChannel(Choices):
+    """How an application was submitted (提交方式): the domain's channels with the labels of its
+    rules (条例 第三十一条), in the order staff pick them -- not where disclosed information is
+    published (disclosure.vocabulary.PublicationChannel)."""
+
+    IN_PERSON = DomainChannel.IN_PERSON.value, CHANNEL_RULES[DomainChannel.IN_PERSON].label
+    POST_SIGNED = DomainChannel.POST_SIGNED.value, CHANNEL_RULES[DomainChannel.POST_SIGNED].label
+    POST_UNSIGNED = DomainChannel.POST_UNSIGNED.value, CHANNEL_RULES[DomainChannel.POST_UNSIGNED].label
+    ONLINE = DomainChannel.ONLINE.value, CHANNEL_RULES[DomainChannel.ONLINE].label
+    EMAIL = DomainChannel.EMAIL.value, CHANNEL_RULES[DomainChannel.EMAIL].label
+    FAX = DomainChannel.FAX.value, CHANNEL_RULES[DomainChannel.FAX].label
 
 
 #: Case states are the domain's (gongkai.workflow.CaseState); the web only labels them.
@@ -87,33 +85,26 @@ CONSULTING_STATUSES = frozenset({CaseState.CONSULTING_THIRD_PARTY.value, CaseSta
 APPLICANT_TYPE_CHOICES = [(t.value, t.label) for t in ApplicantType]
 
 
-class ThirdPartyAnswer(StrEnum):
+class ThirdPartyAnswer(Choices):
     """The third party's answer to a consultation (条例 第三十二条)."""
 
-    AGREE = "agree"
-    DISAGREE = "disagree"
-    NO_ANSWER = "no_answer"
+    AGREE = "agree", "同意公开"
+    DISAGREE = "disagree", "不同意公开"
+    NO_ANSWER = "no_answer", "逾期未答复"
 
 
-THIRD_PARTY_ANSWER_LABELS = {
-    ThirdPartyAnswer.AGREE: "同意公开",
-    ThirdPartyAnswer.DISAGREE: "不同意公开",
-    ThirdPartyAnswer.NO_ANSWER: "逾期未答复",
-}
-THIRD_PARTY_ANSWER_CHOICES = [(k.value, label) for k, label in THIRD_PARTY_ANSWER_LABELS.items()]
+THIRD_PARTY_ANSWER_LABELS = ThirdPartyAnswer.labels()
+THIRD_PARTY_ANSWER_CHOICES = ThirdPartyAnswer.choices()
 
 
-class ThirdPartyDecision(StrEnum):
+class ThirdPartyDecision(Choices):
     """What the agency decided after consulting (第三十二条: 第三方不同意公开且有合理理由的不予公开；
     认为不公开可能对公共利益造成重大影响的可以决定予以公开)."""
 
-    DISCLOSE = "disclose"
-    WITHHOLD = "withhold"
+    DISCLOSE = "disclose", "予以公开"
+    WITHHOLD = "withhold", "不予公开"
 
 
-THIRD_PARTY_DECISION_LABELS = {
-    ThirdPartyDecision.DISCLOSE: "予以公开",
-    ThirdPartyDecision.WITHHOLD: "不予公开",
-}
-THIRD_PARTY_DECISION_CHOICES = [(k.value, label) for k, label in THIRD_PARTY_DECISION_LABELS.items()]
+THIRD_PARTY_DECISION_LABELS = ThirdPartyDecision.labels()
+THIRD_PARTY_DECISION_CHOICES = ThirdPartyDecision.choices()
 FEE_METHOD_CHOICES = [(m.value, FEE_METHOD_LABELS[m]) for m in FeeMethod]

@@ -197,7 +197,7 @@ RECEIPT_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 
 
 class DeliveryForm(forms.Form):
-    method = forms.ChoiceField(label="送达方式", choices=rv.DeliveryMethod.choices)
+    method = forms.ChoiceField(label="送达方式", choices=rv.ServiceMethod.choices())
     delivered_on = forms.DateField(label="送达日期", widget=DATE_WIDGET)
     receipt = forms.FileField(label="签收回执（直接送达、当场送达）", required=False)
     tracking_number = forms.CharField(label="邮件单号（邮寄）", required=False, max_length=40)

@@ -93,7 +93,7 @@ class ReviewComment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="审核人"
     )
     version = models.PositiveIntegerField("审核的版本")
-    decision = models.CharField("审核结论", max_length=20, choices=rv.ReviewDecision.choices)
+    decision = models.CharField("审核结论", max_length=20, choices=rv.ReviewDecision.choices())
     text = models.TextField("审核意见", blank=True, default="")
     at = models.DateTimeField("审核时间", default=audit_now)
 
@@ -172,7 +172,7 @@ class Delivery(models.Model):
     application = models.ForeignKey(
         "applications.Application", on_delete=models.PROTECT, related_name="deliveries"
     )
-    method = models.CharField("送达方式", max_length=20, choices=rv.DeliveryMethod.choices)
+    method = models.CharField("送达方式", max_length=20, choices=rv.ServiceMethod.choices())
     delivered_on = models.DateField("送达日期")
     receipt = models.FileField("签收回执", upload_to=_proof_path, blank=True)
     tracking_number = models.CharField("邮件单号", max_length=40, blank=True, default="")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from django.db import models
+from gongkai.web.choices import Choices
 
 
-class ReviewDecision(models.TextChoices):
+class ReviewDecision(Choices):
     RETURNED = "returned", "退回修改"
     APPROVED = "approved", "审核通过"
 
 
-class DeliveryMethod(models.TextChoices):
-    """送达方式 and the proof each one needs (see replies.forms.DeliveryForm)."""
+class ServiceMethod(Choices):
+    """送达方式: how the reply letter is served on the applicant, and the proof each one needs (see
+    replies.forms.DeliveryForm) -- not how the applicant asked to obtain the information
+    (applications.vocabulary.ObtainingMethod)."""
 
     DIRECT = "direct", "直接送达"
     POST = "post", "邮寄"
@@ -22,10 +24,10 @@ class DeliveryMethod(models.TextChoices):
 
 #: The proof each method needs: a signed receipt (签收回执) for handing over, the postal tracking
 #: number for post, the transmission log for electronic delivery.
-PROOF_BY_METHOD = {
-    DeliveryMethod.DIRECT: "receipt",
-    DeliveryMethod.ON_THE_SPOT: "receipt",
-    DeliveryMethod.POST: "tracking_number",
-    DeliveryMethod.EMAIL: "log",
-    DeliveryMethod.ONLINE: "log",
+PROOF_BY_METHOD: dict[str, str] = {
+    ServiceMethod.DIRECT: "receipt",
+    ServiceMethod.ON_THE_SPOT: "receipt",
+    ServiceMethod.POST: "tracking_number",
+    ServiceMethod.EMAIL: "log",
+    ServiceMethod.ONLINE: "log",
 }

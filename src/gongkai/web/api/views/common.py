@@ -19,7 +19,7 @@ from gongkai.web.clock import today
 
 STATUS_LABELS = dict(v.STATUS_CHOICES)
 EVENT_LABELS = dict(v.EVENT_KIND_CHOICES)
-CHANNEL_LABELS = dict(v.Channel.choices)
+CHANNEL_LABELS = v.SubmissionChannel.labels()
 TAG = "申请"
 
 

@@ -81,7 +81,7 @@ def do_start_consultation(
         app,
         before,
         acting_user=acting_user,
-        summary=f"征求{v.ConsultationKind(kind).label}意见，暂停计时",
+        summary=f"征求{v.ConsultationKind.of(kind).label}意见，暂停计时",
     )
     return app
 
@@ -154,7 +154,7 @@ def do_end_consultation(
         consultation.answered_on = None if answer == v.ThirdPartyAnswer.NO_ANSWER else ended_on
         consultation.answer_reason = reason.strip()
         consultation.save(update_fields=["answer", "answered_on", "answer_reason"])
-        label = v.THIRD_PARTY_ANSWER_LABELS[v.ThirdPartyAnswer(answer)]
+        label = v.THIRD_PARTY_ANSWER_LABELS[v.ThirdPartyAnswer.of(answer)]
         summary = f"第三方意见：{label}（{ended_on.isoformat()}），恢复计时"
     before = snapshot(app)
     event.until = pause_end
@@ -219,7 +219,7 @@ def do_decide_after_consultation(
     if notice_sent_on is not None:
         # 第三方告知书: the content and reasons of the decision to disclose, in writing.
         number_letter(app, case_letters.THIRD_PARTY_DISCLOSURE_NOTICE, consultation.event, notice_sent_on)
-    label = v.THIRD_PARTY_DECISION_LABELS[v.ThirdPartyDecision(decision)]
+    label = v.THIRD_PARTY_DECISION_LABELS[v.ThirdPartyDecision.of(decision)]
     step_record(
         acting_user=acting_user,
         obj=app,

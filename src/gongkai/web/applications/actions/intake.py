@@ -62,7 +62,7 @@ def do_submit_application(
     staff = getattr(acting_user, "is_authenticated", False)
     require_permission(not staff or permissions.can_register(acting_user, agency))
     arrived = arrived_on or timezone.localdate(submitted_at)
-    if channel == v.Channel.ONLINE and confirmed_on is None:
+    if channel == v.SubmissionChannel.ONLINE and confirmed_on is None:
         confirmed_on = arrived
     received_on = receipt_date(channel, arrived_on=arrived, confirmed_on=confirmed_on)
     year = timezone.localtime(submitted_at).year
@@ -92,7 +92,7 @@ def do_submit_application(
             size=f.size or 0,
             content_type=(f.content_type or "")[:100],
         )
-    via = v.Channel(channel).label
+    via = v.SubmissionChannel.of(channel).label
     step_record(
         acting_user=acting_user,
         obj=app,

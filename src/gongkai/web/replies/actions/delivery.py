@@ -38,7 +38,7 @@ def check_delivery_proof(proof: DeliveryProof, *, issued_on: date, today: date) 
     """What is wrong with a delivery record, in Chinese (empty when it may be recorded)."""
     problems = []
     try:
-        method = rv.DeliveryMethod(proof.method)
+        method = rv.ServiceMethod.of(proof.method)
     except ValueError:
         return [f"未知的送达方式“{proof.method}”"]
     if proof.delivered_on < issued_on:
@@ -58,7 +58,7 @@ def check_delivery_proof(proof: DeliveryProof, *, issued_on: date, today: date) 
         log = proof.log.strip()
         if not log:
             problems.append(f"{method.label}送达须填写发送记录（发送时间、接收地址或账号）。")
-        elif method is rv.DeliveryMethod.EMAIL and not re.search(r"[^@\s]+@[^@\s]+\.[^@\s]+", log):
+        elif method is rv.ServiceMethod.EMAIL and not re.search(r"[^@\s]+@[^@\s]+\.[^@\s]+", log):
             problems.append("电子邮件发送记录须包含接收邮箱地址。")
     return problems
 
@@ -74,7 +74,7 @@ def do_record_delivery(app: Application, proof: DeliveryProof, *, today: date, a
     assert letter is not None
     problems = check_delivery_proof(proof, issued_on=letter.issued_on, today=today)
     require(not problems, "；".join(problems))
-    method = rv.DeliveryMethod(proof.method)
+    method = rv.ServiceMethod.of(proof.method)
     before = snapshot(app)
     delivery = Delivery(
         application=app,
