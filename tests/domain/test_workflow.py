@@ -43,6 +43,7 @@ from gongkai.workflow.outcomes import (
     table3_row,
     validate_resolution,
 )
+from testsupport import SHARED, require
 
 AFTER = date(2026, 8, 3)  # after 行政复议法实施条例 第三十一条 took effect (2026-07-01)
 BETWEEN = date(2025, 3, 3)  # 行政复议法（2023年修订）in force, 实施条例 not yet revised
@@ -368,3 +369,28 @@ def test_open_and_resolved_states() -> None:
     assert not is_open(S.ISSUED) and not is_open(S.CLOSED)
     assert is_open(S.AWAITING_FEE) and is_open(S.RETURNED)
     assert set(CASE_STATE_LABELS) == set(CaseState)
+
+
+def _regulation_text() -> str:
+    path = SHARED / "reference" / "regulation.md"
+    require(path.is_file(), f"the regulation's text is not at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_third_party_ground_quotes_article_15_verbatim() -> None:
+    """条例 第十五条 -- “但是，第三方同意公开或者行政机关认为不公开会对公共利益造成重大影响的，予以公开。”"""
+    article_15 = next(line for line in _regulation_text().splitlines() if line.startswith("第十五条 "))
+    quoted = OUTCOMES["deny_thirdparty"].ground().text.split("第三十六条")[0]
+    assert quoted == article_15.removeprefix("第十五条 ")
+    assert "行政机关认为不公开" in quoted
+
+
+def test_the_fee_lapse_cites_the_fee_rules_not_article_42_alone() -> None:
+    """条例 第四十二条 only allows the fee; the payment period and the lapse are the fee rules'
+    (fee-rules.md 4.2, the Sichuan notice restating 国办函〔2020〕109号)."""
+    article_42 = next(line for line in _regulation_text().splitlines() if line.startswith("第四十二条 "))
+    assert "视为放弃" not in article_42 and "缴纳" not in article_42
+    lapse = transition(S.AWAITING_FEE, A.FEE_LAPSED, R.SYSTEM)
+    for basis in (OUTCOMES["other_overdue_fee"].ground().article, lapse.legal_basis):
+        assert basis is not None
+        assert "国办函〔2020〕109号" in basis and "四川省财政厅" in basis
