@@ -140,3 +140,11 @@ def test_django_admin_for_administrators_only(client: Any, people: Any, who: str
     response = client.get("/admin/")
     assert (response.status_code == 200) is allowed
     assert accounts.can_use_admin(people[who]) is allowed
+
+
+def test_the_account_roles_are_the_domains_but_the_system_role() -> None:
+    from gongkai.web.accounts.models import Role
+    from gongkai.workflow.cases import ROLE_LABELS
+    from gongkai.workflow.cases import Role as WorkflowRole
+
+    assert Role.choices() == [(r.value, ROLE_LABELS[r]) for r in WorkflowRole if r is not WorkflowRole.SYSTEM]

@@ -5,15 +5,21 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from gongkai.web.choices import Choices
 from gongkai.workflow.cases import ROLE_LABELS
 from gongkai.workflow.cases import Role as WorkflowRole
 
-#: Roles are the domain's (gongkai.workflow.Role) minus the periodic jobs' SYSTEM role:
-#: 经办人 registers and handles, 审核人 reviews replies, 机构负责人 approves extensions
-#: (条例 第三十三条第二款), 公开办 supervises the agencies under it, 系统管理员 configures.
-Role = models.TextChoices(
-    "Role", [(r.name, (r.value, ROLE_LABELS[r])) for r in WorkflowRole if r is not WorkflowRole.SYSTEM]
-)
+
+class Role(Choices):
+    """The domain's roles (gongkai.workflow.cases.Role) minus the periodic jobs' SYSTEM role:
+    经办人 registers and handles, 审核人 reviews replies, 机构负责人 approves extensions
+    (条例 第三十三条第二款), 公开办 supervises the agencies under it, 系统管理员 configures."""
+
+    CLERK = WorkflowRole.CLERK.value, ROLE_LABELS[WorkflowRole.CLERK]
+    REVIEWER = WorkflowRole.REVIEWER.value, ROLE_LABELS[WorkflowRole.REVIEWER]
+    HEAD = WorkflowRole.HEAD.value, ROLE_LABELS[WorkflowRole.HEAD]
+    SUPERVISOR = WorkflowRole.SUPERVISOR.value, ROLE_LABELS[WorkflowRole.SUPERVISOR]
+    ADMIN = WorkflowRole.ADMIN.value, ROLE_LABELS[WorkflowRole.ADMIN]
 
 
 class Agency(models.Model):
@@ -76,7 +82,7 @@ class Membership(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name="机构"
     )
-    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    role = models.CharField("角色", max_length=20, choices=Role.choices())
 
     class Meta:
         verbose_name = "任职"

@@ -82,7 +82,7 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
     appeals.build_appeals(agencies.values(), today)  # issue 8: before table 4 is generated
     disclosure_demo.build(agencies.values(), today, seed)
     annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
-    return [(u, Role(r).label, a) for u, _, r, a in PEOPLE]
+    return [(u, Role.of(r).label, a) for u, _, r, a in PEOPLE]
 
 
 def summary() -> str:
