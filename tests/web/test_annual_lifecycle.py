@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 
 from gongkai.report import rules
+from gongkai.web import clock
 from gongkai.web.annual import actions
 from gongkai.web.annual.models import AnnualReport, PublishedFile, State, WarningAcknowledgement
 from gongkai.web.applications import actions as app_actions
@@ -106,11 +107,11 @@ def test_lifecycle_to_publication_and_correction(
         actions.do_edit_narrative(report, {"一": "改"}, acting_user=clerk)
     with pytest.raises(actions.ActionError):
         generate(people, agencies)
-    draft = actions.do_start_correction(report, acting_user=clerk)
+    draft = actions.do_start_amendment(report, acting_user=clerk)
     assert (draft.version, draft.state) == (2, State.DRAFT)
     assert draft.data["table3"] == report.data["table3"]
     with pytest.raises(actions.ActionError):
-        actions.do_start_correction(report, acting_user=clerk)
+        actions.do_start_amendment(report, acting_user=clerk)
     draft = actions.do_edit_narrative(
         draft, {"一": report.sections()[0]["text"] + "（更正）"}, acting_user=clerk
     )
@@ -216,7 +217,7 @@ def test_cross_year_check_uses_last_years_published_report(
 
 
 def test_a_year_not_over_cannot_be_published(people: dict[str, Any], agencies: dict[str, Any]) -> None:
-    this_year = actions._today().year
+    this_year = clock.today().year
     report = actions.do_generate_report(agencies["science"], this_year, acting_user=people["clerk"])
     with pytest.raises(actions.ActionError, match="尚未结束"):
         actions.do_publish_report(report, acting_user=people["head"])

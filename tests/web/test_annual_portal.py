@@ -55,7 +55,7 @@ def test_published_report_with_downloads_and_corrections(
         assert download.status_code == 200
         assert hashlib.sha256(download.content).hexdigest() == f.sha256
 
-    correction = actions.do_start_correction(first, acting_user=people["clerk"])
+    correction = actions.do_start_amendment(first, acting_user=people["clerk"])
     actions.do_edit_narrative(
         correction, {"一": "2025年，平湖市科学技术局更正后的总体情况。"}, acting_user=people["clerk"]
     )
@@ -86,7 +86,7 @@ def test_filters_and_sitemap(client: Client, people: dict[str, Any], agencies: d
 
 def test_a_draft_file_is_not_served(client: Client, people: dict[str, Any], agencies: dict[str, Any]) -> None:
     report = publish(people, agencies["science"])
-    draft = actions.do_start_correction(report, acting_user=people["clerk"])
+    draft = actions.do_start_amendment(report, acting_user=people["clerk"])
     assert not draft.files.exists()
     assert client.get(reverse("portal:annual_file", args=[999999])).status_code == 404
 

@@ -18,17 +18,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, rules
 from gongkai.report.model import SECTION_NUMBERS, STANDARD_SECTION_TITLES, Template
 from gongkai.report.model import AnnualReport as ReportData
 from gongkai.report.render import render
 from gongkai.web.accounts.models import Agency
-from gongkai.web.annual import narrative, permissions, tables
+from gongkai.web.actions_base import ActionError, require, step_record, top_level
+from gongkai.web.annual import events, narrative, permissions, tables
 from gongkai.web.annual.models import (
     AnnualReport,
     PublishedFile,
@@ -36,7 +35,7 @@ from gongkai.web.annual.models import (
     WarningAcknowledgement,
     finding_key,
 )
-from gongkai.web.audit.record import record
+from gongkai.web.clock import now, today
 from gongkai.web.portal.cache import public_changed
 
 #: The files frozen at publication (the JSON first: its digest is the report's own).
@@ -49,19 +48,6 @@ FROZEN_FORMATS = (
 #: 国办公开办函〔2021〕30号 applies to reports on 2021 and later; earlier years use the 2019 trial format.
 FIRST_2021_YEAR = 2021
 MAX_SECTION_CHARS = 20000
-
-
-class ActionError(GongkaiError):
-    """A step the rules do not allow now (shown to the user in Chinese)."""
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise ActionError(message)
-
-
-def _today() -> date:
-    return timezone.localdate()
 
 
 def template_for(year: int) -> Template:
@@ -99,16 +85,17 @@ def _locked(report: AnnualReport) -> AnnualReport:
 
 def _audit(
     report: AnnualReport,
-    action: str,
     summary: str,
     *,
     acting_user: Any,
     before: dict[str, Any] | None = None,
+    event: str | None = None,
     **extra: Any,
 ) -> None:
-    record(
+    """The step's audit row (under its declared event unless ``event`` names another)."""
+    step_record(
         acting_user=acting_user,
-        action=f"annual.{action}",
+        event=event,
         summary=f"{report.agency.name}{report.year}年度报告第{report.version}版：{summary}",
         obj=report,
         agency_id=report.agency_id,
@@ -140,6 +127,7 @@ def _generated(agency: Agency, year: int) -> ReportData:
     )
 
 
+@top_level(events.GENERATED)
 def do_generate_report(
     agency: Agency, year: int, *, acting_user: Any, keep_narrative: bool = True
 ) -> AnnualReport:
@@ -150,36 +138,32 @@ def do_generate_report(
     """
     if not permissions.can_draft(acting_user, agency.pk):
         raise PermissionDenied
-    _require(2008 <= year <= _today().year, f"无法生成{year}年度报告：年度不在有效范围内")
-    with transaction.atomic():
-        # The agency row is the lock: two clerks generating at once must not both make version 1.
-        Agency.objects.select_for_update().get(pk=agency.pk)
-        latest = AnnualReport.objects.filter(agency=agency, year=year).order_by("-version").first()
-        fresh = data_of(_generated(agency, year))
-        if latest is None or not latest.is_draft:
-            _require(
-                latest is None,
-                f"{year}年度报告已发布；如需修改，请发起更正（生成新版本）",
-            )
-            report = AnnualReport.objects.create(agency=agency, year=year, version=1, data=fresh)
-            _audit(report, "generate", "由本年度记录生成草稿", acting_user=acting_user)
-            return report
-        report = _locked(latest)
-        before = _summary(report)
-        if keep_narrative and report.data.get("sections"):
-            fresh["sections"] = report.data["sections"]
-        fresh["meta"] = {**report.data.get("meta", {}), **fresh.get("meta", {})}
-        report.data = fresh
-        _clear_check(report)
-        report.save()
-        _audit(
-            report,
-            "regenerate",
-            "重新生成表格" + ("（保留已编辑的正文）" if keep_narrative else "（正文重新起草）"),
-            acting_user=acting_user,
-            before=before,
-        )
+    require(2008 <= year <= today().year, f"无法生成{year}年度报告：年度不在有效范围内")
+    # The agency row is the lock: two clerks generating at once must not both make version 1.
+    Agency.objects.select_for_update().get(pk=agency.pk)
+    latest = AnnualReport.objects.filter(agency=agency, year=year).order_by("-version").first()
+    fresh = data_of(_generated(agency, year))
+    if latest is None or not latest.is_draft:
+        require(latest is None, f"{year}年度报告已发布；如需修改，请发起更正（生成新版本）")
+        report = AnnualReport.objects.create(agency=agency, year=year, version=1, data=fresh)
+        _audit(report, "由本年度记录生成草稿", acting_user=acting_user)
         return report
+    report = _locked(latest)
+    before = _summary(report)
+    if keep_narrative and report.data.get("sections"):
+        fresh["sections"] = report.data["sections"]
+    fresh["meta"] = {**report.data.get("meta", {}), **fresh.get("meta", {})}
+    report.data = fresh
+    _clear_check(report)
+    report.save()
+    _audit(
+        report,
+        "重新生成表格" + ("（保留已编辑的正文）" if keep_narrative else "（正文重新起草）"),
+        acting_user=acting_user,
+        before=before,
+        event=events.REGENERATED,
+    )
+    return report
 
 
 def _clear_check(report: AnnualReport) -> None:
@@ -193,45 +177,43 @@ def _draft(report: AnnualReport, acting_user: Any) -> AnnualReport:
     if not permissions.can_draft(acting_user, report.agency_id):
         raise PermissionDenied
     locked = _locked(report)
-    _require(locked.is_draft, "该版本已发布，不能再修改；如需修改，请发起更正")
+    require(locked.is_draft, "该版本已发布，不能再修改；如需修改，请发起更正")
     return locked
 
 
+@top_level(events.EDITED)
 def do_edit_narrative(report: AnnualReport, texts: dict[str, str], *, acting_user: Any) -> AnnualReport:
     """Replace the text of sections 一 to 六 (titles stay the standard ones of the format)."""
     unknown = set(texts) - set(SECTION_NUMBERS)
-    _require(not unknown, f"没有第{'、'.join(sorted(unknown))}部分；正文只有一至六部分")
+    require(not unknown, f"没有第{'、'.join(sorted(unknown))}部分；正文只有一至六部分")
     for number, text in texts.items():
-        _require(len(text) <= MAX_SECTION_CHARS, f"第{number}部分超过 {MAX_SECTION_CHARS} 字，请精简")
-    with transaction.atomic():
-        locked = _draft(report, acting_user)
-        before = _summary(locked)
-        current = {s["number"]: s for s in locked.sections()}
-        sections = []
-        changed = []
-        for number in SECTION_NUMBERS:
-            section = dict(
-                current.get(number)
-                or {"number": number, "title": STANDARD_SECTION_TITLES[number], "text": ""}
-            )
-            if number in texts:
-                new_text = texts[number].replace("\r\n", "\n").strip()
-                if new_text != section.get("text"):
-                    changed.append(number)
-                section["text"] = new_text
-            sections.append(section)
-        locked.data = {**locked.data, "sections": sections}
-        if changed:
-            _clear_check(locked)
-        locked.save()
-        _audit(
-            locked,
-            "edit",
-            f"修改正文第{'、'.join(changed)}部分" if changed else "保存正文（无改动）",
-            acting_user=acting_user,
-            before=before,
-            sections=changed,
+        require(len(text) <= MAX_SECTION_CHARS, f"第{number}部分超过 {MAX_SECTION_CHARS} 字，请精简")
+    locked = _draft(report, acting_user)
+    before = _summary(locked)
+    current = {s["number"]: s for s in locked.sections()}
+    sections = []
+    changed = []
+    for number in SECTION_NUMBERS:
+        section = dict(
+            current.get(number) or {"number": number, "title": STANDARD_SECTION_TITLES[number], "text": ""}
         )
+        if number in texts:
+            new_text = texts[number].replace("\r\n", "\n").strip()
+            if new_text != section.get("text"):
+                changed.append(number)
+            section["text"] = new_text
+        sections.append(section)
+    locked.data = {**locked.data, "sections": sections}
+    if changed:
+        _clear_check(locked)
+    locked.save()
+    _audit(
+        locked,
+        f"修改正文第{'、'.join(changed)}部分" if changed else "保存正文（无改动）",
+        acting_user=acting_user,
+        before=before,
+        sections=changed,
+    )
     report.refresh_from_db()
     return report
 
@@ -247,20 +229,19 @@ def _run_check(report: AnnualReport, when: datetime) -> list[dict[str, Any]]:
     return findings
 
 
+@top_level(events.CHECKED)
 def do_check_report(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
     """Run every rule of the core, cross-year with last year's published report when there is one."""
-    with transaction.atomic():
-        locked = _draft(report, acting_user)
-        before = _summary(locked)
-        _run_check(locked, timezone.now())
-        locked.save()
-        _audit(
-            locked,
-            "check",
-            f"检查：错误 {locked.errors} 项，警告 {locked.warnings} 项",
-            acting_user=acting_user,
-            before=before,
-        )
+    locked = _draft(report, acting_user)
+    before = _summary(locked)
+    _run_check(locked, now())
+    locked.save()
+    _audit(
+        locked,
+        f"检查：错误 {locked.errors} 项，警告 {locked.warnings} 项",
+        acting_user=acting_user,
+        before=before,
+    )
     report.refresh_from_db()
     return report
 
@@ -277,6 +258,7 @@ def unacknowledged_warnings(report: AnnualReport) -> list[dict[str, Any]]:
     return [f for f in report.findings if f["severity"] == "warning" and finding_key(f) not in acks]
 
 
+@top_level(events.ACKNOWLEDGED)
 def do_acknowledge_warning(
     report: AnnualReport, rule: str, cells: str, reason: str, *, acting_user: Any
 ) -> WarningAcknowledgement:
@@ -284,41 +266,39 @@ def do_acknowledge_warning(
     if not permissions.can_acknowledge(acting_user, report.agency_id):
         raise PermissionDenied
     reason = reason.strip()
-    _require(len(reason) >= 4, "请写明确认理由（至少 4 个字）")
-    with transaction.atomic():
-        locked = _locked(report)
-        _require(locked.is_draft, "该版本已发布，无需确认")
-        finding = next(
-            (f for f in locked.findings if f["severity"] == "warning" and finding_key(f) == (rule, cells)),
-            None,
-        )
-        _require(finding is not None, "最近一次检查中没有这条警告，请重新检查后再确认")
-        assert finding is not None
-        ack, _ = WarningAcknowledgement.objects.update_or_create(
-            agency_id=locked.agency_id,
-            year=locked.year,
-            rule=rule,
-            cells=cells,
-            defaults={
-                "message": finding["message"],
-                "reason": reason,
-                "acknowledged_by": acting_user,
-                "acknowledged_at": timezone.now(),
-            },
-        )
-        _audit(
-            locked,
-            "acknowledge",
-            f"确认警告 {rule}（{cells or '全文'}）：{reason}",
-            acting_user=acting_user,
-            rule=rule,
-            cells=cells,
-        )
+    require(len(reason) >= 4, "请写明确认理由（至少 4 个字）")
+    locked = _locked(report)
+    require(locked.is_draft, "该版本已发布，无需确认")
+    finding = next(
+        (f for f in locked.findings if f["severity"] == "warning" and finding_key(f) == (rule, cells)),
+        None,
+    )
+    require(finding is not None, "最近一次检查中没有这条警告，请重新检查后再确认")
+    assert finding is not None
+    ack, _ = WarningAcknowledgement.objects.update_or_create(
+        agency_id=locked.agency_id,
+        year=locked.year,
+        rule=rule,
+        cells=cells,
+        defaults={
+            "message": finding["message"],
+            "reason": reason,
+            "acknowledged_by": acting_user,
+            "acknowledged_at": now(),
+        },
+    )
+    _audit(
+        locked,
+        f"确认警告 {rule}（{cells or '全文'}）：{reason}",
+        acting_user=acting_user,
+        rule=rule,
+        cells=cells,
+    )
     return ack
 
 
 # ---------------------------------------------------------------------------------------------
-# Publishing and corrections
+# Publishing and amendments
 # ---------------------------------------------------------------------------------------------
 
 
@@ -326,35 +306,42 @@ def do_publish_report(report: AnnualReport, *, acting_user: Any, at: datetime | 
     """Check once more, then freeze the version: JSON, DOCX, PDF and HTML, each with its SHA-256.
 
     Refused while any error stands or any warning is not acknowledged. The version published
-    before (if this is a correction) becomes ``superseded`` and stays as it was. ``at`` is the
+    before (if this is an amendment) becomes ``superseded`` and stays as it was. ``at`` is the
     publication time (the demo replays history); live publishing uses now.
     """
-    if not permissions.can_publish(acting_user, report.agency_id):
-        raise PermissionDenied
-    when = at or timezone.now()
-    with transaction.atomic():
-        locked = _locked(report)
-        _require(locked.is_draft, "该版本已发布")
-        _require(
-            timezone.localdate(when) > date(locked.year, 12, 31),
-            f"{locked.year}年尚未结束，不能发布该年度的年度报告（条例 第四十九条：报告上一年度的工作）",
-        )
-        before = _summary(locked)
-        _run_check(locked, when)
-        problem = ""
-        if locked.errors:
-            problem = f"检查发现 {locked.errors} 项错误，改正后才能发布"
-        elif pending := unacknowledged_warnings(locked):
-            problem = f"还有 {len(pending)} 项警告未确认，确认后才能发布"
-        if problem:
-            # Committed (not rolled back): the page then shows what stands in the way.
-            locked.save()
-        else:
-            _freeze(locked, before, when, acting_user)
+    problem = _publish(report, acting_user=acting_user, at=at)
     if problem:
+        # Raised after the step committed (not rolled back): the page then shows what stands
+        # in the way, from the check just run.
         raise ActionError(problem)
     report.refresh_from_db()
     return report
+
+
+@top_level(events.PUBLISHED)
+def _publish(report: AnnualReport, *, acting_user: Any, at: datetime | None) -> str:
+    """The publishing step; returns what stands in the way ("" when published)."""
+    if not permissions.can_publish(acting_user, report.agency_id):
+        raise PermissionDenied
+    when = at or now()
+    locked = _locked(report)
+    require(locked.is_draft, "该版本已发布")
+    require(
+        timezone.localdate(when) > date(locked.year, 12, 31),
+        f"{locked.year}年尚未结束，不能发布该年度的年度报告（条例 第四十九条：报告上一年度的工作）",
+    )
+    before = _summary(locked)
+    _run_check(locked, when)
+    problem = ""
+    if locked.errors:
+        problem = f"检查发现 {locked.errors} 项错误，改正后才能发布"
+    elif pending := unacknowledged_warnings(locked):
+        problem = f"还有 {len(pending)} 项警告未确认，确认后才能发布"
+    if problem:
+        locked.save()
+    else:
+        _freeze(locked, before, when, acting_user)
+    return problem
 
 
 def _freeze(locked: AnnualReport, before: dict[str, Any], when: datetime, acting_user: Any) -> None:
@@ -383,7 +370,6 @@ def _freeze(locked: AnnualReport, before: dict[str, Any], when: datetime, acting
     locked.save()
     _audit(
         locked,
-        "publish",
         "发布" + (f"（更正第{'、'.join(map(str, superseded))}版）" if superseded else ""),
         acting_user=acting_user,
         before=before,
@@ -392,22 +378,24 @@ def _freeze(locked: AnnualReport, before: dict[str, Any], when: datetime, acting
     public_changed()
 
 
-def do_start_correction(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
-    """A new draft version copied from the current published one (更正); the published one stays."""
+@top_level(events.AMENDMENT_STARTED)
+def do_start_amendment(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
+    """更正 (amendment): a new draft version copied from the current published one; the published
+    one stays. The draft's meta names the version it amends (``corrects_version``, a key of the
+    stored JSON kept as it is)."""
     if not permissions.can_draft(acting_user, report.agency_id):
         raise PermissionDenied
-    with transaction.atomic():
-        locked = _locked(report)
-        _require(locked.state == State.PUBLISHED, "只能对当前已发布的版本发起更正")
-        latest = AnnualReport.objects.filter(agency_id=locked.agency_id, year=locked.year).aggregate(
-            n=Max("version")
-        )["n"]
-        _require(latest == locked.version, "已有更正中的草稿版本，请在草稿上继续修改")
-        draft = AnnualReport.objects.create(
-            agency_id=locked.agency_id,
-            year=locked.year,
-            version=locked.version + 1,
-            data={**locked.data, "meta": {**locked.data.get("meta", {}), "corrects_version": locked.version}},
-        )
-        _audit(draft, "correct", f"发起更正（以第{locked.version}版为底稿）", acting_user=acting_user)
+    locked = _locked(report)
+    require(locked.state == State.PUBLISHED, "只能对当前已发布的版本发起更正")
+    latest = AnnualReport.objects.filter(agency_id=locked.agency_id, year=locked.year).aggregate(
+        n=Max("version")
+    )["n"]
+    require(latest == locked.version, "已有更正中的草稿版本，请在草稿上继续修改")
+    draft = AnnualReport.objects.create(
+        agency_id=locked.agency_id,
+        year=locked.year,
+        version=locked.version + 1,
+        data={**locked.data, "meta": {**locked.data.get("meta", {}), "corrects_version": locked.version}},
+    )
+    _audit(draft, f"发起更正（以第{locked.version}版为底稿）", acting_user=acting_user)
     return draft

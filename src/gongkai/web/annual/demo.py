@@ -2,7 +2,7 @@
 records and published by replaying the actions (stamped with the day it happened).
 
 So that the supervisor's view has something to show, the city is not perfect: one agency published
-one year late (after 31 January), one corrected a published report (a second version), one has
+one year late (after 31 January), one amended a published report (更正) (a second version), one has
 only a draft of the latest year and one has not started it (未上报). A report whose publication
 day is still ahead of ``today`` stays a draft. The figures are whatever the demo's records give:
 for 平湖市科学技术局 in 2023 the same figures as its real published report (corpus 000).
@@ -25,8 +25,8 @@ FIRST_YEAR = 2023
 PUBLISH_DAY = 20
 #: (short name, year) published late: on 10 February, after the 31 January deadline.
 LATE = frozenset({("示环", 2024)})
-#: (short name, year) corrected after publication (a second version on 1 March).
-CORRECTED = frozenset({("平科", 2024)})
+#: (short name, year) amended (更正) after publication (a second version on 1 March).
+AMENDED = frozenset({("平科", 2024)})
 #: Short names whose latest report is only a draft, and whose latest report is not started.
 DRAFT_ONLY = frozenset({"西塘街道"})
 NOT_STARTED = frozenset({"东湖镇"})
@@ -80,9 +80,9 @@ def build(agencies: Iterable[Agency], today: date) -> int:
             report = _publish(report, clerk, head, day)
             published += 1
             fixed_on = date(year + 1, 3, 1)
-            if (agency.short_name, year) in CORRECTED and fixed_on <= today:
+            if (agency.short_name, year) in AMENDED and fixed_on <= today:
                 with replaying(_at(fixed_on)):
-                    draft = actions.do_start_correction(report, acting_user=clerk)
+                    draft = actions.do_start_amendment(report, acting_user=clerk)
                     text = draft.sections()[4]["text"] + "（本版更正了第五部分的表述。）"
                     draft = actions.do_edit_narrative(draft, {"五": text}, acting_user=clerk)
                 _publish(draft, clerk, head, fixed_on)

@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
 from gongkai.report.model import SECTION_NUMBERS, STANDARD_SECTION_TITLES
+from gongkai.web import clock
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions, display, drilldown, permissions
 from gongkai.web.annual.models import AnnualReport, PublishedFile, State, deadline_for, published_late
-from gongkai.web.applications import views as application_views
 from gongkai.web.audit.record import timeline
 
 MIN_YEAR = 2008  # 条例 in force since 1 May 2008: the first annual reports are on 2008
@@ -55,7 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
     years: dict[int, list[AnnualReport]] = {}
     for r in reports:
         years.setdefault(r.year, []).append(r)
-    today = application_views.today()
+    today = clock.today()
     rows = []
     for year, versions in years.items():
         published = [v for v in versions if v.state != State.DRAFT]
@@ -156,7 +156,7 @@ def year(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
             "can_draft": shown.is_draft and permissions.can_draft(user, agency.pk),
             "can_acknowledge": shown.is_draft and permissions.can_acknowledge(user, agency.pk),
             "can_publish": shown.is_draft and permissions.can_publish(user, agency.pk),
-            "can_correct": shown.state == State.PUBLISHED
+            "can_amend": shown.state == State.PUBLISHED
             and shown.version == versions[0].version
             and permissions.can_draft(user, agency.pk),
             "deadline": deadline_for(year),
@@ -202,8 +202,8 @@ def _publish(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     return actions.do_publish_report(_report_for(request, agency, year), acting_user=request.user)
 
 
-def _correct(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
-    return actions.do_start_correction(_report_for(request, agency, year), acting_user=request.user)
+def _amend(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+    return actions.do_start_amendment(_report_for(request, agency, year), acting_user=request.user)
 
 
 VERBS: dict[str, tuple[Callable[[HttpRequest, Agency, int], AnnualReport], str]] = {
@@ -212,7 +212,7 @@ VERBS: dict[str, tuple[Callable[[HttpRequest, Agency, int], AnnualReport], str]]
     "check": (_check, "检查完成"),
     "acknowledge": (_acknowledge, "已确认该警告"),
     "publish": (_publish, "年度报告已发布"),
-    "correct": (_correct, "已生成更正草稿（新版本）"),
+    "correct": (_amend, "已生成更正草稿（新版本）"),
 }
 
 
@@ -223,8 +223,8 @@ def act(request: HttpRequest, agency_pk: int, year: int, verb: str) -> HttpRespo
     if verb not in VERBS:
         raise Http404
     handler, done = VERBS[verb]
-    if verb == "generate" and not MIN_YEAR <= year <= application_views.today().year:
-        messages.error(request, f"年度应在 {MIN_YEAR} 至 {application_views.today().year} 之间")
+    if verb == "generate" and not MIN_YEAR <= year <= clock.today().year:
+        messages.error(request, f"年度应在 {MIN_YEAR} 至 {clock.today().year} 之间")
         return redirect(f"{reverse('annual:index')}?agency={agency.pk}")
     try:
         report = handler(request, agency, year)

@@ -20,12 +20,12 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from gongkai.web.accounts.models import Agency
-from gongkai.web.annual import permissions
+from gongkai.web.annual import events, permissions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
 from gongkai.web.audit import reminders
 from gongkai.web.workdays.calendars import calendar_for
 
-ACTION = "annual.remind"
+ACTION = events.REMINDED
 RECIPIENT_ROLES = permissions.DRAFTERS | permissions.PUBLISHERS
 
 

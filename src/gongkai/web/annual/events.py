@@ -1,0 +1,14 @@
+"""The named audit events of the annual report: one per user step (see web.actions_base)."""
+
+from __future__ import annotations
+
+GENERATED = "annual.generate"
+REGENERATED = "annual.regenerate"
+EDITED = "annual.edit"
+CHECKED = "annual.check"
+ACKNOWLEDGED = "annual.acknowledge"
+PUBLISHED = "annual.publish"
+#: 更正 (amendment) of a published report: a new draft version. The stored name predates the
+#: word and stays, so the trail reads the same before and after.
+AMENDMENT_STARTED = "annual.correct"
+REMINDED = "annual.remind"
