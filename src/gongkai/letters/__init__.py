@@ -28,7 +28,8 @@ from gongkai.letters.compose import (
     missing_elements,
     validate_template,
 )
-from gongkai.letters.fields import FieldSpec, required_elements, template_fields
+from gongkai.letters.elements import required_elements
+from gongkai.letters.fields import FieldSpec, template_fields
 from gongkai.letters.model import Letter, LetterError, LetterFacts, LetterKind, Paragraph
 from gongkai.letters.render import DOCX_MIME, PDF_MIME, render_docx, render_pdf
 

@@ -26,15 +26,14 @@ from importlib import resources
 from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
 from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
 from gongkai.letters import engine
-from gongkai.letters.fields import (
+from gongkai.letters.elements import (
     ELEMENT_PHRASES,
     element_fields,
-    field_values,
     possible_elements,
     required_elements,
     satisfied_by_facts,
-    template_fields,
 )
+from gongkai.letters.fields import field_values, template_fields
 from gongkai.letters.model import Letter, LetterError, LetterFacts, LetterKind, Paragraph
 from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
 

@@ -15,7 +15,12 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
-from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
+from gongkai.deadlines import (
+    CONSULTATION_WORKING_DAYS,
+    EXTENSION_MAX_WORKING_DAYS,
+    FEE_PAYMENT_WORKING_DAYS,
+    REPLY_WORKING_DAYS,
+)
 from gongkai.fees import (
     FEE_BASIS,
     FEE_METHOD_LABELS,
@@ -26,14 +31,13 @@ from gongkai.fees import (
 )
 from gongkai.letters.model import LetterError, LetterFacts, LetterKind
 from gongkai.remedies import RECONSIDERATION_FIRST_TEXT, REMEDIES_TEXT
-from gongkai.workflow.letter_elements import COMMON_LETTER_ELEMENTS, LetterElement
+from gongkai.workflow.letter_elements import LetterElement
 from gongkai.workflow.outcomes import (
     OUTCOMES,
     RECONSIDERATION_FIRST_FROM,
     Ground,
     WorkflowError,
     reconsideration_first,
-    required_letter_elements,
 )
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
@@ -84,7 +88,7 @@ def _ground(kind: LetterKind, facts: LetterFacts) -> Ground | None:
 
 #: When the date is not yet known the letter cannot issue anyway; the current law (复议前置 in
 #: force) is assumed so that the elements listed are the ones it will need.
-_ASSUMED_DECISION_DATE = RECONSIDERATION_FIRST_FROM
+ASSUMED_DECISION_DATE = RECONSIDERATION_FIRST_FROM
 
 
 def needs_reconsideration_first(kind: LetterKind, facts: LetterFacts) -> bool:
@@ -92,7 +96,7 @@ def needs_reconsideration_first(kind: LetterKind, facts: LetterFacts) -> bool:
         return False
     try:
         return reconsideration_first(
-            kind.value, decided_on=facts.issued_on or _ASSUMED_DECISION_DATE, withheld=facts.withheld
+            kind.value, decided_on=facts.issued_on or ASSUMED_DECISION_DATE, withheld=facts.withheld
         )
     except WorkflowError as err:
         raise LetterError(err.message) from err
@@ -201,6 +205,23 @@ def _ground_is(key: str) -> Getter:
 
 
 _F = FieldSpec
+
+
+def _constant(days: int) -> Getter:
+    return lambda _kind, _facts: str(days)
+
+
+#: The statutory periods a template states, written from their constants (gongkai.deadlines),
+#: so that no template types a number of days.
+_PERIODS: tuple[tuple[FieldSpec, Getter], ...] = tuple(
+    (_F(name, key, f"{label}（{days}，按条例自动填写）"), _constant(days))
+    for name, key, label, days in (
+        ("答复工作日数", "reply_days", "答复期限的工作日数", REPLY_WORKING_DAYS),
+        ("延长最长工作日数", "extension_max_days", "延长答复期限最长的工作日数", EXTENSION_MAX_WORKING_DAYS),
+        ("征求意见工作日数", "consultation_days", "第三方提出意见的工作日数", CONSULTATION_WORKING_DAYS),
+        ("缴费工作日数", "fee_payment_days", "缴纳信息处理费的工作日数", FEE_PAYMENT_WORKING_DAYS),
+    )
+)
 # (spec, value) for every field; which kinds may use it is decided in _KIND_FIELDS below.
 _COMMON: tuple[tuple[FieldSpec, Getter], ...] = (
     (_F("机关名称", "agency_name", "本机关名称（文头、署名）"), _attr("agency_name")),
@@ -215,6 +236,7 @@ _COMMON: tuple[tuple[FieldSpec, Getter], ...] = (
     ),
     (_F("法律依据", "legal_basis", "法律依据（默认按办理结果或文书种类引用条文）"), legal_basis),
     (_F("联系方式", "contact", "经办人及联系电话"), _attr("contact")),
+    *_PERIODS,
 )
 _REMEDIES: tuple[tuple[FieldSpec, Getter], ...] = (
     (_F("复议机关", "reconsideration_body", "行政复议机关名称"), _attr("reconsideration_body")),
@@ -370,129 +392,3 @@ def template_fields(kind: LetterKind) -> tuple[FieldSpec, ...]:
 
 def field_values(kind: LetterKind, facts: LetterFacts) -> dict[str, str | bool]:
     return {spec.name: get(kind, facts) for spec, get in _FIELDS[kind]}
-
-
-# ---------------------------------------------------------------------------------------------
-# Which fields and which statutory words carry each element
-# ---------------------------------------------------------------------------------------------
-
-#: The fields whose values make up an element (all must be written, non-empty).
-ELEMENT_FIELDS: Mapping[LetterElement, tuple[str, ...]] = MappingProxyType(
-    {
-        E.LETTERHEAD: ("机关名称",),
-        E.DOCUMENT_NUMBER: ("文号",),
-        E.DATE: ("成文日期",),
-        E.APPLICANT: ("申请人",),
-        E.REQUEST: ("申请内容",),
-        E.OUTCOME_AND_BASIS: ("法律依据",),
-        E.REMEDIES: ("救济途径",),
-        E.RECONSIDERATION_FIRST: ("救济途径",),
-        E.HOW_TO_OBTAIN: ("获取方式",),
-        E.INFORMATION_PROVIDED: ("提供的信息", "获取方式"),
-        E.PARTS_PROVIDED: ("提供的信息", "获取方式"),
-        E.REFUSAL_REASONS: ("不予公开理由",),
-        E.NOT_EXIST: (),
-        E.NOT_OURS_REASONS: ("非本机关负责理由",),
-        E.RESPONSIBLE_AGENCY: ("负责公开机关", "负责公开机关联系方式"),
-        E.NO_REPEAT: (),
-        E.HANDLE_PER_LAW: (),
-        E.NOT_AN_APPLICATION: (),
-        E.OTHER_CHANNELS: ("其他渠道",),
-        E.PUBLICATION_ACCESS: ("出版物获取途径",),
-        E.NOT_PROCESSED: (),
-        E.CORRECTION_ITEMS: ("补正事项",),
-        E.CORRECTION_DUE: ("补正期限",),
-        E.EXTENSION_PERIOD: ("延长天数", "延期后答复期限"),
-        E.THIRD_PARTY: ("第三方",),
-        E.CONSULTATION_DUE: ("意见期限",),
-        E.DISCLOSED_CONTENT: ("决定公开的内容", "决定公开的理由"),
-        E.FEE_STANDARD: ("收费依据", "计收方式", "收费标准", "收费金额"),
-        E.FEE_PAYMENT: ("缴费方式", "缴费期限"),
-        E.APPLICATION_NUMBER: ("登记编号",),
-        E.RECEIVED_ON: ("收到申请日期",),
-    }
-)
-#: 部分公开 states the reason for each withheld part (第三十七条): the list and the reasons.
-_KIND_ELEMENT_FIELDS: Mapping[tuple[LetterKind, LetterElement], tuple[str, ...]] = MappingProxyType(
-    {(_K.PARTIAL, E.REFUSAL_REASONS): ("不予公开部分", "不予公开理由")}
-)
-
-#: The regulation's own words that the template's wording must contain for an element
-#: (条例 第三十五条、第三十六条、第三十九条 as quoted in application-handling.md 3.1).
-ELEMENT_PHRASES: Mapping[LetterElement, tuple[str, ...]] = MappingProxyType(
-    {
-        E.NOT_EXIST: ("该政府信息不存在",),
-        E.NOT_OURS_REASONS: ("不属于本机关负责公开",),
-        E.NO_REPEAT: ("不予重复处理",),
-        E.HANDLE_PER_LAW: ("依照有关法律、行政法规的规定办理",),
-        E.NOT_AN_APPLICATION: ("不作为政府信息公开申请处理",),
-        E.NOT_PROCESSED: ("不予处理",),
-    }
-)
-
-
-def element_fields(kind: LetterKind, element: LetterElement) -> tuple[str, ...]:
-    return _KIND_ELEMENT_FIELDS.get((kind, element), ELEMENT_FIELDS[element])
-
-
-_PROCEDURAL_ELEMENTS: Mapping[LetterKind, tuple[LetterElement, ...]] = MappingProxyType(
-    {
-        # 第三十条: 一次性告知需要补正的事项和合理的补正期限.
-        _K.CORRECTION: (*COMMON_LETTER_ELEMENTS[:6], E.CORRECTION_ITEMS, E.CORRECTION_DUE),
-        # 第三十三条第二款: 经负责人同意并告知申请人; 延长最长20个工作日.
-        _K.EXTENSION: (*COMMON_LETTER_ELEMENTS[:6], E.EXTENSION_PERIOD),
-        # 第三十二条: 书面征求第三方意见, 15个工作日内提出意见.
-        _K.THIRD_PARTY_CONSULTATION: (
-            E.LETTERHEAD, E.DOCUMENT_NUMBER, E.DATE, E.THIRD_PARTY, E.REQUEST, E.OUTCOME_AND_BASIS,
-            E.CONSULTATION_DUE,
-        ),
-        # 第三十二条: 将决定公开的政府信息内容和理由书面告知第三方; the third party may challenge
-        # the decision (法释〔2025〕8号 第一条第（四）项), so its remedies are stated.
-        _K.THIRD_PARTY_DISCLOSURE_NOTICE: (
-            E.LETTERHEAD, E.DOCUMENT_NUMBER, E.DATE, E.THIRD_PARTY, E.REQUEST, E.OUTCOME_AND_BASIS,
-            E.DISCLOSED_CONTENT, E.REMEDIES,
-        ),
-        # 第四十二条 and the fee rules: 依据、标准、数额、缴纳方式; no remedies paragraph -- a fee
-        # decision alone cannot be sued (法释〔2025〕8号 第十条第二款第（三）项).
-        _K.FEE_NOTICE: (*COMMON_LETTER_ELEMENTS[:6], E.FEE_STANDARD, E.FEE_PAYMENT),
-        # 回执: proof of the 收到申请之日 (第三十一条) that starts the 20 working days.
-        _K.RECEIPT: (E.LETTERHEAD, E.DATE, E.APPLICANT, E.APPLICATION_NUMBER, E.RECEIVED_ON, E.REQUEST),
-    }
-)  # fmt: skip
-
-
-def required_elements(kind: LetterKind, facts: LetterFacts) -> tuple[LetterElement, ...]:
-    """What a letter of ``kind`` with these facts must contain (workflow's rules for outcomes)."""
-    if kind.outcome is None:
-        return _PROCEDURAL_ELEMENTS[kind]
-    if facts.outcome_key is not None and facts.outcome_key != kind.value:
-        raise LetterError(f"文书种类“{kind.label}”与办理结果“{facts.outcome_key}”不一致")
-    try:
-        return required_letter_elements(
-            kind.value,
-            facts.ground_key,
-            decided_on=facts.issued_on or _ASSUMED_DECISION_DATE,
-            withheld=facts.withheld,
-        )
-    except WorkflowError as err:
-        raise LetterError(err.message) from err
-
-
-def possible_elements(kind: LetterKind) -> tuple[LetterElement, ...]:
-    """Every element a letter of ``kind`` can be required to carry (over all its grounds)."""
-    outcome = kind.outcome
-    if outcome is None:
-        return _PROCEDURAL_ELEMENTS[kind]
-    found = [*COMMON_LETTER_ELEMENTS]
-    for ground in outcome.grounds:
-        found += ground.letter_elements
-    return tuple(dict.fromkeys(found))
-
-
-def satisfied_by_facts(
-    kind: LetterKind, element: LetterElement, values: Mapping[str, str | bool], facts: LetterFacts
-) -> bool:
-    """Whether the facts supply the element (the template's wording is checked separately)."""
-    if element is E.RESPONSIBLE_AGENCY and facts.responsible_agency_undetermined:
-        return True  # "能够确定…的" only: the letter says it cannot be determined
-    return all(values.get(name) for name in element_fields(kind, element))

@@ -10,6 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from letter_facts import complete_facts
 
+from gongkai.deadlines import (
+    CONSULTATION_WORKING_DAYS,
+    EXTENSION_MAX_WORKING_DAYS,
+    FEE_PAYMENT_WORKING_DAYS,
+    REPLY_WORKING_DAYS,
+)
 from gongkai.letters import (
     MARKERS,
     LetterError,
@@ -20,7 +26,7 @@ from gongkai.letters import (
     template_fields,
     validate_template,
 )
-from gongkai.letters.fields import ELEMENT_PHRASES, element_fields, possible_elements
+from gongkai.letters.elements import ELEMENT_PHRASES, element_fields, possible_elements
 from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
 
 ALL_KINDS = list(LetterKind)
@@ -212,3 +218,21 @@ def test_templates_are_package_data() -> None:
     shipped = REPO_ROOT / "src" / "gongkai" / "letters" / "templates"
     for kind in LetterKind:
         assert default_template(kind) in {p.read_text("utf-8") for p in shipped.glob("*.txt")}
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_a_default_template_types_no_period_of_its_own(kind: LetterKind) -> None:
+    """The statutory periods (条例 第三十二条、第三十三条; the fee rules) come from their constants."""
+    assert not re.search(r"\d+\s*(个工作日|日内|个月)", default_template(kind))
+
+
+def test_the_periods_a_letter_states_are_the_constants() -> None:
+    receipt = letter_text(compose(LetterKind.RECEIPT, complete_facts(LetterKind.RECEIPT)))
+    assert f"自收到申请之日起{REPLY_WORKING_DAYS}个工作日内予以答复" in receipt
+    assert f"延长的期限最长不超过{EXTENSION_MAX_WORKING_DAYS}个工作日" in receipt
+    consultation = letter_text(
+        compose(LetterKind.THIRD_PARTY_CONSULTATION, complete_facts(LetterKind.THIRD_PARTY_CONSULTATION))
+    )
+    assert f"自收到本意见书之日起{CONSULTATION_WORKING_DAYS}个工作日内" in consultation
+    fee = letter_text(compose(LetterKind.FEE_NOTICE, complete_facts(LetterKind.FEE_NOTICE)))
+    assert f"收到本通知次日起{FEE_PAYMENT_WORKING_DAYS}个工作日内" in fee
