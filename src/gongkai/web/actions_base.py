@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 
 from gongkai.errors import GongkaiError
 from gongkai.web.audit.models import AuditEvent
@@ -97,36 +97,19 @@ def top_level(event: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return decorate
 
 
-def step_record(
-    *,
-    acting_user: Any,
-    summary: str,
-    obj: models.Model,
-    agency_id: int | None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    actor_label: str | None = None,
-    event: str | None = None,
-    also: bool = False,
-) -> AuditEvent:
-    """Write the audit row of the step in progress (under its declared event unless ``event``
-    names a more specific one). A step writes one row: a second is a programming error unless
-    ``also`` says it is the second of a composite step whose two rows readers of the trail have
-    always seen (a reply's own row next to the case's workflow row: reply drafted, letter issued)."""
+def step_record(*, event: str | None = None, also: bool = False, **row: Any) -> AuditEvent:
+    """Write the audit row of the step in progress (``row``: the fields of ``audit.record.record``
+    but its action) under the step's declared event unless ``event`` names a more specific one.
+
+    A step writes one row: a second is a programming error unless ``also`` says it is the second
+    of a composite step whose two rows readers of the trail have always seen (a reply's own row
+    next to the case's workflow row: reply drafted, letter issued).
+    """
     step = _step.get()
     if step is None:
         raise RuntimeError("step_record() runs only inside a top-level action")
     if step.rows and not also:
         raise RuntimeError(f"the step {step.event} has already written its audit row")
-    row = record(
-        acting_user=acting_user,
-        action=event or step.event,
-        summary=summary,
-        obj=obj,
-        agency_id=agency_id,
-        before=before,
-        after=after,
-        actor_label=actor_label,
-    )
-    step.rows.append(row)
-    return row
+    written = record(action=event or step.event, **row)
+    step.rows.append(written)
+    return written

@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from gongkai.web.admin_base import ReadOnlyAdmin
 from gongkai.web.applications.models import Application, CaseEvent
 
 
@@ -17,19 +18,10 @@ class CaseEventInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin):
     """Read-only in admin: cases change only through the actions (audited, deadline-checked)."""
 
     list_display = ("number", "agency", "status", "received_on", "due_on")
     list_filter = ("status", "agency")
     search_fields = ("number",)
     inlines = [CaseEventInline]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -128,3 +128,23 @@ def close_as_abandoned(
     move(app, t)
     app.closed_on = today
     finish(app, before, acting_user=acting_user, summary=summary)
+
+
+def begin(app: Application, action: Action, acting_user: Any) -> tuple[Application, Transition]:
+    """The case locked for the step and the workflow's transition for ``action`` by the user."""
+    app = locked(app)
+    return app, transition_for(app, action, acting_user)
+
+
+def complete(
+    app: Application,
+    t: Transition,
+    before: dict[str, Any],
+    *,
+    acting_user: Any,
+    summary: str,
+    event: str | None = None,
+) -> None:
+    """Move the case by ``t``, recompute and save it, and write the step's audit row."""
+    move(app, t)
+    finish(app, before, acting_user=acting_user, summary=summary, event=event)

@@ -16,12 +16,11 @@ from gongkai.web.applications import clock, events, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
-    finish,
+    begin,
+    complete,
     iso,
     locked,
-    move,
     snapshot,
-    transition_for,
 )
 from gongkai.web.applications.models import Application, CaseEvent, ThirdPartyConsultation
 from gongkai.web.letters import case_letters
@@ -63,8 +62,7 @@ def do_start_consultation(
     consultation is recorded (ThirdPartyConsultation) with the third party's 15-working-day
     reply period, computed on the agency's calendar from the day it received the letter.
     """
-    app = locked(app)
-    t = transition_for(app, _CONSULT_ACTION[kind], acting_user)
+    app, t = begin(app, _CONSULT_ACTION[kind], acting_user)
     require(app.received_on is not None and sent_on >= app.received_on, "日期不能早于收到申请之日。")
     require(
         third_party is None or kind == PauseReason.THIRD_PARTY.value,
@@ -76,9 +74,9 @@ def do_start_consultation(
     )
     if third_party is not None:
         record_third_party(app, event, third_party, sent_on)
-    move(app, t)
-    finish(
+    complete(
         app,
+        t,
         before,
         acting_user=acting_user,
         summary=f"征求{v.ConsultationKind.of(kind).label}意见，暂停计时",
@@ -131,8 +129,7 @@ def do_end_consultation(
     答复, 第三十二条); 逾期未答复 may be recorded only after the 15 working days have passed, and the
     pause then ends on the last day of that period.
     """
-    app = locked(app)
-    t = transition_for(app, Action.END_CONSULTATION, acting_user)
+    app, t = begin(app, Action.END_CONSULTATION, acting_user)
     event = clock.latest(app, v.EventKind.CONSULTATION_STARTED)
     assert event is not None
     require(ended_on >= event.on, "结束日期不能早于发出征求意见书的日期。")
@@ -159,13 +156,7 @@ def do_end_consultation(
     before = snapshot(app)
     event.until = pause_end
     event.save(update_fields=["until"])
-    move(app, t)
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=summary,
-    )
+    complete(app, t, before, acting_user=acting_user, summary=summary)
     return app
 
 

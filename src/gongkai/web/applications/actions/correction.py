@@ -12,12 +12,12 @@ from gongkai.web.applications import clock, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
+    begin,
     close_as_abandoned,
+    complete,
     finish,
-    locked,
     move,
     snapshot,
-    transition_for,
 )
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
@@ -31,8 +31,7 @@ def do_request_correction(
     app: Application, *, sent_on: date, items: str, working_days: int, acting_user: User
 ) -> Application:
     """Send the one-time 补正 notice (条例 第三十条): what to correct and a reasonable period."""
-    app = locked(app)
-    t = transition_for(app, Action.REQUEST_CORRECTION, acting_user)
+    app, t = begin(app, Action.REQUEST_CORRECTION, acting_user)
     require(app.received_on is not None and sent_on >= app.received_on, "告知日期不能早于收到申请之日。")
     require(
         clock.latest(app, v.EventKind.CORRECTION_REQUESTED) is None,
@@ -57,16 +56,15 @@ def do_request_correction(
 @top_level(events.CORRECTION_RECEIVED)
 def do_receive_correction(app: Application, *, received_on: date, acting_user: User) -> Application:
     """The corrected application arrived: the 20 working days start again from it (第三十条)."""
-    app = locked(app)
-    t = transition_for(app, Action.RECEIVE_CORRECTION, acting_user)
+    app, t = begin(app, Action.RECEIVE_CORRECTION, acting_user)
     request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
     assert request is not None
     require(received_on >= request.on, "收到补正的日期不能早于补正告知日期。")
     before = snapshot(app)
     add_event(app, v.EventKind.CORRECTION_RECEIVED, received_on, acting_user=acting_user)
-    move(app, t)
-    finish(
+    complete(
         app,
+        t,
         before,
         acting_user=acting_user,
         summary=f"收到补正申请（{received_on.isoformat()}），答复期限重新计算",
@@ -82,8 +80,7 @@ def do_close_for_missing_correction(
 
     ``acting_user=None`` is the periodic job (``gongkai manage remind``).
     """
-    app = locked(app)
-    t = transition_for(app, Action.CORRECTION_LAPSED, acting_user)
+    app, t = begin(app, Action.CORRECTION_LAPSED, acting_user)
     request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
     assert request is not None and request.until is not None
     require(lapsed(request.until, today, None), f"补正期限（{request.until.isoformat()}）尚未届满。")

@@ -9,7 +9,12 @@ from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import ActionError, require, top_level
 from gongkai.web.applications import clock, events
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.actions.common import add_event, finish, locked, move, snapshot, transition_for
+from gongkai.web.applications.actions.common import (
+    add_event,
+    begin,
+    complete,
+    snapshot,
+)
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -20,26 +25,18 @@ from gongkai.workflow.cases import Action
 @top_level(events.EXTENSION_REQUESTED)
 def do_request_extension(app: Application, *, reason: str, on: date, acting_user: User) -> Application:
     """The clerk asks the head for more time (条例 第三十三条第二款)."""
-    app = locked(app)
-    t = transition_for(app, Action.REQUEST_EXTENSION, acting_user)
+    app, t = begin(app, Action.REQUEST_EXTENSION, acting_user)
     require(clock.latest(app, v.EventKind.EXTENSION_APPROVED) is None, "本申请已延长过答复期限。")
     before = snapshot(app)
     add_event(app, v.EventKind.EXTENSION_REQUESTED, on, note=reason, acting_user=acting_user)
-    move(app, t)
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=f"申请延长答复期限：{reason}",
-    )
+    complete(app, t, before, acting_user=acting_user, summary=f"申请延长答复期限：{reason}")
     return app
 
 
 @top_level(events.EXTENSION_APPROVED)
 def do_approve_extension(app: Application, *, approved_on: date, acting_user: User) -> Application:
     """The head approves; the applicant is told (第三十三条第二款: 经负责人同意并告知申请人)."""
-    app = locked(app)
-    t = transition_for(app, Action.APPROVE_EXTENSION, acting_user)
+    app, t = begin(app, Action.APPROVE_EXTENSION, acting_user)
     before = snapshot(app)
     event = add_event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
     number_letter(app, case_letters.EXTENSION, event, approved_on)  # 延期答复告知书
@@ -47,9 +44,9 @@ def do_approve_extension(app: Application, *, approved_on: date, acting_user: Us
         clock.deadlines(app, calendar_for(app.agency))
     except GongkaiError as exc:
         raise ActionError(exc.message) from exc  # e.g. approved after the period ran out
-    move(app, t)
-    finish(
+    complete(
         app,
+        t,
         before,
         acting_user=acting_user,
         summary="机构负责人同意延长答复期限（最长20个工作日），并告知申请人",

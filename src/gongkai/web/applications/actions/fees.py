@@ -12,12 +12,10 @@ from gongkai.web.applications import charging, clock, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
+    begin,
     close_as_abandoned,
-    finish,
-    locked,
-    move,
+    complete,
     snapshot,
-    transition_for,
 )
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.letters import case_letters
@@ -47,8 +45,7 @@ def do_send_fee_notice(
     (gongkai.deadlines.fee_payment_due). A notice for 0 yuan is refused: nothing is owed.
     """
     received = received_on or sent_on
-    app = locked(app)
-    t = transition_for(app, Action.SEND_FEE_NOTICE, acting_user)
+    app, t = begin(app, Action.SEND_FEE_NOTICE, acting_user)
     require(bool(how_to_pay.strip()), "请写明缴纳方式（收费通知应说明收费的依据、标准、数额、缴纳方式）。")
     require(received >= sent_on, "申请人收到收费通知之日不能早于发出日期。")
     require(app.received_on is not None and sent_on >= app.received_on, "收费通知日期不能早于收到申请之日。")
@@ -76,9 +73,9 @@ def do_send_fee_notice(
         received_on=received,
         payment_due=due,
     )
-    move(app, t)
-    finish(
+    complete(
         app,
+        t,
         before,
         acting_user=acting_user,
         summary=f"发出收费通知（{sent_on.isoformat()}）：{q.describe()}；缴费期限至{due.isoformat()}，"
@@ -89,8 +86,7 @@ def do_send_fee_notice(
 
 @top_level(events.FEE_RECEIVED)
 def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> Application:
-    app = locked(app)
-    t = transition_for(app, Action.RECEIVE_FEE, acting_user)
+    app, t = begin(app, Action.RECEIVE_FEE, acting_user)
     notice = clock.latest(app, v.EventKind.FEE_NOTICE_SENT)
     assert notice is not None
     require(paid_on >= notice.on, "缴费日期不能早于收费通知日期。")
@@ -99,12 +95,8 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
     notice.save(update_fields=["until"])
     FeeNotice.objects.filter(event=notice).update(paid_on=paid_on)
     add_event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
-    move(app, t)
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时",
+    complete(
+        app, t, before, acting_user=acting_user, summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时"
     )
     return app
 
@@ -113,8 +105,7 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
 def do_close_for_unpaid_fee(app: Application, *, today: date, acting_user: User | None) -> Application:
     """Unpaid after the payment period: deemed withdrawn, 表三（六）2 (条例 第四十二条;
     fee-rules.md 4.2: 逾期未缴纳的视为放弃申请). ``acting_user=None`` is ``gongkai manage remind``."""
-    app = locked(app)
-    t = transition_for(app, Action.FEE_LAPSED, acting_user)
+    app, t = begin(app, Action.FEE_LAPSED, acting_user)
     notice = FeeNotice.objects.filter(application=app, paid_on=None).order_by("-pk").first()
     require(notice is not None, "本申请没有待缴费的收费通知。")
     assert notice is not None

@@ -13,7 +13,15 @@ from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import require, top_level
 from gongkai.web.applications import events, permissions
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.actions.common import add_event, finish, locked, move, snapshot, transition_for
+from gongkai.web.applications.actions.common import (
+    add_event,
+    complete,
+    finish,
+    locked,
+    move,
+    snapshot,
+    transition_for,
+)
 from gongkai.web.applications.models import Application
 from gongkai.workflow.cases import Action, CaseState
 from gongkai.workflow.outcomes import OUTCOMES, WithheldPart, validate_resolution
@@ -56,9 +64,9 @@ def take_step(app: Application, action: Action, *, on: date, acting_user: User, 
     t = transition_for(app, action, acting_user)
     before = snapshot(app)
     add_event(app, v.EventKind.STEP, on, detail=action.value, note=note, acting_user=acting_user)
-    move(app, t)
-    finish(
+    complete(
         app,
+        t,
         before,
         acting_user=acting_user,
         summary=t.label + (f"：{note}" if note else ""),
