@@ -3,7 +3,7 @@ locked case, and the reply's own audit row next to the case's (web.actions_base)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from gongkai.web.actions_base import require, step_record
@@ -22,25 +22,6 @@ class WithheldData:
     ground: str  # one of workflow.DENIAL_KEYS
     description: str
     reason: str
-
-
-#: The reply's free-text facts, named as in Reply and gongkai.letters.LetterFacts.
-TEXT_FACTS = (
-    "information_provided",
-    "delivery_how",
-    "refusal_reasons",
-    "search_description",
-    "not_ours_reasons",
-    "responsible_agency_name",
-    "responsible_agency_contact",
-    "other_channels",
-    "publication_access",
-    "explanation",
-    "legal_basis",
-    "reconsideration_body",
-    "court",
-    "contact",
-)
 
 
 @dataclass(frozen=True)
@@ -65,6 +46,13 @@ class DraftData:
     court: str = ""
     contact: str = ""
     withheld: tuple[WithheldData, ...] = ()
+
+
+#: The reply's free-text facts, named as in Reply and gongkai.letters.LetterFacts: the text fields
+#: of DraftData but the outcome and its ground.
+TEXT_FACTS = tuple(
+    f.name for f in fields(DraftData) if f.type == "str" and f.name not in ("outcome", "ground")
+)
 
 
 #: States in which the clerk may (re)write the draft, and the step that first save takes.

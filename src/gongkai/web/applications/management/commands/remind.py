@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.errors import GongkaiError
@@ -44,26 +46,27 @@ class Command(BaseCommand):
         call_command("remind_disclosure", today=today, stdout=self.stdout, stderr=self.stderr)
 
     def _close_lapsed(self, today: date) -> int:
-        closed = 0
-        waiting = Application.objects.correction_lapsed(today)
-        for app in waiting.order_by("pk"):
-            try:
-                actions.do_close_for_missing_correction(app, today=today, acting_user=None)
-            except GongkaiError as exc:
-                self.stderr.write(f"{app.number}：{exc.message}")
-            else:
-                closed += 1
-        return closed
+        return self._close_each(
+            Application.objects.correction_lapsed(today), actions.do_close_for_missing_correction, today
+        )
 
     def _close_unpaid(self, today: date) -> int:
-        closed = 0
         # The unpaid notices past their payment period (partial index on payment_due).
         lapsed_ids = FeeNotice.objects.filter(
             paid_on=None, payment_due__lt=today, application__status=CaseState.AWAITING_FEE
         ).values_list("application_id", flat=True)
-        for app in Application.objects.filter(pk__in=lapsed_ids).order_by("pk"):
+        return self._close_each(
+            Application.objects.filter(pk__in=lapsed_ids), actions.do_close_for_unpaid_fee, today
+        )
+
+    def _close_each(
+        self, cases: QuerySet[Application], close: Callable[..., Application], today: date
+    ) -> int:
+        """Close each case by ``close`` as the periodic job; a refusal is reported, not fatal."""
+        closed = 0
+        for app in cases.order_by("pk"):
             try:
-                actions.do_close_for_unpaid_fee(app, today=today, acting_user=None)
+                close(app, today=today, acting_user=None)
             except GongkaiError as exc:
                 self.stderr.write(f"{app.number}：{exc.message}")
             else:
