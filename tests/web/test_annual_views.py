@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.web import clock
 from gongkai.web.annual import actions
 from gongkai.web.annual.models import AnnualReport, State
-from gongkai.web.applications import views as application_views
 
 pytestmark = pytest.mark.django_db
 YEAR = 2025
@@ -37,7 +37,7 @@ def test_clerk_generates_edits_checks_and_head_publishes(
     login(client, people["clerk"])
     page = client.get(reverse("annual:index"))
     assert page.status_code == 200 and "由本年度记录生成报告" in page.content.decode()
-    today = application_views.today()
+    today = clock.today()
     assert f"{today.year - 1}年度报告尚未发布，法定发布期限为{today.year}年1月31日" in page.content.decode()
     r = client.post(reverse("annual:generate"), {"agency": science.pk, "year": YEAR})
     report = AnnualReport.objects.get(agency=science, year=YEAR)

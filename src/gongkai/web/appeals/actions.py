@@ -10,15 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency, User
-from gongkai.web.appeals import permissions
+from gongkai.web.actions_base import ActionError, require, require_permission, step_record, top_level
+from gongkai.web.appeals import events, permissions
 from gongkai.web.appeals.models import DECIDED_RESULTS, Appeal, Kind
 from gongkai.web.applications.models import Application
-from gongkai.web.audit.record import record
 
 #: Fields of the audit trail (the applicant's name is personal data and stays out of it).
 AUDITED = (
@@ -32,7 +28,7 @@ AUDITED = (
 )
 
 
-class AppealError(GongkaiError):
+class AppealError(ActionError):
     """Facts that cannot describe a real case (shown to the clerk in Chinese)."""
 
 
@@ -41,8 +37,7 @@ def _snapshot(appeal: Appeal) -> dict[str, Any]:
 
 
 def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise AppealError(message)
+    require(condition, message, AppealError)
 
 
 def _validate(appeal: Appeal) -> None:
@@ -67,51 +62,44 @@ def _validate(appeal: Appeal) -> None:
         _require(appeal.decision_received_on <= appeal.filed_on, "收到复议决定书之日不能晚于起诉日期。")
 
 
+@top_level(events.REGISTERED)
 def do_register_appeal(agency: Agency, data: dict[str, Any], *, acting_user: User) -> Appeal:
     """Record a new case against ``agency``; ``data`` holds the Appeal fields (from the form)."""
-    if not permissions.can_record(acting_user, agency):
-        raise PermissionDenied
-    with transaction.atomic():
-        application: Application | None = data.get("application")
-        if application is not None:
-            application = Application.objects.select_for_update().get(pk=application.pk)
-        appeal = Appeal(agency=agency, created_by=acting_user, **{**data, "application": application})
-        if appeal.kind == Kind.RECONSIDERATION:
-            appeal.after_reconsideration = False
-        _validate(appeal)
-        appeal.save()
-        record(
-            acting_user=acting_user,
-            action="appeal.register",
-            summary=f"登记{appeal.get_kind_display()}案件（{appeal.body}）",
-            obj=appeal,
-            agency_id=agency.pk,
-            after=_snapshot(appeal),
-        )
+    require_permission(permissions.can_record(acting_user, agency))
+    application: Application | None = data.get("application")
+    if application is not None:
+        application = Application.objects.select_for_update().get(pk=application.pk)
+    appeal = Appeal(agency=agency, created_by=acting_user, **{**data, "application": application})
+    if appeal.kind == Kind.RECONSIDERATION:
+        appeal.after_reconsideration = False
+    _validate(appeal)
+    appeal.save()
+    step_record(
+        acting_user=acting_user,
+        summary=f"登记{appeal.get_kind_display()}案件（{appeal.body}）",
+        obj=appeal,
+        agency_id=agency.pk,
+        after=_snapshot(appeal),
+    )
     return appeal
 
 
+@top_level(events.RESULT_RECORDED)
 def do_record_appeal_result(appeal: Appeal, *, result: str, decided_on: date, acting_user: User) -> Appeal:
-    """Record (or correct) the result of ``appeal`` and when it was reached."""
-    if not permissions.can_record(acting_user, appeal.agency):
-        raise PermissionDenied
-    _require(
-        result in DECIDED_RESULTS,
-        "请选择结果：结果维持、结果纠正或其他结果。",
+    """Record (or change) the result of ``appeal`` and when it was reached."""
+    require_permission(permissions.can_record(acting_user, appeal.agency))
+    _require(result in DECIDED_RESULTS, "请选择结果：结果维持、结果纠正或其他结果。")
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    _require(decided_on >= appeal.filed_on, "审结日期不能早于申请（起诉）日期。")
+    before = _snapshot(appeal)
+    appeal.result, appeal.decided_on = result, decided_on
+    appeal.save(update_fields=["result", "decided_on"])
+    step_record(
+        acting_user=acting_user,
+        summary=f"记录{appeal.get_kind_display()}结果：{appeal.get_result_display()}",
+        obj=appeal,
+        agency_id=appeal.agency_id,
+        before=before,
+        after=_snapshot(appeal),
     )
-    with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-        _require(decided_on >= appeal.filed_on, "审结日期不能早于申请（起诉）日期。")
-        before = _snapshot(appeal)
-        appeal.result, appeal.decided_on = result, decided_on
-        appeal.save(update_fields=["result", "decided_on"])
-        record(
-            acting_user=acting_user,
-            action="appeal.result",
-            summary=f"记录{appeal.get_kind_display()}结果：{appeal.get_result_display()}",
-            obj=appeal,
-            agency_id=appeal.agency_id,
-            before=before,
-            after=_snapshot(appeal),
-        )
     return appeal

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from gongkai.calendar import WorkingCalendar
 from gongkai.errors import GongkaiError
 from gongkai.remedies import FILING_PERIODS_NOTE
+from gongkai.web import clock
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals import actions, forms, permissions
@@ -55,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        year = date.today().year
+        year = clock.today().year
     cases = list(
         Appeal.objects.filter(agency=agency)
         .handled_in(year)

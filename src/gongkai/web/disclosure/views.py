@@ -7,7 +7,6 @@ an action's GongkaiError is shown as a message, a PermissionDenied is a 403.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -21,18 +20,13 @@ from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
 from gongkai.report.model import DOCUMENT_COUNT_FIELDS
+from gongkai.web import clock
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency, Role
-from gongkai.web.applications import views as application_views
 from gongkai.web.audit.record import timeline
 from gongkai.web.disclosure import actions, catalogue, figures, forms, imports, permissions, queues
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, Item, LedgerEntry, ScanFinding
-
-
-def today() -> date:
-    # The applications views' time seam (browser tests fix it there).
-    return application_views.today()
 
 
 def _agencies(request: HttpRequest, ids: set[int]) -> tuple[list[Agency], Agency | None]:
@@ -59,7 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if status in v.Status.values():
         items = items.filter(status=status)
     page = Paginator(items, 30).get_page(request.GET.get("page"))
-    due = [r for r in queues.due_items([chosen.pk], today()) if r.state != queues.DueState.ON_TIME]
+    due = [r for r in queues.due_items([chosen.pk], clock.today()) if r.state != queues.DueState.ON_TIME]
     return render(
         request,
         "disclosure/index.html",
@@ -111,8 +105,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     if it.due_on and it.status in queues.UNPUBLISHED:
         from gongkai.web.workdays.calendars import calendar_for
 
-        left = calendar_for(it.agency).working_days_between(today(), it.due_on)
-        due = queues.DueRow(it, queues.due_state(it.due_on, today(), left), left)
+        left = calendar_for(it.agency).working_days_between(clock.today(), it.due_on)
+        due = queues.DueRow(it, queues.due_state(it.due_on, clock.today(), left), left)
     return render(
         request,
         "disclosure/item.html",
@@ -130,10 +124,10 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "edit_form": forms.ItemForm(instance=it, agency_id=it.agency_id, auto_id="edit_%s"),
             "attachment_form": forms.AttachmentForm(auto_id="attach_%s"),
             # Distinct id prefixes: several forms on the page have an "on" field.
-            "date_form": forms.DateForm(initial={"on": today()}, auto_id="date_%s"),
-            "channel_form": forms.ChannelForm(initial={"on": today()}, auto_id="channel_%s"),
-            "withdraw_form": forms.WithdrawForm(initial={"on": today()}, auto_id="withdraw_%s"),
-            "life_form": forms.LifeEventForm(initial={"on": today()}, auto_id="life_%s"),
+            "date_form": forms.DateForm(initial={"on": clock.today()}, auto_id="date_%s"),
+            "channel_form": forms.ChannelForm(initial={"on": clock.today()}, auto_id="channel_%s"),
+            "withdraw_form": forms.WithdrawForm(initial={"on": clock.today()}, auto_id="withdraw_%s"),
+            "life_form": forms.LifeEventForm(initial={"on": clock.today()}, auto_id="life_%s"),
             "review_form": forms.ReviewForm(auto_id="review_%s"),
             "counted": it.doc_type in v.COUNTED_TYPES,
             "events": timeline(it),
@@ -268,7 +262,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
         try:
             if "done" in request.POST:
                 entry = get_object_or_404(LedgerEntry, pk=request.POST["done"], agency=chosen)
-                actions.do_complete_ledger_entry(entry, today(), acting_user=request.user)
+                actions.do_complete_ledger_entry(entry, clock.today(), acting_user=request.user)
                 messages.success(request, f"已登记完成：{entry.title}")
             elif "link" in request.POST:
                 entry = get_object_or_404(LedgerEntry, pk=request.POST["link"], agency=chosen)
@@ -286,7 +280,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?agency={chosen.pk}")
         except GongkaiError as exc:
             messages.error(request, exc.message)
-    rows = queues.ledger([chosen.pk], today())
+    rows = queues.ledger([chosen.pk], clock.today())
     return render(
         request,
         "disclosure/ledger.html",
@@ -298,9 +292,9 @@ def ledger(request: HttpRequest) -> HttpResponse:
 def table2(request: HttpRequest) -> HttpResponse:
     agencies, chosen = _visible_agencies(request)
     try:
-        year = int(request.GET.get("year") or request.POST.get("year") or today().year - 1)
+        year = int(request.GET.get("year") or request.POST.get("year") or clock.today().year - 1)
     except ValueError:
-        year = today().year - 1
+        year = clock.today().year - 1
     figure_form = forms.FigureForm(request.POST if "value" in request.POST else None)
     import_form = forms.ImportForm(request.POST if "file" in request.FILES else None, request.FILES or None)
     import_errors: list[imports.RowError] = []

@@ -21,8 +21,8 @@ from django.db import transaction
 from gongkai.errors import GongkaiError
 from gongkai.report.read import MAX_FILE_BYTES
 from gongkai.web.accounts.models import Agency
-from gongkai.web.audit.record import record
-from gongkai.web.oversight import permissions
+from gongkai.web.actions_base import step_record, top_level
+from gongkai.web.oversight import events, permissions
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 from gongkai.web.oversight.tasks import check_upload
 
@@ -90,6 +90,7 @@ def expand(files: list[IncomingFile]) -> list[IncomingFile]:
     return out
 
 
+@top_level(events.UPLOADED)
 def do_upload_reports(
     supervisor: Agency,
     year: int,
@@ -106,35 +107,33 @@ def do_upload_reports(
     if agency is not None and agency.pk not in subtree:
         raise PermissionDenied("只能为本机关及所属单位上传年度报告。")
     reports = expand(files)
-    with transaction.atomic():
-        job = BulkCheckJob.objects.create(
-            supervisor_agency=supervisor, year=year, total=len(reports), created_by=acting_user
+    job = BulkCheckJob.objects.create(
+        supervisor_agency=supervisor, year=year, total=len(reports), created_by=acting_user
+    )
+    uploads = UploadedReport.objects.bulk_create(
+        UploadedReport(
+            job=job,
+            agency=agency,
+            year=year,
+            filename=file.name[:255],
+            content=file.content,
+            sha256=hashlib.sha256(file.content).hexdigest(),
+            published_on=published_on,
+            uploaded_by=acting_user,
         )
-        uploads = UploadedReport.objects.bulk_create(
-            UploadedReport(
-                job=job,
-                agency=agency,
-                year=year,
-                filename=file.name[:255],
-                content=file.content,
-                sha256=hashlib.sha256(file.content).hexdigest(),
-                published_on=published_on,
-                uploaded_by=acting_user,
-            )
-            for file in reports
-        )
-        record(
-            acting_user=acting_user,
-            action="oversight.upload",
-            summary=f"上传{year}年度报告文件{len(reports)}个："
-            + "、".join(f.name for f in reports[:5])
-            + ("等" if len(reports) > 5 else ""),
-            obj=job,
-            agency_id=supervisor.pk,
-            after={"year": year, "files": [{"name": u.filename, "sha256": u.sha256} for u in uploads]},
-        )
-        ids = [u.pk for u in uploads]
-        transaction.on_commit(lambda: _enqueue(ids))
+        for file in reports
+    )
+    step_record(
+        acting_user=acting_user,
+        summary=f"上传{year}年度报告文件{len(reports)}个："
+        + "、".join(f.name for f in reports[:5])
+        + ("等" if len(reports) > 5 else ""),
+        obj=job,
+        agency_id=supervisor.pk,
+        after={"year": year, "files": [{"name": u.filename, "sha256": u.sha256} for u in uploads]},
+    )
+    ids = [u.pk for u in uploads]
+    transaction.on_commit(lambda: _enqueue(ids))
     return job
 
 
@@ -143,30 +142,29 @@ def _enqueue(upload_ids: list[int]) -> None:
         check_upload(pk)
 
 
+@top_level(events.ASSIGNED)
 def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any) -> None:
     """Assign an uploaded file to an agency of the uploader's subtree, and check it again (now with
     that agency's previous-year report for the cross-year rules)."""
     subtree = permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
     if agency.pk not in subtree:
         raise PermissionDenied("只能指定为本机关或所属单位。")
-    with transaction.atomic():
-        locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
-        if locked.state in (UploadState.QUEUED, UploadState.READING):
-            raise GongkaiError("该文件正在检查中，请检查完成后再指定所属单位。")
-        before = {"agency": locked.agency_id, "state": locked.state}
-        locked.agency = agency
-        recheck = locked.state != UploadState.FAILED
-        if recheck:
-            locked.state = UploadState.QUEUED
-        locked.save(update_fields=["agency", "state"])
-        record(
-            acting_user=acting_user,
-            action="oversight.assign",
-            summary=f"将上传文件“{locked.filename}”指定为{agency.name}的报告",
-            obj=locked,
-            agency_id=agency.pk,
-            before=before,
-            after={"agency": agency.pk, "state": locked.state},
-        )
-        if recheck:
-            transaction.on_commit(lambda: _enqueue([locked.pk]))
+    locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
+    if locked.state in (UploadState.QUEUED, UploadState.READING):
+        raise GongkaiError("该文件正在检查中，请检查完成后再指定所属单位。")
+    before = {"agency": locked.agency_id, "state": locked.state}
+    locked.agency = agency
+    recheck = locked.state != UploadState.FAILED
+    if recheck:
+        locked.state = UploadState.QUEUED
+    locked.save(update_fields=["agency", "state"])
+    step_record(
+        acting_user=acting_user,
+        summary=f"将上传文件“{locked.filename}”指定为{agency.name}的报告",
+        obj=locked,
+        agency_id=agency.pk,
+        before=before,
+        after={"agency": agency.pk, "state": locked.state},
+    )
+    if recheck:
+        transaction.on_commit(lambda: _enqueue([locked.pk]))

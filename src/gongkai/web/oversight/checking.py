@@ -19,6 +19,7 @@ from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.actions import report_of
 from gongkai.web.annual.models import AnnualReport, State
 from gongkai.web.audit.record import record
+from gongkai.web.oversight import events
 from gongkai.web.oversight.matching import first_match
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 
@@ -27,8 +28,6 @@ logger = logging.getLogger(__name__)
 #: The rule id of the finding added when the file's own year differs from the year it was uploaded for.
 YEAR_RULE = "UPLOAD-YEAR"
 INTERNAL_ERROR = "检查文件时发生内部错误，文件已保存，请联系系统管理员"
-
-
 
 
 def previous_report(agency_id: int, year: int) -> Report | None:
@@ -140,7 +139,7 @@ def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
         )
         record(
             acting_user=None,
-            action="oversight.check",
+            action=events.CHECKED,
             summary=summary,
             obj=upload,
             agency_id=upload.agency_id or upload.job.supervisor_agency_id,

@@ -20,9 +20,9 @@ from django.views.decorators.http import require_POST
 from gongkai.errors import GongkaiError
 from gongkai.report.model import cell_label
 from gongkai.report.render.layout import table2_grid, table3_grid, table4_grid
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport
-from gongkai.web.applications import views as application_views
 from gongkai.web.oversight import actions, charts, exports, forms, permissions
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport
@@ -46,13 +46,13 @@ def _overseer(request: HttpRequest) -> tuple[list[Agency], Agency, set[int]]:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The reports due most recently: those on last year (published by 31 January this year)."""
-    return redirect("oversight:year", year=application_views.today().year - 1)
+    return redirect("oversight:year", year=clock.today().year - 1)
 
 
 @login_required
 def year(request: HttpRequest, year: int) -> HttpResponse:
     agencies, chosen, ids = _overseer(request)
-    overview = year_overview(chosen, ids, year, application_views.today())
+    overview = year_overview(chosen, ids, year, clock.today())
     return render(
         request,
         "oversight/year.html",
@@ -146,7 +146,7 @@ def combined(request: HttpRequest, year: int) -> HttpResponse:
 def export(request: HttpRequest, year: int) -> HttpResponse:
     _, chosen, ids = _overseer(request)
     content = exports.workbook(
-        year_overview(chosen, ids, year, application_views.today()),
+        year_overview(chosen, ids, year, clock.today()),
         combined_for(chosen, ids, year),
         trends(ids - {chosen.pk}, year),
     )

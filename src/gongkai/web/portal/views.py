@@ -18,11 +18,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from gongkai.errors import GongkaiError
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import permissions as disclosure_permissions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Attachment, Item
-from gongkai.web.disclosure.views import today
 from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
@@ -166,7 +166,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "agencies": Agency.objects.order_by("name"),
             "headings": headings[:200],
             "doc_types": v.DocType.choices(),
-            "years": range(today().year, today().year - 10, -1),
+            "years": range(clock.today().year, clock.today().year - 10, -1),
         },
     )
 
@@ -200,7 +200,7 @@ def guide_edit(request: HttpRequest) -> HttpResponse:
     ag = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
     current = Guide.objects.filter(agency=ag).order_by("-version").first()
     form = GuideForm(
-        request.POST or None, initial={"body": current.body if current else "", "published_on": today()}
+        request.POST or None, initial={"body": current.body if current else "", "published_on": clock.today()}
     )
     if request.method == "POST" and form.is_valid():
         try:
