@@ -99,7 +99,8 @@ def top_level(event: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
 
 def step_record(*, event: str | None = None, also: bool = False, **row: Any) -> AuditEvent:
     """Write the audit row of the step in progress (``row``: the fields of ``audit.record.record``
-    but its action) under the step's declared event unless ``event`` names a more specific one.
+    but its action; ``agency_id`` defaults to the object's own) under the step's declared event
+    unless ``event`` names a more specific one.
 
     A step writes one row: a second is a programming error unless ``also`` says it is the second
     of a composite step whose two rows readers of the trail have always seen (a reply's own row
@@ -110,6 +111,7 @@ def step_record(*, event: str | None = None, also: bool = False, **row: Any) -> 
         raise RuntimeError("step_record() runs only inside a top-level action")
     if step.rows and not also:
         raise RuntimeError(f"the step {step.event} has already written its audit row")
+    row.setdefault("agency_id", getattr(row["obj"], "agency_id", None))
     written = record(action=event or step.event, **row)
     step.rows.append(written)
     return written

@@ -77,7 +77,6 @@ def do_create_api_token(
         acting_user=acting_user,
         summary=f"创建接口令牌“{name}”（{agency}，{scope}），前缀 {prefix}",
         obj=token,
-        agency_id=agency.pk,
         actor_label=_label(acting_user),
     )
     return IssuedToken(token, key)
@@ -98,7 +97,6 @@ def do_revoke_api_token(token: ApiToken, *, acting_user: Any) -> ApiToken:
         acting_user=acting_user,
         summary=f"吊销接口令牌“{token.name}”（前缀 {token.prefix}）",
         obj=token,
-        agency_id=token.agency_id,
         actor_label=_label(acting_user),
     )
     return token

@@ -38,7 +38,6 @@ def _add_version(agency: Agency, kind: Any, text: str, *, acting_user: Any, summ
         acting_user=acting_user,
         summary=summary.format(version=row.version),
         obj=row,
-        agency_id=agency.pk,
         after={"kind": row.kind, "version": row.version},
     )
     return row

@@ -32,7 +32,6 @@ def _save_schedule(schedule: HolidaySchedule, *, acting_user: Any) -> None:
     step_record(
         acting_user=acting_user,
         obj=schedule,
-        agency_id=schedule.agency_id,
         summary=f"录入{schedule}",
         before=before,
         after=_facts(schedule),

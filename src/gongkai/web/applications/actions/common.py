@@ -59,7 +59,6 @@ def finish(
         acting_user=acting_user,
         summary=summary,
         obj=app,
-        agency_id=app.agency_id,
         before=before,
         after=snapshot(app),
         event=event,

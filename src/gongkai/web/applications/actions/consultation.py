@@ -214,7 +214,6 @@ def do_decide_after_consultation(
     step_record(
         acting_user=acting_user,
         obj=app,
-        agency_id=app.agency_id,
         summary=f"征求第三方（{consultation.party_name}）意见后决定{label}"
         + (f"，{notice_sent_on.isoformat()}书面告知第三方" if notice_sent_on else ""),
         before=before,

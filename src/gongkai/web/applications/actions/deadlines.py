@@ -27,7 +27,6 @@ def _recompute(app: Application, *, acting_user: Any, reason: str) -> bool:
     step_record(
         acting_user=acting_user,
         obj=app,
-        agency_id=app.agency_id,
         summary=f"期限重新计算：{reason}",
         before=before,
         after=after,

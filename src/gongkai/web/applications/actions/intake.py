@@ -96,7 +96,6 @@ def do_submit_application(
     step_record(
         acting_user=acting_user,
         obj=app,
-        agency_id=agency.pk,
         summary=f"登记申请 {number}（{via}）",
         after=snapshot(app),
         actor_label=None

@@ -92,7 +92,6 @@ def audit_step(
         event=event,
         summary=summary,
         obj=app,
-        agency_id=app.agency_id,
         after=after or None,
         also=also,
     )
