@@ -69,7 +69,7 @@ def _appeal_row(appeal: Any, year: int) -> dict[str, Any]:
             masking.mask_name(appeal.applicant_name),
             appeal.body,
             appeal.filed_on,
-            Result(appeal.result_on(date(year, 12, 31))).label,
+            Result.of(appeal.result_on(date(year, 12, 31))).label,
             appeal.decided_on or "—",
         ],
     }

@@ -18,12 +18,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gongkai.web.choices import Choices
+
 
 class FrozenReportError(RuntimeError):
     """An attempt to change a published version (a programming error: corrections are new versions)."""
 
 
-class State(models.TextChoices):
+class State(Choices):
     DRAFT = "draft", "草稿"
     PUBLISHED = "published", "已发布"
     SUPERSEDED = "superseded", "已更正（旧版）"
@@ -50,7 +52,7 @@ class AnnualReport(models.Model):
     )
     year = models.PositiveSmallIntegerField("年度")
     version = models.PositiveSmallIntegerField("版本")
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    state = models.CharField("状态", max_length=20, choices=State.choices(), default=State.DRAFT)
     #: The report in the ``gongkai.annual-report/1`` shape (gongkai.report.jsonio.report_to_dict).
     data = models.JSONField("报告内容")
     errors = models.PositiveIntegerField("错误数", default=0)
@@ -110,14 +112,14 @@ class AnnualReport(models.Model):
 class PublishedFile(models.Model):
     """One frozen file of a published version; its bytes never change."""
 
-    class Format(models.TextChoices):
+    class Format(Choices):
         JSON = "json", "JSON"
         DOCX = "docx", "DOCX"
         PDF = "pdf", "PDF"
         HTML = "html", "HTML"
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="files")
-    fmt = models.CharField("格式", max_length=10, choices=Format.choices)
+    fmt = models.CharField("格式", max_length=10, choices=Format.choices())
     content = models.BinaryField("文件内容")
     sha256 = models.CharField("SHA-256", max_length=64)
 

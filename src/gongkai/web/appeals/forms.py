@@ -68,5 +68,5 @@ class AppealForm(forms.ModelForm):
 
 
 class ResultForm(forms.Form):
-    result = forms.ChoiceField(label="结果", choices=[c for c in Result.choices if c[0] in DECIDED_RESULTS])
+    result = forms.ChoiceField(label="结果", choices=[c for c in Result.choices() if c[0] in DECIDED_RESULTS])
     decided_on = forms.DateField(label="审结日期", widget=DATE_WIDGET)

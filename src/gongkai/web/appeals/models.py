@@ -16,14 +16,15 @@ from django.conf import settings
 from django.db import models
 
 from gongkai import remedies as periods
+from gongkai.web.choices import Choices
 
 
-class Kind(models.TextChoices):
+class Kind(Choices):
     RECONSIDERATION = "reconsideration", "行政复议"
     LITIGATION = "litigation", "行政诉讼"
 
 
-class Result(models.TextChoices):
+class Result(Choices):
     """The table-4 result columns (结果维持 / 结果纠正 / 其他结果 / 尚未审结)."""
 
     UPHELD = "upheld", "结果维持"
@@ -65,7 +66,7 @@ class Appeal(models.Model):
         on_delete=models.PROTECT,
         related_name="appeals",
     )
-    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices())
     #: For a lawsuit: brought after a reconsideration decision (行政诉讼法 第四十五条) rather than
     #: directly (第四十六条). True also for legacy lawsuits whose reconsideration is not recorded.
     after_reconsideration = models.BooleanField("复议后起诉", default=False)
@@ -85,7 +86,7 @@ class Appeal(models.Model):
     #: 行政诉讼法 第四十五条: the 15 days after reconsideration run from receipt of the decision.
     decision_received_on = models.DateField("收到复议决定书之日", null=True, blank=True)
     filed_on = models.DateField("申请（起诉）日期")
-    result = models.CharField("结果", max_length=20, choices=Result.choices, default=Result.PENDING)
+    result = models.CharField("结果", max_length=20, choices=Result.choices(), default=Result.PENDING)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("说明", blank=True, default="")
     created_by = models.ForeignKey(

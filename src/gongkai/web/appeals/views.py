@@ -68,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "appeal": a,
             "name": _shown_name(request.user, a),
-            "result_label": Result(a.result_on(date(year, 12, 31))).label,
+            "result_label": Result.of(a.result_on(date(year, 12, 31))).label,
             "timing": period_facts(a, calendar),
         }
         for a in cases

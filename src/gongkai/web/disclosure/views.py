@@ -50,7 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
     agencies, chosen = _visible_agencies(request)
     status = request.GET.get("status", "")
     items = Item.objects.filter(agency=chosen).select_related("category").order_by("-written_on", "-pk")
-    if status in v.Status.values():
+    if status in v.Status.labels():
         items = items.filter(status=status)
     page = Paginator(items, 30).get_page(request.GET.get("page"))
     due = [r for r in queues.due_items([chosen.pk], clock.today()) if r.state != queues.DueState.ON_TIME]

@@ -2,42 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum, nonmember
-from typing import Self
-
-
-class Choices(StrEnum):
-    """A StrEnum with a Chinese ``label`` per member, usable as a Django field's choices.
-
-    Not Django's TextChoices: without django-stubs mypy sees its members as plain tuples, so
-    comparisons and ``.label`` would not type-check in the code that uses them.
-    """
-
-    label: str
-    #: Django templates call callables; an enum class must be left alone (as TextChoices does).
-    do_not_call_in_templates = nonmember(True)
-
-    def __new__(cls, value: str, label: str) -> Self:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def of(cls, value: str) -> Self:
-        """The member whose value is ``value`` (``cls(value)``, spelled so that mypy follows)."""
-        for member in cls:
-            if member.value == value:
-                return member
-        raise ValueError(f"{value!r} is not a valid {cls.__name__}")
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(m.value, m.label) for m in cls]
-
-    @classmethod
-    def values(cls) -> list[str]:
-        return [m.value for m in cls]
+from gongkai.web.choices import Choices
 
 
 class Attribute(Choices):

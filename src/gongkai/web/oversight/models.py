@@ -13,8 +13,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.choices import Choices
 
-class UploadState(models.TextChoices):
+
+class UploadState(Choices):
     UNASSIGNED = "unassigned", "待指定单位"
     QUEUED = "queued", "排队中"
     READING = "reading", "读取中"
@@ -71,7 +73,7 @@ class UploadedReport(models.Model):
     filename = models.CharField("原文件名", max_length=255)
     content = models.BinaryField("文件内容")
     sha256 = models.CharField("SHA-256", max_length=64)
-    state = models.CharField("状态", max_length=20, choices=UploadState.choices, default=UploadState.QUEUED)
+    state = models.CharField("状态", max_length=20, choices=UploadState.choices(), default=UploadState.QUEUED)
     #: The report as read, in the report-json.md contract (jsonio.report_to_dict); null until read.
     data = models.JSONField("报告内容", null=True, blank=True)
     findings = models.JSONField("检查结果", default=list)

@@ -139,7 +139,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         agency=_int(request.GET.get("agency")),
         category=_int(request.GET.get("category")),
         year=_int(request.GET.get("year")),
-        doc_type=doc_type if doc_type in v.DocType.values() else None,
+        doc_type=doc_type if doc_type in v.DocType.labels() else None,
     )
     page_number = _int(request.GET.get("page")) or 1
     results, error = None, ""
