@@ -112,18 +112,12 @@ def _audit(
 def _generated(agency: Agency, year: int) -> ReportData:
     """The report computed from the year's records, with the narrative drafted from the facts."""
     template = template_for(year)
-    table2, table3, table4 = tables.report_tables(agency, year, template)
-    facts = tables.facts_for(agency, year, computed=(table3, table4))
-    sections = narrative.draft_sections(agency.name, year, table2, table3, table4, facts)
+    computed = tables.report_tables(agency, year, template)  # tables 2, 3 and 4
+    facts = tables.facts_for(agency, year, computed=computed[1:])
+    sections = narrative.draft_sections(agency.name, year, *computed, facts)
+    # Positional: agency, year, template, then the tables in the model's order.
     return ReportData(
-        agency=agency.name,
-        year=year,
-        template=template,
-        table2=table2,
-        table3=table3,
-        table4=table4,
-        sections=sections,
-        meta={"generator": "gongkai"},
+        agency.name, year, template, *computed, sections=sections, meta={"generator": "gongkai"}
     )
 
 

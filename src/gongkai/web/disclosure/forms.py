@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 
 from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.disclosure.actions.common import ITEM_FIELDS
 from gongkai.web.disclosure.models import Category, Item
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,20 +17,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ItemForm(forms.ModelForm):
     class Meta:
         model = Item
-        fields = [
-            "category",
-            "title",
-            "publisher",
-            "doc_number",
-            "doc_type",
-            "written_on",
-            "made_on",
-            "attribute",
-            "withheld_ground",
-            "valid_from",
-            "valid_until",
-            "body",
-        ]
+        fields = list(ITEM_FIELDS)
         widgets = {
             "written_on": DATE,
             "made_on": DATE,

@@ -184,40 +184,46 @@ def _submit(request: HttpRequest, it: Item) -> str:
     return "已提交审核"
 
 
-def _review(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.ReviewForm(request.POST))
-    actions.do_review_item(it, data["conclusion"], data["opinion"], acting_user=request.user)
-    return "审核意见已记录"
+def _with_form(form_class: Any, run: Callable[[Item, dict[str, Any], Any], object], message: str) -> Handler:
+    """A handler that validates ``form_class`` and runs the action with its data."""
+
+    def handle(request: HttpRequest, it: Item) -> str:
+        run(it, _valid(form_class(request.POST)), request.user)
+        return message
+
+    return handle
 
 
-def _publish(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.DateForm(request.POST))
-    actions.do_publish_item(it, data["on"], acting_user=request.user)
-    return "已发布到政府网站"
-
-
-def _channel(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.ChannelForm(request.POST))
-    actions.do_record_publication(it, data["channel"], data["on"], data["note"], acting_user=request.user)
-    return "已登记渠道发布"
-
-
-def _withdraw(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.WithdrawForm(request.POST))
-    actions.do_withdraw_item(it, data["reason"], data["on"], acting_user=request.user)
-    return "已撤回"
-
-
-def _amend(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.DateForm(request.POST))
-    actions.do_start_amendment(it, data["on"], acting_user=request.user)
-    return "已转为草稿，更正后重新检查、审核、发布；原发布版本保留"
-
-
-def _life(request: HttpRequest, it: Item) -> str:
-    data = _valid(forms.LifeEventForm(request.POST))
-    actions.do_record_life_event(it, data["kind"], data["on"], data["document"], acting_user=request.user)
-    return "已登记"
+_review = _with_form(
+    forms.ReviewForm,
+    lambda it, d, user: actions.do_review_item(it, d["conclusion"], d["opinion"], acting_user=user),
+    "审核意见已记录",
+)
+_publish = _with_form(
+    forms.DateForm,
+    lambda it, d, user: actions.do_publish_item(it, d["on"], acting_user=user),
+    "已发布到政府网站",
+)
+_channel = _with_form(
+    forms.ChannelForm,
+    lambda it, d, user: actions.do_record_publication(it, d["channel"], d["on"], d["note"], acting_user=user),
+    "已登记渠道发布",
+)
+_withdraw = _with_form(
+    forms.WithdrawForm,
+    lambda it, d, user: actions.do_withdraw_item(it, d["reason"], d["on"], acting_user=user),
+    "已撤回",
+)
+_amend = _with_form(
+    forms.DateForm,
+    lambda it, d, user: actions.do_start_amendment(it, d["on"], acting_user=user),
+    "已转为草稿，更正后重新检查、审核、发布；原发布版本保留",
+)
+_life = _with_form(
+    forms.LifeEventForm,
+    lambda it, d, user: actions.do_record_life_event(it, d["kind"], d["on"], d["document"], acting_user=user),
+    "已登记",
+)
 
 
 HANDLERS: dict[str, Handler] = {

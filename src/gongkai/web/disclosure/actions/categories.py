@@ -8,10 +8,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import require, step_record, top_level
+from gongkai.web.actions_base import require, top_level
 from gongkai.web.disclosure import catalogue, events
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.actions.common import CATEGORY_AUDITED, changing, keeper
+from gongkai.web.disclosure.actions.common import CATEGORY_AUDITED, audit, changing, keeper
 from gongkai.web.disclosure.models import Category, Item
 from gongkai.web.portal import indexing
 
@@ -23,11 +23,10 @@ def do_seed_catalogue(agency: Agency, *, acting_user: Any) -> list[Category]:
     Agency.objects.select_for_update().get(pk=agency.pk)  # two first visits seed once
     catalogue.ensure_setup(agency)
     made = catalogue.seed_catalogue(agency)
-    step_record(
-        acting_user=acting_user,
-        summary=f"目录设置标准分类{len(made)}个",
-        obj=agency,
-        agency_id=agency.pk,
+    audit(
+        agency,
+        f"目录设置标准分类{len(made)}个",
+        acting_user,
         after={"codes": [c.code for c in made]},
     )
     return made
@@ -68,9 +67,7 @@ def do_add_category(
         name=name,
         position=max((s.position for s in siblings), default=0) + 1,
     )
-    step_record(
-        acting_user=acting_user, summary=f"目录新增分类：{category}", obj=category, agency_id=agency.pk
-    )
+    audit(category, f"目录新增分类：{category}", acting_user)
     return category
 
 
@@ -141,11 +138,10 @@ def do_set_review_chain(agency: Agency, chain: object, *, acting_user: Any) -> N
     before = setup.review_chain
     setup.review_chain = steps
     setup.save(update_fields=["review_chain"])
-    step_record(
-        acting_user=acting_user,
-        summary="审核流程：" + " → ".join(str(s["label"]) for s in steps),
-        obj=setup,
-        agency_id=agency.pk,
+    audit(
+        setup,
+        "审核流程：" + " → ".join(str(s["label"]) for s in steps),
+        acting_user,
         before={"review_chain": before},
         after={"review_chain": steps},
     )

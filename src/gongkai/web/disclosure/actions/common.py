@@ -70,16 +70,30 @@ def changing(
     before = snapshot(locked, fields)
     yield locked
     locked.save()
+    audit(locked, summary, acting_user, before=before, after=snapshot(locked, fields), event=event)
+    obj.refresh_from_db()
+
+
+def audit(
+    obj: Any,
+    summary: str,
+    acting_user: Any,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    event: str | None = None,
+) -> None:
+    """The step's audit row about ``obj``, filed under its agency (``obj`` itself if an agency)."""
+    agency_id = obj.pk if isinstance(obj, Agency) else obj.agency_id
     step_record(
         acting_user=acting_user,
         summary=summary,
-        obj=locked,
-        agency_id=locked.agency_id,
+        obj=obj,
+        agency_id=agency_id,
         before=before,
-        after=snapshot(locked, fields),
+        after=after,
         event=event,
     )
-    obj.refresh_from_db()
 
 
 def take(item: Item, step: transitions.Step) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.web.actions_base import step_record, top_level
+from gongkai.web.actions_base import top_level
 from gongkai.web.disclosure import catalogue, events
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.actions.common import iso
+from gongkai.web.disclosure.actions.common import audit, iso
 from gongkai.web.disclosure.models import Item
 
 #: The statuses whose 第二十六条 clock is still running (not yet published).
@@ -27,11 +27,10 @@ def do_recompute_due_date(item: Item, *, acting_user: Any, reason: str) -> bool:
     before = {"due_on": iso(locked.due_on)}
     locked.due_on = due
     locked.save(update_fields=["due_on"])
-    step_record(
-        acting_user=acting_user,
-        summary=f"应公开日期重新计算：{reason}",
-        obj=locked,
-        agency_id=locked.agency_id,
+    audit(
+        locked,
+        f"应公开日期重新计算：{reason}",
+        acting_user,
         before=before,
         after={"due_on": iso(due)},
     )

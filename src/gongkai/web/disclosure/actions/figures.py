@@ -7,10 +7,10 @@ from typing import Any
 
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import require, step_record, top_level
+from gongkai.web.actions_base import require, top_level
 from gongkai.web.disclosure import events, imports
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.actions.common import keeper
+from gongkai.web.disclosure.actions.common import audit, keeper
 from gongkai.web.disclosure.models import Decision, YearFigure
 
 
@@ -26,11 +26,10 @@ def do_set_figure(agency: Agency, year: int, kind: str, value: Decimal | None, *
         YearFigure.objects.filter(agency=agency, year=year, kind=kind).delete()
     else:
         YearFigure.objects.update_or_create(agency=agency, year=year, kind=kind, defaults={"value": value})
-    step_record(
-        acting_user=acting_user,
-        summary=f"{year}年{kind.label}：{value}",
-        obj=agency,
-        agency_id=agency.pk,
+    audit(
+        agency,
+        f"{year}年{kind.label}：{value}",
+        acting_user,
         before=before,
         after={"value": None if value is None else str(value)},
     )
@@ -61,11 +60,10 @@ def do_import_decisions(agency: Agency, kind: str, name: str, data: bytes, *, ac
         Decision(agency=agency, kind=kind, number=n, decided_on=d, amount=a, batch=name[:100])
         for _, n, d, a in good
     )
-    step_record(
-        acting_user=acting_user,
-        summary=f"导入{kind.label}{len(good)}条（{name[:60]}）",
-        obj=agency,
-        agency_id=agency.pk,
+    audit(
+        agency,
+        f"导入{kind.label}{len(good)}条（{name[:60]}）",
+        acting_user,
         after={"kind": kind.value, "rows": len(good), "file": name[:100]},
     )
     return len(good)

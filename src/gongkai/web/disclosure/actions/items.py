@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import UploadedFile
 
 from gongkai.sensitive.documents import load_document
 from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import require, step_record, top_level
+from gongkai.web.actions_base import require, top_level
 from gongkai.web.disclosure import catalogue, events
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.actions.common import (
     ITEM_FIELDS,
+    audit,
     changing,
     check_fields,
     keeper,
@@ -66,11 +67,10 @@ def do_create_item(agency: Agency, data: dict[str, Any], *, acting_user: Any) ->
         created_by=user_or_none(acting_user),
         **data,
     )
-    step_record(
-        acting_user=acting_user,
-        summary=f"登记公开事项 {index_number}",
-        obj=item,
-        agency_id=agency.pk,
+    audit(
+        item,
+        f"登记公开事项 {index_number}",
+        acting_user,
         after=snapshot(item),
     )
     return item

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import require, step_record, top_level
+from gongkai.web.actions_base import require, top_level
 from gongkai.web.disclosure import events
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.disclosure.actions.common import iso, keeper
+from gongkai.web.disclosure.actions.common import audit, iso, keeper
 from gongkai.web.disclosure.models import Item, LedgerEntry
 
 
@@ -81,7 +81,7 @@ def do_add_ledger_entry(agency: Agency, data: dict[str, Any], *, acting_user: An
         frequency=frequency,
         next_due=data.get("next_due"),
     )
-    step_record(acting_user=acting_user, summary=f"台账新增：{entry.title}", obj=entry, agency_id=agency.pk)
+    audit(entry, f"台账新增：{entry.title}", acting_user)
     return entry
 
 
@@ -93,11 +93,10 @@ def do_complete_ledger_entry(entry: LedgerEntry, on: date, *, acting_user: Any) 
     locked = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
     before = {"next_due": iso(locked.next_due)}
     fulfil(locked, on)
-    step_record(
-        acting_user=acting_user,
-        summary=f"台账完成：{locked.title}",
-        obj=locked,
-        agency_id=locked.agency_id,
+    audit(
+        locked,
+        f"台账完成：{locked.title}",
+        acting_user,
         before=before,
         after={"next_due": iso(locked.next_due)},
     )
@@ -118,11 +117,10 @@ def do_link_ledger_item(entry: LedgerEntry, item: Item, *, acting_user: Any) -> 
     locked.items.add(item)
     if item.status == v.Status.PUBLISHED and item.current_version is not None:
         fulfil(locked, item.current_version.published_on)
-    step_record(
-        acting_user=acting_user,
-        summary=f"台账关联：{locked.title} ← {item.index_number} {item.title}",
-        obj=locked,
-        agency_id=locked.agency_id,
+    audit(
+        locked,
+        f"台账关联：{locked.title} ← {item.index_number} {item.title}",
+        acting_user,
         before=before,
         after={**_dates(locked), "item": item.pk},
     )
