@@ -136,3 +136,23 @@ def test_the_calendar_changed_signal_reaches_every_subscriber(
         AuditEvent.objects.filter(action="application.deadlines_recomputed", object_id=str(app.pk)).count()
         == 1
     )
+
+
+def test_the_admin_saves_a_schedule_through_the_action(client: Any, people: Any, submit: Any) -> None:
+    """The admin's change form holds its own transaction: the durable step runs inside it."""
+    app = submit(received=date(2026, 12, 15))
+    client.force_login(people["admin"])
+    response = client.post(
+        "/admin/workdays/holidayschedule/add/",
+        {
+            "year": "2027",
+            "agency": "",
+            "source": SOURCE,
+            "holidays_text": "2027-01-01~2027-01-03\n2027-02-06~2027-02-12",
+            "workdays_text": "2027-02-13",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert HolidaySchedule.objects.filter(year=2027).count() == 1
+    assert AuditEvent.objects.filter(action="calendar.schedule_saved").count() == 1
+    assert Application.objects.get(pk=app.pk).due_on == date(2027, 1, 13)
