@@ -1,0 +1,206 @@
+"""Reading table 3 (收到和处理政府信息公开申请情况). Part of the assembler."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gongkai.report import arithmetic
+from gongkai.report.model import (
+    OTHER_SINGLE_KEY,
+    OTHER_SPLIT_KEYS,
+    TABLE3_COLUMN_KEYS,
+    TABLE3_ROW_BY_KEY,
+    TABLE3_ROWS,
+    ApplicantCounts,
+    CellSource,
+    Table3,
+    Template,
+    table3_layout,
+)
+from gongkai.report.read import labels
+from gongkai.report.read.assembly import (
+    T3_WIDTH,
+    Assembly,
+    Candidate,
+    exclude_table,
+    is_table3_grid,
+    with_note,
+)
+from gongkai.report.read.tokens import (
+    Run,
+    all_blank,
+    digit_readings,
+    is_numeric,
+    pair_runs,
+)
+
+#: How many runs of numbers in running text may be tried for one table-3 row (the narrative
+#: mentions a row's words now and then; a file that repeats them without end is not a report).
+_MAX_ATTEMPTS = 8
+
+# ---------------------------------------------------------------------------------------------
+# Table 3
+# ---------------------------------------------------------------------------------------------
+
+
+def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
+    """Read table 3 into ``asm.cells``; returns the row keys found."""
+    rows = asm.rows(start, end, is_table3_grid)
+    runs = pair_runs(rows, T3_WIDTH)
+    found: dict[str, Run] = {}
+    failures: dict[str, Run] = {}
+    candidates: list[Candidate] = []
+    attempts: dict[str, int] = {}
+    repeated: set[str] = set()
+    orphan: Run | None = None
+    for i, run in enumerate(runs):
+        matches = labels.table3_matches(run.label)
+        key = matches[-1].key if matches else None
+        note: str | None = None
+        if key is None and is_numeric(run) and (run.positional or len(run.values) == T3_WIDTH):
+            # Only a full row of numbers may be taken for a misprinted label: in running text a
+            # sentence of the narrative ("本机关新收政府信息公开申请108件") also resembles one.
+            fuzzy = labels.table3_fuzzy(run.label)
+            if fuzzy is not None:
+                key = fuzzy[0]
+                note = (
+                    f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
+                )
+        if key is None:
+            if is_numeric(run) and found:
+                orphan = run
+            continue
+        if run.positional and all_blank(run) and i + 1 < len(runs):
+            after = runs[i + 1]
+            if not labels.table3_matches(after.label) and is_numeric(after):
+                # The label sits on its own row and its numbers on the next (broken Markdown, OCR).
+                after.label = run.label + after.label
+                after.first_block = run.first_block
+                continue
+        if all_blank(run) and orphan is not None and orphan.positional == run.positional:
+            # The numbers came on the row before their label (a label printed below its row).
+            run = Run(run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block)
+            note = "数值与行标签不在同一行，按相邻位置配对"
+        orphan = None
+        if key in found:
+            if key not in repeated:
+                repeated.add(key)
+                asm.finding(f"table3.{key}", "此行在表中出现了不止一次，采用第一次出现的数值", run.label)
+            continue
+        if run.positional:
+            for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
+                asm.put_count(f"table3.{key}.{column}", tok, note)
+            found[key] = run
+            failures.pop(key, None)
+            continue
+        attempts[key] = attempts.get(key, 0) + 1
+        if attempts[key] > _MAX_ATTEMPTS:
+            continue  # a label repeated without end is not a table; do not enumerate it again
+        readings = digit_readings(run, T3_WIDTH, arithmetic.row_balances)
+        if len(readings) == 1:
+            put_reading(asm, f"table3.{key}", TABLE3_COLUMN_KEYS, readings[0], run, note)
+            found[key] = run
+            failures.pop(key, None)
+        elif readings:
+            candidates.append(Candidate(key, readings, run))
+            found[key] = run
+        else:
+            failures.setdefault(key, run)
+    asm.failed_rows.update(k for k in failures if k not in found)
+    for key, run in failures.items():
+        if key not in found:
+            raw = " ".join(t.text for t in run.values)
+            asm.finding(
+                f"table3.{key}",
+                f"此行的数字个数与 {T3_WIDTH} 列对不上，且无法按行合计拆分，整行按缺失处理",
+                raw,
+            )
+    _decide_by_columns(asm, candidates)
+    if found:
+        blocks = [r.last_block for r in found.values()]
+        exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
+    return set(found)
+
+
+def put_reading(
+    asm: Assembly,
+    prefix: str,
+    columns: Sequence[str],
+    reading: tuple[int, ...],
+    run: Run,
+    note: str | None,
+) -> None:
+    raw = " ".join(t.text for t in run.values)
+    first = run.values[0].source
+    as_printed = len(run.values) == len(columns)
+    if not as_printed:
+        note = (
+            note + "；" if note else ""
+        ) + f"原文“{raw}”的数字连在一起或断行，按合计关系拆分为 {len(columns)} 个数"
+    for index, (column, value) in enumerate(zip(columns, reading, strict=True)):
+        source = run.values[index].source if as_printed else CellSource(raw, first.page, first.line)
+        asm.put(f"{prefix}.{column}", value, source if note is None else with_note(source, note))
+
+
+def _decide_by_columns(asm: Assembly, candidates: list[Candidate]) -> None:
+    """Settle rows with several readings by table 3's column rules (勾稽关系)."""
+    for candidate in candidates:
+        survivors = []
+        for reading in candidate.readings:
+            trial = dict(zip(TABLE3_COLUMN_KEYS, reading, strict=True))
+            if all(_columns_hold(asm, candidate.key, column, value) for column, value in trial.items()):
+                survivors.append(reading)
+        prefix = f"table3.{candidate.key}"
+        if len(survivors) == 1:
+            note = "数字连在一起，可有多种拆法；按表三各列的勾稽关系确定"
+            put_reading(asm, prefix, TABLE3_COLUMN_KEYS, survivors[0], candidate.run, note)
+            continue
+        raw = " ".join(t.text for t in candidate.run.values)
+        for column in TABLE3_COLUMN_KEYS:
+            asm.put(f"{prefix}.{column}", None, CellSource(raw, candidate.run.values[0].source.page))
+        asm.finding(prefix, "数字连在一起，按表内合计关系仍无法确定如何拆分，整行按缺失处理", raw)
+
+
+def _columns_hold(asm: Assembly, key: str, column: str, value: int) -> bool:
+    """Whether table 3's column rules that can be evaluated hold with ``key.column = value``."""
+
+    def get(row: str) -> int | None:
+        return value if row == key else asm.value(f"table3.{row}.{column}")
+
+    def shown(row: str) -> bool:
+        return f"table3.{row}.{column}" in asm.cells or row == key
+
+    layout = arithmetic.outcome_keys(
+        Template.Y2021, any(shown(k) for k in OTHER_SPLIT_KEYS), shown(OTHER_SINGLE_KEY)
+    )
+    outcome_keys = [k for k in layout if shown(k)]
+    intake = [get(k) for k in arithmetic.BALANCE_KEYS]
+    if None not in intake:
+        new, carried, total, carry_next = (v for v in intake if v is not None)
+        if not arithmetic.balance_holds(new, carried, total, carry_next):
+            return False
+    present = outcome_keys
+    outcomes = [get(k) for k in present]
+    total_value = get("total")
+    if total_value is not None and present and None not in outcomes:
+        return sum(v for v in outcomes if v is not None) == total_value
+    return True
+
+
+def build_table3(asm: Assembly, found: set[str], template: Template) -> Table3:
+    single_only = OTHER_SINGLE_KEY in found and not (found & set(OTHER_SPLIT_KEYS))
+    # The template's rows, and a single （六） row that a 2021 report kept: the three sub-rows are
+    # then absent (null), which is how report-json.md and the corpus transcribe it.
+    split = bool(found & set(OTHER_SPLIT_KEYS))
+    shown = {r.key for r in table3_layout(template, split, OTHER_SINGLE_KEY in found)}
+    keys = [r.key for r in TABLE3_ROWS if r.key in shown or template in r.templates]
+    rows: dict[str, ApplicantCounts] = {}
+    for key in keys:
+        expected_absent = single_only and key in OTHER_SPLIT_KEYS
+        if key not in found and key not in asm.failed_rows and not expected_absent:
+            asm.finding(
+                f"table3.{key}", f"表三中未找到“{TABLE3_ROW_BY_KEY[key].label}”这一行，整行按缺失处理"
+            )
+        values = {c: asm.value(f"table3.{key}.{c}") for c in TABLE3_COLUMN_KEYS}
+        rows[key] = ApplicantCounts(**values)
+    return Table3(rows)
