@@ -43,7 +43,7 @@ from gongkai.report.read.assembly import (
 from gongkai.report.read.document import SourceDocument
 from gongkai.report.read.sections import find_headings, read_sections, read_title, section_region
 from gongkai.report.read.table2 import build_table2, read_table2
-from gongkai.report.read.table3 import build_table3, read_table3
+from gongkai.report.read.table3 import build_table3, read_table3_any
 from gongkai.report.read.table4 import build_table4, read_table4
 
 __all__ = ["READ_FINDINGS_KEY", "assemble"]
@@ -97,7 +97,7 @@ def assemble(doc: SourceDocument) -> AnnualReport:
     # Each table is looked for in its own section first, then anywhere (a workbook puts the
     # narrative on one sheet and each table on a sheet of its own).
     regions = {n: (section_region(headings, n, size), (0, size)) for n in ("二", "三", "四")}
-    t3_rows = _first_found(asm, regions["三"], read_table3, bool)
+    t3_rows = _first_found(asm, regions["三"], read_table3_any, bool)
     if not t3_rows:
         raise ReportFormatError(
             "未找到表三“收到和处理政府信息公开申请情况”，这不像是一份政府信息公开工作年度报告"

@@ -61,6 +61,8 @@ class Assembly:
     meta_2019: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Table-3 rows whose numbers were found but could not be read (reported once, as such).
     failed_rows: set[str] = field(default_factory=set)
+    #: The document ends inside a table: what follows the cut is missing ("报告在此处截断").
+    truncated: bool = False
     #: Each grid's rows and normalised text, computed once (every table looks at every grid).
     grid_cache: dict[int, tuple[list[Row], str]] = field(default_factory=dict)
 
@@ -74,6 +76,13 @@ class Assembly:
         self.excluded_blocks.update(trial.excluded_blocks)
         self.meta_2019.update(trial.meta_2019)
         self.failed_rows.update(trial.failed_rows)
+        self.truncated = self.truncated or trial.truncated
+
+    def read_count(self, prefix: str) -> int:
+        """How many cells under ``prefix`` ("table3.") hold a value."""
+        return sum(
+            1 for path, cell in self.cells.items() if path.startswith(prefix) and cell.value is not None
+        )
 
     def grid(self, index: int) -> tuple[list[Row], str]:
         cached = self.grid_cache.get(index)

@@ -16,6 +16,7 @@ from gongkai.report.model import (
     Table3,
     Template,
     table3_layout,
+    table3_rows_for,
 )
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import (
@@ -26,6 +27,7 @@ from gongkai.report.read.assembly import (
     is_table3_grid,
     with_note,
 )
+from gongkai.report.read.glued import read_glued_table3
 from gongkai.report.read.tokens import (
     Run,
     all_blank,
@@ -41,6 +43,27 @@ _MAX_ATTEMPTS = 8
 # ---------------------------------------------------------------------------------------------
 # Table 3
 # ---------------------------------------------------------------------------------------------
+
+
+def read_table3_any(asm: Assembly, start: int, end: int) -> set[str]:
+    """Read table 3 by its rows (``read_table3``); where that leaves cells unread in running text,
+    also as glued text (``gongkai.report.read.glued``), and keep the reading with more cells."""
+    standard = asm.trial()
+    found = read_table3(standard, start, end)
+    if len(found) >= _FULL_ROWS and standard.read_count("table3.") == len(found) * T3_WIDTH:
+        asm.adopt(standard)
+        return found
+    glued = asm.trial()
+    glued_found = read_glued_table3(glued, start, end)
+    if glued.read_count("table3.") > standard.read_count("table3."):
+        asm.adopt(glued)
+        return glued_found
+    asm.adopt(standard)
+    return found
+
+
+#: The fewest rows a complete table 3 has (the 2019 layout).
+_FULL_ROWS = len(table3_rows_for(Template.Y2019))
 
 
 def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
