@@ -42,7 +42,7 @@ from gongkai.report.read.assembly import (
 )
 from gongkai.report.read.document import SourceDocument
 from gongkai.report.read.sections import find_headings, read_sections, read_title, section_region
-from gongkai.report.read.table2 import build_table2, read_table2
+from gongkai.report.read.table2 import build_table2, read_table2_any
 from gongkai.report.read.table3 import build_table3, read_table3_any
 from gongkai.report.read.table4 import build_table4, read_table4
 
@@ -102,7 +102,7 @@ def assemble(doc: SourceDocument) -> AnnualReport:
         raise ReportFormatError(
             "未找到表三“收到和处理政府信息公开申请情况”，这不像是一份政府信息公开工作年度报告"
         )
-    t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2, lambda found: bool(found[0]))
+    t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2_any, lambda found: bool(found[0]))
     t4_found = _first_found(asm, regions["四"], read_table4, bool)
     agency, year = read_title(asm, headings[0].block if headings else size)
     template = _template(t3_rows, bool(t2_rows), is_2019, year)

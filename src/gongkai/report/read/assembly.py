@@ -167,7 +167,7 @@ def is_table2_grid(grid: Grid, norm: str) -> bool:
 
 
 def is_table4_grid(grid: Grid, norm: str) -> bool:
-    return any(marker in norm for marker in labels.TABLE4_HEADER_MARKERS)
+    return labels.table4_header(norm)
 
 
 def exclude_table(asm: Assembly, start: int, blocks: Sequence[int], markers: Sequence[str]) -> None:

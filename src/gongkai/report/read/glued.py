@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from gongkai.report import arithmetic
 from gongkai.report.model import (
@@ -232,3 +233,141 @@ def _source(row: GluedRow, note: str | None) -> CellSource:
 def _put_row(asm: Assembly, prefix: str, values: tuple[int, ...], row: GluedRow, note: str | None) -> None:
     for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
         asm.put(f"{prefix}.{column}", value, _source(row, note))
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 2 in glued text: the counts of 规章 and 行政规范性文件 do not add up to anything, so a run
+# such as "693665" is split by the figures the narrative states, where it states them.
+# ---------------------------------------------------------------------------------------------
+
+_T2_LABELS = {
+    labels.normalize(text): key
+    for text, key in (
+        ("行政规范性文件", "normative_documents"),
+        ("规范性文件", "normative_documents"),
+        ("规章", "regulations"),
+        ("行政许可", "licensing"),
+        ("行政处罚", "penalty"),
+        ("行政强制", "coercion"),
+        ("行政事业性收费", "fees_10k_yuan"),
+    )
+}
+_T2_ROW = re.compile(
+    "(" + "|".join(re.escape(k) for k in sorted(_T2_LABELS, key=len, reverse=True)) + r")([\d_]+(?:\.\d+)?)"
+)
+_DOC_FIELDS = ("issued", "abolished", "in_force")
+_SENTENCE = r"[^。；;！？\n]{0,30}?"
+_KIND = {"regulations": "规章", "normative_documents": "(?:行政)?规范性文件"}
+
+
+def _stated_patterns(key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    kind = _KIND[key]
+    return {
+        "issued": (re.compile(rf"(?:制发|印发|出台|新制定|制定)了?{kind}(?:共)?(\d+)件"),),
+        "abolished": (
+            re.compile(rf"废止了?{kind}(\d+)件"),
+            re.compile(rf"{kind}{_SENTENCE}废止(\d+)件"),
+        ),
+        "in_force": (
+            re.compile(rf"现行有效的?{kind}(?:共)?(\d+)件"),
+            re.compile(rf"{kind}{_SENTENCE}现行有效(\d+)件"),
+        ),
+    }
+
+
+_STATED = {key: _stated_patterns(key) for key in _KIND}
+
+
+def stated_figures(text: str, key: str) -> dict[str, int]:
+    """The counts of ``key`` (规章 or 行政规范性文件) the narrative states, by field."""
+    figures: dict[str, int] = {}
+    for name, patterns in _STATED[key].items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                figures[name] = int(match.group(1))
+                break
+    return figures
+
+
+def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> set[str]:
+    """Table 2 from glued running text in [start, end); ``narrative`` is the report's text (NFKC,
+    Simplified) for the figures it states. Returns the row keys found."""
+    blocks = asm.doc.blocks
+    if any(isinstance(b, Grid) for b in blocks[start:end]):
+        return set()
+    found: set[str] = set()
+    used: list[int] = []
+    budget = Budget()
+    for index in range(start, end):
+        block = blocks[index]
+        if not isinstance(block, TextLine) or index in asm.heading_lines:
+            continue
+        norm = prepare(block.text)
+        if labels.TABLE2_CONTENT_HEADER not in norm:
+            continue
+        for match in _T2_ROW.finditer(norm):
+            key = _T2_LABELS[match.group(1)]
+            if key in found:
+                continue
+            found.add(key)
+            used.append(index)
+            source = CellSource(match.group(2).replace("_", " "), block.page, block.line)
+            _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
+    if used:
+        exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))
+    return found
+
+
+def _put_glued_table2(
+    asm: Assembly, key: str, run: str, source: CellSource, narrative: str, budget: Budget
+) -> None:
+    groups = run.strip("_").split("_")
+    if key == "fees_10k_yuan" or key in ("licensing", "penalty", "coercion"):
+        path = f"table2.{key}"
+        if len(groups) != 1 or (len(groups[0]) > 1 and groups[0][0] == "0" and "." not in groups[0]):
+            asm.put(path, None, source)
+            asm.finding(path, "表二此行的数字被空格分开，无法确定是一个数，按缺失处理", source.raw)
+        elif key == "fees_10k_yuan":
+            asm.put(path, Decimal(groups[0]), source)
+        elif "." in groups[0]:
+            asm.put(path, None, source)
+            asm.finding(path, f"无法识别的数值“{groups[0]}”，按缺失处理", source.raw)
+        else:
+            asm.put(path, int(groups[0]), source)
+        return
+    prefix = f"table2.{key}"
+    if len(groups) == len(_DOC_FIELDS) and all(g == "0" or g[0] != "0" for g in groups):
+        for name, group in zip(_DOC_FIELDS, groups, strict=True):
+            asm.put(f"{prefix}.{name}", int(group), source)
+        return
+    try:
+        readings = splits(run.replace("_", ""), (len(_DOC_FIELDS),), False, budget)
+    except LimitReached:
+        readings = []
+    stated = stated_figures(narrative, key)
+
+    def misses(reading: tuple[int, ...]) -> int:
+        return sum(1 for i, name in enumerate(_DOC_FIELDS) if name in stated and reading[i] != stated[name])
+
+    fewest = min((misses(r) for r in readings), default=0)
+    best = [r for r in readings if misses(r) == fewest]
+    rules = "、".join(f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items())
+    note = f"{SPLIT_NOTE}（split by constraints）：原文“{source.raw}”；所用约束：{rules}" if rules else None
+    values = list(agreed([{key: r} for r in best], key)) if best else [None] * len(_DOC_FIELDS)
+    for name, value in zip(_DOC_FIELDS, values, strict=True):
+        kept = note if value is not None and len(readings) > 1 else None
+        asm.put(f"{prefix}.{name}", value, CellSource(source.raw, source.page, source.line, note=kept))
+    if None in values:
+        shown = "；".join(" ".join(map(str, r)) for r in best[:8])
+        asm.finding(
+            prefix,
+            "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文也未说明，"
+            f"无法确定拆法，按缺失处理；候选：{shown}",
+            source.raw,
+        )
+    elif fewest:
+        asm.finding(prefix, "没有一种拆法与正文所述件数全部一致；采用与正文最接近的拆法", source.raw)
+
+
+_FIELD_LABEL = {"issued": "本年制发", "abolished": "本年废止", "in_force": "现行有效"}

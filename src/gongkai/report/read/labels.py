@@ -268,6 +268,14 @@ TABLE4_FIELD_LABELS: Mapping[str, str] = MappingProxyType(
 )
 #: Text that marks the header of table 4 (结果维持 is printed only there).
 TABLE4_HEADER_MARKERS: tuple[str, ...] = (normalize(TABLE4_FIELDS[0][1]), normalize(TABLE4_FIELDS[3][1]))
+
+
+def table4_header(norm: str) -> bool:
+    """Whether ``norm`` prints table 4's header: 结果维持 or 尚未审结, or -- header cells split
+    across lines by a conversion ("结果/维持") -- both 维持 and 纠正."""
+    return any(marker in norm for marker in TABLE4_HEADER_MARKERS) or ("维持" in norm and "纠正" in norm)
+
+
 #: The first header line of table 4 ("行政复议 行政诉讼").
 TABLE4_TOP = normalize(TABLE4_GROUPS[0][1])
 

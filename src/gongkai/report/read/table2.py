@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,9 +20,12 @@ from gongkai.report.read.assembly import (
     with_note,
 )
 from gongkai.report.read.cells import CellKind, regroupings
+from gongkai.report.read.document import TextLine
+from gongkai.report.read.glued import read_glued_table2
 from gongkai.report.read.tokens import (
     Row,
     Tok,
+    text_row,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -109,6 +114,29 @@ def _table2_key(label: str) -> str | None:
     return labels.TABLE2_ROWS.get(labels.normalize(labels.strip_ordinal(label))) if label else None
 
 
+def read_table2_any(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
+    """Read table 2 by its rows (``read_table2``); where that leaves rows unread in running text,
+    also as glued text (``gongkai.report.read.glued``), and keep the reading with more cells."""
+    standard = asm.trial()
+    found, is_2019 = read_table2(standard, start, end)
+    if is_2019 or standard.read_count("table2.") >= _FULL_CELLS:
+        asm.adopt(standard)
+        return found, is_2019
+    glued = asm.trial()
+    text = "".join(b.text for b in asm.doc.blocks if isinstance(b, TextLine))
+    narrative = re.sub(r"\s+", "", labels.to_simplified(unicodedata.normalize("NFKC", text)))
+    glued_found = read_glued_table2(glued, start, end, narrative)
+    if glued.read_count("table2.") > standard.read_count("table2."):
+        asm.adopt(glued)
+        return glued_found, False
+    asm.adopt(standard)
+    return found, is_2019
+
+
+#: The cells of a complete 2021 table 2.
+_FULL_CELLS = 10
+
+
 def read_table2(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
     """Read table 2; returns the row keys found and whether it is the 2019 trial layout."""
     rows = asm.rows(start, end, is_table2_grid)
@@ -117,7 +145,14 @@ def read_table2(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
     grid = bool(rows) and rows[0].grid
     found: set[str] = set()
     blocks: list[int] = []
-    for t2 in _table2_grid_rows(rows) if grid else _table2_text_rows(rows):
+    printed = _table2_grid_rows(rows) if grid else _table2_text_rows(rows)
+    if grid:
+        # Rows printed as text beside the grid (a conversion that kept only part of the table
+        # as a table: corpus 005 prints 行政许可 97 on a line of its own).
+        blocks_ = asm.doc.blocks
+        text = [text_row(b, i) for i in range(start, end) if isinstance(b := blocks_[i], TextLine)]
+        printed += [t2 for t2 in _table2_text_rows(text) if t2.key not in {p.key for p in printed}]
+    for t2 in printed:
         key, columns, values = t2.key, t2.header, t2.values
         if key in found:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from gongkai.report import arithmetic
 from gongkai.report.model import (
@@ -10,6 +10,7 @@ from gongkai.report.model import (
     OTHER_SPLIT_KEYS,
     TABLE3_COLUMN_KEYS,
     TABLE3_ROW_BY_KEY,
+    TABLE3_ROW_KEYS,
     TABLE3_ROWS,
     ApplicantCounts,
     CellSource,
@@ -27,7 +28,9 @@ from gongkai.report.read.assembly import (
     is_table3_grid,
     with_note,
 )
-from gongkai.report.read.glued import read_glued_table3
+from gongkai.report.read.cells import CellKind, classify, parse_count
+from gongkai.report.read.document import Grid, TextLine
+from gongkai.report.read.glued import read_glued_table3, table3_constraints
 from gongkai.report.read.tokens import (
     Run,
     all_blank,
@@ -68,14 +71,15 @@ _FULL_ROWS = len(table3_rows_for(Template.Y2019))
 
 def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     """Read table 3 into ``asm.cells``; returns the row keys found."""
-    rows = asm.rows(start, end, is_table3_grid)
-    runs = pair_runs(rows, T3_WIDTH)
+    rows = asm.rows(start, end, _table3_grids(asm, start, end))
+    runs = pair_runs(rows, T3_WIDTH, balances=arithmetic.row_balances)
     found: dict[str, Run] = {}
     failures: dict[str, Run] = {}
     candidates: list[Candidate] = []
     attempts: dict[str, int] = {}
     repeated: set[str] = set()
     orphan: Run | None = None
+    sequence: list[str | Run] = []
     for i, run in enumerate(runs):
         matches = labels.table3_matches(run.label)
         key = matches[-1].key if matches else None
@@ -92,6 +96,8 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if key is None:
             if is_numeric(run) and found:
                 orphan = run
+            if is_numeric(run) and (run.positional or (len(run.values) == T3_WIDTH and not run.label)):
+                sequence.append(run)
             continue
         if run.positional and all_blank(run) and i + 1 < len(runs):
             after = runs[i + 1]
@@ -102,6 +108,8 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 continue
         if all_blank(run) and orphan is not None and orphan.positional == run.positional:
             # The numbers came on the row before their label (a label printed below its row).
+            if orphan in sequence:
+                sequence.remove(orphan)
             run = Run(run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block)
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
@@ -110,7 +118,9 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 repeated.add(key)
                 asm.finding(f"table3.{key}", "此行在表中出现了不止一次，采用第一次出现的数值", run.label)
             continue
+        sequence.append(key)
         if run.positional:
+            note = "；".join(n for n in (note, run.note) if n) or None
             for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
                 asm.put_count(f"table3.{key}.{column}", tok, note)
             found[key] = run
@@ -139,10 +149,99 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 raw,
             )
     _decide_by_columns(asm, candidates)
+    for key, run in _map_by_position(asm, sequence, set(found)).items():
+        found[key] = run
     if found:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
     return set(found)
+
+
+def _table3_grids(asm: Assembly, start: int, end: int) -> Callable[[Grid, str], bool]:
+    """Which grids hold table 3: those printing its labels, and grids of numbers alone between two
+    of them (a conversion that broke the table into pieces cut some rows from their labels)."""
+    blocks = asm.doc.blocks
+    grids = [i for i in range(start, end) if isinstance(blocks[i], Grid)]
+    labelled = [i for i in grids if labels.table3_matches(asm.grid(i)[1])]
+    if len(labelled) < 2:
+        return is_table3_grid
+    between = {
+        id(blocks[i])
+        for i in grids
+        if labelled[0] < i < labelled[-1]
+        and all(classify(c.text) is not CellKind.UNREADABLE for c in blocks[i].cells)  # type: ignore[union-attr]
+    }
+
+    def want(grid: Grid, norm: str) -> bool:
+        return id(grid) in between or is_table3_grid(grid, norm)
+
+    return want
+
+
+def _numbers_only(block: Grid | TextLine) -> bool:
+    return isinstance(block, Grid) and all(classify(c.text) is not CellKind.UNREADABLE for c in block.cells)
+
+
+POSITION_NOTE = "按位置对应（mapped by position）：此行没有行标签，按表中缺少的行依次对应，并经合计关系核对"
+
+
+def _map_by_position(asm: Assembly, sequence: list[str | Run], found: set[str]) -> dict[str, Run]:
+    """Rows of numbers that lost their labels, mapped to the rows the table lacks.
+
+    Only when there are exactly as many such rows as missing rows, their order then agrees with
+    the official order, and the table's sums hold with them, checked over every column rule that
+    involves them (otherwise their cells stay unread).
+    """
+    unlabelled = [item for item in sequence if isinstance(item, Run)]
+    if not unlabelled:
+        return {}
+    single = OTHER_SINGLE_KEY in found and not found & set(OTHER_SPLIT_KEYS)
+    rows = table3_rows_for(Template.Y2019 if single else Template.Y2021)
+    missing = [r.key for r in rows if r.key not in found]
+    raw = " | ".join(" ".join(t.text for t in run.values) for run in unlabelled)
+    if len(missing) != len(unlabelled):
+        asm.finding(
+            "table3",
+            f"表三有 {len(unlabelled)} 行数字没有行标签，与缺少的 {len(missing)} 行个数不同，未按位置对应",
+            raw,
+        )
+        return {}
+    assigned = dict(zip((id(run) for run in unlabelled), missing, strict=True))
+    order = [item if isinstance(item, str) else assigned[id(item)] for item in sequence]
+    index = [TABLE3_ROW_KEYS.index(k) for k in order]
+    values: dict[str, tuple[int | None, ...]] = {
+        k: tuple(asm.value(f"table3.{k}.{c}") for c in TABLE3_COLUMN_KEYS) for k in found
+    }
+    for run in unlabelled:
+        values[assigned[id(run)]] = tuple(
+            parse_count(t.text) if classify(t.text) is CellKind.NUMBER else None for t in run.values
+        )
+    if index != sorted(set(index)) or not _sums_confirm(values, set(missing)):
+        asm.finding("table3", "表三有几行数字没有行标签，按位置对应时顺序或合计关系不符，未读取", raw)
+        return {}
+    for run in unlabelled:
+        key = assigned[id(run)]
+        for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
+            asm.put_count(f"table3.{key}.{column}", tok, POSITION_NOTE)
+    return {assigned[id(run)]: run for run in unlabelled}
+
+
+def _sums_confirm(values: dict[str, tuple[int | None, ...]], mapped: set[str]) -> bool:
+    """Every evaluable rule holds, and every mapped row is in at least one evaluated column rule."""
+    confirmed: set[str] = set()
+    for key in mapped:
+        row = values[key]
+        if None not in row and not arithmetic.row_balances(row):  # type: ignore[arg-type]
+            return False
+    for constraint in table3_constraints(set(values)):
+        cells = [values[k][constraint.column] for k, _ in constraint.terms]
+        if None in cells:
+            continue
+        total = sum(c * v for (_, c), v in zip(constraint.terms, cells, strict=True) if v is not None)
+        if total != 0:
+            return False
+        confirmed.update(k for k, _ in constraint.terms)
+    return mapped <= confirmed
 
 
 def put_reading(

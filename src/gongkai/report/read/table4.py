@@ -37,13 +37,13 @@ from gongkai.report.read.tokens import (
 
 def read_table4(asm: Assembly, start: int, end: int) -> bool:
     rows = asm.rows(start, end, is_table4_grid)
-    runs = pair_runs(rows, T4_WIDTH, labelled=False)
+    runs = pair_runs(rows, T4_WIDTH, labelled=False, balances=arithmetic.groups_balance)
     header_seen = False
     grouped: dict[str, Run] = {}
     blocks: list[int] = []
     for run in runs:
         seen = run.label + "".join(t.norm for t in run.values if t.kind is None)
-        if any(marker in seen for marker in labels.TABLE4_HEADER_MARKERS):
+        if labels.table4_header(seen):
             header_seen = True
         group = _table4_group(run.label)
         width = T4_GROUP_WIDTH if group is not None and not run.positional and len(run.values) <= 6 else None

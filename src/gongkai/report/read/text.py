@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import re
 
+from gongkai.report.model import STANDARD_SECTION_TITLES
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
 from gongkai.report.read.encoding import decode
-from gongkai.report.read.labels import clean_text
+from gongkai.report.read.labels import (
+    SECTION_HEADING_MAX_CHARS,
+    SECTION_TITLE_VARIANTS,
+    clean_text,
+    to_simplified,
+)
 
 PAGE_MARK = re.compile(
     r"^\s*(?:[-—–－]\s*(?P<dash>\d{1,4})\s*[-—–－]|第\s*(?P<nth>\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
@@ -32,6 +38,40 @@ _LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _MAX_CONTINUATION = 30
 #: How many tab-led lines make a document "one cell per line".
 _MIN_CELL_LINES = 8
+
+
+_TITLES = sorted(
+    {to_simplified(t) for n, t in STANDARD_SECTION_TITLES.items()}
+    | {to_simplified(t) for variants in SECTION_TITLE_VARIANTS.values() for t in variants},
+    key=len,
+    reverse=True,
+)
+#: A section heading inside a long line ("…提供了重要保障。二、主动公开政府信息情况…"): a
+#: top-level ordinal directly followed by a known section title.
+_INLINE_HEADING = re.compile(
+    r"(?<![一二三四五六七八九十第])[一二三四五六]\s*[、.．]\s*(?:"
+    + "|".join(re.escape(t) for t in _TITLES)
+    + ")"
+)
+
+
+def split_inline_headings(text: str) -> list[str]:
+    """A long line cut before and after each section heading it holds (a crawler's page text is
+    often one line); a short line, or one without headings, as it is."""
+    if len(text) <= SECTION_HEADING_MAX_CHARS:
+        return [text]
+    pieces: list[str] = []
+    position = 0
+    for match in _INLINE_HEADING.finditer(to_simplified(text)):
+        before = text[position : match.start()].strip()
+        if before:
+            pieces.append(before)
+        pieces.append(text[match.start() : match.end()])
+        position = match.end()
+    rest = text[position:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces or [text]
 
 
 class _GridBuilder:
@@ -153,7 +193,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
         if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
             continue
         cleaned = clean_text(body)
-        if cleaned:
-            blocks.append(TextLine(cleaned, page=page, line=number))
+        for piece in split_inline_headings(cleaned) if cleaned else ():
+            blocks.append(TextLine(piece, page=page, line=number))
     flush_grid()
     return SourceDocument(tuple(blocks), source_format="text", encoding=encoding)

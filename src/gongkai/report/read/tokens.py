@@ -70,6 +70,8 @@ class Run:
     positional: bool
     first_block: int
     last_block: int
+    #: How the values were placed when that needed a decision (a column shift settled by sums).
+    note: str | None = None
 
 
 def grid_rows(grid: Grid, block: int) -> list[Row]:
@@ -175,7 +177,63 @@ def line_source(raw: str, line: TextLine) -> CellSource:
 # ---------------------------------------------------------------------------------------------
 
 
-def pair_runs(rows: Sequence[Row], width: int, labelled: bool = True) -> list[Run]:
+#: What a cell reads when a shifted row's columns cannot be placed (classified unreadable).
+SHIFT_UNDECIDED = "列错位无法确定"
+SHIFT_NOTE = "此行多出空白单元格（列错位），按合计关系确定各数所在的列"
+
+
+def _window(
+    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None
+) -> tuple[list[Tok], list[Tok], str | None]:
+    """Split a grid row into its label part and its ``width`` values.
+
+    The values follow the row's last label cell. When more than ``width`` positions follow it (a
+    conversion added empty cells: a column shift), the values are the window whose positions
+    outside are all blank; if several windows qualify and differ, the one whose numbers satisfy
+    ``balances`` (the row's sums) when exactly one does; otherwise the row cannot be placed.
+    """
+    last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
+    region = len(toks) - last_text - 1
+    if region <= width:
+        return toks[:-width], toks[-width:], None
+    start = last_text + 1
+    last = len(toks) - width
+    windows = []
+    for shift in range(start, last + 1):
+        outside = toks[start:shift] + toks[shift + width :]
+        if all(t.kind is CellKind.BLANK or t.copy for t in outside):
+            windows.append(shift)
+
+    def balanced(w: int) -> bool | None:
+        values = toks[w : w + width]
+        if balances is None or not all(t.kind is CellKind.NUMBER and t.text.isdigit() for t in values):
+            return None
+        return balances(tuple(int(t.text) for t in values))
+
+    if last in windows:
+        # The values end the row, as the official table prints them; a shift is read only when
+        # those values do not add up and exactly one other placement does.
+        others = [w for w in windows if w != last and balanced(w)]
+        if balanced(last) is not False or len(others) != 1:
+            return toks[:last], toks[last:], None
+        return toks[: others[0]], toks[others[0] : others[0] + width], SHIFT_NOTE
+    if len(windows) == 1:
+        w = windows[0]
+        return toks[:w], toks[w : w + width], SHIFT_NOTE
+    fitting = [w for w in (windows or range(start, last + 1)) if balanced(w)]
+    if len(fitting) == 1:
+        w = fitting[0]
+        return toks[:w], toks[w : w + width], SHIFT_NOTE
+    undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+    return toks[:start], undecided, None
+
+
+def pair_runs(
+    rows: Sequence[Row],
+    width: int,
+    labelled: bool = True,
+    balances: Callable[[tuple[int, ...]], bool] | None = None,
+) -> list[Run]:
     """Pair labels with the values that follow them.
 
     A grid row of at least ``width + 1`` positions (``width`` when the values need no label on
@@ -200,10 +258,10 @@ def pair_runs(rows: Sequence[Row], width: int, labelled: bool = True) -> list[Ru
     for row in rows:
         if row.grid and len(row.toks) >= width + labelled:
             emit()
-            head = row.toks[:-width]
+            head, values, note = _window(row.toks, width, balances)
             text = "".join(t.norm for t in head if not t.copy)
             first = label_block if label_block is not None else row.block
-            runs.append(Run(label + text, row.toks[-width:], True, first, row.block))
+            runs.append(Run(label + text, values, True, first, row.block, note))
             label, label_block = "", None
             continue
         for tok in row.toks:
