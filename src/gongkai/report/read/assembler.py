@@ -41,7 +41,7 @@ from gongkai.report.read.assembly import (
     Assembly,
 )
 from gongkai.report.read.document import SourceDocument
-from gongkai.report.read.sections import find_headings, read_sections, read_title, section_region
+from gongkai.report.read.sections import HeadingAt, find_headings, read_sections, read_title, section_region
 from gongkai.report.read.table2 import build_table2, read_table2_any
 from gongkai.report.read.table3 import build_table3, read_table3_any
 from gongkai.report.read.table4 import build_table4, read_table4
@@ -89,8 +89,20 @@ def _template(t3_rows: set[str], has_table2: bool, table2_is_2019: bool, year: i
     return Template.Y2021
 
 
+#: A document without tables 3 and 4 is still a report (cut off early) when this many cells of
+#: table 2 were read; fewer is not evidence of a report.
+_MIN_TABLE2_CELLS = 3
+
+
+def _ends_in_a_table(asm: Assembly, headings: Sequence[HeadingAt]) -> bool:
+    """The document's last block belongs to a table and no section after table 4 follows: it was
+    cut off inside its tables."""
+    last = len(asm.doc.blocks) - 1
+    return last in asm.excluded_blocks and not any(h.heading.number in ("五", "六") for h in headings)
+
+
 def assemble(doc: SourceDocument) -> AnnualReport:
-    """The report in ``doc``; ``ReportFormatError`` when it holds no table 3 (not a report)."""
+    """The report in ``doc``; ``ReportFormatError`` when it holds none of tables 2-4 (not a report)."""
     asm = Assembly(doc)
     size = len(doc.blocks)
     headings = find_headings(asm)
@@ -98,12 +110,14 @@ def assemble(doc: SourceDocument) -> AnnualReport:
     # narrative on one sheet and each table on a sheet of its own).
     regions = {n: (section_region(headings, n, size), (0, size)) for n in ("二", "三", "四")}
     t3_rows = _first_found(asm, regions["三"], read_table3_any, bool)
-    if not t3_rows:
+    t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2_any, lambda found: bool(found[0]))
+    t4_found = _first_found(asm, regions["四"], read_table4, bool)
+    if not t3_rows and not t4_found and asm.read_count("table2.") < _MIN_TABLE2_CELLS:
         raise ReportFormatError(
             "未找到表三“收到和处理政府信息公开申请情况”，这不像是一份政府信息公开工作年度报告"
         )
-    t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2_any, lambda found: bool(found[0]))
-    t4_found = _first_found(asm, regions["四"], read_table4, bool)
+    if doc.cut or _ends_in_a_table(asm, headings):
+        asm.truncated = True
     agency, year = read_title(asm, headings[0].block if headings else size)
     template = _template(t3_rows, bool(t2_rows), is_2019, year)
     table3 = build_table3(asm, t3_rows, template)

@@ -27,6 +27,8 @@ from gongkai.report.read.tokens import (
 )
 
 READ_FINDINGS_KEY = "read_findings"
+TRUNCATED = "报告在此处截断"
+TRUNCATED_MESSAGE = f"{TRUNCATED}：文本停在这个数字上，它可能不完整，按缺失处理"
 T3_WIDTH = len(TABLE3_COLUMN_KEYS)
 T4_WIDTH = len(TABLE4_GROUP_KEYS) * len(TABLE4_FIELD_KEYS)
 T4_GROUP_WIDTH = len(TABLE4_FIELD_KEYS)
@@ -99,7 +101,25 @@ class Assembly:
         self.findings.append({"cell": cell, "message": message, "raw": raw})
 
     def put(self, path: str, value: int | Decimal | None, source: CellSource) -> None:
+        if value is not None and self.at_cut(source):
+            value = None
+            self.finding(path, TRUNCATED_MESSAGE, source.raw)
+            self.truncated = True
         self.cells[path] = Cell(value, source)
+
+    def at_cut(self, source: CellSource) -> bool:
+        """Whether ``source`` is the figure the document stops on, which may be cut short."""
+        if not self.doc.cut or source.line is None:
+            return False
+        last = self.doc.blocks[-1] if self.doc.blocks else None
+        if isinstance(last, Grid):
+            line = max((c.line or 0) for c in last.cells) if last.cells else 0
+            text = next((c.text for c in reversed(last.cells) if c.line == line), "")
+        elif isinstance(last, TextLine):
+            line, text = last.line or 0, last.text
+        else:
+            return False
+        return source.line == line and text.rstrip(" \t|").endswith(source.raw.strip())
 
     def put_count(self, path: str, tok: Tok, note: str | None = None) -> None:
         source = tok.source if note is None else with_note(tok.source, note)

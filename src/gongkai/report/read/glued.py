@@ -32,11 +32,10 @@ from gongkai.report.model import (
     Template,
 )
 from gongkai.report.read import labels
-from gongkai.report.read.assembly import T3_WIDTH, Assembly, exclude_table
+from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
 from gongkai.report.read.document import Grid, TextLine
 from gongkai.report.read.solver import Budget, Constraint, LimitReached, agreed, solve, splits
 
-TRUNCATED = "报告在此处截断"
 SPLIT_NOTE = "按约束拆分"
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t\u00a0\u3000]+(?=\d)")
 _LEAD = re.compile(r"[\d_]*")
@@ -85,7 +84,7 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         parts.append(piece)
         size += len(piece)
     norm = "".join(parts)
-    at_end = end >= len(blocks)
+    at_end = end >= len(blocks) and asm.doc.cut
     matches = labels.table3_matches(norm)
     rows: list[GluedRow] = []
     last = -1

@@ -22,6 +22,8 @@ from gongkai.report.model import (
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import (
     T3_WIDTH,
+    TRUNCATED,
+    TRUNCATED_MESSAGE,
     Assembly,
     Candidate,
     exclude_table,
@@ -125,6 +127,14 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 asm.put_count(f"table3.{key}.{column}", tok, note)
             found[key] = run
             failures.pop(key, None)
+            continue
+        if run.values and asm.at_cut(run.values[-1].source):
+            # The document stops on this row: its digits may be cut short, so none is split.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{key}.{column}", None, run.values[0].source)
+            asm.finding(f"table3.{key}", TRUNCATED_MESSAGE, " ".join(t.text for t in run.values))
+            asm.truncated = True
+            found[key] = run
             continue
         attempts[key] = attempts.get(key, 0) + 1
         if attempts[key] > _MAX_ATTEMPTS:
@@ -320,8 +330,10 @@ def build_table3(asm: Assembly, found: set[str], template: Template) -> Table3:
     for key in keys:
         expected_absent = single_only and key in OTHER_SPLIT_KEYS
         if key not in found and key not in asm.failed_rows and not expected_absent:
+            reason = f"{TRUNCATED}，" if asm.truncated else ""
             asm.finding(
-                f"table3.{key}", f"表三中未找到“{TABLE3_ROW_BY_KEY[key].label}”这一行，整行按缺失处理"
+                f"table3.{key}",
+                f"{reason}表三中未找到“{TABLE3_ROW_BY_KEY[key].label}”这一行，整行按缺失处理",
             )
         values = {c: asm.value(f"table3.{key}.{c}") for c in TABLE3_COLUMN_KEYS}
         rows[key] = ApplicantCounts(**values)

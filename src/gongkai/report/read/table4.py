@@ -17,6 +17,7 @@ from gongkai.report.read import labels
 from gongkai.report.read.assembly import (
     T4_GROUP_WIDTH,
     T4_WIDTH,
+    TRUNCATED,
     Assembly,
     exclude_table,
     is_table4_grid,
@@ -100,7 +101,8 @@ def put_paths(asm: Assembly, paths: Sequence[str], reading: tuple[int, ...], run
 
 def build_table4(asm: Assembly, found: bool) -> Table4:
     if not found:
-        asm.finding("table4", "未找到表四（政府信息公开行政复议、行政诉讼情况）的数据，按缺失处理")
+        reason = f"{TRUNCATED}，" if asm.truncated else ""
+        asm.finding("table4", f"{reason}未找到表四（政府信息公开行政复议、行政诉讼情况）的数据，按缺失处理")
     groups: dict[str, Any] = {}
     for group in TABLE4_GROUP_KEYS:
         groups[group] = CaseResults(**{f: asm.value(f"table4.{group}.{f}") for f in TABLE4_FIELD_KEYS})

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from gongkai.report.model import STANDARD_SECTION_TITLES
-from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine, ends_cut
 from gongkai.report.read.encoding import decode
 from gongkai.report.read.labels import (
     SECTION_HEADING_MAX_CHARS,
@@ -196,4 +196,4 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
         for piece in split_inline_headings(cleaned) if cleaned else ():
             blocks.append(TextLine(piece, page=page, line=number))
     flush_grid()
-    return SourceDocument(tuple(blocks), source_format="text", encoding=encoding)
+    return SourceDocument(tuple(blocks), source_format="text", encoding=encoding, cut=ends_cut(text))

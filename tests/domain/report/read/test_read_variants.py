@@ -592,10 +592,17 @@ def test_subheading_that_resembles_a_section_title_is_text() -> None:
         "| 项目 | 数量 |\n|---|---|\n| 发文 | 12 |\n",
         # A web page about something else.
         "<html><body><h1>通知公告</h1><table><tr><td>名称</td><td>3</td></tr></table></body></html>",
-        # Only table 2.
-        write.tab_rows(_report(), lambda n, rows: rows if n == "二" else []),
     ],
 )
 def test_a_file_without_table3_is_not_a_report(text: str) -> None:
     with pytest.raises(ReportFormatError, match="未找到表三"):
         read_bytes(text.encode("utf-8"))
+
+
+def test_a_file_with_only_table2_is_a_report_with_its_tables_missing() -> None:
+    # Issue 13: a report cut off after table 2 is still a report (exit 2 only without any of 二–四).
+    report = _report()
+    back = read_text(write.tab_rows(report, lambda n, rows: rows if n == "二" else []))
+    assert back.table2 == report.table2
+    assert {"table3.new", "table4"} <= finding_cells(back)
+    assert back.table3.row("new").total is None
