@@ -86,9 +86,8 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
     norm = "".join(parts)
     at_end = end >= len(blocks) and asm.doc.cut
     matches = labels.table3_matches(norm)
-    rows: list[GluedRow] = []
-    last = -1
-    for i, match in enumerate(matches):
+    candidates: list[GluedRow] = []
+    for i, match in enumerate(matches[:_MAX_MATCHES]):
         following = matches[i + 1] if i + 1 < len(matches) else None
         gap = norm[match.end : following.start if following else len(norm)]
         lead = _LEAD.match(gap)
@@ -100,13 +99,34 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         run = run.strip("_")
         if not run:
             continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
-        index = TABLE3_ROW_KEYS.index(match.key)
-        if index <= last:
-            continue
-        last = index
         cut = at_end and not rest and following is None
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
-        rows.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut))
+        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut))
+    return _in_order(candidates)
+
+
+#: Label matches looked at in one region (a table has 26 rows; the narrative mentions a few).
+_MAX_MATCHES = 400
+
+
+def _in_order(rows: list[GluedRow]) -> list[GluedRow]:
+    """The longest run of rows in the official order: the table, not a sentence of the narrative
+    that happens to use a row's words ("结转下年度继续办理8件") before it."""
+    index = [TABLE3_ROW_KEYS.index(r.key) for r in rows]
+    best = [1] * len(rows)
+    back = [-1] * len(rows)
+    for j in range(len(rows)):
+        for i in range(j):
+            if index[i] < index[j] and best[i] + 1 > best[j]:
+                best[j], back[j] = best[i] + 1, i
+    if not rows:
+        return []
+    at = max(range(len(rows)), key=lambda k: (best[k], -k))
+    chain = []
+    while at >= 0:
+        chain.append(rows[at])
+        at = back[at]
+    return chain[::-1]
     return rows
 
 
@@ -303,9 +323,11 @@ def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> se
         if not isinstance(block, TextLine) or index in asm.heading_lines:
             continue
         norm = prepare(block.text)
-        if labels.TABLE2_CONTENT_HEADER not in norm:
+        header = norm.find(labels.TABLE2_CONTENT_HEADER)
+        if header < 0:
             continue
-        for match in _T2_ROW.finditer(norm):
+        # Rows after the table's header only: the narrative before it names the same rows.
+        for match in _T2_ROW.finditer(norm, header):
             key = _T2_LABELS[match.group(1)]
             if key in found:
                 continue

@@ -205,17 +205,35 @@ def _map_by_position(asm: Assembly, sequence: list[str | Run], found: set[str]) 
     unlabelled = [item for item in sequence if isinstance(item, Run)]
     if not unlabelled:
         return {}
-    single = OTHER_SINGLE_KEY in found and not found & set(OTHER_SPLIT_KEYS)
-    rows = table3_rows_for(Template.Y2019 if single else Template.Y2021)
-    missing = [r.key for r in rows if r.key not in found]
     raw = " | ".join(" ".join(t.text for t in run.values) for run in unlabelled)
-    if len(missing) != len(unlabelled):
+    # The layout the found rows show, else either: a lost （六） label leaves it open.
+    layouts = [t for t in (Template.Y2021, Template.Y2019) if not found - {r.key for r in table3_rows_for(t)}]
+    fitting = [
+        t for t in layouts if len([r for r in table3_rows_for(t) if r.key not in found]) == len(unlabelled)
+    ]
+    if not fitting:
         asm.finding(
-            "table3",
-            f"表三有 {len(unlabelled)} 行数字没有行标签，与缺少的 {len(missing)} 行个数不同，未按位置对应",
-            raw,
+            "table3", f"表三有 {len(unlabelled)} 行数字没有行标签，与缺少的行个数不同，未按位置对应", raw
         )
         return {}
+    mappings = [m for m in (_position_mapping(asm, sequence, found, unlabelled, t) for t in fitting) if m]
+    if len(mappings) != 1:
+        asm.finding("table3", "表三有几行数字没有行标签，按位置对应时顺序或合计关系不符，未读取", raw)
+        return {}
+    assigned = mappings[0]
+    for run in unlabelled:
+        key = assigned[id(run)]
+        for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
+            asm.put_count(f"table3.{key}.{column}", tok, POSITION_NOTE)
+    return {assigned[id(run)]: run for run in unlabelled}
+
+
+def _position_mapping(
+    asm: Assembly, sequence: list[str | Run], found: set[str], unlabelled: list[Run], template: Template
+) -> dict[int, str] | None:
+    """The unlabelled rows (by id) mapped in order to the rows ``template`` lacks, if the order and
+    the sums confirm it."""
+    missing = [r.key for r in table3_rows_for(template) if r.key not in found]
     assigned = dict(zip((id(run) for run in unlabelled), missing, strict=True))
     order = [item if isinstance(item, str) else assigned[id(item)] for item in sequence]
     index = [TABLE3_ROW_KEYS.index(k) for k in order]
@@ -227,13 +245,8 @@ def _map_by_position(asm: Assembly, sequence: list[str | Run], found: set[str]) 
             parse_count(t.text) if classify(t.text) is CellKind.NUMBER else None for t in run.values
         )
     if index != sorted(set(index)) or not _sums_confirm(values, set(missing)):
-        asm.finding("table3", "表三有几行数字没有行标签，按位置对应时顺序或合计关系不符，未读取", raw)
-        return {}
-    for run in unlabelled:
-        key = assigned[id(run)]
-        for column, tok in zip(TABLE3_COLUMN_KEYS, run.values, strict=True):
-            asm.put_count(f"table3.{key}.{column}", tok, POSITION_NOTE)
-    return {assigned[id(run)]: run for run in unlabelled}
+        return None
+    return assigned
 
 
 def _sums_confirm(values: dict[str, tuple[int | None, ...]], mapped: set[str]) -> bool:

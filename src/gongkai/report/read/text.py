@@ -74,6 +74,18 @@ def split_inline_headings(text: str) -> list[str]:
     return pieces or [text]
 
 
+def _pipes_to_tabs(line: str) -> str:
+    """A pipe row ("label | 1 | 2 |", with or without the leading pipe) as a tab-separated row; a
+    cell on its own line ending in "|" as that cell. Pipes inside text are kept."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if not text.endswith("|"):
+        return line
+    cells = [c.strip() for c in text[:-1].split("|")]
+    return "\t".join(cells) if len(cells) > 1 else cells[0]
+
+
 class _GridBuilder:
     def __init__(self) -> None:
         self.rows: list[list[tuple[str, int]]] = []
@@ -159,7 +171,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
                 page += len(pieces) - 1
             raw = pieces[-1]
         # Trailing tabs are kept: in a tab-separated row they are blank cells at the row's end.
-        body = raw.rstrip(" \r")
+        body = _pipes_to_tabs(raw.rstrip(" \r")) if "|" in raw else raw.rstrip(" \r")
         if cell_mode and body.startswith("\t") and "\t" not in body[1:]:
             if not grid.rows and not grid.row:
                 grid_page = page
