@@ -88,7 +88,7 @@ def _table2_text_rows(rows: Sequence[Row]) -> list[_Table2Row]:
         nonlocal header
         if labels.TABLE2_CONTENT_HEADER in text:
             header = labels.table2_header_columns(text)
-        key = _table2_key(line_text)
+        key = _table2_key(line_text) or _wrapped_table2_key(text)
         if key is not None and clean:
             found.append(_Table2Row(key, header, numbers, block, False))
 
@@ -108,6 +108,14 @@ def _table2_text_rows(rows: Sequence[Row]) -> list[_Table2Row]:
     if numbers:
         emit(clean=True)
     return found
+
+
+_TABLE2_LABELS_LONGEST = sorted(labels.TABLE2_ROWS, key=len, reverse=True)
+
+
+def _wrapped_table2_key(text: str) -> str | None:
+    """The row whose label ends ``text`` (a label wrapped over lines: "行政\n许可")."""
+    return next((labels.TABLE2_ROWS[k] for k in _TABLE2_LABELS_LONGEST if text.endswith(k)), None)
 
 
 def _table2_key(label: str) -> str | None:
