@@ -96,7 +96,10 @@ def drop_labels(report: AnnualReport, rng: random.Random) -> str:
     table3 = [
         i
         for i in rows
-        if i.row and len(i.cells) >= 8 and not i.cells[0].isdigit() and all(_cell_is_value(c) for c in i.cells[-7:])
+        if i.row
+        and len(i.cells) >= 8
+        and not i.cells[0].isdigit()
+        and all(_cell_is_value(c) for c in i.cells[-7:])
     ]
     dropped = set(rng.sample(range(len(table3)), k=min(len(table3), rng.randint(1, 6))))
     index = 0
@@ -104,7 +107,7 @@ def drop_labels(report: AnnualReport, rng: random.Random) -> str:
     for item in rows:
         if item in table3:
             if not in_table:
-                lines.append("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |")
+                lines.append(_TABLE3_HEADER)
                 lines.append("|---|---|---|---|---|---|---|---|")
                 in_table = True
             label = "".join(item.cells[:-7])
@@ -122,6 +125,9 @@ def drop_labels(report: AnnualReport, rng: random.Random) -> str:
         if item.row:
             lines.append("")
     return "\n".join(lines) + "\n"
+
+
+_TABLE3_HEADER = "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
 
 
 def _cell_is_value(text: str) -> bool:

@@ -109,7 +109,12 @@ class Assembly:
 
     def at_cut(self, source: CellSource) -> bool:
         """Whether ``source`` is the figure the document stops on, which may be cut short."""
-        if not self.doc.cut or source.line is None:
+        return self.doc.cut and self.ends_document(source)
+
+    def ends_document(self, source: CellSource) -> bool:
+        """Whether ``source`` is the last thing in the document: a row ending there may have lost
+        cells to a cut, so its digits are read only as printed, never split."""
+        if source.line is None:
             return False
         last = self.doc.blocks[-1] if self.doc.blocks else None
         if isinstance(last, Grid):

@@ -84,7 +84,7 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         parts.append(piece)
         size += len(piece)
     norm = "".join(parts)
-    at_end = end >= len(blocks) and asm.doc.cut
+    at_end = end >= len(blocks)
     matches = labels.table3_matches(norm)
     candidates: list[GluedRow] = []
     for i, match in enumerate(matches[:_MAX_MATCHES]):
@@ -334,6 +334,10 @@ def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> se
             found.add(key)
             used.append(index)
             source = CellSource(match.group(2).replace("_", " "), block.page, block.line)
+            if index == len(blocks) - 1 and match.end() == len(norm):
+                # The document ends on this row: its figures may be cut short.
+                asm.finding(f"table2.{key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", source.raw)
+                continue
             _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
     if used:
         exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))

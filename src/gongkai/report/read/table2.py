@@ -175,7 +175,8 @@ def read_table2(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
         if len(row_columns) != len(values) and not t2.grid and 0 < len(values) < len(expected):
             # Cells glued together in running text ("规章000"): without arithmetic to decide,
             # only a reading that is the only one possible is taken (one digit per cell).
-            values = _unglued(values, len(expected)) or values
+            if not asm.ends_document(values[-1].source):
+                values = _unglued(values, len(expected)) or values
             row_columns = expected if len(values) == len(expected) else row_columns
         if len(row_columns) != len(values):
             raw = " ".join(t.text for t in values)

@@ -140,6 +140,8 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if attempts[key] > _MAX_ATTEMPTS:
             continue  # a label repeated without end is not a table; do not enumerate it again
         readings = digit_readings(run, T3_WIDTH, arithmetic.row_balances)
+        if asm.ends_document(run.values[-1].source) and len(run.values) != T3_WIDTH:
+            readings = []  # the document ends on this row: cells may be missing, nothing is split
         if len(readings) == 1:
             put_reading(asm, f"table3.{key}", TABLE3_COLUMN_KEYS, readings[0], run, note)
             found[key] = run

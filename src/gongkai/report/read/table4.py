@@ -61,6 +61,8 @@ def read_table4(asm: Assembly, start: int, end: int) -> bool:
             blocks.append(run.last_block)
             break
         readings = digit_readings(run, T4_WIDTH, arithmetic.groups_balance)
+        if asm.ends_document(run.values[-1].source) and len(run.values) != T4_WIDTH:
+            readings = []  # the document ends on this run: figures may be missing
         paths = [f"table4.{g}.{f}" for g in TABLE4_GROUP_KEYS for f in TABLE4_FIELD_KEYS]
         if len(readings) == 1:
             put_paths(asm, paths, readings[0], run)
@@ -73,6 +75,8 @@ def read_table4(asm: Assembly, start: int, end: int) -> bool:
     # one was not found.
     for group_key, run in grouped.items() if not blocks else ():
         readings = digit_readings(run, T4_GROUP_WIDTH, arithmetic.row_balances)
+        if asm.ends_document(run.values[-1].source) and len(run.values) != T4_GROUP_WIDTH:
+            readings = []
         paths = [f"table4.{group_key}.{f}" for f in TABLE4_FIELD_KEYS]
         if len(readings) == 1:
             put_paths(asm, paths, readings[0], run)
