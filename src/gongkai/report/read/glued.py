@@ -191,13 +191,13 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             continue
         used = [ROW_SUM] + [c.name for c in constraints if any(k == key for k, _ in c.terms)]
         values = list(agreed(solution.readings, key))
-        rules = "；".join(dict.fromkeys(used))
+        rules = _rule_names(used)
         note = f"{SPLIT_NOTE}（split by constraints）：原文“{row.raw}”；所用约束：{rules}"
         for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
             asm.put(f"{prefix}.{column}", value, _source(row, note if value is not None else None))
         if None in values:
             options = sorted({r[key] for r in solution.readings})
-            shown = "；".join(" ".join(map(str, o)) for o in options[:8])
+            shown = "；".join(" ".join(map(str, o)) for o in options[:12])
             asm.finding(
                 prefix,
                 f"数字连在一起，符合约束的拆法不止一种，未确定的单元格按缺失处理；候选：{shown}",
@@ -243,6 +243,17 @@ def table3_constraints(present: set[str]) -> list[Constraint]:
             )
         )
     return constraints
+
+
+def _rule_names(names: list[str]) -> str:
+    """Constraint names with their columns gathered: "（七）总计＝各项办理结果之和（自然人、总计列）"."""
+    columns: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        per_column = name.endswith("列）")
+        at = name.rfind("（")
+        rule, column = (name[:at], name[at + 1 : -2]) if per_column else (name, "")
+        columns.setdefault(rule, []).append(column)
+    return "；".join(f"{rule}（{'、'.join(c)}列）" if c[0] else rule for rule, c in columns.items())
 
 
 def _source(row: GluedRow, note: str | None) -> CellSource:
@@ -384,7 +395,7 @@ def _put_glued_table2(
         kept = note if value is not None and len(readings) > 1 else None
         asm.put(f"{prefix}.{name}", value, CellSource(source.raw, source.page, source.line, note=kept))
     if None in values:
-        shown = "；".join(" ".join(map(str, r)) for r in best[:8])
+        shown = "；".join(" ".join(map(str, r)) for r in best[:12])
         asm.finding(
             prefix,
             "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文也未说明，"

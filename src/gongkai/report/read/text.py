@@ -55,6 +55,13 @@ _INLINE_HEADING = re.compile(
 )
 
 
+#: Where a table begins inside a long line: table 2's first block, table 3's header note, table
+#: 4's header.
+_TABLE_START = re.compile(
+    r"第二十条第[（(]一[）)]项\s*信息内容|[（(]本列数据的勾稽关系|行政复议\s*行政诉讼\s*(?=结果维持|未经复议)"
+)
+
+
 def split_inline_headings(text: str) -> list[str]:
     """A long line cut before and after each section heading it holds (a crawler's page text is
     often one line); a short line, or one without headings, as it is."""
@@ -62,12 +69,19 @@ def split_inline_headings(text: str) -> list[str]:
         return [text]
     pieces: list[str] = []
     position = 0
-    for match in _INLINE_HEADING.finditer(to_simplified(text)):
-        before = text[position : match.start()].strip()
+    simplified = to_simplified(text)
+    cuts = [(m.start(), m.end()) for m in _INLINE_HEADING.finditer(simplified)]
+    # A table run into the narrative starts a line of its own, so that the narrative stays text.
+    cuts += [(m.start(), m.start()) for m in _TABLE_START.finditer(simplified)]
+    for start, end in sorted(cuts):
+        if start < position:
+            continue
+        before = text[position:start].strip()
         if before:
             pieces.append(before)
-        pieces.append(text[match.start() : match.end()])
-        position = match.end()
+        if end > start:
+            pieces.append(text[start:end])
+        position = end if end > start else start
     rest = text[position:].strip()
     if rest:
         pieces.append(rest)
