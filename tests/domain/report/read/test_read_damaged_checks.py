@@ -11,7 +11,8 @@ import pytest
 from read_helpers import findings, read_text
 
 from gongkai.cli import EXIT_OK, main
-from gongkai.report.model import AnnualReport, ApplicantCounts, Section, Table3
+from gongkai.report.model import AnnualReport, Section, Table3
+from gongkai.report.read.explain import explain
 from gongkai.report.rules import check
 from gongkai.report.samples import balanced_report
 from support.damage import damage
@@ -40,7 +41,8 @@ def test_a_narrative_figure_that_contradicts_the_table_is_flagged() -> None:
     docs = replace(report.table2.normative_documents, issued=2, abolished=10, in_force=17)
     report = replace(report, table2=replace(report.table2, normative_documents=docs))
     sections = list(report.sections or ())
-    sections[1] = Section("二", sections[1].title, "本年制发行政规范性文件2件，废止10件，现行有效18件。具体情况见下表。")
+    stated = "本年制发行政规范性文件2件，废止10件，现行有效18件。具体情况见下表。"
+    sections[1] = Section("二", sections[1].title, stated)
     back = _glued(replace(report, sections=tuple(sections)))
     # "21017" splits several ways; the narrative's figures pick 2 / 10 / 17 (the only split that
     # agrees with two of them), and the check reports the third.
@@ -51,14 +53,16 @@ def test_a_narrative_figure_that_contradicts_the_table_is_flagged() -> None:
 def test_explain_shows_source_text_and_the_constraints(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", "parse", str(corpus_dir / "007.txt"), "--explain", "table3.new.natural"]) == EXIT_OK
+    path = str(corpus_dir / "007.txt")
+    assert main(["report", "parse", path, "--explain", "table3.new.natural"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "值：64" in out and "按约束拆分" in out and "行合计" in out
     assert "本年新收政府信息公开申请数量640020470" in out
 
 
 def test_explain_of_a_cell_mapped_by_position(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", "parse", str(corpus_dir / "005.md"), "--explain", "table3.partial.total"]) == EXIT_OK
+    path = str(corpus_dir / "005.md")
+    assert main(["report", "parse", path, "--explain", "table3.partial.total"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "按位置对应" in out and "值：0" in out
 
@@ -75,8 +79,5 @@ def test_explain_of_an_undecided_cell_gives_the_candidates(
 def test_rows_read_from_a_cell_say_so() -> None:
     report = balanced_report(3)
     back = read_text(damage(report, "pipe_rows", random.Random(1)))
-    from gongkai.report.read.explain import explain
-
     text = explain(back, "table3.granted.total")
     assert f"值：{report.table3.row('granted').total}" in text and "从单元格读取" in text
-    assert ApplicantCounts is not None
