@@ -8,6 +8,10 @@ line) and as a Markdown table, then times ``read_bytes`` on them in this one pro
 reports per second of CPU time (the machine is shared, so wall time is noisier) against the
 targets of issue 3: text and HTML >= 100/s, DOCX >= 30/s, PDF >= 10/s.
 
+Part 1b (``--damaged N``, issue 13) damages N generated reports in each way of
+``tests/support/damage.py`` and reports the share of cells read right, the wrong values (the target
+is none) and the reading speed. For a cut text, the share counts the cells whose line the cut left.
+
 Part 2 writes ``--batch`` files of mixed formats into a temporary folder (rendered documents are
 reused under new names: rendering 10,000 DOCX and PDF would take longer than reading them) and runs
 ``check_paths`` on it, reporting wall time, files per second, and the peak resident memory of the
@@ -27,15 +31,18 @@ import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "fuzz"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from fuzz_inputs import markdown_of, text_of_html
 
+from gongkai.errors import ReportFormatError
 from gongkai.report import jsonio
 from gongkai.report.batch import check_paths
 from gongkai.report.model import AnnualReport, Template
 from gongkai.report.read import read_bytes
 from gongkai.report.render import render
 from gongkai.report.samples import balanced_report
+from support.damage import KINDS, damage, one_cell_per_line, page_items
 
 TARGETS = {"text": 100, "html": 100, "docx": 30, "pdf": 10}
 EXTENSIONS = {
@@ -73,13 +80,13 @@ def as_format(report: AnnualReport, fmt: str) -> bytes:
     return render(report, fmt)
 
 
-def per_format(n: int) -> dict[str, list[bytes]]:
+def per_format(n: int, formats: list[str] | None = None) -> dict[str, list[bytes]]:
     reports = generated(n)
     print(f"## Reading one report, per format ({n} distinct generated reports each, one process)\n")
     print("| format | reports/s (CPU) | reports/s (wall) | ms per report | target | read back exactly |")
     print("|---|---:|---:|---:|---:|---|")
     inputs: dict[str, list[bytes]] = {}
-    for fmt in EXTENSIONS:
+    for fmt in formats or EXTENSIONS:
         files = [as_format(r, fmt) for r in reports]
         inputs[fmt] = files
         exact = 0
@@ -103,6 +110,47 @@ def per_format(n: int) -> dict[str, list[bytes]]:
             flush=True,
         )
     return inputs
+
+
+def damaged(n: int) -> None:
+    """Issue 13: share of cells recovered per kind of damage (tests/support/damage.py), wrong values,
+    and reading speed on the damaged text."""
+    reports = generated(n, seed=13)
+    print(f"\n## Damaged reports ({n} generated reports per kind of damage, one process)\n")
+    print("| damage | cells | recovered | wrong | not read as a report | reports/s (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for kind in KINDS:
+        texts = [damage(r, kind, random.Random(i)).encode() for i, r in enumerate(reports)]
+        cells = recovered = wrong = refused = 0
+        cpu = time.process_time()
+        backs = []
+        for data in texts:
+            try:
+                backs.append(read_bytes(data))
+            except ReportFormatError:
+                backs.append(None)
+        cpu = time.process_time() - cpu
+        for report, back, data in zip(reports, backs, texts, strict=True):
+            present = _present_before_cut(report, data) if kind == "cut" else None
+            got = dict(back.cells()) if back is not None else {}
+            refused += back is None
+            for path, value in report.cells():
+                if value is None or (present is not None and path not in present):
+                    continue
+                cells += 1
+                recovered += got.get(path) == value
+                wrong += got.get(path) is not None and got.get(path) != value
+        print(
+            f"| {kind} | {cells} | {100 * recovered / cells:.2f}% | {wrong} | {refused} | {n / cpu:.0f} |",
+            flush=True,
+        )
+
+
+def _present_before_cut(report: AnnualReport, data: bytes) -> set[str]:
+    """The cells whose whole line comes before the cut (what a cut text still holds)."""
+    full = read_bytes(one_cell_per_line(page_items(report)).encode())
+    complete = data.decode().count("\n")
+    return {p for p, s in full.provenance.items() if s.line is not None and s.line <= complete}
 
 
 class RssSampler(threading.Thread):
@@ -177,12 +225,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-format", type=int, default=40, help="distinct reports per format")
     parser.add_argument("--batch", type=int, default=10_000, help="files in the mixed batch (0: skip)")
+    parser.add_argument("--damaged", type=int, default=200, help="reports per kind of damage (0: skip)")
+    parser.add_argument("--formats-only", nargs="*", default=None, help="formats of part 1 (default: all)")
     parser.add_argument(
         "--workers", type=int, default=None, help="batch worker processes (default: all cores)"
     )
     args = parser.parse_args()
     warnings.filterwarnings("ignore", module="openpyxl")
-    inputs = per_format(args.per_format)
+    inputs = per_format(args.per_format, args.formats_only)
+    if args.damaged:
+        damaged(args.damaged)
     if args.batch:
         batch(args.batch, inputs, args.workers)
 

@@ -34,6 +34,19 @@ class Template(StrEnum):
     #: 国办公开办函〔2019〕60号 trial format, for reports on 2019 and 2020.
     Y2019 = "2019"
 
+    @classmethod
+    def for_year(cls, year: int) -> Template:
+        """The format in force for a report on ``year``.
+
+        Legal basis: 国办公开办函〔2019〕60号 (trial format, reports on 2019 and 2020) and
+        国办公开办函〔2021〕30号 (reports on 2021 and later).
+        """
+        return cls.Y2021 if year >= FIRST_2021_YEAR else cls.Y2019
+
+
+#: The first report year of the 2021 format (国办公开办函〔2021〕30号).
+FIRST_2021_YEAR = 2021
+
 
 # ---------------------------------------------------------------------------------------------
 # Table 3 (收到和处理政府信息公开申请情况): 7 applicant columns x 25 (2021) or 23 (2019) rows.
@@ -161,7 +174,66 @@ OTHER_SINGLE_KEY = "other"
 
 def table3_rows_for(template: Template) -> tuple[RowSpec, ...]:
     """The rows of table 3 in the official order for ``template``."""
-    return tuple(r for r in TABLE3_ROWS if template in r.templates)
+    return _ROWS_FOR[template]
+
+
+_ROWS_FOR: Mapping[Template, tuple[RowSpec, ...]] = MappingProxyType(
+    {t: tuple(r for r in TABLE3_ROWS if t in r.templates) for t in Template}
+)
+#: Outcome rows that every layout has: （一）至（五）.
+FIXED_OUTCOME_KEYS: tuple[str, ...] = tuple(
+    r.key
+    for r in TABLE3_ROWS
+    if r.kind is RowKind.OUTCOME and r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY
+)
+#: Every outcome row key, both layouts of （六）.
+OUTCOME_KEYS: tuple[str, ...] = tuple(r.key for r in TABLE3_ROWS if r.kind is RowKind.OUTCOME)
+#: The printed group headings of the outcome rows (（三）至（六）).
+DENY_GROUP, UNABLE_GROUP, REJECT_GROUP, OTHER_GROUP = _DENY, _UNABLE, _REJECT, _OTHER
+
+
+def table3_row_keys(
+    template: Template | None = None, *, kind: RowKind | None = None, groups: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Keys of table 3's rows in the official order: those of ``template`` (both layouts of （六）
+    when ``None``), of ``kind`` only, under one of the printed ``groups`` only (e.g. ``DENY_GROUP``).
+    """
+    return tuple(
+        r.key
+        for r in TABLE3_ROWS
+        if (template is None or template in r.templates)
+        and (kind is None or r.kind is kind)
+        and (not groups or any(g in r.labels for g in groups))
+    )
+
+
+def other_rows(template: Template, split_filled: bool, single_filled: bool) -> tuple[str, ...]:
+    """The （六）其他处理 rows a report uses: the one place that merges the 2019 single row.
+
+    The 2021 format splits （六） into three sub-rows; the 2019 trial format has one row, and some
+    reports for 2021 and later kept it (corpus 002, 003). The rows that carry values decide; a
+    report that fills both has both (the rules sum both and TEMPLATE-DETECT warns); a report that
+    fills neither has its template's own rows.
+    """
+    if split_filled and single_filled:
+        return (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY)
+    if split_filled:
+        return OTHER_SPLIT_KEYS
+    if single_filled:
+        return (OTHER_SINGLE_KEY,)
+    return tuple(
+        k for k in (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY) if template in TABLE3_ROW_BY_KEY[k].templates
+    )
+
+
+def table3_layout(template: Template, split_filled: bool, single_filled: bool) -> tuple[RowSpec, ...]:
+    """The rows of table 3 a report shows, in the official order, with the （六） rows of ``other_rows``."""
+    other = set(other_rows(template, split_filled, single_filled))
+    return tuple(
+        r
+        for r in TABLE3_ROWS
+        if r.key in other or (r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY)
+    )
 
 
 @dataclass(frozen=True, slots=True)

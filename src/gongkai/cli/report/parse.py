@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from gongkai.cli import EXIT_OK
+from gongkai.errors import GongkaiError, ReportFormatError
 from gongkai.report import jsonio
-from gongkai.report.read import READ_FINDINGS_KEY, read_report
+from gongkai.report.model import AnnualReport
+from gongkai.report.read import READ_FINDINGS_KEY, read_report, sniff
+from gongkai.report.read.encoding import decode
+from gongkai.report.read.explain import explain
 
 #: How many unread cells the stderr summary lists before "……".
 SHOWN_FINDINGS = 10
@@ -24,11 +29,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("parse", help="读取年度报告（文本、网页、Word、Excel、PDF）并输出 JSON")
     parser.add_argument("file", help="报告文件")
     parser.add_argument("--json", action="store_true", help="输出 gongkai.annual-report/1 JSON（默认）")
+    parser.add_argument(
+        "--explain",
+        action="append",
+        metavar="CELL",
+        help="说明某个单元格（如 table3.new.natural）的值从何而来：原文上下文与读取方式（不输出 JSON）",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     report = read_report(args.file)
+    if args.explain:
+        return _explain(report, args.file, args.explain)
     sys.stdout.write(jsonio.dumps(report) + "\n")
     findings = report.meta.get(READ_FINDINGS_KEY) or []
     if findings:
@@ -38,3 +51,23 @@ def run(args: argparse.Namespace) -> int:
             lines.append("  ……")
         sys.stderr.write("\n".join(lines) + "\n")
     return EXIT_OK
+
+
+def _explain(report: AnnualReport, file: str, cells: list[str]) -> int:
+    try:
+        text: str | None = decode(Path(file).read_bytes())[0] if sniff_text(file) else None
+    except GongkaiError:
+        text = None
+    parts = []
+    for cell in cells:
+        try:
+            parts.append(explain(report, cell, text))
+        except KeyError as exc:
+            raise ReportFormatError(f"没有这个单元格：{cell}（示例：table3.new.natural）") from exc
+    sys.stdout.write("\n\n".join(parts) + "\n")
+    return EXIT_OK
+
+
+def sniff_text(file: str) -> bool:
+    """Whether the file is text (its lines are what provenance line numbers count)."""
+    return sniff(Path(file).read_bytes()) in ("text", "markdown", "html")

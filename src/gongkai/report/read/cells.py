@@ -35,8 +35,17 @@ class CellKind(StrEnum):
     UNREADABLE = "unreadable"
 
 
+#: A figure with a note glued to it in a converted table: "22（其中修订 16 件）" is 22.
+_NOTED = re.compile(r"^([\d,.]+)[(][^()]*[)]$")
+
+
 def _prepare(raw: str) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFKC", raw))
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
+    if text.endswith(")"):
+        noted = _NOTED.match(text)
+        if noted is not None:
+            return noted.group(1)
+    return text
 
 
 @functools.lru_cache(maxsize=8192)

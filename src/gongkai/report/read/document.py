@@ -60,3 +60,11 @@ class SourceDocument:
     source_format: str
     #: The encoding the bytes were decoded with, for text-based formats.
     encoding: str | None = None
+    #: The text stops in the middle of a line, on a figure: the last figure may be cut short
+    #: (a page limit, a crawler's cut), so it is not read ("报告在此处截断").
+    cut: bool = False
+
+
+def ends_cut(text: str) -> bool:
+    """Whether ``text`` stops inside a line right after a digit (its last figure may be partial)."""
+    return not text.endswith("\n") and text.rstrip(" \t|")[-1:].isdigit()

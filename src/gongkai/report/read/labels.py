@@ -38,6 +38,28 @@ from gongkai.report.model import (
     TABLE4_GROUPS,
 )
 
+#: Traditional characters of the report's fixed vocabulary (labels, headers, section titles) and
+#: their Simplified forms, so that a report written in Traditional characters (本年新收、結轉、
+#: 予以公開、不予處理) reads with the same labels. Written out rather than taken from a converter
+#: (OpenCC): only these characters are compared, and a character-level table is exact for them.
+TRADITIONAL = (
+    "業為舉於會體關內決況辦務動區單發後國處復複審屬當執護報據數條構沒現確穩類係糾納組織經結繼續維繳罰範獲補規"
+    "計認議許訟訪訴詢請費轉過這進問題額萬廢開強總無機權項製與專時門統種個檢則讓預點應對歸從並幾"
+    "產說範圍標準網絡頁證據實際將導監責"
+)
+SIMPLIFIED = (
+    "业为举于会体关内决况办务动区单发后国处复复审属当执护报据数条构没现确稳类系纠纳组织经结继续维缴罚范获补规"
+    "计认议许讼访诉询请费转过这进问题额万废开强总无机权项制与专时门统种个检则让预点应对归从并几"
+    "产说范围标准网络页证据实际将导监责"
+)
+_TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with the Traditional characters of the report vocabulary in Simplified form."""
+    return text.translate(_TO_SIMPLIFIED)
+
+
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 _ORDINAL_DIGIT = re.compile(r"(\d+)\s*[、.]\s*(?=\D|$)")
 _DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉,，、;；:：。·・|\u200b\ufeff]+")
@@ -52,7 +74,7 @@ def normalize(text: str) -> str:
 
     Cached: the same cell texts ("0", "规章", header labels) recur in every report of a batch.
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
     if "[" in text:
         text = _BOOKMARK.sub("", text)
     text = _ORDINAL_DIGIT.sub(r"\1.", text)
@@ -246,6 +268,14 @@ TABLE4_FIELD_LABELS: Mapping[str, str] = MappingProxyType(
 )
 #: Text that marks the header of table 4 (结果维持 is printed only there).
 TABLE4_HEADER_MARKERS: tuple[str, ...] = (normalize(TABLE4_FIELDS[0][1]), normalize(TABLE4_FIELDS[3][1]))
+
+
+def table4_header(norm: str) -> bool:
+    """Whether ``norm`` prints table 4's header: 结果维持 or 尚未审结, or -- header cells split
+    across lines by a conversion ("结果/维持") -- both 维持 and 纠正."""
+    return any(marker in norm for marker in TABLE4_HEADER_MARKERS) or ("维持" in norm and "纠正" in norm)
+
+
 #: The first header line of table 4 ("行政复议 行政诉讼").
 TABLE4_TOP = normalize(TABLE4_GROUPS[0][1])
 

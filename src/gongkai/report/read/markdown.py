@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine, ends_cut
 from gongkai.report.read.encoding import decode
 from gongkai.report.read.labels import clean_text
 from gongkai.report.read.text import PAGE_MARK
@@ -122,7 +122,7 @@ def extract_markdown(text: str, *, encoding: str | None = None) -> SourceDocumen
         if cleaned:
             blocks.append(TextLine(cleaned, line=number))
     end_table()
-    return SourceDocument(tuple(blocks), source_format="markdown", encoding=encoding)
+    return SourceDocument(tuple(blocks), source_format="markdown", encoding=encoding, cut=ends_cut(text))
 
 
 def _next_is_row(lines: list[str], number: int) -> bool:

@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import re
 
-from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
+from gongkai.report.model import STANDARD_SECTION_TITLES
+from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine, ends_cut
 from gongkai.report.read.encoding import decode
-from gongkai.report.read.labels import clean_text
+from gongkai.report.read.labels import (
+    SECTION_HEADING_MAX_CHARS,
+    SECTION_TITLE_VARIANTS,
+    clean_text,
+    to_simplified,
+)
 
 PAGE_MARK = re.compile(
     r"^\s*(?:[-—–－]\s*(?P<dash>\d{1,4})\s*[-—–－]|第\s*(?P<nth>\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
@@ -32,6 +38,66 @@ _LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _MAX_CONTINUATION = 30
 #: How many tab-led lines make a document "one cell per line".
 _MIN_CELL_LINES = 8
+
+
+_TITLES = sorted(
+    {to_simplified(t) for n, t in STANDARD_SECTION_TITLES.items()}
+    | {to_simplified(t) for variants in SECTION_TITLE_VARIANTS.values() for t in variants},
+    key=len,
+    reverse=True,
+)
+#: A section heading inside a long line ("…提供了重要保障。二、主动公开政府信息情况…"): a
+#: top-level ordinal directly followed by a known section title.
+_INLINE_HEADING = re.compile(
+    r"(?<![一二三四五六七八九十第])[一二三四五六]\s*[、.．]\s*(?:"
+    + "|".join(re.escape(t) for t in _TITLES)
+    + ")"
+)
+
+
+#: Where a table begins inside a long line: table 2's first block, table 3's header note, table
+#: 4's header.
+_TABLE_START = re.compile(
+    r"第二十条第[（(]一[）)]项\s*信息内容|[（(]本列数据的勾稽关系|行政复议\s*行政诉讼\s*(?=结果维持|未经复议)"
+)
+
+
+def split_inline_headings(text: str) -> list[str]:
+    """A long line cut before and after each section heading it holds (a crawler's page text is
+    often one line); a short line, or one without headings, as it is."""
+    if len(text) <= SECTION_HEADING_MAX_CHARS:
+        return [text]
+    pieces: list[str] = []
+    position = 0
+    simplified = to_simplified(text)
+    cuts = [(m.start(), m.end()) for m in _INLINE_HEADING.finditer(simplified)]
+    # A table run into the narrative starts a line of its own, so that the narrative stays text.
+    cuts += [(m.start(), m.start()) for m in _TABLE_START.finditer(simplified)]
+    for start, end in sorted(cuts):
+        if start < position:
+            continue
+        before = text[position:start].strip()
+        if before:
+            pieces.append(before)
+        if end > start:
+            pieces.append(text[start:end])
+        position = end if end > start else start
+    rest = text[position:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces or [text]
+
+
+def _pipes_to_tabs(line: str) -> str:
+    """A pipe row ("label | 1 | 2 |", with or without the leading pipe) as a tab-separated row; a
+    cell on its own line ending in "|" as that cell. Pipes inside text are kept."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if not text.endswith("|"):
+        return line
+    cells = [c.strip() for c in text[:-1].split("|")]
+    return "\t".join(cells) if len(cells) > 1 else cells[0]
 
 
 class _GridBuilder:
@@ -119,7 +185,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
                 page += len(pieces) - 1
             raw = pieces[-1]
         # Trailing tabs are kept: in a tab-separated row they are blank cells at the row's end.
-        body = raw.rstrip(" \r")
+        body = _pipes_to_tabs(raw.rstrip(" \r")) if "|" in raw else raw.rstrip(" \r")
         if cell_mode and body.startswith("\t") and "\t" not in body[1:]:
             if not grid.rows and not grid.row:
                 grid_page = page
@@ -153,7 +219,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
         if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
             continue
         cleaned = clean_text(body)
-        if cleaned:
-            blocks.append(TextLine(cleaned, page=page, line=number))
+        for piece in split_inline_headings(cleaned) if cleaned else ():
+            blocks.append(TextLine(piece, page=page, line=number))
     flush_grid()
-    return SourceDocument(tuple(blocks), source_format="text", encoding=encoding)
+    return SourceDocument(tuple(blocks), source_format="text", encoding=encoding, cut=ends_cut(text))

@@ -39,7 +39,7 @@ from gongkai.report.model import (
     AnnualReport,
     RowSpec,
     Template,
-    table3_rows_for,
+    table3_layout,
 )
 
 #: ``TABLE4_GROUPS`` labels spell the header hierarchy with this separator (行政诉讼·复议后起诉).
@@ -232,7 +232,7 @@ def table3_rows_shown(report: AnnualReport) -> tuple[RowSpec, ...]:
             "报告使用2019年试行格式（“（六）其他处理”为一行），但填写了2021年格式的分项行，"
             "无法按该版式呈现而不丢失数据；请将模板改为2021或合并为一行"
         )
-    return table3_rows_for(Template.Y2019 if single else Template.Y2021)
+    return table3_layout(report.template, bool(split_filled), single and not split_filled)
 
 
 def table3_grid(report: AnnualReport) -> TableGrid:

@@ -18,6 +18,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import cast
 
+from gongkai.report import arithmetic
 from gongkai.report.model import (
     OTHER_SINGLE_KEY,
     OTHER_SPLIT_KEYS,
@@ -26,15 +27,12 @@ from gongkai.report.model import (
     TABLE3_COLUMN_KEYS,
     TABLE3_COLUMNS,
     TABLE3_ROW_BY_KEY,
-    TABLE3_ROWS,
     TABLE4_FIELD_KEYS,
     TABLE4_GROUP_KEYS,
     TABLE4_GROUPS,
     AnnualReport,
     ApplicantCounts,
-    RowKind,
     RowSpec,
-    Template,
 )
 from gongkai.report.rules.finding import Finding, Severity, Value
 from gongkai.report.rules.registry import Context, Rule, name_cells, rule
@@ -43,12 +41,6 @@ FORMAT_2021 = "国办公开办函〔2021〕30号《中华人民共和国政府�
 
 COLUMN_LABEL = {c.key: c.label for c in TABLE3_COLUMNS}
 _EMPTY = ApplicantCounts()
-#: Outcome rows that every layout has: （一）至（五）.
-_FIXED_OUTCOMES: tuple[str, ...] = tuple(
-    r.key
-    for r in TABLE3_ROWS
-    if r.kind is RowKind.OUTCOME and r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY
-)
 _PATH3 = {(row, col): f"table3.{row}.{col}" for row in TABLE3_ROW_BY_KEY for col in TABLE3_COLUMN_KEYS}
 
 
@@ -75,7 +67,7 @@ def _missing(paths: tuple[str, ...], values: tuple[int | None, ...]) -> list[str
     return [p for p, v in zip(paths, values, strict=True) if v is None]
 
 
-_BALANCE_KEYS = ("new", "carried", "total", "carry_next")
+_BALANCE_KEYS = arithmetic.BALANCE_KEYS
 _BALANCE_PATHS = tuple(tuple(_PATH3[k, col] for k in _BALANCE_KEYS) for col in TABLE3_COLUMN_KEYS)
 
 
@@ -97,7 +89,7 @@ def t3_balance(r: Rule, ctx: Context) -> Iterator[Finding]:
         a, b, c, d = values
         if a is None or b is None or c is None or d is None:
             missing.extend(_missing(paths, values))
-        elif a + b != c + d:
+        elif not arithmetic.balance_holds(a, b, c, d):
             yield r.finding(
                 paths,
                 f"表三“{COLUMN_LABEL[col]}”列不符合勾稽关系：一、本年新收加二、上年结转为 {a + b}，"
@@ -182,7 +174,7 @@ def t3_row_sum(r: Rule, ctx: Context) -> Iterator[Finding]:
     """
     rows = [(key, _ROW(row)) for key, row in ctx.report.table3.rows.items()]
     # Only rows with a blank cell or a wrong sum need a closer look (``or`` keeps sum() off blanks).
-    suspects = [(k, v) for k, v in rows if None in v or sum(v[:-1]) != v[-1]]
+    suspects = [(k, v) for k, v in rows if None in v or not arithmetic.row_balances(v)]
     items = ((_ROW_WHERE[k], _ROW_PATHS[k], v) for k, v in suspects if v != _ALL_BLANK)
     yield from _sums(r, items, "自然人与法人或其他组织各列", "“总计”列", "表三行合计的核对")
 
@@ -218,12 +210,6 @@ def other_layout(ctx: Context) -> tuple[bool, bool]:
     return layout
 
 
-_TEMPLATE_OTHER = {
-    t: tuple(k for k in (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY) if t in TABLE3_ROW_BY_KEY[k].templates)
-    for t in Template
-}
-
-
 def outcome_rows(ctx: Context) -> tuple[str, ...]:
     """The outcome rows whose sum is （七）总计: （一）至（五） and the （六） rows the report fills in.
 
@@ -231,15 +217,7 @@ def outcome_rows(ctx: Context) -> tuple[str, ...]:
     TEMPLATE-DETECT warns); when neither carries values, the template's own rows (reported missing).
     """
     split, single = other_layout(ctx)
-    if split and single:
-        other: tuple[str, ...] = (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY)
-    elif split:
-        other = OTHER_SPLIT_KEYS
-    elif single:
-        other = (OTHER_SINGLE_KEY,)
-    else:
-        other = _TEMPLATE_OTHER[ctx.report.template]
-    return _FIXED_OUTCOMES + other
+    return arithmetic.outcome_keys(ctx.report.template, split, single)
 
 
 def _count_groups(report: AnnualReport) -> Iterator[tuple[tuple[str, ...], tuple[int | None, ...]]]:

@@ -23,6 +23,7 @@ from django.db.models.fields.json import KT, KeyTransform
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from gongkai.report.model import DENY_GROUP, OTHER_GROUP, REJECT_GROUP, UNABLE_GROUP, table3_row_keys
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, State, deadline_for
 from gongkai.web.oversight.models import UploadedReport, UploadState
@@ -270,30 +271,8 @@ def _publications(ids: set[int], year: int) -> dict[int, int]:
 # Trends across years
 # ---------------------------------------------------------------------------------------------
 
-_DENY = (
-    "deny_secret",
-    "deny_law",
-    "deny_safety",
-    "deny_thirdparty",
-    "deny_internal",
-    "deny_process",
-    "deny_enforcement",
-    "deny_query",
-)
-_OTHER_OUTCOMES = (
-    "unable_nodata",
-    "unable_create",
-    "unable_unclear",
-    "reject_petition",
-    "reject_repeat",
-    "reject_publication",
-    "reject_massive",
-    "reject_confirm",
-    "other_overdue_correction",
-    "other_overdue_fee",
-    "other_other",
-    "other",
-)
+_DENY = table3_row_keys(groups=(DENY_GROUP,))
+_OTHER_OUTCOMES = table3_row_keys(groups=(UNABLE_GROUP, REJECT_GROUP, OTHER_GROUP))
 TREND_FIGURES: Mapping[str, str] = {
     "new": "table3.new.total",
     "granted": "table3.granted.total",

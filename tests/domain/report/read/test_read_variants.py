@@ -290,15 +290,37 @@ def test_digits_run_together_two_ways_are_settled_by_the_column_rules() -> None:
     assert note is not None and "勾稽关系" in note
 
 
-def test_digits_that_no_rule_can_settle_stay_missing() -> None:
+def test_digits_settled_only_by_the_whole_table_are_read_jointly() -> None:
+    # Issue 13 changed this: 予以公开 reads "2112 0 0 0 15" two ways that each balance their row;
+    # row by row it stayed missing, but solved jointly over the table the column rules (（七）总计
+    # = the outcome rows, in every column) leave one reading.
     report = _glued_report()
     text = _glue(_glue(write.whitespace_rows(report), "三、本年度办理结果"), "（七）总计")
     back = read_text(text)
-    # 予以公开 and 总计 both read "2112 0 0 0 15": the intake rule (一 + 二 = 总计 + 四) settles
-    # 总计, but 予以公开 still has two readings that balance everything that can be evaluated.
     assert back.table3.row("total") == ApplicantCounts(2, 1, 12, 0, 0, 0, 15)
-    assert back.table3.row("granted").is_empty()
-    assert "table3.granted" in finding_cells(back)
+    assert back.table3.row("granted") == ApplicantCounts(2, 1, 12, 0, 0, 0, 15)
+    note = back.provenance["table3.granted.research"].note
+    assert note is not None and "按约束拆分" in note and "（七）总计＝各项办理结果之和" in note
+
+
+def test_digits_that_no_rule_can_settle_stay_missing() -> None:
+    # 予以公开 2 | 1 | 12 and 部分公开 2 | 11 | 2, both printed "2112 0 0 0 15": swapping the two
+    # readings keeps every row and column sum, so neither row can be settled.
+    base = _glued_report()
+    rows = dict(base.table3.rows)
+    rows.update(
+        new=ApplicantCounts(4, 12, 14, 0, 0, 0, 30),
+        granted=ApplicantCounts(2, 1, 12, 0, 0, 0, 15),
+        partial=ApplicantCounts(2, 11, 2, 0, 0, 0, 15),
+        total=ApplicantCounts(4, 12, 14, 0, 0, 0, 30),
+    )
+    report = replace(base, table3=Table3(rows))
+    text = _glue(_glue(write.whitespace_rows(report), "三、本年度办理结果"), "（二）部分公开")
+    back = read_text(text)
+    assert back.table3.row("granted").natural == 2 and back.table3.row("granted").total == 15
+    assert back.table3.row("granted").commercial is None and back.table3.row("partial").commercial is None
+    assert back.table3.row("total") == report.table3.row("total")
+    assert {"table3.granted", "table3.partial"} <= finding_cells(back)
 
 
 def _zero_report() -> AnnualReport:
@@ -592,10 +614,17 @@ def test_subheading_that_resembles_a_section_title_is_text() -> None:
         "| 项目 | 数量 |\n|---|---|\n| 发文 | 12 |\n",
         # A web page about something else.
         "<html><body><h1>通知公告</h1><table><tr><td>名称</td><td>3</td></tr></table></body></html>",
-        # Only table 2.
-        write.tab_rows(_report(), lambda n, rows: rows if n == "二" else []),
     ],
 )
 def test_a_file_without_table3_is_not_a_report(text: str) -> None:
     with pytest.raises(ReportFormatError, match="未找到表三"):
         read_bytes(text.encode("utf-8"))
+
+
+def test_a_file_with_only_table2_is_a_report_with_its_tables_missing() -> None:
+    # Issue 13: a report cut off after table 2 is still a report (exit 2 only without any of 二–四).
+    report = _report()
+    back = read_text(write.tab_rows(report, lambda n, rows: rows if n == "二" else []))
+    assert back.table2 == report.table2
+    assert {"table3.new", "table4"} <= finding_cells(back)
+    assert back.table3.row("new").total is None

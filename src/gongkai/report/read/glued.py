@@ -1,0 +1,409 @@
+"""Table 3 from running text whose cells ran together, read by its labels and its arithmetic.
+
+A crawler's page text prints table 3 as one run: "一、本年新收政府信息公开申请数量640020470二、上年
+结转……". Each row label is found in the normalised text (``labels.table3_matches``); the digits
+between a label and the next are that row's cells. A row label's own numbering glues onto the
+previous row's digits ("…10000016.属于四类过程性信息": the "6." opens the next label), and is given
+back to it. A single space inside a run ("500000 5") may or may not separate two cells.
+
+A row whose digits are printed as seven separate numbers is read as printed. The other rows are
+split by ``gongkai.report.read.solver`` over the whole table at once. Which constraint decided a
+cell is written in its provenance note; undecided cells are null with their candidates in the
+read findings. A row whose digits reach the end of a document that ends there was cut off: its
+cells are null ("报告在此处截断").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.report import arithmetic
+from gongkai.report.model import (
+    OTHER_SINGLE_KEY,
+    OTHER_SPLIT_KEYS,
+    TABLE3_COLUMN_KEYS,
+    TABLE3_COLUMNS,
+    TABLE3_ROW_BY_KEY,
+    TABLE3_ROW_KEYS,
+    CellSource,
+    Template,
+)
+from gongkai.report.read import labels
+from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
+from gongkai.report.read.document import Grid, TextLine
+from gongkai.report.read.solver import Budget, Constraint, LimitReached, agreed, solve, splits
+
+SPLIT_NOTE = "按约束拆分"
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t\u00a0\u3000]+(?=\d)")
+_LEAD = re.compile(r"[\d_]*")
+_DIGIT_ORDINAL = re.compile(r"^(\d+)\.")
+ROW_SUM = "行合计（总计＝自然人与法人或其他组织各列之和）"
+_COLUMN_LABEL = {i: c.label for i, c in enumerate(TABLE3_COLUMNS)}
+
+
+def prepare(text: str) -> str:
+    """Text for label matching: spaces between digits kept as "_" (a possible cell boundary)."""
+    return labels.normalize(_BETWEEN_DIGITS.sub("_", labels.to_simplified(text)))
+
+
+@dataclass(slots=True)
+class GluedRow:
+    key: str
+    digits: str
+    #: The run as printed ("_" where the text had a space or a line break).
+    raw: str
+    line: TextLine
+    cut: bool
+
+
+def _ordinal(key: str) -> str | None:
+    match = _DIGIT_ORDINAL.match(labels.normalize(TABLE3_ROW_BY_KEY[key].label))
+    return match.group(1) if match else None
+
+
+def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
+    """The table-3 rows of the running text in [start, end), with the digits that follow each label."""
+    blocks = asm.doc.blocks
+    if any(isinstance(b, Grid) for b in blocks[start:end]):
+        return []
+    parts: list[str] = []
+    offsets: list[int] = []
+    lines: list[TextLine] = []
+    size = 0
+    for block in blocks[start:end]:
+        if not isinstance(block, TextLine):
+            continue
+        piece = prepare(block.text)
+        if parts and parts[-1][-1:].isdigit() and piece[:1].isdigit():
+            piece = "_" + piece
+        offsets.append(size)
+        lines.append(block)
+        parts.append(piece)
+        size += len(piece)
+    norm = "".join(parts)
+    at_end = end >= len(blocks)
+    matches = labels.table3_matches(norm)
+    candidates: list[GluedRow] = []
+    for i, match in enumerate(matches[:_MAX_MATCHES]):
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        gap = norm[match.end : following.start if following else len(norm)]
+        lead = _LEAD.match(gap)
+        run = lead.group() if lead else ""
+        rest = gap[len(run) :]
+        ordinal = _ordinal(following.key) if following else None
+        if ordinal and rest.startswith(".") and run.rstrip("_").endswith(ordinal):
+            run = run.rstrip("_")[: -len(ordinal)]
+        run = run.strip("_")
+        if not run:
+            continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
+        cut = at_end and not rest and following is None
+        line = lines[bisect.bisect_right(offsets, match.start) - 1]
+        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut))
+    return _in_order(candidates)
+
+
+#: Label matches looked at in one region (a table has 26 rows; the narrative mentions a few).
+_MAX_MATCHES = 400
+
+
+def _in_order(rows: list[GluedRow]) -> list[GluedRow]:
+    """The longest run of rows in the official order: the table, not a sentence of the narrative
+    that happens to use a row's words ("结转下年度继续办理8件") before it."""
+    index = [TABLE3_ROW_KEYS.index(r.key) for r in rows]
+    best = [1] * len(rows)
+    back = [-1] * len(rows)
+    for j in range(len(rows)):
+        for i in range(j):
+            if index[i] < index[j] and best[i] + 1 > best[j]:
+                best[j], back[j] = best[i] + 1, i
+    if not rows:
+        return []
+    at = max(range(len(rows)), key=lambda k: (best[k], -k))
+    chain = []
+    while at >= 0:
+        chain.append(rows[at])
+        at = back[at]
+    return chain[::-1]
+    return rows
+
+
+def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
+    """Read table 3 from glued running text into ``asm.cells``; returns the row keys found."""
+    rows = glued_rows(asm, start, end)
+    if len(rows) < 2:
+        return set()
+    budget = Budget()
+    candidates: dict[str, list[tuple[int, ...]]] = {}
+    penalties: dict[str, int] = {}
+    printed: set[str] = set()
+    found: set[str] = set()
+    by_key = {r.key: r for r in rows}
+    limited: set[str] = set()
+    for row in rows:
+        found.add(row.key)
+        if row.cut:
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{row.key}.{column}", None, _source(row, TRUNCATED))
+            asm.finding(f"table3.{row.key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", row.raw)
+            asm.truncated = True
+            continue
+        groups = row.raw.split(" ")
+        if len(groups) == T3_WIDTH and all(g == "0" or g[0] != "0" for g in groups):
+            candidates[row.key] = [tuple(int(g) for g in groups)]
+            printed.add(row.key)
+            continue
+        try:
+            readings = splits(row.digits, (T3_WIDTH,), True, budget)
+            if not readings:
+                readings = splits(row.digits, (T3_WIDTH,), False, budget)
+                if len(readings) > _MAX_UNBALANCED_ROW:
+                    readings = []
+                penalties[row.key] = 1
+        except LimitReached:
+            readings = []
+            limited.add(row.key)
+        if readings:
+            candidates[row.key] = readings
+        else:
+            penalties.pop(row.key, None)
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
+            reason = "超出求解上限" if row.key in limited else "无法拆分为 7 个数"
+            asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
+    constraints = table3_constraints(set(candidates))
+    try:
+        solution = solve(candidates, penalties, constraints, budget)
+    except LimitReached:  # pragma: no cover - solve() turns its own limit into an incomplete result
+        solution = None
+    for key, readings in candidates.items():
+        row = by_key[key]
+        prefix = f"table3.{key}"
+        if key in printed:
+            _put_row(asm, prefix, readings[0], row, None)
+            continue
+        if solution is None or not solution.complete or not solution.readings:
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"{prefix}.{column}", None, _source(row, None))
+            asm.finding(prefix, "数字连在一起，拆法过多或超出求解上限，整行按缺失处理", row.raw)
+            continue
+        used = [ROW_SUM] + [c.name for c in constraints if any(k == key for k, _ in c.terms)]
+        values = list(agreed(solution.readings, key))
+        rules = _rule_names(used)
+        note = f"{SPLIT_NOTE}（split by constraints）：原文“{row.raw}”；所用约束：{rules}"
+        for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
+            asm.put(f"{prefix}.{column}", value, _source(row, note if value is not None else None))
+        if None in values:
+            options = sorted({r[key] for r in solution.readings})
+            shown = "；".join(" ".join(map(str, o)) for o in options[:12])
+            asm.finding(
+                prefix,
+                f"数字连在一起，符合约束的拆法不止一种，未确定的单元格按缺失处理；候选：{shown}",
+                row.raw,
+            )
+    if solution is not None and solution.violations and solution.readings:
+        asm.finding(
+            "table3",
+            "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致的单元格。不满足的约束："
+            + "；".join(solution.failed),
+        )
+    if found:
+        blocks = [asm.doc.blocks.index(by_key[k].line) for k in found]
+        exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
+    return found
+
+
+#: A row none of whose splits balances is split by the column rules only if it has at most this many.
+_MAX_UNBALANCED_ROW = 400
+
+
+def table3_constraints(present: set[str]) -> list[Constraint]:
+    """Table 3's column rules, per column: 一 + 二 = 三（七） + 四 and （七）总计 = the outcome rows."""
+    outcome = arithmetic.outcome_keys(
+        Template.Y2021, bool(present & set(OTHER_SPLIT_KEYS)), OTHER_SINGLE_KEY in present
+    )
+    new, carried, total, carry_next = arithmetic.BALANCE_KEYS
+    constraints = []
+    for column in range(T3_WIDTH):
+        label = _COLUMN_LABEL[column]
+        constraints.append(
+            Constraint(
+                f"一＋二＝三（七）＋四（{label}列）",
+                column,
+                ((new, 1), (carried, 1), (total, -1), (carry_next, -1)),
+            )
+        )
+        constraints.append(
+            Constraint(
+                f"（七）总计＝各项办理结果之和（{label}列）",
+                column,
+                ((total, 1), *((k, -1) for k in outcome)),
+            )
+        )
+    return constraints
+
+
+def _rule_names(names: list[str]) -> str:
+    """Constraint names with their columns gathered: "（七）总计＝各项办理结果之和（自然人、总计列）"."""
+    columns: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        per_column = name.endswith("列）")
+        at = name.rfind("（")
+        rule, column = (name[:at], name[at + 1 : -2]) if per_column else (name, "")
+        columns.setdefault(rule, []).append(column)
+    return "；".join(f"{rule}（{'、'.join(c)}列）" if c[0] else rule for rule, c in columns.items())
+
+
+def _source(row: GluedRow, note: str | None) -> CellSource:
+    return CellSource(row.raw, row.line.page, row.line.line, note=note)
+
+
+def _put_row(asm: Assembly, prefix: str, values: tuple[int, ...], row: GluedRow, note: str | None) -> None:
+    for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
+        asm.put(f"{prefix}.{column}", value, _source(row, note))
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 2 in glued text: the counts of 规章 and 行政规范性文件 do not add up to anything, so a run
+# such as "693665" is split by the figures the narrative states, where it states them.
+# ---------------------------------------------------------------------------------------------
+
+_T2_LABELS = {
+    labels.normalize(text): key
+    for text, key in (
+        ("行政规范性文件", "normative_documents"),
+        ("规范性文件", "normative_documents"),
+        ("规章", "regulations"),
+        ("行政许可", "licensing"),
+        ("行政处罚", "penalty"),
+        ("行政强制", "coercion"),
+        ("行政事业性收费", "fees_10k_yuan"),
+    )
+}
+_T2_ROW = re.compile(
+    "(" + "|".join(re.escape(k) for k in sorted(_T2_LABELS, key=len, reverse=True)) + r")([\d_]+(?:\.\d+)?)"
+)
+_DOC_FIELDS = ("issued", "abolished", "in_force")
+_SENTENCE = r"[^。；;！？\n]{0,30}?"
+_KIND = {"regulations": "规章", "normative_documents": "(?:行政)?规范性文件"}
+
+
+def _stated_patterns(key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    kind = _KIND[key]
+    return {
+        "issued": (re.compile(rf"(?:制发|印发|出台|新制定|制定)了?{kind}(?:共)?(\d+)件"),),
+        "abolished": (
+            re.compile(rf"废止了?{kind}(\d+)件"),
+            re.compile(rf"{kind}{_SENTENCE}废止(\d+)件"),
+        ),
+        "in_force": (
+            re.compile(rf"现行有效的?{kind}(?:共)?(\d+)件"),
+            re.compile(rf"{kind}{_SENTENCE}现行有效(\d+)件"),
+        ),
+    }
+
+
+_STATED = {key: _stated_patterns(key) for key in _KIND}
+
+
+def stated_figures(text: str, key: str) -> dict[str, int]:
+    """The counts of ``key`` (规章 or 行政规范性文件) the narrative states, by field."""
+    figures: dict[str, int] = {}
+    for name, patterns in _STATED[key].items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                figures[name] = int(match.group(1))
+                break
+    return figures
+
+
+def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> set[str]:
+    """Table 2 from glued running text in [start, end); ``narrative`` is the report's text (NFKC,
+    Simplified) for the figures it states. Returns the row keys found."""
+    blocks = asm.doc.blocks
+    if any(isinstance(b, Grid) for b in blocks[start:end]):
+        return set()
+    found: set[str] = set()
+    used: list[int] = []
+    budget = Budget()
+    for index in range(start, end):
+        block = blocks[index]
+        if not isinstance(block, TextLine) or index in asm.heading_lines:
+            continue
+        norm = prepare(block.text)
+        header = norm.find(labels.TABLE2_CONTENT_HEADER)
+        if header < 0:
+            continue
+        # Rows after the table's header only: the narrative before it names the same rows.
+        for match in _T2_ROW.finditer(norm, header):
+            key = _T2_LABELS[match.group(1)]
+            if key in found:
+                continue
+            found.add(key)
+            used.append(index)
+            source = CellSource(match.group(2).replace("_", " "), block.page, block.line)
+            if index == len(blocks) - 1 and match.end() == len(norm):
+                # The document ends on this row: its figures may be cut short.
+                asm.finding(f"table2.{key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", source.raw)
+                continue
+            _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
+    if used:
+        exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))
+    return found
+
+
+def _put_glued_table2(
+    asm: Assembly, key: str, run: str, source: CellSource, narrative: str, budget: Budget
+) -> None:
+    groups = run.strip("_").split("_")
+    if key == "fees_10k_yuan" or key in ("licensing", "penalty", "coercion"):
+        path = f"table2.{key}"
+        if len(groups) != 1 or (len(groups[0]) > 1 and groups[0][0] == "0" and "." not in groups[0]):
+            asm.put(path, None, source)
+            asm.finding(path, "表二此行的数字被空格分开，无法确定是一个数，按缺失处理", source.raw)
+        elif key == "fees_10k_yuan":
+            asm.put(path, Decimal(groups[0]), source)
+        elif "." in groups[0]:
+            asm.put(path, None, source)
+            asm.finding(path, f"无法识别的数值“{groups[0]}”，按缺失处理", source.raw)
+        else:
+            asm.put(path, int(groups[0]), source)
+        return
+    prefix = f"table2.{key}"
+    if len(groups) == len(_DOC_FIELDS) and all(g == "0" or g[0] != "0" for g in groups):
+        for name, group in zip(_DOC_FIELDS, groups, strict=True):
+            asm.put(f"{prefix}.{name}", int(group), source)
+        return
+    try:
+        readings = splits(run.replace("_", ""), (len(_DOC_FIELDS),), False, budget)
+    except LimitReached:
+        readings = []
+    stated = stated_figures(narrative, key)
+
+    def misses(reading: tuple[int, ...]) -> int:
+        return sum(1 for i, name in enumerate(_DOC_FIELDS) if name in stated and reading[i] != stated[name])
+
+    fewest = min((misses(r) for r in readings), default=0)
+    best = [r for r in readings if misses(r) == fewest]
+    rules = "、".join(f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items())
+    note = f"{SPLIT_NOTE}（split by constraints）：原文“{source.raw}”；所用约束：{rules}" if rules else None
+    values = list(agreed([{key: r} for r in best], key)) if best else [None] * len(_DOC_FIELDS)
+    for name, value in zip(_DOC_FIELDS, values, strict=True):
+        kept = note if value is not None and len(readings) > 1 else None
+        asm.put(f"{prefix}.{name}", value, CellSource(source.raw, source.page, source.line, note=kept))
+    if None in values:
+        shown = "；".join(" ".join(map(str, r)) for r in best[:12])
+        asm.finding(
+            prefix,
+            "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文也未说明，"
+            f"无法确定拆法，按缺失处理；候选：{shown}",
+            source.raw,
+        )
+    elif fewest:
+        asm.finding(prefix, "没有一种拆法与正文所述件数全部一致；采用与正文最接近的拆法", source.raw)
+
+
+_FIELD_LABEL = {"issued": "本年制发", "abolished": "本年废止", "in_force": "现行有效"}

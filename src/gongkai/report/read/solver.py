@@ -1,0 +1,198 @@
+"""Splitting runs of glued digits into cells by the tables' arithmetic, jointly over a table.
+
+A portal crawler's page text runs every cell of a table together ("640020470" is 64, 0, 0, 2, 0,
+4, 70). The splits are decided by the constraints the format gives (``gongkai.report.arithmetic``):
+each row's 总计 is the sum of its six applicant columns, a table-4 group's 总计 the sum of its four
+results, and over the whole of table 3, in every column, 一 + 二 = 三（七） + 四 and （七）总计 = the
+sum of the outcome rows; no number has a leading zero except "0".
+
+The solver never repairs a table. It looks for the splits that fail the fewest constraints (none,
+for a table that balances). A cell is read only when every such split gives it the same value;
+otherwise it is null, and the candidate values are reported.
+
+Bounds (the worst case): splitting one run of ``n`` digits into ``k`` cells has at most
+C(n-1, k-1) readings; the enumeration stops after ``Budget.steps`` steps (``MAX_STEPS``) and the
+joint search over a table after the same budget, shared; a deadline (``MAX_SECONDS``) caps the wall
+time. Runs longer than ``MAX_DIGITS`` are not split at all. When a limit is hit the cells concerned
+are null with a finding ("超出求解上限"), never a guess and never a hang.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+#: Runs longer than this are not split (a table-3 row of seven 6-digit counts has 42 digits).
+MAX_DIGITS = 48
+#: Steps of enumeration and search allowed for one table.
+MAX_STEPS = 300_000
+#: Wall-time cap for one table, in seconds.
+MAX_SECONDS = 0.5
+#: How many equally good joint solutions are collected before the table counts as ambiguous.
+MAX_SOLUTIONS = 64
+#: Unbalanced splits of one row considered when no split balances it (a published row error).
+MAX_UNBALANCED = 400
+
+
+class LimitReached(Exception):
+    """The solver's step budget or deadline is exhausted."""
+
+
+@dataclass(slots=True)
+class Budget:
+    steps: int = MAX_STEPS
+    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+
+    def tick(self, n: int = 1) -> None:
+        self.steps -= n
+        if self.steps < 0 or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
+            raise LimitReached
+
+
+def splits(digits: str, groups: Sequence[int], balanced: bool, budget: Budget) -> list[tuple[int, ...]]:
+    """Every way to cut ``digits`` into ``sum(groups)`` numbers without leading zeros.
+
+    ``groups`` gives the sizes of consecutive groups whose last number is their total; with
+    ``balanced`` only readings where every group's last number is the sum of the others are kept.
+    """
+    parts = sum(groups)
+    n = len(digits)
+    if n < parts or n > MAX_DIGITS or not digits.isdigit():
+        return []
+    last_of_group = set()
+    at = 0
+    for size in groups:
+        at += size
+        last_of_group.add(at - 1)
+    out: list[tuple[int, ...]] = []
+    values: list[int] = []
+
+    def rec(pos: int, k: int, group_sum: int) -> None:
+        budget.tick()
+        remaining = parts - k - 1
+        if remaining == 0:
+            rest = digits[pos:]
+            if len(rest) > 1 and rest[0] == "0":
+                return
+            value = int(rest)
+            if balanced and value != group_sum:
+                return
+            out.append((*values, value))
+            return
+        longest = n - pos - remaining
+        ends_group = k in last_of_group
+        for length in range(1, longest + 1) if digits[pos] != "0" else (1,):
+            value = int(digits[pos : pos + length])
+            if balanced and ends_group:
+                if value > group_sum:
+                    break
+                if value < group_sum:
+                    continue
+            values.append(value)
+            rec(pos + length, k + 1, 0 if ends_group else group_sum + value)
+            values.pop()
+
+    rec(0, 0, 0)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """``sum(coefficient * row[column])`` over ``terms`` is 0: one printed relation of the table."""
+
+    name: str
+    column: int
+    terms: tuple[tuple[str, int], ...]
+
+
+@dataclass(slots=True)
+class Solution:
+    """The best joint readings: each maps a row to its values; ``violations`` each fails."""
+
+    readings: list[dict[str, tuple[int, ...]]]
+    violations: int
+    failed: list[str]
+    #: False when a limit cut the search short or there were too many equally good readings.
+    complete: bool
+
+
+def solve(
+    candidates: Mapping[str, Sequence[tuple[int, ...]]],
+    penalties: Mapping[str, int],
+    constraints: Sequence[Constraint],
+    budget: Budget,
+) -> Solution:
+    """The joint readings of the rows that fail the fewest constraints.
+
+    ``candidates`` holds each row's possible readings (a row printed as is has one);
+    ``penalties`` the constraints a row's readings fail on their own (1 for a row none of whose
+    readings balances). Constraints over rows that are not in ``candidates`` are not evaluated.
+    """
+    usable = [c for c in constraints if all(k in candidates for k, _ in c.terms)]
+    fixed = {k: v[0] for k, v in candidates.items() if len(v) == 1}
+    free = sorted((k for k in candidates if len(candidates[k]) > 1), key=lambda k: len(candidates[k]))
+    depth_of = {k: i for i, k in enumerate(free)}
+    closing: list[list[Constraint]] = [[] for _ in free]
+    base = sum(penalties.get(k, 0) for k in candidates)
+    base_failed: list[str] = []
+    for c in usable:
+        depths = [depth_of[k] for k, _ in c.terms if k in depth_of]
+        if depths:
+            closing[max(depths)].append(c)
+        elif _value(c, fixed) != 0:
+            base += 1
+            base_failed.append(c.name)
+    best = [base if not free else 1 << 30]
+    found: list[tuple[dict[str, tuple[int, ...]], list[str]]] = []
+    complete = True
+    chosen: dict[str, tuple[int, ...]] = dict(fixed)
+
+    def rec(depth: int, violations: int, failed: list[str]) -> None:
+        nonlocal complete
+        if depth == len(free):
+            if violations < best[0]:
+                best[0] = violations
+                found.clear()
+                complete = True
+            if len(found) >= MAX_SOLUTIONS:
+                complete = False
+                if violations == 0:
+                    raise LimitReached
+                return
+            found.append((dict(chosen), list(failed)))
+            return
+        key = free[depth]
+        for reading in candidates[key]:
+            budget.tick()
+            chosen[key] = reading
+            added = [c.name for c in closing[depth] if _value(c, chosen) != 0]
+            total = violations + len(added)
+            if total <= best[0]:
+                rec(depth + 1, total, failed + added)
+        del chosen[key]
+
+    if free:
+        try:
+            rec(0, base, list(base_failed))
+        except LimitReached:
+            complete = False
+    else:
+        found.append((dict(fixed), list(base_failed)))
+    readings = [r for r, _ in found]
+    failed = sorted({name for _, names in found for name in names})
+    return Solution(readings, best[0], failed, complete)
+
+
+def _value(c: Constraint, chosen: Mapping[str, tuple[int, ...]]) -> int:
+    return sum(coefficient * chosen[key][c.column] for key, coefficient in c.terms)
+
+
+def agreed(readings: Sequence[Mapping[str, tuple[int, ...]]], key: str) -> Iterator[int | None]:
+    """Row ``key``'s values cell by cell: the value every reading gives it, else None."""
+    if not readings:
+        return
+    width = len(readings[0][key])
+    for column in range(width):
+        values = {r[key][column] for r in readings}
+        yield values.pop() if len(values) == 1 else None

@@ -1,0 +1,303 @@
+"""Tokens and rows: one shape for grid rows and lines of running text, and runs (a label
+with the values that follow it). Part of the assembler (``gongkai.report.read.assembler``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gongkai.errors import ReportFormatError
+from gongkai.report.model import (
+    CellSource,
+)
+from gongkai.report.read import labels
+from gongkai.report.read.cells import CellKind, classify, regroupings
+from gongkai.report.read.document import Grid, GridCell, TextLine
+
+#: Limits on what a grid may claim: a merged cell spans at most this many rows or columns, and
+#: a table has at most this many positions (the official tables have fewer than 300).
+_MAX_SPAN = 200
+_MAX_GRID_POSITIONS = 200_000
+
+# A number in running text: not an ordinal ("1." "1、" "(1)"), may carry decimals (万元).
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])\d+(?:\.\d+)?(?![\d.、．)）])")
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and rows: one shape for grid rows and lines of running text
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    norm: str
+    kind: CellKind | None  # None: text (a label or a header)
+    #: Where the token is: its provenance, or the grid cell it is built from when asked (most
+    #: cells are never asked: building every CellSource up front costs a fifth of the reading).
+    where: CellSource | tuple[Grid, GridCell]
+    #: First token of a new line of running text (a number may continue across such a break).
+    line_start: bool = False
+    #: A grid position covered by a merged cell whose text sits elsewhere.
+    copy: bool = False
+
+    @property
+    def source(self) -> CellSource:
+        where = self.where
+        if isinstance(where, CellSource):
+            return where
+        grid, cell = where
+        page = cell.page if cell.page is not None else grid.page
+        built = CellSource(cell.text, page, cell.line, grid.index, cell.row + 1, cell.column + 1)
+        self.where = built
+        return built
+
+
+@dataclass(slots=True)
+class Row:
+    toks: list[Tok]
+    grid: bool
+    block: int
+
+
+@dataclass(slots=True)
+class Run:
+    """A label (normalised, possibly gathered over several rows) and the values that follow it."""
+
+    label: str
+    values: list[Tok]
+    positional: bool
+    first_block: int
+    last_block: int
+    #: How the values were placed when that needed a decision (a column shift settled by sums).
+    note: str | None = None
+
+
+def grid_rows(grid: Grid, block: int) -> list[Row]:
+    """The grid as rows of positions, merged cells spread over every position they cover."""
+    placed: list[tuple[GridCell, int, int]] = []
+    height = width = 0
+    for cell in grid.cells:
+        if cell.row < 0 or cell.column < 0:
+            continue  # not a position: an extractor's bug must not become an IndexError here
+        # A span beyond any real table is damage; it must not blow the matrix up.
+        row_span = cell.row_span if 1 <= cell.row_span <= _MAX_SPAN else _clamp_span(cell.row_span)
+        column_span = (
+            cell.column_span if 1 <= cell.column_span <= _MAX_SPAN else _clamp_span(cell.column_span)
+        )
+        placed.append((cell, row_span, column_span))
+        if cell.row + row_span > height:
+            height = cell.row + row_span
+        if cell.column + column_span > width:
+            width = cell.column + column_span
+    if height * width > _MAX_GRID_POSITIONS:
+        raise ReportFormatError(f"表格过大（{height} 行 × {width} 列），不像是年度报告的表格")
+    matrix: list[list[Tok | None]] = [[None] * width for _ in range(height)]
+    # Every cell first takes its own position, then merged cells spread over what is left: a
+    # position where a cell prints its own text is that cell's, not a copy of a merged cell
+    # claimed to reach over it. A continued table 3 that repeats the header shows why: Word's
+    # vertical merge of the label column continues from the repeated header cell
+    # ("（本列数据的勾稽关系为……）") into the first rows after it, and the row labels printed
+    # inside that reach must not be hidden by copies of the header.
+    spread: list[tuple[GridCell, int, int, Tok]] = []
+    for cell, row_span, column_span in placed:
+        kind = classify(cell.text)
+        tok = Tok(
+            cell.text,
+            labels.normalize(cell.text),
+            None if kind is CellKind.UNREADABLE else kind,
+            (grid, cell),
+        )
+        if matrix[cell.row][cell.column] is None:
+            matrix[cell.row][cell.column] = tok
+        if row_span > 1 or column_span > 1:
+            spread.append((cell, row_span, column_span, tok))
+    for cell, row_span, column_span, tok in spread:
+        for r in range(cell.row, cell.row + row_span):
+            for c in range(cell.column, cell.column + column_span):
+                if matrix[r][c] is None:
+                    matrix[r][c] = Tok(tok.text, tok.norm, tok.kind, tok.where, copy=True)
+    rows = []
+    for r, slots in enumerate(matrix):
+        # Rows are taken as the grid gives them: a row may be shorter than the widest (text with
+        # one cell per line omits merged cells, so its values are the last cells of the row).
+        # Positions no cell covers at the end of a row are not cells; inside a row they are blank.
+        end = len(slots)
+        while end and slots[end - 1] is None:
+            end -= 1
+        if end:
+            toks = [t if t is not None else _hole(grid, r, c) for c, t in enumerate(slots[:end])]
+            rows.append(Row(toks, True, block))
+    return rows
+
+
+def _clamp_span(span: int) -> int:
+    return min(max(span, 1), _MAX_SPAN)
+
+
+def _hole(grid: Grid, row: int, column: int) -> Tok:
+    return Tok("", "", CellKind.BLANK, CellSource("", table=grid.index, row=row + 1, column=column + 1))
+
+
+def text_row(line: TextLine, block: int) -> Row:
+    toks: list[Tok] = []
+    text = labels.clean_text(line.text)
+    position = 0
+    first = True
+    for match in _NUMBER_IN_TEXT.finditer(nfkc_digits(text)):
+        before = text[position : match.start()].strip()
+        if before:
+            toks.append(Tok(before, labels.normalize(before), None, line_source(before, line), first))
+            first = False
+        number = match.group()
+        toks.append(Tok(number, number, CellKind.NUMBER, line_source(number, line), first))
+        first = False
+        position = match.end()
+    rest = text[position:].strip()
+    if rest:
+        toks.append(Tok(rest, labels.normalize(rest), None, line_source(rest, line), first))
+    return Row(toks, False, block)
+
+
+def nfkc_digits(text: str) -> str:
+    # Full-width digits become ASCII with the same length, so match positions stay valid.
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def line_source(raw: str, line: TextLine) -> CellSource:
+    return CellSource(raw=raw, page=line.page, line=line.line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Runs: labels followed by values
+# ---------------------------------------------------------------------------------------------
+
+
+#: What a cell reads when a shifted row's columns cannot be placed (classified unreadable).
+SHIFT_UNDECIDED = "列错位无法确定"
+SHIFT_NOTE = "此行多出空白单元格（列错位），按合计关系确定各数所在的列"
+
+
+def _window(
+    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None
+) -> tuple[list[Tok], list[Tok], str | None]:
+    """Split a grid row into its label part and its ``width`` values.
+
+    The values follow the row's last label cell. When more than ``width`` positions follow it (a
+    conversion added empty cells: a column shift), the values are the window whose positions
+    outside are all blank; if several windows qualify and differ, the one whose numbers satisfy
+    ``balances`` (the row's sums) when exactly one does; otherwise the row cannot be placed.
+    """
+    last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
+    region = len(toks) - last_text - 1
+    if region <= width:
+        return toks[:-width], toks[-width:], None
+    start = last_text + 1
+    last = len(toks) - width
+    windows = []
+    for shift in range(start, last + 1):
+        outside = toks[start:shift] + toks[shift + width :]
+        if all(t.kind is CellKind.BLANK or t.copy for t in outside):
+            windows.append(shift)
+
+    def balanced(w: int) -> bool | None:
+        values = toks[w : w + width]
+        if balances is None or not all(t.kind is CellKind.NUMBER and t.text.isdigit() for t in values):
+            return None
+        return balances(tuple(int(t.text) for t in values))
+
+    if last in windows:
+        # The values end the row, as the official table prints them; a shift is read only when
+        # those values do not add up and exactly one other placement does.
+        others = [w for w in windows if w != last and balanced(w)]
+        if balanced(last) is not False or len(others) != 1:
+            return toks[:last], toks[last:], None
+        return toks[: others[0]], toks[others[0] : others[0] + width], SHIFT_NOTE
+    if len(windows) == 1:
+        w = windows[0]
+        return toks[:w], toks[w : w + width], SHIFT_NOTE
+    fitting = [w for w in (windows or range(start, last + 1)) if balanced(w)]
+    if len(fitting) == 1:
+        w = fitting[0]
+        return toks[:w], toks[w : w + width], SHIFT_NOTE
+    undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+    return toks[:start], undecided, None
+
+
+def pair_runs(
+    rows: Sequence[Row],
+    width: int,
+    labelled: bool = True,
+    balances: Callable[[tuple[int, ...]], bool] | None = None,
+) -> list[Run]:
+    """Pair labels with the values that follow them.
+
+    A grid row of at least ``width + 1`` positions (``width`` when the values need no label on
+    their row, as in table 4) holds its values in its last ``width`` positions, blank or not, so
+    a blank never shifts a neighbour. Elsewhere the values are the numbers that follow a label,
+    possibly on later lines; a label without numbers (a wrapped label, or one printed on the
+    line above its numbers) is carried on to the next numbers.
+    """
+    runs: list[Run] = []
+    label = ""
+    label_block: int | None = None
+    numbers: list[Tok] = []
+    numbers_block = 0
+
+    def emit() -> None:
+        nonlocal label, label_block, numbers
+        if numbers:
+            first = label_block if label_block is not None else numbers_block
+            runs.append(Run(label, numbers, False, first, numbers_block))
+            label, label_block, numbers = "", None, []
+
+    for row in rows:
+        if row.grid and len(row.toks) >= width + labelled:
+            emit()
+            head, values, note = _window(row.toks, width, balances)
+            text = "".join(t.norm for t in head if not t.copy)
+            first = label_block if label_block is not None else row.block
+            runs.append(Run(label + text, values, True, first, row.block, note))
+            label, label_block = "", None
+            continue
+        for tok in row.toks:
+            if tok.copy:
+                continue
+            if tok.kind is CellKind.NUMBER:
+                numbers.append(tok)
+                numbers_block = row.block
+            elif tok.kind is CellKind.BLANK:
+                continue
+            else:
+                emit()
+                if label_block is None:
+                    label_block = row.block
+                label += tok.norm
+        if row.grid:
+            emit()
+    emit()
+    return runs
+
+
+def is_numeric(run: Run) -> bool:
+    return any(t.kind is CellKind.NUMBER for t in run.values)
+
+
+def all_blank(run: Run) -> bool:
+    return all(t.kind is CellKind.BLANK for t in run.values)
+
+
+def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool]) -> list[tuple[int, ...]]:
+    """Readings of a text run's digits as ``width`` counts that satisfy ``check``."""
+    digits = [t.text for t in run.values]
+    if any(not d.isdigit() for d in digits):
+        return []
+    if len(digits) == width and all(d == "0" or d[0] != "0" for d in digits):
+        # As printed: one number per cell. The report's own arithmetic errors are not ours to fix.
+        return [tuple(int(d) for d in digits)]
+    joinable = [t.line_start for t in run.values]
+    return [r for r in regroupings(digits, joinable, width) if check(r)]
