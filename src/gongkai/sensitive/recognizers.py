@@ -22,7 +22,13 @@ from itertools import chain
 from typing import ClassVar
 
 from gongkai.sensitive import lexicon
-from gongkai.sensitive.checksums import ID_CHECK_CHARS, luhn_is_valid, org_code_is_valid, uscc_is_valid
+from gongkai.sensitive.checksums import (
+    ID_CHECK_CHARS,
+    luhn_is_valid,
+    org_code_is_valid,
+    registration_number_is_valid,
+    uscc_is_valid,
+)
 from gongkai.sensitive.model import Finding, Kind, make_finding
 
 CJK = "\u4e00-\u9fff"
@@ -84,6 +90,10 @@ class Recognizer:
             score = self.context_score
             explanation += "；前文有提示词"
         return make_finding(self.kind, start, end, text[start:end], score, explanation)
+
+    def supplement(self, text: str, norm: str) -> Iterator[Finding]:
+        """Findings of a joined recogniser that its ``first`` + ``rest`` expression cannot read."""
+        return iter(())
 
     def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
         """``(score, explanation)`` for a real match, None for a look-alike."""
@@ -159,12 +169,23 @@ class IdCardRecognizer(Recognizer):
             if mmdd not in _CALENDAR_DAYS or (mmdd == "0229" and not calendar.isleap(int(digits[6:10]))):
                 return None
             return self.score, self.explanation
-        # The legacy 15-digit number has no check digit. 0.45 is under the default threshold: a bare
-        # 15-digit number is as often an old business registration number (注册号); a label nearby
-        # raises it to 0.95.
-        if not _valid_birth_date(1900 + int(digits[6:8]), digits[8:12]):
+        # The legacy 15-digit number (issued 1984-1999) has no check digit: region and birth date are
+        # all there is. GB/T 2260 region: a province, then a prefecture 01-70 or 90 (counties under
+        # the province) and a county other than 00; the prefecture table itself is not checked, as
+        # numbers keep the codes of prefectures renamed since (342622 of the former 巢湖地区).
+        region, mmdd = digits[2:4], digits[8:12]
+        if not ("01" <= region <= "70" or region == "90") or digits[4:6] == "00":
             return None
-        return 0.45, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
+        if not _valid_birth_date(1900 + int(digits[6:8]), mmdd):
+            return None
+        window = norm[max(0, start - CONTEXT_WINDOW) : start]
+        if "注册号" in window or "编号" in window:
+            return None
+        if registration_number_is_valid(digits):
+            # The old business registration number (注册号, GB/T 17710 check digit) has the same
+            # shape: one identity number in ten passes its check by chance, so only a label decides.
+            return 0.45, "15 位数字，也符合旧工商注册号校验，需“身份证”等提示词"
+        return 0.8, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
 
 
 _MOBILE = r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}"
@@ -186,21 +207,43 @@ class MobilePhoneRecognizer(Recognizer):
     context_score = 0.95
 
 
+# Area codes (长途区号, YD/T 2010): 010 and 02x are three digits; the others 03xx-09xx, where the
+# second and third digits are never 0 together. A local number is 7-8 digits starting 2-9, which
+# may be written in two groups ("8512 0944"); an extension follows 转/分机/"-".
+_AREA = r"(?:10|2\d|[3-9](?:0[1-9]|[1-9]\d))"
+_LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}(?:(?:-|转|分机|-转) ?\d{1,5})?"
+
+
 class LandlinePhoneRecognizer(Recognizer):
-    """固定电话: a valid area code (010, 02x, 03xx-09xx) then a 7-8 digit local number."""
+    """固定电话: a valid area code (010, 02x, 03xx-09xx) then a 7-8 digit local number.
+
+    Written (0573)…, 0573-…, 0573 …, +86-573-… or 0086 573 … (without the area code's 0);
+    （0573）… with full-width brackets is found by ``supplement`` (the joined scan reads ASCII).
+    """
 
     kind = Kind.LANDLINE_PHONE
-    first = "[(0]"
+    first = "[(0+]"
     rest = (
         AFTER_FIRST
-        + r"(?:(?<=\()(?:010|02\d|0[3-9]\d\d)\)|(?<=0)(?:10|2\d|[3-9]\d\d)[ -]?)"
-        + r"[2-9]\d{6,7}(?:(?:-|转)\d{1,5})?"
+        + rf"(?:(?<=\()0{_AREA}\)|(?<=0){_AREA}[ -]?|(?<=\+)86[ -]?{_AREA}[ -]?|(?<=0)086[ -]?{_AREA}[ -]?)"
+        + _LOCAL
         + _END
     )
     score = 0.85
     explanation = "带区号的固定电话号码"
     context = ("电话", "传真", "联系方式", "Tel", "TEL", "tel")
     context_score = 0.95
+    _full_width = re.compile(rf"（0{_AREA}）{_LOCAL}{_END}")
+
+    def supplement(self, text: str, norm: str) -> Iterator[Finding]:
+        i = norm.find("（0")
+        while i != -1:
+            match = self._full_width.match(norm, i)
+            if match is not None:
+                finding = self.finding(text, norm, i, match.end())
+                if finding is not None:
+                    yield finding
+            i = norm.find("（0", i + 1)
 
 
 class EmailRecognizer(Recognizer):
@@ -251,7 +294,8 @@ class BankCardRecognizer(Recognizer):
 
     kind = Kind.BANK_CARD
     first = r"\d"
-    rest = AFTER_FIRST + r"\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _END
+    # Groups of four, or the bank's 6-digit BIN then the rest (622202 1234567890123).
+    rest = AFTER_FIRST + r"(?:\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?|\d{5} \d{10,13})" + _END
     score = 0.95
     explanation = "银行卡号，发卡行前缀有效且通过 Luhn 校验"
     context = ("卡号", "账号", "帐号", "银行", "账户", "帐户")
@@ -376,16 +420,33 @@ class LicensePlateRecognizer(Recognizer):
 
 _NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
 _ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
-_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同)(?:{_NUM}弄)?{_NUM}号"
+_TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
+_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同)(?:{_NUM}弄)?{_NUM}号(?:之{_NUM})?"
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
-_BUILDING = rf"{_NUM}(?:幢|栋|号楼|座)(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
-_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:[{CJK}0-9]{{1,4}}?[组队])?{_NUM}号"
-_ROOM_TAIL = rf"(?:{_ESTATE})?(?:{_NUM}(?:幢|栋|号楼|座))?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
-ADDRESS_PATTERN = rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING})"
+_BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
+_UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
+_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+# A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
+# after its building: "10幢3单元604室" is an address, "共10幢" is not.
+_ANY_ESTATE = rf"[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+# Village (or community) then a group (4组、八组、油坊组) and/or a natural village, then a number.
+_GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队)"
+_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
+# Below a town, without a house number: …镇…村4组, …镇…村张家宅 (natural villages end in one of
+# these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
+_NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
+_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
+_ROOM_TAIL = (
+    rf"(?:[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
+)
+ADDRESS_PATTERN = (
+    rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING}|{_ANY_ESTATE}|{_RURAL})"
+)
 
 
-# Every address match contains one of these right after a numeral (…12号, 3幢, 5栋, 2座).
-_ADDRESS_ANCHORS = "号幢栋座"
+# Every address match contains one of these right after a numeral (…12号, 3幢, 5栋, 2座, 4组), or
+# a village ("村") with a natural village after it.
+_ADDRESS_ANCHORS = "号幢栋座组"
 _NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
 # Characters the address expression cannot cross; the search for an address starts after the last
 # one before an anchor (the same start a scan of the whole text would find).
@@ -440,6 +501,10 @@ class AddressRecognizer(Recognizer):
                 if norm[i - 1] in _NUMERALS:
                     anchors.append(i)
                 i = norm.find(ch, i + 1)
+        i = norm.find("村", 1)
+        while i != -1:
+            anchors.append(i)
+            i = norm.find("村", i + 1)
         return sorted(anchors)
 
     def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:
