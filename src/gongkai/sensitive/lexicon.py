@@ -68,6 +68,8 @@ SINGLE_SURNAMES = (
     "冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来"
     "扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾"
     "茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # Rarer surnames of the 百家姓 whose characters are not common words.
+    "郦笪逄眭禚訾郗缑邴糜隗宓蓟郏璩钭厍乜蒯竺庾暨夔殳仉"
 )
 COMPOUND_SURNAMES = [
     "欧阳",
@@ -322,6 +324,31 @@ NAME_CUES = [
     "核稿人",
     "拟稿人",
 ]
+# Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
+# one they are ordinary words ("主持召开", "记录在案").
+NAME_CUES_WITH_COLON = [
+    "主持人",
+    "主持",
+    "出席",
+    "列席",
+    "参加",
+    "参会人员",
+    "记录",
+    "审核",
+    "审批",
+    "信访人",
+    "承诺人",
+    "申报人",
+    "汇报人",
+    "家庭成员",
+    "陪同人员",
+    "见证人",
+]
+# Column headers of rosters and forms under which every cell is a person's name.
+NAME_COLUMN_HEADERS = frozenset(
+    "姓名 户主 户主姓名 收款人 领款人 申请人 申请人姓名 户名 开户名 持卡人 受益人 联系人 负责人 "  # noqa: SIM905
+    "参保人 被保险人 救助对象 保障对象 户主（姓名）".split()
+)
 # Cue words after a name.
 NAME_AFTER_CUES = ("同志", "先生", "女士")
 

@@ -181,9 +181,10 @@ class IdCardRecognizer(Recognizer):
         window = norm[max(0, start - CONTEXT_WINDOW) : start]
         if "注册号" in window or "编号" in window:
             return None
-        if registration_number_is_valid(digits):
+        if registration_number_is_valid(digits) and ("身份证" not in norm or "注册号" in norm):
             # The old business registration number (注册号, GB/T 17710 check digit) has the same
-            # shape: one identity number in ten passes its check by chance, so only a label decides.
+            # shape: one identity number in ten passes its check by chance, so only a label nearby,
+            # or a document about identity cards and not registrations, decides.
             return 0.45, "15 位数字，也符合旧工商注册号校验，需“身份证”等提示词"
         return 0.8, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
 
@@ -421,14 +422,14 @@ class LicensePlateRecognizer(Recognizer):
 _NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
 _ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
 _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
-_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同)(?:{_NUM}弄)?{_NUM}号(?:之{_NUM})?"
+_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:{_NUM}弄)?{_NUM}号(?:之{_NUM})?"
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
 _UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
 _BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
-_ANY_ESTATE = rf"[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
 # Village (or community) then a group (4组、八组、油坊组) and/or a natural village, then a number.
 _GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队)"
 _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
@@ -519,6 +520,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 _SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
+_SURNAME_OR_YU = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}于])"
 _SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
 # First characters of all surnames: one class test after a separator turns away what neither the
 # single-surname class nor any compound surname (tried one by one by ``re``) could start.
@@ -529,10 +531,16 @@ _ALONE = "表格或名单中单独成项的姓名"
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
+# After a person cue, "旗" ends a given name (红旗), not a banner: banners follow address cues.
+_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
+_LINE = re.compile(r"[^\n]+")
+# Cells of a table row written as text: separated by a tab, a "|" or two spaces or more.
+_CELL = re.compile(r"[^\t| ](?:[^\t| ]| (?=[^\t| ]))*")
+_CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 
 
 class PersonNameRecognizer(Recognizer):
@@ -552,8 +560,12 @@ class PersonNameRecognizer(Recognizer):
     pattern = re.compile(
         # The run after the cue must start with a surname: half of all cues ("申请人信息",
         # "联系人电话") are turned away here rather than in Python.
-        rf"(?:{_alternation(lexicon.NAME_CUES)})(?:[：:]|为|是)?[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))"
+        # "于" is a surname only right after a cue ("申请人：于海燕"); elsewhere it is "at".
+        rf"(?:(?:{_alternation(lexicon.NAME_CUES)})(?:[：:]|为|是)?|(?:{_alternation(lexicon.NAME_CUES_WITH_COLON)})[：:])"
+        rf"[ \t|]*(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
+    # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
+    _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
     # A cell or list item: a separator, the name, then a separator or the end of a line.
     # The single-surname class comes first here: after a separator it turns most positions away in
     # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
@@ -569,13 +581,15 @@ class PersonNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         found: dict[tuple[int, int], Finding] = {}
         kind, score, explanation, name_length = self.kind, self.score, self.explanation, self._name_length
+        next_in_list = self._next_in_list.match
         for match in self.pattern.finditer(norm):
-            length = name_length(match["run"])
-            if length:
+            while match is not None and (length := name_length(match["run"])):
                 start = match.start("run")
                 end = start + length
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], score, explanation)
+                match = next_in_list(norm, end)
+        self._columns(text, norm, found)
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
@@ -608,19 +622,48 @@ class PersonNameRecognizer(Recognizer):
 
     def _name_length(self, run: str) -> int:
         """Length of the name at the start of ``run`` (the characters after a cue), 0 if none."""
-        s = self._surname_length(run)
+        s = self._surname_length(run) or run[:1] == "于"
         if not s:
             return 0
         for given in (2, 1):
             name = run[: s + given]
             if len(name) < s + given or name in lexicon.NOT_NAMES:
                 continue
-            if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in lexicon.ORG_PLACE_SUFFIXES:
+            if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in _NOT_LAST_AFTER_CUE:
                 continue
             follower = run[s + given : s + given + 1]
             if not follower or follower in lexicon.STOP_AFTER_NAME:
                 return s + given
         return 0
+
+    def _columns(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
+        """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
+
+        Any surname + one or two characters is taken there, whatever the given name's characters:
+        the header says what the column holds. The table ends at the first line with fewer cells.
+        """
+        if not any(header in norm for header in ("姓名", "户主", "人\t", "人 ", "人|", "户名", "对象")):
+            return
+        column = -1
+        for line in _LINE.finditer(norm):
+            cells = [(m.start(), m.end()) for m in _CELL.finditer(norm, line.start(), line.end())]
+            if len(cells) < 3:
+                column = -1
+            elif column < 0:
+                column = next(
+                    (i for i, (a, b) in enumerate(cells) if norm[a:b] in lexicon.NAME_COLUMN_HEADERS), -1
+                )
+            elif column < len(cells):
+                start, end = cells[column]
+                if _CELL_NAME.fullmatch(norm, start, end) and self._plausible_name(norm[start:end]):
+                    if (start, end) not in found:
+                        found[start, end] = make_finding(
+                            self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
+                        )
+
+    @staticmethod
+    def _plausible_name(name: str) -> bool:
+        return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST_AFTER_CUE
 
     @staticmethod
     def _is_lexicon_name(name: str) -> bool:
