@@ -24,8 +24,9 @@ documents (门牌号, 弄, 幢/栋/号楼 + 单元 + 室, rural 组/自然村). 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate
+from typing import TypeVar
 
 from gongkai.sensitive import published_data as data
 from gongkai.sensitive.checksums import (
@@ -40,6 +41,7 @@ from gongkai.sensitive.model import Kind
 _SURNAMES = [s for s, _ in data.SURNAME_SHARES]
 _CUMULATIVE = list(accumulate(share for _, share in data.SURNAME_SHARES))
 _CHINESE_NUMERALS = "零一二三四五六七八九十"
+_T = TypeVar("_T")
 
 
 class _Writer:
@@ -49,7 +51,7 @@ class _Writer:
         self.r = rng
         self.division = rng.choice(data.DIVISIONS)
 
-    def pick(self, options: tuple[str, ...] | list[str] | str) -> str:
+    def pick(self, options: Sequence[_T]) -> _T:
         return self.r.choice(options)
 
     def n(self, low: int, high: int) -> int:
@@ -165,7 +167,7 @@ class _Writer:
         )
 
     def address(self) -> str:
-        code, province, city, county, _, towns = self.division
+        _, province, city, county, _, towns = self.division
         town, villages = self.pick(towns)
         village = self.pick(villages)
         top = self.pick(
@@ -246,9 +248,8 @@ def _penalty(w: _Writer, b: Builder) -> None:
         b.t(w.pick(["身份证号码：", "公民身份号码：", "身份证号："])).e(Kind.ID_CARD, w.id_any())
         b.t(w.pick(["，住", "，住址：", "，户籍地址："])).e(Kind.ADDRESS, w.address()).t("。\n")
     else:
-        b.t(
-            f"当事人：{w.division[3]}{w.pick(['恒信', '永达', '佳美', '鑫源'])}建材有限公司\n统一社会信用代码："
-        )
+        company = w.division[3] + w.pick(["恒信", "永达", "佳美", "鑫源"]) + "建材有限公司"
+        b.t(f"当事人：{company}\n统一社会信用代码：")
         b.e(Kind.USCC, w.uscc()).t("\n住所：").e(Kind.ADDRESS, w.address())
         b.t("\n法定代表人：").e(Kind.PERSON_NAME, person).t("\n")
     agent = w.name()
@@ -261,12 +262,10 @@ def _penalty(w: _Writer, b: Builder) -> None:
         b.t("涉案车辆").e(Kind.LICENSE_PLATE, w.plate()).t("已依法暂扣。")
     b.t(f"经查，违法所得{w.money()}，案件编号{w.digits(14)}。").e(Kind.PERSON_NAME, person)
     b.t(f"对上述事实无异议。执法人员（执法证号{w.division[0]}{w.digits(5)}）现场制作笔录。\n")
-    b.t(
-        f"    依据《中华人民共和国行政处罚法》第{w.pick(['二十八', '三十二', '五十一'])}条，决定处罚款{w.money()}。"
-    )
-    b.t(
-        f"如不服本决定，可于六十日内申请行政复议，或者六个月内提起行政诉讼（参见（{w.n(2019, 2024)}）浙{w.division[0][:4]}行初{w.n(1, 99)}号）。\n"
-    )
+    article = w.pick(["二十八", "三十二", "五十一"])
+    b.t(f"    依据《中华人民共和国行政处罚法》第{article}条，决定处罚款{w.money()}。")
+    case = f"（{w.n(2019, 2024)}）浙{w.division[0][:4]}行初{w.n(1, 99)}号"
+    b.t(f"如不服本决定，可于六十日内申请行政复议，或者六个月内提起行政诉讼（参见{case}）。\n")
     b.t(f"    联系人：{w.masked_name()}，咨询电话：12345\n\n{agency}\n{w.date()}\n")
 
 
