@@ -42,6 +42,21 @@ _CUES = "|".join(
 )
 # Cells of a table row written as text: separated by a tab, a "|" or two spaces or more.
 _CELL = re.compile(r"[^\t| ](?:[^\t| ]| (?=[^\t| ]))*")
+
+
+def _cells(row: str, sep: str | None) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row, without the spaces around them."""
+    if sep is None:
+        return [m.span() for m in _CELL.finditer(row)]
+    spans, start = [], 0
+    for part in row.split(sep):
+        inner = part.strip(" ")
+        lead = start + (part.find(inner) if inner else 0)
+        spans.append((lead, lead + len(inner)))
+        start += len(part) + len(sep)
+    return spans
+
+
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
 # in Python, as a leading look-behind would make ``re`` try every position.
 _HEADER_CELL = re.compile(
@@ -158,23 +173,33 @@ class PersonNameRecognizer(Recognizer):
             line_end = norm.find("\n", header.end())
             if line_end == -1:
                 continue
-            cells = [m.start() for m in _CELL.finditer(norm, line_start, line_end)]
-            column, width = cells.index(header.start("word")), len(cells)
-            row_end = line_end
-            while row_end != -1:
+            header_line = norm[line_start:line_end]
+            # Rows are cut with ``str.split`` on the table's separator (a C call per row); tables
+            # laid out with runs of spaces go through the cell expression.
+            sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
+            cells = _cells(header_line, sep)
+            before = header.start("word") - line_start
+            column = next((i for i, (a, b) in enumerate(cells) if a <= before < b), -1)
+            width, row_end = len(cells), line_end
+            while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                spans = [m.span() for m in _CELL.finditer(norm, row_start, row_end if row_end != -1 else len(norm))]
-                if len(spans) != width:  # the table ends
+                row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
+                parts = row.split(sep) if sep else _CELL.findall(row)
+                if len(parts) != width:  # the table ends
                     break
-                start, end = spans[column]
-                if (
-                    (start, end) not in found
-                    and _CELL_NAME.fullmatch(norm, start, end)
-                    and self._plausible_name(norm[start:end])
-                ):
-                    found[start, end] = make_finding(
-                        self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
-                    )
+                cell = parts[column].strip(" ")
+                if _CELL_NAME.fullmatch(cell) and self._plausible_name(cell):
+                    if sep:  # the cell's offset from the lengths of the cells before it
+                        part = parts[column]
+                        start = row_start + sum(map(len, parts[:column])) + column * len(sep)
+                        start += len(part) - len(part.lstrip(" "))
+                    else:
+                        start = row_start + _cells(row, sep)[column][0]
+                    end = start + len(cell)
+                    if (start, end) not in found:
+                        found[start, end] = make_finding(
+                            self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
+                        )
 
     @staticmethod
     def _plausible_name(name: str) -> bool:
