@@ -268,6 +268,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "计划",
         "任务",
         "成员",
+        "来源",
     ]
 )
 

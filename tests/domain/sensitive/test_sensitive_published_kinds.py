@@ -202,3 +202,9 @@ def test_no_decoy_is_flagged() -> None:
         "执法证号33048212345，邮编314200，服务热线12345，共计1350户。\n"
     )
     assert detect(text) == []
+
+
+def test_a_published_page_header_holds_no_name() -> None:
+    # From a real annual report page (shared/corpus 007): "来源" once read as 来 + 源.
+    text = "平潭综合实验区2021年度政府信息公开工作年度报告 来源：平潭县人民政府 时间：2022-02-11"
+    assert found(text, Kind.PERSON_NAME) == []
