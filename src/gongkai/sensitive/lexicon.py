@@ -278,7 +278,9 @@ NOT_NAMES: frozenset[str] = frozenset(
 NOT_NAMES |= frozenset(
     "公益 公平 公共 公众 公务 高效 华夏 方正 常规 包括 卫生 卫健 全年 全市 全省 全区 全县 "  # noqa: SIM905
     "宁波 温州 金华 丽水 台州 江苏 浙江 福建 广州 深圳 南京 武汉 成都 西安 重庆 苏州 杭州 "
-    "嘉兴 湖州 绍兴 衢州 舟山 淮安 扬州 常州 徐州 盐城 宿迁 泰州 镇江 无锡 南通 平湖 海宁 桐乡".split()
+    "嘉兴 湖州 绍兴 衢州 舟山 淮安 扬州 常州 徐州 盐城 宿迁 泰州 镇江 无锡 南通 平湖 海宁 桐乡 "
+    # Provinces not listed above, and words that follow a role in running text ("申请人查阅、抄录").
+    "北京 天津 上海 辽宁 吉林 安徽 江西 四川 西藏 陕西 甘肃 新疆 台湾 香港 澳门 查阅 全文 复制 抄录".split()
 )
 
 # Characters that end organisation and place names: a candidate ending in one of these is not a

@@ -208,3 +208,16 @@ def test_a_published_page_header_holds_no_name() -> None:
     # From a real annual report page (shared/corpus 007): "来源" once read as 来 + 源.
     text = "平潭综合实验区2021年度政府信息公开工作年度报告 来源：平潭县人民政府 时间：2022-02-11"
     assert found(text, Kind.PERSON_NAME) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sentences of the reference texts (regulation, court interpretations, annual report format).
+        "行政机关可以通过电子数据以及其他适当形式提供，或者安排申请人查阅、抄录相关政府信息。",
+        "已找到并全文收录：条例相关条文；2025年司法解释全文；2011年规定全文",
+        "申请人：安徽、江苏两省的申请人",
+    ],
+)
+def test_words_after_a_role_in_running_text_are_no_names(text: str) -> None:
+    assert found(text, Kind.PERSON_NAME) == []
