@@ -69,7 +69,10 @@ SINGLE_SURNAMES = (
     "扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾"
     "茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # Rarer surnames of the 百家姓 whose characters are not common words.
-    "郦笪逄眭禚訾郗缑邴糜隗宓蓟郏璩钭厍乜蒯竺庾暨夔殳仉"
+    "郦笪逄眭禚訾郗缑邴糜隗宓蓟郏璩钭厍乜蒯竺庾暨夔殳仉荀钮贲濮酆羿汲"
+    # Common surnames of the 2020 report's first 120 that were missing (萧 and 阎 are the old
+    # forms of 肖 and 闫, still registered).
+    "傅洪萧阎赖"
 )
 COMPOUND_SURNAMES = [
     "欧阳",

@@ -24,7 +24,7 @@ documents (门牌号, 弄, 幢/栋/号楼 + 单元 + 室, rural 组/自然村). 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 from typing import TypeVar
 
@@ -42,14 +42,20 @@ _SURNAMES = [s for s, _ in data.SURNAME_SHARES]
 _CUMULATIVE = list(accumulate(share for _, share in data.SURNAME_SHARES))
 _CHINESE_NUMERALS = "零一二三四五六七八九十"
 _T = TypeVar("_T")
+# The writer's values that another generator may supply (``generate(sources=...)``).
+SOURCES = frozenset({"name", "id18", "mobile"})
 
 
 class _Writer:
     """Draws the values a document needs; ``b`` is the document being written."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, sources: Mapping[str, Callable[[], str]]) -> None:
         self.r = rng
         self.division = rng.choice(data.DIVISIONS)
+        for method, source in sources.items():
+            if method not in SOURCES:
+                raise ValueError(f"no value source {method!r}: one of {sorted(SOURCES)}")
+            setattr(self, method, source)
 
     def pick(self, options: Sequence[_T]) -> _T:
         return self.r.choice(options)
@@ -419,14 +425,21 @@ GENRES: dict[str, Callable[[_Writer, Builder], None]] = {
 }
 
 
-def generate(seed: int, documents: int = 200) -> list[LabelledDocument]:
-    """``documents`` labelled documents, the same for the same seed."""
+def generate(
+    seed: int, documents: int = 200, *, sources: Mapping[str, Callable[[], str]] | None = None
+) -> list[LabelledDocument]:
+    """``documents`` labelled documents, the same for the same seed (and the same ``sources``).
+
+    ``sources`` replaces the writer's own values by another generator's ("name", "id18",
+    "mobile"): the quality test fills the templates with Faker's zh_CN names and identity numbers,
+    values chosen by other authors than the detector's.
+    """
     rng = random.Random(f"published-{seed}")
     genres = list(GENRES)
     result = []
     for i in range(documents):
         genre = genres[i % len(genres)]
         builder = Builder()
-        GENRES[genre](_Writer(rng), builder)
+        GENRES[genre](_Writer(rng, sources or {}), builder)
         result.append(builder.build(genre))
     return result
