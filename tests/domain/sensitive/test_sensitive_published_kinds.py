@@ -221,3 +221,15 @@ def test_a_published_page_header_holds_no_name() -> None:
 )
 def test_words_after_a_role_in_running_text_are_no_names(text: str) -> None:
     assert found(text, Kind.PERSON_NAME) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("申请人（签名）：王建国", "王建国"),
+        ("法定代表人（负责人）：李四明", "李四明"),
+        ("经办人(签字)：赵敏", "赵敏"),
+    ],
+)
+def test_a_role_with_a_bracketed_note_before_the_name(text: str, name: str) -> None:
+    assert found(text, Kind.PERSON_NAME) == [name]

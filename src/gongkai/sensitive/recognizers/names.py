@@ -85,7 +85,9 @@ class PersonNameRecognizer(Recognizer):
         # "于" is a surname only right after a cue ("申请人：于海燕"); elsewhere it is "at".
         # One flat alternation (the colon cues carry their colon): ``re`` then skips in C to the first
         # characters of the cues; nested alternations would make it try every position (8x slower).
-        rf"(?:{_CUES})(?:[：:]|为|是)?[ \t|]*(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
+        # A bracketed note may follow the role: "申请人（签名）：", "法定代表人（负责人）：".
+        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,4}}[）)])?(?:[：:]|为|是)?[ \t|]*"
+        rf"(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
