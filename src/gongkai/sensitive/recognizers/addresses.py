@@ -29,6 +29,7 @@ _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号
 # Below a town, without a house number: …镇…村4组, …镇…村张家宅 (natural villages end in one of
 # these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
+_NATURAL_AFTER = re.compile(_NATURAL)
 _RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
 _ROOM_TAIL = (
     rf"(?:[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
@@ -96,9 +97,13 @@ class AddressRecognizer(Recognizer):
                 if norm[i - 1] in _NUMERALS:
                     anchors.append(i)
                 i = norm.find(ch, i + 1)
+        # A village is an anchor only with a natural village after it: with a group or a number
+        # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
+        natural = _NATURAL_AFTER.match
         i = norm.find("村", 1)
         while i != -1:
-            anchors.append(i)
+            if natural(norm, i + 1):
+                anchors.append(i)
             i = norm.find("村", i + 1)
         return sorted(anchors)
 
