@@ -137,6 +137,8 @@ GIVEN_NAME_CHARS = frozenset(
     "灏烽琳琴瑄瑟璧瓒甫申畴皎盼相省眉督瞻矗祎禾秦稷穆空章端笙箐篷纪纶纹经绪续绘缨罡翊翠耕聿胤艳芃"
     "芮苑茗荃莘菡萧蓝蔼藤蘅虔蛰蜀裳觅誉谦豫贝贺赋赢赫起轶辰迅进远迎逢遇邵郡钊钧钰铎银锟锡镜闯阑陶"
     "隽雍霁青靖韶颀颐飚香馥骐鲲鸾鹰麟黛玄珺琇琪璨宥岑芊菀菊兰梅竹"
+    # Frequent in names given since 2010 (一诺, 宗翰, 哲).
+    "诺宗哲"
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.
@@ -349,11 +351,16 @@ NAME_CUES_WITH_COLON = [
     "家庭成员",
     "陪同人员",
     "见证人",
+    "名单",
+    "成员",
+    # Any role ending in 人 (被征收人：, 权利人：, 受理人：, 检查人：): the colon makes it a label.
+    "人",
 ]
 # Column headers of rosters and forms under which every cell is a person's name.
 NAME_COLUMN_HEADERS = frozenset(
     "姓名 户主 户主姓名 收款人 领款人 申请人 申请人姓名 户名 开户名 持卡人 受益人 联系人 负责人 "  # noqa: SIM905
-    "参保人 被保险人 救助对象 保障对象 户主（姓名）".split()
+    "参保人 被保险人 救助对象 保障对象 户主（姓名） 当事人 被处罚人 驾驶人 车主 权利人 被征收人 "
+    "见证人 申报人 受理人 经办人 承办人 代理人 委托人 所有人 产权人 业主 专家 评审专家".split()
 )
 # Cue words after a name.
 NAME_AFTER_CUES = ("同志", "先生", "女士")

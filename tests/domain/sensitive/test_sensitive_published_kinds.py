@@ -217,6 +217,8 @@ def test_a_published_page_header_holds_no_name() -> None:
         "行政机关可以通过电子数据以及其他适当形式提供，或者安排申请人查阅、抄录相关政府信息。",
         "已找到并全文收录：条例相关条文；2025年司法解释全文；2011年规定全文",
         "申请人：安徽、江苏两省的申请人",
+        "要求行政机关提供政府公报、报刊、书籍等公开出版物的，行政机关可以告知获取的途径。",
+        "除本条例第二十条规定的政府信息外，设区的市级、县级人民政府……",
     ],
 )
 def test_words_after_a_role_in_running_text_are_no_names(text: str) -> None:
@@ -233,3 +235,33 @@ def test_words_after_a_role_in_running_text_are_no_names(text: str) -> None:
 )
 def test_a_role_with_a_bracketed_note_before_the_name(text: str, name: str) -> None:
     assert found(text, Kind.PERSON_NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "参会人员：区农业农村局刘红辉、梁金阳，区发改局刘欣坤；崇福镇：刘亮红\n",
+            ["刘红辉", "梁金阳", "刘欣坤", "刘亮红"],
+        ),
+        ("被征收人：钟亮悦、唐颖军\n房屋坐落：", ["钟亮悦", "唐颖军"]),
+        ("| 见证人 | 于浩欣（巴城镇工作人员） |", ["于浩欣"]),
+        ("韦珍诺：\n    你（您）于2025年3月1日提出的申请收悉。", ["韦珍诺"]),
+    ],
+)
+def test_names_after_their_unit_any_role_ending_in_ren_and_a_salutation(text: str, names: list[str]) -> None:
+    assert found(text, Kind.PERSON_NAME) == names
+
+
+def test_a_town_or_village_label_is_no_name() -> None:
+    assert found(
+        "区生态环境分局丁铭洋；黄湖镇：王晓敏\n会议听取了南湖路（余新镇段）改造情况", Kind.PERSON_NAME
+    ) == [
+        "丁铭洋",
+        "王晓敏",
+    ]
+
+
+def test_a_courtyard_number_and_a_road_section() -> None:
+    for address in ("西湖区天目山路80号院12号楼2单元1701", "成都市武侯区人民南路四段131号院13号楼1单元1401"):
+        assert found(f"房屋坐落：{address}\n", Kind.ADDRESS) == [address]

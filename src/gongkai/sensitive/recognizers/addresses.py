@@ -15,7 +15,12 @@ from gongkai.sensitive.recognizers.base import (
 _NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
 _ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
 _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
-_ROAD = rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:{_NUM}弄)?{_NUM}号(?:之{_NUM})?"
+# A road may go on with a direction or a section (中山大道西, 人民南路四段) before its number, and a
+# number may name a courtyard (80号院12号楼).
+_ROAD = (
+    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]|[一二三四五六七八九十]段)?"
+    rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|院)?"
+)
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
 _UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
@@ -32,7 +37,7 @@ _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡�
 _NATURAL_AFTER = re.compile(_NATURAL)
 _RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
 _ROOM_TAIL = (
-    rf"(?:[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+    rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
     rf"|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
 )
 ADDRESS_PATTERN = (

@@ -26,6 +26,7 @@ _SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.C
 _SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in lexicon.COMPOUND_SURNAMES}))
 _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
+_AFTER_UNIT = "名单中单位或称呼后的姓名"
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -38,7 +39,8 @@ _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
 _CUES = "|".join(
     sorted(lexicon.NAME_CUES, key=len, reverse=True)
-    + [cue + "[：:]" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
+    # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
+    + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
 # Cells of a table row written as text: separated by a tab, a "|" or two spaces or more.
 _CELL = re.compile(r"[^\t| ](?:[^\t| ]| (?=[^\t| ]))*")
@@ -89,6 +91,16 @@ class PersonNameRecognizer(Recognizer):
         rf"(?:{_CUES})(?:[（(][{CJK}]{{1,4}}[）)])?(?:[：:]|为|是)?[ \t|]*"
         rf"(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
+    # In attendance lists a name follows its unit: "区农业农村局刘红辉、梁金阳，区发改局…",
+    # "崇福镇：刘亮红". Only a whole list item counts (a separator after it), so "镇沈家宅12号"
+    # or "局关于…" are not read as names.
+    _after_unit = re.compile(
+        # Not "政府": "政府公报、报刊", "政府信息外，" in running text.
+        rf"(?:分局|局|办公室|委员会|中心|街道|镇|乡)[：:]?"
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;\n]|（[^）\n]{{1,12}}）))"
+    )
+    # A letter's salutation: the name alone on its line, then "你（您）…" or "您…".
+    _salutation = re.compile(rf"^(?P<run>{_SURNAME}[{CJK}]{{1,2}})[：:]\n[ \t　]*(?=你|您)", re.MULTILINE)
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
     # A cell or list item: a separator, the name, then a separator or the end of a line.
@@ -114,6 +126,19 @@ class PersonNameRecognizer(Recognizer):
                 end = start + length
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], score, explanation)
+                match = next_in_list(norm, end)
+        for unit in chain(self._after_unit.finditer(norm), self._salutation.finditer(norm)):
+            start, end = unit.span("run")
+            match = unit
+            if self._plausible_name(norm[start:end]):
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
+                match = next_in_list(norm, end)
+            while match is not None and (length := name_length(match["run"])):
+                start = match.start("run")
+                end = start + length
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
                 match = next_in_list(norm, end)
         self._columns(text, norm, found)
         for cue in lexicon.NAME_AFTER_CUES:
@@ -218,6 +243,7 @@ class PersonNameRecognizer(Recognizer):
         return (
             0 < s < len(name)
             and name not in lexicon.NOT_NAMES
+            and name[-1] not in lexicon.ORG_PLACE_SUFFIXES  # 黄湖镇, 余新镇
             and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
         )
 
