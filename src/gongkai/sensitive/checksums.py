@@ -94,3 +94,12 @@ def org_code_is_valid(code: str) -> bool:
         and code[:8].isascii()
         and org_code_check_char(code[:8].upper()) == code[8]
     )
+
+
+def registration_number_is_valid(number: str) -> bool:
+    """The old 15-digit business registration number (工商注册号): ISO 7064 MOD 11,10 (GB/T 17710)."""
+    p = 10
+    for ch in number[:14]:
+        s = (p + int(ch)) % 10 or 10
+        p = s * 2 % 11
+    return (11 - p) % 10 == int(number[14])

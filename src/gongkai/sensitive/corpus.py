@@ -7,17 +7,13 @@ numbers, zip codes, numbers failing their check digit, organisation and place na
 values (110101********1234, 张某, 李**, 138****5678). Each document carries its gold entities.
 
 The given names the generator uses are its own list, independent of the detector's name lexicon,
-so name recall measures how well the lexicon covers ordinary names.
-
-Scoring: a finding matches a gold entity of the same kind whose span overlaps it with
-intersection-over-union >= 0.5 (each entity matched once); exact-span matches are counted as well.
+so name recall measures how well the lexicon covers ordinary names. Scoring: ``labelled.evaluate``.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from gongkai.sensitive.checksums import (
     USCC_ALPHABET,
@@ -26,42 +22,17 @@ from gongkai.sensitive.checksums import (
     org_code_check_char,
     uscc_check_char,
 )
-from gongkai.sensitive.model import CHECKED_KINDS, Finding, Kind
+from gongkai.sensitive.labelled import (  # re-exported: the corpus and its scoring, in one place
+    Builder,
+    Counts,
+    Entity,
+    Evaluation,
+    LabelledDocument,
+    evaluate,
+)
+from gongkai.sensitive.model import Kind
 
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    kind: Kind
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class LabelledDocument:
-    genre: str
-    text: str
-    entities: tuple[Entity, ...]
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.entities: list[Entity] = []
-
-    def t(self, *texts: str) -> _Builder:
-        for text in texts:
-            self.parts.append(text)
-            self.length += len(text)
-        return self
-
-    def e(self, kind: Kind, text: str) -> _Builder:
-        self.entities.append(Entity(kind, self.length, self.length + len(text), text))
-        return self.t(text)
-
-    def build(self, genre: str) -> LabelledDocument:
-        return LabelledDocument(genre, "".join(self.parts), tuple(self.entities))
+__all__ = ["GENRES", "Counts", "Entity", "Evaluation", "LabelledDocument", "evaluate", "generate"]
 
 
 # County-level codes (GB/T 2260) and the places they name, for identity numbers and addresses.
@@ -304,7 +275,7 @@ class _Faker:
         return "1" + self.digits(2) + "****" + self.digits(4)
 
 
-def _penalty(f: _Faker, b: _Builder) -> None:
+def _penalty(f: _Faker, b: Builder) -> None:
     agency, prefix = f.r.choice(_AGENCIES[:1] + _AGENCIES[3:4])
     year = f.r.randint(2019, 2024)
     b.t(f"{agency}\n行政处罚决定书\n{prefix}〔{year}〕{f.r.randint(1, 300)}号\n\n")
@@ -344,7 +315,7 @@ def _penalty(f: _Faker, b: _Builder) -> None:
     b.t(f"（地址：{agency}，邮编：314200，联系电话：").e(Kind.LANDLINE_PHONE, f.landline()).t("）\n")
 
 
-def _roster(f: _Faker, b: _Builder, subsidy: bool) -> None:
+def _roster(f: _Faker, b: Builder, subsidy: bool) -> None:
     agency, prefix = f.r.choice(_AGENCIES)
     year = f.r.randint(2019, 2024)
     title = "2023年度创业补贴发放名单" if subsidy else "拟认定高层次人才名单公示"
@@ -386,7 +357,7 @@ def _roster(f: _Faker, b: _Builder, subsidy: bool) -> None:
     b.t(f"已脱敏示例：{f.masked_name()}、{f.masked_name()}（身份证号{f.masked_id()}）\n")
 
 
-def _application(f: _Faker, b: _Builder) -> None:
+def _application(f: _Faker, b: Builder) -> None:
     agency, _ = f.r.choice(_AGENCIES)
     b.t(f"政府信息公开申请表\n受理机关：{agency}\n申请日期：{f.date()}\n")
     if f.r.random() < 0.75:
@@ -422,7 +393,7 @@ def _application(f: _Faker, b: _Builder) -> None:
         b.t("车辆信息：").e(Kind.LICENSE_PLATE, f.plate()).t("\n")
 
 
-def _reply(f: _Faker, b: _Builder) -> None:
+def _reply(f: _Faker, b: Builder) -> None:
     agency, prefix = f.r.choice(_AGENCIES)
     year = f.r.randint(2019, 2024)
     applicant = f.name()
@@ -445,7 +416,7 @@ def _reply(f: _Faker, b: _Builder) -> None:
     b.t("，手机").e(Kind.MOBILE_PHONE, f.mobile()).t("\n")
 
 
-GENRES: dict[str, Callable[[_Faker, _Builder], None]] = {
+GENRES: dict[str, Callable[[_Faker, Builder], None]] = {
     "行政处罚决定书": _penalty,
     "公示名单": lambda f, b: _roster(f, b, subsidy=False),
     "补贴发放名单": lambda f, b: _roster(f, b, subsidy=True),
@@ -462,86 +433,7 @@ def generate(seed: int, documents: int = 200) -> list[LabelledDocument]:
     result = []
     for i in range(documents):
         genre = genres[i % len(genres)]
-        builder = _Builder()
+        builder = Builder()
         GENRES[genre](faker, builder)
         result.append(builder.build(genre))
-    return result
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    exact: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.exact += other.exact
-
-
-@dataclass
-class Evaluation:
-    by_kind: dict[Kind, Counts] = field(default_factory=lambda: {k: Counts() for k in Kind})
-    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (type, kind, text) samples
-
-    def total(self, kinds: Iterable[Kind] | None = None) -> Counts:
-        total = Counts()
-        for kind in kinds if kinds is not None else Kind:
-            total.add(self.by_kind[kind])
-        return total
-
-    @property
-    def checked(self) -> Counts:
-        return self.total(CHECKED_KINDS)
-
-
-def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    if inter <= 0:
-        return 0.0
-    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
-
-
-def evaluate(documents: Sequence[LabelledDocument], detect: Callable[[str], Sequence[Finding]]) -> Evaluation:
-    """Score ``detect`` on the corpus (IoU >= 0.5 on the same kind counts as a match)."""
-    result = Evaluation()
-    for document in documents:
-        predicted = list(detect(document.text))
-        used = [False] * len(predicted)
-        for entity in document.entities:
-            counts = result.by_kind[entity.kind]
-            best, best_iou = -1, 0.5
-            for i, finding in enumerate(predicted):
-                if used[i] or finding.kind != entity.kind:
-                    continue
-                overlap = _iou((entity.start, entity.end), (finding.start, finding.end))
-                if overlap >= best_iou:
-                    best, best_iou = i, overlap
-            if best >= 0:
-                used[best] = True
-                counts.tp += 1
-                counts.exact += best_iou == 1.0
-            else:
-                counts.fn += 1
-                result.errors.append(("fn", entity.kind.value, entity.text))
-        for i, finding in enumerate(predicted):
-            if not used[i]:
-                result.by_kind[finding.kind].fp += 1
-                result.errors.append(("fp", finding.kind.value, finding.text))
     return result

@@ -68,6 +68,11 @@ SINGLE_SURNAMES = (
     "冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来"
     "扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾"
     "茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # Rarer surnames of the 百家姓 whose characters are not common words.
+    "郦笪逄眭禚訾郗缑邴糜隗宓蓟郏璩钭厍乜蒯竺庾暨夔殳仉荀钮贲濮酆羿汲"
+    # Common surnames of the 2020 report's first 120 that were missing (萧 and 阎 are the old
+    # forms of 肖 and 闫, still registered).
+    "傅洪萧阎赖"
 )
 COMPOUND_SURNAMES = [
     "欧阳",
@@ -132,6 +137,8 @@ GIVEN_NAME_CHARS = frozenset(
     "灏烽琳琴瑄瑟璧瓒甫申畴皎盼相省眉督瞻矗祎禾秦稷穆空章端笙箐篷纪纶纹经绪续绘缨罡翊翠耕聿胤艳芃"
     "芮苑茗荃莘菡萧蓝蔼藤蘅虔蛰蜀裳觅誉谦豫贝贺赋赢赫起轶辰迅进远迎逢遇邵郡钊钧钰铎银锟锡镜闯阑陶"
     "隽雍霁青靖韶颀颐飚香馥骐鲲鸾鹰麟黛玄珺琇琪璨宥岑芊菀菊兰梅竹"
+    # Frequent in names given since 2010 (一诺, 宗翰, 哲).
+    "诺宗哲"
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.
@@ -266,6 +273,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "计划",
         "任务",
         "成员",
+        "来源",
     ]
 )
 
@@ -275,7 +283,9 @@ NOT_NAMES: frozenset[str] = frozenset(
 NOT_NAMES |= frozenset(
     "公益 公平 公共 公众 公务 高效 华夏 方正 常规 包括 卫生 卫健 全年 全市 全省 全区 全县 "  # noqa: SIM905
     "宁波 温州 金华 丽水 台州 江苏 浙江 福建 广州 深圳 南京 武汉 成都 西安 重庆 苏州 杭州 "
-    "嘉兴 湖州 绍兴 衢州 舟山 淮安 扬州 常州 徐州 盐城 宿迁 泰州 镇江 无锡 南通 平湖 海宁 桐乡".split()
+    "嘉兴 湖州 绍兴 衢州 舟山 淮安 扬州 常州 徐州 盐城 宿迁 泰州 镇江 无锡 南通 平湖 海宁 桐乡 "
+    # Provinces not listed above, and words that follow a role in running text ("申请人查阅、抄录").
+    "北京 天津 上海 辽宁 吉林 安徽 江西 四川 西藏 陕西 甘肃 新疆 台湾 香港 澳门 查阅 全文 复制 抄录".split()
 )
 
 # Characters that end organisation and place names: a candidate ending in one of these is not a
@@ -322,6 +332,36 @@ NAME_CUES = [
     "核稿人",
     "拟稿人",
 ]
+# Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
+# one they are ordinary words ("主持召开", "记录在案").
+NAME_CUES_WITH_COLON = [
+    "主持人",
+    "主持",
+    "出席",
+    "列席",
+    "参加",
+    "参会人员",
+    "记录",
+    "审核",
+    "审批",
+    "信访人",
+    "承诺人",
+    "申报人",
+    "汇报人",
+    "家庭成员",
+    "陪同人员",
+    "见证人",
+    "名单",
+    "成员",
+    # Any role ending in 人 (被征收人：, 权利人：, 受理人：, 检查人：): the colon makes it a label.
+    "人",
+]
+# Column headers of rosters and forms under which every cell is a person's name.
+NAME_COLUMN_HEADERS = frozenset(
+    "姓名 户主 户主姓名 收款人 领款人 申请人 申请人姓名 户名 开户名 持卡人 受益人 联系人 负责人 "  # noqa: SIM905
+    "参保人 被保险人 救助对象 保障对象 户主（姓名） 当事人 被处罚人 驾驶人 车主 权利人 被征收人 "
+    "见证人 申报人 受理人 经办人 承办人 代理人 委托人 所有人 产权人 业主 专家 评审专家".split()
+)
 # Cue words after a name.
 NAME_AFTER_CUES = ("同志", "先生", "女士")
 

@@ -67,6 +67,9 @@ class Registry:
         self._separate = [r for r in self.recognizers if r not in self._joined]
         # Bound once: a method looked up per match is a measurable share of the scan.
         self._finders = [r.finding for r in self._joined]
+        self._supplements = [
+            r.supplement for r in self._joined if type(r).supplement is not Recognizer.supplement
+        ]
         firsts = "".join(r.first[1:-1] if r.first.startswith("[") else r.first for r in self._joined)
         # For each joined recogniser: the others (tried where its check fails) and its rivals for the
         # same 18 characters (tried where its check passes, if they could score higher).
@@ -94,6 +97,8 @@ class Registry:
         wanted = None if kinds is None else frozenset(kinds)
         norm = normalize(text)
         candidates = self._scan_joined(text, norm)
+        for supplement in self._supplements:
+            candidates.extend(supplement(text, norm))
         for recognizer in self._separate:
             candidates.extend(recognizer.analyze(text, norm))
         if wanted is None:  # the usual call: one test per finding, not two

@@ -1,0 +1,119 @@
+"""The address recogniser: street, compound and rural addresses (详细住址)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.base import (
+    CJK,
+    Recognizer,
+)
+
+_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
+_ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
+_TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
+# A road may go on with a direction or a section (中山大道西, 人民南路四段) before its number, and a
+# number may name a courtyard (80号院12号楼).
+_ROAD = (
+    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]|[一二三四五六七八九十]段)?"
+    rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|院)?"
+)
+_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
+_BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
+_UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
+_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+# A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
+# after its building: "10幢3单元604室" is an address, "共10幢" is not.
+_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+# Village (or community) then a group (4组、八组、油坊组) and/or a natural village, then a number.
+_GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队)"
+_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
+# Below a town, without a house number: …镇…村4组, …镇…村张家宅 (natural villages end in one of
+# these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
+_NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
+_NATURAL_AFTER = re.compile(_NATURAL)
+_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
+_ROOM_TAIL = (
+    rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
+    rf"|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
+)
+ADDRESS_PATTERN = (
+    rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING}|{_ANY_ESTATE}|{_RURAL})"
+)
+
+
+# Every address match contains one of these right after a numeral (…12号, 3幢, 5栋, 2座, 4组), or
+# a village ("村") with a natural village after it.
+_ADDRESS_ANCHORS = "号幢栋座组"
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
+# Characters the address expression cannot cross; the search for an address starts after the last
+# one before an anchor (the same start a scan of the whole text would find).
+_ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
+# Longest address before its anchor (characters): province + city + county + town + road name.
+_ADDRESS_REACH = 60
+
+
+class AddressRecognizer(Recognizer):
+    """详细住址 at street level: road + number, village + number, or estate + building (+ unit/room).
+
+    A city or district name alone ("平湖市", "当湖街道") is not an address: the expression needs a
+    house number or a building. The expression is only tried near its anchors (号、幢、栋、座 after
+    a numeral), found with ``str.find``: trying it at every character of a long text would cost
+    most of the detector's time.
+    """
+
+    kind = Kind.ADDRESS
+    pattern = re.compile(ADDRESS_PATTERN)
+    # The CJK run before an address often holds its label ("住所地", "位于"); it is cut off at the
+    # last such word.
+    _lead = re.compile(r"^.*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在为至到：])")
+    score = 0.85
+    explanation = "街道门牌级详细地址"
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        covered = 0
+        for anchor in self._anchors(norm):
+            if anchor < covered:
+                continue
+            lo = max(covered, anchor - _ADDRESS_REACH)
+            # The last barrier before the anchor: the first one in the reversed window.
+            barrier = _ADDRESS_BARRIER.search(norm[anchor - 1 : lo - 1 if lo else None : -1])
+            if barrier is not None:
+                lo = anchor - barrier.start()
+            # An address cannot cross a barrier either: the search ends at the next one.
+            after = _ADDRESS_BARRIER.search(norm, anchor, anchor + _ADDRESS_REACH)
+            hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
+            # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
+            while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
+                yield self._finding(text, norm, match.start(), match.end())
+                lo = covered = match.end()
+                if match.end() > anchor:
+                    break
+
+    @staticmethod
+    def _anchors(norm: str) -> list[int]:
+        anchors = []
+        for ch in _ADDRESS_ANCHORS:
+            i = norm.find(ch, 1)
+            while i != -1:
+                if norm[i - 1] in _NUMERALS:
+                    anchors.append(i)
+                i = norm.find(ch, i + 1)
+        # A village is an anchor only with a natural village after it: with a group or a number
+        # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
+        natural = _NATURAL_AFTER.match
+        i = norm.find("村", 1)
+        while i != -1:
+            if natural(norm, i + 1):
+                anchors.append(i)
+            i = norm.find("村", i + 1)
+        return sorted(anchors)
+
+    def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:
+        lead = self._lead.match(norm, start, end)
+        if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
+            start = lead.end()
+        return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

@@ -1,0 +1,263 @@
+"""The name recogniser (姓名): cue words, lists, roster columns, table cells, later mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.base import (
+    CJK,
+    Recognizer,
+)
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
+_SURNAME_OR_YU = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}于])"
+_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+# First characters of all surnames: one class test after a separator turns away what neither the
+# single-surname class nor any compound surname (tried one by one by ``re``) could start.
+_SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in lexicon.COMPOUND_SURNAMES}))
+_MASK_CHARS = frozenset("某*＊×")
+_ALONE = "表格或名单中单独成项的姓名"
+_AFTER_UNIT = "名单中单位或称呼后的姓名"
+# Given-name characters as a class: a table cell is only a name candidate if its given name is made
+# of them (checked by the expression itself, which spares a Python check per cell).
+_GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
+_NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
+# After a person cue, "旗" ends a given name (红旗), not a banner: banners follow address cues.
+_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
+_COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
+_SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+_CJK_RE = re.compile(f"[{CJK}]+")
+_SEPARATORS = " \t|、，,；;\n"
+_CUES = "|".join(
+    sorted(lexicon.NAME_CUES, key=len, reverse=True)
+    # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
+    + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
+)
+# Cells of a table row written as text: separated by a tab, a "|" or two spaces or more.
+_CELL = re.compile(r"[^\t| ](?:[^\t| ]| (?=[^\t| ]))*")
+
+
+def _cells(row: str, sep: str | None) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row, without the spaces around them."""
+    if sep is None:
+        return [m.span() for m in _CELL.finditer(row)]
+    spans, start = [], 0
+    for part in row.split(sep):
+        inner = part.strip(" ")
+        lead = start + (part.find(inner) if inner else 0)
+        spans.append((lead, lead + len(inner)))
+        start += len(part) + len(sep)
+    return spans
+
+
+# A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
+# in Python, as a leading look-behind would make ``re`` try every position.
+_HEADER_CELL = re.compile(
+    rf"(?P<word>{_alternation(sorted(lexicon.NAME_COLUMN_HEADERS))})(?=[ ]*(?:\t|\||  |\n|$))"
+)
+_CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
+
+
+class PersonNameRecognizer(Recognizer):
+    """姓名: a surname (one or two characters) and a one- or two-character given name, found
+
+    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ...): score 0.8;
+    - before 同志/先生/女士: 0.75;
+    - standing alone in a table cell or list item, with given-name characters from the name
+      lexicon: 0.7;
+    - again elsewhere in the same text once found (a later "张三的行为"): 0.7.
+    Masked names (张某、李**) are not names.
+    """
+
+    kind = Kind.PERSON_NAME
+    score = 0.8
+    explanation = "提示词后的姓名"
+    pattern = re.compile(
+        # The run after the cue must start with a surname: half of all cues ("申请人信息",
+        # "联系人电话") are turned away here rather than in Python.
+        # "于" is a surname only right after a cue ("申请人：于海燕"); elsewhere it is "at".
+        # One flat alternation (the colon cues carry their colon): ``re`` then skips in C to the first
+        # characters of the cues; nested alternations would make it try every position (8x slower).
+        # A bracketed note may follow the role: "申请人（签名）：", "法定代表人（负责人）：".
+        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,4}}[）)])?(?:[：:]|为|是)?[ \t|]*"
+        rf"(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
+    )
+    # In attendance lists a name follows its unit: "区农业农村局刘红辉、梁金阳，区发改局…",
+    # "崇福镇：刘亮红". Only a whole list item counts (a separator after it), so "镇沈家宅12号"
+    # or "局关于…" are not read as names.
+    _after_unit = re.compile(
+        # Not "政府": "政府公报、报刊", "政府信息外，" in running text.
+        rf"(?:分局|局|办公室|委员会|中心|街道|镇|乡)[：:]?"
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;\n]|（[^）\n]{{1,12}}）))"
+    )
+    # A letter's salutation: the name alone on its line, then "你（您）…" or "您…".
+    _salutation = re.compile(rf"^(?P<run>{_SURNAME}[{CJK}]{{1,2}})[：:]\n[ \t　]*(?=你|您)", re.MULTILINE)
+    # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
+    _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
+    # A cell or list item: a separator, the name, then a separator or the end of a line.
+    # The single-surname class comes first here: after a separator it turns most positions away in
+    # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
+    # does not fit.
+    _alone = re.compile(
+        rf"[{_SEPARATORS}](?=[{_SURNAME_HEADS}])(?P<name>{_SURNAME_CLASS_FIRST}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])",
+        re.MULTILINE,
+    )
+    _alone_at_start = re.compile(
+        rf"(?P<name>{_SURNAME}{_GIVEN_CLASS}{{1,2}})(?=$|[{_SEPARATORS}：:（(])", re.MULTILINE
+    )
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        found: dict[tuple[int, int], Finding] = {}
+        kind, score, explanation, name_length = self.kind, self.score, self.explanation, self._name_length
+        next_in_list = self._next_in_list.match
+        match: re.Match[str] | None
+        for match in self.pattern.finditer(norm):
+            while match is not None and (length := name_length(match["run"])):
+                start = match.start("run")
+                end = start + length
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], score, explanation)
+                match = next_in_list(norm, end)
+        for unit in chain(self._after_unit.finditer(norm), self._salutation.finditer(norm)):
+            start, end = unit.span("run")
+            match = unit
+            if self._plausible_name(norm[start:end]):
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
+                match = next_in_list(norm, end)
+            while match is not None and (length := name_length(match["run"])):
+                start = match.start("run")
+                end = start + length
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
+                match = next_in_list(norm, end)
+        self._columns(text, norm, found)
+        for cue in lexicon.NAME_AFTER_CUES:
+            i = norm.find(cue)
+            while i != -1:
+                for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
+                    if i >= length and self._is_lexicon_name(norm[i - length : i]):
+                        if (i - length, i) not in found:
+                            found[i - length, i] = make_finding(
+                                kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
+                            )
+                        break
+                i = norm.find(cue, i + 1)
+        alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
+        if (first := self._alone_at_start.match(norm)) is not None:
+            alone = chain(alone, (first,))
+        is_name = self._is_lexicon_name
+        for match in alone:
+            if is_name(match["name"]):
+                span = start, end = match.span("name")
+                if span not in found:
+                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
+        yield from found.values()
+        yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+
+    @staticmethod
+    def _surname_length(text: str) -> int:
+        """1 or 2 for a surname at the start of ``text`` (two-character ones first), 0 for none."""
+        if text[:2] in _COMPOUND_SET:
+            return 2
+        return 1 if text[:1] in _SINGLE_SET else 0
+
+    def _name_length(self, run: str) -> int:
+        """Length of the name at the start of ``run`` (the characters after a cue), 0 if none."""
+        s = self._surname_length(run) or run[:1] == "于"
+        if not s:
+            return 0
+        for given in (2, 1):
+            name = run[: s + given]
+            if len(name) < s + given or name in lexicon.NOT_NAMES:
+                continue
+            if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in _NOT_LAST_AFTER_CUE:
+                continue
+            follower = run[s + given : s + given + 1]
+            if not follower or follower in lexicon.STOP_AFTER_NAME:
+                return s + given
+        return 0
+
+    def _columns(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
+        """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
+
+        Any surname + one or two characters is taken there, whatever the given name's characters:
+        the header says what the column holds. The table ends at the first row of another width.
+        """
+        for header in _HEADER_CELL.finditer(norm):
+            if header.start() and norm[header.start() - 1] not in "\t| \n":
+                continue
+            line_start = norm.rfind("\n", 0, header.start()) + 1
+            line_end = norm.find("\n", header.end())
+            if line_end == -1:
+                continue
+            header_line = norm[line_start:line_end]
+            # Rows are cut with ``str.split`` on the table's separator (a C call per row); tables
+            # laid out with runs of spaces go through the cell expression.
+            sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
+            cells = _cells(header_line, sep)
+            before = header.start("word") - line_start
+            column = next((i for i, (a, b) in enumerate(cells) if a <= before < b), -1)
+            width, row_end = len(cells), line_end
+            while column >= 0 and row_end != -1:
+                row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
+                row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
+                parts = row.split(sep) if sep else _CELL.findall(row)
+                if len(parts) != width:  # the table ends
+                    break
+                cell = parts[column].strip(" ")
+                if _CELL_NAME.fullmatch(cell) and self._plausible_name(cell):
+                    if sep:  # the cell's offset from the lengths of the cells before it
+                        part = parts[column]
+                        start = row_start + sum(map(len, parts[:column])) + column * len(sep)
+                        start += len(part) - len(part.lstrip(" "))
+                    else:
+                        start = row_start + _cells(row, sep)[column][0]
+                    end = start + len(cell)
+                    if (start, end) not in found:
+                        found[start, end] = make_finding(
+                            self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
+                        )
+
+    @staticmethod
+    def _plausible_name(name: str) -> bool:
+        return (
+            name not in lexicon.NOT_NAMES
+            and _NOT_GIVEN.isdisjoint(name[1:])
+            and name[-1] not in _NOT_LAST_AFTER_CUE
+        )
+
+    @staticmethod
+    def _is_lexicon_name(name: str) -> bool:
+        # The surname test of ``_surname_length``, inlined: this runs for every table cell.
+        s = 2 if name[:2] in _COMPOUND_SET else 1 if name[:1] in _SINGLE_SET else 0
+        return (
+            0 < s < len(name)
+            and name not in lexicon.NOT_NAMES
+            and name[-1] not in lexicon.ORG_PLACE_SUFFIXES  # 黄湖镇, 余新镇
+            and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
+        )
+
+    def _repeats(
+        self, text: str, norm: str, names: set[str], found: dict[tuple[int, int], Finding]
+    ) -> Iterator[Finding]:
+        """Other mentions of names already found; a longer name ("张伟华" after "张伟") is not one."""
+        for name in sorted(names, key=len, reverse=True):
+            i = norm.find(name)
+            while i != -1:
+                end = i + len(name)
+                if (i, end) not in found and (end == len(norm) or norm[end] not in lexicon.GIVEN_NAME_CHARS):
+                    found[i, end] = finding = make_finding(
+                        self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"
+                    )
+                    yield finding
+                i = norm.find(name, end)
