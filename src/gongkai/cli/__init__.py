@@ -14,6 +14,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from gongkai import __version__
+from gongkai.cli._argparse_zh import chinese_argparse
 from gongkai.errors import GongkaiError
 
 EXIT_OK = 0
@@ -52,14 +54,20 @@ def add_command_group(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gongkai", description="Gongkai 政府信息公开工作工具")
-    register_all(add_command_group(parser, "command"), __name__)
+    """The ``gongkai`` parser; argparse's own words (group titles, help line) in Chinese."""
+    with chinese_argparse():
+        parser = _Parser(prog="gongkai", description="Gongkai 政府信息公开工作工具")
+        parser.add_argument(
+            "--version", action="version", version=f"gongkai {__version__}", help="显示版本号并退出"
+        )
+        register_all(add_command_group(parser, "command"), __name__)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with chinese_argparse():  # usage errors and --help are printed while parsing
+        args = parser.parse_args(argv)
     try:
         result: int = args.handler(args)
         return result
