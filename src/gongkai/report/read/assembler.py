@@ -20,7 +20,9 @@ decision is recorded in ``CellSource.note``; a reading still undecided is ``None
 What the assembler could not read is reported, never hidden: ``meta["read_findings"]`` is a list of
 ``{"cell": <dotted path>, "message": <Chinese>, "raw": <text as printed or "">}``. Other keys it
 writes under ``meta``: ``source_format``, ``encoding`` (text formats), ``table2_2019`` (figures of
-the 2019 trial table 2 that have no 2021 field, by row and column, as printed).
+the 2019 trial table 2 that have no 2021 field, by row and column, as printed), ``table3_labels``
+(each table-3 row's label as printed, from its own ordinal on: ``{"deny_law": "2.其他法律行政止公开"}``,
+so that wording that differs from the national format can be reported).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ from gongkai.report.read.cells import CellKind, classify, parse_amount, parse_co
 from gongkai.report.read.document import Grid, GridCell, SourceDocument, TextLine
 
 READ_FINDINGS_KEY = "read_findings"
+#: ``meta`` key: each table-3 row's label as the report prints it, by row key (rule T3-LABEL).
+TABLE3_LABELS_KEY = "table3_labels"
 _T = TypeVar("_T")
 _T3_WIDTH = len(TABLE3_COLUMN_KEYS)
 _T4_WIDTH = len(TABLE4_GROUP_KEYS) * len(TABLE4_FIELD_KEYS)
@@ -132,6 +136,8 @@ class _Run:
     positional: bool
     first_block: int
     last_block: int
+    #: The label's text as printed (not normalised), for ``meta["table3_labels"]``.
+    printed: str = ""
 
 
 def _grid_rows(grid: Grid, block: int) -> list[_Row]:
@@ -262,6 +268,8 @@ class _Assembly:
     meta_2019: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Table-3 rows whose numbers were found but could not be read (reported once, as such).
     failed_rows: set[str] = field(default_factory=set)
+    #: The label each table-3 row was found by, as printed (``meta["table3_labels"]``).
+    printed_labels: dict[str, str] = field(default_factory=dict)
     #: Each grid's rows and normalised text, computed once (every table looks at every grid).
     grid_cache: dict[int, tuple[list[_Row], str]] = field(default_factory=dict)
 
@@ -275,6 +283,7 @@ class _Assembly:
         self.excluded_blocks.update(trial.excluded_blocks)
         self.meta_2019.update(trial.meta_2019)
         self.failed_rows.update(trial.failed_rows)
+        self.printed_labels.update(trial.printed_labels)
 
     def grid(self, index: int) -> tuple[list[_Row], str]:
         cached = self.grid_cache.get(index)
@@ -377,26 +386,27 @@ def _runs(rows: Sequence[_Row], width: int, labelled: bool = True) -> list[_Run]
     line above its numbers) is carried on to the next numbers.
     """
     runs: list[_Run] = []
-    label = ""
+    label = printed = ""
     label_block: int | None = None
     numbers: list[_Tok] = []
     numbers_block = 0
 
     def emit() -> None:
-        nonlocal label, label_block, numbers
+        nonlocal label, printed, label_block, numbers
         if numbers:
             first = label_block if label_block is not None else numbers_block
-            runs.append(_Run(label, numbers, False, first, numbers_block))
-            label, label_block, numbers = "", None, []
+            runs.append(_Run(label, numbers, False, first, numbers_block, printed))
+            label, printed, label_block, numbers = "", "", None, []
 
     for row in rows:
         if row.grid and len(row.toks) >= width + labelled:
             emit()
             head = row.toks[:-width]
             text = "".join(t.norm for t in head if not t.copy)
+            shown = "".join(t.text for t in head if not t.copy)
             first = label_block if label_block is not None else row.block
-            runs.append(_Run(label + text, row.toks[-width:], True, first, row.block))
-            label, label_block = "", None
+            runs.append(_Run(label + text, row.toks[-width:], True, first, row.block, printed + shown))
+            label, printed, label_block = "", "", None
             continue
         for tok in row.toks:
             if tok.copy:
@@ -411,6 +421,7 @@ def _runs(rows: Sequence[_Row], width: int, labelled: bool = True) -> list[_Run]
                 if label_block is None:
                     label_block = row.block
                 label += tok.norm
+                printed += tok.text
         if row.grid:
             emit()
     emit()
@@ -482,11 +493,14 @@ def _table3(asm: _Assembly, start: int, end: int) -> set[str]:
             if not labels.table3_matches(after.label) and _numeric(after):
                 # The label sits on its own row and its numbers on the next (broken Markdown, OCR).
                 after.label = run.label + after.label
+                after.printed = run.printed + after.printed
                 after.first_block = run.first_block
                 continue
         if _all_blank(run) and orphan is not None and orphan.positional == run.positional:
             # The numbers came on the row before their label (a label printed below its row).
-            run = _Run(run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block)
+            run = _Run(
+                run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block, run.printed
+            )
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
         if key in found:
@@ -523,6 +537,7 @@ def _table3(asm: _Assembly, start: int, end: int) -> set[str]:
                 raw,
             )
     _decide_by_columns(asm, candidates)
+    asm.printed_labels.update((key, labels.printed_row_label(run.printed)) for key, run in found.items())
     if found:
         blocks = [r.last_block for r in found.values()]
         _exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
@@ -1046,6 +1061,8 @@ def assemble(doc: SourceDocument) -> AnnualReport:
         meta["encoding"] = doc.encoding
     if asm.meta_2019:
         meta["table2_2019"] = asm.meta_2019
+    if asm.printed_labels:
+        meta[TABLE3_LABELS_KEY] = dict(asm.printed_labels)
     meta[READ_FINDINGS_KEY] = asm.findings
     provenance = {path: cell.source for path, cell in asm.cells.items()}
     return AnnualReport(

@@ -15,6 +15,7 @@ Rule ids are stable (scripts and the web app depend on them):
 - narrative: ``SEC-PRESENT``, ``SEC-ORDER``, ``SEC-TITLE``, ``SEC-NUMBERING``, ``SEC-YEAR``,
   ``SEC5-EMPTY``, ``SEC6-FEE`` (``narrative``);
 - a 人民政府's report: ``GOV-ASSESSMENT`` (``government``, 条例 第五十条第（四）项);
+- the printed form of table 3: ``T3-LABEL`` (``labels``);
 - narrative against tables: ``TEXT-TABLE-NEW``, ``TEXT-TABLE-CARRIED``, ``TEXT-TABLE-DONE``,
   ``TEXT-TABLE-CARRY-NEXT``, ``TEXT-TABLE-RECONSIDERATION``, ``TEXT-TABLE-LITIGATION``,
   ``TEXT-TABLE-DOCUMENTS`` (``text_table``).
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport
-from gongkai.report.rules import crossyear, government, narrative, tables, template, text_table
+from gongkai.report.rules import crossyear, government, labels, narrative, tables, template, text_table
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity
 from gongkai.report.rules.registry import RULES, Context, Rule, run_rules
 
@@ -37,6 +38,7 @@ __all__ = [
     "check",
     "crossyear",
     "government",
+    "labels",
     "narrative",
     "tables",
     "template",
