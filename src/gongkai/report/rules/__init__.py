@@ -16,6 +16,7 @@ Rule ids are stable (scripts and the web app depend on them):
   ``SEC5-EMPTY``, ``SEC6-FEE`` (``narrative``);
 - a 人民政府's report: ``GOV-ASSESSMENT`` (``government``, 条例 第五十条第（四）项);
 - the printed form of table 3: ``T3-LABEL`` (``labels``);
+- tables absent or without numbers, blank cells: ``TABLE-EMPTY``, ``CELL-BLANK`` (``completeness``);
 - narrative against tables: ``TEXT-TABLE-NEW``, ``TEXT-TABLE-CARRIED``, ``TEXT-TABLE-DONE``,
   ``TEXT-TABLE-CARRY-NEXT``, ``TEXT-TABLE-RECONSIDERATION``, ``TEXT-TABLE-LITIGATION``,
   ``TEXT-TABLE-DOCUMENTS`` (``text_table``).
@@ -25,7 +26,16 @@ from __future__ import annotations
 
 from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport
-from gongkai.report.rules import crossyear, government, labels, narrative, tables, template, text_table
+from gongkai.report.rules import (
+    completeness,
+    crossyear,
+    government,
+    labels,
+    narrative,
+    tables,
+    template,
+    text_table,
+)
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity
 from gongkai.report.rules.registry import RULES, Context, Rule, run_rules
 
@@ -36,6 +46,7 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "completeness",
     "crossyear",
     "government",
     "labels",
