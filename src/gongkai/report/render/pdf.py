@@ -18,11 +18,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Table, TableStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.fonts import pdf_font_name
 from gongkai.report.render.layout import CellRole, TableGrid, document_layout, printable
+from gongkai.report.render.linebreak import CjkParagraph
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
 #: GB/T 9704: 3号 (16 pt) body, 22 lines a page; 2号 (22 pt) title.
@@ -65,7 +66,7 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
 
 
 def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]) -> Table:
-    data: list[list[Paragraph | str]] = [[""] * grid.n_cols for _ in range(grid.n_rows)]
+    data: list[list[CjkParagraph | str]] = [[""] * grid.n_cols for _ in range(grid.n_rows)]
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
@@ -80,7 +81,7 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
             data[item.row][item.col] = item.text
         else:
             style = styles["label"] if item.role is CellRole.LABEL else styles["cell"]
-            data[item.row][item.col] = Paragraph(escape(item.text), style)
+            data[item.row][item.col] = CjkParagraph(escape(item.text), style)
         if item.merged:
             commands.append(("SPAN", (item.col, item.row), (item.last_col, item.last_row)))
         if item.role is CellRole.LABEL and item.rowspan > 1:
@@ -117,10 +118,10 @@ def render_pdf(report: AnnualReport) -> bytes:
     font = pdf_font_name()
     styles = paragraph_styles(font)
     layout = document_layout(report)
-    story: list[Flowable] = [Paragraph(escape(layout.title), styles["title"])]
+    story: list[Flowable] = [CjkParagraph(escape(layout.title), styles["title"])]
     for block in layout.blocks:
-        story.append(Paragraph(escape(block.heading), styles["heading"]))
-        story.extend(Paragraph(escape(text), styles["body"]) for text in block.paragraphs)
+        story.append(CjkParagraph(escape(block.heading), styles["heading"]))
+        story.extend(CjkParagraph(escape(text), styles["body"]) for text in block.paragraphs)
         if block.table is not None:
             # A table that fits on a page starts on a new page rather than being broken.
             story.append(KeepTogether([table_flowable(block.table, font, styles)]))
