@@ -2,11 +2,12 @@
 
 Legal basis: 条例 第四十九条:
 
-- 第一款: "县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关
-  上一年度政府信息公开工作年度报告并向社会公布。" -- a department submits AND publishes, by 31 January;
-- 第二款: "县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府
-  上一年度政府信息公开工作年度报告。" -- a government's report is published by its 主管部门 (its
-  办公厅（室）, 第三条第三款) by 31 March.
+- 条例第四十九条第一款：“县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交
+  本行政机关上一年度政府信息公开工作年度报告并向社会公布。” -- a department submits AND publishes,
+  by 31 January;
+- 条例第四十九条第二款：“县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会
+  公布本级政府上一年度政府信息公开工作年度报告。” -- a government's report is published by its
+  主管部门 (its 办公厅（室）, 第三条第三款) by 31 March.
 
 Neither paragraph covers a 乡（镇）人民政府 or a 街道办事处 (nor other bodies): for them the 条例
 sets no date, and :func:`annual_report_duty` says so (``due`` is ``None`` with the reason) rather

@@ -1,6 +1,6 @@
 """What the law requires of a 人民政府's report beyond any agency's: 第五十条第（四）项.
 
-"各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况" (条例
+“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”（条例
 第五十条第（四）项; the duty to have those three systems is 第四十六条). The 2021 format places it
 under 监督保障 in （一）总体情况 ("监督保障（含……第五十条第四项规定的各级人民政府‘工作考核、社会评议和
 责任追究结果情况’）"). A report may put it elsewhere (五 or 六), so the whole narrative is read.
@@ -48,8 +48,8 @@ def agency_kind(ctx: Context) -> tuple[AgencyKind | None, str]:
 def gov_assessment(r: Rule, ctx: Context) -> Iterator[Finding]:
     """A 人民政府's report states its 工作考核、社会评议和责任追究结果情况.
 
-    Legal basis: 条例 第五十条第（四）项 ("各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会
-    评议和责任追究结果情况"); 第四十六条 (the three systems). Applies to 县级以上地方人民政府 and
+    Legal basis: 条例第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会
+    评议和责任追究结果情况”; 第四十六条 (the three systems). Applies to 县级以上地方人民政府 and
     乡（镇）人民政府, not to departments or 街道办事处. A warning naming each result the narrative
     never mentions: finding the words is heuristic, and a clerk decides.
     """
