@@ -1,10 +1,12 @@
 """PDF (reportlab, BSD licence) on A4 with the page and type sizes of GB/T 9704.
 
 The CJK font is a TrueType font found on the system and embedded (see ``fonts``); without one,
-``GongkaiError`` says which Debian package to install. Table cells wrap their text (``CJK``
-word wrap), merged cells are reportlab ``SPAN``s, and a table too long for one page breaks
+``GongkaiError`` says which Debian package to install. Text and table cells wrap by the Chinese
+line-breaking rules (``linebreak``), merged cells are reportlab ``SPAN``s, and a table breaks
 across pages with its header rows repeated, only between whole rows and never inside a merged
-row label's block. The text layer is real text, so pdfplumber and pypdf read it back.
+row label's block. A table stays with its section's heading and text (:class:`TableBlock`):
+moved to the next page only when little room is left, otherwise begun where it is, so that no
+page is left nearly blank. The text layer is real text, so pdfplumber and pypdf read it back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.fonts import pdf_font_name
@@ -44,7 +46,7 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "cell",
         fontName=font,
         fontSize=TABLE_SIZE,
-        leading=TABLE_SIZE * 1.3,
+        leading=TABLE_SIZE * 1.25,
         alignment=TA_CENTER,
         wordWrap="CJK",
     )
@@ -75,6 +77,10 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        # 1 pt above and below (reportlab's default is 3): table 三 with its heading and
+        # introduction then fits on one A4 page (TableBlock), as in the printed reports.
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
     for item in grid.cells:
         if item.role is CellRole.VALUE:
@@ -106,6 +112,56 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
     return table
 
 
+#: The text block's height (SimpleDocTemplate pads its frame by 6 pt on each side).
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
+#: A table block that does not fit moves to the next page only if at most this share of the page
+#: is left; with more room the table begins here and breaks (issue 17: a page left nearly blank).
+MOVE_WHOLE_WITHIN = 1 / 3
+#: Data rows a table must show under its header where it begins (fewer: it moves to the next page).
+MIN_ROWS_WHERE_IT_BEGINS = 2
+
+
+class TableBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """A section's heading and text with the table that follows them, kept together.
+
+    reportlab's ``keepWithNext`` and ``KeepTogether`` move the whole group to a new page as soon
+    as it does not fit, which leaves most of a page blank before a long table (table 三). Here
+    the group is placed whole when it fits; moved whole when little room is left
+    (:data:`MOVE_WHOLE_WITHIN`) and it fits on a page; otherwise the table begins under its
+    heading with at least :data:`MIN_ROWS_WHERE_IT_BEGINS` rows and continues on the next page
+    under its repeated header rows.
+    """
+
+    def __init__(self, before: list[Flowable], table: Table, header_rows: int) -> None:
+        super().__init__()
+        self.before, self.table, self.header_rows = before, table, header_rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._heights = [f.wrapOn(self.canv, availWidth, availHeight)[1] for f in self.before]
+        self._table_height = self.table.wrapOn(self.canv, availWidth, availHeight)[1]
+        # As KeepTogether: too tall for any frame, so that the frame always asks split().
+        return availWidth, 0xFFFFFF
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        spacing = sum(f.getSpaceBefore() + f.getSpaceAfter() for f in (*self.before, self.table))
+        head = sum(self._heights) + spacing
+        whole = [*self.before, self.table]
+        if head + self._table_height <= availHeight:
+            return whole
+        at_top = availHeight >= FRAME_HEIGHT - 1
+        fits_a_page = head + self._table_height <= FRAME_HEIGHT
+        if not at_top and fits_a_page and availHeight <= FRAME_HEIGHT * MOVE_WHOLE_WITHIN:
+            return []  # the next page; at most a third of this one stays blank
+        parts = self.table.split(availWidth, availHeight - head) if availHeight > head else []
+        if len(parts) >= 2 and len(parts[0]._cellvalues) - self.header_rows >= MIN_ROWS_WHERE_IT_BEGINS:
+            return [*self.before, *parts]
+        return whole if at_top else []
+
+    def draw(self) -> None:  # pragma: no cover - always split into its parts first
+        raise NotImplementedError
+
+
 def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     # GB/T 9704 7.5: the page number "— 1 —" under the text block.
     canvas.saveState()
@@ -120,11 +176,13 @@ def render_pdf(report: AnnualReport) -> bytes:
     layout = document_layout(report)
     story: list[Flowable] = [CjkParagraph(escape(layout.title), styles["title"])]
     for block in layout.blocks:
-        story.append(CjkParagraph(escape(block.heading), styles["heading"]))
-        story.extend(CjkParagraph(escape(text), styles["body"]) for text in block.paragraphs)
-        if block.table is not None:
-            # A table that fits on a page starts on a new page rather than being broken.
-            story.append(KeepTogether([table_flowable(block.table, font, styles)]))
+        text: list[Flowable] = [CjkParagraph(escape(block.heading), styles["heading"])]
+        text.extend(CjkParagraph(escape(t), styles["body"]) for t in block.paragraphs)
+        if block.table is None:
+            story.extend(text)
+        else:
+            table = table_flowable(block.table, font, styles)
+            story.append(TableBlock(text, table, block.table.header_rows))
     return build_pages(story, title=layout.title, author=printable(report.agency or ""))
 
 
