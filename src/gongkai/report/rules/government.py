@@ -57,7 +57,7 @@ def gov_assessment(r: Rule, ctx: Context) -> Iterator[Finding]:
     if kind is None:
         yield r.cannot_assess(
             ["agency"],
-            f"{why}如本机关为人民政府，其年度报告还应当包括{REQUIRED}（可用 --kind 人民政府 指定）。",
+            f"{why}。如本机关为人民政府，其年度报告还应当包括{REQUIRED}（可用 --kind 人民政府 指定）。",
         )
         return
     if not kind.is_peoples_government:

@@ -91,7 +91,7 @@ class Rule:
 
     def missing_cells(self, cells: Sequence[str], what: str) -> Finding:
         """The usual "cannot assess": cells that are blank or unreadable in the report."""
-        shown = "、".join(CELL_LABELS.get(c, c) for c in cells[:4])
+        shown = "、".join(CELL_LABELS[c] for c in cells[:4])
         more = f"等 {len(cells)} 个单元格" if len(cells) > 4 else ""
         return self.cannot_assess(cells, f"{what}缺少数据（空白或无法读取）：{shown}{more}。")
 

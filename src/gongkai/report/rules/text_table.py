@@ -162,7 +162,7 @@ def _claim_rule(claim: Claim) -> Callable[[Rule, Context], Iterator[Finding]]:
                     with_carried = _with_carried(ctx) if claim.accept_with_carried else None
                     if stated == with_carried:
                         continue
-                    also = f"，加上年结转为 {with_carried}" if with_carried is not None else ""
+                    also = f"，加上年结转为 {with_carried}" if with_carried not in (None, table) else ""
                     yield r.finding(
                         [f"sections.{s.number}", *claim.cells],
                         f"正文第{s.number}部分写“{sentence}”，其中{claim.what}为 {stated} 件，"
