@@ -93,6 +93,8 @@ _DEPARTMENT_ENDINGS = ("局", "厅", "委员会", "委", "办公室", "办")
 #: Bodies whose name ends like a department's but that are not one.
 _NOT_DEPARTMENTS = ("管理委员会", "管委会", "村民委员会", "居民委员会", "党委")
 _SPACE = re.compile(r"\s+")
+#: A note after the name: "示例市示例局（演示数据）".
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def kind_from_name(name: str | None) -> KindFromName:
@@ -103,7 +105,7 @@ def kind_from_name(name: str | None) -> KindFromName:
     ``…局/委员会/委/厅/办公室/办`` a department, except 管理委员会 (a 开发区's, whose standing the
     name does not tell). Anything else: ``None`` -- a wrong kind would give a wrong deadline.
     """
-    compact = _SPACE.sub("", name or "")
+    compact = _TRAILING_NOTE.sub("", _SPACE.sub("", name or ""))
     if not compact:
         return KindFromName(None, "没有机关名称，无法判断机关类别。")
     if compact.endswith(("街道办事处", "街道办")):

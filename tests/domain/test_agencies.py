@@ -40,8 +40,9 @@ def test_kind_from_name(name: str | None, kind: AgencyKind | None) -> None:
     assert derived.reason  # always says why, in Chinese
 
 
-def test_spaces_in_a_name_do_not_matter() -> None:
+def test_spaces_and_a_note_after_the_name_do_not_matter() -> None:
     assert kind_from_name(" 淮安市 人民政府\n").kind is AgencyKind.GOVERNMENT
+    assert kind_from_name("示例市示例局（演示数据）").kind is AgencyKind.DEPARTMENT
 
 
 def test_only_governments_and_townships_are_peoples_governments() -> None:
