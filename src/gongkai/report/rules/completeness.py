@@ -47,6 +47,18 @@ def _table_cells(report: AnnualReport, table: str) -> list[tuple[str, object]]:
     return [(path, value) for path, value in report.cells() if path.startswith(table + ".")]
 
 
+def _has_numbers(report: AnnualReport, table: str) -> bool:
+    """Whether ``table`` shows any number; stops at the first (the common case costs nothing)."""
+    if table == "table2":
+        t2 = report.table2
+        docs = (v for key in ("regulations", "normative_documents") for _, v in t2.documents(key).items())
+        singles = (t2.licensing, t2.penalty, t2.coercion, t2.fees_10k_yuan)
+        return any(v is not None for v in (*singles, *docs))
+    if table == "table3":
+        return any(v is not None for row in report.table3.rows.values() for _, v in row.items())
+    return any(v is not None for _, group in report.table4.groups() for _, v in group.items())
+
+
 def _reader_missed(meta: Mapping[str, object], table: str) -> bool:
     """The reader reported the whole table as not found (its finding names the table itself)."""
     found = meta.get(_READ_FINDINGS)
@@ -79,9 +91,9 @@ def _empty_tables(ctx: Context) -> dict[str, str]:
     read = _READ_FINDINGS in report.meta
     empty: dict[str, str] = {}
     for table, number, *_ in TABLES:
-        cells = _table_cells(report, table)
-        if any(value is not None for _, value in cells):
+        if _has_numbers(report, table):
             continue
+        cells = _table_cells(report, table)
         section = ctx.narrative.get(number) if ctx.narrative is not None else None
         if section is not None and any(m in section.flat for m in _PRINTED_MARKERS[table]):
             continue  # printed in the text, not read: "could not be read", not absent
