@@ -4,7 +4,7 @@ The CJK font is a TrueType font found on the system and embedded (see ``fonts``)
 ``GongkaiError`` says which Debian package to install. Text and table cells wrap by the Chinese
 line-breaking rules (``linebreak``), merged cells are reportlab ``SPAN``s, and a table breaks
 across pages with its header rows repeated, only between whole rows and never inside a merged
-row label's block. A table stays with its section's heading and text (:class:`TableBlock`):
+row label's block. A table stays with its section's heading and text (:class:`SectionBlock`):
 moved to the next page only when little room is left, otherwise begun where it is, so that no
 page is left nearly blank. The text layer is real text, so pdfplumber and pypdf read it back.
 """
@@ -78,7 +78,7 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         # 1 pt above and below (reportlab's default is 3): table 三 with its heading and
-        # introduction then fits on one A4 page (TableBlock), as in the printed reports.
+        # introduction then fits on one A4 page (SectionBlock), as in the printed reports.
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
@@ -121,42 +121,61 @@ MOVE_WHOLE_WITHIN = 1 / 3
 MIN_ROWS_WHERE_IT_BEGINS = 2
 
 
-class TableBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-    """A section's heading and text with the table that follows them, kept together.
+class SectionBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """A section as printed: its heading, its text and the table that follows them, if any.
 
     reportlab's ``keepWithNext`` and ``KeepTogether`` move the whole group to a new page as soon
-    as it does not fit, which leaves most of a page blank before a long table (table 三). Here
-    the group is placed whole when it fits; moved whole when little room is left
-    (:data:`MOVE_WHOLE_WITHIN`) and it fits on a page; otherwise the table begins under its
-    heading with at least :data:`MIN_ROWS_WHERE_IT_BEGINS` rows and continues on the next page
-    under its repeated header rows.
+    as it does not fit, which leaves most of a page blank before a long paragraph or a long table
+    (issue 17: page 2 of the report nearly blank). Here the group is placed whole when it fits.
+    Otherwise the page is filled: the heading stays with at least two lines of its text (a
+    paragraph splits by reportlab's orphan and widow rules) and a table begins with at least
+    :data:`MIN_ROWS_WHERE_IT_BEGINS` rows under its header and continues on the next page under
+    the repeated header rows. A section with a table that fits on a page moves to the next page
+    whole only when at most :data:`MOVE_WHOLE_WITHIN` of this page is left.
     """
 
-    def __init__(self, before: list[Flowable], table: Table, header_rows: int) -> None:
+    def __init__(self, flowables: list[Flowable], table_header_rows: int | None = None) -> None:
         super().__init__()
-        self.before, self.table, self.header_rows = before, table, header_rows
+        self.flowables, self.table_header_rows = flowables, table_header_rows
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._heights = [f.wrapOn(self.canv, availWidth, availHeight)[1] for f in self.before]
-        self._table_height = self.table.wrapOn(self.canv, availWidth, availHeight)[1]
         # As KeepTogether: too tall for any frame, so that the frame always asks split().
         return availWidth, 0xFFFFFF
 
+    def _begins_well(self, flowable: Flowable, parts: list[Flowable]) -> bool:
+        """Whether the first of ``parts`` is a proper beginning of ``flowable`` on this page."""
+        if len(parts) < 2:
+            return False  # nothing fits (a paragraph: fewer than two lines, the orphan rule)
+        if isinstance(flowable, Table) and self.table_header_rows is not None:
+            return len(parts[0]._cellvalues) - self.table_header_rows >= MIN_ROWS_WHERE_IT_BEGINS
+        return True
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrap(availWidth, availHeight)
-        spacing = sum(f.getSpaceBefore() + f.getSpaceAfter() for f in (*self.before, self.table))
-        head = sum(self._heights) + spacing
-        whole = [*self.before, self.table]
-        if head + self._table_height <= availHeight:
+        heights = [
+            f.wrapOn(self.canv, availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.flowables
+        ]
+        whole = list(self.flowables)
+        if sum(heights) <= availHeight:
             return whole
         at_top = availHeight >= FRAME_HEIGHT - 1
-        fits_a_page = head + self._table_height <= FRAME_HEIGHT
-        if not at_top and fits_a_page and availHeight <= FRAME_HEIGHT * MOVE_WHOLE_WITHIN:
+        fits_a_page = sum(heights) <= FRAME_HEIGHT
+        has_table = self.table_header_rows is not None
+        if has_table and not at_top and fits_a_page and availHeight <= FRAME_HEIGHT * MOVE_WHOLE_WITHIN:
             return []  # the next page; at most a third of this one stays blank
-        parts = self.table.split(availWidth, availHeight - head) if availHeight > head else []
-        if len(parts) >= 2 and len(parts[0]._cellvalues) - self.header_rows >= MIN_ROWS_WHERE_IT_BEGINS:
-            return [*self.before, *parts]
-        return whole if at_top else []
+        room = availHeight
+        for index, (flowable, height) in enumerate(zip(self.flowables, heights, strict=True)):
+            if height <= room:
+                room -= height
+                continue
+            spacing = flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            parts = flowable.split(availWidth, room - spacing) if room > spacing else []
+            if self._begins_well(flowable, parts):
+                return [*whole[:index], *parts, *whole[index + 1 :]]
+            if index <= 1:  # the heading would stand alone
+                return whole if at_top else []
+            return whole  # a break before ``flowable``: the frame places what fits
+        return whole  # pragma: no cover - the heights did not fit, so one flowable cannot
 
     def draw(self) -> None:  # pragma: no cover - always split into its parts first
         raise NotImplementedError
@@ -176,13 +195,13 @@ def render_pdf(report: AnnualReport) -> bytes:
     layout = document_layout(report)
     story: list[Flowable] = [CjkParagraph(escape(layout.title), styles["title"])]
     for block in layout.blocks:
-        text: list[Flowable] = [CjkParagraph(escape(block.heading), styles["heading"])]
-        text.extend(CjkParagraph(escape(t), styles["body"]) for t in block.paragraphs)
+        section: list[Flowable] = [CjkParagraph(escape(block.heading), styles["heading"])]
+        section.extend(CjkParagraph(escape(t), styles["body"]) for t in block.paragraphs)
         if block.table is None:
-            story.extend(text)
+            story.append(SectionBlock(section))
         else:
-            table = table_flowable(block.table, font, styles)
-            story.append(TableBlock(text, table, block.table.header_rows))
+            section.append(table_flowable(block.table, font, styles))
+            story.append(SectionBlock(section, block.table.header_rows))
     return build_pages(story, title=layout.title, author=printable(report.agency or ""))
 
 

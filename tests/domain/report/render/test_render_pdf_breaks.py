@@ -29,7 +29,7 @@ from gongkai.report.render.pdf import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    TableBlock,
+    SectionBlock,
     build_pages,
     paragraph_styles,
     table_flowable,
@@ -180,6 +180,8 @@ def _with_long_narrative(report: AnnualReport, lines: int) -> AnnualReport:
 PAGED_REPORTS = [
     *REPORTS,
     *(_with_long_narrative(balanced_report(1), n) for n in (2, 5, 8, 11, 14)),
+    # 总体情况 longer than what is left of page 1 under the title (it stood alone on page 1).
+    _with_long_narrative(balanced_report(7, template=Template.Y2019, year=2020), 21),
 ]
 
 
@@ -247,9 +249,12 @@ def test_table3_moves_with_its_heading_only_when_at_most_a_third_of_the_page_is_
     heading = "三、收到和处理政府信息公开申请情况"
     moved = begun = 0
     for space in range(0, int(FRAME), 24):
-        block = TableBlock(
-            [CjkParagraph(heading, styles["heading"]), CjkParagraph("具体情况见下表。", styles["body"])],
-            table_flowable(grid, font, styles),
+        block = SectionBlock(
+            [
+                CjkParagraph(heading, styles["heading"]),
+                CjkParagraph("具体情况见下表。", styles["body"]),
+                table_flowable(grid, font, styles),
+            ],
             grid.header_rows,
         )
         data = build_pages([Spacer(1, space), block])
