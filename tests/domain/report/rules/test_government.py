@@ -11,6 +11,7 @@ from rules_testkit import base_report, sections_from_text, with_section
 from gongkai.agencies import AgencyKind
 from gongkai.report import jsonio
 from gongkai.report.model import AnnualReport
+from gongkai.report.read import read_report
 from gongkai.report.rules import Finding, Severity, check
 
 RULE = "GOV-ASSESSMENT"
@@ -99,3 +100,10 @@ def test_the_corpus_government_reports_are_flagged(corpus_dir: Path, stem: str, 
 def test_the_corpus_department_report_is_not_asked(corpus_dir: Path) -> None:
     report = _corpus(corpus_dir, "000_e8025cd57936e9f9", "000_e8025cd57936e9f9.txt")
     assert report.agency == "平湖市科学技术局" and gov(report) == []
+
+
+@pytest.mark.parametrize("name", ["001.pdf", "002.pdf", "003.pdf"])
+def test_the_published_government_pdfs_as_read_are_flagged(corpus_dir: Path, name: str) -> None:
+    report = read_report(corpus_dir / name)
+    assert report.agency is not None and report.agency.endswith("人民政府")
+    assert [f.severity for f in gov(report)] == [Severity.WARNING]
