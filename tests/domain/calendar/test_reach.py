@@ -118,3 +118,15 @@ def test_each_date_is_the_full_calendars_date_or_unknown_exactly_when_it_falls_i
     ):
         assert theirs is not None
         assert ours == (MISSING_2027 if theirs.year == 2027 else theirs)
+
+
+def test_gongkai_deadline_prints_the_correction_deadline_of_a_december_application(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from gongkai.cli import main
+
+    assert main(["deadline", "2026-12-10"]) == 2
+    captured = capsys.readouterr()
+    assert "补正告知期限：2026-12-21" in captured.out  # within 2026: shown, not "—"
+    assert "答复期限：" not in captured.out.replace("补正告知期限", "")
+    assert "答复期限、延长后最迟答复期限无法计算：2027年的法定节假日安排尚未录入" in captured.err
