@@ -146,7 +146,7 @@ def test_help_is_chinese_throughout(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：gongkai deadline")
-    for chinese in ("位置参数", "选项", "-h, --help        显示帮助信息并退出"):
+    for chinese in ("\n位置参数：\n", "\n选项：\n", "-h, --help        显示帮助信息并退出"):
         assert chinese in out
     for english in ("usage:", "positional arguments", "options:", "show this help"):
         assert english not in out
