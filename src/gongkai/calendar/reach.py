@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from gongkai.calendar.schedule import UnknownCalendarYear
+from gongkai.calendar.working import WorkingCalendar
 
 T = TypeVar("T")
 
@@ -56,3 +58,16 @@ def as_far_as_known(compute: Callable[[], T]) -> T | Unknown:
 def missing_years(values: Iterable[object]) -> tuple[int, ...]:
     """The distinct years the :class:`Unknown` among ``values`` wait for, in order."""
     return tuple(sorted({v.year for v in values if isinstance(v, Unknown)}))
+
+
+#: From this day (month, day) on, administrators are reminded to enter next year's holidays: the
+#: State Council publishes them in October–December (2023–2026: 8 Dec, 25 Oct, 12 Nov, 4 Nov), and
+#: an application received in late November already has its extended date in January.
+REMIND_NEXT_YEAR_FROM = (11, 1)
+
+
+def years_to_enter(today: date, calendar: WorkingCalendar) -> tuple[int, ...]:
+    """The years an administrator should be told to enter on ``today``: the current year if it
+    is missing, and from 1 November (:data:`REMIND_NEXT_YEAR_FROM`) the next year if it is."""
+    ahead = 1 if (today.month, today.day) >= REMIND_NEXT_YEAR_FROM else 0
+    return calendar.missing_years(today, ahead=ahead)

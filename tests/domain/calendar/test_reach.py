@@ -130,3 +130,12 @@ def test_gongkai_deadline_prints_the_correction_deadline_of_a_december_applicati
     assert "补正告知期限：2026-12-21" in captured.out  # within 2026: shown, not "—"
     assert "答复期限：" not in captured.out.replace("补正告知期限", "")
     assert "答复期限、延长后最迟答复期限无法计算：2027年的法定节假日安排尚未录入" in captured.err
+
+
+def test_administrators_are_reminded_of_next_year_from_the_first_of_november() -> None:
+    from gongkai.calendar import years_to_enter
+
+    assert years_to_enter(date(2026, 10, 31), CAL) == ()
+    assert years_to_enter(date(2026, 11, 1), CAL) == (2027,)
+    assert years_to_enter(date(2026, 12, 31), WITH_2027) == ()
+    assert years_to_enter(date(2027, 3, 1), CAL) == (2027,)  # the current year is missing at any time
