@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pdfplumber
 import pytest
@@ -148,3 +149,23 @@ def test_docx_keeps_the_signature_with_the_body_and_carries_the_attachments() ->
     # name after 左空二字 (32 pt), "附件：" (48 pt) and "1. " (three half-width characters, 24 pt)
     assert first.left_indent == second.left_indent == Pt(32 + 48 + 24)
     assert first.first_line_indent == Pt(-(48 + 24)) and second.first_line_indent == Pt(-24)
+
+
+def test_body_lines_are_justified_to_the_right_margin() -> None:
+    """两端对齐: every full line of the body ends at the text block's right edge (reportlab alone
+    justifies by widening spaces, which Chinese text has none of)."""
+    require(cjk_font_available(), NO_FONT)
+    letter = letters(3)[2]
+    with pdfplumber.open(io.BytesIO(render_pdf(letter))) as pdf:
+        page = pdf.pages[0]
+        lines = page.extract_text_lines()
+        right_edge = page.width - 26 * 72 / 25.4 - 6  # right margin 26 mm, frame padding 6 pt
+    margin = min(line["x0"] for line in lines)
+    # A line is full when the next one continues its paragraph (starts at the margin, no indent).
+    ends = [
+        line["x1"]
+        for line, following in pairwise(lines)
+        if line["x0"] < margin + 40 and abs(following["x0"] - margin) < 1
+    ]
+    assert len(ends) >= 8
+    assert all(abs(end - right_edge) < 1.5 for end in ends), [round(e, 1) for e in ends]

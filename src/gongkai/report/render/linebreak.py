@@ -15,6 +15,11 @@ line. :class:`CjkParagraph` therefore replaces only the line-breaking step of re
 Paragraph with :func:`line_starts` (greedy filling; at the end of a line, characters are pushed
 to the next line -- 推出 -- until the break is allowed), and keeps reportlab's own line objects,
 drawing and splitting across pages.
+
+Justified Chinese text (两端对齐, the body of a 公文) needs letter spacing: reportlab justifies a
+line by widening its spaces (PDF word spacing, ``Tw``), and Chinese has none, so its lines stayed
+ragged. :class:`CjkParagraph` counts every character of a justified line as a "word" and draws
+with a text object that turns reportlab's word spacing into character spacing (``Tc``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
 
 #: Never at the start of a line: stops, commas, closing brackets and quotation marks.
@@ -76,8 +83,19 @@ def line_starts(text: str, widths: Sequence[float], max_widths: Sequence[float])
     return starts
 
 
+class _LetterSpacedText(PDFTextObject):  # type: ignore[misc]  # reportlab has no type hints
+    """A text object on which reportlab's justification (word spacing) becomes letter spacing."""
+
+    def setWordSpace(self, wordSpace: float) -> None:
+        self.setCharSpace(wordSpace)
+
+
 class CjkParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
-    """A reportlab Paragraph (``wordWrap='CJK'``) whose lines follow :func:`line_starts`."""
+    """A reportlab Paragraph (``wordWrap='CJK'``) whose lines follow :func:`line_starts`,
+    justified by letter spacing when its style is ``TA_JUSTIFY``."""
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:
+        return _LetterSpacedText(self.canv, x, y)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
@@ -99,11 +117,14 @@ class CjkParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hi
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         calc_bounds = auto_leading not in ("", "off")
         bounds = [0, *line_starts("".join(chars), widths, maxWidths), len(chars)]
+        justify = self.style.alignment == TA_JUSTIFY
         lines = []
         for number, (first, end) in enumerate(pairwise(bounds)):
             max_width = maxWidths[min(number, len(maxWidths) - 1)]
             used = sum(widths[first:end])
-            lines.append(
-                makeCJKParaLine(chars[first:end], max_width, used, max_width - used, False, calc_bounds)
-            )
+            line = makeCJKParaLine(chars[first:end], max_width, used, max_width - used, False, calc_bounds)
+            if justify and len(line.words) == 1 and 0 <= line.extraSpace <= 3 * self.style.fontSize:
+                # reportlab spreads extraSpace over wordCount - 1 gaps: one per character here.
+                line.wordCount = end - first
+            lines.append(line)
         return ParaLines(kind=1, lines=lines)
