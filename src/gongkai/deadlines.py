@@ -38,6 +38,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
+from gongkai.calendar.reach import Unknown, as_far_as_known, missing_years
 from gongkai.errors import GongkaiError
 
 #: 条例 第三十三条第二款: 自收到申请之日起20个工作日内予以答复.
@@ -271,6 +272,41 @@ class Deadlines:
         return self.reply_due
 
 
+def _correction_notice_due(received: date, calendar: WorkingCalendar) -> date:
+    """条例 第三十条: the 补正 notice within 7 working days of receipt."""
+    return calendar.add_working_days(received, CORRECTION_NOTICE_WORKING_DAYS)
+
+
+def _clock_start(received: date, correction_received: date | None) -> date:
+    """条例 第三十条: after 补正 the reply period runs from receipt of the corrected application."""
+    if correction_received is not None and correction_received < received:
+        raise DeadlineError("收到补正申请的日期不能早于收到原申请的日期（条例第三十条）")
+    return correction_received or received
+
+
+def _extended_due(
+    calendar: WorkingCalendar, clock_start: date, paused: tuple[tuple[date, date], ...]
+) -> date:
+    """条例 第三十三条第二款: at most 20 working days more than the reply period."""
+    due, _ = _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS + EXTENSION_MAX_WORKING_DAYS, paused)
+    return due
+
+
+def _check_against_reply_due(
+    reply_due: date, extension_approved_on: date | None, later_date: date | None
+) -> None:
+    """An extension only before the reply period ends (第三十三条第二款); a 第三十五条 date after it."""
+    if extension_approved_on is not None and extension_approved_on > reply_due:
+        raise DeadlineError(
+            f"延长答复期限须在答复期限（{reply_due.isoformat()}）届满前经政府信息公开工作机构负责人同意"
+            "（条例第三十三条第二款）"
+        )
+    if later_date is not None and later_date <= reply_due:
+        raise DeadlineError(
+            f"依条例第三十五条确定的延迟答复期限应晚于法定答复期限（{reply_due.isoformat()}）"
+        )
+
+
 def compute_deadlines(
     received: date,
     calendar: WorkingCalendar,
@@ -290,29 +326,17 @@ def compute_deadlines(
     the clock start. ``extension_approved_on`` must not be after the ordinary due date: a period
     that has run out cannot be extended.
     """
-    correction_notice_due = calendar.add_working_days(received, CORRECTION_NOTICE_WORKING_DAYS)
-    if correction_received is not None and correction_received < received:
-        raise DeadlineError("收到补正申请的日期不能早于收到原申请的日期（条例第三十条）")
-    clock_start = correction_received or received
+    correction_notice_due = _correction_notice_due(received, calendar)
+    clock_start = _clock_start(received, correction_received)
     paused = _merged(pauses, clock_start)
     reply_due, skipped = _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS, paused)
     extended_due: date | None
     unknown_year: int | None = None
     try:
-        extended_due, _ = _add_excluding(
-            calendar, clock_start, REPLY_WORKING_DAYS + EXTENSION_MAX_WORKING_DAYS, paused
-        )
+        extended_due = _extended_due(calendar, clock_start, paused)
     except UnknownCalendarYear as missing:
         extended_due, unknown_year = None, missing.year
-    if extension_approved_on is not None and extension_approved_on > reply_due:
-        raise DeadlineError(
-            f"延长答复期限须在答复期限（{reply_due.isoformat()}）届满前经政府信息公开工作机构负责人同意"
-            "（条例第三十三条第二款）"
-        )
-    if later_date is not None and later_date <= reply_due:
-        raise DeadlineError(
-            f"依条例第三十五条确定的延迟答复期限应晚于法定答复期限（{reply_due.isoformat()}）"
-        )
+    _check_against_reply_due(reply_due, extension_approved_on, later_date)
     if extension_approved_on is not None and extended_due is None:
         # The extended date is the one that applies now, and it needs an unentered year.
         raise UnknownCalendarYear(unknown_year or reply_due.year + 1)
@@ -326,6 +350,103 @@ def compute_deadlines(
         later_date=later_date,
         paused_working_days=skipped,
         unknown_year=unknown_year,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# As far as the known calendar reaches (issue 17: December applications)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDeadlines:
+    """Every due date of one application that the known calendar reaches; the others are
+    :class:`~gongkai.calendar.reach.Unknown`, naming the year to enter."""
+
+    received: date
+    clock_start: date
+    correction_notice_due: date | Unknown
+    reply_due: date | Unknown
+    extended_due: date | Unknown
+    #: The date that applies now (as :attr:`Deadlines.due`).
+    due: date | Unknown
+    extension_approved: bool
+    later_date: date | None
+    #: The complete result when every date is known, else ``None``.
+    deadlines: Deadlines | None
+
+    @property
+    def missing_years(self) -> tuple[int, ...]:
+        """The years whose schedule would complete these dates (tell the administrator)."""
+        return missing_years((self.correction_notice_due, self.reply_due, self.extended_due))
+
+
+def deadlines_as_far_as_known(
+    received: date,
+    calendar: WorkingCalendar,
+    *,
+    pauses: Iterable[Pause] = (),
+    correction_received: date | None = None,
+    extension_approved_on: date | None = None,
+    later_date: date | None = None,
+) -> KnownDeadlines:
+    """:func:`compute_deadlines` that never fails for a missing year: each date the known
+    calendar reaches is computed, each one that needs a missing year is :class:`Unknown`.
+
+    Legal basis: as :func:`compute_deadlines` (条例 第三十条、第三十三条、第三十五条). Dates that
+    cannot describe a real case still raise :class:`DeadlineError`; a check that needs an
+    unknown date (an extension approved before the reply date) is made once that date is known.
+    """
+    pauses = tuple(pauses)
+    complete: Deadlines | None
+    try:
+        complete = compute_deadlines(
+            received,
+            calendar,
+            pauses=pauses,
+            correction_received=correction_received,
+            extension_approved_on=extension_approved_on,
+            later_date=later_date,
+        )
+    except UnknownCalendarYear:
+        complete = None
+    clock_start = _clock_start(received, correction_received)
+    if complete is not None:
+        extended: date | Unknown = (
+            complete.extended_due
+            if complete.extended_due is not None
+            else Unknown.missing_year(complete.unknown_year or complete.reply_due.year + 1)
+        )
+        return KnownDeadlines(
+            received=received,
+            clock_start=clock_start,
+            correction_notice_due=complete.correction_notice_due,
+            reply_due=complete.reply_due,
+            extended_due=extended,
+            due=complete.due,
+            extension_approved=complete.extension_approved,
+            later_date=later_date,
+            deadlines=complete,
+        )
+    paused = _merged(pauses, clock_start)
+    correction = as_far_as_known(lambda: _correction_notice_due(received, calendar))
+    reply = as_far_as_known(lambda: _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS, paused)[0])
+    extended = as_far_as_known(lambda: _extended_due(calendar, clock_start, paused))
+    if not isinstance(reply, Unknown):
+        _check_against_reply_due(reply, extension_approved_on, later_date)
+    due: date | Unknown = (
+        later_date if later_date is not None else extended if extension_approved_on is not None else reply
+    )
+    return KnownDeadlines(
+        received=received,
+        clock_start=clock_start,
+        correction_notice_due=correction,
+        reply_due=reply,
+        extended_due=extended,
+        due=due,
+        extension_approved=extension_approved_on is not None,
+        later_date=later_date,
+        deadlines=None,
     )
 
 

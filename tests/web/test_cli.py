@@ -63,3 +63,101 @@ def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "只重建内置的 SQLite 数据库" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- argparse's own words in Chinese, and --version (issue 17, point 6) ---------------------------
+
+
+def _argparse_messages() -> set[str]:
+    """Every message the running Python's argparse passes to ``_()`` or ``ngettext()``."""
+    import argparse
+    import ast
+    import inspect
+
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(argparse))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("_", "ngettext")
+        ):
+            found.update(
+                a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
+    # add_subparsers(): _(kwargs.pop("title", "subcommands")) -- a default, not a literal argument.
+    return found | {"subcommands"}
+
+
+def test_the_catalog_translates_every_argparse_message_with_the_same_placeholders() -> None:
+    from gongkai.cli._argparse_zh import CATALOG
+
+    messages = _argparse_messages()
+    assert {
+        "usage: ",
+        "positional arguments",
+        "options",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    } <= messages
+    assert sorted(messages - set(CATALOG)) == []  # none missing
+    assert sorted(set(CATALOG) - messages) == []  # none stale
+    placeholder = re.compile(r"%(?:\(\w+\))?[sr]")
+    for msgid, chinese in CATALOG.items():
+        assert sorted(placeholder.findall(msgid)) == sorted(placeholder.findall(chinese)), msgid
+        assert re.search(r"[\u4e00-\u9fff]", chinese), msgid
+
+
+def test_help_is_chinese_throughout(capsys: pytest.CaptureFixture[str]) -> None:
+    from gongkai.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["deadline", "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：gongkai deadline")
+    for chinese in ("\n位置参数：\n", "\n选项：\n", "-h, --help        显示帮助信息并退出"):
+        assert chinese in out
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "chinese", "english"),
+    [
+        (["deadline"], "缺少必需的参数：RECEIVED_DATE", "the following arguments are required"),
+        (["nosuch"], "参数 命令：无效的选择：'nosuch'（可选：'deadline'", "invalid choice"),
+        (["deadline", "2026-01-05", "--bogus"], "无法识别的参数：--bogus", "unrecognized arguments"),
+        (["deadline", "2026-01-05", "--paused"], "参数 --paused：需要一个值", "expected one argument"),
+    ],
+)
+def test_usage_errors_are_chinese_with_exit_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], chinese: str, english: str
+) -> None:
+    from gongkai.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert chinese in err and english not in err
+    assert err.startswith("用法：gongkai")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import gongkai
+    from gongkai.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"gongkai {gongkai.__version__}\n"
+
+
+def test_argparse_is_english_again_outside_the_gongkai_command_line() -> None:
+    import argparse
+
+    from gongkai.cli import build_parser
+
+    build_parser()
+    other = argparse.ArgumentParser(prog="x")
+    other.add_argument("file")
+    assert "usage: x" in other.format_help() and "positional arguments" in other.format_help()

@@ -173,6 +173,37 @@ class YearSchedule:
                 raise CalendarDataError(f"放假区间 {first.isoformat()} 至 {last.isoformat()} 的结束早于开始")
         return cls(year=year, entries=entries, source=source, notes=str(data.get("notes", "")))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON format :meth:`from_dict` reads (``from_dict(s.to_dict()) == s`` up to
+        ``source``): how a year read from a notice (gongkai.calendar.notice) is stored."""
+        keys: dict[Notice, str] = {}
+        for number, notice in enumerate(self.notices):
+            keys[notice] = "main" if number == 0 else f"n{number + 1}"
+        data: dict[str, Any] = {
+            "year": self.year,
+            "notices": {
+                key: {
+                    "title": n.title,
+                    "number": n.number,
+                    "date": None if n.date is None else n.date.isoformat(),
+                }
+                for n, key in keys.items()
+            },
+            "entries": [
+                {
+                    "holiday": e.holiday,
+                    "notice": keys[e.notice],
+                    "arrangement": e.arrangement,
+                    "off": [[a.isoformat(), b.isoformat()] for a, b in e.off],
+                    "makeup_workdays": [d.isoformat() for d in e.makeup_workdays],
+                }
+                for e in self.entries
+            ],
+        }
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
     @classmethod
     def from_dates(
         cls,

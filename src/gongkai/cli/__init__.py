@@ -13,7 +13,10 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
+from gongkai import __version__
+from gongkai.cli._argparse_zh import chinese_argparse
 from gongkai.errors import GongkaiError
 
 EXIT_OK = 0
@@ -21,8 +24,34 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Section headings end with a full-width colon (位置参数：), as Chinese text does.
+
+    argparse appends an ASCII ":" to every heading itself (HelpFormatter._Section, not a
+    translatable message), so the headings this formatter was given are ended anew."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: list[str] = []
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self._headings.append(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self._headings:
+            text = text.replace(f"{heading}:\n", f"{heading}：\n")
+        return text
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with usage errors in Chinese and exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -52,14 +81,20 @@ def add_command_group(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gongkai", description="Gongkai 政府信息公开工作工具")
-    register_all(add_command_group(parser, "command"), __name__)
+    """The ``gongkai`` parser; argparse's own words (group titles, help line) in Chinese."""
+    with chinese_argparse():
+        parser = _Parser(prog="gongkai", description="Gongkai 政府信息公开工作工具")
+        parser.add_argument(
+            "--version", action="version", version=f"gongkai {__version__}", help="显示版本号并退出"
+        )
+        register_all(add_command_group(parser, "command"), __name__)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with chinese_argparse():  # usage errors and --help are printed while parsing
+        args = parser.parse_args(argv)
     try:
         result: int = args.handler(args)
         return result

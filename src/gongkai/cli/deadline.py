@@ -2,8 +2,10 @@
 
 Prints the 补正-notice due date, the reply due date and the latest extended due date of an
 application received on RECEIVED_DATE, skipping the working days of every ``--paused`` range
-(consultation under 条例 第三十二条、第三十四条, or a fee notice). The arithmetic is
-:func:`gongkai.deadlines.compute_deadlines`; this module only reads arguments and prints.
+(consultation under 条例 第三十二条、第三十四条, or a fee notice). Dates that need a year whose
+holidays are not entered yet are named on stderr (exit status 2) after the dates that can be
+computed. The arithmetic is :func:`gongkai.deadlines.deadlines_as_far_as_known`; this module only
+reads arguments and prints.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ import json
 import sys
 from datetime import date
 
-from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
+from gongkai.calendar import Unknown, UnknownCalendarYear, WorkingCalendar
 from gongkai.cli import EXIT_OK, EXIT_UNREADABLE
 from gongkai.deadlines import (
     CORRECTION_NOTICE_WORKING_DAYS,
     EXTENSION_MAX_WORKING_DAYS,
     REPLY_WORKING_DAYS,
     Pause,
-    compute_deadlines,
+    deadlines_as_far_as_known,
 )
 from gongkai.errors import GongkaiError
 
@@ -70,35 +72,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    deadlines = compute_deadlines(args.received, WorkingCalendar.official(), pauses=args.paused)
+    known = deadlines_as_far_as_known(args.received, WorkingCalendar.official(), pauses=args.paused)
+    if isinstance(known.correction_notice_due, Unknown) or (args.json and known.missing_years):
+        # Nothing to show, or JSON that would be partial: the missing year is the error.
+        raise UnknownCalendarYear(known.missing_years[0])
     if args.json:
-        if deadlines.extended_due is None:
-            raise UnknownCalendarYear(deadlines.unknown_year or deadlines.reply_due.year + 1)
+        complete = known.deadlines
+        assert complete is not None and complete.extended_due is not None  # missing_years == ()
         payload = {
-            "received": deadlines.received.isoformat(),
-            "reply_due": deadlines.reply_due.isoformat(),
-            "correction_notice_due": deadlines.correction_notice_due.isoformat(),
-            "extended_due": deadlines.extended_due.isoformat(),
+            "received": complete.received.isoformat(),
+            "reply_due": complete.reply_due.isoformat(),
+            "correction_notice_due": complete.correction_notice_due.isoformat(),
+            "extended_due": complete.extended_due.isoformat(),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return EXIT_OK
     lines = [
-        f"收到申请之日：{deadlines.received.isoformat()}",
-        f"补正告知期限：{deadlines.correction_notice_due.isoformat()}"
+        f"收到申请之日：{known.received.isoformat()}",
+        f"补正告知期限：{known.correction_notice_due.isoformat()}"
         f"（{CORRECTION_NOTICE_WORKING_DAYS}个工作日，条例第三十条）",
-        f"答复期限：{deadlines.reply_due.isoformat()}（{REPLY_WORKING_DAYS}个工作日，条例第三十三条第二款）",
     ]
-    if deadlines.paused_working_days:
-        lines.append(f"不计入期限的工作日：{deadlines.paused_working_days}天（条例第三十三条第三款）")
-    if deadlines.extended_due is not None:
+    unknown = []
+    if isinstance(known.reply_due, Unknown):
+        unknown.append("答复期限")
+    else:
         lines.append(
-            f"延长后最迟答复期限：{deadlines.extended_due.isoformat()}"
+            f"答复期限：{known.reply_due.isoformat()}（{REPLY_WORKING_DAYS}个工作日，条例第三十三条第二款）"
+        )
+        if known.deadlines is not None and known.deadlines.paused_working_days:
+            days = known.deadlines.paused_working_days
+            lines.append(f"不计入期限的工作日：{days}天（条例第三十三条第三款）")
+    if isinstance(known.extended_due, Unknown):
+        unknown.append("延长后最迟答复期限")
+    else:
+        lines.append(
+            f"延长后最迟答复期限：{known.extended_due.isoformat()}"
             f"（经负责人同意最长延长{EXTENSION_MAX_WORKING_DAYS}个工作日）"
         )
     sys.stdout.write("\n".join(lines) + "\n")
-    if deadlines.extended_due is None:
-        # The known dates are printed; the one that needs an unentered year is an error.
-        missing = UnknownCalendarYear(deadlines.unknown_year or deadlines.reply_due.year + 1)
-        print(f"gongkai：延长后最迟答复期限无法计算：{missing}", file=sys.stderr)
+    if unknown:
+        # The known dates are printed; the ones that need an unentered year are an error.
+        missing = UnknownCalendarYear(known.missing_years[0])
+        print(f"gongkai：{'、'.join(unknown)}无法计算：{missing}", file=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK

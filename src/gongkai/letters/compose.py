@@ -227,6 +227,7 @@ def compose(
         paragraphs=tuple(paragraphs),
         signature=frame.signature,
         date=frame.date,
+        attachments=facts.attachments,
     )
 
 
@@ -234,5 +235,5 @@ def letter_text(letter: Letter) -> str:
     """The whole letter as plain text, in reading order (previews, scanning, tests)."""
     head = [letter.letterhead, letter.title, letter.document_number, letter.addressee]
     body = [p.text for p in letter.paragraphs]
-    tail = [letter.signature, letter.date]
+    tail = [*letter.attachment_lines, letter.signature, letter.date]
     return "\n".join(part for part in (*head, *body, *tail) if part) + "\n"

@@ -136,6 +136,8 @@ class LetterFacts:
     fee_detail: str | None = None  # e.g. gongkai.fees.FeeQuote.describe()
     payment_instructions: str | None = None
     payment_due: date | None = None
+    # 附件: the names of the documents attached to the letter (GB/T 9704 7.3.4 附件说明)
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +157,16 @@ class Letter:
     paragraphs: tuple[Paragraph, ...]
     signature: str
     date: str  # 成文日期 as written, e.g. "2026年3月5日"
+    #: Names of the attached documents; the letter then carries the 附件 lines (attachment_lines).
+    attachments: tuple[str, ...] = ()
+
+    @property
+    def attachment_lines(self) -> tuple[str, ...]:
+        """The 附件说明 of GB/T 9704-2012 7.3.4: "附件：名称" for one attachment; "附件：1. 名称",
+        "2. 名称" … for several; no punctuation after a name. Empty without attachments."""
+        names = [n.strip().rstrip("。.，,；;：:、") for n in self.attachments]
+        names = [n for n in names if n]
+        if len(names) == 1:
+            return (f"附件：{names[0]}",)
+        numbered = tuple(f"{i}. {name}" for i, name in enumerate(names, start=1))
+        return (f"附件：{numbered[0]}", *numbered[1:]) if numbered else ()

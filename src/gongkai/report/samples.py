@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from decimal import Decimal
 
+from gongkai.agencies import kind_from_name
 from gongkai.report.model import (
     OTHER_SINGLE_KEY,
     OTHER_SPLIT_KEYS,
@@ -122,6 +123,18 @@ def balanced_report(
     )
 
 
+#: What a 人民政府's report adds under 监督保障 (条例 第五十条第（四）项).
+_GOVERNMENT_RESULTS = (
+    "监督保障方面，将政府信息公开工作纳入年度绩效考核，开展社会评议，"
+    "本年度未发生政府信息公开工作责任追究情况。"
+)
+
+
+def _is_government(agency: str) -> bool:
+    kind = kind_from_name(agency).kind
+    return kind is not None and kind.is_peoples_government
+
+
 def generated_sections(
     agency: str, year: int, table2: Table2, table3: Table3, table4: Table4
 ) -> tuple[Section, ...]:
@@ -138,6 +151,7 @@ def generated_sections(
         "一": (
             f"{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，"
             "围绕主动公开、依申请公开、政府信息管理、平台建设和监督保障等方面扎实推进政府信息公开工作。"
+            + (_GOVERNMENT_RESULTS if _is_government(agency) else "")
         ),
         "二": (
             f"{year}年，本机关制发行政规范性文件{docs.issued}件，废止{docs.abolished}件，"

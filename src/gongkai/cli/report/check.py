@@ -6,7 +6,10 @@ FILE that object, for several FILEs a JSON list of such objects in the order giv
 
 Exit status: 0 when no finding is an error, 1 when any is, 2 when a file cannot be read as a
 report (the message on stderr says why; the other files are still checked and printed).
-``--previous`` names the report of the year before and needs exactly one FILE.
+``--previous`` names the report of the year before and needs exactly one FILE. ``--kind`` states
+the agency's kind (人民政府, 部门, 乡镇, 街道, 其他: ``gongkai.agencies``) for every FILE, overriding
+the kind proposed from the agency's name (it decides 条例 第五十条第（四）项's rule GOV-ASSESSMENT);
+a batch holds many agencies, so it is not accepted there.
 
 ``check_file`` and ``check_output`` are the reusable single-file path (batch checking builds on them).
 """
@@ -23,6 +26,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from gongkai.agencies import AgencyKind, parse_kind
 from gongkai.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
 from gongkai.errors import GongkaiError
 from gongkai.report.batch import command as batch_command
@@ -34,9 +38,11 @@ SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.IN
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def check_output(report: AnnualReport, file: str, previous: AnnualReport | None = None) -> dict[str, Any]:
+def check_output(
+    report: AnnualReport, file: str, previous: AnnualReport | None = None, kind: AgencyKind | None = None
+) -> dict[str, Any]:
     """The "Check output" object of report-json.md for ``report`` read from ``file``."""
-    findings = check(report, previous)
+    findings = check(report, previous, kind=kind)
     return output_object(report, file, findings)
 
 
@@ -50,11 +56,13 @@ def output_object(report: AnnualReport, file: str, findings: list[Finding]) -> d
     }
 
 
-def check_file(path: str | Path, previous_path: str | Path | None = None) -> dict[str, Any]:
+def check_file(
+    path: str | Path, previous_path: str | Path | None = None, kind: AgencyKind | None = None
+) -> dict[str, Any]:
     """Read and check one file; raises :class:`GongkaiError` when it (or ``previous_path``) cannot be read."""
     report = read_report(path)
     previous = read_report(previous_path) if previous_path is not None else None
-    return check_output(report, str(path), previous)
+    return check_output(report, str(path), previous, kind)
 
 
 def has_errors(output: dict[str, Any]) -> bool:
@@ -122,12 +130,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--previous", metavar="FILE", help="上一年度的报告，用于跨年度核对（只能配合一个报告文件）"
     )
     parser.add_argument("--json", action="store_true", help="输出 JSON（report-json.md 的检查结果格式）")
+    parser.add_argument(
+        "--kind",
+        metavar="类别",
+        help=f"机关类别（{'、'.join(k.value for k in AgencyKind)}），默认按机关名称判断；"
+        "人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项）",
+    )
     parser.set_defaults(handler=run)
     batch_command.add_arguments(parser)  # batch mode: see gongkai.report.batch.command
 
 
 def run(args: argparse.Namespace) -> int:
+    kind: AgencyKind | None = None
+    if args.kind is not None:
+        # Parsed here rather than by argparse ``choices`` so that the error is in Chinese.
+        try:
+            kind = parse_kind(args.kind)
+        except ValueError as exc:
+            print(f"gongkai：{exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
     if batch_command.wants_batch(args):  # folders, --expected, --xlsx...: gongkai.report.batch.command
+        if kind is not None:
+            print("gongkai：--kind 只能用于逐个文件检查（批量检查包含多个机关）", file=sys.stderr)
+            return EXIT_UNREADABLE
         return batch_command.run(args)
     if args.previous is not None and len(args.files) != 1:
         print("gongkai：--previous 只能配合一个报告文件使用", file=sys.stderr)
@@ -137,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     unreadable = False
     for file in args.files:
         try:
-            outputs.append(check_output(read_report(file), file, previous))
+            outputs.append(check_output(read_report(file), file, previous, kind))
         except GongkaiError as exc:
             unreadable = True
             print(f"gongkai：无法读取 {file}：{exc}", file=sys.stderr)

@@ -161,6 +161,28 @@ def table3_fuzzy(norm: str) -> tuple[str, float] | None:
     return best
 
 
+#: A row's own ordinal as printed: "一、", "（三）", "1." / "1、" / "1．".
+#: (One digit: table 3 numbers its sub-rows 1 to 8, and in running text the previous row's digits
+#: may be glued on: "…10000016.属于四类过程性信息".)
+_ROW_ORDINAL = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d[、.．]")
+#: Without an ordinal, this much of the end of the text is kept (the longest label has 37 characters).
+_PRINTED_LABEL_MAX = 40
+
+
+def printed_row_label(raw: str) -> str:
+    """A table-3 row's label as printed, from its own ordinal on, without spacing or line breaks.
+
+    ``raw`` is all the label text read before the row's numbers: in running text it carries the
+    group label and column headers above ("（三）不予公开 1.属于国家秘密"); the row's own label starts
+    at its last ordinal. Only spacing (and digits glued on after it) is dropped: punctuation ("1、"
+    for "1."), typos and wording stay as printed.
+    """
+    # No label ends with a digit: digits after it are a value glued to it by the layout.
+    text = "".join(clean_text(raw).split()).rstrip("0123456789")
+    starts = [m.start() for m in _ROW_ORDINAL.finditer(text)]
+    return text[starts[-1] :] if starts else text[-_PRINTED_LABEL_MAX:]
+
+
 TABLE3_HEADER_MARKERS: tuple[str, ...] = (
     normalize(TABLE3_BALANCE_NOTE)[:8],
     "申请人情况",

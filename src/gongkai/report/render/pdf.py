@@ -1,10 +1,12 @@
 """PDF (reportlab, BSD licence) on A4 with the page and type sizes of GB/T 9704.
 
 The CJK font is a TrueType font found on the system and embedded (see ``fonts``); without one,
-``GongkaiError`` says which Debian package to install. Table cells wrap their text (``CJK``
-word wrap), merged cells are reportlab ``SPAN``s, and a table too long for one page breaks
+``GongkaiError`` says which Debian package to install. Text and table cells wrap by the Chinese
+line-breaking rules (``linebreak``), merged cells are reportlab ``SPAN``s, and a table breaks
 across pages with its header rows repeated, only between whole rows and never inside a merged
-row label's block. The text layer is real text, so pdfplumber and pypdf read it back.
+row label's block. A table stays with its section's heading and text (:class:`SectionBlock`):
+moved to the next page only when little room is left, otherwise begun where it is, so that no
+page is left nearly blank. The text layer is real text, so pdfplumber and pypdf read it back.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.fonts import pdf_font_name
 from gongkai.report.render.layout import CellRole, TableGrid, document_layout, printable
+from gongkai.report.render.linebreak import CjkParagraph
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
 #: GB/T 9704: 3号 (16 pt) body, 22 lines a page; 2号 (22 pt) title.
@@ -43,7 +46,7 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "cell",
         fontName=font,
         fontSize=TABLE_SIZE,
-        leading=TABLE_SIZE * 1.3,
+        leading=TABLE_SIZE * 1.25,
         alignment=TA_CENTER,
         wordWrap="CJK",
     )
@@ -65,7 +68,7 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
 
 
 def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]) -> Table:
-    data: list[list[Paragraph | str]] = [[""] * grid.n_cols for _ in range(grid.n_rows)]
+    data: list[list[CjkParagraph | str]] = [[""] * grid.n_cols for _ in range(grid.n_rows)]
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
@@ -74,13 +77,17 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        # 1 pt above and below (reportlab's default is 3): table 三 with its heading and
+        # introduction then fits on one A4 page (SectionBlock), as in the printed reports.
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
     for item in grid.cells:
         if item.role is CellRole.VALUE:
             data[item.row][item.col] = item.text
         else:
             style = styles["label"] if item.role is CellRole.LABEL else styles["cell"]
-            data[item.row][item.col] = Paragraph(escape(item.text), style)
+            data[item.row][item.col] = CjkParagraph(escape(item.text), style)
         if item.merged:
             commands.append(("SPAN", (item.col, item.row), (item.last_col, item.last_row)))
         if item.role is CellRole.LABEL and item.rowspan > 1:
@@ -105,6 +112,75 @@ def table_flowable(grid: TableGrid, font: str, styles: dict[str, ParagraphStyle]
     return table
 
 
+#: The text block's height (SimpleDocTemplate pads its frame by 6 pt on each side).
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
+#: A table block that does not fit moves to the next page only if at most this share of the page
+#: is left; with more room the table begins here and breaks (issue 17: a page left nearly blank).
+MOVE_WHOLE_WITHIN = 1 / 3
+#: Data rows a table must show under its header where it begins (fewer: it moves to the next page).
+MIN_ROWS_WHERE_IT_BEGINS = 2
+
+
+class SectionBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """A section as printed: its heading, its text and the table that follows them, if any.
+
+    reportlab's ``keepWithNext`` and ``KeepTogether`` move the whole group to a new page as soon
+    as it does not fit, which leaves most of a page blank before a long paragraph or a long table
+    (issue 17: page 2 of the report nearly blank). Here the group is placed whole when it fits.
+    Otherwise the page is filled: the heading stays with at least two lines of its text (a
+    paragraph splits by reportlab's orphan and widow rules) and a table begins with at least
+    :data:`MIN_ROWS_WHERE_IT_BEGINS` rows under its header and continues on the next page under
+    the repeated header rows. A section with a table that fits on a page moves to the next page
+    whole only when at most :data:`MOVE_WHOLE_WITHIN` of this page is left.
+    """
+
+    def __init__(self, flowables: list[Flowable], table_header_rows: int | None = None) -> None:
+        super().__init__()
+        self.flowables, self.table_header_rows = flowables, table_header_rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # As KeepTogether: too tall for any frame, so that the frame always asks split().
+        return availWidth, 0xFFFFFF
+
+    def _begins_well(self, flowable: Flowable, parts: list[Flowable]) -> bool:
+        """Whether the first of ``parts`` is a proper beginning of ``flowable`` on this page."""
+        if len(parts) < 2:
+            return False  # nothing fits (a paragraph: fewer than two lines, the orphan rule)
+        if isinstance(flowable, Table) and self.table_header_rows is not None:
+            return len(parts[0]._cellvalues) - self.table_header_rows >= MIN_ROWS_WHERE_IT_BEGINS
+        return True
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        heights = [
+            f.wrapOn(self.canv, availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.flowables
+        ]
+        whole = list(self.flowables)
+        if sum(heights) <= availHeight:
+            return whole
+        at_top = availHeight >= FRAME_HEIGHT - 1
+        fits_a_page = sum(heights) <= FRAME_HEIGHT
+        has_table = self.table_header_rows is not None
+        if has_table and not at_top and fits_a_page and availHeight <= FRAME_HEIGHT * MOVE_WHOLE_WITHIN:
+            return []  # the next page; at most a third of this one stays blank
+        room = availHeight
+        for index, (flowable, height) in enumerate(zip(self.flowables, heights, strict=True)):
+            if height <= room:
+                room -= height
+                continue
+            spacing = flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            parts = flowable.split(availWidth, room - spacing) if room > spacing else []
+            if self._begins_well(flowable, parts):
+                return [*whole[:index], *parts, *whole[index + 1 :]]
+            if index <= 1:  # the heading would stand alone
+                return whole if at_top else []
+            return whole  # a break before ``flowable``: the frame places what fits
+        return whole  # pragma: no cover - the heights did not fit, so one flowable cannot
+
+    def draw(self) -> None:  # pragma: no cover - always split into its parts first
+        raise NotImplementedError
+
+
 def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     # GB/T 9704 7.5: the page number "— 1 —" under the text block.
     canvas.saveState()
@@ -117,13 +193,15 @@ def render_pdf(report: AnnualReport) -> bytes:
     font = pdf_font_name()
     styles = paragraph_styles(font)
     layout = document_layout(report)
-    story: list[Flowable] = [Paragraph(escape(layout.title), styles["title"])]
+    story: list[Flowable] = [CjkParagraph(escape(layout.title), styles["title"])]
     for block in layout.blocks:
-        story.append(Paragraph(escape(block.heading), styles["heading"]))
-        story.extend(Paragraph(escape(text), styles["body"]) for text in block.paragraphs)
-        if block.table is not None:
-            # A table that fits on a page starts on a new page rather than being broken.
-            story.append(KeepTogether([table_flowable(block.table, font, styles)]))
+        section: list[Flowable] = [CjkParagraph(escape(block.heading), styles["heading"])]
+        section.extend(CjkParagraph(escape(t), styles["body"]) for t in block.paragraphs)
+        if block.table is None:
+            story.append(SectionBlock(section))
+        else:
+            section.append(table_flowable(block.table, font, styles))
+            story.append(SectionBlock(section, block.table.header_rows))
     return build_pages(story, title=layout.title, author=printable(report.agency or ""))
 
 

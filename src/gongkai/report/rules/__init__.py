@@ -14,6 +14,9 @@ Rule ids are stable (scripts and the web app depend on them):
   ``XYEAR-IN-FORCE`` (``crossyear``);
 - narrative: ``SEC-PRESENT``, ``SEC-ORDER``, ``SEC-TITLE``, ``SEC-NUMBERING``, ``SEC-YEAR``,
   ``SEC5-EMPTY``, ``SEC6-FEE`` (``narrative``);
+- a 人民政府's report: ``GOV-ASSESSMENT`` (``government``, 条例 第五十条第（四）项);
+- the printed form of table 3: ``T3-LABEL`` (``labels``);
+- tables absent or without numbers, blank cells: ``TABLE-EMPTY``, ``CELL-BLANK`` (``completeness``);
 - narrative against tables: ``TEXT-TABLE-NEW``, ``TEXT-TABLE-CARRIED``, ``TEXT-TABLE-DONE``,
   ``TEXT-TABLE-CARRY-NEXT``, ``TEXT-TABLE-RECONSIDERATION``, ``TEXT-TABLE-LITIGATION``,
   ``TEXT-TABLE-DOCUMENTS`` (``text_table``).
@@ -21,8 +24,18 @@ Rule ids are stable (scripts and the web app depend on them):
 
 from __future__ import annotations
 
+from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport
-from gongkai.report.rules import crossyear, narrative, tables, template, text_table
+from gongkai.report.rules import (
+    completeness,
+    crossyear,
+    government,
+    labels,
+    narrative,
+    tables,
+    template,
+    text_table,
+)
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity
 from gongkai.report.rules.registry import RULES, Context, Rule, run_rules
 
@@ -33,7 +46,10 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "completeness",
     "crossyear",
+    "government",
+    "labels",
     "narrative",
     "tables",
     "template",
@@ -41,6 +57,12 @@ __all__ = [
 ]
 
 
-def check(report: AnnualReport, previous: AnnualReport | None = None) -> list[Finding]:
-    """Run every rule on ``report`` (and ``previous``, the report of the year before, if given)."""
-    return run_rules(RULES, Context(report, previous))
+def check(
+    report: AnnualReport, previous: AnnualReport | None = None, *, kind: AgencyKind | None = None
+) -> list[Finding]:
+    """Run every rule on ``report`` (and ``previous``, the report of the year before, if given).
+
+    ``kind`` is the agency's kind where it is known (the web records it; ``--kind`` on the command
+    line); without it the rules that depend on it propose one from the agency's name.
+    """
+    return run_rules(RULES, Context(report, previous, kind))

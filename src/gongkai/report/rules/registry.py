@@ -11,19 +11,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport, cell_label
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity, Value
 from gongkai.report.rules.text import Narrative, narrative_of
 
 
 class Context:
-    """What a rule sees: the report, the previous year's report if given, and cached derived data."""
+    """What a rule sees: the report, the previous year's report if given, the agency's kind if
+    known (else the rules that need it derive it from the name), and cached derived data."""
 
-    __slots__ = ("_narrative", "_narrative_done", "memo", "previous", "report")
+    __slots__ = ("_narrative", "_narrative_done", "kind", "memo", "previous", "report")
 
-    def __init__(self, report: AnnualReport, previous: AnnualReport | None = None) -> None:
+    def __init__(
+        self, report: AnnualReport, previous: AnnualReport | None = None, kind: AgencyKind | None = None
+    ) -> None:
         self.report = report
         self.previous = previous
+        self.kind = kind
         self._narrative: Narrative | None = None
         self._narrative_done = False
         #: Values derived once per check and shared by several rules (e.g. table 3's layout).
@@ -86,7 +91,7 @@ class Rule:
 
     def missing_cells(self, cells: Sequence[str], what: str) -> Finding:
         """The usual "cannot assess": cells that are blank or unreadable in the report."""
-        shown = "、".join(CELL_LABELS.get(c, c) for c in cells[:4])
+        shown = "、".join(CELL_LABELS[c] for c in cells[:4])
         more = f"等 {len(cells)} 个单元格" if len(cells) > 4 else ""
         return self.cannot_assess(cells, f"{what}缺少数据（空白或无法读取）：{shown}{more}。")
 

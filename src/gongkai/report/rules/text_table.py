@@ -46,7 +46,8 @@ class Claim:
     exclude: tuple[str, ...] = ()
     #: How the table side is named when it is more than one cell.
     table_name: str | None = None
-    #: Also accept 一 + 二 (新收 + 上年结转) when the sentence says the count includes the carried-over ones.
+    #: Also accept 一 + 二 (新收 + 上年结转): many reports count the applications carried over from
+    #: the year before among those "received" (受理) in the year.
     accept_with_carried: bool = False
 
     @property
@@ -158,12 +159,14 @@ def _claim_rule(claim: Claim) -> Callable[[Rule, Context], Iterator[Finding]]:
                     if table is None or stated == table:
                         continue
                     sentence = excerpt(flat, m.start(), m.end())
-                    if claim.accept_with_carried and _with_carried(ctx, stated, sentence):
+                    with_carried = _with_carried(ctx) if claim.accept_with_carried else None
+                    if stated == with_carried:
                         continue
+                    also = f"，加上年结转为 {with_carried}" if with_carried not in (None, table) else ""
                     yield r.finding(
                         [f"sections.{s.number}", *claim.cells],
                         f"正文第{s.number}部分写“{sentence}”，其中{claim.what}为 {stated} 件，"
-                        f"但{claim.table_name or CELL_LABELS[claim.cells[0]]}为 {table}。{_CAUTION}",
+                        f"但{claim.table_name or CELL_LABELS[claim.cells[0]]}为 {table}{also}。{_CAUTION}",
                         expected=table,
                         actual=stated,
                         excerpt=sentence,
@@ -176,16 +179,11 @@ def _claim_rule(claim: Claim) -> Callable[[Rule, Context], Iterator[Finding]]:
     return run
 
 
-def _with_carried(ctx: Context, stated: int, sentence: str) -> bool:
-    """ "受理申请 N 件（含上年结转 M 件）": N is 一 + 二 when the sentence says so."""
+def _with_carried(ctx: Context) -> int | None:
+    """一 + 二 (新收 + 上年结转), the other count a report may give as the applications it received
+    ("受理申请 N 件（含上年结转 M 件）", or without saying so); ``None`` when either is blank."""
     new, carried = ctx.report.table3.cell("new", "total"), ctx.report.table3.cell("carried", "total")
-    return (
-        "含" in sentence
-        and "结转" in sentence
-        and new is not None
-        and carried is not None
-        and stated == new + carried
-    )
+    return None if new is None or carried is None else new + carried
 
 
 for _claim in CLAIMS:

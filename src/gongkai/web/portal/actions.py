@@ -1,4 +1,4 @@
-"""Portal actions: publishing a new version of an agency's 政府信息公开指南 (条例 第二十二条)."""
+"""Portal actions: publishing a new version of an agency's 政府信息公开指南 (条例 第十二条)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from gongkai.web.disclosure.vocabulary import DocType
 
 
 class Guide(models.Model):
-    """One published version of an agency's 政府信息公开指南 (条例 第二十二条); never edited."""
+    """One published version of an agency's 政府信息公开指南 (条例 第十二条); never edited."""
 
     agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="机构"

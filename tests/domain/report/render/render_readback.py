@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -216,26 +216,82 @@ def _parse_pdf(data: bytes) -> tuple[tuple[Found, ...], str]:
     """Tables found from the ruling lines, and the text; pdfminer parses each page once.
 
     A table's cell boxes are mapped onto the grid of all their edges, so a merged cell is one
-    box spanning several rows or columns of that grid.
+    box spanning several rows or columns of that grid. A table continued on the next page (the
+    first table there, starting with the header rows repeated) is read as one table.
     """
-    grids = []
+    tables: list[list[_Box]] = []
     texts = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             texts.append(page.extract_text() or "")
             # Characters by their centre, in drawing order (page.within_bbox per cell is slow).
             centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c["text"]) for c in page.chars]
-            for table in page.find_tables():
-                xs = sorted({round(v, 1) for box in table.cells for v in (box[0], box[2])})
-                ys = sorted({round(v, 1) for box in table.cells for v in (box[1], box[3])})
-                found: Found = {}
-                for x0, top, x1, bottom in table.cells:
-                    col, last_col = xs.index(round(x0, 1)), xs.index(round(x1, 1))
-                    row, last_row = ys.index(round(top, 1)), ys.index(round(bottom, 1))
-                    text = "".join(t for x, y, t in centres if x0 < x < x1 and top < y < bottom)
-                    found[(row, col)] = (text, last_row - row, last_col - col)
-                grids.append(found)
-    return tuple(grids), "\n".join(texts)
+            for number, table in enumerate(page.find_tables()):
+                y0 = table.bbox[1]
+                boxes = [
+                    _Box(
+                        round(x0, 1),
+                        round(top - y0, 1),
+                        round(x1, 1),
+                        round(bottom - y0, 1),
+                        "".join(t for x, y, t in centres if x0 < x < x1 and top < y < bottom),
+                    )
+                    for x0, top, x1, bottom in table.cells
+                ]
+                if not (number == 0 and tables and _continue(tables[-1], boxes)):
+                    tables.append(boxes)
+    return tuple(_grid(boxes) for boxes in tables), "\n".join(texts)
+
+
+@dataclass(frozen=True)
+class _Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+def _continue(table: list[_Box], part: list[_Box]) -> bool:
+    """Append ``part`` to ``table`` if it repeats ``table``'s header rows at its top (the
+    continuation of a table broken across pages). Returns whether it did.
+
+    pdfplumber joins ruling lines with a tolerance, so the same column edge can be read a little
+    apart on the two pages: ``part``'s edges are snapped to ``table``'s within 1.5 pt.
+    """
+    edges = sorted({v for b in table for v in (b.x0, b.x1)})
+
+    def snap(x: float) -> float:
+        near = min(edges, key=lambda e: abs(e - x))
+        return near if abs(near - x) <= 1.5 else x
+
+    part = [_Box(snap(b.x0), b.top, snap(b.x1), b.bottom, b.text) for b in part]
+    header = 0.0
+    for cut in sorted({b.bottom for b in part}):
+        top_part = {b for b in part if b.bottom <= cut}
+        if all(b.top >= cut for b in part if b not in top_part) and top_part == {
+            b for b in table if b.bottom <= cut
+        }:
+            header = cut
+    if not header:
+        return False
+    height = max(b.bottom for b in table)
+    table.extend(
+        _Box(b.x0, b.top - header + height, b.x1, b.bottom - header + height, b.text)
+        for b in part
+        if b.top >= header
+    )
+    return True
+
+
+def _grid(boxes: list[_Box]) -> Found:
+    xs = sorted({v for b in boxes for v in (b.x0, b.x1)})
+    ys = sorted({v for b in boxes for v in (b.top, b.bottom)})
+    found: Found = {}
+    for b in boxes:
+        row, col = ys.index(b.top), xs.index(b.x0)
+        found[(row, col)] = (b.text, ys.index(b.bottom) - row, xs.index(b.x1) - col)
+    return found
 
 
 # ---- any format ------------------------------------------------------------------------------

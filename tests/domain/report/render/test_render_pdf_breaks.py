@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from dataclasses import replace
 
 import pdfplumber
 import pytest
@@ -20,12 +21,15 @@ from reportlab.platypus import Spacer
 from gongkai.report.model import TABLE3_COLUMN_KEYS, AnnualReport, Template
 from gongkai.report.render import render
 from gongkai.report.render.fonts import cjk_font_available, pdf_font_name
-from gongkai.report.render.layout import CellRole, TableGrid, table3_grid
+from gongkai.report.render.layout import CellRole, TableGrid, document_layout, table3_grid
+from gongkai.report.render.linebreak import CANNOT_END, CANNOT_START, CjkParagraph
 from gongkai.report.render.pdf import (
+    LINE_PITCH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
+    SectionBlock,
     build_pages,
     paragraph_styles,
     table_flowable,
@@ -151,3 +155,116 @@ def test_a_page_break_inside_table3_falls_only_between_label_blocks(font: str, t
         pages = assert_rows_whole(_table_after(frame - room, grid, font), grid)
         split_pages += pages > 1
     assert split_pages >= len(targets) - 1  # the breaks really fell inside the table
+
+
+# -- tables kept with their headings, and no page left nearly blank (issue 17, point 16) -------
+
+FRAME = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
+
+
+def _used_bottom(page: pdfplumber.page.Page) -> float:
+    """How far down the text block the page's text and rules reach (points from its top)."""
+    bottoms = [c["bottom"] for c in page.chars if c["text"].strip() and c["top"] < A4[1] - MARGIN_BOTTOM]
+    bottoms += [e["bottom"] for e in (*page.lines, *page.rects)]
+    return max(bottoms, default=MARGIN_TOP) - MARGIN_TOP
+
+
+def _with_long_narrative(report: AnnualReport, lines: int) -> AnnualReport:
+    """``report`` with about ``lines`` more lines of text in 总体情况, moving table 三 down."""
+    sections = list(report.sections or ())
+    first = sections[0]
+    sections[0] = replace(first, text=first.text + "本机关持续推进政务公开标准化规范化建设。" * lines)
+    return replace(report, sections=tuple(sections))
+
+
+PAGED_REPORTS = [
+    *REPORTS,
+    *(_with_long_narrative(balanced_report(1), n) for n in (2, 5, 8, 11, 14)),
+    # 总体情况 longer than what is left of page 1 under the title (it stood alone on page 1).
+    _with_long_narrative(balanced_report(7, template=Template.Y2019, year=2020), 21),
+]
+
+
+def _page_events(data: bytes, headings: list[str]) -> list[tuple[int, float, str]]:
+    """(page, top, what) in reading order: each heading line, and the top of each table part."""
+    events = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for line in page.extract_text_lines():
+                text = squash(line["text"])
+                if text in headings:
+                    events.append((number, line["top"], text))
+            events.extend((number, t.bbox[1], "table") for t in page.find_tables())
+    return sorted(events)
+
+
+@pytest.mark.parametrize("report", PAGED_REPORTS)
+def test_each_table_begins_on_the_page_of_its_heading(font: str, report: AnnualReport) -> None:
+    layout = document_layout(report)
+    headings = [squash(b.heading) for b in layout.blocks]
+    events = _page_events(render(report, "pdf"), headings)
+    seen = [what for _, _, what in events if what != "table"]
+    assert seen == headings  # every heading read back once, in order
+    for block in layout.blocks:
+        if block.table is None:
+            continue
+        at = next(i for i, e in enumerate(events) if e[2] == squash(block.heading))
+        following_table = next(e for e in events[at:] if e[2] == "table")
+        assert following_table[0] == events[at][0], block.heading
+
+
+@pytest.mark.parametrize("report", PAGED_REPORTS)
+def test_no_page_but_the_last_is_left_more_than_a_third_blank(font: str, report: AnnualReport) -> None:
+    with pdfplumber.open(io.BytesIO(render(report, "pdf"))) as pdf:
+        used = [_used_bottom(page) for page in pdf.pages]
+    # (less one line: the text reaches a line's leading short of where the next one would start)
+    assert all(u >= FRAME * 2 / 3 - LINE_PITCH for u in used[:-1]), [round(u / FRAME, 2) for u in used]
+
+
+@pytest.mark.parametrize("report", PAGED_REPORTS)
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(
+    font: str, report: AnnualReport
+) -> None:
+    with pdfplumber.open(io.BytesIO(render(report, "pdf"))) as pdf:
+        for page in pdf.pages:
+            boxes = [t.bbox for t in page.find_tables()]
+
+            def outside(obj: dict[str, object], boxes: list[tuple[float, ...]] = boxes) -> bool:
+                """Text of the body: not in a table, not the page number under the text block."""
+                x, y = float(obj["x0"]), float(obj["top"])  # type: ignore[arg-type]
+                in_table = any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                return not in_table and y < A4[1] - MARGIN_BOTTOM
+
+            for line in page.filter(outside).extract_text_lines():
+                text = squash(line["text"])
+                assert text[0] not in CANNOT_START and text[-1] not in CANNOT_END, text
+
+
+def test_table3_moves_with_its_heading_only_when_at_most_a_third_of_the_page_is_left(font: str) -> None:
+    """Table 三 with its heading after blank space of every height: moved whole to the next
+    page only when at most a third of the page was left, else begun under its heading."""
+    report = balanced_report(1)
+    grid = table3_grid(report)
+    styles = paragraph_styles(font)
+    heading = "三、收到和处理政府信息公开申请情况"
+    moved = begun = 0
+    for space in range(0, int(FRAME), 24):
+        block = SectionBlock(
+            [
+                CjkParagraph(heading, styles["heading"]),
+                CjkParagraph("具体情况见下表。", styles["body"]),
+                table_flowable(grid, font, styles),
+            ],
+            grid.header_rows,
+        )
+        data = build_pages([Spacer(1, space), block])
+        events = _page_events(data, [heading])
+        assert events[0][2] == heading and events[1][2] == "table" and events[0][0] == events[1][0]
+        left = FRAME - space
+        if events[0][0] == 2:
+            moved += 1
+            assert left <= FRAME / 3 or left < 2 * 28.9 + 40, left  # or not even two rows fit
+        else:
+            begun += 1
+        assert_rows_whole(data, grid)
+    assert moved and begun

@@ -147,3 +147,38 @@ def test_text_from_the_report_is_not_taken_as_markup(
     path = _write(tmp_path, "markup.json", jsonio.dumps(report))
     assert main(["report", "check", path]) == EXIT_OK
     assert "[bold]某局[/bold]" in capsys.readouterr().out
+
+
+def _government_without_article_50_4(tmp_path: Path, agency: str) -> str:
+    report = balanced_report(4, year=2023, agency=agency)
+    assert report.sections is not None
+    plain = tuple(
+        replace(s, text="本年度扎实推进政府信息公开工作。") if s.number == "一" else s
+        for s in report.sections
+    )
+    return _write(tmp_path, "gov.json", jsonio.dumps(replace(report, sections=plain)))
+
+
+def test_kind_is_derived_from_the_name_and_kind_overrides_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 条例 第五十条第（四）项: only a 人民政府's report must state 工作考核、社会评议和责任追究结果情况.
+    government = _government_without_article_50_4(tmp_path, "示例市人民政府")
+    assert main(["report", "check", government, "--json"]) == EXIT_OK  # a warning, not an error
+    rules = [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "GOV-ASSESSMENT" in rules
+    assert main(["report", "check", government, "--json", "--kind", "部门"]) == EXIT_OK
+    assert "GOV-ASSESSMENT" not in capsys.readouterr().out
+    office = _government_without_article_50_4(tmp_path, "示例市人民政府办公室")
+    assert main(["report", "check", office, "--json", "--kind", "人民政府"]) == EXIT_OK
+    assert '"rule": "GOV-ASSESSMENT"' in capsys.readouterr().out
+
+
+def test_an_unknown_kind_exits_2_in_chinese(good: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "check", good, "--kind", "委办局"]) == EXIT_UNREADABLE
+    assert "未知的机关类别" in capsys.readouterr().err
+
+
+def test_kind_is_refused_in_batch_mode(good: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "check", str(Path(good).parent), "--kind", "部门"]) == EXIT_UNREADABLE
+    assert "--kind" in capsys.readouterr().err

@@ -76,3 +76,15 @@ def test_all_rules_run_even_when_one_finds_errors() -> None:
     )
     rules_with_findings = {f.rule for f in check(report) if f.severity is Severity.ERROR}
     assert {"CELL-NONNEG", "T3-ROW-SUM", "T3-TOTAL-SUM", "T4-GROUP-SUM"} <= rules_with_findings
+
+
+def test_missing_cells_are_named_in_chinese_whatever_ran_before() -> None:
+    # The labels are a cache filled on first use: a "cannot assess" message once showed the bare
+    # path when no earlier rule had asked for that cell's label, so messages depended on order.
+    from gongkai.report.rules.registry import CELL_LABELS
+
+    path = "table3.reject_confirm.research"
+    CELL_LABELS.pop(path, None)
+    rule = RULES[0]
+    message = rule.missing_cells([path], "核对").message
+    assert "表三“5.要求行政机关确认或重新出具已获取信息”行“科研机构”列" in message

@@ -63,7 +63,10 @@ STATEMENTS = [
     ("二", "印发政策性文件11件。", None),  # another kind of document: not compared
     # each kind of statement, wrong: a warning quoting the sentence.
     ("三", "本机关新收政府信息公开申请41件。", ("TEXT-TABLE-NEW", 40, 41)),
-    ("三", "受理政府信息公开申请42件。", ("TEXT-TABLE-NEW", 40, 42)),  # no "含…结转": 42 is not 一
+    # 一 + 二 is accepted even when the sentence does not say so (issue 16): only a count that is
+    # neither 一 nor 一 + 二 is a warning.
+    ("三", "受理政府信息公开申请42件。", None),
+    ("三", "受理政府信息公开申请43件。", ("TEXT-TABLE-NEW", 40, 43)),
     ("三", "上年结转申请3件。", ("TEXT-TABLE-CARRIED", 2, 3)),
     ("三", "答复39件。", ("TEXT-TABLE-DONE", 40, 39)),
     ("三", "另有1件顺延到下年度答复。", ("TEXT-TABLE-CARRY-NEXT", 2, 1)),
@@ -93,6 +96,12 @@ def test_statements_against_the_table(number: str, text: str, mismatch: tuple[st
     ]
     assert found[0].cells[0] == f"sections.{number}"
     assert found[0].excerpt is not None and found[0].excerpt in found[0].message
+
+
+def test_a_received_count_matching_neither_names_both_counts() -> None:
+    report = with_section(base_report(), "三", "受理政府信息公开申请43件。")
+    (finding,) = findings(report, "TEXT-TABLE-NEW")
+    assert "为 40，加上年结转为 42" in finding.message
 
 
 def test_a_statement_about_a_blank_cell_cannot_be_assessed() -> None:
