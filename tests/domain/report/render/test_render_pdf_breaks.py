@@ -124,8 +124,8 @@ REPORTS = [
 ]
 
 
-# Rendered reports: table 三 fits one page and is moved whole to a new page when it does not fit
-# where it would start; every row must still be printed once, its label beside its figures.
+# Rendered reports: table 三 begins under its heading (SectionBlock), moved to the next page only when
+# little room is left; every row must still be printed once, its label beside its figures.
 @pytest.mark.parametrize("report", REPORTS)
 def test_rendered_reports_keep_each_table3_row_on_one_page(font: str, report: AnnualReport) -> None:
     assert_rows_whole(render(report, "pdf"), table3_grid(report))
