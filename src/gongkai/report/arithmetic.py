@@ -8,14 +8,60 @@ rows, a table-4 group's 总计 the sum of its four results.
 The rules (``gongkai.report.rules.tables``) report where a published table breaks these; the
 reader (``gongkai.report.read``) uses them to split digits that a copy ran together. Which
 outcome rows make up （七）总计 depends on the （六） layout the report uses
-(``gongkai.report.model.other_rows``).
+(``other_rows``, the one place that merges the 2019 single row).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai.report.model import FIXED_OUTCOME_KEYS, TABLE4_FIELD_KEYS, Template, other_rows
+from gongkai.report.model import (
+    OTHER_SINGLE_KEY,
+    OTHER_SPLIT_KEYS,
+    TABLE3_ROW_BY_KEY,
+    TABLE3_ROWS,
+    TABLE4_FIELD_KEYS,
+    RowKind,
+    RowSpec,
+    Template,
+)
+
+#: Outcome rows that every layout has: （一）至（五）.
+FIXED_OUTCOME_KEYS: tuple[str, ...] = tuple(
+    r.key
+    for r in TABLE3_ROWS
+    if r.kind is RowKind.OUTCOME and r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY
+)
+
+
+def other_rows(template: Template, split_filled: bool, single_filled: bool) -> tuple[str, ...]:
+    """The （六）其他处理 rows a report uses: the one place that merges the 2019 single row.
+
+    The 2021 format splits （六） into three sub-rows; the 2019 trial format has one row, and some
+    reports for 2021 and later kept it (corpus 002, 003). The rows that carry values decide; a
+    report that fills both has both (the rules sum both and TEMPLATE-DETECT warns); a report that
+    fills neither has its template's own rows.
+    """
+    if split_filled and single_filled:
+        return (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY)
+    if split_filled:
+        return OTHER_SPLIT_KEYS
+    if single_filled:
+        return (OTHER_SINGLE_KEY,)
+    return tuple(
+        k for k in (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY) if template in TABLE3_ROW_BY_KEY[k].templates
+    )
+
+
+def table3_layout(template: Template, split_filled: bool, single_filled: bool) -> tuple[RowSpec, ...]:
+    """The rows of table 3 a report shows, in the official order, with the （六） rows of ``other_rows``."""
+    other = set(other_rows(template, split_filled, single_filled))
+    return tuple(
+        r
+        for r in TABLE3_ROWS
+        if r.key in other or (r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY)
+    )
+
 
 #: The four rows of the balance note: 一 + 二 = 三（七） + 四.
 BALANCE_KEYS: tuple[str, str, str, str] = ("new", "carried", "total", "carry_next")

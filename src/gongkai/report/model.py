@@ -36,11 +36,7 @@ class Template(StrEnum):
 
     @classmethod
     def for_year(cls, year: int) -> Template:
-        """The format in force for a report on ``year``.
-
-        Legal basis: 国办公开办函〔2019〕60号 (trial format, reports on 2019 and 2020) and
-        国办公开办函〔2021〕30号 (reports on 2021 and later).
-        """
+        """The format for ``year``. Legal basis: 国办公开办函〔2019〕60号 (2019, 2020), 〔2021〕30号."""
         return cls.Y2021 if year >= FIRST_2021_YEAR else cls.Y2019
 
 
@@ -174,20 +170,9 @@ OTHER_SINGLE_KEY = "other"
 
 def table3_rows_for(template: Template) -> tuple[RowSpec, ...]:
     """The rows of table 3 in the official order for ``template``."""
-    return _ROWS_FOR[template]
+    return tuple(r for r in TABLE3_ROWS if template in r.templates)
 
 
-_ROWS_FOR: Mapping[Template, tuple[RowSpec, ...]] = MappingProxyType(
-    {t: tuple(r for r in TABLE3_ROWS if t in r.templates) for t in Template}
-)
-#: Outcome rows that every layout has: （一）至（五）.
-FIXED_OUTCOME_KEYS: tuple[str, ...] = tuple(
-    r.key
-    for r in TABLE3_ROWS
-    if r.kind is RowKind.OUTCOME and r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY
-)
-#: Every outcome row key, both layouts of （六）.
-OUTCOME_KEYS: tuple[str, ...] = tuple(r.key for r in TABLE3_ROWS if r.kind is RowKind.OUTCOME)
 #: The printed group headings of the outcome rows (（三）至（六）).
 DENY_GROUP, UNABLE_GROUP, REJECT_GROUP, OTHER_GROUP = _DENY, _UNABLE, _REJECT, _OTHER
 
@@ -204,35 +189,6 @@ def table3_row_keys(
         if (template is None or template in r.templates)
         and (kind is None or r.kind is kind)
         and (not groups or any(g in r.labels for g in groups))
-    )
-
-
-def other_rows(template: Template, split_filled: bool, single_filled: bool) -> tuple[str, ...]:
-    """The （六）其他处理 rows a report uses: the one place that merges the 2019 single row.
-
-    The 2021 format splits （六） into three sub-rows; the 2019 trial format has one row, and some
-    reports for 2021 and later kept it (corpus 002, 003). The rows that carry values decide; a
-    report that fills both has both (the rules sum both and TEMPLATE-DETECT warns); a report that
-    fills neither has its template's own rows.
-    """
-    if split_filled and single_filled:
-        return (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY)
-    if split_filled:
-        return OTHER_SPLIT_KEYS
-    if single_filled:
-        return (OTHER_SINGLE_KEY,)
-    return tuple(
-        k for k in (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY) if template in TABLE3_ROW_BY_KEY[k].templates
-    )
-
-
-def table3_layout(template: Template, split_filled: bool, single_filled: bool) -> tuple[RowSpec, ...]:
-    """The rows of table 3 a report shows, in the official order, with the （六） rows of ``other_rows``."""
-    other = set(other_rows(template, split_filled, single_filled))
-    return tuple(
-        r
-        for r in TABLE3_ROWS
-        if r.key in other or (r.key not in OTHER_SPLIT_KEYS and r.key != OTHER_SINGLE_KEY)
     )
 
 
@@ -538,27 +494,6 @@ class AnnualReport:
 
 def cell_label(path: str) -> str:
     """A Chinese description of a cell path for messages, e.g. ``表三“一、本年新收…”行“总计”列``."""
-    parts = path.split(".")
-    try:
-        if parts[0] == "table3":
-            row = TABLE3_ROW_BY_KEY[parts[1]]
-            column = next(c.label for c in TABLE3_COLUMNS if c.key == parts[2])
-            return f"表三“{row.label}”行“{column}”列"
-        if parts[0] == "table4":
-            group = dict(TABLE4_GROUPS)[parts[1]]
-            name = dict(TABLE4_FIELDS)[parts[2]]
-            return f"表四“{group}”的“{name}”"
-        if parts[0] == "table2" and len(parts) == 3:
-            row_label = dict(TABLE2_DOCUMENT_ROWS)[parts[1]]
-            name = dict(DOCUMENT_COUNT_FIELDS)[parts[2]]
-            return f"表二“{row_label}”的“{name}”"
-        if parts[0] == "table2":
-            if parts[1] == "fees_10k_yuan":
-                return f"表二“{FEES_LABEL}”的“{FEES_HEADER}”"
-            label = next(r[1] for r in TABLE2_DECISION_ROWS if r[0] == parts[1])
-            return f"表二“{label}”的“本年处理决定数量”"
-        if parts[0] == "sections":
-            return f"正文第{parts[1]}部分"
-    except (KeyError, IndexError, StopIteration):
-        pass
-    return path
+    from gongkai.report.naming import describe_cell  # the table vocabulary above, used lazily
+
+    return describe_cell(path)

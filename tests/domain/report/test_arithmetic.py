@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gongkai.report import arithmetic
+from gongkai.report.arithmetic import FIXED_OUTCOME_KEYS, other_rows, table3_layout
 from gongkai.report.model import (
     DENY_GROUP,
-    FIXED_OUTCOME_KEYS,
     OTHER_SINGLE_KEY,
     OTHER_SPLIT_KEYS,
     RowKind,
     Template,
-    other_rows,
-    table3_layout,
     table3_row_keys,
     table3_rows_for,
 )

@@ -16,7 +16,6 @@ from gongkai.report.model import (
     CellSource,
     Table3,
     Template,
-    table3_layout,
     table3_rows_for,
 )
 from gongkai.report.read import labels
@@ -33,13 +32,7 @@ from gongkai.report.read.assembly import (
 from gongkai.report.read.cells import CellKind, classify, parse_count
 from gongkai.report.read.document import Grid, TextLine
 from gongkai.report.read.glued import read_glued_table3, table3_constraints
-from gongkai.report.read.tokens import (
-    Run,
-    all_blank,
-    digit_readings,
-    is_numeric,
-    pair_runs,
-)
+from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs
 
 #: How many runs of numbers in running text may be tried for one table-3 row (the narrative
 #: mentions a row's words now and then; a file that repeats them without end is not a report).
@@ -339,7 +332,7 @@ def build_table3(asm: Assembly, found: set[str], template: Template) -> Table3:
     # The template's rows, and a single （六） row that a 2021 report kept: the three sub-rows are
     # then absent (null), which is how report-json.md and the corpus transcribe it.
     split = bool(found & set(OTHER_SPLIT_KEYS))
-    shown = {r.key for r in table3_layout(template, split, OTHER_SINGLE_KEY in found)}
+    shown = {r.key for r in arithmetic.table3_layout(template, split, OTHER_SINGLE_KEY in found)}
     keys = [r.key for r in TABLE3_ROWS if r.key in shown or template in r.templates]
     rows: dict[str, ApplicantCounts] = {}
     for key in keys:

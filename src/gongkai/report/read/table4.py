@@ -23,13 +23,7 @@ from gongkai.report.read.assembly import (
     is_table4_grid,
     with_note,
 )
-from gongkai.report.read.tokens import (
-    Run,
-    all_blank,
-    digit_readings,
-    is_numeric,
-    pair_runs,
-)
+from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs
 
 # ---------------------------------------------------------------------------------------------
 # Table 4

@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from gongkai.errors import GongkaiError
+from gongkai.report.arithmetic import table3_layout
 from gongkai.report.model import (
     DOCUMENT_COUNT_FIELDS,
     DOCUMENTS_ITEM,
@@ -39,7 +40,6 @@ from gongkai.report.model import (
     AnnualReport,
     RowSpec,
     Template,
-    table3_layout,
 )
 
 #: ``TABLE4_GROUPS`` labels spell the header hierarchy with this separator (行政诉讼·复议后起诉).

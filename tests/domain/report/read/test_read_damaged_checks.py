@@ -50,29 +50,28 @@ def test_a_narrative_figure_that_contradicts_the_table_is_flagged() -> None:
     assert "TEXT-TABLE-DOCUMENTS" in {f.rule for f in check(back)}
 
 
+def _explain(capsys: pytest.CaptureFixture[str], path: Path, cell: str) -> str:
+    assert main(["report", "parse", str(path), "--explain", cell]) == EXIT_OK
+    return capsys.readouterr().out
+
+
 def test_explain_shows_source_text_and_the_constraints(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(corpus_dir / "007.txt")
-    assert main(["report", "parse", path, "--explain", "table3.new.natural"]) == EXIT_OK
-    out = capsys.readouterr().out
+    out = _explain(capsys, corpus_dir / "007.txt", "table3.new.natural")
     assert "值：64" in out and "按约束拆分" in out and "行合计" in out
     assert "本年新收政府信息公开申请数量640020470" in out
 
 
 def test_explain_of_a_cell_mapped_by_position(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(corpus_dir / "005.md")
-    assert main(["report", "parse", path, "--explain", "table3.partial.total"]) == EXIT_OK
-    out = capsys.readouterr().out
+    out = _explain(capsys, corpus_dir / "005.md", "table3.partial.total")
     assert "按位置对应" in out and "值：0" in out
 
 
 def test_explain_of_an_undecided_cell_gives_the_candidates(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(corpus_dir / "007.txt")
-    assert main(["report", "parse", path, "--explain", "table2.normative_documents.in_force"]) == EXIT_OK
-    out = capsys.readouterr().out
+    out = _explain(capsys, corpus_dir / "007.txt", "table2.normative_documents.in_force")
     assert "值：null" in out and "69 3 665" in out
 
 

@@ -1,0 +1,33 @@
+"""Cell paths described in Chinese for messages (``gongkai.report.model.cell_label``)."""
+
+from __future__ import annotations
+
+from gongkai.report import model
+
+
+def describe_cell(path: str) -> str:
+    """A Chinese description of a cell path for messages, e.g. ``表三“一、本年新收…”行“总计”列``."""
+    parts = path.split(".")
+    try:
+        if parts[0] == "table3":
+            row = model.TABLE3_ROW_BY_KEY[parts[1]]
+            column = next(c.label for c in model.TABLE3_COLUMNS if c.key == parts[2])
+            return f"表三“{row.label}”行“{column}”列"
+        if parts[0] == "table4":
+            group = dict(model.TABLE4_GROUPS)[parts[1]]
+            name = dict(model.TABLE4_FIELDS)[parts[2]]
+            return f"表四“{group}”的“{name}”"
+        if parts[0] == "table2" and len(parts) == 3:
+            row_label = dict(model.TABLE2_DOCUMENT_ROWS)[parts[1]]
+            name = dict(model.DOCUMENT_COUNT_FIELDS)[parts[2]]
+            return f"表二“{row_label}”的“{name}”"
+        if parts[0] == "table2":
+            if parts[1] == "fees_10k_yuan":
+                return f"表二“{model.FEES_LABEL}”的“{model.FEES_HEADER}”"
+            label = next(r[1] for r in model.TABLE2_DECISION_ROWS if r[0] == parts[1])
+            return f"表二“{label}”的“本年处理决定数量”"
+        if parts[0] == "sections":
+            return f"正文第{parts[1]}部分"
+    except (KeyError, IndexError, StopIteration):
+        pass
+    return path

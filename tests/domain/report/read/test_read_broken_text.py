@@ -1,0 +1,48 @@
+"""Issue 13's smaller kinds of damage, each on its own."""
+
+from __future__ import annotations
+
+from gongkai.report.read.cells import classify, parse_count
+from gongkai.report.read.document import TextLine
+from gongkai.report.read.labels import normalize
+from gongkai.report.read.text import extract_text, split_inline_headings
+
+
+def test_a_note_glued_to_a_cell_is_not_part_of_the_figure() -> None:
+    assert parse_count("22（其中修订 16 件）") == 22
+    assert classify("22（其中修订 16 件）").value == "number"
+
+
+def test_traditional_labels_compare_equal() -> None:
+    assert normalize("一、本年新收政府信息公開申請數量") == normalize("一、本年新收政府信息公开申请数量")
+    assert normalize("二、上年結轉") == normalize("二、上年结转")
+    assert normalize("１２") == "12"
+
+
+def test_inline_section_headings_become_lines_of_their_own() -> None:
+    text = (
+        "……提供了重要保障。二、主动公开政府信息情况2023年本机关制发行政规范性文件3件。"
+        "三、收到和处理政府信息公开申请情况本年新收"
+    )
+    assert split_inline_headings(text) == [
+        "……提供了重要保障。",
+        "二、主动公开政府信息情况",
+        "2023年本机关制发行政规范性文件3件。",
+        "三、收到和处理政府信息公开申请情况",
+        "本年新收",
+    ]
+    # "四、结转下年度继续办理" is a table row, not a section heading.
+    assert len(split_inline_headings("四、结转下年度继续办理1000001" * 3)) == 1
+
+
+def test_pipe_rows_without_a_leading_pipe_are_rows_of_cells() -> None:
+    doc = extract_text("行政许可 | 12 |\n规章 | 0 | 1 | 2 |\n收费 |\n")
+    texts = [[c.text for c in b.cells] if not isinstance(b, TextLine) else b.text for b in doc.blocks]
+    assert texts[0] == ["行政许可", "12", "规章", "0", "1", "2"]
+    assert texts[1] == "收费"
+
+
+def test_a_text_that_stops_on_a_figure_is_marked_cut() -> None:
+    assert extract_text("规章\n1\n2").cut
+    assert not extract_text("规章\n1\n2\n").cut
+    assert not extract_text("规章\n1\n说明").cut

@@ -1,0 +1,76 @@
+"""The bounded solver that splits glued digits (gongkai.report.read.solver)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gongkai.report.read.solver import (
+    MAX_DIGITS,
+    Budget,
+    Constraint,
+    LimitReached,
+    agreed,
+    solve,
+    splits,
+)
+
+
+def test_row_splits_keep_only_balanced_readings_without_leading_zeros() -> None:
+    readings = splits("640020470", (7,), True, Budget())
+    assert (64, 0, 0, 2, 0, 4, 70) in readings
+    assert all(sum(r[:6]) == r[6] for r in readings)
+    assert splits("0000000", (7,), True, Budget()) == [(0,) * 7]
+    # "01" is never a number: "0100000" into six cells is 0 10 0 0 0 0 only.
+    assert splits("01", (1,), False, Budget()) == []
+    assert splits("0100000", (6,), False, Budget()) == [(0, 10, 0, 0, 0, 0)]
+
+
+def test_table4_run_splits_by_its_three_groups() -> None:
+    assert splits("10203120001200000", (5, 5, 5), True, Budget()) == [
+        (1, 0, 2, 0, 3, 12, 0, 0, 0, 12) + (0,) * 5
+    ]
+
+
+def test_runs_too_long_are_not_split() -> None:
+    assert splits("1" * (MAX_DIGITS + 1), (7,), False, Budget()) == []
+
+
+def test_the_step_budget_stops_enumeration() -> None:
+    with pytest.raises(LimitReached):
+        splits("1" * 40, (7,), False, Budget(steps=1000))
+
+
+def test_the_deadline_stops_a_search_without_hanging() -> None:
+    budget = Budget(deadline=time.monotonic() - 1)
+    started = time.monotonic()
+    with pytest.raises(LimitReached):
+        splits("123456789" * 4, (7,), False, budget)
+    assert time.monotonic() - started < 1
+
+
+def test_a_unique_joint_reading_and_a_tie() -> None:
+    # a + b = c over two ambiguous rows: only one pair of readings satisfies it.
+    candidates = {"a": [(1,), (2,)], "b": [(3,), (5,)], "c": [(6,)]}
+    constraint = Constraint("a+b=c", 0, (("a", 1), ("b", 1), ("c", -1)))
+    solution = solve(candidates, {}, [constraint], Budget())
+    assert solution.violations == 0 and solution.complete
+    assert solution.readings == [{"a": (1,), "b": (5,), "c": (6,)}]
+    tie = solve({"a": [(1,), (2,)], "b": [(2,), (1,)], "c": [(3,)]}, {}, [constraint], Budget())
+    assert len(tie.readings) == 2 and list(agreed(tie.readings, "a")) == [None]
+
+
+def test_no_exact_reading_gives_the_fewest_failures_and_never_repairs() -> None:
+    constraint = Constraint("a+b=c", 0, (("a", 1), ("b", 1), ("c", -1)))
+    solution = solve({"a": [(1,), (2,)], "b": [(1,)], "c": [(9,)]}, {}, [constraint], Budget())
+    assert solution.violations == 1 and solution.failed == ["a+b=c"]
+    # Both readings of a fail the same one constraint: they disagree, so a stays unread.
+    assert list(agreed(solution.readings, "a")) == [None]
+    assert list(agreed(solution.readings, "c")) == [9]
+
+
+def test_an_exhausted_budget_makes_the_solution_incomplete() -> None:
+    rows = {f"r{i}": [(1,), (2,), (3,)] for i in range(12)}
+    solution = solve(rows, {}, [], Budget(steps=500))
+    assert not solution.complete
