@@ -50,6 +50,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from gongkai import limits
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
 from gongkai.report.read.pdf_aligned import AlignedTable, find_aligned_tables
@@ -115,6 +116,7 @@ class _Page:
 
 
 def _open(data: bytes) -> Any:
+    limits.check_pdf(data)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -136,6 +138,7 @@ def _read_pages_unlocked(data: bytes) -> list[_Page]:
     document = _open(data)
     try:
         count = len(document)
+        limits.check_pdf_counts(pages=count)
         if count == 0:
             raise ReportFormatError(EMPTY_MESSAGE)
         pages = []
