@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from gongkai import limits
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, rules
 from gongkai.report.model import AnnualReport as Report
@@ -28,6 +29,7 @@ from gongkai.report.read import MAX_FILE_BYTES, read_bytes
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.actions import report_of
 from gongkai.web.annual.models import AnnualReport, State
+from gongkai.web.audit.models import AuditEvent
 from gongkai.web.audit.record import record
 from gongkai.web.oversight import permissions
 from gongkai.web.oversight.matching import first_match
@@ -40,6 +42,10 @@ MAX_FILES = 500
 #: The rule id of the finding added when the file's own year differs from the year it was uploaded for.
 YEAR_RULE = "UPLOAD-YEAR"
 INTERNAL_ERROR = "检查文件时发生内部错误，文件已保存，请联系系统管理员"
+#: An upload whose check was lost (the server stopped while it was queued or being read) is put
+#: back on the queue this many times; then it ends failed with STUCK_ERROR and can be re-run.
+MAX_RECOVERIES = 2
+STUCK_ERROR = "后台检查多次中断（服务器重启或任务丢失），未能完成；文件已保存，可点击“重新检查”"
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,13 @@ def expand(files: list[IncomingFile]) -> list[IncomingFile]:
     out: list[IncomingFile] = []
     for file in files:
         if not _is_archive(file.content):
+            if len(file.content) > MAX_FILE_BYTES:
+                raise GongkaiError(f"文件“{file.name}”过大，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
             out.append(file)
             continue
         with zipfile.ZipFile(io.BytesIO(file.content)) as archive:
+            # Total and per-member expansion checked from the directory before any member is read.
+            limits.check_zip(archive, what=f"压缩包“{file.name}”", max_member=MAX_FILE_BYTES)
             for info in archive.infolist():
                 name = _member_name(info)
                 if info.is_dir() or not name or name.startswith(".") or "__MACOSX/" in info.filename:
@@ -186,6 +196,70 @@ def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any
             transaction.on_commit(lambda: _enqueue([locked.pk]))
 
 
+def do_recheck_upload(upload: UploadedReport, *, acting_user: Any) -> None:
+    """Put a failed upload back on the queue (the supervisor's "重新检查")."""
+    permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    with transaction.atomic():
+        locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
+        if locked.state != UploadState.FAILED:
+            raise GongkaiError("只有无法读取或检查中断的文件可以重新检查。")
+        before = {"state": locked.state, "error": locked.error_message}
+        locked.state, locked.error_message = UploadState.QUEUED, ""
+        locked.save(update_fields=["state", "error_message"])
+        _recount(locked.job_id)
+        record(
+            acting_user=acting_user,
+            action="oversight.recheck",
+            summary=f"重新检查上传文件“{locked.filename}”",
+            obj=locked,
+            agency_id=locked.agency_id or upload.job.supervisor_agency_id,
+            before=before,
+            after={"state": locked.state},
+        )
+        transaction.on_commit(lambda: _enqueue([locked.pk]))
+
+
+def recover_uploads(pending_tasks: int) -> int:
+    """Re-queue the uploads whose check was lost; how many. Run by the queue's consumer at start
+    and every few minutes (tasks.recover_uploads).
+
+    An upload still ``queued`` or ``reading`` while the queue holds no task (``pending_tasks`` is
+    0) has lost its task: the process died between the upload's commit and the enqueue, or while
+    reading it. It goes back on the queue, at most MAX_RECOVERIES times (counted in the audit trail
+    since it was last uploaded or re-checked); then it ends failed with STUCK_ERROR, which the
+    supervisor can re-run -- a file never stays "queued" for ever."""
+    if pending_tasks:
+        return 0  # tasks are waiting: the uploads may be theirs
+    stuck = list(
+        UploadedReport.objects.filter(state__in=[UploadState.QUEUED, UploadState.READING])
+        .select_related("job")
+        .defer("content", "data")
+    )
+    for upload in stuck:
+        events = AuditEvent.objects.filter(object_type="oversight.uploadedreport", object_id=str(upload.pk))
+        since = events.filter(action="oversight.recheck").order_by("-at").values_list("at", flat=True).first()
+        recoveries = events.filter(action="oversight.requeue")
+        if since is not None:
+            recoveries = recoveries.filter(at__gt=since)
+        if recoveries.count() >= MAX_RECOVERIES:
+            _finish(upload, UploadState.FAILED, error=STUCK_ERROR)
+            continue
+        with transaction.atomic():
+            UploadedReport.objects.filter(pk=upload.pk).update(state=UploadState.QUEUED)
+            record(
+                acting_user=None,
+                action="oversight.requeue",
+                summary=f"上传文件“{upload.filename}”的检查中断，重新排队",
+                obj=upload,
+                agency_id=upload.agency_id or upload.job.supervisor_agency_id,
+                before={"state": upload.state},
+                after={"state": UploadState.QUEUED},
+                actor_label="后台检查任务",
+            )
+            transaction.on_commit(lambda pk=upload.pk: _enqueue([pk]))
+    return len(stuck)
+
+
 # ---------------------------------------------------------------------------------------------
 # The background check (run by tasks.check_upload)
 # ---------------------------------------------------------------------------------------------
@@ -267,6 +341,14 @@ def _check(upload: UploadedReport, report: Report) -> None:
     upload.compared_with_previous = previous is not None
 
 
+def _recount(job_id: int) -> None:
+    counts = UploadedReport.objects.filter(job_id=job_id).aggregate(
+        done=Count("pk", filter=~Q(state__in=[UploadState.QUEUED, UploadState.READING, UploadState.FAILED])),
+        failed=Count("pk", filter=Q(state=UploadState.FAILED)),
+    )
+    BulkCheckJob.objects.filter(pk=job_id).update(**counts)
+
+
 def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
     # state: an UploadState member (Any: Django's choices are untyped in this layer).
     with transaction.atomic():
@@ -286,13 +368,7 @@ def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
                 "compared_with_previous",
             ]
         )
-        counts = UploadedReport.objects.filter(job_id=upload.job_id).aggregate(
-            done=Count(
-                "pk", filter=~Q(state__in=[UploadState.QUEUED, UploadState.READING, UploadState.FAILED])
-            ),
-            failed=Count("pk", filter=Q(state=UploadState.FAILED)),
-        )
-        BulkCheckJob.objects.filter(pk=upload.job_id).update(**counts)
+        _recount(upload.job_id)
         summary = (
             f"上传文件“{upload.filename}”无法读取：{error}"
             if state == UploadState.FAILED
