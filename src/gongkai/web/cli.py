@@ -103,7 +103,7 @@ def run_gunicorn(host: str, port: int) -> None:
     from gongkai.web.security import MaskPersonalDataFilter
     from gongkai.web.wsgi import application
 
-    class MaskedLogger(Logger):  # type: ignore[misc]
+    class MaskedLogger(Logger):
         """gunicorn's request log with ID and phone numbers masked (query strings included)."""
 
         def setup(self, cfg: Any) -> None:
@@ -125,7 +125,7 @@ def run_gunicorn(host: str, port: int) -> None:
         "preload_app": True,
     }
 
-    class Server(BaseApplication):  # type: ignore[misc]
+    class Server(BaseApplication):
         def load_config(self) -> None:
             for key, value in options.items():
                 self.cfg.set(key, value)

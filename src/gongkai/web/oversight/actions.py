@@ -221,7 +221,7 @@ def do_recheck_upload(upload: UploadedReport, *, acting_user: Any) -> None:
 
 def recover_uploads(pending_tasks: int) -> int:
     """Re-queue the uploads whose check was lost; how many. Run by the queue's consumer at start
-    and every few minutes (tasks.recover_uploads).
+    and every minute (tasks.recover_uploads).
 
     An upload still ``queued`` or ``reading`` while the queue holds no task (``pending_tasks`` is
     0) has lost its task: the process died between the upload's commit and the enqueue, or while

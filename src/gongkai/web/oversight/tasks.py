@@ -3,7 +3,7 @@
 One task per file, so that a bulk upload of hundreds of reports is spread over the consumer's
 workers and one unreadable file never holds up or fails the others. A task that raises (the
 database locked or gone for a moment) is retried; an upload whose task was lost altogether is
-re-queued by ``recover_uploads``, at the consumer's start and every few minutes.
+re-queued by ``recover_uploads``, at the consumer's start and every minute.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def check_upload(upload_id: int) -> None:
     actions.check_upload_now(upload_id)
 
 
-@db_periodic_task(crontab(minute="*/5"), name="recover_uploads")
+@db_periodic_task(crontab(minute="*"), name="recover_uploads")
 def recover_uploads() -> None:
     actions.recover_uploads(HUEY.pending_count())
 
