@@ -516,13 +516,17 @@ def test_a_zip_bomb_upload_is_refused_before_anything_is_expanded_or_stored(
     print(f"ZIP bomb upload refused, Python peak {peak / 1024 / 1024:.1f} MiB")
 
 
+def _uploaded_without_its_task(client: Any, people: Any, agencies: Any) -> UploadedReport:
+    """An upload committed whose task never ran (the process died before enqueueing it)."""
+    client.force_login(people["supervisor"])
+    upload(client, 2025, ("a.json", report_bytes("示例市财政局")), agency=agencies["finance"].pk)
+    return UploadedReport.objects.get()
+
+
 def test_an_upload_left_queued_after_a_crash_is_requeued_and_checked(
     client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    client.force_login(people["supervisor"])
-    # The upload commits but its task never runs: the process died before enqueueing it.
-    upload(client, 2025, ("a.json", report_bytes("示例市财政局")), agency=agencies["finance"].pk)
-    stored = UploadedReport.objects.get()
+    stored = _uploaded_without_its_task(client, people, agencies)
     assert stored.state == UploadState.QUEUED
     assert actions.recover_uploads(pending_tasks=3) == 0  # tasks still waiting: left alone
     with django_capture_on_commit_callbacks(execute=True):
@@ -536,9 +540,7 @@ def test_an_upload_left_queued_after_a_crash_is_requeued_and_checked(
 def test_an_upload_that_never_finishes_fails_clearly_and_can_be_rechecked(
     client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    client.force_login(people["supervisor"])
-    upload(client, 2025, ("a.json", report_bytes("示例市财政局")), agency=agencies["finance"].pk)
-    stored = UploadedReport.objects.get()
+    stored = _uploaded_without_its_task(client, people, agencies)
     # The worker dies while reading it, every time (the re-queued tasks are lost too).
     for _ in range(actions.MAX_RECOVERIES):
         UploadedReport.objects.filter(pk=stored.pk).update(state=UploadState.READING)

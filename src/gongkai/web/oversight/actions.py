@@ -204,19 +204,25 @@ def do_recheck_upload(upload: UploadedReport, *, acting_user: Any) -> None:
         if locked.state != UploadState.FAILED:
             raise GongkaiError("只有无法读取或检查中断的文件可以重新检查。")
         before = {"state": locked.state, "error": locked.error_message}
-        locked.state, locked.error_message = UploadState.QUEUED, ""
-        locked.save(update_fields=["state", "error_message"])
-        _recount(locked.job_id)
-        record(
-            acting_user=acting_user,
-            action="oversight.recheck",
-            summary=f"重新检查上传文件“{locked.filename}”",
-            obj=locked,
-            agency_id=locked.agency_id or upload.job.supervisor_agency_id,
-            before=before,
-            after={"state": locked.state},
-        )
-        transaction.on_commit(lambda: _enqueue([locked.pk]))
+        locked.job = upload.job
+        _requeue(locked, "oversight.recheck", f"重新检查上传文件“{locked.filename}”", before, acting_user)
+
+
+def _requeue(upload: UploadedReport, action: str, summary: str, before: dict[str, Any], user: Any) -> None:
+    """Back to ``queued`` (inside the caller's transaction), with its audit row; enqueued at commit."""
+    UploadedReport.objects.filter(pk=upload.pk).update(state=UploadState.QUEUED, error_message="")
+    _recount(upload.job_id)
+    record(
+        acting_user=user,
+        action=action,
+        summary=summary,
+        obj=upload,
+        agency_id=upload.agency_id or upload.job.supervisor_agency_id,
+        before=before,
+        after={"state": UploadState.QUEUED},
+        actor_label=None if user is not None else "后台检查任务",
+    )
+    transaction.on_commit(lambda: _enqueue([upload.pk]))
 
 
 def recover_uploads(pending_tasks: int) -> int:
@@ -245,18 +251,8 @@ def recover_uploads(pending_tasks: int) -> int:
             _finish(upload, UploadState.FAILED, error=STUCK_ERROR)
             continue
         with transaction.atomic():
-            UploadedReport.objects.filter(pk=upload.pk).update(state=UploadState.QUEUED)
-            record(
-                acting_user=None,
-                action="oversight.requeue",
-                summary=f"上传文件“{upload.filename}”的检查中断，重新排队",
-                obj=upload,
-                agency_id=upload.agency_id or upload.job.supervisor_agency_id,
-                before={"state": upload.state},
-                after={"state": UploadState.QUEUED},
-                actor_label="后台检查任务",
-            )
-            transaction.on_commit(lambda pk=upload.pk: _enqueue([pk]))
+            summary = f"上传文件“{upload.filename}”的检查中断，重新排队"
+            _requeue(upload, "oversight.requeue", summary, {"state": upload.state}, None)
     return len(stuck)
 
 
