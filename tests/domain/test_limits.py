@@ -22,7 +22,7 @@ from testsupport import CORPUS
 
 #: The bound the readers promise (gongkai.limits.MEMORY_BOUND_BYTES) and the time a refusal may take.
 MEMORY_BOUND = limits.MEMORY_BOUND_BYTES
-REFUSAL_SECONDS = 10.0
+REFUSAL_SECONDS = limits.TIME_BOUND_SECONDS
 
 _MEASURE = """
 import json, resource, sys, time, io, contextlib
