@@ -49,12 +49,12 @@ def _states(tmp_path: Path) -> dict[str, str]:
         return dict(db.execute("SELECT filename, state FROM oversight_uploadedreport").fetchall())
 
 
-def _run_consumer_until(tmp_path: Path, done: dict[str, str], seconds: float = 90) -> dict[str, str]:
-    consumer = subprocess.Popen(
-        [*GONGKAI, "manage", "run_huey"],
-        env=_env(tmp_path),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+def _run_until(
+    tmp_path: Path, command: list[str], done: dict[str, str], seconds: float = 90
+) -> dict[str, str]:
+    """Run ``gongkai COMMAND`` until the uploads reach the ``done`` states (or time runs out)."""
+    process = subprocess.Popen(
+        [*GONGKAI, *command], env=_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
         deadline = time.monotonic() + seconds
@@ -64,8 +64,8 @@ def _run_consumer_until(tmp_path: Path, done: dict[str, str], seconds: float = 9
             states = _states(tmp_path)
         return states
     finally:
-        consumer.terminate()
-        consumer.wait(timeout=30)
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_a_task_survives_a_killed_process_and_runs_in_a_new_consumer(tmp_path: Path) -> None:
@@ -81,13 +81,14 @@ def test_a_task_survives_a_killed_process_and_runs_in_a_new_consumer(tmp_path: P
     with sqlite3.connect(tmp_path / "queue.sqlite3") as queue:
         assert queue.execute("SELECT count(*) FROM task").fetchone() == (1,)
 
-    # A new consumer runs the task that was left in the queue.
-    states = _run_consumer_until(tmp_path, {"a.json": "checked"})
+    # `gongkai serve` starts a consumer beside the web server, which runs the task left in the queue.
+    port = str(19000 + os.getpid() % 1000)
+    states = _run_until(tmp_path, ["serve", "--port", port], {"a.json": "checked"})
     assert states["a.json"] == "checked"
 
     # b.json lost its task (it was never enqueued) and a consumer died while reading it: the next
     # consumer puts it back on the queue at start and checks it.
     with sqlite3.connect(tmp_path / "gongkai.sqlite3") as db:
         db.execute("UPDATE oversight_uploadedreport SET state = 'reading' WHERE filename = 'b.json'")
-    states = _run_consumer_until(tmp_path, {"b.json": "checked"})
+    states = _run_until(tmp_path, ["manage", "run_huey"], {"b.json": "checked"})
     assert states == {"a.json": "checked", "b.json": "checked"}
