@@ -3,14 +3,18 @@ under a load tool.
 
 Issue 7: "search over 100,000 items answers in < 100 ms at the 95th percentile on PostgreSQL and
 on SQLite; the portal's public pages serve >= 200 requests/s on this 2-core machine under a load
-tool". For each database this script migrates a throwaway database (a temporary SQLite file;
+tool"; issue 15: "public pages at >= 200 requests/s on 2 cores; 200 concurrent connections with 0
+errors and 0 dropped", served by ``gongkai serve`` itself (gunicorn, see gongkai.web.cli). For
+each database this script migrates a throwaway database (a temporary SQLite file;
 ``gongkai_bench_portal`` on the PostgreSQL at 127.0.0.1), bulk-creates N published items of 20
 agencies (titles and ~300-character bodies drawn from a Zipf-weighted vocabulary of government
 words, so common words hit tens of thousands of items), indexes them the way publishing does
 (gongkai.web.portal.search), then times ``search.search`` -- count, best 20, rows, highlighting --
 for a fixed list of queries (frequent, rare, several terms, filters). Then it serves the same
 database with gunicorn on 127.0.0.1 only and runs ``wrk`` (apt-get install wrk) against the
-portal's public pages. Databases are dropped afterwards.
+portal's public pages (16 connections for requests/s, then 200 connections at once, counting
+non-2xx responses and socket errors: connect, read, write, timeout). Loopback only, every run
+bounded by --seconds. Databases are dropped afterwards.
 
 Run: .venv/bin/python bench/bench_portal.py [--items N] [--repeat R] [--seconds S]
      [--backends sqlite,postgresql] [--no-load]
@@ -261,26 +265,43 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _wrk(url: str, connections: int, seconds: int) -> tuple[float, str, int]:
+    """(requests/s, note, errors) of ``wrk -t2 -cN``; errors are non-2xx/3xx responses plus socket
+    errors (connect, read, write, timeout: a connection refused, reset or never answered)."""
+    done = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))  # type: ignore[union-attr]
+    requests = re.search(r"(\d+) requests in", done.stdout)
+    status = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
+    sockets = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", done.stdout)
+    dropped = sum(int(n) for n in sockets.groups()) if sockets else 0
+    errors = (int(status.group(1)) if status else 0) + dropped
+    p99 = re.search(r"99%\s+(\S+)", done.stdout)
+    note = (
+        f"{requests.group(1) if requests else '?'} requests, p99 {p99.group(1) if p99 else '?'}, "
+        f"{int(status.group(1)) if status else 0} non-2xx, {dropped} socket errors"
+    )
+    return rps, note, errors
+
+
 def load(backend: str, data_dir: str, ids: dict[str, int], seconds: int) -> list[tuple[str, float, str]]:
-    """Requests/s of each public page with gunicorn (3 sync workers) and wrk (2 threads, 16 connections)."""
+    """Requests/s of each public page under ``gongkai serve`` with wrk (2 threads, 16 connections),
+    then the same pages with 200 connections at once."""
     port = _free_port()
-    env = {**os.environ, "GONGKAI_DATA_DIR": data_dir, "DJANGO_SETTINGS_MODULE": "gongkai.web.settings"}
+    env = {**os.environ, "GONGKAI_DATA_DIR": data_dir}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
     if backend == "postgresql":
         env["DATABASE_URL"] = PG_BENCH
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     server = subprocess.Popen(
-        [
-            gunicorn,
-            "gongkai.web.wsgi:application",
-            "-w",
-            "3",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "gongkai", "serve", "--port", str(port)],
         env=env,
+        stdout=subprocess.DEVNULL,  # the request log: one line a request
+        stderr=subprocess.DEVNULL,
     )
     out = []
     try:
@@ -293,17 +314,12 @@ def load(backend: str, data_dir: str, ids: dict[str, int], seconds: int) -> list
         for page in PAGES:
             url = f"http://127.0.0.1:{port}" + page.format(**ids)
             subprocess.run(["wrk", "-t1", "-c2", "-d2s", url], capture_output=True, check=True)  # warm
-            done = subprocess.run(
-                ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", url],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            rps = float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))  # type: ignore[union-attr]
-            errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
-            p99 = re.search(r"99%\s+(\S+)", done.stdout)
-            note = f"p99 {p99.group(1) if p99 else '?'}" + (f", {errors.group(1)} non-2xx" if errors else "")
+            rps, note, _ = _wrk(url, 16, seconds)
             out.append((page, rps, note))
+        for page in PAGES:
+            url = f"http://127.0.0.1:{port}" + page.format(**ids)
+            rps, note, _ = _wrk(url, 200, seconds)
+            out.append((f"{page} (200 connections)", rps, note))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -360,7 +376,7 @@ def main() -> None:
             for q, total, med, mx in r["queries"]:
                 print(f"  {q:<34} {total:>7} {med:>10.1f} {mx:>8.1f}")
             if not args.no_load:
-                print(f"public pages, gunicorn -w 3 + wrk -t2 -c16 -d{args.seconds}s:")
+                print(f"public pages, gongkai serve + wrk -t2 -c16 / -c200 -d{args.seconds}s:")
                 for page, rps, note in load(backend, data_dir, r["ids"], args.seconds):
                     print(f"  {page:<34} {rps:>8.0f} req/s  ({note})")
         finally:

@@ -30,6 +30,8 @@ import pytest
 def configure_environment() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
     os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-test-"))
+    # Tasks run where they are enqueued, deterministically (the durability test starts its own consumer).
+    os.environ.setdefault("GONGKAI_HUEY_IMMEDIATE", "1")
     # Fast password hashing is set in configure(); the secret key is generated per data dir.
 
 

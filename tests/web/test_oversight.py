@@ -469,7 +469,7 @@ def test_index_and_upload_form(client: Any, people: Any, agencies: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("redis_url", "expected"), [("redis://127.0.0.1:6379/0", "huey.RedisHuey"), ("", "huey.MemoryHuey")]
+    ("redis_url", "expected"), [("redis://127.0.0.1:6379/0", "huey.RedisHuey"), ("", "huey.SqliteHuey")]
 )
 def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
     tmp_path: Any, redis_url: str, expected: str
@@ -479,10 +479,96 @@ def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
     import sys
 
     env = {**os.environ, "GONGKAI_DATA_DIR": str(tmp_path), "REDIS_URL": redis_url}
+    env.pop("GONGKAI_HUEY_IMMEDIATE", None)
     code = "import json, gongkai.web.settings as s; print(json.dumps(s.HUEY))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     huey = json.loads(out.stdout)
     assert huey["huey_class"] == expected
-    assert huey["immediate"] is (not redis_url)
+    # Issue 15, point 8: the embedded default is a durable queue (a SQLite file), never immediate.
+    assert huey["immediate"] is False
+    if not redis_url:
+        assert huey["filename"] == str(tmp_path / "queue.sqlite3")
     if redis_url:
         assert huey["connection"] == {"url": redis_url}
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 15: bombs, lost tasks, re-checking
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_zip_bomb_upload_is_refused_before_anything_is_expanded_or_stored(
+    client: Any, people: Any, tmp_path: Any
+) -> None:
+    import tracemalloc
+
+    from bombs import zip_of_zeros
+
+    bomb = zip_of_zeros(tmp_path / "upload.zip").read_bytes()  # 6 x 49 MiB of zeros, < 1 MB
+    client.force_login(people["supervisor"])
+    tracemalloc.start()
+    response = upload(client, 2025, ("upload.zip", bomb))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert "压缩炸弹" in response.content.decode()
+    assert not UploadedReport.objects.exists() and not BulkCheckJob.objects.exists()
+    assert peak < 32 * 1024 * 1024, peak
+    print(f"ZIP bomb upload refused, Python peak {peak / 1024 / 1024:.1f} MiB")
+
+
+def _uploaded_without_its_task(client: Any, people: Any, agencies: Any) -> UploadedReport:
+    """An upload committed whose task never ran (the process died before enqueueing it)."""
+    client.force_login(people["supervisor"])
+    upload(client, 2025, ("a.json", report_bytes("示例市财政局")), agency=agencies["finance"].pk)
+    return UploadedReport.objects.get()
+
+
+def test_an_upload_left_queued_after_a_crash_is_requeued_and_checked(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    stored = _uploaded_without_its_task(client, people, agencies)
+    assert stored.state == UploadState.QUEUED
+    assert actions.recover_uploads(pending_tasks=3) == 0  # tasks still waiting: left alone
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.recover_uploads(pending_tasks=0) == 1
+    stored.refresh_from_db()
+    assert stored.state == UploadState.CHECKED
+    assert BulkCheckJob.objects.get().finished
+    assert AuditEvent.objects.filter(action="oversight.requeue").count() == 1
+
+
+def test_an_upload_that_never_finishes_fails_clearly_and_can_be_rechecked(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    stored = _uploaded_without_its_task(client, people, agencies)
+    # The worker dies while reading it, every time (the re-queued tasks are lost too).
+    for _ in range(actions.MAX_RECOVERIES):
+        UploadedReport.objects.filter(pk=stored.pk).update(state=UploadState.READING)
+        actions.recover_uploads(pending_tasks=0)
+    UploadedReport.objects.filter(pk=stored.pk).update(state=UploadState.READING)
+    actions.recover_uploads(pending_tasks=0)
+    stored.refresh_from_db()
+    assert stored.state == UploadState.FAILED and stored.error_message == actions.STUCK_ERROR
+    job = BulkCheckJob.objects.get()
+    assert job.finished and job.failed == 1
+    assert "Refresh" not in client.get(reverse("oversight:job", args=[job.pk]))
+    page = client.get(reverse("oversight:upload_detail", args=[stored.pk])).content.decode()
+    assert "重新检查" in page and actions.STUCK_ERROR in page
+    # Only an overseer may re-run it, only by POST.
+    assert client.get(reverse("oversight:recheck", args=[stored.pk])).status_code == 405
+    client.force_login(people["outsider"])
+    assert client.post(reverse("oversight:recheck", args=[stored.pk])).status_code == 403
+    client.force_login(people["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("oversight:recheck", args=[stored.pk]))
+    stored.refresh_from_db()
+    assert stored.state == UploadState.CHECKED and stored.error_message == ""
+    job.refresh_from_db()
+    assert job.failed == 0 and job.done == 1
+    assert AuditEvent.objects.filter(action="oversight.recheck", actor=people["supervisor"]).count() == 1
+    # A re-checked upload gets its full number of recoveries again.
+    UploadedReport.objects.filter(pk=stored.pk).update(state=UploadState.READING)
+    actions.recover_uploads(pending_tasks=0)
+    assert UploadedReport.objects.get(pk=stored.pk).state == UploadState.QUEUED
+    with pytest.raises(GongkaiError, match="重新检查"):
+        actions.do_recheck_upload(stored, acting_user=people["supervisor"])

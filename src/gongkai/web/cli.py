@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import subprocess
 import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 SETTINGS = "gongkai.web.settings"
 
@@ -42,6 +45,11 @@ def reset_embedded_database() -> None:
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
+    from pathlib import Path
+
+    from gongkai.web.settings import create_private_file
+
+    create_private_file(Path(path))  # 0600 from creation, as at first start
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -64,10 +72,100 @@ def serve(args: argparse.Namespace) -> int:
             print(f"  {username:<14} {role:<8} {agency}")
     print(f"Gongkai 已启动：{address}  （按 Ctrl+C 停止）")
     sys.stdout.flush()
-    # Django's development server with whitenoise serving static files: fine for the demo and a
-    # single office; production runs gongkai.web.wsgi under a WSGI server.
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, use_threading=True)
+    consumer = TaskConsumer()
+    consumer.start()
+    try:
+        run_gunicorn(args.host, args.port)
+    finally:
+        consumer.stop()
     return 0
+
+
+#: gunicorn's workers: one process per core (2 on the reference machine) unless GONGKAI_WORKERS.
+def _workers() -> int:
+    return int(os.environ.get("GONGKAI_WORKERS", "0")) or max(2, os.cpu_count() or 1)
+
+
+def run_gunicorn(host: str, port: int) -> None:
+    """Serve gongkai.web.wsgi with gunicorn until stopped (Ctrl+C or SIGTERM).
+
+    gunicorn rather than waitress: waitress is one process, so Python's GIL keeps all of Django on
+    one core, while gunicorn pre-forks one worker process per core. The ``gthread`` worker keeps
+    idle keep-alive connections in a poller (not a thread each) and queues the rest in the listen
+    backlog, so hundreds of concurrent connections are held, not dropped; several processes are
+    fine with the embedded SQLite (WAL, BEGIN IMMEDIATE and a 30 s busy timeout; see settings).
+    Static files stay with whitenoise, inside the application.
+    """
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+    from gunicorn.glogging import Logger  # type: ignore[import-untyped]
+
+    from gongkai.web.security import MaskPersonalDataFilter
+    from gongkai.web.wsgi import application
+
+    class MaskedLogger(Logger):
+        """gunicorn's request log with ID and phone numbers masked (query strings included)."""
+
+        def setup(self, cfg: Any) -> None:
+            super().setup(cfg)
+            for log in (self.access_log, self.error_log):
+                log.addFilter(MaskPersonalDataFilter())
+                log.propagate = False  # written once, by gunicorn's handler, not again by Django's root
+
+    options = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": _workers(),
+        "worker_class": "gthread",
+        "threads": int(os.environ.get("GONGKAI_THREADS", "4")),
+        "backlog": 2048,
+        "keepalive": 5,
+        "timeout": 120,  # a bulk upload of a few hundred reports is read in one request
+        "accesslog": "-",
+        "logger_class": MaskedLogger,
+        "preload_app": True,
+    }
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    connections.close_all()  # never share a database connection with the forked workers
+    Server().run()
+
+
+class TaskConsumer:
+    """The task queue's consumer (``gongkai manage run_huey``) beside the web server, restarted if
+    it dies: with the embedded SQLite queue there is no other process to run the tasks."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="gongkai-task-consumer", daemon=True)
+
+    def start(self) -> None:
+        self._spawn()
+        self._thread.start()
+
+    def _spawn(self) -> None:
+        self._process = subprocess.Popen([sys.executable, "-m", "gongkai", "manage", "run_huey"])
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(2):
+            if self._process is not None and self._process.poll() is not None and not self._stopping.is_set():
+                self._spawn()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
 
 
 def manage(argv: Sequence[str]) -> int:

@@ -10,6 +10,10 @@ production:
   production); otherwise the per-process local-memory cache.
 - ``GONGKAI_SECRET_KEY``, ``GONGKAI_ALLOWED_HOSTS`` (comma separated), ``GONGKAI_WEB_DEBUG=1``,
   ``GONGKAI_EMAIL_BACKEND``, ``GONGKAI_FROM_EMAIL``.
+- ``GONGKAI_HTTPS=1`` (production behind HTTPS): redirect HTTP to HTTPS, secure session and CSRF
+  cookies, HSTS for a year with subdomains and preload (``GONGKAI_HSTS_SECONDS`` to change the
+  period); ``GONGKAI_PROXY_SSL_HEADER=1`` when a reverse proxy terminates TLS and sets
+  ``X-Forwarded-Proto``. With these, ``gongkai manage check --deploy`` is clean (README).
 """
 
 from __future__ import annotations
@@ -20,9 +24,27 @@ from pathlib import Path
 
 import dj_database_url
 
+from gongkai.errors import GongkaiError
+
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("GONGKAI_DATA_DIR", "var")).resolve()
 SQLITE_PATH = DATA_DIR / "gongkai.sqlite3"
+QUEUE_PATH = DATA_DIR / "queue.sqlite3"
+#: Files only the server's user may read: the secret key and the embedded databases.
+PRIVATE_FILE_MODE = 0o600
+
+
+def create_private_file(path: Path, content: bytes = b"") -> bool:
+    """Create ``path`` with mode 0600 from the start (never world-readable, not even for a moment),
+    unless it exists. Whether it was created."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+    return True
 
 
 def _secret_key() -> str:
@@ -31,14 +53,14 @@ def _secret_key() -> str:
     if from_env:
         return from_env
     key_file = DATA_DIR / "secret_key"
-    try:
-        return key_file.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(50)
-        key_file.write_text(key, encoding="utf-8")
-        key_file.chmod(0o600)
+    key = secrets.token_urlsafe(50)
+    if create_private_file(key_file, key.encode("utf-8")):
         return key
+    key = key_file.read_text(encoding="utf-8").strip()
+    if not key:
+        # An empty key would sign sessions and CSRF tokens with nothing secret.
+        raise GongkaiError(f"密钥文件 {key_file} 是空的；请删除该文件（将重新生成）或写入密钥")
+    return key
 
 
 SECRET_KEY = _secret_key()
@@ -79,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gongkai.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,6 +135,9 @@ TEMPLATES = [
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
+    # The file exists before SQLite opens it, so it is 0600 from creation (SQLite gives its -wal and
+    # -shm files the database file's mode).
+    create_private_file(SQLITE_PATH)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -154,13 +180,14 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The task queue (huey). With REDIS_URL, tasks go to Redis and a consumer runs them
-# (`gongkai manage run_huey`). Without it -- the embedded single-process deployment and the tests --
-# huey runs in immediate mode: a task runs in the process that enqueues it, right after the
-# upload's transaction commits. Chosen over an in-memory queue with a consumer thread because that
-# queue would lose its pending tasks whenever the server process restarts (files would stay
-# "queued" for ever), and a second writer thread would contend for SQLite's single write lock;
-# immediate mode runs exactly the same task code and loses nothing.
+# The task queue (huey). With REDIS_URL, tasks go to Redis and consumers run them
+# (`gongkai manage run_huey`, on one machine or several: the way to grow past one machine).
+# Without it -- the embedded deployment -- tasks go to a SQLite file in the data directory
+# (huey's SqliteHuey: durable, no extra server) and `gongkai serve` runs a consumer beside the web
+# server. A task enqueued before a crash is still in the file and runs when the consumer starts
+# again; an upload whose task was lost mid-run is re-queued by oversight.recovery.
+# One worker thread: SQLite has one writer, and the checks share the machine with the web server.
+# GONGKAI_HUEY_IMMEDIATE=1 (the tests) runs each task in the process that enqueues it.
 if os.environ.get("REDIS_URL"):
     HUEY = {
         "huey_class": "huey.RedisHuey",
@@ -170,7 +197,14 @@ if os.environ.get("REDIS_URL"):
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
 else:
-    HUEY = {"huey_class": "huey.MemoryHuey", "name": "gongkai", "immediate": True}
+    create_private_file(QUEUE_PATH)
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "gongkai",
+        "filename": str(QUEUE_PATH),
+        "immediate": os.environ.get("GONGKAI_HUEY_IMMEDIATE") == "1",
+        "consumer": {"workers": 1, "worker_type": "thread"},
+    }
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -192,6 +226,31 @@ DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Production behind HTTPS (README, deployment notes): `gongkai manage check --deploy` is clean.
+if os.environ.get("GONGKAI_HTTPS") == "1":
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+if os.environ.get("GONGKAI_PROXY_SSL_HEADER") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Uploads (issue 15): a file or a request past these caps is refused while it streams, before it
+# is stored anywhere (gongkai.web.security.CappedUploadHandler). One file: what the report reader
+# accepts; one request: a supervisor's batch (oversight.forms.MAX_UPLOAD_BYTES).
+GONGKAI_UPLOAD_FILE_MAX_BYTES = 50 * 1024 * 1024
+GONGKAI_UPLOAD_REQUEST_MAX_BYTES = 200 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "gongkai.web.security.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger files go to a temp file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file fields of one request
+FILE_UPLOAD_PERMISSIONS = PRIVATE_FILE_MODE
 
 # Public intake limits (applications app).
 GONGKAI_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
@@ -242,10 +301,20 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/",
 }
 
+# Every record, the server's request log included, has ID, phone and bank-card numbers masked
+# (gongkai.web.security.MaskPersonalDataFilter): a query string such as ?q=<身份证号> is never
+# written in clear. gunicorn's own request log gets the same filter (gongkai.web.cli.run_gunicorn).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_personal": {"()": "gongkai.web.applications.masking.MaskingLogFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal"]}},
+    "filters": {"mask_personal": {"()": "gongkai.web.security.MaskPersonalDataFilter"}},
+    "formatters": {"access": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_personal"]},
+        "access": {"class": "logging.StreamHandler", "filters": ["mask_personal"], "formatter": "access"},
+    },
+    "loggers": {
+        "django.server": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

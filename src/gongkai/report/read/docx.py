@@ -37,6 +37,7 @@ from typing import Any
 
 from lxml import etree
 
+from gongkai import limits
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
 from gongkai.report.read.pdf_layout import join_wrapped
@@ -82,6 +83,7 @@ def _open(data: bytes) -> Any:
         raise ReportFormatError(ENCRYPTED_MESSAGE if ENCRYPTION_STREAM in data else LEGACY_MESSAGE)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            limits.check_zip(archive, what="Word 文件")
             xml = archive.read(_main_part(archive))
         # Word's "Strict Open XML" files use other namespace names for the same vocabulary.
         xml = xml.replace(_STRICT_W, W.encode())

@@ -15,6 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from gongkai import limits
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.pdf_layout import Char, Edge
 
@@ -47,6 +48,7 @@ class Page:
 
 
 def _open(data: bytes) -> Any:
+    limits.check_pdf(data)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -68,6 +70,7 @@ def _read_pages_unlocked(data: bytes) -> list[Page]:
     document = _open(data)
     try:
         count = len(document)
+        limits.check_pdf_counts(pages=count)
         if count == 0:
             raise ReportFormatError(EMPTY_MESSAGE)
         pages = []

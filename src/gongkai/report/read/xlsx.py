@@ -33,6 +33,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gongkai import limits
 from gongkai.errors import ReportFormatError
 from gongkai.report.read.document import Block, Grid, GridCell, SourceDocument, TextLine
 from gongkai.report.read.docx import ENCRYPTION_STREAM, OLE_SIGNATURE, ZIP_ERRORS
@@ -95,6 +96,7 @@ def _refuse_huge_merges(data: bytes) -> None:
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            limits.check_zip(archive, what="Excel 文件")
             for name in archive.namelist():
                 if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
                     continue

@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from gongkai import limits
 from gongkai.errors import GongkaiError
 from gongkai.sensitive.redact import Edit, splice
 
@@ -89,6 +90,8 @@ class DocxDocument:
     @classmethod
     def load(cls, path: Path) -> DocxDocument:
         try:
+            with zipfile.ZipFile(path) as archive:
+                limits.check_zip(archive, what="Word 文件")
             return cls(docx.Document(str(path)))
         except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
             raise GongkaiError(

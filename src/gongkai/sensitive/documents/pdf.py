@@ -36,6 +36,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from gongkai import limits
 from gongkai.errors import GongkaiError
 from gongkai.sensitive.redact import Edit
 
@@ -76,6 +77,7 @@ class PdfDocument:
     def _read(self, data: bytes) -> list[_Page]:
         pages: list[_Page] = []
         position = 0
+        limits.check_pdf(data)
         try:
             with pdfplumber.open(io.BytesIO(data)) as pdf:
                 manager = PDFResourceManager(caching=True)

@@ -1,8 +1,11 @@
-"""Every state change of uploaded reports: upload (one or many files, or a ZIP), assign, check.
+"""Every state change of uploaded reports: upload (one or many files, or a ZIP), assign, re-check,
+and the re-queueing of uploads whose check was lost.
 
-Upload and assignment run in one transaction each, with the permission check and one audit row;
-the reading and checking of each file is a task on the queue (``tasks.check_upload``), enqueued
-once the upload has committed so that a worker in another process sees the rows.
+Upload, assignment and re-check run in one transaction each, with the permission check and one
+audit row; the reading and checking of each file is a task on the queue (``tasks.check_upload``,
+the check itself in ``checking``), enqueued once the step has committed so that a worker in
+another process sees the rows. ``recover_uploads`` (run by the queue's consumer, see
+``oversight.recovery``) puts an upload whose task was lost back on the queue, one step each.
 """
 
 from __future__ import annotations
@@ -18,16 +21,22 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from gongkai import limits
 from gongkai.errors import GongkaiError
 from gongkai.report.read import MAX_FILE_BYTES
 from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import step_record, top_level
-from gongkai.web.oversight import events, permissions
+from gongkai.web.audit.models import AuditEvent
+from gongkai.web.oversight import checking, events, permissions
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 from gongkai.web.oversight.tasks import check_upload
 
 #: At most this many report files in one upload (a city has a few hundred agencies at most).
 MAX_FILES = 500
+#: An upload whose check was lost (the server stopped while it was queued or being read) is put
+#: back on the queue this many times; then it ends failed with STUCK_ERROR and can be re-run.
+MAX_RECOVERIES = 2
+STUCK_ERROR = "后台检查多次中断（服务器重启或任务丢失），未能完成；文件已保存，可点击“重新检查”"
 
 
 @dataclass(frozen=True)
@@ -65,9 +74,13 @@ def expand(files: list[IncomingFile]) -> list[IncomingFile]:
     out: list[IncomingFile] = []
     for file in files:
         if not _is_archive(file.content):
+            if len(file.content) > MAX_FILE_BYTES:
+                raise GongkaiError(f"文件“{file.name}”过大，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
             out.append(file)
             continue
         with zipfile.ZipFile(io.BytesIO(file.content)) as archive:
+            # Total and per-member expansion checked from the directory before any member is read.
+            limits.check_zip(archive, what=f"压缩包“{file.name}”", max_member=MAX_FILE_BYTES)
             for info in archive.infolist():
                 name = _member_name(info)
                 if info.is_dir() or not name or name.startswith(".") or "__MACOSX/" in info.filename:
@@ -168,3 +181,72 @@ def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any
     )
     if recheck:
         transaction.on_commit(lambda: _enqueue([locked.pk]))
+
+
+@top_level(events.RECHECKED)
+def do_recheck_upload(upload: UploadedReport, *, acting_user: Any) -> None:
+    """Put a failed upload back on the queue (the supervisor's "重新检查")."""
+    permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
+    if locked.state != UploadState.FAILED:
+        raise GongkaiError("只有无法读取或检查中断的文件可以重新检查。")
+    before = {"state": locked.state, "error": locked.error_message}
+    locked.job = upload.job
+    _requeue(locked, f"重新检查上传文件“{locked.filename}”", before, acting_user)
+
+
+@top_level(events.REQUEUED)
+def do_requeue_lost_upload(upload: UploadedReport) -> None:
+    """Put an upload whose check was lost back on the queue (a step of ``recover_uploads``, not of
+    a user: its row names the background task)."""
+    locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
+    if locked.state not in (UploadState.QUEUED, UploadState.READING):
+        return  # finished meanwhile: nothing was lost
+    locked.job = upload.job
+    summary = f"上传文件“{locked.filename}”的检查中断，重新排队"
+    _requeue(locked, summary, {"state": locked.state}, None)
+
+
+def _requeue(upload: UploadedReport, summary: str, before: dict[str, Any], user: Any) -> None:
+    """Back to ``queued`` (inside the step's transaction), with the step's audit row; enqueued at commit."""
+    UploadedReport.objects.filter(pk=upload.pk).update(state=UploadState.QUEUED, error_message="")
+    checking.recount(upload.job_id)
+    step_record(
+        acting_user=user,
+        summary=summary,
+        obj=upload,
+        agency_id=upload.agency_id or upload.job.supervisor_agency_id,
+        before=before,
+        after={"state": UploadState.QUEUED},
+        actor_label=None if user is not None else checking.ACTOR_LABEL,
+    )
+    transaction.on_commit(lambda: _enqueue([upload.pk]))
+
+
+def recover_uploads(pending_tasks: int) -> int:
+    """Re-queue the uploads whose check was lost; how many. Run by the queue's consumer at start
+    and every minute (oversight.recovery).
+
+    An upload still ``queued`` or ``reading`` while the queue holds no task (``pending_tasks`` is
+    0) has lost its task: the process died between the upload's commit and the enqueue, or while
+    reading it. It goes back on the queue, at most MAX_RECOVERIES times (counted in the audit trail
+    since it was last uploaded or re-checked); then it ends failed with STUCK_ERROR, which the
+    supervisor can re-run -- a file never stays "queued" for ever."""
+    if pending_tasks:
+        return 0  # tasks are waiting: the uploads may be theirs
+    stuck = list(
+        UploadedReport.objects.filter(state__in=[UploadState.QUEUED, UploadState.READING])
+        .select_related("job")
+        .defer("content", "data")
+    )
+    for upload in stuck:
+        trail = AuditEvent.objects.filter(object_type="oversight.uploadedreport", object_id=str(upload.pk))
+        since = trail.filter(action=events.RECHECKED).order_by("-at").values_list("at", flat=True).first()
+        recoveries = trail.filter(action=events.REQUEUED)
+        if since is not None:
+            recoveries = recoveries.filter(at__gt=since)
+        if recoveries.count() >= MAX_RECOVERIES:
+            checking.finish(upload, UploadState.FAILED, error=STUCK_ERROR)
+        else:
+            do_requeue_lost_upload(upload)
+    return len(stuck)

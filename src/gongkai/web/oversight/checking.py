@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 #: The rule id of the finding added when the file's own year differs from the year it was uploaded for.
 YEAR_RULE = "UPLOAD-YEAR"
 INTERNAL_ERROR = "检查文件时发生内部错误，文件已保存，请联系系统管理员"
+#: Who the audit rows of the background check (and of re-queueing a lost check) name.
+ACTOR_LABEL = "后台检查任务"
 
 
 def previous_report(agency_id: int, year: int) -> Report | None:
@@ -74,7 +76,7 @@ def check_upload_now(upload_id: int) -> None:
     try:
         report = read_bytes(bytes(upload.content))
     except GongkaiError as exc:
-        _finish(upload, UploadState.FAILED, error=exc.message)
+        finish(upload, UploadState.FAILED, error=exc.message)
         return
     try:
         _check(upload, report)
@@ -83,9 +85,9 @@ def check_upload_now(upload_id: int) -> None:
         # stay "reading" for ever: it ends failed, and stays stored for a later upload or fix.
         logger.exception("checking uploaded report %s failed", upload_id)
         upload.data, upload.findings, upload.errors, upload.warnings = None, [], 0, 0
-        _finish(upload, UploadState.FAILED, error=INTERNAL_ERROR)
+        finish(upload, UploadState.FAILED, error=INTERNAL_ERROR)
         return
-    _finish(upload, UploadState.CHECKED if upload.agency_id else UploadState.UNASSIGNED)
+    finish(upload, UploadState.CHECKED if upload.agency_id else UploadState.UNASSIGNED)
 
 
 def _check(upload: UploadedReport, report: Report) -> None:
@@ -106,8 +108,18 @@ def _check(upload: UploadedReport, report: Report) -> None:
     upload.compared_with_previous = previous is not None
 
 
-def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
-    # state: an UploadState member (Any: Django's choices are untyped in this layer).
+def recount(job_id: int) -> None:
+    """The job's counts of files done and failed, from its files' states (inside the caller's transaction)."""
+    counts = UploadedReport.objects.filter(job_id=job_id).aggregate(
+        done=Count("pk", filter=~Q(state__in=[UploadState.QUEUED, UploadState.READING, UploadState.FAILED])),
+        failed=Count("pk", filter=Q(state=UploadState.FAILED)),
+    )
+    BulkCheckJob.objects.filter(pk=job_id).update(**counts)
+
+
+def finish(upload: UploadedReport, state: Any, error: str = "") -> None:
+    """Record the outcome of the check (``state``: an UploadState member; Any: Django's choices
+    are untyped in this layer) with the background task's audit row."""
     with transaction.atomic():
         upload.state = state
         upload.error_message = error
@@ -125,13 +137,7 @@ def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
                 "compared_with_previous",
             ]
         )
-        counts = UploadedReport.objects.filter(job_id=upload.job_id).aggregate(
-            done=Count(
-                "pk", filter=~Q(state__in=[UploadState.QUEUED, UploadState.READING, UploadState.FAILED])
-            ),
-            failed=Count("pk", filter=Q(state=UploadState.FAILED)),
-        )
-        BulkCheckJob.objects.filter(pk=upload.job_id).update(**counts)
+        recount(upload.job_id)
         summary = (
             f"上传文件“{upload.filename}”无法读取：{error}"
             if state == UploadState.FAILED
@@ -144,5 +150,5 @@ def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
             obj=upload,
             agency_id=upload.agency_id or upload.job.supervisor_agency_id,
             after={"state": state, "errors": upload.errors, "warnings": upload.warnings},
-            actor_label="后台检查任务",
+            actor_label=ACTOR_LABEL,
         )

@@ -14,5 +14,6 @@ urlpatterns = [
     path("work/oversight/jobs/<int:pk>/progress.json", views.progress, name="progress"),
     path("work/oversight/uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
     path("work/oversight/uploads/<int:pk>/assign/", views.assign, name="assign"),
+    path("work/oversight/uploads/<int:pk>/recheck/", views.recheck, name="recheck"),
     path("work/oversight/reports/<int:pk>/", views.report, name="report"),
 ]

@@ -166,7 +166,11 @@ def upload(request: HttpRequest, year: int) -> HttpResponse:
     form = forms.UploadForm(
         request.POST if posted else None, request.FILES if posted else None, agencies=subtree
     )
-    if posted and form.is_valid():
+    refused = getattr(request, "upload_refused", "")  # set by the upload cap while streaming
+    if refused:
+        form.is_valid()
+        form.errors["files"] = form.error_class([refused])  # the reason, not "no file chosen"
+    elif posted and form.is_valid():
         files = [actions.IncomingFile(f.name, f.read()) for f in form.cleaned_data["files"]]
         try:
             job = actions.do_upload_reports(
@@ -296,6 +300,19 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     back = request.POST.get("next", "")
     if back == "job":
         return redirect("oversight:job", pk=upload.job_id)
+    return redirect("oversight:upload_detail", pk=upload.pk)
+
+
+@login_required
+@require_POST
+def recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    upload = _upload_for(request, pk)
+    try:
+        actions.do_recheck_upload(upload, acting_user=request.user)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已重新排队检查。")
     return redirect("oversight:upload_detail", pk=upload.pk)
 
 
