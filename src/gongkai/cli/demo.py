@@ -22,7 +22,8 @@ from gongkai.cli import EXIT_FINDINGS, EXIT_OK
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio
 from gongkai.report import render as rendering
-from gongkai.report.model import AnnualReport, cell_label
+from gongkai.report.model import AnnualReport
+from gongkai.report.naming import cell_label
 from gongkai.report.render.fonts import NO_FONT_MESSAGE, cjk_font_available
 from gongkai.report.samples import balanced_report
 

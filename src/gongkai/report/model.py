@@ -490,10 +490,3 @@ class AnnualReport:
         for group_key, group in self.table4.groups():
             for name, value in group.items():
                 yield f"table4.{group_key}.{name}", value
-
-
-def cell_label(path: str) -> str:
-    """A Chinese description of a cell path for messages, e.g. ``表三“一、本年新收…”行“总计”列``."""
-    from gongkai.report.naming import describe_cell  # the table vocabulary above, used lazily
-
-    return describe_cell(path)

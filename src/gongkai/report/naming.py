@@ -1,11 +1,14 @@
-"""Cell paths described in Chinese for messages (``gongkai.report.model.cell_label``)."""
+"""Cell paths described in Chinese for messages.
+
+Apart from ``gongkai.report.model`` (whose vocabulary it uses) so that the model does not import
+it back: no import cycle (tests/domain/test_import_graph.py)."""
 
 from __future__ import annotations
 
 from gongkai.report import model
 
 
-def describe_cell(path: str) -> str:
+def cell_label(path: str) -> str:
     """A Chinese description of a cell path for messages, e.g. ``表三“一、本年新收…”行“总计”列``."""
     parts = path.split(".")
     try:

@@ -21,7 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from gongkai.errors import GongkaiError
 from gongkai.report.batch.results import PREVIOUS_PREFIX, BatchResult, FileResult, FindingRow, Status
-from gongkai.report.model import cell_label
+from gongkai.report.naming import cell_label
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

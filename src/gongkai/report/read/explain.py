@@ -7,7 +7,8 @@ its row by position, or not read (with the reader's reason) -- and the source te
 
 from __future__ import annotations
 
-from gongkai.report.model import AnnualReport, CellSource, cell_label
+from gongkai.report.model import AnnualReport, CellSource
+from gongkai.report.naming import cell_label
 from gongkai.report.read.assembly import READ_FINDINGS_KEY
 from gongkai.report.read.glued import SPLIT_NOTE
 from gongkai.report.read.table3 import POSITION_NOTE

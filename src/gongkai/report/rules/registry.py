@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.agencies import AgencyKind
-from gongkai.report.model import AnnualReport, cell_label
+from gongkai.report.model import AnnualReport
+from gongkai.report.naming import cell_label
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity, Value
 from gongkai.report.rules.text import Narrative, narrative_of
 

@@ -19,9 +19,9 @@ from gongkai.report.model import (
     TABLE4_FIELDS,
     TABLE4_GROUPS,
     Template,
-    cell_label,
     table3_rows_for,
 )
+from gongkai.report.naming import cell_label
 from gongkai.web.annual.models import WarningAcknowledgement, finding_key
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}

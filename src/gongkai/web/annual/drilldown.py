@@ -17,7 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from gongkai.report.model import OTHER_SINGLE_KEY, cell_label
+from gongkai.report.model import OTHER_SINGLE_KEY
+from gongkai.report.naming import cell_label
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import tables

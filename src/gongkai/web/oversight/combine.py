@@ -25,9 +25,9 @@ from gongkai.report.model import (
     Table3,
     Table4,
     Template,
-    cell_label,
     table3_rows_for,
 )
+from gongkai.report.naming import cell_label
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.actions import template_for
 from gongkai.web.annual.models import AnnualReport as StoredReport

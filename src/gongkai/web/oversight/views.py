@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
-from gongkai.report.model import cell_label
+from gongkai.report.naming import cell_label
 from gongkai.report.render.layout import table2_grid, table3_grid, table4_grid
 from gongkai.web import clock
 from gongkai.web.accounts.models import Agency

@@ -8,7 +8,7 @@ import pytest
 from rules_testkit import errors, findings
 
 from gongkai.report import jsonio
-from gongkai.report.model import cell_label
+from gongkai.report.naming import cell_label
 from gongkai.report.rules import Severity
 
 BALANCED = ["000_e8025cd57936e9f9", "001", "003"]

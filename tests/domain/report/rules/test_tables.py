@@ -14,8 +14,8 @@ from gongkai.report.model import (
     ApplicantCounts,
     Table3,
     Template,
-    cell_label,
 )
+from gongkai.report.naming import cell_label
 from gongkai.report.rules import Severity
 from gongkai.report.samples import balanced_report
 
