@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.web.testing import configure_environment
+from webtesting import configure_environment
 
 configure_environment()  # this folder has no Django conftest of its own
 
@@ -38,7 +38,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
-from gongkai.web import testing  # noqa: E402
+import webtesting as testing  # noqa: E402
 
 # The web tests' personas, as fixtures of this module (tests/web/conftest.py is not loaded here).
 agencies, make_user, people, submit = testing.agencies, testing.make_user, testing.people, testing.submit
