@@ -26,6 +26,7 @@ from gongkai.web.appeals.models import Appeal, Result
 from gongkai.web.applications import masking
 from gongkai.web.applications import permissions as app_permissions
 from gongkai.web.applications.models import Application
+from gongkai.web.picking import agencies_by_name, picked
 from gongkai.web.workdays.calendars import calendar_for
 
 
@@ -48,11 +49,8 @@ def _shown_name(user: Any, appeal: Appeal) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    ids = accounts.visible_agency_ids(request.user)
-    if not ids:
-        raise PermissionDenied
-    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name"))
-    agency = next((a for a in agencies if str(a.pk) == request.GET.get("agency")), None) or agencies[0]
+    agencies = agencies_by_name(accounts.visible_agency_ids(request.user))
+    agency = picked(request, agencies)
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:

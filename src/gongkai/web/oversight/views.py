@@ -27,6 +27,7 @@ from gongkai.web.oversight import actions, charts, exports, forms, permissions
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport
 from gongkai.web.oversight.overview import TrendPoint, trends, year_overview
+from gongkai.web.picking import picked
 
 #: Seconds between reloads of a job page while its files are being checked (no script needed).
 REFRESH_SECONDS = 3
@@ -36,10 +37,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 def _overseer(request: HttpRequest) -> tuple[list[Agency], Agency, set[int]]:
     """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none."""
     agencies = permissions.overseeing_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("只有公开办或机构负责人可以查看所属单位的年度报告情况。")
-    wanted = request.GET.get("agency")
-    chosen = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    chosen = picked(request, agencies, "只有公开办或机构负责人可以查看所属单位的年度报告情况。")
     return agencies, chosen, chosen.subtree_ids()
 
 
