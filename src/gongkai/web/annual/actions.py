@@ -69,14 +69,12 @@ def previous_published(agency_id: int, year: int) -> AnnualReport | None:
     return AnnualReport.objects.filter(agency_id=agency_id, year=year - 1, state=State.PUBLISHED).first()
 
 
+#: What the audit rows of a report version show before and after a step.
+SUMMARY_FIELDS = ("version", "state", "errors", "warnings", "sha256")
+
+
 def _summary(report: AnnualReport) -> dict[str, Any]:
-    return {
-        "version": report.version,
-        "state": report.state,
-        "errors": report.errors,
-        "warnings": report.warnings,
-        "sha256": report.sha256,
-    }
+    return {name: getattr(report, name) for name in SUMMARY_FIELDS}
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
