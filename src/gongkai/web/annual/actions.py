@@ -5,7 +5,7 @@ the report's life, writes its rows and one audit row. Views, the demo and the CL
 nothing else writes annual reports.
 
 Life of a report (per agency and year): generate → draft (edit the narrative, check, acknowledge
-warnings, regenerate) → publish (frozen: JSON, DOCX, PDF, HTML with SHA-256) → correction: a new
+warnings, regenerate) → publish (frozen: JSON, DOCX, PDF, HTML with SHA-256) → amendment (更正): a new
 draft version copied from the published one → publish it; the earlier version becomes
 ``superseded`` and stays readable as it was.
 """
