@@ -22,6 +22,7 @@ from gongkai.web import clock
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions, display, drilldown, permissions
+from gongkai.web.annual.files import file_response
 from gongkai.web.annual.models import AnnualReport, PublishedFile, State, deadline_for, published_late
 from gongkai.web.audit.record import timeline
 from gongkai.web.picking import agencies_by_name, picked
@@ -253,21 +254,3 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_view(request.user, f.report.agency_id):
         raise Http404
     return file_response(f)
-
-
-CONTENT_TYPES = {
-    "json": "application/json; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "html": "text/html; charset=utf-8",
-}
-
-
-def file_response(f: PublishedFile, *, inline: bool = False) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(bytes(f.content), content_type=CONTENT_TYPES[f.fmt])
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(f.filename)}"
-    response["X-Content-SHA256"] = f.sha256
-    return response

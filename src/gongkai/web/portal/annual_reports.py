@@ -18,8 +18,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from gongkai.web.accounts.models import Agency
+from gongkai.web.annual.files import file_response
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, PublishedFile, State
-from gongkai.web.annual.views import file_response
 from gongkai.web.portal.cache import public_page, render_page
 
 
