@@ -52,8 +52,8 @@ def output_object(report: AnnualReport, file: str, findings: list[Finding]) -> d
 
 def check_file(path: str | Path, previous_path: str | Path | None = None) -> dict[str, Any]:
     """Read and check one file; raises :class:`GongkaiError` when it (or ``previous_path``) cannot be read."""
-    report = read_report(path)
     previous = read_report(previous_path) if previous_path is not None else None
+    report = read_report(path, previous)
     return check_output(report, str(path), previous)
 
 
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     unreadable = False
     for file in args.files:
         try:
-            outputs.append(check_output(read_report(file), file, previous))
+            outputs.append(check_output(read_report(file, previous), file, previous))
         except GongkaiError as exc:
             unreadable = True
             print(f"gongkai：无法读取 {file}：{exc}", file=sys.stderr)
