@@ -11,8 +11,8 @@ page by Gongkai's own renderer, into the text a reader then gets:
 - ``flatten_table3``: table 3's rows, labels and figures, all on one line;
 - ``cut``: the text stopped at a random point inside the tables;
 - ``traditional``: Traditional characters, some figures in full-width digits;
-- ``pipe_rows``: every table row as ``label | n | n |`` (with or without a leading pipe), or one
-  cell per line ending in ``|``.
+- ``pipe_rows``: every table row as ``label | n | n |`` (with or without the leading pipe, without
+  the closing one too), or one cell per line ending in ``|``.
 
 ``damage(report, kind, rng)`` returns the damaged text; ``KINDS`` lists the kinds.
 """
@@ -193,6 +193,7 @@ def traditional(report: AnnualReport, rng: random.Random) -> str:
 def pipe_rows(report: AnnualReport, rng: random.Random) -> str:
     lead = rng.random() < 0.5
     per_line = rng.random() < 0.3
+    close = lead or rng.random() < 0.6
     lines: list[str] = []
     for item in page_items(report):
         if not item.row:
@@ -203,7 +204,7 @@ def pipe_rows(report: AnnualReport, rng: random.Random) -> str:
             lines.extend(f"{c} |" for c in cells)
             lines.append("")
         else:
-            lines.append(("| " if lead else "") + " | ".join(cells) + " |")
+            lines.append(("| " if lead else "") + " | ".join(cells) + (" |" if close else ""))
     return "\n".join(lines) + "\n"
 
 

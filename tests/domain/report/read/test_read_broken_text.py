@@ -46,3 +46,10 @@ def test_a_text_that_stops_on_a_figure_is_marked_cut() -> None:
     assert extract_text("规章\n1\n2").cut
     assert not extract_text("规章\n1\n2\n").cut
     assert not extract_text("规章\n1\n说明").cut
+
+
+def test_pipe_rows_without_the_closing_pipe_are_rows_too() -> None:
+    doc = extract_text("行政许可 | 12\n规章 | 0 | 1 | 2\n甲|乙说明\n")
+    texts = [[c.text for c in b.cells] if not isinstance(b, TextLine) else b.text for b in doc.blocks]
+    assert texts[0] == ["行政许可", "12", "规章", "0", "1", "2"]
+    assert texts[1] == "甲|乙说明"
