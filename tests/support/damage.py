@@ -8,10 +8,11 @@ page by Gongkai's own renderer, into the text a reader then gets:
 - ``split_headers``: text with one cell per line whose header cells are broken over two lines;
 - ``drop_labels``: table 3 as Markdown pipe rows, some of whose rows lost their labels;
 - ``flatten_table4``: table 4's header on one line and its fifteen figures on one line;
+- ``flatten_table3``: table 3's rows, labels and figures, all on one line;
 - ``cut``: the text stopped at a random point inside the tables;
 - ``traditional``: Traditional characters, some figures in full-width digits;
-- ``pipe_rows``: every table row as ``label | n | n |`` (with or without a leading pipe), or one
-  cell per line ending in ``|``.
+- ``pipe_rows``: every table row as ``label | n | n |`` (with or without the leading pipe, without
+  the closing one too), or one cell per line ending in ``|``.
 
 ``damage(report, kind, rng)`` returns the damaged text; ``KINDS`` lists the kinds.
 """
@@ -153,6 +154,24 @@ def flatten_table4(report: AnnualReport, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+def flatten_table3(report: AnnualReport, rng: random.Random) -> str:
+    """Table 3's rows (labels and figures) on one line, separated by spaces."""
+    items = page_items(report)
+    lines: list[str] = []
+    flat: list[str] = []
+    for item in items:
+        if item.row and len(item.cells) >= 8 and not item.cells[0].isdigit() and item.cells[-1].isdigit():
+            flat.extend(c for c in item.cells if c)
+            continue
+        if flat:
+            lines.append(" ".join(flat))
+            flat = []
+        lines.extend(c for c in item.cells if c)
+        if item.row:
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def cut(report: AnnualReport, rng: random.Random) -> str:
     text = one_cell_per_line(page_items(report))
     start = text.find("第二十条")
@@ -174,6 +193,7 @@ def traditional(report: AnnualReport, rng: random.Random) -> str:
 def pipe_rows(report: AnnualReport, rng: random.Random) -> str:
     lead = rng.random() < 0.5
     per_line = rng.random() < 0.3
+    close = lead or rng.random() < 0.6
     lines: list[str] = []
     for item in page_items(report):
         if not item.row:
@@ -184,7 +204,7 @@ def pipe_rows(report: AnnualReport, rng: random.Random) -> str:
             lines.extend(f"{c} |" for c in cells)
             lines.append("")
         else:
-            lines.append(("| " if lead else "") + " | ".join(cells) + " |")
+            lines.append(("| " if lead else "") + " | ".join(cells) + (" |" if close else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -193,6 +213,7 @@ KINDS: dict[str, Callable[[AnnualReport, random.Random], str]] = {
     "split_headers": split_headers,
     "drop_labels": drop_labels,
     "flatten_table4": flatten_table4,
+    "flatten_table3": flatten_table3,
     "cut": cut,
     "traditional": traditional,
     "pipe_rows": pipe_rows,

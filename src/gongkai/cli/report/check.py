@@ -60,8 +60,8 @@ def check_file(
     path: str | Path, previous_path: str | Path | None = None, kind: AgencyKind | None = None
 ) -> dict[str, Any]:
     """Read and check one file; raises :class:`GongkaiError` when it (or ``previous_path``) cannot be read."""
-    report = read_report(path)
     previous = read_report(previous_path) if previous_path is not None else None
+    report = read_report(path, previous)
     return check_output(report, str(path), previous, kind)
 
 
@@ -162,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     unreadable = False
     for file in args.files:
         try:
-            outputs.append(check_output(read_report(file), file, previous, kind))
+            outputs.append(check_output(read_report(file, previous), file, previous, kind))
         except GongkaiError as exc:
             unreadable = True
             print(f"gongkai：无法读取 {file}：{exc}", file=sys.stderr)

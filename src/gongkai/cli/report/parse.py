@@ -30,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", help="报告文件")
     parser.add_argument("--json", action="store_true", help="输出 gongkai.annual-report/1 JSON（默认）")
     parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="上一年度的报告：表二数字连在一起时，按“上年现行有效＋本年制发－本年废止＝现行有效”拆分",
+    )
+    parser.add_argument(
         "--explain",
         action="append",
         metavar="CELL",
@@ -39,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    report = read_report(args.file)
+    previous = read_report(args.previous) if args.previous else None
+    report = read_report(args.file, previous)
     if args.explain:
         return _explain(report, args.file, args.explain)
     sys.stdout.write(jsonio.dumps(report) + "\n")

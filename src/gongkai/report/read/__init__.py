@@ -53,7 +53,9 @@ Extractor = Callable[[bytes], SourceDocument]
 __all__ = ["MAX_FILE_BYTES", "READ_FINDINGS_KEY", "extract", "read_bytes", "read_report", "sniff"]
 
 
-def read_report(path: str | Path) -> AnnualReport:
+def read_report(path: str | Path, previous: AnnualReport | None = None) -> AnnualReport:
+    """The report in the file at ``path``; ``previous`` (the agency's report on the year before)
+    lets glued table-2 counts be split by 上年现行有效 + 本年制发 − 本年废止 = 现行有效."""
     file = Path(path)
     if not file.exists():
         raise ReportFormatError("文件不存在", detail=str(file))
@@ -69,17 +71,17 @@ def read_report(path: str | Path) -> AnnualReport:
         data = file.read_bytes()
     except OSError as exc:
         raise ReportFormatError("无法读取文件", detail=f"{file}：{exc.strerror}") from exc
-    return read_bytes(data)
+    return read_bytes(data, previous)
 
 
-def read_bytes(data: bytes) -> AnnualReport:
+def read_bytes(data: bytes, previous: AnnualReport | None = None) -> AnnualReport:
     """The report in ``data`` (any supported format)."""
     if len(data) > MAX_FILE_BYTES:
         raise ReportFormatError(f"文件过大，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
     if sniff(data) == "json":
         text, _ = decode(data)
         return jsonio.loads(text)
-    return assemble(extract(data))
+    return assemble(extract(data), previous)
 
 
 def sniff(data: bytes) -> str:

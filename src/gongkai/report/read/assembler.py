@@ -89,6 +89,16 @@ def _template(t3_rows: set[str], has_table2: bool, table2_is_2019: bool, year: i
     return Template.Y2021
 
 
+def _in_force(previous: AnnualReport | None) -> dict[str, int]:
+    if previous is None:
+        return {}
+    counts = {
+        "regulations": previous.table2.regulations,
+        "normative_documents": previous.table2.normative_documents,
+    }
+    return {k: docs.in_force for k, docs in counts.items() if docs.in_force is not None}
+
+
 #: A document without tables 3 and 4 is still a report (cut off early) when this many cells of
 #: table 2 were read; fewer is not evidence of a report.
 _MIN_TABLE2_CELLS = 3
@@ -101,9 +111,9 @@ def _ends_in_a_table(asm: Assembly, headings: Sequence[HeadingAt]) -> bool:
     return last in asm.excluded_blocks and not any(h.heading.number in ("五", "六") for h in headings)
 
 
-def assemble(doc: SourceDocument) -> AnnualReport:
+def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> AnnualReport:
     """The report in ``doc``; ``ReportFormatError`` when it holds none of tables 2-4 (not a report)."""
-    asm = Assembly(doc)
+    asm = Assembly(doc, previous_in_force=_in_force(previous))
     size = len(doc.blocks)
     headings = find_headings(asm)
     # Each table is looked for in its own section first, then anywhere (a workbook puts the

@@ -63,6 +63,9 @@ class Assembly:
     meta_2019: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Table-3 rows whose numbers were found but could not be read (reported once, as such).
     failed_rows: set[str] = field(default_factory=set)
+    #: 现行有效 counts of 规章 / 行政规范性文件 in the previous year's report, when one is given:
+    #: they decide a glued table-2 row (上年现行有效 + 本年制发 − 本年废止 = 现行有效).
+    previous_in_force: dict[str, int] = field(default_factory=dict)
     #: The document ends inside a table: what follows the cut is missing ("报告在此处截断").
     truncated: bool = False
     #: Each grid's rows and normalised text, computed once (every table looks at every grid).
@@ -70,7 +73,12 @@ class Assembly:
 
     def trial(self) -> Assembly:
         """A scratch assembly over the same document, for reading a table in a place it may not be."""
-        return Assembly(self.doc, grid_cache=self.grid_cache, heading_lines=self.heading_lines)
+        return Assembly(
+            self.doc,
+            grid_cache=self.grid_cache,
+            heading_lines=self.heading_lines,
+            previous_in_force=self.previous_in_force,
+        )
 
     def adopt(self, trial: Assembly) -> None:
         self.findings.extend(trial.findings)

@@ -54,6 +54,17 @@ def _decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _utf8_cut_short(data: bytes) -> str | None:
+    """UTF-8 text cut off inside its last character (a page limit, a download cut at a byte
+    count): the text before the partial character. Anything else invalid is not UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return _decode(data[: exc.start], "utf-8")
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """The text of ``data`` and the name of the encoding it was decoded with.
 
@@ -68,6 +79,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 )
             return _checked(text), encoding
     text = _decode(data, "utf-8")
+    if text is None:
+        text = _utf8_cut_short(data)
     if text is not None:
         return _checked(text), "utf-8"
     utf16 = _utf16_without_bom(data)

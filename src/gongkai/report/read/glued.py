@@ -382,13 +382,19 @@ def _put_glued_table2(
     except LimitReached:
         readings = []
     stated = stated_figures(narrative, key)
+    before = asm.previous_in_force.get(key)
 
     def misses(reading: tuple[int, ...]) -> int:
-        return sum(1 for i, name in enumerate(_DOC_FIELDS) if name in stated and reading[i] != stated[name])
+        wrong = sum(1 for i, name in enumerate(_DOC_FIELDS) if name in stated and reading[i] != stated[name])
+        issued, abolished, in_force = reading
+        return wrong + (before is not None and before + issued - abolished != in_force)
 
     fewest = min((misses(r) for r in readings), default=0)
     best = [r for r in readings if misses(r) == fewest]
-    rules = "、".join(f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items())
+    used = [f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items()]
+    if before is not None:
+        used.append(f"上年现行有效{before}件＋本年制发－本年废止＝现行有效")
+    rules = "、".join(used)
     note = f"{SPLIT_NOTE}（split by constraints）：原文“{source.raw}”；所用约束：{rules}" if rules else None
     values = list(agreed([{key: r} for r in best], key)) if best else [None] * len(_DOC_FIELDS)
     for name, value in zip(_DOC_FIELDS, values, strict=True):
@@ -398,12 +404,12 @@ def _put_glued_table2(
         shown = "；".join(" ".join(map(str, r)) for r in best[:12])
         asm.finding(
             prefix,
-            "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文也未说明，"
+            "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文和上年报告也未能确定，"
             f"无法确定拆法，按缺失处理；候选：{shown}",
             source.raw,
         )
     elif fewest:
-        asm.finding(prefix, "没有一种拆法与正文所述件数全部一致；采用与正文最接近的拆法", source.raw)
+        asm.finding(prefix, "没有一种拆法与正文所述件数及上年数全部一致；采用不一致最少的拆法", source.raw)
 
 
 _FIELD_LABEL = {"issued": "本年制发", "abolished": "本年废止", "in_force": "现行有效"}

@@ -23,6 +23,7 @@ from gongkai.report.read.assembly import (
     is_table4_grid,
     with_note,
 )
+from gongkai.report.read.glued import SPLIT_NOTE
 from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs
 
 # ---------------------------------------------------------------------------------------------
@@ -60,6 +61,8 @@ def read_table4(asm: Assembly, start: int, end: int) -> bool:
         paths = [f"table4.{g}.{f}" for g in TABLE4_GROUP_KEYS for f in TABLE4_FIELD_KEYS]
         if len(readings) == 1:
             put_paths(asm, paths, readings[0], run)
+        elif readings:
+            _put_agreed(asm, paths, readings, run)
         else:
             raw = " ".join(t.text for t in run.values)
             asm.finding("table4", "表四的数字个数与 15 列对不上，且无法按各组合计拆分，按缺失处理", raw)
@@ -86,6 +89,29 @@ def _table4_group(label: str) -> str | None:
         if label.endswith(text):
             return key
     return None
+
+
+_GROUP_SUM = "每组总计＝结果维持、结果纠正、其他结果、尚未审结之和"
+
+
+def _put_agreed(asm: Assembly, paths: list[str], readings: list[tuple[int, ...]], run: Run) -> None:
+    """Glued table-4 digits with several balanced readings: the cells they all agree on are read
+    (every reading gives them that value), the others are null with the candidates listed."""
+    raw = " ".join(t.text for t in run.values)
+    note = f"{SPLIT_NOTE}（split by constraints）：原文“{raw}”；所用约束：{_GROUP_SUM}"
+    source = run.values[0].source
+    for index, path in enumerate(paths):
+        values = {r[index] for r in readings}
+        value = values.pop() if len(values) == 1 else None
+        asm.put(
+            path, value, CellSource(raw, source.page, source.line, note=note if value is not None else None)
+        )
+    shown = "；".join(" ".join(map(str, r)) for r in readings[:12])
+    asm.finding(
+        "table4",
+        f"表四的数字连在一起，符合各组合计的拆法不止一种，未确定的单元格按缺失处理；候选：{shown}",
+        raw,
+    )
 
 
 def put_paths(asm: Assembly, paths: Sequence[str], reading: tuple[int, ...], run: Run) -> None:

@@ -89,14 +89,16 @@ def split_inline_headings(text: str) -> list[str]:
 
 
 def _pipes_to_tabs(line: str) -> str:
-    """A pipe row ("label | 1 | 2 |", with or without the leading pipe) as a tab-separated row; a
-    cell on its own line ending in "|" as that cell. Pipes inside text are kept."""
+    """A pipe row ("label | 1 | 2 |", with or without the leading or the closing pipe) as a
+    tab-separated row; a cell on its own line ending in "|" as that cell. A pipe inside a sentence
+    is kept."""
     text = line.strip()
     if text.startswith("|"):
         text = text[1:]
-    if not text.endswith("|"):
-        return line
-    cells = [c.strip() for c in text[:-1].split("|")]
+    closed = text.endswith("|")
+    cells = [c.strip() for c in (text[:-1] if closed else text).split("|")]
+    if not closed and not (len(cells) > 2 or (len(cells) == 2 and cells[1].replace(".", "").isdigit())):
+        return line  # a pipe inside a sentence, not a row
     return "\t".join(cells) if len(cells) > 1 else cells[0]
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from gongkai.report.read import read_bytes
 from gongkai.report.read.cells import classify, parse_count
 from gongkai.report.read.document import TextLine
+from gongkai.report.read.encoding import decode
 from gongkai.report.read.labels import normalize
 from gongkai.report.read.text import extract_text, split_inline_headings
 
@@ -35,14 +41,38 @@ def test_inline_section_headings_become_lines_of_their_own() -> None:
     assert len(split_inline_headings("四、结转下年度继续办理1000001" * 3)) == 1
 
 
-def test_pipe_rows_without_a_leading_pipe_are_rows_of_cells() -> None:
-    doc = extract_text("行政许可 | 12 |\n规章 | 0 | 1 | 2 |\n收费 |\n")
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # Without the leading pipe; a cell on its own line ending in "|".
+        ("行政许可 | 12 |\n规章 | 0 | 1 | 2 |\n收费 |\n", "收费"),
+        # Without the closing pipe too; a pipe inside a sentence stays text.
+        ("行政许可 | 12\n规章 | 0 | 1 | 2\n甲|乙说明\n", "甲|乙说明"),
+    ],
+)
+def test_pipe_rows_are_rows_of_cells(text: str, last: str) -> None:
+    doc = extract_text(text)
     texts = [[c.text for c in b.cells] if not isinstance(b, TextLine) else b.text for b in doc.blocks]
-    assert texts[0] == ["行政许可", "12", "规章", "0", "1", "2"]
-    assert texts[1] == "收费"
+    assert texts == [["行政许可", "12", "规章", "0", "1", "2"], last]
 
 
 def test_a_text_that_stops_on_a_figure_is_marked_cut() -> None:
     assert extract_text("规章\n1\n2").cut
     assert not extract_text("规章\n1\n2\n").cut
     assert not extract_text("规章\n1\n说明").cut
+
+
+def test_utf8_cut_inside_its_last_character_still_decodes() -> None:
+    data = "规章\n1\n说明".encode()[:-2]
+    assert decode(data) == ("规章\n1\n说", "utf-8")
+
+
+def test_007_cut_inside_table3_is_still_a_report(corpus_dir: Path) -> None:
+    data = (corpus_dir / "007.txt").read_bytes()
+    at = data.find("（四）无法提供1.本机关不掌握相关政府信息2200".encode())
+    report = read_bytes(data[: at + len("（四）无法提供1.本机关不掌握相关政府信息2200".encode()) - 1])
+    assert report.table3.row("new").total == 70 and report.table3.row("deny_query").total == 1
+    assert report.table3.row("unable_nodata").is_empty() and report.table3.row("total").is_empty()
+    messages = {f["cell"]: f["message"] for f in report.meta["read_findings"]}
+    assert messages["table3.unable_nodata"].startswith("报告在此处截断")
+    assert messages["table3.total"].startswith("报告在此处截断")

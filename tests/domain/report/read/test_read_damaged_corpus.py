@@ -4,6 +4,7 @@ cell run together), read cell for cell."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from read_helpers import findings
@@ -85,3 +86,15 @@ def test_007_narrative_is_found_in_a_text_without_line_breaks(corpus_dir: Path) 
     report = read_report(corpus_dir / "007.txt")
     assert report.sections is not None and [s.number for s in report.sections] == list("一二三四五六")
     assert "本年度全区共收到70件申请" in report.sections[0].text
+
+
+def test_007_glued_table2_row_is_split_by_the_previous_years_report(corpus_dir: Path, tmp_path: Path) -> None:
+    # Given the previous year's report (现行有效 599), 599 + 69 − 3 = 665 leaves one split of "693665".
+    expected = jsonio.load(corpus_dir / "007.expected.json")
+    previous = expected.with_cell("table2.normative_documents.in_force", 599)
+    path = tmp_path / "2020.json"
+    path.write_text(jsonio.dumps(replace(previous, year=2020)), encoding="utf-8")
+    report = read_report(corpus_dir / "007.txt", jsonio.load(path))
+    assert dict(report.cells()) == dict(expected.cells())
+    note = report.provenance["table2.normative_documents.in_force"].note
+    assert note is not None and "上年现行有效599件" in note
