@@ -78,12 +78,16 @@ _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 class PersonNameRecognizer(Recognizer):
     """姓名: a surname (one or two characters) and a one- or two-character given name, found
 
-    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ...): score 0.8;
+    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ..., any "…人：", 出席：,
+      名单：), with every name listed after it with "、": score 0.8;
+    - after its unit in an attendance list (区财政局冯青，…；崇福镇：刘亮红), or as a letter's
+      salutation (韦珍诺：⏎你（您）…): 0.75;
+    - in the cells under a name column header (姓名、户主、收款人 ...), any given name: 0.75;
     - before 同志/先生/女士: 0.75;
     - standing alone in a table cell or list item, with given-name characters from the name
       lexicon: 0.7;
     - again elsewhere in the same text once found (a later "张三的行为"): 0.7.
-    Masked names (张某、李**) are not names.
+    Masked names (张某、李**) and place or office names (黄湖镇) are not names.
     """
 
     kind = Kind.PERSON_NAME
