@@ -42,21 +42,24 @@ _CUES = "|".join(
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
     + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
-# Cells of a table row written as text: separated by a tab, a "|" or two spaces or more.
-_CELL = re.compile(r"[^\t| ](?:[^\t| ]| (?=[^\t| ]))*")
+# Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
+_SPACES = re.compile(r"( {2,})")
 
 
-def _cells(row: str, sep: str | None) -> list[tuple[int, int]]:
-    """Spans of the cells of a table row, without the spaces around them."""
+def _row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
+    """The cells of a row and the separators between them (one C call: ``split``)."""
     if sep is None:
-        return [m.span() for m in _CELL.finditer(row)]
-    spans, start = [], 0
-    for part in row.split(sep):
-        inner = part.strip(" ")
-        lead = start + (part.find(inner) if inner else 0)
-        spans.append((lead, lead + len(inner)))
-        start += len(part) + len(sep)
-    return spans
+        parts = _SPACES.split(row)
+        return parts[::2], parts[1::2]
+    cells = row.split(sep)
+    return cells, [sep] * (len(cells) - 1)
+
+
+def _cell_start(cells: list[str], seps: list[str], column: int) -> int:
+    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
+    cell = cells[column]
+    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
+    return before + len(cell) - len(cell.lstrip(" "))
 
 
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
@@ -64,18 +67,27 @@ def _cells(row: str, sep: str | None) -> list[tuple[int, int]]:
 _HEADER_CELL = re.compile(
     rf"(?P<word>{_alternation(sorted(lexicon.NAME_COLUMN_HEADERS))})(?=[ ]*(?:\t|\||  |\n|$))"
 )
+_SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
+# Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
+# class test at every position); the rare literals that start these rules are found with
+# ``str.find`` instead, and their expressions matched only there.
+_UNITS = ("局", "室", "街道", "镇", "乡")
 _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 
 
 class PersonNameRecognizer(Recognizer):
     """姓名: a surname (one or two characters) and a one- or two-character given name, found
 
-    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ...): score 0.8;
+    - after a role label (申请人：、当事人、法定代表人、联系人、负责人 ..., any "…人：", 出席：,
+      名单：), with every name listed after it with "、": score 0.8;
+    - after its unit in an attendance list (区财政局冯青，…；崇福镇：刘亮红), or as a letter's
+      salutation (韦珍诺：⏎你（您）…): 0.75;
+    - in the cells under a name column header (姓名、户主、收款人 ...), any given name: 0.75;
     - before 同志/先生/女士: 0.75;
     - standing alone in a table cell or list item, with given-name characters from the name
       lexicon: 0.7;
     - again elsewhere in the same text once found (a later "张三的行为"): 0.7.
-    Masked names (张某、李**) are not names.
+    Masked names (张某、李**) and place or office names (黄湖镇) are not names.
     """
 
     kind = Kind.PERSON_NAME
@@ -94,13 +106,13 @@ class PersonNameRecognizer(Recognizer):
     # In attendance lists a name follows its unit: "区农业农村局刘红辉、梁金阳，区发改局…",
     # "崇福镇：刘亮红". Only a whole list item counts (a separator after it), so "镇沈家宅12号"
     # or "局关于…" are not read as names.
+    # Units: 局 (分局 too), 室 (办公室), 街道, 镇, 乡 — not "政府": "政府公报、报刊", "政府信息外，".
+    # Matched right after each unit found with ``str.find``.
+    # A title may come between unit and name: "区财政局局长张三、", "崇福镇副镇长刘亮红，".
     _after_unit = re.compile(
-        # Not "政府": "政府公报、报刊", "政府信息外，" in running text.
-        rf"(?:分局|局|办公室|委员会|中心|街道|镇|乡)[：:]?"
+        r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
         rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;\n]|（[^）\n]{{1,12}}）))"
     )
-    # A letter's salutation: the name alone on its line, then "你（您）…" or "您…".
-    _salutation = re.compile(rf"^(?P<run>{_SURNAME}[{CJK}]{{1,2}})[：:]\n[ \t　]*(?=你|您)", re.MULTILINE)
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
     # A cell or list item: a separator, the name, then a separator or the end of a line.
@@ -117,29 +129,14 @@ class PersonNameRecognizer(Recognizer):
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         found: dict[tuple[int, int], Finding] = {}
-        kind, score, explanation, name_length = self.kind, self.score, self.explanation, self._name_length
-        next_in_list = self._next_in_list.match
-        match: re.Match[str] | None
+        kind = self.kind
         for match in self.pattern.finditer(norm):
-            while match is not None and (length := name_length(match["run"])):
-                start = match.start("run")
-                end = start + length
-                if (start, end) not in found:
-                    found[start, end] = make_finding(kind, start, end, text[start:end], score, explanation)
-                match = next_in_list(norm, end)
-        for unit in chain(self._after_unit.finditer(norm), self._salutation.finditer(norm)):
-            start, end = unit.span("run")
-            match = unit
+            self._name_list(text, norm, match, found, self.score, self.explanation)
+        for start, end in chain(self._after_units(norm), self._salutations(norm)):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
-                match = next_in_list(norm, end)
-            while match is not None and (length := name_length(match["run"])):
-                start = match.start("run")
-                end = start + length
-                if (start, end) not in found:
-                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
-                match = next_in_list(norm, end)
+                self._name_list(text, norm, self._next_in_list.match(norm, end), found, 0.75, _AFTER_UNIT)
         self._columns(text, norm, found)
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
@@ -163,6 +160,23 @@ class PersonNameRecognizer(Recognizer):
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+
+    def _name_list(
+        self,
+        text: str,
+        norm: str,
+        match: re.Match[str] | None,
+        found: dict[tuple[int, int], Finding],
+        score: float,
+        explanation: str,
+    ) -> None:
+        """The name at ``match["run"]``, then each name listed after it with "、"."""
+        while match is not None and (length := self._name_length(match["run"])):
+            start = match.start("run")
+            end = start + length
+            if (start, end) not in found:
+                found[start, end] = make_finding(self.kind, start, end, text[start:end], score, explanation)
+            match = self._next_in_list.match(norm, end)
 
     @staticmethod
     def _surname_length(text: str) -> int:
@@ -196,37 +210,54 @@ class PersonNameRecognizer(Recognizer):
         for header in _HEADER_CELL.finditer(norm):
             if header.start() and norm[header.start() - 1] not in "\t| \n":
                 continue
-            line_start = norm.rfind("\n", 0, header.start()) + 1
+            line_start = norm.rfind("\n", 0, header.start("word")) + 1
             line_end = norm.find("\n", header.end())
             if line_end == -1:
                 continue
             header_line = norm[line_start:line_end]
-            # Rows are cut with ``str.split`` on the table's separator (a C call per row); tables
-            # laid out with runs of spaces go through the cell expression.
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-            cells = _cells(header_line, sep)
+            cells, seps = _row_cells(header_line, sep)
             before = header.start("word") - line_start
-            column = next((i for i, (a, b) in enumerate(cells) if a <= before < b), -1)
+            column = next(
+                (
+                    i
+                    for i in range(len(cells))
+                    if _cell_start(cells, seps, i) + len(cells[i].strip(" ")) > before
+                ),
+                -1,
+            )
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
-                parts = row.split(sep) if sep else _CELL.findall(row)
-                if len(parts) != width:  # the table ends
+                cells, seps = _row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+                if len(cells) != width:  # the table ends
                     break
-                cell = parts[column].strip(" ")
+                cell = cells[column].strip(" ")
                 if _CELL_NAME.fullmatch(cell) and self._plausible_name(cell):
-                    if sep:  # the cell's offset from the lengths of the cells before it
-                        part = parts[column]
-                        start = row_start + sum(map(len, parts[:column])) + column * len(sep)
-                        start += len(part) - len(part.lstrip(" "))
-                    else:
-                        start = row_start + _cells(row, sep)[column][0]
+                    start = row_start + _cell_start(cells, seps, column)
                     end = start + len(cell)
                     if (start, end) not in found:
                         found[start, end] = make_finding(
                             self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
                         )
+
+    def _after_units(self, norm: str) -> Iterator[tuple[int, int]]:
+        for unit in _UNITS:
+            i = norm.find(unit)
+            while i != -1:
+                if (match := self._after_unit.match(norm, i + len(unit))) is not None:
+                    yield match.span("run")
+                i = norm.find(unit, i + 1)
+
+    @staticmethod
+    def _salutations(norm: str) -> Iterator[tuple[int, int]]:
+        for colon in ("：\n", ":\n"):
+            i = norm.find(colon)
+            while i != -1:
+                start = norm.rfind("\n", 0, i) + 1
+                if _SALUTATION_NEXT.match(norm, i + 2) and _CELL_NAME.fullmatch(norm, start, i):
+                    yield start, i
+                i = norm.find(colon, i + 1)
 
     @staticmethod
     def _plausible_name(name: str) -> bool:
