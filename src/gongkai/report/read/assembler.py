@@ -20,7 +20,9 @@ decision is recorded in ``CellSource.note``; a reading still undecided is ``None
 What the assembler could not read is reported, never hidden: ``meta["read_findings"]`` is a list of
 ``{"cell": <dotted path>, "message": <Chinese>, "raw": <text as printed or "">}``. Other keys it
 writes under ``meta``: ``source_format``, ``encoding`` (text formats), ``table2_2019`` (figures of
-the 2019 trial table 2 that have no 2021 field, by row and column, as printed).
+the 2019 trial table 2 that have no 2021 field, by row and column, as printed), ``table3_labels``
+(each table-3 row's label as printed, from its own ordinal on: ``{"deny_law": "2.其他法律行政止公开"}``,
+so that wording that differs from the national format can be reported).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from gongkai.report.model import (
 )
 from gongkai.report.read.assembly import (
     READ_FINDINGS_KEY,
+    TABLE3_LABELS_KEY,
     Assembly,
 )
 from gongkai.report.read.document import SourceDocument
@@ -46,7 +49,7 @@ from gongkai.report.read.table2 import build_table2, read_table2_any
 from gongkai.report.read.table3 import build_table3, read_table3_any
 from gongkai.report.read.table4 import build_table4, read_table4
 
-__all__ = ["READ_FINDINGS_KEY", "assemble"]
+__all__ = ["READ_FINDINGS_KEY", "TABLE3_LABELS_KEY", "assemble"]
 _T = TypeVar("_T")
 
 # ---------------------------------------------------------------------------------------------
@@ -139,6 +142,8 @@ def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> Annua
         meta["encoding"] = doc.encoding
     if asm.meta_2019:
         meta["table2_2019"] = asm.meta_2019
+    if asm.printed_labels:
+        meta[TABLE3_LABELS_KEY] = dict(asm.printed_labels)
     meta[READ_FINDINGS_KEY] = asm.findings
     provenance = {path: cell.source for path, cell in asm.cells.items()}
     return AnnualReport(

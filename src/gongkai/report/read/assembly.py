@@ -27,6 +27,8 @@ from gongkai.report.read.tokens import (
 )
 
 READ_FINDINGS_KEY = "read_findings"
+#: ``meta`` key: each table-3 row's label as the report prints it, by row key (rule T3-LABEL).
+TABLE3_LABELS_KEY = "table3_labels"
 TRUNCATED = "报告在此处截断"
 TRUNCATED_MESSAGE = f"{TRUNCATED}：文本停在这个数字上，它可能不完整，按缺失处理"
 T3_WIDTH = len(TABLE3_COLUMN_KEYS)
@@ -63,6 +65,8 @@ class Assembly:
     meta_2019: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Table-3 rows whose numbers were found but could not be read (reported once, as such).
     failed_rows: set[str] = field(default_factory=set)
+    #: The label each table-3 row was found by, as printed (``meta["table3_labels"]``).
+    printed_labels: dict[str, str] = field(default_factory=dict)
     #: 现行有效 counts of 规章 / 行政规范性文件 in the previous year's report, when one is given:
     #: they decide a glued table-2 row (上年现行有效 + 本年制发 − 本年废止 = 现行有效).
     previous_in_force: dict[str, int] = field(default_factory=dict)
@@ -86,6 +90,7 @@ class Assembly:
         self.excluded_blocks.update(trial.excluded_blocks)
         self.meta_2019.update(trial.meta_2019)
         self.failed_rows.update(trial.failed_rows)
+        self.printed_labels.update(trial.printed_labels)
         self.truncated = self.truncated or trial.truncated
 
     def read_count(self, prefix: str) -> int:

@@ -99,13 +99,21 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             if not labels.table3_matches(after.label) and is_numeric(after):
                 # The label sits on its own row and its numbers on the next (broken Markdown, OCR).
                 after.label = run.label + after.label
+                after.printed = run.printed + after.printed
                 after.first_block = run.first_block
                 continue
         if all_blank(run) and orphan is not None and orphan.positional == run.positional:
             # The numbers came on the row before their label (a label printed below its row).
             if orphan in sequence:
                 sequence.remove(orphan)
-            run = Run(run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block)
+            run = Run(
+                run.label,
+                orphan.values,
+                orphan.positional,
+                orphan.first_block,
+                run.last_block,
+                printed=run.printed,
+            )
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
         if key in found:
@@ -156,6 +164,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     _decide_by_columns(asm, candidates)
     for key, run in _map_by_position(asm, sequence, set(found)).items():
         found[key] = run
+    asm.printed_labels.update((key, labels.printed_row_label(run.printed)) for key, run in found.items())
     if found:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)

@@ -72,6 +72,8 @@ class Run:
     last_block: int
     #: How the values were placed when that needed a decision (a column shift settled by sums).
     note: str | None = None
+    #: The label's text as printed (not normalised), for ``meta["table3_labels"]`` (rule T3-LABEL).
+    printed: str = ""
 
 
 def grid_rows(grid: Grid, block: int) -> list[Row]:
@@ -243,26 +245,27 @@ def pair_runs(
     line above its numbers) is carried on to the next numbers.
     """
     runs: list[Run] = []
-    label = ""
+    label = printed = ""
     label_block: int | None = None
     numbers: list[Tok] = []
     numbers_block = 0
 
     def emit() -> None:
-        nonlocal label, label_block, numbers
+        nonlocal label, printed, label_block, numbers
         if numbers:
             first = label_block if label_block is not None else numbers_block
-            runs.append(Run(label, numbers, False, first, numbers_block))
-            label, label_block, numbers = "", None, []
+            runs.append(Run(label, numbers, False, first, numbers_block, printed=printed))
+            label, printed, label_block, numbers = "", "", None, []
 
     for row in rows:
         if row.grid and len(row.toks) >= width + labelled:
             emit()
             head, values, note = _window(row.toks, width, balances)
             text = "".join(t.norm for t in head if not t.copy)
+            shown = "".join(t.text for t in head if not t.copy)
             first = label_block if label_block is not None else row.block
-            runs.append(Run(label + text, values, True, first, row.block, note))
-            label, label_block = "", None
+            runs.append(Run(label + text, values, True, first, row.block, note, printed + shown))
+            label, printed, label_block = "", "", None
             continue
         for tok in row.toks:
             if tok.copy:
@@ -277,6 +280,7 @@ def pair_runs(
                 if label_block is None:
                     label_block = row.block
                 label += tok.norm
+                printed += tok.text
         if row.grid:
             emit()
     emit()
