@@ -266,7 +266,10 @@ OUTCOMES: Mapping[str, Outcome] = MappingProxyType(
                     Ground(
                         "reject_massive",
                         "条例第三十五条",
-                        "申请数量、频次明显超过合理范围，经要求说明理由，行政机关认为申请理由不合理的，告知申请人不予处理",
+                        (
+                            "申请人申请公开政府信息的数量、频次明显超过合理范围，行政机关可以要求申请人说明理由。"
+                            "行政机关认为申请理由不合理的，告知申请人不予处理"
+                        ),
                         (LetterElement.NOT_PROCESSED,),
                     ),
                 ),
