@@ -53,6 +53,14 @@ def other_rows(template: Template, split_filled: bool, single_filled: bool) -> t
     )
 
 
+def counted_in(row: str, template: Template) -> tuple[str, ...]:
+    """The rows whose figures ``row`` of ``template`` holds: the 2019 format's single （六）其他处理
+    row holds those of the three 2021 sub-rows too; every other row only its own."""
+    if template is Template.Y2019 and row == OTHER_SINGLE_KEY:
+        return (OTHER_SINGLE_KEY, *OTHER_SPLIT_KEYS)
+    return (row,)
+
+
 def table3_layout(template: Template, split_filled: bool, single_filled: bool) -> tuple[RowSpec, ...]:
     """The rows of table 3 a report shows, in the official order, with the （六） rows of ``other_rows``."""
     other = set(other_rows(template, split_filled, single_filled))

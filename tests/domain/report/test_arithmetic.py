@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.report import arithmetic
-from gongkai.report.arithmetic import FIXED_OUTCOME_KEYS, other_rows, table3_layout
+from gongkai.report.arithmetic import FIXED_OUTCOME_KEYS, counted_in, other_rows, table3_layout
 from gongkai.report.model import (
     DENY_GROUP,
     OTHER_SINGLE_KEY,
@@ -31,6 +31,14 @@ def test_other_rows_follow_what_the_report_fills() -> None:
     assert other_rows(Template.Y2021, False, True) == (OTHER_SINGLE_KEY,)
     assert other_rows(Template.Y2019, True, False) == OTHER_SPLIT_KEYS
     assert other_rows(Template.Y2021, True, True) == (*OTHER_SPLIT_KEYS, OTHER_SINGLE_KEY)
+
+
+def test_the_2019_single_other_row_holds_the_three_2021_sub_rows() -> None:
+    """The figures the web tables and the oversight sums put in a row: one place for the merge."""
+    assert counted_in(OTHER_SINGLE_KEY, Template.Y2019) == (OTHER_SINGLE_KEY, *OTHER_SPLIT_KEYS)
+    assert counted_in(OTHER_SINGLE_KEY, Template.Y2021) == (OTHER_SINGLE_KEY,)
+    assert counted_in(OTHER_SPLIT_KEYS[0], Template.Y2019) == (OTHER_SPLIT_KEYS[0],)
+    assert counted_in("granted", Template.Y2019) == ("granted",)
 
 
 def test_layout_keeps_the_official_order() -> None:

@@ -45,13 +45,7 @@ FROZEN_FORMATS = (
     PublishedFile.Format.PDF,
     PublishedFile.Format.HTML,
 )
-#: 国办公开办函〔2021〕30号 applies to reports on 2021 and later; earlier years use the 2019 trial format.
-FIRST_2021_YEAR = 2021
 MAX_SECTION_CHARS = 20000
-
-
-def template_for(year: int) -> Template:
-    return Template.Y2021 if year >= FIRST_2021_YEAR else Template.Y2019
 
 
 def report_of(data: dict[str, Any]) -> ReportData:
@@ -109,7 +103,7 @@ def _audit(
 
 def _generated(agency: Agency, year: int) -> ReportData:
     """The report computed from the year's records, with the narrative drafted from the facts."""
-    template = template_for(year)
+    template = Template.for_year(year)
     computed = tables.report_tables(agency, year, template)  # tables 2, 3 and 4
     facts = tables.facts_for(agency, year, computed=computed[1:])
     sections = narrative.draft_sections(agency.name, year, *computed, facts)

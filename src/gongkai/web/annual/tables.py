@@ -37,9 +37,9 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
+from gongkai.report import arithmetic
 from gongkai.report.model import (
     OTHER_SINGLE_KEY,
-    OTHER_SPLIT_KEYS,
     TABLE2_DECISION_ROWS,
     TABLE2_DOCUMENT_ROWS,
     TABLE3_APPLICANT_KEYS,
@@ -108,13 +108,6 @@ def _applications(agency: Agency) -> QuerySet[Application]:
     return Application.objects.filter(agency=agency, received_on__isnull=False)
 
 
-def _outcome_keys(row: str, template: Template) -> tuple[str, ...]:
-    """The resolutions counted in outcome ``row`` of ``template`` (2019 merges 其他处理)."""
-    if template is Template.Y2019 and row == OTHER_SINGLE_KEY:
-        return (OTHER_SINGLE_KEY, *OTHER_SPLIT_KEYS)
-    return (row,)
-
-
 def table3_for(agency: Agency, year: int, template: Template = Template.Y2021) -> Table3:
     """Table 3 for ``agency``'s ``year`` in two grouped queries."""
     apps = _applications(agency)
@@ -145,7 +138,7 @@ def table3_for(agency: Agency, year: int, template: Template = Template.Y2021) -
     for spec in table3_rows_for(template):
         if spec.kind is RowKind.OUTCOME:
             cells = dict.fromkeys(TABLE3_APPLICANT_KEYS, 0)
-            for key in _outcome_keys(spec.key, template):
+            for key in arithmetic.counted_in(spec.key, template):
                 for column, n in by_resolution.get(key, {}).items():
                     cells[column] += n
             for column, n in cells.items():
@@ -170,7 +163,7 @@ def _table3_records(agency: Agency, year: int, row: str, column: str) -> QuerySe
     apps = _applications(agency).filter(by_type)
     if spec.kind is RowKind.OUTCOME:
         template = Template.Y2019 if row == OTHER_SINGLE_KEY else Template.Y2021
-        return apps.filter(_resolved_in(year), resolution__in=_outcome_keys(row, template))
+        return apps.filter(_resolved_in(year), resolution__in=arithmetic.counted_in(row, template))
     if spec.kind is RowKind.TOTAL:
         return apps.filter(_resolved_in(year))
     return apps.filter(_intake_filters(year)[row])

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from gongkai.report.arithmetic import counted_in
 from gongkai.report.model import (
-    OTHER_SINGLE_KEY,
-    OTHER_SPLIT_KEYS,
     AnnualReport,
     ApplicantCounts,
     CaseResults,
@@ -29,7 +28,6 @@ from gongkai.report.model import (
 )
 from gongkai.report.naming import cell_label
 from gongkai.web.accounts.models import Agency
-from gongkai.web.annual.actions import template_for
 from gongkai.web.annual.models import AnnualReport as StoredReport
 from gongkai.web.annual.models import State
 from gongkai.web.oversight.models import UploadedReport, UploadState
@@ -40,7 +38,7 @@ NOTICE = "本表为所属各单位数据简单加总，仅供参考，不是本�
 
 def zero_report(agency: str, year: int) -> AnnualReport:
     """A report of the year's template with every cell 0: the starting point of a sum."""
-    template = template_for(year)
+    template = Template.for_year(year)
     docs = DocumentCounts(0, 0, 0)
     return AnnualReport(
         agency=agency,
@@ -71,10 +69,12 @@ def _value(tables: Mapping[str, Any], parts: tuple[str, ...], target: Template) 
     """The cell at ``parts`` of a report, folding a 2021 report's three （六）其他处理 sub-rows into the
     2019 format's single row when summing into a 2019-format table."""
     value = cell_of(tables, parts)
-    if value is None and target is Template.Y2019 and parts[:2] == ("table3", OTHER_SINGLE_KEY):
-        split = [cell_of(tables, ("table3", k, parts[2])) for k in OTHER_SPLIT_KEYS]
-        if all(v is not None for v in split):
-            return sum(v for v in split if v is not None)
+    if value is None and parts[0] == "table3":
+        folded = [
+            cell_of(tables, ("table3", k, parts[2])) for k in counted_in(parts[1], target) if k != parts[1]
+        ]
+        if folded and all(v is not None for v in folded):
+            return sum(v for v in folded if v is not None)
     return value
 
 
