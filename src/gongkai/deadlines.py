@@ -2,7 +2,8 @@
 
 For the web layer -- compute, never store::
 
-    from gongkai.deadlines import Channel, Pause, PauseReason, compute_deadlines, date_of_receipt, status_on
+    from gongkai.deadlines import Pause, PauseReason, compute_deadlines, status_on
+    from gongkai.receipt import Channel, date_of_receipt
 
     received = date_of_receipt(Channel.POST_SIGNED, signed_for_on=date(2026, 3, 2))
     d = compute_deadlines(received, cal, pauses=[Pause(date(2026, 3, 9), date(2026, 3, 20),
@@ -13,7 +14,7 @@ For the web layer -- compute, never store::
 
 Rules (application-handling.md 二), each in one place below:
 
-- date of receipt per channel: 条例 第三十一条 (:func:`date_of_receipt`);
+- date of receipt per channel: 条例 第三十一条 (:func:`gongkai.receipt.date_of_receipt`);
 - day 1 is the first working day after the date of receipt (gongkai.calendar.working);
 - reply within 20 working days: 第三十三条第二款; 补正 notice within 7 working days of receipt,
   and after 补正 the 20 days run from receipt of the corrected application: 第三十条;
@@ -57,117 +58,6 @@ PUBLISH_WITHIN_WORKING_DAYS = 20
 
 class DeadlineError(GongkaiError):
     """Dates that cannot describe a real case (a pause ending before it starts, ...)."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Date of receipt (条例 第三十一条)
-# ---------------------------------------------------------------------------------------------
-
-
-class Channel(StrEnum):
-    """How an application reached the agency."""
-
-    IN_PERSON = "in_person"
-    POST_SIGNED = "post_signed"
-    POST_UNSIGNED = "post_unsigned"
-    ONLINE = "online"
-    EMAIL = "email"
-    FAX = "fax"
-
-
-class ReceiptEvidence(StrEnum):
-    """Which date fixes the date of receipt for a channel."""
-
-    SUBMITTED = "submitted_on"  # 提交之日
-    SIGNED_FOR = "signed_for_on"  # 行政机关签收之日
-    CONFIRMED = "confirmed_on"  # 与申请人（双方）确认之日
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelRule:
-    label: str
-    evidence: ReceiptEvidence
-    #: What the clerk must enter, in Chinese (also the error message when it is missing).
-    evidence_label: str
-    legal_basis: str
-
-
-CHANNEL_RULES: Mapping[Channel, ChannelRule] = MappingProxyType(
-    {
-        Channel.IN_PERSON: ChannelRule(
-            "当面提交",
-            ReceiptEvidence.SUBMITTED,
-            "提交之日",
-            "条例第三十一条第（一）项：以提交之日为收到申请之日",
-        ),
-        Channel.POST_SIGNED: ChannelRule(
-            "邮寄（需签收）",
-            ReceiptEvidence.SIGNED_FOR,
-            "行政机关签收之日",
-            "条例第三十一条第（二）项：以行政机关签收之日为收到申请之日",
-        ),
-        Channel.POST_UNSIGNED: ChannelRule(
-            "平常信函等无需签收的邮寄",
-            ReceiptEvidence.CONFIRMED,
-            "与申请人确认之日",
-            "条例第三十一条第（二）项：应当于收到申请的当日与申请人确认，确认之日为收到申请之日",
-        ),
-        Channel.ONLINE: ChannelRule(
-            "互联网渠道（网上申请）",
-            ReceiptEvidence.CONFIRMED,
-            "双方确认之日",
-            "条例第三十一条第（三）项：以双方确认之日为收到申请之日",
-        ),
-        # E-mail is an 互联网渠道 in the sense of 第三十一条第（三）项 [推定: the article names
-        # only 互联网渠道 and 传真; e-mail is grouped with the former].
-        Channel.EMAIL: ChannelRule(
-            "电子邮件",
-            ReceiptEvidence.CONFIRMED,
-            "双方确认之日",
-            "条例第三十一条第（三）项（电子邮件属互联网渠道）：以双方确认之日为收到申请之日",
-        ),
-        Channel.FAX: ChannelRule(
-            "传真",
-            ReceiptEvidence.CONFIRMED,
-            "双方确认之日",
-            "条例第三十一条第（三）项：以双方确认之日为收到申请之日",
-        ),
-    }
-)
-
-
-def needs_confirmation(channel: Channel) -> bool:
-    """Whether the date of receipt of ``channel`` is a second date (signing or confirmation)
-    rather than the day the application was handed in.
-
-    Legal basis: 条例 第三十一条 -- only 当面提交 (第（一）项) counts the day of submission; a
-    letter counts from its signing or confirmation (第（二）项), the internet and fax from the
-    confirmation by both sides (第（三）项).
-    """
-    return CHANNEL_RULES[channel].evidence is not ReceiptEvidence.SUBMITTED
-
-
-def date_of_receipt(
-    channel: Channel,
-    *,
-    submitted_on: date | None = None,
-    signed_for_on: date | None = None,
-    confirmed_on: date | None = None,
-) -> date:
-    """The date of receipt (收到申请之日) of an application that came in through ``channel``.
-
-    Legal basis: 条例 第三十一条 (see :data:`CHANNEL_RULES` for the item per channel). Only the
-    date the article names counts: for a signed-for letter the signing date, not the postmark.
-    """
-    rule = CHANNEL_RULES[channel]
-    given = {
-        ReceiptEvidence.SUBMITTED: submitted_on,
-        ReceiptEvidence.SIGNED_FOR: signed_for_on,
-        ReceiptEvidence.CONFIRMED: confirmed_on,
-    }[rule.evidence]
-    if given is None:
-        raise DeadlineError(f"{rule.label}的申请须填写{rule.evidence_label}（{rule.legal_basis}）")
-    return given
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,9 +18,7 @@ from hypothesis import strategies as st
 from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
 from gongkai.cli import main
 from gongkai.deadlines import (
-    CHANNEL_RULES,
     PUBLISH_WITHIN_WORKING_DAYS,
-    Channel,
     ClockState,
     DeadlineError,
     Pause,
@@ -28,13 +26,12 @@ from gongkai.deadlines import (
     compute_deadlines,
     consultation_due,
     correction_due,
-    date_of_receipt,
     fee_payment_due,
     lapsed,
-    needs_confirmation,
     publication_due,
     status_on,
 )
+from gongkai.receipt import CHANNEL_RULES, Channel, date_of_receipt, needs_confirmation
 
 CAL = WorkingCalendar.official()
 D = date

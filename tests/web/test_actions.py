@@ -208,8 +208,8 @@ def test_receipt_date_needs_the_confirmation_for_mail() -> None:
 
 
 def test_the_submission_channels_are_the_domains_with_its_labels() -> None:
-    from gongkai.deadlines import CHANNEL_RULES
-    from gongkai.deadlines import Channel as DomainChannel
+    from gongkai.receipt import CHANNEL_RULES
+    from gongkai.receipt import Channel as DomainChannel
     from gongkai.web.applications.vocabulary import SubmissionChannel
 
     assert SubmissionChannel.choices() == [(c.value, CHANNEL_RULES[c].label) for c in DomainChannel]

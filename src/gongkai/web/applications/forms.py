@@ -9,8 +9,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from gongkai.deadlines import Channel as DomainChannel
-from gongkai.deadlines import needs_confirmation
+from gongkai.receipt import Channel as DomainChannel
+from gongkai.receipt import needs_confirmation
 from gongkai.sensitive.checksums import id_card_is_valid, uscc_is_valid
 from gongkai.web.accounts.models import Agency, User
 from gongkai.web.applications import vocabulary as v

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from gongkai.deadlines import CHANNEL_RULES, PauseReason
-from gongkai.deadlines import Channel as DomainChannel
+from gongkai.deadlines import PauseReason
 from gongkai.fees import FEE_METHOD_LABELS, FeeMethod
+from gongkai.receipt import CHANNEL_RULES
+from gongkai.receipt import Channel as DomainChannel
 from gongkai.web.choices import Choices
 from gongkai.workflow.applicants import ApplicantType
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState, is_open

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
-from gongkai.deadlines import Channel as DomainChannel
-from gongkai.deadlines import date_of_receipt
+from gongkai.receipt import Channel as DomainChannel
+from gongkai.receipt import date_of_receipt
 from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import require_permission, step_record, top_level
 from gongkai.web.applications import clock, events, numbering, permissions
