@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, cast
 
 
 class Kind(StrEnum):
@@ -83,21 +84,17 @@ class Finding:
 
 class _Draft:
     __slots__ = Finding.__slots__
-    kind: Kind
-    start: int
-    end: int
-    text: str
-    score: float
-    explanation: str
 
 
 def make_finding(kind: Kind, start: int, end: int, text: str, score: float, explanation: str) -> Finding:
-    draft = _Draft()
+    # Any: a draft has Finding's slots but not its class until the end; make_finding's own
+    # signature keeps the types honest.
+    draft: Any = _Draft()
     draft.kind = kind
     draft.start = start
     draft.end = end
     draft.text = text
     draft.score = score
     draft.explanation = explanation
-    draft.__class__ = Finding  # type: ignore[assignment]
-    return draft  # type: ignore[return-value]
+    draft.__class__ = Finding
+    return cast(Finding, draft)

@@ -43,3 +43,28 @@ class Document(Protocol):
         ...
 
     def save(self, path: Path) -> None: ...
+
+
+class ReplacesText:
+    """For formats whose edits show their replacement text and where every part is checked (text,
+    HTML, DOCX; a PDF shows boxes and may have scanned pages)."""
+
+    @property
+    def warnings(self) -> list[str]:
+        return []
+
+    def shown(self, edit: Edit) -> str:
+        return edit.replacement
+
+
+class TextIsSource(ReplacesText):
+    """For formats whose scanned text is the source itself (text, DOCX): a span maps to itself."""
+
+    text: str
+
+    @property
+    def source(self) -> str:
+        return self.text
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return start, end

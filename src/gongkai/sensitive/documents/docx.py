@@ -21,6 +21,7 @@ from lxml import etree
 
 from gongkai import limits
 from gongkai.errors import GongkaiError
+from gongkai.sensitive.documents.base import TextIsSource
 from gongkai.sensitive.redact import Edit, splice
 
 _P, _T, _DEL, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:t", "w:delText", "w:tab", "w:br", "w:cr"))
@@ -38,7 +39,7 @@ def _part_label(reltype: str) -> str:
     return "页眉" if reltype == RT.HEADER else "页脚"
 
 
-class DocxDocument:
+class DocxDocument(TextIsSource):
     format = "docx"
 
     def __init__(self, document: Any) -> None:
@@ -98,13 +99,6 @@ class DocxDocument:
                 "无法读取 DOCX 文件：文件已损坏或不是 Word 文档", detail=f"{path}: {exc}"
             ) from exc
 
-    @property
-    def source(self) -> str:
-        return self.text
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return start, end
-
     def location(self, offset: int) -> str:
         found = self._paragraphs[0]
         for paragraph in self._paragraphs:
@@ -122,13 +116,6 @@ class DocxDocument:
                 element.set(_XML_SPACE, "preserve")
         self._texts = new_texts
         self.text = "".join(new_texts)
-
-    @property
-    def warnings(self) -> list[str]:
-        return []
-
-    def shown(self, edit: Edit) -> str:
-        return edit.replacement
 
     def save(self, path: Path) -> None:
         self._document.save(str(path))

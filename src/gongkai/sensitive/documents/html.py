@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
+from gongkai.sensitive.documents.base import ReplacesText
 from gongkai.sensitive.documents.plain import decode_bytes
 from gongkai.sensitive.redact import Edit, LineLocator, splice
 
@@ -122,7 +123,7 @@ class _Segments(HTMLParser):
         self._reference("&#" + name)
 
 
-class HtmlDocument:
+class HtmlDocument(ReplacesText):
     format = "html"
 
     def __init__(self, source: str, encoding: str) -> None:
@@ -181,13 +182,6 @@ class HtmlDocument:
             position = span[1]
         pieces.append(self._source[position:])
         self._parse("".join(pieces))
-
-    @property
-    def warnings(self) -> list[str]:
-        return []
-
-    def shown(self, edit: Edit) -> str:
-        return edit.replacement
 
     def save(self, path: Path) -> None:
         path.write_bytes(self._source.encode(self.encoding))

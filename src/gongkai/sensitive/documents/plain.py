@@ -9,6 +9,7 @@ from pathlib import Path
 import charset_normalizer
 
 from gongkai.errors import GongkaiError
+from gongkai.sensitive.documents.base import TextIsSource
 from gongkai.sensitive.redact import Edit, LineLocator, apply_to_text
 
 # Chinese government text files come as UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM;
@@ -39,7 +40,7 @@ def decode_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
     return str(best), encoding
 
 
-class PlainDocument:
+class PlainDocument(TextIsSource):
     format = "text"
 
     def __init__(self, text: str, encoding: str) -> None:
@@ -52,25 +53,11 @@ class PlainDocument:
         text, encoding = decode_bytes(path.read_bytes(), name=str(path))
         return cls(text, encoding)
 
-    @property
-    def source(self) -> str:
-        return self.text
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return start, end
-
     def location(self, offset: int) -> str:
         return self._lines(offset)
 
     def apply(self, edits: Sequence[Edit]) -> None:
         self.text = apply_to_text(self.text, edits)
-
-    @property
-    def warnings(self) -> list[str]:
-        return []
-
-    def shown(self, edit: Edit) -> str:
-        return edit.replacement
 
     def save(self, path: Path) -> None:
         path.write_bytes(self.text.encode(self.encoding))
