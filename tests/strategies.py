@@ -36,7 +36,7 @@ from gongkai.report.model import (
     Template,
     table3_rows_for,
 )
-from gongkai.report.samples import generated_sections
+from gongkai.report.samples import narrated_report
 
 AGENCIES = ("示例市示例局", "平湖市科学技术局", "淮安市洪泽区人民政府")
 
@@ -112,21 +112,6 @@ def table2s(draw: st.DrawFn, previous: Table2 | None = None) -> Table2:
     )
 
 
-def _report(
-    agency: str, year: int, template: Template, table2: Table2, table3: Table3, table4: Table4
-) -> AnnualReport:
-    return AnnualReport(
-        agency=agency,
-        year=year,
-        template=template,
-        table2=table2,
-        table3=table3,
-        table4=table4,
-        sections=generated_sections(agency, year, table2, table3, table4),
-        meta={"generated": True},
-    )
-
-
 @st.composite
 def balanced_reports(
     draw: st.DrawFn,
@@ -137,7 +122,9 @@ def balanced_reports(
     template = draw(templates if templates is not None else st.sampled_from(Template))
     year = draw(years if years is not None else st.integers(2019, 2030))
     table3 = table3_from_records(template, draw(records(template)))
-    return _report(draw(st.sampled_from(AGENCIES)), year, template, draw(table2s()), table3, draw(table4s))
+    return narrated_report(
+        draw(st.sampled_from(AGENCIES)), year, template, draw(table2s()), table3, draw(table4s)
+    )
 
 
 @st.composite
@@ -154,7 +141,7 @@ def consecutive_reports(draw: st.DrawFn) -> tuple[AnnualReport, AnnualReport]:
     applications = carried + draw(records(template, intake="new"))
     table3 = table3_from_records(template, applications)
     assert previous.agency is not None and previous.year is not None
-    current = _report(
+    current = narrated_report(
         previous.agency,
         previous.year + 1,
         template,

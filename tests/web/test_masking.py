@@ -7,13 +7,13 @@ import logging
 import pytest
 
 from gongkai.web.applications.masking import (
-    MaskingLogFilter,
     mask_email,
     mask_id,
     mask_name,
     mask_phone,
     shown_name,
 )
+from gongkai.web.security import MaskPersonalDataFilter as MaskingLogFilter
 
 
 @pytest.mark.parametrize(

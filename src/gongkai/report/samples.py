@@ -110,7 +110,13 @@ def balanced_report(
         rng, template, new=rng.randint(0, 120) if new is None else new, carried=rng.randint(0, 6)
     )
     table4 = balanced_table4(rng)
-    table2 = random_table2(rng)
+    return narrated_report(agency, year, template, random_table2(rng), table3, table4)
+
+
+def narrated_report(
+    agency: str, year: int, template: Template, table2: Table2, table3: Table3, table4: Table4
+) -> AnnualReport:
+    """A generated report of these tables, with the narrative that restates their figures."""
     return AnnualReport(
         agency=agency,
         year=year,

@@ -145,15 +145,7 @@ def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> Annua
     if asm.printed_labels:
         meta[TABLE3_LABELS_KEY] = dict(asm.printed_labels)
     meta[READ_FINDINGS_KEY] = asm.findings
-    provenance = {path: cell.source for path, cell in asm.cells.items()}
+    provenance = MappingProxyType({path: cell.source for path, cell in asm.cells.items()})
     return AnnualReport(
-        agency=agency,
-        year=year,
-        template=template,
-        table2=table2,
-        table3=table3,
-        table4=table4,
-        sections=sections,
-        meta=MappingProxyType(meta),
-        provenance=MappingProxyType(provenance),
+        agency, year, template, table2, table3, table4, sections, MappingProxyType(meta), provenance
     )

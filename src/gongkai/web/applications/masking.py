@@ -8,7 +8,6 @@ pattern, kept deliberately narrow (ID and mobile numbers).
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -69,15 +68,3 @@ _MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 def mask_text(text: str) -> str:
     text = _ID_RE.sub(lambda m: m.group(1) + "********" + m.group(2), text)
     return _MOBILE_RE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
-
-
-class MaskingLogFilter(logging.Filter):
-    """Masks ID and mobile numbers in every log record before it is written."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_text(message)
-        if masked != message:
-            record.msg = masked
-            record.args = None
-        return True

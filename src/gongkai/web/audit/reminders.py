@@ -8,13 +8,41 @@ transaction that sends, so a failed send rolls it back and the next run tries ag
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.core.management.base import BaseCommand, CommandParser
 
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency, User
 from gongkai.web.actions_base import step_record, top_level
 from gongkai.web.audit.models import AuditEvent
+
+
+class ReminderCommand(BaseCommand):
+    """A command that runs as of a day: today ("today" is a parameter), or the day ``--today`` names."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
+
+    @staticmethod
+    def today(options: dict[str, Any]) -> date:
+        return options["today"] or clock.today()
+
+
+class DailyMailCommand(ReminderCommand):
+    """A reminder mail sent at most once a day per agency, unless ``--force`` says again."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument("--force", action="store_true", help="当天已提醒过的机关也再次发送")
+
+    @staticmethod
+    def skip(options: dict[str, Any], action: str, agency: Agency, stamp: str) -> bool:
+        """Whether ``agency`` was already reminded today (and ``--force`` was not given)."""
+        return not options["force"] and reminded_today(action, agency, stamp)
 
 
 def reminded_today(action: str, agency: Agency, stamp: str) -> bool:

@@ -16,9 +16,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
-
-from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import events, permissions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
@@ -56,15 +53,11 @@ def reminder_line(agency: Agency, year: int, today: date, draft: AnnualReport | 
     return f"{agency.name}{year}年政府信息公开工作年度报告尚未发布（{state}）；{when}。"
 
 
-class Command(BaseCommand):
+class Command(reminders.DailyMailCommand):
     help = "向尚未发布上一年度政府信息公开工作年度报告的机关发送提醒邮件（条例 第四十九条，1月31日前）"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
-        parser.add_argument("--force", action="store_true", help="当天已提醒过的机关也再次发送")
-
     def handle(self, *args: Any, **options: Any) -> None:
-        today: date = options["today"] or clock.today()
+        today = self.today(options)
         year = today.year - 1
         published = AnnualReport.objects.filter(year=year, state=State.PUBLISHED).values("agency_id")
         staffed = Agency.objects.filter(memberships__role__in=RECIPIENT_ROLES).distinct()
@@ -75,7 +68,7 @@ class Command(BaseCommand):
         }
         sent = skipped = 0
         for agency in waiting:
-            if not options["force"] and reminders.reminded_today(ACTION, agency, _stamp(today)):
+            if self.skip(options, ACTION, agency, _stamp(today)):
                 skipped += 1
                 continue
             sent += self._mail(agency, reminder_line(agency, year, today, drafts.get(agency.pk)), today)

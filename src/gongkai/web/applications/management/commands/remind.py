@@ -19,26 +19,22 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Role, User
 from gongkai.web.applications import actions, clock
 from gongkai.web.applications.models import Application, FeeNotice
+from gongkai.web.audit.reminders import ReminderCommand
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import CaseState
 
 
-class Command(BaseCommand):
+class Command(ReminderCommand):
     help = "关闭逾期未补正、逾期未缴费的申请，并向经办人发送到期提醒邮件"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
-
     def handle(self, *args: Any, **options: Any) -> None:
-        today = options["today"] or timezone.localdate()
+        today = self.today(options)
         closed = self._close_lapsed(today)
         unpaid = self._close_unpaid(today)
         sent = self._remind(today)

@@ -16,9 +16,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
-
-from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.audit import reminders
 from gongkai.web.disclosure import events, permissions, queues
@@ -61,21 +58,17 @@ def _stamp(today: date) -> str:
     return f"{today:%Y-%m-%d} 主动公开到期提醒"
 
 
-class Command(BaseCommand):
+class Command(reminders.DailyMailCommand):
     help = "向各机关经办人、机构负责人发送主动公开事项（条例 第二十六条）及台账到期提醒邮件"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", type=date.fromisoformat, help="按此日期计算（默认今天）")
-        parser.add_argument("--force", action="store_true", help="当天已提醒过的机关也再次发送")
-
     def handle(self, *args: Any, **options: Any) -> None:
-        today: date = options["today"] or clock.today()
+        today = self.today(options)
         agency_ids = list(Agency.objects.values_list("pk", flat=True))
         items = _item_lines(agency_ids, today)
         ledger = _ledger_lines(agency_ids, today)
         sent = skipped = 0
         for agency in Agency.objects.filter(pk__in=set(items) | set(ledger)).order_by("pk"):
-            if not options["force"] and reminders.reminded_today(ACTION, agency, _stamp(today)):
+            if self.skip(options, ACTION, agency, _stamp(today)):
                 skipped += 1
                 continue
             sent += self._mail(agency, today, items.get(agency.pk, []), ledger.get(agency.pk, []))
