@@ -17,7 +17,6 @@ Run: .venv/bin/python bench/bench_annual.py [--applications 100000] [--repeat 20
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -28,18 +27,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import webbench
+
 ROOT = Path(__file__).resolve().parent.parent
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_DB = "gongkai_bench_annual"
 FIRST_YEAR, LAST_YEAR = 2019, 2026
 YEAR = 2025
-
-
-def _pg(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _applications(agency: Any, n: int, rng: random.Random, start_serial: int) -> list[Any]:
@@ -183,16 +176,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by --keep")
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="gongkai-bench-annual-")
-    os.environ["GONGKAI_DATA_DIR"] = data_dir
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
-    os.environ.pop("REDIS_URL", None)
-    if args.sqlite:
-        os.environ.pop("DATABASE_URL", None)
-    else:
-        if not args.reuse:
-            _pg(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(f"CREATE DATABASE {PG_DB}")
-        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+    webbench.use_database(data_dir, sqlite=args.sqlite, name=PG_DB, recreate=not args.reuse)
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
@@ -233,7 +217,7 @@ def main() -> None:
     finally:
         connection.close()
         if not args.sqlite and not args.keep:
-            _pg(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
+            webbench.drop_database(PG_DB)
 
 
 if __name__ == "__main__":

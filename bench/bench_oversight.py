@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -30,17 +29,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import webbench
+
 ROOT = Path(__file__).resolve().parent.parent
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_DB = "gongkai_bench_oversight"
 YEAR = 2025
-
-
-def _pg(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def populate(n_agencies: int, years: int) -> Any:
@@ -170,15 +163,7 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true")
     parser.add_argument("--check", type=int, default=20, help="DOCX files for the bulk-check timing")
     args = parser.parse_args()
-    os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-oversight-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
-    os.environ.pop("REDIS_URL", None)
-    if args.sqlite:
-        os.environ.pop("DATABASE_URL", None)
-    else:
-        _pg(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-        _pg(f"CREATE DATABASE {PG_DB}")
-        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+    webbench.use_database(tempfile.mkdtemp(prefix="gongkai-bench-oversight-"), sqlite=args.sqlite, name=PG_DB)
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
@@ -205,7 +190,7 @@ def main() -> None:
     finally:
         connection.close()
         if not args.sqlite:
-            _pg(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
+            webbench.drop_database(PG_DB)
 
 
 if __name__ == "__main__":

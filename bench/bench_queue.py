@@ -32,23 +32,9 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "postgres://postgres@127.0.0.1:5432/gongkai_bench"
+import webbench
 
-
-def _recreate_pg_database() -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS gongkai_bench")
-        conn.execute("CREATE DATABASE gongkai_bench")
-
-
-def _drop_pg_database() -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS gongkai_bench WITH (FORCE)")
+PG_DB = "gongkai_bench"
 
 
 def _populate(n: int, open_share: float) -> tuple[object, object]:
@@ -309,14 +295,8 @@ def main() -> int:
         "--keep", action="store_true", help="keep the PostgreSQL database (to EXPLAIN queries)"
     )
     args = parser.parse_args()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
-    os.environ["GONGKAI_DATA_DIR"] = tmp.name
-    if args.sqlite:
-        os.environ.pop("DATABASE_URL", None)
-    else:
-        os.environ["DATABASE_URL"] = PG_BENCH
-        _recreate_pg_database()
+    webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
         import django
         from django.core.management import call_command
@@ -345,7 +325,7 @@ def main() -> int:
         connection.close()
     finally:
         if not args.sqlite and not args.keep:
-            _drop_pg_database()
+            webbench.drop_database(PG_DB)
         tmp.cleanup()
     return 0
 

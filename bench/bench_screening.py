@@ -16,22 +16,15 @@ Run: .venv/bin/python bench/bench_screening.py [N] [--sqlite] [--repeat R]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "postgres://postgres@127.0.0.1:5432/gongkai_bench_screening"
+import webbench
 
-
-def _pg(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(sql)
+PG_DB = "gongkai_bench_screening"
 
 
 def _populate(n: int) -> tuple[object, object]:
@@ -84,15 +77,8 @@ def main() -> int:
     parser.add_argument("--sqlite", action="store_true")
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
-    os.environ["GONGKAI_DATA_DIR"] = tmp.name
-    if args.sqlite:
-        os.environ.pop("DATABASE_URL", None)
-    else:
-        os.environ["DATABASE_URL"] = PG_BENCH
-        _pg("DROP DATABASE IF EXISTS gongkai_bench_screening")
-        _pg("CREATE DATABASE gongkai_bench_screening")
+    webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
         import django
         from django.core.management import call_command
@@ -134,7 +120,7 @@ def main() -> int:
             from django.db import connections
 
             connections.close_all()
-            _pg("DROP DATABASE IF EXISTS gongkai_bench_screening WITH (FORCE)")
+            webbench.drop_database(PG_DB)
     return 0
 
 

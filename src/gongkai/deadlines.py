@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TypedDict, Unpack
 
 from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
 from gongkai.calendar.reach import Unknown, as_far_as_known, missing_years
@@ -271,14 +272,17 @@ class KnownDeadlines:
         return missing_years((self.correction_notice_due, self.reply_due, self.extended_due))
 
 
+class ClockEvents(TypedDict, total=False):
+    """What moved a case's clock: the keyword arguments of :func:`compute_deadlines`."""
+
+    pauses: Iterable[Pause]
+    correction_received: date | None
+    extension_approved_on: date | None
+    later_date: date | None
+
+
 def deadlines_as_far_as_known(
-    received: date,
-    calendar: WorkingCalendar,
-    *,
-    pauses: Iterable[Pause] = (),
-    correction_received: date | None = None,
-    extension_approved_on: date | None = None,
-    later_date: date | None = None,
+    received: date, calendar: WorkingCalendar, **events: Unpack[ClockEvents]
 ) -> KnownDeadlines:
     """:func:`compute_deadlines` that never fails for a missing year: each date the known
     calendar reaches is computed, each one that needs a missing year is :class:`Unknown`.
@@ -287,17 +291,13 @@ def deadlines_as_far_as_known(
     cannot describe a real case still raise :class:`DeadlineError`; a check that needs an
     unknown date (an extension approved before the reply date) is made once that date is known.
     """
-    pauses = tuple(pauses)
+    pauses = events["pauses"] = tuple(events.get("pauses", ()))
+    correction_received = events.get("correction_received")
+    extension_approved_on = events.get("extension_approved_on")
+    later_date = events.get("later_date")
     complete: Deadlines | None
     try:
-        complete = compute_deadlines(
-            received,
-            calendar,
-            pauses=pauses,
-            correction_received=correction_received,
-            extension_approved_on=extension_approved_on,
-            later_date=later_date,
-        )
+        complete = compute_deadlines(received, calendar, **events)
     except UnknownCalendarYear:
         complete = None
     clock_start = _clock_start(received, correction_received)

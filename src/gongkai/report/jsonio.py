@@ -117,16 +117,9 @@ def report_from_dict(data: Any) -> AnnualReport:
     sections = _sections(top["sections"]) if "sections" in top and top["sections"] is not None else None
     meta = dict(_object(top.get("meta", {}), "meta"))
     provenance = _provenance(meta.pop(PROVENANCE_META_KEY, None))
+    frozen = MappingProxyType(provenance)
     return AnnualReport(
-        agency=agency,
-        year=year,
-        template=template,
-        table2=table2,
-        table3=table3,
-        table4=table4,
-        sections=sections,
-        meta=MappingProxyType(meta),
-        provenance=MappingProxyType(provenance),
+        agency, year, template, table2, table3, table4, sections, MappingProxyType(meta), frozen
     )
 
 

@@ -1,0 +1,35 @@
+"""What the web benchmarks share: Django pointed at a throw-away data directory and at SQLite or a
+benchmark PostgreSQL database of their own (dropped and created again for each run)."""
+
+from __future__ import annotations
+
+import os
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def pg(sql: str) -> None:
+    """Run ``sql`` on the PostgreSQL server outside a transaction (CREATE/DROP DATABASE)."""
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def drop_database(name: str) -> None:
+    pg(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def use_database(data_dir: str, *, sqlite: bool, name: str, recreate: bool = True) -> None:
+    """Settings for ``django.setup()``: the data directory, and SQLite or the PostgreSQL database
+    ``name`` (dropped and created again unless ``recreate`` is false: a run that reuses its data)."""
+    os.environ["GONGKAI_DATA_DIR"] = data_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
+    os.environ.pop("REDIS_URL", None)
+    if sqlite:
+        os.environ.pop("DATABASE_URL", None)
+        return
+    if recreate:
+        drop_database(name)
+        pg(f"CREATE DATABASE {name}")
+    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
