@@ -191,6 +191,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# Issue 17: a refused form gets the site's Chinese 403 page, not Django's technical English one.
+CSRF_FAILURE_VIEW = "gongkai.web.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Public intake limits (applications app).
