@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "gongkai.web.accounts",
     "gongkai.web.audit",
     "gongkai.web.workdays",
@@ -92,6 +93,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "gongkai.web.urls"
 WSGI_APPLICATION = "gongkai.web.wsgi.application"
 
+# Form widgets render through the project's templates, so templates/django/forms/ can adjust them
+# (the blank option reads 请选择, issue 17).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
