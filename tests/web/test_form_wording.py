@@ -111,4 +111,6 @@ def test_the_serial_alone_finds_only_the_application_whose_code_matches(agencies
     assert science.serial == finance.serial == 1
     assert set(numbering.applications_numbered("1")) == {science, finance}
     assert set(numbering.applications_numbered(f"[{science.year}]1号")) == {science, finance}
-    assert list(numbering.applications_numbered(science.number.replace("〔", "【").replace("〕", "】"))) == [science]
+    assert list(numbering.applications_numbered(science.number.replace("〔", "【").replace("〕", "】"))) == [
+        science
+    ]

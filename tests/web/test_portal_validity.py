@@ -26,7 +26,9 @@ def _today(monkeypatch: Any) -> None:
     from gongkai.web import clock
 
     cache.clear()  # the portal caches public pages
-    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(date(2026, 3, 10), time(10))))
+    monkeypatch.setattr(
+        clock, "now", lambda: timezone.make_aware(datetime.combine(date(2026, 3, 10), time(10)))
+    )
 
 
 def _fact(page: str, name: str) -> str:
@@ -43,7 +45,9 @@ def test_a_normative_document_in_force_and_abolished(
     page = client.get(f"/open/items/{item.pk}/").content.decode()
     assert _fact(page, "item-validity-period") == "2026-03-05 至 长期"
     assert _fact(page, "item-validity") == "现行有效"
-    actions.do_record_life_event(item, "abolished", date(2026, 3, 9), "平科规〔2026〕2号", acting_user=people["clerk"])
+    actions.do_record_life_event(
+        item, "abolished", date(2026, 3, 9), "平科规〔2026〕2号", acting_user=people["clerk"]
+    )
     cache.clear()
     page = client.get(f"/open/items/{item.pk}/").content.decode()
     assert _fact(page, "item-validity") == "已废止（2026-03-09）"
@@ -72,6 +76,9 @@ def test_the_annual_report_heading_counts_the_published_reports(
     annual_actions.do_generate_report(science, 2023, acting_user=people["clerk"])  # a draft: not counted
     heading = science_catalogue["政府信息公开年度报告"]
     page = client.get(f"/open/agencies/{science.pk}/").content.decode()
-    assert re.search(rf'<a href="\?category={heading.pk}" >政府信息公开年度报告</a> <span class="small muted">2</span>', page)
+    assert re.search(
+        rf'<a href="\?category={heading.pk}" >政府信息公开年度报告</a> <span class="small muted">2</span>',
+        page,
+    )
     listed = client.get(f"/open/agencies/{science.pk}/?category={heading.pk}").content.decode()
     assert re.findall(r"平湖市科学技术局(\d{4})年政府信息公开工作年度报告", listed) == ["2025", "2024"]
