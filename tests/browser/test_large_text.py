@@ -53,6 +53,7 @@ def test_large_text_scales_every_kind_of_text_alike(open_page: Any, item_publish
     page.wait_for_load_state()
     assert page.get_attribute("#text-size", "aria-pressed") == "true"
     large = _sizes(page)
+    assert "{#" not in page.inner_text("main")  # no template comment leaks into the page
     for part, size in normal.items():
         assert large[part] / size == pytest.approx(1.25, rel=0.02), (part, size, large[part])
     # The content still starts where the header does.
