@@ -30,6 +30,17 @@ def login(page: Any, username: str) -> None:
     page.wait_for_url("**/work/")
 
 
+def login_demo(page: Any, username: str) -> None:
+    """Sign in as one of the demo city's accounts (gongkai.web.demo.people)."""
+    from gongkai.web.demo.people import PASSWORD
+
+    page.goto("/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/work/")
+
+
 def shot(page: Any, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"

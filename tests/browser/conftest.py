@@ -25,16 +25,20 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
 from browser_helpers import DESKTOP, require  # noqa: E402
 
 from webtesting import (  # noqa: E402
+    DEMO_TODAY,
+    DemoCity,
     agencies,
     applicant,
     configure,
+    demo_city,
+    demo_module,
     make_user,
     people,
     pytest_runtest_teardown,
     submit,
 )
 
-__all__ = ["agencies", "applicant", "make_user", "people", "pytest_runtest_teardown", "submit"]
+__all__ = ["agencies", "applicant", "demo_city", "make_user", "people", "pytest_runtest_teardown", "submit"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -76,6 +80,13 @@ def clock(monkeypatch: Any) -> Callable[[date], None]:
 
     set_today(date(2026, 3, 2))
     return set_today
+
+
+@pytest.fixture
+def demo(demo_city: DemoCity, django_db_blocker: Any, clock: Any) -> Iterator[list[tuple[str, str, str]]]:
+    """The demo city (built once per session, copied in per test), seen on the day it was built for."""
+    clock(DEMO_TODAY)
+    yield from demo_module(django_db_blocker, demo_city)
 
 
 @pytest.fixture

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "gongkai.web.accounts",
     "gongkai.web.audit",
     "gongkai.web.workdays",
@@ -115,6 +116,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "gongkai.web.urls"
 WSGI_APPLICATION = "gongkai.web.wsgi.application"
 
+# Form widgets render through the project's templates, so templates/django/forms/ can adjust them
+# (the blank option reads 请选择, issue 17).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -225,6 +229,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# Issue 17: a refused form gets the site's Chinese 403 page, not Django's technical English one.
+CSRF_FAILURE_VIEW = "gongkai.web.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Production behind HTTPS (README, deployment notes): `gongkai manage check --deploy` is clean.

@@ -37,3 +37,9 @@ urlpatterns = [
     path("", include("gongkai.web.annual.urls")),
     path("", include("gongkai.web.oversight.urls")),
 ]
+
+# Issue 17: the error pages in Chinese, in the site's look, with a way back (gongkai.web.errors).
+handler400 = "gongkai.web.errors.bad_request"
+handler403 = "gongkai.web.errors.permission_denied"
+handler404 = "gongkai.web.errors.page_not_found"
+handler500 = "gongkai.web.errors.server_error"

@@ -49,7 +49,7 @@ def table2_rows(data: dict[str, Any]) -> tuple[list[Row], list[Row]]:
     decisions = [Row(label, [Cell(f"table2.{key}", t2[key])]) for key, label, *_ in TABLE2_DECISION_ROWS]
     decisions.append(
         Row(
-            f"{FEES_LABEL}（{FEES_HEADER.removeprefix('本年收费金额')}）",
+            f"{FEES_LABEL}{FEES_HEADER.removeprefix('本年收费金额')}",  # the header has its own brackets
             [Cell("table2.fees_10k_yuan", t2["fees_10k_yuan"])],
         )
     )

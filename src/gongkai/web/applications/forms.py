@@ -98,7 +98,11 @@ class ApplicantForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = APPLICANT_FIELDS
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            # A phone keypad on phones, and autofill knows the field (issue 17).
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
         help_texts = {
             "description": (
                 "请写明所需政府信息的名称、文号，或者便于查询的其他特征性描述（第二十九条第二款第（二）项）。"
@@ -201,5 +205,9 @@ class AssignForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    number = forms.CharField(label="登记编号", max_length=60)
+    number = forms.CharField(
+        label="登记编号",
+        max_length=60,
+        help_text="如 平科依申〔2026〕0012号；括号可输入【】、[] 或 ()，也可只填序号（如 12）。",
+    )
     code = forms.CharField(label="查询码", max_length=20)

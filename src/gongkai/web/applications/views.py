@@ -93,12 +93,16 @@ def track(request: HttpRequest) -> HttpResponse:
         if not ratelimit.hit(request, "track", 30, 3600):
             return render(request, "applications/rate_limited.html", status=429)
         if form.is_valid():
-            number = form.cleaned_data["number"].strip()
-            candidate = Application.objects.filter(number=number).select_related("agency").first()
-            if candidate and numbering.check_query_code(
-                number, form.cleaned_data["code"], candidate.query_code_hash
-            ):
-                app = candidate
+            typed = numbering.applications_numbered(form.cleaned_data["number"])
+            app = next(
+                (
+                    c
+                    for c in typed.select_related("agency")[:50]
+                    if numbering.check_query_code(c.number, form.cleaned_data["code"], c.query_code_hash)
+                ),
+                None,
+            )
+            if app is not None:
                 request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][
                     -20:
                 ]

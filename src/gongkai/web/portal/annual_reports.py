@@ -27,6 +27,11 @@ def _published() -> Any:
     return AnnualReport.objects.filter(state__in=SUBMITTED_STATES)
 
 
+def published_for(agency: Agency) -> Any:
+    """The agency's published reports, the current version of each year, newest year first."""
+    return _published().filter(agency=agency, state=State.PUBLISHED).order_by("-year")
+
+
 @public_page
 def annual_reports(request: HttpRequest) -> HttpResponse:
     """Every published report, by agency and year (filters: ?agency=, ?year=)."""

@@ -6,6 +6,8 @@ the item's current ``ItemVersion`` -- never a draft.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,6 +32,9 @@ from gongkai.web.portal.cache import LARGE_TEXT_COOKIE, public_page, render_page
 from gongkai.web.portal.models import Guide, SearchEntry
 
 PAGE_SIZE = 20
+#: The standard catalogue's heading of annual reports: the reports themselves are published by the
+#: annual app (条例 第四十九条), not filed as items, and count under it (issue 17).
+ANNUAL_HEADING = next(code for code, name, _ in v.STANDARD_HEADINGS if name == "政府信息公开年度报告")
 
 
 def _agency_counts() -> dict[int, int]:
@@ -57,7 +62,12 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
         .values_list("category_id", "n")
     )
     # Deactivated headings are not listed; their items stay public under "其他" (see headings.py).
-    headings = [(c, counts.get(c.pk, 0)) for c in headings_of.visible_top_headings([ag.pk])]
+    from gongkai.web.portal.annual_reports import published_for
+
+    reports = list(published_for(ag))
+    visible = headings_of.visible_top_headings([ag.pk])
+    annual_heading = next((c for c in visible if c.code == ANNUAL_HEADING), None)
+    headings = [(c, counts.get(c.pk, 0) + (len(reports) if c == annual_heading else 0)) for c in visible]
     hidden = headings_of.hidden_top_heading_ids(ag.pk)
     other_count = sum(counts.get(pk, 0) for pk in hidden)
     entries = SearchEntry.objects.filter(agency=ag).order_by("-published_on", "-item_id")
@@ -85,6 +95,8 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "other": headings_of.OTHER,
             "page": page,
             "guide": guide,
+            # Under the annual-report heading: the agency's published reports, newest first.
+            "reports": reports if chosen is not None and chosen == annual_heading else [],
         },
     )
 
@@ -103,12 +115,29 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/item.html",
         {
             "item": it,
+            "validity": validity(it, clock.today()),
             "heading": headings_of.heading_label(it.category),
             "version": it.current_version,
             "attachments": it.attachments.all(),
             "versions": it.versions.all(),
         },
     )
+
+
+def validity(it: Item, today: date) -> str | None:
+    """效力状态 of a 规章 or 行政规范性文件 (or any item with a validity period) on ``today``:
+    已废止, 已失效 (past 有效期至), 尚未生效 (before 生效日期) or 现行有效 -- the same "in force"
+    as table 2's 现行有效 count (disclosure.figures.in_force_on). None for other items."""
+    if it.doc_type not in v.COUNTED_TYPES and it.valid_from is None and it.valid_until is None:
+        return None
+    abolished = it.life_events.filter(kind=v.LifeEventKind.ABOLISHED, on__lte=today).first()
+    if abolished is not None:
+        return f"已废止（{abolished.on:%Y-%m-%d}）"
+    if it.valid_until is not None and it.valid_until < today:
+        return "已失效"
+    if it.valid_from is not None and it.valid_from > today:
+        return "尚未生效"
+    return "现行有效"
 
 
 def attachment(request: HttpRequest, pk: int) -> FileResponse:

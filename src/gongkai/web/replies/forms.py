@@ -28,14 +28,21 @@ GROUP_LABELS = {
 
 
 def outcome_choices() -> list[Any]:
-    """Table 3's outcome rows grouped under its six headings (an <optgroup> each)."""
+    """Table 3's outcome rows grouped under its six headings (an <optgroup> each).
+
+    Each option carries its heading too ("（二）部分公开（区分处理的…）", "（三）不予公开 1.属于国家秘密"):
+    a closed select shows only the chosen option, without its group's label (issue 17).
+    """
     groups: list[Any] = [("", "请选择办理结果")]
     for group, heading in GROUP_LABELS.items():
-        rows = [
-            (key, o.label.removeprefix(heading) or heading) for key, o in OUTCOMES.items() if o.group is group
-        ]
+        rows = [(key, _with_heading(o.label, heading)) for key, o in OUTCOMES.items() if o.group is group]
         groups.append((heading, rows))
     return groups
+
+
+def _with_heading(label: str, heading: str) -> str:
+    rest = label.removeprefix(heading)
+    return f"{heading} {rest}" if rest[:1].isdigit() else label
 
 
 def ground_choices() -> list[tuple[str, str]]:
