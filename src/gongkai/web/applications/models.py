@@ -309,3 +309,21 @@ class FeeNotice(models.Model):
         indexes = [
             models.Index(fields=["payment_due"], condition=models.Q(paid_on=None), name="fee_unpaid_due_idx")
         ]
+
+
+class SubmissionKey(models.Model):
+    """A consumed one-time submission key of an application form (applications.submission_keys):
+    the form was filed once, as ``application``; filing it again shows that receipt."""
+
+    #: SHA-256 of the signed key (the key itself addresses the receipt page).
+    key_hash = models.CharField(max_length=64, unique=True)
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="submission_key", null=True
+    )
+    #: The query code sealed with the key (shown again to the key's holder only).
+    sealed_code = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提交凭据"
+        verbose_name_plural = "提交凭据"

@@ -6,6 +6,7 @@ app_name = "applications"
 
 urlpatterns = [
     path("apply/", views.apply, name="apply"),
+    path("apply/received/<str:key>/", views.submitted, name="submitted"),
     path("track/", views.track, name="track"),
     path("receipt/<int:pk>.<str:fmt>", views.receipt_download, name="receipt"),
     path("work/", views.queue, name="queue"),

@@ -35,10 +35,11 @@ from gongkai.web.applications import (
     permissions,
     ratelimit,
     receipt,
+    submission_keys,
 )
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, staff_only, visible_case
-from gongkai.web.applications.models import Application, ApplicationQuerySet
+from gongkai.web.applications.models import Application, ApplicationQuerySet, SubmissionKey
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
@@ -65,6 +66,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def apply(request: HttpRequest) -> HttpResponse:
+    """The public form. A filed form redirects to its receipt (POST/redirect/GET); filing the same
+    form again (its one-time key, applications.submission_keys) shows that receipt again."""
+    if request.method == "POST":
+        filed = _filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
+        if filed is not None:
+            return redirect("applications:submitted", key=request.POST[submission_keys.FIELD_NAME])
     form = forms.ApplicantForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         limit, window = settings.GONGKAI_SUBMIT_RATE
@@ -72,18 +79,52 @@ def apply(request: HttpRequest) -> HttpResponse:
             return render(request, "applications/rate_limited.html", status=429)
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
-            submission = actions.do_submit_application(
-                data["agency"],
-                data,
-                channel=v.SubmissionChannel.ONLINE,
-                submitted_at=time_seam.now(),  # looked up per call: tests fix the seam
-                attachments=form.cleaned_data["attachments"],
-                acting_user=None,
-            )
-            app = submission.application
-            request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][-20:]
-            return render(request, "applications/submitted.html", {"app": app, "code": submission.query_code})
+            key = form.cleaned_data[submission_keys.FIELD_NAME]
+            try:
+                actions.do_submit_application(
+                    data["agency"],
+                    data,
+                    channel=v.SubmissionChannel.ONLINE,
+                    submitted_at=time_seam.now(),  # looked up per call: tests fix the seam
+                    attachments=form.cleaned_data["attachments"],
+                    acting_user=None,
+                    submission_key=key,
+                )
+            except actions.AlreadySubmitted:
+                pass  # a concurrent POST of the same form filed it: show that receipt
+            return redirect("applications:submitted", key=key)
     return render(request, "applications/apply.html", {"form": form})
+
+
+def _filed_with(key: str) -> SubmissionKey | None:
+    """The consumed key ``key`` (with the application it filed), if it is one of ours."""
+    if not key or not submission_keys.valid(key, max_age=None):
+        return None
+    return (
+        SubmissionKey.objects.filter(key_hash=submission_keys.key_hash(key), application__isnull=False)
+        .select_related("application__agency")
+        .first()
+    )
+
+
+def submitted(request: HttpRequest, key: str) -> HttpResponse:
+    """The receipt of a filed form, addressed by the form's one-time key (only its holder knows it)."""
+    filed = _filed_with(key)
+    if filed is None or filed.application is None:
+        raise Http404
+    app = filed.application
+    known = request.session.get(PUBLIC_SESSION_KEY, [])
+    if app.pk not in known:
+        request.session[PUBLIC_SESSION_KEY] = [*known, app.pk][-20:]
+    context = {
+        "app": app,
+        "code": submission_keys.unseal(key, filed.sealed_code),
+        "deadlines": clock.shown_deadlines(app, calendar_for(app.agency)),
+    }
+    response = render(request, "applications/submitted.html", context)
+    response["Cache-Control"] = "no-store"  # the query code is on it
+    response["Referrer-Policy"] = "no-referrer"  # the key is in the address
+    return response
 
 
 def track(request: HttpRequest) -> HttpResponse:
@@ -381,6 +422,11 @@ def register(request: HttpRequest) -> HttpResponse:
     form = forms.StaffIntakeForm(
         request.POST or None, request.FILES or None, agencies=agencies, initial={"arrived_on": today()}
     )
+    if request.method == "POST":
+        filed = _filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
+        if filed is not None and filed.application is not None:
+            code = submission_keys.unseal(request.POST[submission_keys.FIELD_NAME], filed.sealed_code)
+            return _already_registered(request, filed.application, code)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -396,7 +442,10 @@ def register(request: HttpRequest) -> HttpResponse:
                 confirmed_on=d["confirmed_on"],
                 attachments=d["attachments"],
                 acting_user=request.user,
+                submission_key=d[submission_keys.FIELD_NAME],
             )
+        except actions.AlreadySubmitted as again:  # a concurrent POST of the same form filed it
+            return _already_registered(request, again.application, again.query_code)
         except GongkaiError as exc:
             form.add_error(None, exc.message)
         else:
@@ -406,3 +455,8 @@ def register(request: HttpRequest) -> HttpResponse:
             )
             return redirect("applications:detail", pk=app.pk)
     return render(request, "applications/register.html", {"form": form})
+
+
+def _already_registered(request: HttpRequest, app: Application, code: str) -> HttpResponse:
+    messages.info(request, f"此登记表已提交过：{app.number}，查询码 {code}。")
+    return redirect("applications:detail", pk=app.pk)
