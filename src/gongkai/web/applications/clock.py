@@ -118,8 +118,23 @@ def known_deadlines(app: Application, calendar: WorkingCalendar) -> KnownDeadlin
     )
 
 
+def check_extension_on(app: Application, calendar: WorkingCalendar, on: date) -> None:
+    """Raise the domain's DeadlineError when an extension approved ``on`` would come after the
+    reply period (条例 第三十三条第二款; the rule is gongkai.deadlines')."""
+    if app.received_on is None:
+        return
+    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
+    deadlines_as_far_as_known(
+        app.received_on,
+        calendar,
+        pauses=pauses(app, calendar),
+        correction_received=correction.on if correction else None,
+        extension_approved_on=on,
+    )
+
+
 def missing_year_message(unknown: Unknown, what: str = "答复期限") -> str:
-    """"2027年节假日安排尚未录入，答复期限暂无法计算": what a page shows for an unknown date."""
+    """ "2027年节假日安排尚未录入，答复期限暂无法计算": what a page shows for an unknown date."""
     return f"{unknown.reason}，{what}暂无法计算"
 
 

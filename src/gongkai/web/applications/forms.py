@@ -191,6 +191,10 @@ class ExtensionRequestForm(forms.Form):
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ExtensionRefusalForm(forms.Form):
+    reason = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class ConsultationForm(forms.Form):
     """Consulting another agency (第三十四条). A third party (第三十二条) is consulted with the
     third-party form (ThirdPartyConsultationForm), which records who was asked and produces the

@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path("work/cases/<int:pk>/extension/", views.request_extension, name="request_extension"),
     path("work/cases/<int:pk>/extension/approve/", views.approve_extension, name="approve_extension"),
+    path("work/cases/<int:pk>/extension/refuse/", views.refuse_extension, name="refuse_extension"),
+    path("work/cases/<int:pk>/extension/withdraw/", views.withdraw_extension, name="withdraw_extension"),
     path("work/cases/<int:pk>/consultation/", views.start_consultation, name="start_consultation"),
     path("work/cases/<int:pk>/consultation/end/", views.end_consultation, name="end_consultation"),
     # Issue 6: third-party consultation (第三十二条) and the fee notice (第四十二条).

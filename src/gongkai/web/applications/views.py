@@ -5,6 +5,7 @@ Views validate input, check permissions (applications.permissions) and call one 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from datetime import date, timedelta
 from typing import Any
@@ -44,7 +45,7 @@ from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow.cases import CaseState
+from gongkai.workflow.cases import Action, CaseState
 
 PUBLIC_SESSION_KEY = "gongkai_public_cases"
 STATUS_LABELS = dict(v.STATUS_CHOICES)
@@ -54,6 +55,7 @@ QUEUE_VIEWS = {
     "overdue": "已逾期",
     "mine": "我经办的",
     "approvals": "待批延期",
+    "late": "本年逾期答复",
 }
 
 
@@ -80,7 +82,8 @@ def apply(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
             key = form.cleaned_data[submission_keys.FIELD_NAME]
-            try:
+            # A concurrent POST of the same form may have filed it: then show that receipt.
+            with contextlib.suppress(actions.AlreadySubmitted):
                 actions.do_submit_application(
                     data["agency"],
                     data,
@@ -90,8 +93,6 @@ def apply(request: HttpRequest) -> HttpResponse:
                     acting_user=None,
                     submission_key=key,
                 )
-            except actions.AlreadySubmitted:
-                pass  # a concurrent POST of the same form filed it: show that receipt
             return redirect("applications:submitted", key=key)
     return render(request, "applications/apply.html", {"form": form})
 
@@ -219,9 +220,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     counted = [r for r in per_agency if selected is None or r["agency_id"] == selected.pk]
     counts = {key: sum(r[key] for r in counted) for key in (*conditions, "clock_errors")}
+    # 逾期答复: answered this year after the due date -- no longer open, so counted apart.
+    late = Application.objects.filter(
+        ApplicationQuerySet.answered_late_q(),
+        agency_id__in=[selected.pk] if selected else visible_ids,
+        closed_on__year=now.year,
+    )
+    counts["late"] = late.count()
     tabs = [{"key": key, "label": label, "count": counts[key]} for key, label in QUEUE_VIEWS.items()]
     rows = (
-        base.filter(conditions[view])
+        (late if view == "late" else base.filter(conditions[view]))
         .select_related("agency")
         .only(
             "number",
@@ -232,6 +240,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "status",
             "agency__name",
             "clock_error",
+            "resolution",
+            "closed_on",
         )
         .order_by("due_on", "pk")
     )
@@ -289,7 +299,9 @@ def _case_url_prefix() -> str:
 
 
 def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str, Any]:
-    if app.due_on is None:
+    if app.answered_late:
+        badge = ("overdue", "逾期答复")
+    elif app.due_on is None:
         badge = ("neutral", "期限待定")
     elif app.due_on < now:
         badge = ("overdue", "补正期限已过" if app.status == CaseState.AWAITING_CORRECTION else "已逾期")
@@ -307,7 +319,7 @@ def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str
         "name": name,
         "agency": app.agency.name,
         "received": app.received_on.isoformat() if app.received_on else "—",
-        "due": app.due_on.isoformat() if app.due_on else "—",
+        "due": app.due_on.isoformat() if app.due_on else (app.clock_error or "—"),
         "status": STATUS_LABELS.get(app.status, app.status),
         "badge": badge,
     }
@@ -333,6 +345,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     handle = permissions.can_handle(request.user, app)
     pending_extension = app.status == CaseState.EXTENSION_PENDING
     correction = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
+    extended = clock.latest(app, v.EventKind.EXTENSION_APPROVED) is not None
+    # Past the reply period no extension can be asked for (第三十三条第二款): the case is answered,
+    # late (逾期答复).
+    past_due = app.is_open and app.due_on is not None and app.due_on < today()
     context = {
         "app": app,
         "applicant": applicant,
@@ -345,7 +361,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and pending_extension
         and app.is_open,
         "pending_extension": pending_extension,
-        "extended": clock.latest(app, v.EventKind.EXTENSION_APPROVED) is not None,
+        "extended": extended,
+        "can_request_extension": handle
+        and app.status == CaseState.IN_PROGRESS
+        and not extended
+        and not past_due,
+        "past_due": past_due,
+        "can_withdraw_extension": pending_extension
+        and "clerk" in accounts.roles_in(request.user, app.agency_id),
+        "refuse_form": forms.ExtensionRefusalForm(),
+        "shown": clock.shown_deadlines(app, calendar),
         "correction": correction,
         "today": today(),
         "correction_form": forms.CorrectionRequestForm(initial={"sent_on": today()}),
@@ -390,6 +415,17 @@ approve_extension = case_action(
     "已批准延长答复期限。",
     form_class=forms.DateForm,
     arguments=lambda d: {"approved_on": d["on"]},
+)
+refuse_extension = case_action(
+    functools.partial(actions.do_take_step, action=Action.REJECT_EXTENSION),
+    "已不同意延期，经办人继续办理。",
+    form_class=forms.ExtensionRefusalForm,
+    arguments=lambda d: {"on": today(), "note": d["reason"]},
+)
+withdraw_extension = case_action(
+    functools.partial(actions.do_take_step, action=Action.WITHDRAW_EXTENSION),
+    "已撤回延期申请。",
+    arguments=lambda d: {"on": today()},
 )
 start_consultation = case_action(
     actions.do_start_consultation,

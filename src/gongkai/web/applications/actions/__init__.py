@@ -47,6 +47,7 @@ __all__ = [
     "AUDITED",
     "SIMPLE_STEPS",
     "ActionError",
+    "AlreadySubmitted",
     "Submission",
     "ThirdParty",
     "deliver_reply",

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from gongkai.deadlines import Channel as DomainChannel
 from gongkai.deadlines import date_of_receipt
+from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import require_permission, step_record, top_level
-from gongkai.errors import GongkaiError
 from gongkai.web.applications import clock, events, numbering, permissions, submission_keys
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import snapshot
