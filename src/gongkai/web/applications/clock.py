@@ -142,20 +142,21 @@ def _known(value: date | Unknown) -> date | None:
     return None if isinstance(value, Unknown) else value
 
 
-def refresh(app: Application, calendar: WorkingCalendar) -> None:
+def refresh(app: Application, calendar: WorkingCalendar) -> tuple[int, ...]:
     """Recompute the cached due-date columns (the caller saves): every date the known calendar
     reaches; one that needs a year nobody has entered stays empty, and ``clock_error`` says which
-    year is missing when the date that applies now is one of them (never a guessed date)."""
+    year is missing when the date that applies now is one of them (never a guessed date).
+    Returns the years that date waits for (for the administrators to be told)."""
     app.clock_error = ""
     try:
         d = known_deadlines(app, calendar)
     except GongkaiError as exc:
         app.due_on = app.correction_notice_due = app.extended_due = None
         app.clock_error = exc.message[:300]
-        return
+        return ()
     if d is None:
         app.due_on = app.correction_notice_due = app.extended_due = None
-        return
+        return ()
     app.correction_notice_due = _known(d.correction_notice_due)
     app.extended_due = _known(d.extended_due)
     app.due_on = _known(d.due)
@@ -167,6 +168,8 @@ def refresh(app: Application, calendar: WorkingCalendar) -> None:
         request = latest(app, v.EventKind.CORRECTION_REQUESTED)
         if request is not None:
             app.due_on, app.clock_error = request.until, ""
+            return ()
+    return (d.due.year,) if isinstance(d.due, Unknown) else ()
 
 
 def shown_deadlines(app: Application, calendar: WorkingCalendar) -> dict[str, str]:

@@ -18,7 +18,7 @@ from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import require_permission, step_record, top_level
 from gongkai.web.applications import clock, events, numbering, permissions, submission_keys
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.actions.common import snapshot
+from gongkai.web.applications.actions.common import snapshot, tell_about_missing_years
 from gongkai.web.applications.models import Application, Attachment, SubmissionKey
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import CaseState
@@ -113,8 +113,9 @@ def do_submit_application(
         registered_by=acting_user if staff else None,
         **{k: val for k, val in data.items() if k != "agency"},
     )
-    clock.refresh(app, calendar_for(agency))
+    missing = clock.refresh(app, calendar_for(agency))
     app.save()
+    tell_about_missing_years(app, missing)
     if claim is not None and submission_key is not None:
         claim.application = app
         claim.sealed_code = submission_keys.seal(submission_key, code)
