@@ -1,14 +1,15 @@
 from django.urls import path
 
-from gongkai.web.applications import notices, views
+from gongkai.web.applications import notices, public_views, views
 
 app_name = "applications"
 
 urlpatterns = [
-    path("apply/", views.apply, name="apply"),
-    path("apply/received/<str:key>/", views.submitted, name="submitted"),
-    path("track/", views.track, name="track"),
-    path("receipt/<int:pk>.<str:fmt>", views.receipt_download, name="receipt"),
+    path("apply/", public_views.apply, name="apply"),
+    path("apply/received/<str:key>/", public_views.submitted, name="submitted"),
+    path("track/", public_views.track, name="track"),
+    path("track/letter/", public_views.track_letter, name="track_letter"),
+    path("receipt/<int:pk>.<str:fmt>", public_views.receipt_download, name="receipt"),
     path("work/", views.queue, name="queue"),
     path("work/register/", views.register, name="register"),
     path("work/cases/<int:pk>/", views.detail, name="detail"),

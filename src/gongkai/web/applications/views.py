@@ -5,12 +5,10 @@ Views validate input, check permissions (applications.permissions) and call one 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,7 +21,6 @@ from django.utils import timezone
 
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
-from gongkai.web import clock as time_seam
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.applications import (
@@ -32,22 +29,19 @@ from gongkai.web.applications import (
     forms,
     masking,
     notices,
-    numbering,
     permissions,
-    ratelimit,
-    receipt,
     submission_keys,
 )
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, staff_only, visible_case
-from gongkai.web.applications.models import Application, ApplicationQuerySet, SubmissionKey
+from gongkai.web.applications.models import Application, ApplicationQuerySet
+from gongkai.web.applications.public_views import filed_with
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action, CaseState
 
-PUBLIC_SESSION_KEY = "gongkai_public_cases"
 STATUS_LABELS = dict(v.STATUS_CHOICES)
 QUEUE_VIEWS = {
     "all": "全部在办",
@@ -62,114 +56,6 @@ QUEUE_VIEWS = {
 def home(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.filter(accepts_online=True).order_by("name")
     return render(request, "home.html", {"agencies": agencies})
-
-
-# -- the public ---------------------------------------------------------------------------------
-
-
-def apply(request: HttpRequest) -> HttpResponse:
-    """The public form. A filed form redirects to its receipt (POST/redirect/GET); filing the same
-    form again (its one-time key, applications.submission_keys) shows that receipt again."""
-    if request.method == "POST":
-        filed = _filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
-        if filed is not None:
-            return redirect("applications:submitted", key=request.POST[submission_keys.FIELD_NAME])
-    form = forms.ApplicantForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        limit, window = settings.GONGKAI_SUBMIT_RATE
-        if not ratelimit.hit(request, "submit", limit, window):
-            return render(request, "applications/rate_limited.html", status=429)
-        if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
-            key = form.cleaned_data[submission_keys.FIELD_NAME]
-            # A concurrent POST of the same form may have filed it: then show that receipt.
-            with contextlib.suppress(actions.AlreadySubmitted):
-                actions.do_submit_application(
-                    data["agency"],
-                    data,
-                    channel=v.SubmissionChannel.ONLINE,
-                    submitted_at=time_seam.now(),  # looked up per call: tests fix the seam
-                    attachments=form.cleaned_data["attachments"],
-                    acting_user=None,
-                    submission_key=key,
-                )
-            return redirect("applications:submitted", key=key)
-    return render(request, "applications/apply.html", {"form": form})
-
-
-def _filed_with(key: str) -> SubmissionKey | None:
-    """The consumed key ``key`` (with the application it filed), if it is one of ours."""
-    if not key or not submission_keys.valid(key, max_age=None):
-        return None
-    return (
-        SubmissionKey.objects.filter(key_hash=submission_keys.key_hash(key), application__isnull=False)
-        .select_related("application__agency")
-        .first()
-    )
-
-
-def submitted(request: HttpRequest, key: str) -> HttpResponse:
-    """The receipt of a filed form, addressed by the form's one-time key (only its holder knows it)."""
-    filed = _filed_with(key)
-    if filed is None or filed.application is None:
-        raise Http404
-    app = filed.application
-    known = request.session.get(PUBLIC_SESSION_KEY, [])
-    if app.pk not in known:
-        request.session[PUBLIC_SESSION_KEY] = [*known, app.pk][-20:]
-    context = {
-        "app": app,
-        "code": submission_keys.unseal(key, filed.sealed_code),
-        "deadlines": clock.shown_deadlines(app, calendar_for(app.agency)),
-    }
-    response = render(request, "applications/submitted.html", context)
-    response["Cache-Control"] = "no-store"  # the query code is on it
-    response["Referrer-Policy"] = "no-referrer"  # the key is in the address
-    return response
-
-
-def track(request: HttpRequest) -> HttpResponse:
-    form = forms.TrackForm(request.POST or None)
-    app = None
-    if request.method == "POST":
-        if not ratelimit.hit(request, "track", 30, 3600):
-            return render(request, "applications/rate_limited.html", status=429)
-        if form.is_valid():
-            number = form.cleaned_data["number"].strip()
-            candidate = Application.objects.filter(number=number).select_related("agency").first()
-            if candidate and numbering.check_query_code(
-                number, form.cleaned_data["code"], candidate.query_code_hash
-            ):
-                app = candidate
-                request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][
-                    -20:
-                ]
-            else:
-                form.add_error(None, "登记编号或查询码不正确。")
-    context: dict[str, Any] = {"form": form, "app": app}
-    if app is not None:
-        context["events"] = app.events.all()
-        context["masked_name"] = masking.applicant_name(app)
-    return render(request, "applications/track.html", context)
-
-
-def _may_download_receipt(request: HttpRequest, app: Application) -> bool:
-    return app.pk in request.session.get(PUBLIC_SESSION_KEY, []) or permissions.can_view(request.user, app)
-
-
-def receipt_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    app = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
-    if not _may_download_receipt(request, app):
-        raise Http404
-    if fmt == "docx":
-        body, mime = receipt.render_docx(app), receipt.DOCX_MIME
-    elif fmt == "pdf":
-        body, mime = receipt.render_pdf(app), "application/pdf"
-    else:
-        raise Http404
-    response = HttpResponse(body, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="receipt-{app.pk}.{fmt}"'
-    return response
 
 
 # -- staff --------------------------------------------------------------------------------------
@@ -459,7 +345,7 @@ def register(request: HttpRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, agencies=agencies, initial={"arrived_on": today()}
     )
     if request.method == "POST":
-        filed = _filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
+        filed = filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
         if filed is not None and filed.application is not None:
             code = submission_keys.unseal(request.POST[submission_keys.FIELD_NAME], filed.sealed_code)
             return _already_registered(request, filed.application, code)
