@@ -169,3 +169,32 @@ def test_concurrent_registrations_with_one_key_take_one_number(agencies: Any, ap
         results = list(pool.map(_register_once, [pk] * 6, [applicant] * 6, [key] * 6))
     assert len(set(results)) == 1  # the same number and the same query code for every caller
     assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_back_to_the_filled_form_and_submitted_again_files_once(
+    client: Client, agencies: Any, applicant: Any, people: Any
+) -> None:
+    # Going back re-fetches the form (a fresh key) and the browser restores the fields.
+    first = client.post("/apply/", _public_form(client, agencies, applicant))
+    again = client.post("/apply/", _public_form(client, agencies, applicant))
+    assert again["Location"] == first["Location"]
+    assert Application.objects.count() == 1
+    # Another form (other content) from the same browser is a new application; so is the same
+    # content from another browser (someone else may ask for the same information).
+    other = client.post("/apply/", _public_form(client, agencies, {**applicant, "description": "另一项信息"}))
+    assert other["Location"] != first["Location"]
+    Client().post("/apply/", _public_form(Client(), agencies, applicant))
+    assert Application.objects.count() == 3
+    # The staff form likewise.
+    client.force_login(people["clerk"])
+    staff = {
+        **applicant,
+        "agency": agencies["science"].pk,
+        "channel": "in_person",
+        "arrived_on": "2026-03-02",
+    }
+    for _ in range(2):
+        key = _key_on(client.get("/work/register/").content.decode())
+        client.post("/work/register/", {**staff, "submission_key": key})
+    assert Application.objects.count() == 4

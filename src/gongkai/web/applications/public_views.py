@@ -37,10 +37,8 @@ PUBLIC_SESSION_KEY = "gongkai_public_cases"
 def apply(request: HttpRequest) -> HttpResponse:
     """The public form. A filed form redirects to its receipt (POST/redirect/GET); filing the same
     form again (its one-time key, applications.submission_keys) shows that receipt again."""
-    if request.method == "POST":
-        filed = filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
-        if filed is not None:
-            return redirect("applications:submitted", key=request.POST[submission_keys.FIELD_NAME])
+    if request.method == "POST" and filed_with(request.POST.get(submission_keys.FIELD_NAME, "")):
+        return redirect("applications:submitted", key=request.POST[submission_keys.FIELD_NAME])
     form = forms.ApplicantForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         limit, window = settings.GONGKAI_SUBMIT_RATE
@@ -48,6 +46,9 @@ def apply(request: HttpRequest) -> HttpResponse:
             return render(request, "applications/rate_limited.html", status=429)
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
+            earlier = submission_keys.filed_before(request.session, data)
+            if earlier is not None and filed_with(earlier) is not None:  # back to the form, sent again
+                return redirect("applications:submitted", key=earlier)
             key = form.cleaned_data[submission_keys.FIELD_NAME]
             # A concurrent POST of the same form may have filed it: then show that receipt.
             with contextlib.suppress(actions.AlreadySubmitted):
@@ -60,33 +61,44 @@ def apply(request: HttpRequest) -> HttpResponse:
                     acting_user=None,
                     submission_key=key,
                 )
+            submission_keys.remember(request.session, data, key)
             return redirect("applications:submitted", key=key)
     return render(request, "applications/apply.html", {"form": form})
 
 
-def filed_with(key: str) -> SubmissionKey | None:
-    """The consumed key ``key`` (with the application it filed), if it is one of ours."""
+def filed_with(key: str) -> tuple[Application, str] | None:
+    """The application filed with the form key ``key`` and its query code, if the key is ours
+    and was used."""
     if not key or not submission_keys.valid(key, max_age=None):
         return None
-    return (
+    used = (
         SubmissionKey.objects.filter(key_hash=submission_keys.key_hash(key), application__isnull=False)
         .select_related("application__agency")
         .first()
     )
+    if used is None or used.application is None:
+        return None
+    return used.application, submission_keys.unseal(key, used.sealed_code)
+
+
+def filed_earlier(request: HttpRequest, data: dict[str, Any]) -> tuple[Application, str] | None:
+    """The application this browser already filed with the very same form (submission_keys.filed_before)."""
+    key = submission_keys.filed_before(request.session, data)
+    return filed_with(key) if key is not None else None
 
 
 def submitted(request: HttpRequest, key: str) -> HttpResponse:
     """The receipt of a filed form, addressed by the form's one-time key (only its holder knows it)."""
     filed = filed_with(key)
-    if filed is None or filed.application is None:
+    if filed is None:
         raise Http404
-    app = filed.application
+    app, code = filed
     known = request.session.get(PUBLIC_SESSION_KEY, [])
     if app.pk not in known:
         request.session[PUBLIC_SESSION_KEY] = [*known, app.pk][-20:]
     context = {
         "app": app,
-        "code": submission_keys.unseal(key, filed.sealed_code),
+        "code": code,
         "deadlines": clock.shown_deadlines(app, calendar_for(app.agency)),
     }
     response = render(request, "applications/submitted.html", context)

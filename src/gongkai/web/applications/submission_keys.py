@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+from collections.abc import Mapping
+from typing import Any
 
 from django.core import signing
 
@@ -64,3 +67,30 @@ def seal(key: str, code: str) -> str:
 def unseal(key: str, sealed: str) -> str:
     raw = bytes.fromhex(sealed)
     return bytes(a ^ b for a, b in zip(raw, _pad(key, len(raw)), strict=True)).decode()
+
+
+#: Session entry: the forms this browser filed, by the fingerprint of what they said.
+_FILED = "gongkai_filed_forms"
+
+
+def fingerprint(data: Mapping[str, Any]) -> str:
+    """What a filled form says (model instances by their primary key), as one hash."""
+    plain = {k: getattr(v, "pk", v) for k, v in sorted(data.items())}
+    return hashlib.sha256(json.dumps(plain, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def remember(session: Any, data: Mapping[str, Any], key: str) -> None:
+    """Note in the browser's session that it filed ``data`` with ``key`` (the last 20 forms)."""
+    filed = dict(session.get(_FILED, {}))
+    filed[fingerprint(data)] = key
+    session[_FILED] = dict(list(filed.items())[-20:])
+
+
+def filed_before(session: Any, data: Mapping[str, Any]) -> str | None:
+    """The key with which this browser already filed the very same form, if it did recently.
+
+    Going back to the filled form and submitting it again is a reload of a page that the browser
+    fetches anew -- with a fresh key (the page varies with the cookies, which the filing changed) --
+    and the fields it restores: the same form, filed once."""
+    key = session.get(_FILED, {}).get(fingerprint(data))
+    return key if key is not None and valid(key) else None

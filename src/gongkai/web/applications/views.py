@@ -35,7 +35,7 @@ from gongkai.web.applications import (
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, staff_only, visible_case
 from gongkai.web.applications.models import Application, ApplicationQuerySet
-from gongkai.web.applications.public_views import filed_with
+from gongkai.web.applications.public_views import filed_earlier, filed_with
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
@@ -345,12 +345,15 @@ def register(request: HttpRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, agencies=agencies, initial={"arrived_on": today()}
     )
     if request.method == "POST":
-        filed = filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
-        if filed is not None and filed.application is not None:
-            code = submission_keys.unseal(request.POST[submission_keys.FIELD_NAME], filed.sealed_code)
-            return _already_registered(request, filed.application, code)
+        again = filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
+        if again is not None:
+            return _already_registered(request, *again)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        said = {k: d[k] for k in (*forms.APPLICANT_FIELDS, "channel", "arrived_on", "confirmed_on")}
+        earlier = filed_earlier(request, said)
+        if earlier is not None:  # back to the filled form, submitted again
+            return _already_registered(request, *earlier)
         try:
             arrived = timezone.make_aware(
                 timezone.datetime.combine(d["arrived_on"], timezone.datetime.min.time())
@@ -372,6 +375,7 @@ def register(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             app = submission.application
+            submission_keys.remember(request.session, said, d[submission_keys.FIELD_NAME])
             messages.success(
                 request, f"已登记 {app.number}，查询码 {submission.query_code}（请告知申请人）。"
             )
