@@ -121,8 +121,9 @@ class ApplicantForm(forms.ModelForm):
         key: str = self.cleaned_data.get(submission_keys.FIELD_NAME, "")
         if not submission_keys.valid(key):
             # Shown again with a fresh key: the applicant checks the form and submits it once more.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(submission_keys.FIELD_NAME)] = submission_keys.new_key()
+            fresh: Any = self.data.copy()  # type: ignore[has-type]  # a QueryDict, immutable as posted
+            fresh[self.add_prefix(submission_keys.FIELD_NAME)] = submission_keys.new_key()
+            self.data = fresh
             raise forms.ValidationError("此申请表已过期或无效，请核对内容后再提交一次。")
         return key
 
