@@ -27,7 +27,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.web.workdays.models import CalendarReminder, HolidaySchedule
-from testsupport import SHARED, require
+from testsupport import official_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,6 @@ RECEIVED = date(2026, 12, 15)  # a Tuesday
 #: 7 working days after 15 December 2026 (第三十条): Thursday 24 December, within 2026.
 CORRECTION_NOTICE_DUE = date(2026, 12, 24)
 MISSING = "2027年节假日安排尚未录入，答复期限暂无法计算"
-NOTICES = SHARED / "reference" / "holiday-notices.md"
 PACKAGED = {s.year: s for s in packaged_schedules()}
 
 
@@ -144,16 +143,6 @@ def test_the_daily_reminder_asks_for_next_year_from_1_november(
 
 
 # -- entering a year from the pasted notice -------------------------------------------------------
-
-
-def official_notice(year: int) -> str:
-    require(
-        NOTICES.is_file(), f"the holiday notices are not at {NOTICES} (../shared sits beside the repository)"
-    )
-    for part in re.split(r"^## ", NOTICES.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
-        if part.startswith(f"国务院办公厅关于{year}年"):
-            return part.split("\n---", 1)[0]
-    raise AssertionError(f"no {year} notice in {NOTICES}")
 
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])

@@ -102,35 +102,31 @@ def deadlines(app: Application, calendar: WorkingCalendar) -> Deadlines | None:
     )
 
 
-def known_deadlines(app: Application, calendar: WorkingCalendar) -> KnownDeadlines | None:
+def known_deadlines(
+    app: Application, calendar: WorkingCalendar, *, extension_approved_on: date | None = None
+) -> KnownDeadlines | None:
     """Every due date of the case the known calendar reaches, the others :class:`Unknown` naming
-    the year to enter; ``None`` while the date of receipt is not established."""
+    the year to enter; ``None`` while the date of receipt is not established.
+    ``extension_approved_on`` supposes an extension approved that day (default: the recorded one)."""
     if app.received_on is None:
         return None
     correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
-    extension = latest(app, v.EventKind.EXTENSION_APPROVED)
+    if extension_approved_on is None:
+        extension = latest(app, v.EventKind.EXTENSION_APPROVED)
+        extension_approved_on = extension.on if extension else None
     return deadlines_as_far_as_known(
         app.received_on,
         calendar,
         pauses=pauses(app, calendar),
         correction_received=correction.on if correction else None,
-        extension_approved_on=extension.on if extension else None,
+        extension_approved_on=extension_approved_on,
     )
 
 
 def check_extension_on(app: Application, calendar: WorkingCalendar, on: date) -> None:
     """Raise the domain's DeadlineError when an extension approved ``on`` would come after the
     reply period (条例 第三十三条第二款; the rule is gongkai.deadlines')."""
-    if app.received_on is None:
-        return
-    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
-    deadlines_as_far_as_known(
-        app.received_on,
-        calendar,
-        pauses=pauses(app, calendar),
-        correction_received=correction.on if correction else None,
-        extension_approved_on=on,
-    )
+    known_deadlines(app, calendar, extension_approved_on=on)
 
 
 def missing_year_message(unknown: Unknown, what: str = "答复期限") -> str:
