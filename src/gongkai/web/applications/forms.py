@@ -109,12 +109,15 @@ class ApplicantForm(forms.ModelForm):
             "id_number": "自然人填写身份证件号码；法人或其他组织填写统一社会信用代码。",
         }
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: Any = None, one_time_key: bool = True, **kwargs: Any) -> None:
+        """``one_time_key=False`` for callers that are not a browser's form (the REST API)."""
         super().__init__(*args, **kwargs)
         queryset = agencies if agencies is not None else Agency.objects.filter(accepts_online=True)
         self.fields["agency"].queryset = queryset.order_by("name")
         self.fields["agency"].label = "向哪个机关申请"
-        if not self.is_bound:
+        if not one_time_key:
+            del self.fields[submission_keys.FIELD_NAME]
+        elif not self.is_bound:
             self.initial[submission_keys.FIELD_NAME] = submission_keys.new_key()
 
     def clean_submission_key(self) -> str:
