@@ -105,11 +105,15 @@ def test_attachment_size_limit(client: Any, agencies: Any, applicant: Any) -> No
 
 @override_settings(GONGKAI_SUBMIT_RATE=(2, 3600))
 def test_rate_limit_per_address(client: Any, agencies: Any, applicant: Any) -> None:
+    # Three different applications (the same one filed again is a resubmission, not a new filing).
     statuses = [
         client.post(
-            "/apply/", _form(agencies["science"], applicant), REMOTE_ADDR="10.0.0.1", follow=True
+            "/apply/",
+            _form(agencies["science"], applicant, description=f"第{n}项信息"),
+            REMOTE_ADDR="10.0.0.1",
+            follow=True,
         ).status_code
-        for _ in range(3)
+        for n in range(3)
     ]
     assert statuses == [200, 200, 429]
     # Another address is not affected.
