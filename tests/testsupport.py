@@ -12,6 +12,7 @@ a missing corpus or dependency is a failure rather than a skip.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,20 @@ def require(condition: bool, reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"required on CI: {reason}")
     pytest.skip(reason)
+
+
+#: The official texts of the 2023–2026 State Council holiday notices.
+HOLIDAY_NOTICES = SHARED / "reference" / "holiday-notices.md"
+
+
+def official_notice(year: int) -> str:
+    """The text of ``year``'s holiday notice as published, from its heading to the signature date
+    (skips where ../shared is absent)."""
+    require(
+        HOLIDAY_NOTICES.is_file(),
+        f"the holiday notices are not at {HOLIDAY_NOTICES} (../shared sits beside the repository)",
+    )
+    for part in re.split(r"^## ", HOLIDAY_NOTICES.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
+        if part.startswith(f"国务院办公厅关于{year}年"):
+            return part.split("\n---", 1)[0]
+    raise AssertionError(f"no {year} notice in {HOLIDAY_NOTICES}")

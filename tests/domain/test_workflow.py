@@ -286,6 +286,8 @@ S, A, R = CaseState, Action, Role
         (S.IN_PROGRESS, A.REQUEST_EXTENSION, R.CLERK, S.EXTENSION_PENDING, None),
         (S.EXTENSION_PENDING, A.APPROVE_EXTENSION, R.HEAD, S.IN_PROGRESS, None),
         (S.EXTENSION_PENDING, A.REJECT_EXTENSION, R.HEAD, S.IN_PROGRESS, None),
+        # Issue 17: a pending request the clerk no longer needs (e.g. the period ran out) is withdrawn.
+        (S.EXTENSION_PENDING, A.WITHDRAW_EXTENSION, R.CLERK, S.IN_PROGRESS, None),
         # Fee notice; unpaid after 20 working days closes the case as （六）2.
         (S.IN_PROGRESS, A.SEND_FEE_NOTICE, R.CLERK, S.AWAITING_FEE, None),
         (S.AWAITING_FEE, A.RECEIVE_FEE, R.CLERK, S.IN_PROGRESS, None),
@@ -314,6 +316,9 @@ def test_allowed_transitions(
     [
         # The clerk cannot approve an extension: only the 机构负责人 can.
         (S.EXTENSION_PENDING, A.APPROVE_EXTENSION, R.CLERK, "机构负责人"),
+        # ... nor refuse it; the head does not withdraw the clerk's request.
+        (S.EXTENSION_PENDING, A.REJECT_EXTENSION, R.CLERK, "机构负责人"),
+        (S.EXTENSION_PENDING, A.WITHDRAW_EXTENSION, R.HEAD, "经办人"),
         # Nobody approves their own draft: review is the reviewer's.
         (S.UNDER_REVIEW, A.APPROVE, R.CLERK, "审核人"),
         # A supervisor watches but does not handle cases.

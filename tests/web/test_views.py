@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
+from gongkai.web.applications import submission_keys
 from gongkai.web.applications.models import Application
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +34,14 @@ def _clear_cache() -> None:
 
 
 def _form(agency: Any, applicant: dict[str, str], **extra: Any) -> dict[str, Any]:
-    return {**applicant, "agency": agency.pk, **extra}
+    """The form as a browser posts it, with the one-time submission key the form page carries."""
+    return {**applicant, "agency": agency.pk, "submission_key": submission_keys.new_key(), **extra}
 
 
 def test_public_submission_gives_number_and_code_and_the_code_finds_the_case(
     client: Any, agencies: Any, applicant: Any
 ) -> None:
-    page = client.post("/apply/", _form(agencies["science"], applicant))
+    page = client.post("/apply/", _form(agencies["science"], applicant), follow=True)
     assert page.status_code == 200
     app = Application.objects.get()
     code = page.context["code"]
@@ -103,14 +105,22 @@ def test_attachment_size_limit(client: Any, agencies: Any, applicant: Any) -> No
 
 @override_settings(GONGKAI_SUBMIT_RATE=(2, 3600))
 def test_rate_limit_per_address(client: Any, agencies: Any, applicant: Any) -> None:
+    # Three different applications (the same one filed again is a resubmission, not a new filing).
     statuses = [
-        client.post("/apply/", _form(agencies["science"], applicant), REMOTE_ADDR="10.0.0.1").status_code
-        for _ in range(3)
+        client.post(
+            "/apply/",
+            _form(agencies["science"], applicant, description=f"第{n}项信息"),
+            REMOTE_ADDR="10.0.0.1",
+            follow=True,
+        ).status_code
+        for n in range(3)
     ]
     assert statuses == [200, 200, 429]
     # Another address is not affected.
     assert (
-        client.post("/apply/", _form(agencies["science"], applicant), REMOTE_ADDR="10.0.0.2").status_code
+        client.post(
+            "/apply/", _form(agencies["science"], applicant), REMOTE_ADDR="10.0.0.2", follow=True
+        ).status_code
         == 200
     )
     assert Application.objects.count() == 3

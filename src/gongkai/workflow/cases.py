@@ -95,6 +95,7 @@ class Action(StrEnum):
     REQUEST_EXTENSION = "request_extension"
     APPROVE_EXTENSION = "approve_extension"
     REJECT_EXTENSION = "reject_extension"
+    WITHDRAW_EXTENSION = "withdraw_extension"
     SEND_FEE_NOTICE = "send_fee_notice"
     RECEIVE_FEE = "receive_fee"
     FEE_LAPSED = "fee_lapsed"
@@ -213,6 +214,14 @@ TRANSITIONS: tuple[Transition, ...] = (
         _S.IN_PROGRESS,
         frozenset({Role.HEAD}),
         "负责人不同意延期",
+        "条例第三十三条第二款",
+    ),
+    Transition(
+        Action.WITHDRAW_EXTENSION,
+        _S.EXTENSION_PENDING,
+        _S.IN_PROGRESS,
+        _CLERK,
+        "撤回延期申请",
         "条例第三十三条第二款",
     ),
     Transition(

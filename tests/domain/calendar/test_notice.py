@@ -6,28 +6,15 @@ checked on texts written here."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
 from gongkai.calendar import WorkingCalendar, YearSchedule, packaged_schedules
 from gongkai.calendar.notice import NoticeParseError, parse_holiday_notice
-from testsupport import SHARED, require
+from testsupport import official_notice
 
-NOTICES = SHARED / "reference" / "holiday-notices.md"
 PACKAGED = {s.year: s for s in packaged_schedules()}
-
-
-def official_notice(year: int) -> str:
-    """The text of ``year``'s notice as published, from its heading to the signature date."""
-    require(
-        NOTICES.is_file(), f"the holiday notices are not at {NOTICES} (../shared sits beside the repository)"
-    )
-    for part in re.split(r"^## ", NOTICES.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
-        if part.startswith(f"国务院办公厅关于{year}年"):
-            return part.split("\n---", 1)[0]
-    raise AssertionError(f"no {year} notice in {NOTICES}")
 
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from gongkai.report import arithmetic
 from gongkai.report.model import (
@@ -57,7 +57,7 @@ from gongkai.report.model import (
 )
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals.models import Appeal, Kind, Result
-from gongkai.web.applications.models import Application, FeeNotice
+from gongkai.web.applications.models import Application, ApplicationQuerySet, FeeNotice
 from gongkai.web.disclosure import figures
 from gongkai.web.disclosure import vocabulary as dv
 from gongkai.web.disclosure.models import Decision, Item, LifeEvent
@@ -345,8 +345,8 @@ def facts_for(agency: Agency, year: int, *, computed: tuple[Table3, Table4] | No
         _applications(agency)
         .filter(_resolved_in(year))
         .aggregate(
-            on_time=Count("pk", filter=Q(closed_on__lte=F("due_on"))),
-            overdue=Count("pk", filter=Q(closed_on__gt=F("due_on"))),
+            on_time=Count("pk", filter=ApplicationQuerySet.answered_on_time_q()),
+            overdue=Count("pk", filter=ApplicationQuerySet.answered_late_q()),
             no_due=Count("pk", filter=Q(due_on__isnull=True)),
         )
     )

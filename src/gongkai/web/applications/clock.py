@@ -10,14 +10,16 @@ from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from gongkai.calendar import WorkingCalendar
+from gongkai.calendar import Unknown, WorkingCalendar
 from gongkai.deadlines import (
     ClockStatus,
     Deadlines,
+    KnownDeadlines,
     Pause,
     PauseReason,
     compute_deadlines,
     consultation_due,
+    deadlines_as_far_as_known,
     fee_payment_due,
     status_on,
 )
@@ -100,27 +102,96 @@ def deadlines(app: Application, calendar: WorkingCalendar) -> Deadlines | None:
     )
 
 
-def refresh(app: Application, calendar: WorkingCalendar) -> None:
-    """Recompute the cached due-date columns (the caller saves)."""
+def known_deadlines(
+    app: Application, calendar: WorkingCalendar, *, extension_approved_on: date | None = None
+) -> KnownDeadlines | None:
+    """Every due date of the case the known calendar reaches, the others :class:`Unknown` naming
+    the year to enter; ``None`` while the date of receipt is not established.
+    ``extension_approved_on`` supposes an extension approved that day (default: the recorded one)."""
+    if app.received_on is None:
+        return None
+    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
+    if extension_approved_on is None:
+        extension = latest(app, v.EventKind.EXTENSION_APPROVED)
+        extension_approved_on = extension.on if extension else None
+    return deadlines_as_far_as_known(
+        app.received_on,
+        calendar,
+        pauses=pauses(app, calendar),
+        correction_received=correction.on if correction else None,
+        extension_approved_on=extension_approved_on,
+    )
+
+
+def check_extension_on(app: Application, calendar: WorkingCalendar, on: date) -> None:
+    """Raise the domain's DeadlineError when an extension approved ``on`` would come after the
+    reply period (条例 第三十三条第二款; the rule is gongkai.deadlines')."""
+    known_deadlines(app, calendar, extension_approved_on=on)
+
+
+def missing_year_message(unknown: Unknown, what: str = "答复期限") -> str:
+    """ "2027年节假日安排尚未录入，答复期限暂无法计算": what a page shows for an unknown date."""
+    return f"{unknown.reason}，{what}暂无法计算"
+
+
+def _known(value: date | Unknown) -> date | None:
+    return None if isinstance(value, Unknown) else value
+
+
+def refresh(app: Application, calendar: WorkingCalendar) -> tuple[int, ...]:
+    """Recompute the cached due-date columns (the caller saves): every date the known calendar
+    reaches; one that needs a year nobody has entered stays empty, and ``clock_error`` says which
+    year is missing when the date that applies now is one of them (never a guessed date).
+    Returns the years that date waits for (for the administrators to be told)."""
     app.clock_error = ""
     try:
-        d = deadlines(app, calendar)
+        d = known_deadlines(app, calendar)
     except GongkaiError as exc:
-        # e.g. UnknownCalendarYear: shown on the case and the dashboard; never a guessed date.
         app.due_on = app.correction_notice_due = app.extended_due = None
         app.clock_error = exc.message[:300]
-        return
+        return ()
     if d is None:
         app.due_on = app.correction_notice_due = app.extended_due = None
-        return
-    app.correction_notice_due = d.correction_notice_due
-    app.extended_due = d.extended_due
-    app.due_on = d.due
+        return ()
+    app.correction_notice_due = _known(d.correction_notice_due)
+    app.extended_due = _known(d.extended_due)
+    app.due_on = _known(d.due)
+    if isinstance(d.due, Unknown):
+        app.clock_error = missing_year_message(d.due)
     if app.status == CaseState.AWAITING_CORRECTION:
         # While waiting for the correction the reply clock has not started; what falls due is
         # the correction period the notice set (条例 第三十条).
         request = latest(app, v.EventKind.CORRECTION_REQUESTED)
-        app.due_on = request.until if request else d.due
+        if request is not None:
+            app.due_on, app.clock_error = request.until, ""
+            return ()
+    return (d.due.year,) if isinstance(d.due, Unknown) else ()
+
+
+def shown_deadlines(app: Application, calendar: WorkingCalendar) -> dict[str, str]:
+    """The case's deadlines as the receipt and the case and progress pages state them: a date
+    (2026年12月16日), or what is missing to compute it. Keys: correction_notice_due, reply_due,
+    extended_due, due; an empty dict while the date of receipt is not established."""
+    try:
+        d = known_deadlines(app, calendar)
+    except GongkaiError as exc:
+        return dict.fromkeys(("correction_notice_due", "reply_due", "extended_due", "due"), exc.message)
+    if d is None:
+        return {}
+    names = {
+        "correction_notice_due": ("补正告知期限", d.correction_notice_due),
+        "reply_due": ("答复期限", d.reply_due),
+        "extended_due": ("延期后最迟期限", d.extended_due),
+        "due": ("答复期限", d.due),
+    }
+    return {
+        key: missing_year_message(value, what) if isinstance(value, Unknown) else cn_date(value)
+        for key, (what, value) in names.items()
+    }
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def clock_status(app: Application, calendar: WorkingCalendar, today: date) -> ClockStatus | None:

@@ -13,6 +13,7 @@ from gongkai.receipt import Channel as DomainChannel
 from gongkai.receipt import needs_confirmation
 from gongkai.sensitive.checksums import id_card_is_valid, uscc_is_valid
 from gongkai.web.accounts.models import Agency, User
+from gongkai.web.applications import submission_keys
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application
 
@@ -94,6 +95,8 @@ class ApplicantForm(forms.ModelForm):
     """条例 第二十九条第二款: who applies, what is asked for, and in which form."""
 
     attachments = MultipleFileField(label="附件（身份证明、补充材料）", required=False)
+    #: The form's one-time key (applications.submission_keys): filing it twice files it once.
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Application
@@ -110,11 +113,26 @@ class ApplicantForm(forms.ModelForm):
             "id_number": "自然人填写身份证件号码；法人或其他组织填写统一社会信用代码。",
         }
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: Any = None, one_time_key: bool = True, **kwargs: Any) -> None:
+        """``one_time_key=False`` for callers that are not a browser's form (the REST API)."""
         super().__init__(*args, **kwargs)
         queryset = agencies if agencies is not None else Agency.objects.filter(accepts_online=True)
         self.fields["agency"].queryset = queryset.order_by("name")
         self.fields["agency"].label = "向哪个机关申请"
+        if not one_time_key:
+            del self.fields[submission_keys.FIELD_NAME]
+        elif not self.is_bound:
+            self.initial[submission_keys.FIELD_NAME] = submission_keys.new_key()
+
+    def clean_submission_key(self) -> str:
+        key: str = self.cleaned_data.get(submission_keys.FIELD_NAME, "")
+        if not submission_keys.valid(key):
+            # Shown again with a fresh key: the applicant checks the form and submits it once more.
+            fresh: Any = self.data.copy()  # type: ignore[has-type]  # a QueryDict, immutable as posted
+            fresh[self.add_prefix(submission_keys.FIELD_NAME)] = submission_keys.new_key()
+            self.data = fresh
+            raise forms.ValidationError("此申请表已过期或无效，请核对内容后再提交一次。")
+        return key
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -179,6 +197,10 @@ class DateForm(forms.Form):
 
 class ExtensionRequestForm(forms.Form):
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionRefusalForm(forms.Form):
+    reason = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ConsultationForm(forms.Form):

@@ -12,7 +12,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from gongkai.calendar import WorkingCalendar
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
@@ -58,6 +58,16 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     @staticmethod
     def past_due_q(today: date) -> Q:
         return Q(status__in=v.OPEN_STATUSES, due_on__lt=today)
+
+    @staticmethod
+    def answered_late_q() -> Q:
+        """逾期答复: a case resolved after the due date that applied to it (the annual report's
+        "逾期" count, annual.tables.facts_for, uses this same condition)."""
+        return ~Q(resolution="") & Q(closed_on__gt=F("due_on"))
+
+    @staticmethod
+    def answered_on_time_q() -> Q:
+        return ~Q(resolution="") & Q(closed_on__lte=F("due_on"))
 
     @staticmethod
     def due_soon_until(today: date, calendar: WorkingCalendar) -> date | None:
@@ -202,6 +212,11 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status in v.OPEN_STATUSES
 
+    @property
+    def answered_late(self) -> bool:
+        """逾期答复 (as ApplicationQuerySet.answered_late_q): resolved after its due date."""
+        return bool(self.resolution and self.closed_on and self.due_on and self.closed_on > self.due_on)
+
 
 class CaseEvent(models.Model):
     """A fact that moves the statutory clock or the case (补正, extension, consultation...)."""
@@ -309,3 +324,21 @@ class FeeNotice(models.Model):
         indexes = [
             models.Index(fields=["payment_due"], condition=models.Q(paid_on=None), name="fee_unpaid_due_idx")
         ]
+
+
+class SubmissionKey(models.Model):
+    """A consumed one-time submission key of an application form (applications.submission_keys):
+    the form was filed once, as ``application``; filing it again shows that receipt."""
+
+    #: SHA-256 of the signed key (the key itself addresses the receipt page).
+    key_hash = models.CharField(max_length=64, unique=True)
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="submission_key", null=True
+    )
+    #: The query code sealed with the key (shown again to the key's holder only).
+    sealed_code = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提交凭据"
+        verbose_name_plural = "提交凭据"

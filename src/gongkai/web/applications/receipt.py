@@ -11,25 +11,27 @@ are masked (the receipt may be photographed).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
+from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.masking import mask_id, mask_phone
 from gongkai.web.applications.models import Application
+from gongkai.web.workdays.calendars import calendar_for
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TITLE = "政府信息公开申请接收回执"
 
 
-def _cn_date(d: object) -> str:
-    if not isinstance(d, date):
-        return "待定"
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def receipt_lines(app: Application) -> list[tuple[str, str]]:
-    """The system's details of the receipt (beyond the template's own fields)."""
+    """The system's details of the receipt (beyond the template's own fields): the deadlines as
+    far as the known calendar reaches them (clock.shown_deadlines), or what is missing."""
+    shown = clock.shown_deadlines(app, calendar_for(app.agency))
+    deadlines = (
+        [("补正告知期限", shown["correction_notice_due"]), ("答复期限", shown["due"])]
+        if shown
+        else [("答复期限", "待收到申请之日确定后计算")]
+    )
     return [
         ("身份证明", f"{v.IdType.of(app.id_type).label} {mask_id(app.id_number)}"),
         ("联系电话", mask_phone(app.phone)),
@@ -38,7 +40,7 @@ def receipt_lines(app: Application) -> list[tuple[str, str]]:
             "提供形式",
             f"{v.InformationFormat.of(app.delivery_form).label}，{v.ObtainingMethod.of(app.delivery_method).label}",
         ),
-        ("答复期限", _cn_date(app.due_on) if app.due_on else "待收到申请之日确定后计算"),
+        *deadlines,
     ]
 
 

@@ -1,13 +1,15 @@
 from django.urls import path
 
-from gongkai.web.applications import notices, views
+from gongkai.web.applications import notices, public_views, views
 
 app_name = "applications"
 
 urlpatterns = [
-    path("apply/", views.apply, name="apply"),
-    path("track/", views.track, name="track"),
-    path("receipt/<int:pk>.<str:fmt>", views.receipt_download, name="receipt"),
+    path("apply/", public_views.apply, name="apply"),
+    path("apply/received/<str:key>/", public_views.submitted, name="submitted"),
+    path("track/", public_views.track, name="track"),
+    path("track/letter/", public_views.track_letter, name="track_letter"),
+    path("receipt/<int:pk>.<str:fmt>", public_views.receipt_download, name="receipt"),
     path("work/", views.queue, name="queue"),
     path("work/register/", views.register, name="register"),
     path("work/cases/<int:pk>/", views.detail, name="detail"),
@@ -21,6 +23,8 @@ urlpatterns = [
     ),
     path("work/cases/<int:pk>/extension/", views.request_extension, name="request_extension"),
     path("work/cases/<int:pk>/extension/approve/", views.approve_extension, name="approve_extension"),
+    path("work/cases/<int:pk>/extension/refuse/", views.refuse_extension, name="refuse_extension"),
+    path("work/cases/<int:pk>/extension/withdraw/", views.withdraw_extension, name="withdraw_extension"),
     path("work/cases/<int:pk>/consultation/", views.start_consultation, name="start_consultation"),
     path("work/cases/<int:pk>/consultation/end/", views.end_consultation, name="end_consultation"),
     # Issue 6: third-party consultation (第三十二条) and the fee notice (第四十二条).

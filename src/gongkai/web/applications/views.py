@@ -9,7 +9,6 @@ import functools
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,7 +21,6 @@ from django.utils import timezone
 
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
-from gongkai.web import clock as time_seam
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.applications import (
@@ -31,21 +29,19 @@ from gongkai.web.applications import (
     forms,
     masking,
     notices,
-    numbering,
     permissions,
-    ratelimit,
-    receipt,
+    submission_keys,
 )
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, staff_only, visible_case
 from gongkai.web.applications.models import Application, ApplicationQuerySet
+from gongkai.web.applications.public_views import filed_earlier, filed_with
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
-from gongkai.workflow.cases import CaseState
+from gongkai.workflow.cases import Action, CaseState
 
-PUBLIC_SESSION_KEY = "gongkai_public_cases"
 STATUS_LABELS = dict(v.STATUS_CHOICES)
 QUEUE_VIEWS = {
     "all": "全部在办",
@@ -53,85 +49,13 @@ QUEUE_VIEWS = {
     "overdue": "已逾期",
     "mine": "我经办的",
     "approvals": "待批延期",
+    "late": "本年逾期答复",
 }
 
 
 def home(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.filter(accepts_online=True).order_by("name")
     return render(request, "home.html", {"agencies": agencies})
-
-
-# -- the public ---------------------------------------------------------------------------------
-
-
-def apply(request: HttpRequest) -> HttpResponse:
-    form = forms.ApplicantForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        limit, window = settings.GONGKAI_SUBMIT_RATE
-        if not ratelimit.hit(request, "submit", limit, window):
-            return render(request, "applications/rate_limited.html", status=429)
-        if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in forms.APPLICANT_FIELDS}
-            submission = actions.do_submit_application(
-                data["agency"],
-                data,
-                channel=v.SubmissionChannel.ONLINE,
-                submitted_at=time_seam.now(),  # looked up per call: tests fix the seam
-                attachments=form.cleaned_data["attachments"],
-                acting_user=None,
-            )
-            app = submission.application
-            request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][-20:]
-            return render(request, "applications/submitted.html", {"app": app, "code": submission.query_code})
-    return render(request, "applications/apply.html", {"form": form})
-
-
-def track(request: HttpRequest) -> HttpResponse:
-    form = forms.TrackForm(request.POST or None)
-    app = None
-    if request.method == "POST":
-        if not ratelimit.hit(request, "track", 30, 3600):
-            return render(request, "applications/rate_limited.html", status=429)
-        if form.is_valid():
-            typed = numbering.applications_numbered(form.cleaned_data["number"])
-            app = next(
-                (
-                    c
-                    for c in typed.select_related("agency")[:50]
-                    if numbering.check_query_code(c.number, form.cleaned_data["code"], c.query_code_hash)
-                ),
-                None,
-            )
-            if app is not None:
-                request.session[PUBLIC_SESSION_KEY] = [*request.session.get(PUBLIC_SESSION_KEY, []), app.pk][
-                    -20:
-                ]
-            else:
-                form.add_error(None, "登记编号或查询码不正确。")
-    context: dict[str, Any] = {"form": form, "app": app}
-    if app is not None:
-        context["events"] = app.events.all()
-        context["masked_name"] = masking.applicant_name(app)
-    return render(request, "applications/track.html", context)
-
-
-def _may_download_receipt(request: HttpRequest, app: Application) -> bool:
-    return app.pk in request.session.get(PUBLIC_SESSION_KEY, []) or permissions.can_view(request.user, app)
-
-
-def receipt_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    app = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
-    if not _may_download_receipt(request, app):
-        raise Http404
-    if fmt == "docx":
-        body, mime = receipt.render_docx(app), receipt.DOCX_MIME
-    elif fmt == "pdf":
-        body, mime = receipt.render_pdf(app), "application/pdf"
-    else:
-        raise Http404
-    response = HttpResponse(body, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="receipt-{app.pk}.{fmt}"'
-    return response
 
 
 # -- staff --------------------------------------------------------------------------------------
@@ -182,9 +106,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     counted = [r for r in per_agency if selected is None or r["agency_id"] == selected.pk]
     counts = {key: sum(r[key] for r in counted) for key in (*conditions, "clock_errors")}
+    # 逾期答复: answered this year after the due date -- no longer open, so counted apart.
+    late = Application.objects.filter(
+        ApplicationQuerySet.answered_late_q(),
+        agency_id__in=[selected.pk] if selected else visible_ids,
+        closed_on__year=now.year,
+    )
+    counts["late"] = late.count()
     tabs = [{"key": key, "label": label, "count": counts[key]} for key, label in QUEUE_VIEWS.items()]
     rows = (
-        base.filter(conditions[view])
+        (late if view == "late" else base.filter(conditions[view]))
         .select_related("agency")
         .only(
             "number",
@@ -195,6 +126,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "status",
             "agency__name",
             "clock_error",
+            "resolution",
+            "closed_on",
         )
         .order_by("due_on", "pk")
     )
@@ -252,7 +185,9 @@ def _case_url_prefix() -> str:
 
 
 def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str, Any]:
-    if app.due_on is None:
+    if app.answered_late:
+        badge = ("overdue", "逾期答复")
+    elif app.due_on is None:
         badge = ("neutral", "期限待定")
     elif app.due_on < now:
         badge = ("overdue", "补正期限已过" if app.status == CaseState.AWAITING_CORRECTION else "已逾期")
@@ -270,7 +205,7 @@ def _queue_row(app: Application, now: date, soon_limit: date | None) -> dict[str
         "name": name,
         "agency": app.agency.name,
         "received": app.received_on.isoformat() if app.received_on else "—",
-        "due": app.due_on.isoformat() if app.due_on else "—",
+        "due": app.due_on.isoformat() if app.due_on else (app.clock_error or "—"),
         "status": STATUS_LABELS.get(app.status, app.status),
         "badge": badge,
     }
@@ -296,6 +231,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     handle = permissions.can_handle(request.user, app)
     pending_extension = app.status == CaseState.EXTENSION_PENDING
     correction = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
+    extended = clock.latest(app, v.EventKind.EXTENSION_APPROVED) is not None
+    # Past the reply period no extension can be asked for (第三十三条第二款): the case is answered,
+    # late (逾期答复).
+    past_due = app.is_open and app.due_on is not None and app.due_on < today()
     context = {
         "app": app,
         "applicant": applicant,
@@ -308,7 +247,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and pending_extension
         and app.is_open,
         "pending_extension": pending_extension,
-        "extended": clock.latest(app, v.EventKind.EXTENSION_APPROVED) is not None,
+        "extended": extended,
+        "can_request_extension": handle
+        and app.status == CaseState.IN_PROGRESS
+        and not extended
+        and not past_due,
+        "past_due": past_due,
+        "can_withdraw_extension": pending_extension
+        and "clerk" in accounts.roles_in(request.user, app.agency_id),
+        "refuse_form": forms.ExtensionRefusalForm(),
+        "shown": clock.shown_deadlines(app, calendar),
         "correction": correction,
         "today": today(),
         "correction_form": forms.CorrectionRequestForm(initial={"sent_on": today()}),
@@ -354,6 +302,17 @@ approve_extension = case_action(
     form_class=forms.DateForm,
     arguments=lambda d: {"approved_on": d["on"]},
 )
+refuse_extension = case_action(
+    functools.partial(actions.do_take_step, action=Action.REJECT_EXTENSION),
+    "已不同意延期，经办人继续办理。",
+    form_class=forms.ExtensionRefusalForm,
+    arguments=lambda d: {"on": today(), "note": d["reason"]},
+)
+withdraw_extension = case_action(
+    functools.partial(actions.do_take_step, action=Action.WITHDRAW_EXTENSION),
+    "已撤回延期申请。",
+    arguments=lambda d: {"on": today()},
+)
 start_consultation = case_action(
     actions.do_start_consultation,
     "已登记征求意见，暂停计时。",
@@ -385,8 +344,16 @@ def register(request: HttpRequest) -> HttpResponse:
     form = forms.StaffIntakeForm(
         request.POST or None, request.FILES or None, agencies=agencies, initial={"arrived_on": today()}
     )
+    if request.method == "POST":
+        again = filed_with(request.POST.get(submission_keys.FIELD_NAME, ""))
+        if again is not None:
+            return _already_registered(request, *again)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        said = {k: d[k] for k in (*forms.APPLICANT_FIELDS, "channel", "arrived_on", "confirmed_on")}
+        earlier = filed_earlier(request, said)
+        if earlier is not None:  # back to the filled form, submitted again
+            return _already_registered(request, *earlier)
         try:
             arrived = timezone.make_aware(
                 timezone.datetime.combine(d["arrived_on"], timezone.datetime.min.time())
@@ -400,13 +367,22 @@ def register(request: HttpRequest) -> HttpResponse:
                 confirmed_on=d["confirmed_on"],
                 attachments=d["attachments"],
                 acting_user=request.user,
+                submission_key=d[submission_keys.FIELD_NAME],
             )
+        except actions.AlreadySubmitted as again:  # a concurrent POST of the same form filed it
+            return _already_registered(request, again.application, again.query_code)
         except GongkaiError as exc:
             form.add_error(None, exc.message)
         else:
             app = submission.application
+            submission_keys.remember(request.session, said, d[submission_keys.FIELD_NAME])
             messages.success(
                 request, f"已登记 {app.number}，查询码 {submission.query_code}（请告知申请人）。"
             )
             return redirect("applications:detail", pk=app.pk)
     return render(request, "applications/register.html", {"form": form})
+
+
+def _already_registered(request: HttpRequest, app: Application, code: str) -> HttpResponse:
+    messages.info(request, f"此登记表已提交过：{app.number}，查询码 {code}。")
+    return redirect("applications:detail", pk=app.pk)

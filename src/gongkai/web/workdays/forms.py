@@ -5,7 +5,8 @@ from typing import Any
 
 from django import forms
 
-from gongkai.calendar import CalendarDataError
+from gongkai.calendar import CalendarDataError, ParsedNotice, parse_holiday_notice
+from gongkai.web.accounts.models import Agency
 from gongkai.web.workdays.calendars import to_year_schedule
 from gongkai.web.workdays.models import HolidaySchedule
 
@@ -74,3 +75,25 @@ class ScheduleForm(forms.ModelForm):
             except CalendarDataError as exc:
                 raise forms.ValidationError(exc.message) from exc
         return data
+
+
+class NoticeForm(forms.Form):
+    """The pasted text of 国务院办公厅关于YYYY年部分节假日安排的通知 (issue 17, point 2)."""
+
+    text = forms.CharField(
+        label="通知全文",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="从中国政府网复制通知全文（含标题、文号和各节日的安排）粘贴到这里。",
+    )
+    agency = forms.ModelChoiceField(
+        label="适用机构",
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        empty_label="全部机构（全国统一安排）",
+    )
+
+    def clean_text(self) -> ParsedNotice:
+        try:
+            return parse_holiday_notice(self.cleaned_data["text"], source="通知原文")
+        except CalendarDataError as exc:  # NoticeParseError names the sentence it cannot read
+            raise forms.ValidationError(exc.message) from exc

@@ -52,3 +52,19 @@ class HolidaySchedule(models.Model):
 
     def workday_dates(self) -> list[date]:
         return [date.fromisoformat(d) for d in self.workdays]
+
+
+class CalendarReminder(models.Model):
+    """A message sent to an administrator that a year's holiday schedule is missing
+    (workdays.reminders): ``kind`` "deadline" is sent once per year and administrator (a case's
+    deadline needs the year), "ahead" once a day (from 1 November, next year is not entered)."""
+
+    kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "user", "sent_on"], name="calendar_reminder_once")
+        ]

@@ -88,7 +88,7 @@ class ApplicationList(GenericAPIView):
         body.is_valid(raise_exception=True)
         form_class = forms.ApplicantForm if token is not None else forms.StaffIntakeForm
         data = {k: ("" if val is None else str(val)) for k, val in body.validated_data.items()}
-        form = form_class(data=data, agencies=agencies)
+        form = form_class(data=data, agencies=agencies, one_time_key=False)
         if not form.is_valid():
             raise exceptions.ValidationError({k: list(msgs) for k, msgs in form.errors.items()})
         d = form.cleaned_data

@@ -26,7 +26,12 @@ from gongkai.web.applications.actions.correction import (
 from gongkai.web.applications.actions.deadlines import do_recompute_deadlines
 from gongkai.web.applications.actions.extension import do_approve_extension, do_request_extension
 from gongkai.web.applications.actions.fees import do_close_for_unpaid_fee, do_receive_fee, do_send_fee_notice
-from gongkai.web.applications.actions.intake import Submission, do_submit_application, receipt_date
+from gongkai.web.applications.actions.intake import (
+    AlreadySubmitted,
+    Submission,
+    do_submit_application,
+    receipt_date,
+)
 from gongkai.web.applications.actions.steps import (
     SIMPLE_STEPS,
     deliver_reply,
@@ -42,6 +47,7 @@ __all__ = [
     "AUDITED",
     "SIMPLE_STEPS",
     "ActionError",
+    "AlreadySubmitted",
     "Submission",
     "ThirdParty",
     "deliver_reply",

@@ -13,7 +13,9 @@ from gongkai.web.actions_base import step_record
 from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, CaseEvent
+from gongkai.web.clock import today
 from gongkai.web.workdays.calendars import calendar_for
+from gongkai.web.workdays.reminders import notify_missing_years
 from gongkai.workflow.cases import Action, CaseState, Transition, allowed_actions, transition
 from gongkai.workflow.cases import Role as WorkflowRole
 
@@ -52,9 +54,11 @@ def locked(app: Application) -> Application:
 def finish(
     app: Application, before: dict[str, Any], *, acting_user: Any, summary: str, event: str | None = None
 ) -> None:
-    """Recompute the cached due dates, save the case and write the step's audit row."""
-    clock.refresh(app, calendar_for(app.agency))
+    """Recompute the cached due dates, save the case and write the step's audit row; when the
+    date that applies needs a year nobody has entered, the administrators are told (once)."""
+    missing = clock.refresh(app, calendar_for(app.agency))
     app.save()
+    tell_about_missing_years(app, missing)
     step_record(
         acting_user=acting_user,
         summary=summary,
@@ -63,6 +67,12 @@ def finish(
         after=snapshot(app),
         event=event,
     )
+
+
+def tell_about_missing_years(app: Application, years: tuple[int, ...]) -> None:
+    """An open case whose due date needs ``years``: their administrators are told once a year."""
+    if years and app.is_open:
+        notify_missing_years(app.agency, years, today=today(), case_number=app.number)
 
 
 def add_event(

@@ -27,6 +27,13 @@ def do_request_extension(app: Application, *, reason: str, on: date, acting_user
     """The clerk asks the head for more time (条例 第三十三条第二款)."""
     app, t = begin(app, Action.REQUEST_EXTENSION, acting_user)
     require(clock.latest(app, v.EventKind.EXTENSION_APPROVED) is None, "本申请已延长过答复期限。")
+    try:
+        # The request is refused when the head could not approve it today (the period ran out).
+        clock.check_extension_on(app, calendar_for(app.agency), on)
+    except GongkaiError as exc:
+        raise ActionError(
+            f"答复期限已过，不能再申请延长，请尽快答复（将记为逾期答复）。{exc.message}"
+        ) from exc
     before = snapshot(app)
     add_event(app, v.EventKind.EXTENSION_REQUESTED, on, note=reason, acting_user=acting_user)
     complete(app, t, before, acting_user=acting_user, summary=f"申请延长答复期限：{reason}")

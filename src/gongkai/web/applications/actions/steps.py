@@ -54,6 +54,7 @@ SIMPLE_STEPS = frozenset(
         Action.REVISE,
         Action.APPROVE,
         Action.REJECT_EXTENSION,
+        Action.WITHDRAW_EXTENSION,
     }
 )
 

@@ -7,6 +7,8 @@
    mail backend (the console in the demo).
 3. Runs ``remind_disclosure`` (gongkai.web.disclosure): proactive-disclosure items and ledger lines
    falling due (条例 第二十六条).
+4. Runs ``remind_calendar`` (gongkai.web.workdays): administrators are told which year's holiday
+   schedule to enter (from 1 November, next year's).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Command(ReminderCommand):
         sent = self._remind(today)
         self.stdout.write(f"逾期未补正办结 {closed} 件；逾期未缴费办结 {unpaid} 件；发送提醒邮件 {sent} 封。")
         call_command("remind_disclosure", today=today, stdout=self.stdout, stderr=self.stderr)
+        call_command("remind_calendar", today=today, stdout=self.stdout, stderr=self.stderr)
 
     def _close_lapsed(self, today: date) -> int:
         return self._close_each(
