@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gongkai.errors import GongkaiError
 from gongkai.receipt import Channel as DomainChannel
 from gongkai.receipt import date_of_receipt
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import require_permission, step_record, top_level
 from gongkai.web.applications import clock, events, numbering, permissions, submission_keys
