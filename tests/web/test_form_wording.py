@@ -96,7 +96,13 @@ def test_a_registration_number_may_be_typed_with_other_brackets_or_as_the_serial
     from django.core.cache import cache
 
     cache.clear()  # the tracking form's rate limit
-    response = client.post("/apply/", {**applicant, "agency": agencies["science"].pk})
+    from gongkai.web.applications import submission_keys
+
+    response = client.post(
+        "/apply/",
+        {**applicant, "agency": agencies["science"].pk, "submission_key": submission_keys.new_key()},
+        follow=True,  # POST/redirect/GET: the receipt page shows the number and the query code
+    )
     app, code = response.context["app"], response.context["code"]
     assert app.number == "平科依申〔2026〕0001号" or app.serial == 1
     found = client.post("/track/", {"number": typed, "code": code})
