@@ -185,3 +185,34 @@ def test_saving_a_schedule_recomputes_the_due_dates_of_unpublished_items(
     assert Recomputed("项主动公开事项", 1) in recomputed
     row = AuditEvent.objects.get(action="disclosure.item.due_recomputed")
     assert row.object_id == str(draft.pk) and row.before == {"due_on": before.isoformat()}
+
+
+# -- one user step, one audit row -----------------------------------------------------------------
+
+
+def test_redacting_is_one_step_with_one_audit_row(make_item: Any, people: Any) -> None:
+    """Redaction scans again as part of its own step: the trail shows the step, not a second scan."""
+    item = make_item(body="联系电话13812345678。")
+    actions.do_scan_item(item, acting_user=people["clerk"])
+    actions.do_redact_item(item, acting_user=people["clerk"])
+    trail = list(
+        AuditEvent.objects.filter(object_type="disclosure.item", object_id=str(item.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert trail == ["disclosure.item.create", "disclosure.item.scan", "disclosure.item.redact"]
+    assert Item.objects.get(pk=item.pk).scanned_at is not None
+
+
+def test_a_top_level_action_cannot_run_inside_another(make_item: Any, people: Any) -> None:
+    from gongkai.web.actions_base import top_level
+
+    item = make_item()
+
+    @top_level("test.outer")
+    def outer() -> None:
+        actions.do_scan_item(item, acting_user=people["clerk"])
+
+    with pytest.raises(RuntimeError, match="top-level action"):
+        outer()
+    assert not AuditEvent.objects.filter(action="disclosure.item.scan").exists()

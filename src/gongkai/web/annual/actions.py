@@ -5,7 +5,7 @@ the report's life, writes its rows and one audit row. Views, the demo and the CL
 nothing else writes annual reports.
 
 Life of a report (per agency and year): generate → draft (edit the narrative, check, acknowledge
-warnings, regenerate) → publish (frozen: JSON, DOCX, PDF, HTML with SHA-256) → correction: a new
+warnings, regenerate) → publish (frozen: JSON, DOCX, PDF, HTML with SHA-256) → amendment (更正): a new
 draft version copied from the published one → publish it; the earlier version becomes
 ``superseded`` and stays readable as it was.
 """
@@ -69,14 +69,12 @@ def previous_published(agency_id: int, year: int) -> AnnualReport | None:
     return AnnualReport.objects.filter(agency_id=agency_id, year=year - 1, state=State.PUBLISHED).first()
 
 
+#: What the audit rows of a report version show before and after a step.
+SUMMARY_FIELDS = ("version", "state", "errors", "warnings", "sha256")
+
+
 def _summary(report: AnnualReport) -> dict[str, Any]:
-    return {
-        "version": report.version,
-        "state": report.state,
-        "errors": report.errors,
-        "warnings": report.warnings,
-        "sha256": report.sha256,
-    }
+    return {name: getattr(report, name) for name in SUMMARY_FIELDS}
 
 
 def _locked(report: AnnualReport) -> AnnualReport:

@@ -2,7 +2,7 @@
 
 A report is a sequence of versions per (agency, year). Version 1 is the first draft; publishing
 freezes a version (its JSON in the report-json.md contract plus DOCX, PDF and HTML files, each with
-its SHA-256 digest); a correction (更正) is a new draft version copied from the published one, and
+its SHA-256 digest); an amendment (更正) is a new draft version copied from the published one, and
 publishing it marks the earlier version ``superseded`` -- it stays readable, never changed.
 
 Only ``actions.py`` writes these rows. Names and fields are the shared contract of issue 8
@@ -22,7 +22,7 @@ from gongkai.web.choices import Choices
 
 
 class FrozenReportError(RuntimeError):
-    """An attempt to change a published version (a programming error: corrections are new versions)."""
+    """An attempt to change a published version (a programming error: amendments are new versions)."""
 
 
 class State(Choices):
@@ -146,7 +146,7 @@ class WarningAcknowledgement(models.Model):
     """A warning of the check, acknowledged (with a reason) by a named person.
 
     Keyed by agency, year, rule id and the finding's cells -- not by version or check run -- so it
-    survives re-checking, regenerating and a correction version for as long as the same finding
+    survives re-checking, regenerating and an amendment version for as long as the same finding
     recurs; a different finding (other rule or other cells) needs its own acknowledgement.
     """
 

@@ -2,8 +2,8 @@
 
 The roles map onto the work as it is done in an agency:
 
-- 经办人 (clerk) and 机构负责人 (head) draft: generate, edit the narrative, run the check, start a
-  correction -- the clerk prepares the report, the head may step in.
+- 经办人 (clerk) and 机构负责人 (head) draft: generate, edit the narrative, run the check, start an
+  amendment (更正) -- the clerk prepares the report, the head may step in.
 - 经办人, 审核人 and 机构负责人 may acknowledge a warning of the check (with a reason, recorded).
 - Publishing (条例 第四十九条: the agency publishes its report) is a sign-off: 机构负责人 or 审核人
   only, never the clerk alone.

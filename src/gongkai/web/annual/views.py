@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,8 +22,10 @@ from gongkai.web import clock
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions, display, drilldown, permissions
+from gongkai.web.annual.files import file_response
 from gongkai.web.annual.models import AnnualReport, PublishedFile, State, deadline_for, published_late
 from gongkai.web.audit.record import timeline
+from gongkai.web.picking import agencies_by_name, picked
 
 MIN_YEAR = 2008  # 条例 in force since 1 May 2008: the first annual reports are on 2008
 
@@ -39,13 +40,10 @@ def _visible_agency(request: HttpRequest, agency_pk: int) -> Agency:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The user's agencies and, for the chosen one, its reports by year."""
-    agencies = list(Agency.objects.filter(pk__in=accounts.visible_agency_ids(request.user)).order_by("name"))
-    if not agencies:
-        raise PermissionDenied
-    wanted = request.GET.get("agency", "")
-    chosen = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    agencies = agencies_by_name(accounts.visible_agency_ids(request.user))
+    chosen = picked(request, agencies)
     # Prefer an agency the user drafts for when none is asked for (a clerk's own agency).
-    if not wanted:
+    if not request.GET.get("agency"):
         chosen = next((a for a in agencies if permissions.can_draft(request.user, a.pk)), chosen)
     reports = (
         AnnualReport.objects.filter(agency=chosen)
@@ -256,21 +254,3 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_view(request.user, f.report.agency_id):
         raise Http404
     return file_response(f)
-
-
-CONTENT_TYPES = {
-    "json": "application/json; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "html": "text/html; charset=utf-8",
-}
-
-
-def file_response(f: PublishedFile, *, inline: bool = False) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(bytes(f.content), content_type=CONTENT_TYPES[f.fmt])
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(f.filename)}"
-    response["X-Content-SHA256"] = f.sha256
-    return response

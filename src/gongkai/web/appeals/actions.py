@@ -36,6 +36,18 @@ def _snapshot(appeal: Appeal) -> dict[str, Any]:
     return {f: (str(v) if isinstance(v := getattr(appeal, f), date) else v) for f in AUDITED}
 
 
+def _audit(appeal: Appeal, summary: str, acting_user: User, before: dict[str, Any] | None = None) -> None:
+    """The step's audit row: the case's fields before (if changed) and after."""
+    step_record(
+        acting_user=acting_user,
+        summary=summary,
+        obj=appeal,
+        agency_id=appeal.agency_id,
+        before=before,
+        after=_snapshot(appeal),
+    )
+
+
 def _require(condition: bool, message: str) -> None:
     require(condition, message, AppealError)
 
@@ -74,13 +86,7 @@ def do_register_appeal(agency: Agency, data: dict[str, Any], *, acting_user: Use
         appeal.after_reconsideration = False
     _validate(appeal)
     appeal.save()
-    step_record(
-        acting_user=acting_user,
-        summary=f"登记{appeal.get_kind_display()}案件（{appeal.body}）",
-        obj=appeal,
-        agency_id=agency.pk,
-        after=_snapshot(appeal),
-    )
+    _audit(appeal, f"登记{appeal.get_kind_display()}案件（{appeal.body}）", acting_user)
     return appeal
 
 
@@ -94,12 +100,5 @@ def do_record_appeal_result(appeal: Appeal, *, result: str, decided_on: date, ac
     before = _snapshot(appeal)
     appeal.result, appeal.decided_on = result, decided_on
     appeal.save(update_fields=["result", "decided_on"])
-    step_record(
-        acting_user=acting_user,
-        summary=f"记录{appeal.get_kind_display()}结果：{appeal.get_result_display()}",
-        obj=appeal,
-        agency_id=appeal.agency_id,
-        before=before,
-        after=_snapshot(appeal),
-    )
+    _audit(appeal, f"记录{appeal.get_kind_display()}结果：{appeal.get_result_display()}", acting_user, before)
     return appeal

@@ -15,7 +15,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.calendar import WorkingCalendar
 from gongkai.errors import GongkaiError
 from gongkai.remedies import FILING_PERIODS_NOTE
 from gongkai.web import clock
@@ -23,21 +22,12 @@ from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals import actions, forms, permissions
 from gongkai.web.appeals.models import Appeal, Result
+from gongkai.web.appeals.timing import period_facts
 from gongkai.web.applications import masking
 from gongkai.web.applications import permissions as app_permissions
 from gongkai.web.applications.models import Application
+from gongkai.web.picking import agencies_by_name, picked
 from gongkai.web.workdays.calendars import calendar_for
-
-
-def period_facts(appeal: Appeal, calendar: WorkingCalendar | None = None) -> dict[str, Any] | None:
-    """The filing period that applied and whether the filing came after it (for the pages).
-
-    ``calendar`` is the agency's working calendar when the caller has it already (a list)."""
-    period = appeal.period()
-    if period is None:
-        return None
-    end = period.end(calendar or calendar_for(appeal.agency))
-    return {"period": period, "end": end, "late": appeal.filed_on > end}
 
 
 def _shown_name(user: Any, appeal: Appeal) -> str:
@@ -48,11 +38,8 @@ def _shown_name(user: Any, appeal: Appeal) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    ids = accounts.visible_agency_ids(request.user)
-    if not ids:
-        raise PermissionDenied
-    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name"))
-    agency = next((a for a in agencies if str(a.pk) == request.GET.get("agency")), None) or agencies[0]
+    agencies = agencies_by_name(accounts.visible_agency_ids(request.user))
+    agency = picked(request, agencies)
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:

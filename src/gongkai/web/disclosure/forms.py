@@ -19,10 +19,7 @@ class ItemForm(forms.ModelForm):
         model = Item
         fields = list(ITEM_FIELDS)
         widgets = {
-            "written_on": DATE,
-            "made_on": DATE,
-            "valid_from": DATE,
-            "valid_until": DATE,
+            **dict.fromkeys(("written_on", "made_on", "valid_from", "valid_until"), DATE),
             "body": forms.Textarea(attrs={"rows": 10}),
         }
         help_texts = {"made_on": "条例第二十六条：自形成或者变更之日起20个工作日内公开；留空则为成文日期"}

@@ -1,7 +1,7 @@
 """The disclosure catalogue (政府信息公开目录) and everything around publishing an item.
 
 Status, due dates and the current published version are columns written only by ``actions.py``.
-A published version (``ItemVersion``) is never edited: a correction makes a new one, a withdrawal
+A published version (``ItemVersion``) is never edited: an amendment (更正) makes a new one, a withdrawal
 marks the item withdrawn, and the versions stay (the portal shows the current version only).
 """
 

@@ -27,21 +27,13 @@ from gongkai.web.audit.record import timeline
 from gongkai.web.disclosure import actions, catalogue, figures, forms, imports, permissions, queues
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, Item, LedgerEntry, ScanFinding
-
-
-def _agencies(request: HttpRequest, ids: set[int]) -> tuple[list[Agency], Agency | None]:
-    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name"))
-    wanted = request.GET.get("agency") or request.POST.get("agency")
-    chosen = next((a for a in agencies if str(a.pk) == wanted), agencies[0] if agencies else None)
-    return agencies, chosen
+from gongkai.web.picking import agencies_by_name, picked
 
 
 def _visible_agencies(request: HttpRequest) -> tuple[list[Agency], Agency]:
     """The agencies the user may read and the one picked (403 for a user who reads none)."""
-    agencies, chosen = _agencies(request, accounts.visible_agency_ids(request.user))
-    if chosen is None:
-        raise PermissionDenied
-    return agencies, chosen
+    agencies = agencies_by_name(accounts.visible_agency_ids(request.user))
+    return agencies, picked(request, agencies)
 
 
 @login_required
@@ -71,11 +63,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    keep = permissions.keeper_agency_ids(request.user)
-    if not keep:
-        raise PermissionDenied
-    agencies, agency = _agencies(request, keep)
-    assert agency is not None
+    agencies = agencies_by_name(permissions.keeper_agency_ids(request.user))
+    agency = picked(request, agencies)
     if not agency.categories.exists():
         actions.do_seed_catalogue(agency, acting_user=request.user)
     form = forms.ItemForm(request.POST or None, agency_id=agency.pk)
@@ -184,47 +173,38 @@ def _submit(request: HttpRequest, it: Item) -> str:
     return "已提交审核"
 
 
-def _with_form(form_class: Any, run: Callable[[Item, dict[str, Any], Any], object], message: str) -> Handler:
-    """A handler that validates ``form_class`` and runs the action with its data."""
+def _with_form(
+    form_class: Any, action: Callable[..., object], fields: tuple[str, ...], message: str
+) -> Handler:
+    """A handler that validates ``form_class`` and passes its ``fields`` to ``action``."""
 
     def handle(request: HttpRequest, it: Item) -> str:
-        run(it, _valid(form_class(request.POST)), request.user)
+        data = _valid(form_class(request.POST))
+        action(it, *(data[name] for name in fields), acting_user=request.user)
         return message
 
     return handle
 
 
-_review = _with_form(
-    forms.ReviewForm,
-    lambda it, d, user: actions.do_review_item(it, d["conclusion"], d["opinion"], acting_user=user),
-    "审核意见已记录",
-)
-_publish = _with_form(
-    forms.DateForm,
-    lambda it, d, user: actions.do_publish_item(it, d["on"], acting_user=user),
-    "已发布到政府网站",
-)
-_channel = _with_form(
-    forms.ChannelForm,
-    lambda it, d, user: actions.do_record_publication(it, d["channel"], d["on"], d["note"], acting_user=user),
-    "已登记渠道发布",
-)
-_withdraw = _with_form(
-    forms.WithdrawForm,
-    lambda it, d, user: actions.do_withdraw_item(it, d["reason"], d["on"], acting_user=user),
-    "已撤回",
-)
-_amend = _with_form(
-    forms.DateForm,
-    lambda it, d, user: actions.do_start_amendment(it, d["on"], acting_user=user),
-    "已转为草稿，更正后重新检查、审核、发布；原发布版本保留",
-)
-_life = _with_form(
-    forms.LifeEventForm,
-    lambda it, d, user: actions.do_record_life_event(it, d["kind"], d["on"], d["document"], acting_user=user),
-    "已登记",
-)
-
+#: verb -> (form, action, the form's fields in the action's order, message).
+FORM_STEPS: dict[str, tuple[Any, Callable[..., object], tuple[str, ...], str]] = {
+    "review": (forms.ReviewForm, actions.do_review_item, ("conclusion", "opinion"), "审核意见已记录"),
+    "publish": (forms.DateForm, actions.do_publish_item, ("on",), "已发布到政府网站"),
+    "channel": (
+        forms.ChannelForm,
+        actions.do_record_publication,
+        ("channel", "on", "note"),
+        "已登记渠道发布",
+    ),
+    "withdraw": (forms.WithdrawForm, actions.do_withdraw_item, ("reason", "on"), "已撤回"),
+    "correct": (
+        forms.DateForm,
+        actions.do_start_amendment,
+        ("on",),
+        "已转为草稿，更正后重新检查、审核、发布；原发布版本保留",
+    ),
+    "life": (forms.LifeEventForm, actions.do_record_life_event, ("kind", "on", "document"), "已登记"),
+}
 
 HANDLERS: dict[str, Handler] = {
     "edit": _edit,
@@ -233,12 +213,7 @@ HANDLERS: dict[str, Handler] = {
     "redact": _redact,
     "justify": _justify,
     "submit": _submit,
-    "review": _review,
-    "publish": _publish,
-    "channel": _channel,
-    "withdraw": _withdraw,
-    "correct": _amend,
-    "life": _life,
+    **{verb: _with_form(*spec) for verb, spec in FORM_STEPS.items()},
 }
 
 

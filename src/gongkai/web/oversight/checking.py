@@ -9,12 +9,12 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, rules
 from gongkai.report.model import AnnualReport as Report
 from gongkai.report.read import read_bytes
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.actions import report_of
 from gongkai.web.annual.models import AnnualReport, State
@@ -111,7 +111,7 @@ def _finish(upload: UploadedReport, state: Any, error: str = "") -> None:
     with transaction.atomic():
         upload.state = state
         upload.error_message = error
-        upload.checked_at = timezone.now()
+        upload.checked_at = clock.now()
         upload.save(
             update_fields=[
                 "state",

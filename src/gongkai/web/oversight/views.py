@@ -27,6 +27,7 @@ from gongkai.web.oversight import actions, charts, exports, forms, permissions
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport
 from gongkai.web.oversight.overview import TrendPoint, trends, year_overview
+from gongkai.web.picking import picked
 
 #: Seconds between reloads of a job page while its files are being checked (no script needed).
 REFRESH_SECONDS = 3
@@ -36,10 +37,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 def _overseer(request: HttpRequest) -> tuple[list[Agency], Agency, set[int]]:
     """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none."""
     agencies = permissions.overseeing_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("只有公开办或机构负责人可以查看所属单位的年度报告情况。")
-    wanted = request.GET.get("agency")
-    chosen = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    chosen = picked(request, agencies, "只有公开办或机构负责人可以查看所属单位的年度报告情况。")
     return agencies, chosen, chosen.subtree_ids()
 
 
@@ -60,6 +58,11 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
+def _series(points: list[TrendPoint], *named: tuple[str, str]) -> list[charts.Series]:
+    """One series per (label, TrendPoint attribute), a value per year."""
+    return [charts.Series(label, [getattr(p, attr) for p in points]) for label, attr in named]
+
+
 def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
     years = [f"{p.year}年" for p in points]
     rate_missing = [p.year for p in points if p.on_time_rate is None]
@@ -68,7 +71,7 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
             "received",
             "本年新收申请数量",
             "各年度所属单位本年新收政府信息公开申请数量之和。",
-            [charts.Series("本年新收", [p.received for p in points])],
+            _series(points, ("本年新收", "received")),
             False,
             False,
         ),
@@ -76,12 +79,13 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
             "outcomes",
             "办理结果",
             "各年度予以公开、部分公开、不予公开和其他结果的数量（堆叠）。",
-            [
-                charts.Series("予以公开", [p.granted for p in points]),
-                charts.Series("部分公开", [p.partial for p in points]),
-                charts.Series("不予公开", [p.denied for p in points]),
-                charts.Series("其他结果", [p.other for p in points]),
-            ],
+            _series(
+                points,
+                ("予以公开", "granted"),
+                ("部分公开", "partial"),
+                ("不予公开", "denied"),
+                ("其他结果", "other"),
+            ),
             True,
             False,
         ),
@@ -90,7 +94,7 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
             "按期办结率",
             "使用本系统办理的单位当年办结申请中在答复期限内办结的比例；"
             + ("、".join(f"{y}年" for y in rate_missing) + "无办理记录，不显示。" if rate_missing else ""),
-            [charts.Series("按期办结率", [p.on_time_rate for p in points])],
+            _series(points, ("按期办结率", "on_time_rate")),
             False,
             True,
         ),
@@ -98,10 +102,7 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
             "appeals",
             "行政复议和行政诉讼",
             "各年度所属单位因政府信息公开被申请行政复议和被提起行政诉讼的数量。",
-            [
-                charts.Series("行政复议", [p.reconsideration for p in points]),
-                charts.Series("行政诉讼", [p.litigation for p in points]),
-            ],
+            _series(points, ("行政复议", "reconsideration"), ("行政诉讼", "litigation")),
             False,
             False,
         ),

@@ -2,7 +2,7 @@
 
 Public pages show published versions only, never a draft: the current version (state
 ``published``) with its frozen HTML, downloads of every frozen format with its SHA-256, and the
-earlier versions a correction replaced, marked 已更正 and still downloadable as they were.
+earlier versions an amendment (更正) replaced, marked 已更正 and still downloadable as they were.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from gongkai.web.accounts.models import Agency
+from gongkai.web.annual.files import file_response
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, PublishedFile, State
-from gongkai.web.annual.views import file_response
 from gongkai.web.portal.cache import public_page, render_page
 
 

@@ -10,7 +10,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -23,6 +22,7 @@ from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import permissions as disclosure_permissions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Attachment, Item
+from gongkai.web.picking import agencies_by_name, picked
 from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
@@ -192,12 +192,8 @@ class GuideForm(forms.Form):
 
 @login_required
 def guide_edit(request: HttpRequest) -> HttpResponse:
-    keep = disclosure_permissions.keeper_agency_ids(request.user)
-    if not keep:
-        raise PermissionDenied
-    agencies = list(Agency.objects.filter(pk__in=keep).order_by("name"))
-    wanted = request.GET.get("agency") or request.POST.get("agency")
-    ag = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    agencies = agencies_by_name(disclosure_permissions.keeper_agency_ids(request.user))
+    ag = picked(request, agencies)
     current = Guide.objects.filter(agency=ag).order_by("-version").first()
     form = GuideForm(
         request.POST or None, initial={"body": current.body if current else "", "published_on": clock.today()}

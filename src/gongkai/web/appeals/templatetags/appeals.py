@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from gongkai.web.appeals import permissions
-from gongkai.web.appeals.views import period_facts
+from gongkai.web.appeals.timing import period_facts
 from gongkai.web.applications.models import Application
 from gongkai.web.workdays.calendars import calendar_for
 

@@ -17,8 +17,8 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import events, permissions
 from gongkai.web.annual.models import AnnualReport, State, deadline_for
@@ -64,7 +64,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="当天已提醒过的机关也再次发送")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today: date = options["today"] or timezone.localdate()
+        today: date = options["today"] or clock.today()
         year = today.year - 1
         published = AnnualReport.objects.filter(year=year, state=State.PUBLISHED).values("agency_id")
         staffed = Agency.objects.filter(memberships__role__in=RECIPIENT_ROLES).distinct()

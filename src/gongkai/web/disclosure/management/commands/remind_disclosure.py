@@ -17,8 +17,8 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 
+from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.audit import reminders
 from gongkai.web.disclosure import events, permissions, queues
@@ -69,7 +69,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="当天已提醒过的机关也再次发送")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today: date = options["today"] or timezone.localdate()
+        today: date = options["today"] or clock.today()
         agency_ids = list(Agency.objects.values_list("pk", flat=True))
         items = _item_lines(agency_ids, today)
         ledger = _ledger_lines(agency_ids, today)
