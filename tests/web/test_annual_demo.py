@@ -62,9 +62,11 @@ def test_the_city_is_not_perfect(demo: None) -> None:
     assert not AnnualReport.objects.filter(agency__short_name="东湖镇", year=2025).exists()
     assert AnnualReport.objects.get(agency__short_name="西塘街道", year=2025).state == State.DRAFT
     late = _report("示例市生态环境局", 2024)
-    assert late.published_at is not None and late.published_at.date() > deadline_for(2024)
+    assert late.published_at is not None and late.published_at.date() > deadline_for(late.agency, 2024)
     on_time = _report("示例市财政局", 2024)
-    assert on_time.published_at is not None and on_time.published_at.date() <= deadline_for(2024)
+    assert on_time.published_at is not None and on_time.published_at.date() <= deadline_for(
+        on_time.agency, 2024
+    )
     versions = dict(
         AnnualReport.objects.filter(agency__short_name="平科", year=2024).values_list("version", "state")
     )

@@ -14,8 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from gongkai.agencies import AgencyKind
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, samples
+from gongkai.report.publication import annual_report_duty
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import AnnualReport
 from gongkai.web.audit.models import AuditEvent
@@ -66,11 +68,13 @@ def report_bytes(agency: str, year: int = 2025, *, seed: int = 7, broken: bool =
 
 
 def test_status_is_judged_by_31_january_of_the_next_year() -> None:
-    assert submission_status(2025, date(2026, 1, 31), date(2026, 6, 1))[0] is Status.PUBLISHED
-    assert submission_status(2025, date(2026, 2, 1), date(2026, 6, 1))[0] is Status.LATE
-    status, note = submission_status(2025, None, date(2026, 1, 20))
+    # A 部门's report (条例 第四十九条第一款); the kind is an argument since issue 16.
+    duty = annual_report_duty(AgencyKind.DEPARTMENT, 2025)
+    assert submission_status(duty, date(2026, 1, 31), date(2026, 6, 1))[0] is Status.PUBLISHED
+    assert submission_status(duty, date(2026, 2, 1), date(2026, 6, 1))[0] is Status.LATE
+    status, note = submission_status(duty, None, date(2026, 1, 20))
     assert status is Status.MISSING and "尚有11天" in note
-    status, note = submission_status(2025, None, date(2026, 2, 1))
+    status, note = submission_status(duty, None, date(2026, 2, 1))
     assert status is Status.MISSING and "已超过" in note
 
 
