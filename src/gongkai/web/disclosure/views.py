@@ -355,8 +355,8 @@ def _change_setup(request: HttpRequest, chosen: Agency) -> str:
         actions.do_set_review_chain(chosen, _chain_from(post), acting_user=request.user)
         return "已保存审核流程"
     if op == "seed":
-        made = actions.do_seed_catalogue(chosen, acting_user=request.user)
-        return f"已补充标准分类{len(made)}个"
+        seeded = actions.do_seed_catalogue(chosen, acting_user=request.user)
+        return f"已补充标准分类{len(seeded)}个"
     category = _category(chosen, post.get("category"))
     if category is None:
         raise GongkaiError("请选择分类")
