@@ -144,7 +144,7 @@ class AgencyRow:
     kind_note: str = ""
     #: When the agency submitted (报送) its report to its 主管部门, apart from publishing it.
     submitted_to_supervisor: date | None = None
-    #: Whether 第四十九条第一款 requires the submission (a 县级以上人民政府部门).
+    #: Whether 第四十九条第一款 requires the submission (a 县级以上人民政府部门 below a 主管部门).
     must_submit: bool = False
 
     @property
@@ -209,7 +209,10 @@ def upload_submitted_on(upload: Mapping[str, Any], duty: PublicationDuty) -> tup
 
 def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> YearOverview:
     """The year view of ``agency`` over the agencies ``ids`` (its subtree), as seen on ``today``."""
-    agencies = {a.pk: a for a in Agency.objects.filter(pk__in=ids).only("pk", "name", "kind", "kind_note")}
+    agencies = {
+        a.pk: a
+        for a in Agency.objects.filter(pk__in=ids).only("pk", "name", "kind", "kind_note", "parent_id")
+    }
     duties = {pk: duty_for(a, year) for pk, a in agencies.items()}
     rows = {
         pk: AgencyRow(
@@ -218,7 +221,8 @@ def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> Year
             pk == agency.pk,
             kind=a.agency_kind.value,
             kind_note=a.kind_note,
-            must_submit=duties[pk].submit_to_supervisor,
+            # 第四十九条第一款; the 主管部门 at the top of the tree has nobody to submit to.
+            must_submit=duties[pk].submit_to_supervisor and a.parent_id is not None,
         )
         for pk, a in agencies.items()
     }
