@@ -270,3 +270,72 @@ def test_only_governments_record_the_results(people: dict[str, Any], agencies: d
         actions.do_record_government_results(
             agencies["science"], 2025, {"assessment": "x"}, acting_user=people["clerk"]
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages' steps: submit, enter the results, set the kind in the admin
+# ---------------------------------------------------------------------------------------------
+
+
+def test_the_year_page_submits_and_records_the_results(
+    client: Any,
+    people: dict[str, Any],
+    agencies: dict[str, Any],
+    gov_people: dict[str, Any],
+    government: Agency,
+) -> None:
+    science = agencies["science"]
+    report = actions.do_generate_report(science, 2025, acting_user=people["clerk"])
+    report = _publish(report, people["clerk"], people["head"], date(2026, 1, 20))
+    client.force_login(people["head"])
+    page = client.get(f"/work/annual/{science.pk}/2025/").content.decode()
+    assert "尚未报送主管部门。" in page and 'id="submit-report"' in page
+    client.post(f"/work/annual/{science.pk}/2025/do/submit/", {"version": report.version})
+    page = client.get(f"/work/annual/{science.pk}/2025/").content.decode()
+    assert "已报送示例市人民政府办公室（第1版）" in page
+
+    draft = actions.do_generate_report(government, 2025, acting_user=gov_people["clerk"])
+    client.force_login(gov_people["clerk"])
+    page = client.get(f"/work/annual/{government.pk}/2025/").content.decode()
+    assert "法定发布期限 2026年3月31日（人民政府）" in page and 'id="gov-results"' in page
+    client.post(
+        f"/work/annual/{government.pk}/2025/do/results/",
+        {
+            "version": draft.version,
+            "assessment": "考核合格",
+            "evaluation": "评议满意",
+            "accountability": "无追责",
+        },
+    )
+    draft.refresh_from_db()
+    first = next(s["text"] for s in draft.sections() if s["number"] == "一")
+    assert first.endswith("监督保障。工作考核结果：考核合格。社会评议结果：评议满意。责任追究结果：无追责。")
+
+
+def test_the_admin_change_form_sets_the_kind_through_the_action(
+    client: Any, people: dict[str, Any], agencies: dict[str, Any]
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    zone = Agency.objects.create(
+        name="示例市经济开发区管理委员会", short_name="开发区", parent=agencies["office"]
+    )
+    root = get_user_model().objects.create_superuser("root", "root@example.cn", "pw-root-123")
+    client.force_login(root)
+    response = client.post(
+        f"/admin/accounts/agency/{zone.pk}/change/",
+        {
+            "name": zone.name,
+            "short_name": zone.short_name,
+            "parent": agencies["office"].pk,
+            "address": "",
+            "phone": "",
+            "accepts_online": "on",
+            "kind": "人民政府",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    zone.refresh_from_db()
+    assert (zone.kind, zone.kind_note) == ("人民政府", "")
+    row = AuditEvent.objects.get(action="accounts.set_kind")
+    assert row.actor == root and row.before["kind"] == "其他"
