@@ -490,3 +490,21 @@ def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
     assert huey["immediate"] is (not redis_url)
     if redis_url:
         assert huey["connection"] == {"url": redis_url}
+
+
+def test_an_upload_is_checked_with_its_agencys_recorded_kind(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # 条例 第五十条第（四）项: the recorded kind (not the name, which says 部门) decides GOV-ASSESSMENT;
+    # 第四十九条第二款: a government's upload published on 20 March is not late.
+    from gongkai.web.accounts.actions import do_set_agency_kind
+
+    do_set_agency_kind(agencies["finance"], "人民政府", acting_user=people["admin"])
+    client.force_login(people["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, 2025, ("caizheng.json", report_bytes("示例市财政局")), published_on="2026-03-20")
+    stored = UploadedReport.objects.get()
+    assert stored.state == UploadState.CHECKED
+    assert "GOV-ASSESSMENT" in {f["rule"] for f in stored.findings}
+    rows = {r.name: r for r in client.get(reverse("oversight:year", args=[2025])).context["overview"].rows}
+    assert rows["示例市财政局"].status is Status.PUBLISHED
