@@ -175,6 +175,8 @@ def test_the_supervisor_sees_a_march_government_report_on_time_and_submission_ap
     assert rows["平湖市科学技术局"].status is Status.PUBLISHED
     assert rows["平湖市科学技术局"].submitted_to_supervisor == date(2026, 1, 22)
     assert rows["示例市财政局"].must_submit and rows["示例市财政局"].submitted_to_supervisor is None
+    assert rows["平湖市科学技术局"].submission == "已报送主管部门（2026年1月22日）"
+    assert (rows["示例市财政局"].submission, rows["平湖市人民政府"].submission) == ("未报送", "无需报送")
 
 
 def test_the_oversight_page_distinguishes_submitted_from_published(
@@ -188,6 +190,14 @@ def test_the_oversight_page_distinguishes_submitted_from_published(
     assert '<th scope="col">公开发布</th><th scope="col">报送主管部门</th>' in page
     assert '已报送主管部门<div class="small muted">2026年1月22日</div>' in page
     assert "未报送" in page  # 财政局: a 部门 that has not submitted
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(client.get("/work/oversight/2025/export.xlsx").content))
+    rows = {r[0]: r for r in book["年度情况"].iter_rows(values_only=True)}
+    assert rows["单位"][4:6] == ("报送主管部门", "机关类别")
+    assert rows["平湖市科学技术局"][4:6] == ("已报送主管部门（2026年1月22日）", "部门")
 
 
 # ---------------------------------------------------------------------------------------------

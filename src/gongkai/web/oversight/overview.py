@@ -148,6 +148,14 @@ class AgencyRow:
     must_submit: bool = False
 
     @property
+    def submission(self) -> str:
+        """Whether the report was submitted (报送) to the 主管部门, apart from its publication."""
+        on = self.submitted_to_supervisor
+        if on is not None:
+            return f"已报送主管部门（{on.year}年{on.month}月{on.day}日）"
+        return "未报送" if self.must_submit else "无需报送"
+
+    @property
     def litigation(self) -> int | None:
         parts = [self.figures.get("litigation_direct"), self.figures.get("litigation_after")]
         known = [p for p in parts if p is not None]
