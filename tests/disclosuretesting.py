@@ -13,6 +13,13 @@ from typing import Any
 import pytest
 
 BODY = "为加快科技创新，现将2023年度科技项目补助资金安排公告如下。"
+#: What every published guide must also state (gongkai.guide: 条例 第十二条第二款, the application
+#: procedure, 第五十一条); tests append it to the guide texts they publish.
+GUIDE_REST = (
+    "\n政府信息按类别分类，目录按索引号编排，可在政府网站查阅、获取。工作机构：办公室；办公地址：人民路1号；"
+    "办公时间：工作日8:30—17:00；联系电话：0573-85000000；传真：0573-85000001；电子邮箱：gk@example.gov.cn。"
+    "申请程序：填写申请表提出申请。可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。"
+)
 
 
 @pytest.fixture(autouse=True)

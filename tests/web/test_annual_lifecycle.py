@@ -237,17 +237,18 @@ def test_permissions(people: dict[str, Any], agencies: dict[str, Any]) -> None:
         actions.do_publish_report(report, acting_user=people["supervisor"])
 
 
-def test_late_is_judged_on_the_local_day() -> None:
+def test_late_is_judged_on_the_local_day(agencies: dict[str, Any]) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from gongkai.web.annual.models import deadline_for, published_late
 
-    assert deadline_for(2025) == date(2026, 1, 31)
+    science = agencies["science"]  # a 部门 (the deadline depends on the kind since issue 16)
+    assert deadline_for(science, 2025) == date(2026, 1, 31)
     shanghai = ZoneInfo("Asia/Shanghai")
-    assert not published_late(2025, datetime(2026, 1, 31, 23, 30, tzinfo=shanghai))
+    assert not published_late(science, 2025, datetime(2026, 1, 31, 23, 30, tzinfo=shanghai))
     # 16:30 UTC on 31 January is already 1 February in China.
-    assert published_late(2025, datetime(2026, 1, 31, 16, 30, tzinfo=UTC))
+    assert published_late(science, 2025, datetime(2026, 1, 31, 16, 30, tzinfo=UTC))
 
 
 def test_a_published_version_cannot_be_rewritten(people: dict[str, Any], agencies: dict[str, Any]) -> None:

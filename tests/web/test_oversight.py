@@ -14,8 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from gongkai.agencies import AgencyKind
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, samples
+from gongkai.report.publication import annual_report_duty
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import AnnualReport
 from gongkai.web.audit.models import AuditEvent
@@ -66,11 +68,13 @@ def report_bytes(agency: str, year: int = 2025, *, seed: int = 7, broken: bool =
 
 
 def test_status_is_judged_by_31_january_of_the_next_year() -> None:
-    assert submission_status(2025, date(2026, 1, 31), date(2026, 6, 1))[0] is Status.PUBLISHED
-    assert submission_status(2025, date(2026, 2, 1), date(2026, 6, 1))[0] is Status.LATE
-    status, note = submission_status(2025, None, date(2026, 1, 20))
+    # A 部门's report (条例 第四十九条第一款); the kind is an argument since issue 16.
+    duty = annual_report_duty(AgencyKind.DEPARTMENT, 2025)
+    assert submission_status(duty, date(2026, 1, 31), date(2026, 6, 1))[0] is Status.PUBLISHED
+    assert submission_status(duty, date(2026, 2, 1), date(2026, 6, 1))[0] is Status.LATE
+    status, note = submission_status(duty, None, date(2026, 1, 20))
     assert status is Status.MISSING and "尚有11天" in note
-    status, note = submission_status(2025, None, date(2026, 2, 1))
+    status, note = submission_status(duty, None, date(2026, 2, 1))
     assert status is Status.MISSING and "已超过" in note
 
 
@@ -572,3 +576,21 @@ def test_an_upload_that_never_finishes_fails_clearly_and_can_be_rechecked(
     assert UploadedReport.objects.get(pk=stored.pk).state == UploadState.QUEUED
     with pytest.raises(GongkaiError, match="重新检查"):
         actions.do_recheck_upload(stored, acting_user=people["supervisor"])
+
+
+def test_an_upload_is_checked_with_its_agencys_recorded_kind(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # 条例 第五十条第（四）项: the recorded kind (not the name, which says 部门) decides GOV-ASSESSMENT;
+    # 第四十九条第二款: a government's upload published on 20 March is not late.
+    from gongkai.web.accounts.actions import do_set_agency_kind
+
+    do_set_agency_kind(agencies["finance"], "人民政府", acting_user=people["admin"])
+    client.force_login(people["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, 2025, ("caizheng.json", report_bytes("示例市财政局")), published_on="2026-03-20")
+    stored = UploadedReport.objects.get()
+    assert stored.state == UploadState.CHECKED
+    assert "GOV-ASSESSMENT" in {f["rule"] for f in stored.findings}
+    rows = {r.name: r for r in client.get(reverse("oversight:year", args=[2025])).context["overview"].rows}
+    assert rows["示例市财政局"].status is Status.PUBLISHED

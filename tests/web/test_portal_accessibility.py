@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from disclosuretesting import GUIDE_REST
 from gongkai.web.portal.actions import do_publish_guide
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +25,8 @@ def test_skip_link_is_the_first_thing_to_focus_and_targets_main(client: Client) 
 
 def test_guide_marks_the_version_shown(client: Client, agencies: Any, people: Any) -> None:
     science = agencies["science"]
-    do_publish_guide(science, "第一版指南正文", date(2025, 1, 2), acting_user=people["clerk"])
-    do_publish_guide(science, "第二版指南正文", date(2026, 1, 5), acting_user=people["clerk"])
+    do_publish_guide(science, "第一版指南正文" + GUIDE_REST, date(2025, 1, 2), acting_user=people["clerk"])
+    do_publish_guide(science, "第二版指南正文" + GUIDE_REST, date(2026, 1, 5), acting_user=people["clerk"])
     page = client.get(f"/open/guide/{science.pk}/?version=1").content.decode()
     assert "第一版指南正文" in page
     assert '<a href="?version=1" aria-current="page">第1版' in page

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
+from disclosuretesting import GUIDE_REST, _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.disclosure import actions
 from gongkai.web.portal.actions import do_publish_guide
 
@@ -103,8 +103,12 @@ def test_feeds_and_sitemap(client: Client, published: Any) -> None:
 
 
 def test_guide_versions(client: Client, agencies: Any, people: Any) -> None:
-    do_publish_guide(agencies["science"], "第一版指南", date(2025, 1, 2), acting_user=people["clerk"])
-    do_publish_guide(agencies["science"], "第二版指南", date(2026, 1, 5), acting_user=people["clerk"])
+    do_publish_guide(
+        agencies["science"], "第一版指南" + GUIDE_REST, date(2025, 1, 2), acting_user=people["clerk"]
+    )
+    do_publish_guide(
+        agencies["science"], "第二版指南" + GUIDE_REST, date(2026, 1, 5), acting_user=people["clerk"]
+    )
     url = f"/open/guide/{agencies['science'].pk}/"
     page = client.get(url).content.decode()
     assert "第二版指南" in page and "第2版 · 发布日期 2026-01-05" in page
@@ -118,7 +122,7 @@ def test_guide_editing_is_for_keepers(agencies: Any, people: Any) -> None:
     c.force_login(people["clerk"])
     c.post(
         "/work/disclosure/guide/",
-        {"agency": agencies["science"].pk, "body": "指南正文", "published_on": "2026-03-02"},
+        {"agency": agencies["science"].pk, "body": "指南正文" + GUIDE_REST, "published_on": "2026-03-02"},
     )
     assert "指南正文" in c.get(f"/open/guide/{agencies['science'].pk}/").content.decode()
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from gongkai.agencies import AgencyKind
+from gongkai.web.accounts.kinds import KIND_CHOICES, proposed_kind
 from gongkai.web.choices import Choices
 from gongkai.workflow.cases import ROLE_LABELS
 from gongkai.workflow.cases import Role as WorkflowRole
@@ -40,6 +44,11 @@ class Agency(models.Model):
     address = models.CharField("地址", max_length=200, blank=True, default="")
     phone = models.CharField("联系电话", max_length=50, blank=True, default="")
     accepts_online = models.BooleanField("接受网上申请", default=True)
+    #: What kind of body it is (条例 第四十九条、第五十条第（四）项); changed only by
+    #: accounts.actions.do_set_agency_kind once the agency exists.
+    kind = models.CharField("机关类别", max_length=10, choices=KIND_CHOICES, blank=True, default="")
+    #: Shown while the kind is only a fallback the name did not tell ("" once it is known).
+    kind_note = models.CharField("机关类别说明", max_length=300, blank=True, default="")
 
     class Meta:
         verbose_name = "行政机关"
@@ -48,6 +57,16 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new agency without a kind gets the name's proposal, as the migration gave existing ones.
+        if not self.kind:
+            self.kind, self.kind_note = proposed_kind(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def agency_kind(self) -> AgencyKind:
+        return AgencyKind(self.kind) if self.kind else AgencyKind(proposed_kind(self.name)[0])
 
     @property
     def number_prefix(self) -> str:

@@ -68,3 +68,12 @@ def agencies_for_intake(user: User) -> list[Agency]:
     """Agencies in which ``user`` may register an application received by staff."""
     ids = handling_agency_ids(user)
     return list(Agency.objects.filter(pk__in=ids).order_by("name"))
+
+
+def can_set_kind(user: User, agency_id: int) -> bool:
+    """Setting an agency's kind is configuration: a superuser, or a 系统管理员 over that agency."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(m.role == Role.ADMIN and agency_id in m.agency.subtree_ids() for m in _memberships(user))

@@ -30,9 +30,12 @@ from gongkai.web.actions_base import ActionError, require, step_record, top_leve
 from gongkai.web.annual import events, narrative, permissions, tables
 from gongkai.web.annual.models import (
     AnnualReport,
+    GovernmentResults,
     PublishedFile,
     State,
+    Submission,
     WarningAcknowledgement,
+    duty_for,
     finding_key,
 )
 from gongkai.web.clock import now, today
@@ -106,7 +109,10 @@ def _generated(agency: Agency, year: int) -> ReportData:
     template = Template.for_year(year)
     computed = tables.report_tables(agency, year, template)  # tables 2, 3 and 4
     facts = tables.facts_for(agency, year, computed=computed[1:])
-    sections = narrative.draft_sections(agency.name, year, *computed, facts)
+    results = GovernmentResults.objects.filter(agency=agency, year=year).first()
+    if not agency.agency_kind.is_peoples_government:
+        results = None  # 第五十条第（四）项 asks it of 各级人民政府 only
+    sections = narrative.draft_sections(agency.name, year, *computed, facts, results)
     # Positional: agency, year, template, then the tables in the model's order.
     return ReportData(
         agency.name, year, template, *computed, sections=sections, meta={"generator": "gongkai"}
@@ -206,7 +212,11 @@ def do_edit_narrative(report: AnnualReport, texts: dict[str, str], *, acting_use
 
 def _run_check(report: AnnualReport, when: datetime) -> list[dict[str, Any]]:
     previous = previous_published(report.agency_id, report.year)
-    found = rules.check(report_of(report.data), report_of(previous.data) if previous else None)
+    found = rules.check(
+        report_of(report.data),
+        report_of(previous.data) if previous else None,
+        kind=Agency.objects.get(pk=report.agency_id).agency_kind,
+    )
     findings = [f.to_dict() for f in found]
     report.findings = findings
     report.errors = sum(1 for f in findings if f["severity"] == "error")
@@ -385,3 +395,82 @@ def do_start_amendment(report: AnnualReport, *, acting_user: Any) -> AnnualRepor
     )
     _audit(draft, f"发起更正（以第{locked.version}版为底稿）", acting_user=acting_user)
     return draft
+
+
+# ---------------------------------------------------------------------------------------------
+# Submission to the 主管部门 and a government's 第五十条第（四）项 results
+# ---------------------------------------------------------------------------------------------
+
+
+@top_level(events.SUBMITTED)
+def do_submit_report(report: AnnualReport, *, acting_user: Any, on: date | None = None) -> Submission:
+    """The agency submits its published report to its 政府信息公开工作主管部门 (the supervising 公开办,
+    its ``parent``) on ``on`` (default today), recorded apart from the publication.
+
+    Legal basis: 条例 第四十九条第一款 (县级以上人民政府部门: 提交 to the 本级主管部门 and 向社会公布).
+    """
+    if not permissions.can_publish(acting_user, report.agency_id):
+        raise PermissionDenied
+    locked = _locked(report)
+    agency = locked.agency
+    require(locked.state == State.PUBLISHED, "只能报送当前已发布的版本")
+    require(agency.parent_id is not None, f"{agency.name}没有上级（监督）机构，无法报送主管部门")
+    day = on or today()
+    require(day >= timezone.localdate(locked.published_at), "报送日期不能早于发布日期")
+    submission = Submission.objects.create(
+        agency=agency,
+        year=locked.year,
+        report=locked,
+        submitted_to_id=agency.parent_id,
+        submitted_on=day,
+        submitted_by=acting_user,
+    )
+    _audit(
+        locked,
+        f"{day:%Y-%m-%d}报送{agency.parent}（{duty_for(agency, locked.year).basis or '条例未规定报送义务'}）",
+        acting_user=acting_user,
+        submitted_on=day.isoformat(),
+        submitted_to=agency.parent_id,
+    )
+    return submission
+
+
+@top_level(events.RESULTS_RECORDED)
+def do_record_government_results(
+    agency: Agency, year: int, texts: dict[str, str], *, acting_user: Any
+) -> GovernmentResults:
+    """Record a 人民政府's 工作考核、社会评议和责任追究结果情况 for the report on ``year`` (``texts``:
+    assessment, evaluation, accountability); the next drafting of the narrative writes them.
+
+    Legal basis: 条例 第五十条第（四）项、第四十六条.
+    """
+    if not permissions.can_draft(acting_user, agency.pk):
+        raise PermissionDenied
+    require(
+        agency.agency_kind.is_peoples_government,
+        "条例第五十条第（四）项只要求各级人民政府的年度报告包括工作考核、社会评议和责任追究结果情况",
+    )
+    fields = ("assessment", "evaluation", "accountability")
+    values = {f: texts.get(f, "").replace("\r\n", "\n").strip() for f in fields}
+    for value in values.values():
+        require(len(value) <= MAX_SECTION_CHARS, f"超过 {MAX_SECTION_CHARS} 字，请精简")
+    results, _ = GovernmentResults.objects.update_or_create(agency=agency, year=year, defaults=values)
+    draft = AnnualReport.objects.filter(agency=agency, year=year, state=State.DRAFT).first()
+    if draft is not None:  # the draft's section 一 gets the paragraph in place of the earlier one
+        draft = _locked(draft)
+        sections = [dict(s) for s in draft.sections()]
+        for section in sections:
+            if section.get("number") == "一":
+                kept = str(section.get("text", "")).split(narrative.RESULTS_LEAD)[0]
+                section["text"] = kept + narrative.government_results(results)
+        draft.data = {**draft.data, "sections": sections}
+        _clear_check(draft)
+        draft.save()
+    step_record(
+        acting_user=acting_user,
+        summary=f"{agency.name}{year}年度工作考核、社会评议和责任追究结果情况已记录",
+        obj=results,
+        agency_id=agency.pk,
+        after=values,
+    )
+    return results

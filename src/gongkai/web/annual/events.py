@@ -12,3 +12,7 @@ PUBLISHED = "annual.publish"
 #: word and stays, so the trail reads the same before and after.
 AMENDMENT_STARTED = "annual.correct"
 REMINDED = "annual.remind"
+#: The report submitted to the 政府信息公开工作主管部门 (条例 第四十九条第一款).
+SUBMITTED = "annual.submit"
+#: A government's 工作考核、社会评议和责任追究结果情况 entered (条例 第五十条第（四）项).
+RESULTS_RECORDED = "annual.record_results"

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gongkai.report.publication import PublicationDuty, annual_report_duty
+from gongkai.web.accounts.models import Agency
 from gongkai.web.choices import Choices
 
 
@@ -35,15 +37,25 @@ class State(Choices):
 SUBMITTED_STATES = (State.PUBLISHED, State.SUPERSEDED)
 
 
-def deadline_for(year: int) -> date:
-    """条例 第四十九条: the report on ``year`` is published by 31 January of the following year."""
-    return date(year + 1, 1, 31)
+def duty_for(agency: Agency, year: int) -> PublicationDuty:
+    """What 条例 第四十九条 asks of ``agency``'s report on ``year``, by its recorded kind
+    (gongkai.report.publication.annual_report_duty: 部门 1月31日, 县级以上地方人民政府 3月31日,
+    other kinds no statutory date)."""
+    return annual_report_duty(agency.agency_kind, year)
 
 
-def published_late(year: int, first_published_at: datetime) -> bool:
-    """A report is late when its first version was published after ``deadline_for(year)``
-    (the day in the local time zone: a report published at 23:30 on 31 January is on time)."""
-    return timezone.localdate(first_published_at) > deadline_for(year)
+def deadline_for(agency: Agency, year: int) -> date | None:
+    """The last day on time for ``agency``'s report on ``year``; ``None`` when the 条例 sets none
+    for its kind (then there is no 逾期 verdict: ``duty_for(...).note`` says why)."""
+    return duty_for(agency, year).due
+
+
+def published_late(agency: Agency, year: int, first_published_at: datetime) -> bool | None:
+    """Whether the report was late: its first version published after ``deadline_for`` (the day in
+    the local time zone: a report published at 23:30 on the last day is on time); ``None`` when
+    the kind has no statutory date."""
+    day = timezone.localdate(first_published_at)
+    return duty_for(agency, year).is_late(day, day)
 
 
 class AnnualReport(models.Model):
@@ -176,3 +188,51 @@ class WarningAcknowledgement(models.Model):
 def finding_key(finding: dict[str, Any]) -> tuple[str, str]:
     """The key under which a warning is acknowledged: its rule id and its cells."""
     return str(finding.get("rule", "")), ",".join(finding.get("cells") or [])
+
+
+class Submission(models.Model):
+    """The agency submitted its published report to the 政府信息公开工作主管部门 (its supervising
+    公开办, the agency's ``parent``) on ``submitted_on``: 条例 第四十九条第一款 asks a 县级以上人民政府
+    部门 both to submit (提交) and to publish (向社会公布); the two are recorded apart."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="机构"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="submissions")
+    submitted_to = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="报送至（主管部门）"
+    )
+    submitted_on = models.DateField("报送日期")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="报送人"
+    )
+
+    class Meta:
+        verbose_name = "年度报告报送记录"
+        verbose_name_plural = "年度报告报送记录"
+        ordering = ["agency_id", "year", "submitted_on"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}年度报告 {self.submitted_on} 报送{self.submitted_to}"
+
+
+class GovernmentResults(models.Model):
+    """What a 人民政府 enters for its report's 工作考核、社会评议和责任追究结果情况 (条例 第五十条第（四）项):
+    facts no record in Gongkai holds, written into the drafted narrative (annual.narrative)."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="机构"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    assessment = models.TextField("工作考核结果", blank=True, default="")
+    evaluation = models.TextField("社会评议结果", blank=True, default="")
+    accountability = models.TextField("责任追究结果", blank=True, default="")
+
+    class Meta:
+        verbose_name = "考核评议追究结果"
+        verbose_name_plural = "考核评议追究结果"
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="annual_gov_results_key")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} 工作考核、社会评议和责任追究结果情况"

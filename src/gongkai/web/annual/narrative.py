@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gongkai.report.model import STANDARD_SECTION_TITLES, Section, Table2, Table3, Table4
+from gongkai.web.annual.models import GovernmentResults
 from gongkai.web.annual.tables import ReportFacts
 from gongkai.web.disclosure import vocabulary as dv
 
@@ -28,10 +29,42 @@ def _yuan(amount: Decimal) -> str:
     return f"{amount.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
 
 
+#: How the 第五十条第（四）项 paragraph begins (the 2021 format's 监督保障 of （一）总体情况).
+RESULTS_LEAD = "监督保障。"
+
+
+def government_results(results: GovernmentResults | None) -> str:
+    """The 监督保障 paragraph of a 人民政府's report from what the agency entered: its 工作考核、社会评议
+    和责任追究结果情况 (条例 第五十条第（四）项); "" while nothing is entered (then the check's
+    GOV-ASSESSMENT warning says it is missing -- the draft never claims results nobody gave)."""
+    if results is None:
+        return ""
+    parts = [
+        (label, text.strip())
+        for label, text in (
+            ("工作考核", results.assessment),
+            ("社会评议", results.evaluation),
+            ("责任追究", results.accountability),
+        )
+        if text.strip()
+    ]
+    if not parts:
+        return ""
+    body = "".join(f"{label}结果：{text}" + ("" if text.endswith("。") else "。") for label, text in parts)
+    return f"{RESULTS_LEAD}{body}"
+
+
 def draft_sections(
-    agency: str, year: int, table2: Table2, table3: Table3, table4: Table4, facts: ReportFacts
+    agency: str,
+    year: int,
+    table2: Table2,
+    table3: Table3,
+    table4: Table4,
+    facts: ReportFacts,
+    results: GovernmentResults | None = None,
 ) -> tuple[Section, ...]:
-    """Sections 一 to 六 restating the tables and ``facts`` (``tables.facts_for``)."""
+    """Sections 一 to 六 restating the tables and ``facts`` (``tables.facts_for``); for a 人民政府,
+    ``results`` gives section 一 its 第五十条第（四）项 paragraph."""
     publications: dict[str, int] = dict(facts.publications)
     published = publications.get("total", 0)
     new = table3.cell("new", "total") or 0
@@ -90,6 +123,7 @@ def draft_sections(
         sent = f"本年度发出收费通知{facts.fee_notices_sent}份，" if facts.fee_notices_sent else "本年度"
         charged = f"{sent}{collected}{lapsed}。"
     charged = "依据《政府信息公开信息处理费管理办法》，" + charged
+    general.append(government_results(results))
     texts = {
         "一": "".join(general),
         "二": "".join(active),

@@ -23,7 +23,15 @@ from gongkai.web.accounts import permissions as accounts
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import actions, display, drilldown, permissions
 from gongkai.web.annual.files import file_response
-from gongkai.web.annual.models import AnnualReport, PublishedFile, State, deadline_for, published_late
+from gongkai.web.annual.models import (
+    AnnualReport,
+    GovernmentResults,
+    PublishedFile,
+    State,
+    Submission,
+    duty_for,
+    published_late,
+)
 from gongkai.web.audit.record import timeline
 from gongkai.web.picking import agencies_by_name, picked
 
@@ -64,25 +72,29 @@ def index(request: HttpRequest) -> HttpResponse:
                 "versions": versions,
                 "current": next((v for v in versions if v.state == State.PUBLISHED), None),
                 "draft": next((v for v in versions if v.state == State.DRAFT), None),
-                "late": first is not None and published_late(year, first),
+                "late": first is not None and published_late(chosen, year, first) is True,
             }
         )
+    last_year = duty_for(chosen, today.year - 1)
     return render(
         request,
         "annual/index.html",
         {
+            "kind": chosen.agency_kind,
             "agencies": agencies,
             "selected": chosen,
             "rows": rows,
             "can_draft": permissions.can_draft(request.user, chosen.pk),
             "default_year": today.year - 1,
-            # 条例 第四十九条: last year's report is due by 31 January; say so while it is not published.
+            # 条例 第四十九条: last year's report is due by 31 January (部门) or 31 March (县级以上地方
+            # 人民政府), or by no statutory date; say so while it is not published.
             "due": None
             if any(r["year"] == today.year - 1 and r["current"] for r in rows)
             else {
                 "year": today.year - 1,
-                "deadline": deadline_for(today.year - 1),
-                "overdue": today > deadline_for(today.year - 1),
+                "deadline": last_year.due,
+                "note": last_year.note,
+                "overdue": last_year.is_late(None, today) is True,
             },
             "min_year": MIN_YEAR,
             "max_year": today.year,
@@ -157,7 +169,15 @@ def year(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
             "can_amend": shown.state == State.PUBLISHED
             and shown.version == versions[0].version
             and permissions.can_draft(user, agency.pk),
-            "deadline": deadline_for(year),
+            "duty": duty_for(agency, year),
+            "kind": agency.agency_kind,
+            "submissions": Submission.objects.filter(agency=agency, year=year).select_related("submitted_to"),
+            "can_submit": shown.state == State.PUBLISHED
+            and agency.parent_id is not None
+            and permissions.can_publish(user, agency.pk),
+            "results": GovernmentResults.objects.filter(agency=agency, year=year).first(),
+            "can_record_results": agency.agency_kind.is_peoples_government
+            and permissions.can_draft(user, agency.pk),
             "events": timeline(shown),
         },
     )
@@ -204,7 +224,22 @@ def _amend(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     return actions.do_start_amendment(_report_for(request, agency, year), acting_user=request.user)
 
 
+def _submit(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+    report = _report_for(request, agency, year)
+    actions.do_submit_report(report, acting_user=request.user)
+    return report
+
+
+def _results(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+    fields = ("assessment", "evaluation", "accountability")
+    texts = {f: request.POST.get(f, "") for f in fields}
+    actions.do_record_government_results(agency, year, texts, acting_user=request.user)
+    return _report_for(request, agency, year)
+
+
 VERBS: dict[str, tuple[Callable[[HttpRequest, Agency, int], AnnualReport], str]] = {
+    "submit": (_submit, "已报送主管部门"),
+    "results": (_results, "已记录工作考核、社会评议和责任追究结果情况，并写入草稿正文第一部分；请重新检查"),
     "generate": (_generate, "已由本年度记录生成表格"),
     "edit": (_edit, "正文已保存；请重新检查"),
     "check": (_check, "检查完成"),

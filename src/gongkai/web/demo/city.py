@@ -21,7 +21,7 @@ from gongkai.web.actions_base import batch
 from gongkai.web.applications.models import Application
 from gongkai.web.demo import appeals, fees
 from gongkai.web.demo.cases import Desk, build_open, build_year
-from gongkai.web.demo.people import AGENCIES, PASSWORD, PEOPLE, people
+from gongkai.web.demo.people import AGENCIES, GOVERNMENT, PASSWORD, PEOPLE, people
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
 
 __all__ = ["PASSWORD", "build", "summary"]
@@ -49,6 +49,8 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
             parent=agencies[parent] if parent else None,
             phone="0573-8" + str(rng.randint(1000000, 9999999)),
         )
+    name, short, parent, phone = GOVERNMENT
+    agencies[name] = Agency.objects.create(name=name, short_name=short, parent=agencies[parent], phone=phone)
     hashed = make_password(PASSWORD)  # once: the hash is deliberately slow
     for username, full_name, role, agency in PEOPLE:
         admin = role == Role.ADMIN
@@ -65,7 +67,7 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
     calendar = calendar_for(None)
     for agency in agencies.values():
         roles = by_agency.get(agency.pk, {})
-        if Role.CLERK not in roles:
+        if Role.CLERK not in roles or agency.name == GOVERNMENT[0]:
             continue
         desk = Desk(agency, roles, who, calendar, today, rng)
         weight = 3 if agency.short_name in ("平科", "示自规") else 1
@@ -79,8 +81,10 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
     from gongkai.web.annual import demo as annual_demo
     from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
 
-    appeals.build_appeals(agencies.values(), today)  # issue 8: before table 4 is generated
-    disclosure_demo.build(agencies.values(), today, seed)
+    with_cases = [a for a in agencies.values() if a.name != GOVERNMENT[0]]
+    appeals.build_appeals(with_cases, today)  # issue 8: before table 4 is generated
+    disclosure_demo.build(with_cases, today, seed)
+    annual_demo.confirm_kinds(agencies.values(), FIRST_YEAR)  # issue 16: the administrator sets kinds
     annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
     return [(u, Role.of(r).label, a) for u, _, r, a in PEOPLE]
 

@@ -26,6 +26,11 @@ AGENCIES = [
     ("示例市西塘街道办事处", "西塘街道", "示例市人民政府办公室"),
 ]
 
+#: 示例市人民政府 (issue 16): a 县级以上地方人民政府, whose annual report its 主管部门 publishes by
+#: 31 March (条例 第四十九条第二款). Kept out of AGENCIES: its phone is fixed rather than drawn from the
+#: seeded random stream, so the rest of the city stays as it was; it has no applications of its own.
+GOVERNMENT = ("示例市人民政府", "示政府", "示例市人民政府办公室", "0573-85100000")
+
 #: (username, full name, role, agency)
 PEOPLE = [
     ("admin", "系统管理员", Role.ADMIN, "示例市人民政府办公室"),
@@ -52,6 +57,8 @@ PEOPLE = [
     ("xt_clerk", "沈街", Role.CLERK, "示例市西塘街道办事处"),
     ("xt_reviewer", "秦审", Role.REVIEWER, "示例市西塘街道办事处"),
     ("xt_head", "尤主任", Role.HEAD, "示例市西塘街道办事处"),
+    ("szf_clerk", "许政", Role.CLERK, "示例市人民政府"),
+    ("szf_head", "何秘书长", Role.HEAD, "示例市人民政府"),
 ]
 
 SURNAMES = (

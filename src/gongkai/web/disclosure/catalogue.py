@@ -57,6 +57,22 @@ def seed_catalogue(agency: Agency) -> list[Category]:
     return made
 
 
+def standard_codes() -> dict[str, str]:
+    """Every standard heading's code and name (children as "上级 / 名称")."""
+    out = {}
+    for code, name, children in v.STANDARD_HEADINGS:
+        out[code] = name
+        out.update({f"{code}{i:02d}": f"{name} / {child}" for i, child in enumerate(children, start=1)})
+    return out
+
+
+def missing_headings(agency: Agency) -> list[str]:
+    """The standard headings (条例 第二十条) the agency's catalogue lacks, by name; seeding adds
+    them (a heading it renamed or deactivated is not missing: its code is there)."""
+    have = set(Category.objects.filter(agency=agency).values_list("code", flat=True))
+    return [name for code, name in standard_codes().items() if code not in have]
+
+
 def top_heading(category: Category) -> Category:
     node = category
     while node.parent_id is not None and node.parent is not None:

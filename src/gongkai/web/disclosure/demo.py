@@ -114,6 +114,11 @@ class _Builder:
         with replaying(self.at(on)):
             actions.do_publish_item(item, on, acting_user=clerk)
 
+    @staticmethod
+    def summary(title: str) -> str:
+        """The 内容概述 (条例 第十二条第三款) of an item whose text is ``body(title)``."""
+        return f"公布“{title}”的适用范围、办理方式和咨询渠道。"
+
     def body(self, title: str) -> str:
         return (
             f"{title}\n\n根据工作安排，现将有关事项公告如下：\n一、适用范围：本市范围内符合条件的单位。"
@@ -133,7 +138,7 @@ class _Builder:
             title = self.rng.choice(templates).format(
                 agency=self.agency.name, year=year, prev=year - 1, theme=self.rng.choice(THEMES), n=n % 6 + 1
             )
-            it = self.item(written, category, title, body=self.body(title))
+            it = self.item(written, category, title, body=self.body(title), summary=self.summary(title))
             self.publish(it, min(self.calendar.add_working_days(written, self.rng.randint(1, 8)), last))
             published.append(it)
         clerk = self.people[Role.CLERK]
@@ -157,6 +162,7 @@ class _Builder:
             doc_number=number,
             valid_from=written,
             body=self.body(title),
+            summary=self.summary(title),
         )
         # Documents older than the working calendar: published a few days later.
         old = written.year < self.calendar.known_years[0]
@@ -216,7 +222,11 @@ class _Builder:
                 do_publish_guide(
                     self.agency,
                     GUIDE.format(
-                        agency=self.agency.name, phone=self.agency.phone or "0573-85000000", version=i
+                        agency=self.agency.name,
+                        phone=self.agency.phone or "0573-85000000",
+                        fax=f"0573-850{self.agency.pk:05d}",
+                        number=self.agency.pk,
+                        version=i,
                     ),
                     on,
                     acting_user=self.people[Role.CLERK],
@@ -224,19 +234,28 @@ class _Builder:
 
 
 GUIDE = """为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，\
-编制本指南（第{version}版）。
+编制本指南（第{version}版）。本指南为演示数据，地址、电话、传真、网址均为虚构。
 
 一、主动公开
-（一）公开范围：机构职能、政策文件、规划计划、财政资金、行政许可、行政处罚等，详见本机关政府信息公开目录。
-（二）公开形式：政府网站、微信公众号、公告栏、政府公报及文件等。
-（三）公开时限：属于主动公开范围的政府信息，自该信息形成或者变更之日起20个工作日内予以公开。
+（一）公开范围和分类：本机关主动公开的政府信息分为机构职能、政策文件、规划计划、财政资金、行政许可、\
+行政处罚、统计信息、应急管理、监督检查、民生保障等类别，详见本机关政府信息公开目录。
+（二）编排体系：政府信息公开目录按分类编排，每条信息标注索引号、名称、内容概述和生成日期。
+（三）获取方式：可通过政府网站、微信公众号、公告栏、政府公报及文件等公开形式查阅、获取。
+（四）公开时限：属于主动公开范围的政府信息，自该信息形成或者变更之日起20个工作日内予以公开。
 
 二、依申请公开
-公民、法人或者其他组织可以通过网上申请、当面申请、信函申请等方式向{agency}提出申请。
-受理机构：{agency}办公室，联系电话：{phone}。
+（一）申请程序：公民、法人或者其他组织可以通过网上申请、当面申请、信函申请等方式向{agency}提出申请，\
+填写政府信息公开申请表，写明申请人姓名或者名称、联系方式和所需政府信息的名称、文号或者便于查询的其他特征性描述。
+（二）受理机构：{agency}政府信息公开工作机构（办公室）。
+办公地址：示例市人民路{number}号
+办公时间：工作日上午8:30—12:00，下午13:30—17:00（法定节假日除外）
+联系电话：{phone}
+传真号码：{fax}
+互联网联系方式：电子邮箱 gongkai{number}@example.gov.cn，网址 https://www.example.gov.cn/
 
 三、监督和救济
-公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。"""
+公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者\
+政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。"""
 
 
 #: 科技局's 行政规范性文件: (written, 文号, title, abolished on or None). Six in force at the end

@@ -21,8 +21,12 @@ class ItemForm(forms.ModelForm):
         widgets = {
             **dict.fromkeys(("written_on", "made_on", "valid_from", "valid_until"), DATE),
             "body": forms.Textarea(attrs={"rows": 10}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"made_on": "条例第二十六条：自形成或者变更之日起20个工作日内公开；留空则为成文日期"}
+        help_texts = {
+            "summary": "条例第十二条第三款：政府信息公开目录包括内容概述；用一两句话说明本信息的主要内容",
+            "made_on": "条例第二十六条：自形成或者变更之日起20个工作日内公开；留空则为成文日期",
+        }
 
     def __init__(self, *args: Any, agency_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -97,6 +97,8 @@ class Item(models.Model):
     serial = models.PositiveIntegerField("索引序号")
     index_number = models.CharField("索引号", max_length=80, unique=True)
     title = models.CharField("标题", max_length=300)
+    #: 内容概述: the 政府信息公开目录 lists each item's 索引、名称、内容概述、生成日期 (条例 第十二条第三款).
+    summary = models.TextField("内容概述", blank=True, default="", max_length=500)
     publisher = models.CharField("发布机构", max_length=100)
     doc_number = models.CharField("文号", max_length=80, blank=True, default="")
     doc_type = models.CharField(
@@ -210,6 +212,7 @@ class ItemVersion(models.Model):
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField("版本")
     title = models.CharField("标题", max_length=300)
+    summary = models.TextField("内容概述", blank=True, default="")
     doc_number = models.CharField("文号", max_length=80, blank=True, default="")
     body = models.TextField("正文", blank=True, default="")
     published_on = models.DateField("发布日期")

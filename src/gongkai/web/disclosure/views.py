@@ -354,6 +354,9 @@ def _change_setup(request: HttpRequest, chosen: Agency) -> str:
     if op == "chain":
         actions.do_set_review_chain(chosen, _chain_from(post), acting_user=request.user)
         return "已保存审核流程"
+    if op == "seed":
+        seeded = actions.do_seed_catalogue(chosen, acting_user=request.user)
+        return f"已补充标准分类{len(seeded)}个"
     category = _category(chosen, post.get("category"))
     if category is None:
         raise GongkaiError("请选择分类")
@@ -406,6 +409,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             "tree": tree,
             "parents": [c for _, c in tree if c.active],
             "chain": chain,
+            "missing": catalogue.missing_headings(chosen),
             "steps": len(chain),
             "roles": [(r.value, r.label) for r in Role if r.value in catalogue.KNOWN_ROLES],
             "can_keep": can_keep,

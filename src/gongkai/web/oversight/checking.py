@@ -97,7 +97,11 @@ def _check(upload: UploadedReport, report: Report) -> None:
         names = dict(Agency.objects.filter(pk__in=subtree).values_list("pk", "name"))
         upload.agency_id = first_match([report.agency, upload.filename], names)
     previous = previous_report(upload.agency_id, upload.year - 1) if upload.agency_id else None
-    findings = [f.to_dict() for f in rules.check(report, previous)]
+    # The agency's recorded kind decides the rules for a government (条例 第五十条第（四）项); an
+    # upload not yet matched to an agency is read by its name (the core's proposal).
+    agency = Agency.objects.filter(pk=upload.agency_id).first() if upload.agency_id else None
+    kind = agency.agency_kind if agency is not None else None
+    findings = [f.to_dict() for f in rules.check(report, previous, kind=kind)]
     extra = _year_finding(report, upload.year)
     if extra is not None:
         findings.insert(0, extra)

@@ -2,7 +2,10 @@
 
 A report is submitted when the agency published it in Gongkai (a version in state published or
 superseded; the earliest ``published_at`` is when it was submitted) or when the supervisor uploaded
-its published file. It is late when published after 31 January of the following year (条例 第四十九条).
+its published file. It is late when published after the due date of the agency's kind (条例 第四十九条:
+部门 31 January, 县级以上地方人民政府 31 March of the following year; other kinds have no statutory
+date and are never called late). Apart from the publication, the view shows whether the agency
+submitted (报送) its report to its 主管部门 (第四十九条第一款: a department both submits and publishes).
 
 Every figure is read in a fixed number of queries whatever the number of agencies: the reports'
 figures come out of the JSON column by key (``KT``), never by loading each report, so that the view
@@ -24,8 +27,9 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from gongkai.report.model import DENY_GROUP, OTHER_GROUP, REJECT_GROUP, UNABLE_GROUP, table3_row_keys
+from gongkai.report.publication import PublicationDuty
 from gongkai.web.accounts.models import Agency
-from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, State, deadline_for
+from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, State, Submission, duty_for
 from gongkai.web.oversight.models import UploadedReport, UploadState
 
 
@@ -99,10 +103,14 @@ def figures_of(row: Mapping[str, Any], names: Iterable[str]) -> dict[str, int | 
     return {name: as_count(row.get(f"f_{name}")) for name in names}
 
 
-def submission_status(year: int, submitted_on: date | None, today: date) -> tuple[Status, str]:
-    """The status of the report on ``year`` submitted on ``submitted_on`` (None: not submitted), as
-    seen on ``today``; with a note for the supervisor."""
-    deadline = deadline_for(year)
+def submission_status(duty: PublicationDuty, submitted_on: date | None, today: date) -> tuple[Status, str]:
+    """The status of the report under ``duty`` (annual.models.duty_for) published on ``submitted_on``
+    (None: not published), as seen on ``today``; with a note for the supervisor. Without a
+    statutory date (duty.due None) nothing is late, and the note says why."""
+    deadline = duty.due
+    if deadline is None:
+        shown = f"{submitted_on:%Y年%m月%d日}发布；" if submitted_on is not None else ""
+        return (Status.PUBLISHED if submitted_on else Status.MISSING), shown + duty.note
     if submitted_on is None:
         if today <= deadline:
             return Status.MISSING, f"发布期限为{deadline:%Y年%m月%d日}，尚有{(deadline - today).days}天"
@@ -131,6 +139,21 @@ class AgencyRow:
     #: Items published (主动公开) in the year through Gongkai's ledger, all channels; None: no records.
     publications: int | None = None
     has_draft: bool = False
+    #: The agency's kind (条例 第四十九条) and, while it is only a fallback, the note to set it.
+    kind: str = ""
+    kind_note: str = ""
+    #: When the agency submitted (报送) its report to its 主管部门, apart from publishing it.
+    submitted_to_supervisor: date | None = None
+    #: Whether 第四十九条第一款 requires the submission (a 县级以上人民政府部门 below a 主管部门).
+    must_submit: bool = False
+
+    @property
+    def submission(self) -> str:
+        """Whether the report was submitted (报送) to the 主管部门, apart from its publication."""
+        on = self.submitted_to_supervisor
+        if on is not None:
+            return f"已报送主管部门（{on.year}年{on.month}月{on.day}日）"
+        return "未报送" if self.must_submit else "无需报送"
 
     @property
     def litigation(self) -> int | None:
@@ -147,8 +170,12 @@ class YearOverview:
     rows: list[AgencyRow]
 
     @property
-    def deadline(self) -> date:
-        return deadline_for(self.year)
+    def deadlines(self) -> str:
+        """The due dates by kind, for the page's summary (条例 第四十九条)."""
+        return (
+            f"县级以上人民政府部门{self.year + 1}年1月31日前报送主管部门并公布，"
+            f"县级以上地方人民政府{self.year + 1}年3月31日前公布；乡镇、街道等条例未规定期限"
+        )
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -174,7 +201,7 @@ def best_uploads(uploads: Iterable[dict[str, Any]]) -> dict[tuple[int, int], dic
     return best
 
 
-def upload_submitted_on(upload: Mapping[str, Any], year: int) -> tuple[date | None, str]:
+def upload_submitted_on(upload: Mapping[str, Any], duty: PublicationDuty) -> tuple[date | None, str]:
     """When an uploaded report was published, as far as is known, and a note when only bounded.
 
     The entered publication date decides. Without it, a file received by the deadline was certainly
@@ -183,15 +210,33 @@ def upload_submitted_on(upload: Mapping[str, Any], year: int) -> tuple[date | No
     if upload["published_on"] is not None:
         return upload["published_on"], ""
     received = _local_date(upload["uploaded_at"])
-    if received <= deadline_for(year):
+    if duty.due is not None and received <= duty.due:
         return received, "（未填发布日期，按收到文件之日）"
     return None, ""
 
 
 def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> YearOverview:
     """The year view of ``agency`` over the agencies ``ids`` (its subtree), as seen on ``today``."""
-    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name").values("pk", "name"))
-    rows = {a["pk"]: AgencyRow(a["pk"], a["name"], a["pk"] == agency.pk) for a in agencies}
+    agencies = {
+        a.pk: a
+        for a in Agency.objects.filter(pk__in=ids).only("pk", "name", "kind", "kind_note", "parent_id")
+    }
+    duties = {pk: duty_for(a, year) for pk, a in agencies.items()}
+    rows = {
+        pk: AgencyRow(
+            pk,
+            a.name,
+            pk == agency.pk,
+            kind=a.agency_kind.value,
+            kind_note=a.kind_note,
+            # 第四十九条第一款; the 主管部门 at the top of the tree has nobody to submit to.
+            must_submit=duties[pk].submit_to_supervisor and a.parent_id is not None,
+        )
+        for pk, a in agencies.items()
+    }
+    submitted = Submission.objects.filter(agency_id__in=ids, year=year).order_by("-submitted_on")
+    for agency_id, on in submitted.values_list("agency_id", "submitted_on"):
+        rows[agency_id].submitted_to_supervisor = on  # the earliest comes last and stays
 
     # Every version ever published: the earliest publication is the submission, the current one
     # (state published) gives the figures and the check results.
@@ -228,7 +273,7 @@ def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> Year
         if pk in current or pk in first_published:
             report = current.get(pk)
             row.source = Source.SYSTEM
-            row.status, row.note = submission_status(year, first_published.get(pk), today)
+            row.status, row.note = submission_status(duties[pk], first_published.get(pk), today)
             if report is not None:
                 row.report_id = report["pk"]
                 row.errors, row.warnings = report["errors"], report["warnings"]
@@ -237,18 +282,18 @@ def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> Year
             upload = uploads[(pk, year)]
             row.source = Source.UPLOAD
             row.upload_id = upload["pk"]
-            upload_on, how = upload_submitted_on(upload, year)
+            upload_on, how = upload_submitted_on(upload, duties[pk])
             if upload_on is None:
                 row.status, row.note = Status.PUBLISHED, "未填发布日期，无法判断是否逾期"
             else:
-                row.status, row.note = submission_status(year, upload_on, today)
+                row.status, row.note = submission_status(duties[pk], upload_on, today)
                 row.note += how
             row.upload_state = upload["state"]
             if upload["state"] == UploadState.CHECKED:
                 row.errors, row.warnings = upload["errors"], upload["warnings"]
                 row.figures = figures_of(upload, KEY_FIGURES)
         else:
-            row.status, row.note = submission_status(year, None, today)
+            row.status, row.note = submission_status(duties[pk], None, today)
     ordered = sorted(rows.values(), key=lambda r: (not r.is_self, r.name))
     return YearOverview(agency, year, today, ordered)
 

@@ -25,6 +25,7 @@ def index_item(item: Any) -> SearchEntry:
             "doc_type": item.doc_type,
             "published_on": version.published_on,
             "title": version.title,
+            "summary": version.summary,
             "index_number": item.index_number,
             "doc_number": version.doc_number,
             "text": text,

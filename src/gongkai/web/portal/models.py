@@ -44,6 +44,8 @@ class SearchEntry(models.Model):
     doc_type = models.CharField(max_length=20, choices=DocType.choices())
     published_on = models.DateField()
     title = models.CharField(max_length=300)
+    #: 内容概述 of the published version (条例 第十二条第三款: the 目录 lists it).
+    summary = models.TextField(blank=True, default="")
     index_number = models.CharField(max_length=80)
     doc_number = models.CharField(max_length=80, blank=True, default="")
     #: Body and attachments' text, for snippets.

@@ -21,6 +21,7 @@ CATEGORY_AUDITED = ("name", "parent_id", "active")
 ITEM_FIELDS = (
     "category",
     "title",
+    "summary",
     "publisher",
     "doc_number",
     "doc_type",

@@ -117,6 +117,7 @@ def do_publish_item(item: Item, on: date, *, acting_user: Any, note: str = "") -
             item=it,
             number=number,
             title=it.title,
+            summary=it.summary,
             doc_number=it.doc_number,
             body=it.body,
             published_on=on,

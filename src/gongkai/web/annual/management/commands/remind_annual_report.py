@@ -1,9 +1,12 @@
 """``gongkai manage remind_annual_report``: reminders to publish last year's annual report.
 
-条例 第四十九条: each agency publishes its annual report on the previous year by 31 January. From
-1 January, every agency using Gongkai whose report on the previous year is not yet published gets a
-daily e-mail to its 经办人, 审核人 and 机构负责人 (those who draft and sign it off): the days and
-working days left to 31 January, or, after it, that the report is overdue (and by how many days).
+条例 第四十九条: a 县级以上人民政府部门 submits and publishes its annual report on the previous year by
+31 January, a 县级以上地方人民政府's report is published by 31 March, and for other kinds (乡镇, 街道,
+其他) the 条例 sets no date (annual.models.duty_for). From 1 January, every agency using Gongkai whose
+report on the previous year is not yet published gets a daily e-mail to its 经办人, 审核人 and
+机构负责人 (those who draft and sign it off): the days and working days left to its due date, or,
+after it, that the report is overdue (and by how many days); without a statutory date, that there
+is none (never "逾期").
 Agencies with nobody on staff in Gongkai (reports uploaded by their supervisor) get none.
 
 Like ``remind_disclosure``: through Django's mail backend, idempotent per day (the mail sent to an
@@ -18,7 +21,7 @@ from typing import Any
 
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual import events, permissions
-from gongkai.web.annual.models import AnnualReport, State, deadline_for
+from gongkai.web.annual.models import AnnualReport, State, duty_for
 from gongkai.web.audit import reminders
 from gongkai.web.workdays.calendars import calendar_for
 
@@ -32,9 +35,12 @@ def _stamp(today: date) -> str:
 
 def reminder_line(agency: Agency, year: int, today: date, draft: AnnualReport | None) -> str:
     """What the reminder says about ``agency``'s report on ``year`` as of ``today``."""
-    deadline = deadline_for(year)
-    on = f"{deadline.year}年{deadline.month}月{deadline.day}日"
-    if today <= deadline:
+    duty = duty_for(agency, year)
+    deadline = duty.due
+    on = f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else ""
+    if deadline is None:
+        when = duty.note.rstrip("。")
+    elif today <= deadline:
         days = (deadline - today).days
         working = calendar_for(agency).working_days_between(today, deadline)
         when = (
@@ -54,7 +60,10 @@ def reminder_line(agency: Agency, year: int, today: date, draft: AnnualReport | 
 
 
 class Command(reminders.DailyMailCommand):
-    help = "向尚未发布上一年度政府信息公开工作年度报告的机关发送提醒邮件（条例 第四十九条，1月31日前）"
+    help = (
+        "向尚未发布上一年度政府信息公开工作年度报告的机关发送提醒邮件"
+        "（条例 第四十九条：部门1月31日前，县级以上地方人民政府3月31日前）"
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = self.today(options)
@@ -88,7 +97,6 @@ class Command(reminders.DailyMailCommand):
                 "请登录 Gongkai 工作台“年度报告”生成、检查并发布（条例 第四十九条）。",
             ]
         )
-        subject = "【政务公开】" + (
-            "年度报告已逾期未发布" if today > deadline_for(today.year - 1) else "年度报告发布提醒"
-        )
+        overdue = duty_for(agency, today.year - 1).is_late(None, today) is True
+        subject = "【政务公开】" + ("年度报告已逾期未发布" if overdue else "年度报告发布提醒")
         return reminders.send_stamped(agency, recipients, subject, body, action=ACTION, stamp=_stamp(today))
