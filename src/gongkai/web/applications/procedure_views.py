@@ -1,0 +1,185 @@
+"""The case page's buttons for the steps of issue 16: a lapsed 补正 or payment period decided by
+the clerk (条例 第三十条 "无正当理由"), and the 第三十五条 request for reasons, the applicant's
+answer and the later reply date. Each button is one action (``case_action``); the clerk records,
+the （六）1/2 告知书 then goes to the 审核人 through the reply panel like any reply."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+
+from gongkai.web.applications import actions, clock, permissions
+from gongkai.web.applications import vocabulary as v
+from gongkai.web.applications.actions.lapses import PENDING_KIND
+from gongkai.web.applications.case_views import case_action
+from gongkai.web.applications.forms import DATE_WIDGET
+from gongkai.web.applications.models import Application
+from gongkai.web.clock import today
+from gongkai.web.replies.actions import DraftData, do_confirm_lapse
+from gongkai.workflow.cases import CaseState
+
+_TEXT = forms.Textarea(attrs={"rows": 2})
+
+
+class GoodCauseForm(forms.Form):
+    decided_on = forms.DateField(label="登记日期", widget=DATE_WIDGET)
+    statement = forms.CharField(
+        label="申请人的正当理由",
+        widget=_TEXT,
+        help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。",
+    )
+    working_days = forms.IntegerField(
+        label="新的补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="仅补正期限需要填写；缴费期限按收费规则重新计算20个工作日。",
+    )
+
+
+class ConfirmLapseForm(forms.Form):
+    decided_on = forms.DateField(label="确认日期", widget=DATE_WIDGET)
+    finding = forms.CharField(
+        label="认定无正当理由的情况",
+        widget=_TEXT,
+        help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。",
+    )
+    reconsideration_body = forms.CharField(label="行政复议机关", max_length=100)
+    contact = forms.CharField(label="联系人及联系电话", max_length=100, required=False)
+    explanation = forms.CharField(label="情况说明（写入告知书，可不填）", widget=_TEXT, required=False)
+
+
+class ReasonsRequestForm(forms.Form):
+    sent_on = forms.DateField(label="通知日期", widget=DATE_WIDGET)
+    facts = forms.CharField(
+        label="申请数量、频次情况",
+        widget=_TEXT,
+        help_text="如：申请人自某日至某日向本机关提出申请若干件。",
+    )
+    working_days = forms.IntegerField(
+        label="说明理由期限（工作日）",
+        min_value=1,
+        max_value=60,
+        help_text="条例第三十五条未规定天数，由本机关确定合理期限；截止日期按工作日历计算。",
+    )
+
+
+class ReasonsAnswerForm(forms.Form):
+    answered_on = forms.DateField(
+        label="申请人说明日期", widget=DATE_WIDGET, required=False, help_text="申请人未说明的留空。"
+    )
+    answer = forms.CharField(label="申请人说明的理由", widget=_TEXT, required=False)
+    finding = forms.ChoiceField(label="本机关认定", choices=v.ReasonsFinding.choices())
+
+
+class LaterDateForm(forms.Form):
+    decided_on = forms.DateField(label="告知日期", widget=DATE_WIDGET)
+    later_date = forms.DateField(label="延迟答复期限", widget=DATE_WIDGET)
+
+
+refer_lapse = case_action(
+    actions.do_refer_lapse, "期限已过，已转待确认。", arguments=lambda d: {"today": today()}
+)
+record_good_cause = case_action(
+    actions.do_record_good_cause,
+    "已登记正当理由，期限已重新确定。",
+    form_class=GoodCauseForm,
+    arguments=lambda d: {
+        "decided_on": d["decided_on"],
+        "statement": d["statement"],
+        "working_days": d["working_days"],
+    },
+)
+confirm_lapse = case_action(
+    do_confirm_lapse,
+    "已确认无正当理由，并起草不再处理告知书，请提交审核。",
+    form_class=ConfirmLapseForm,
+    arguments=lambda d: {
+        "decided_on": d["decided_on"],
+        "finding": d["finding"],
+        # The outcome is the lapse's own (set by the action).
+        "draft": DraftData(
+            outcome="",
+            reconsideration_body=d["reconsideration_body"],
+            contact=d["contact"],
+            explanation=d["explanation"],
+        ),
+    },
+)
+request_reasons = case_action(
+    actions.do_request_reasons,
+    "已发出说明理由通知书。",
+    form_class=ReasonsRequestForm,
+    arguments=lambda d: {"sent_on": d["sent_on"], "facts": d["facts"], "working_days": d["working_days"]},
+)
+record_reasons_answer = case_action(
+    actions.do_record_reasons_answer,
+    "已登记申请人的说明。",
+    form_class=ReasonsAnswerForm,
+    arguments=lambda d: {
+        "answered_on": d["answered_on"],
+        "answer": d["answer"],
+        "finding": d["finding"],
+        "today": today(),
+    },
+)
+set_later_date = case_action(
+    actions.do_set_later_date,
+    "已确定延迟答复期限，并生成延迟答复告知书。",
+    form_class=LaterDateForm,
+    arguments=lambda d: {"later_date": d["later_date"], "decided_on": d["decided_on"]},
+)
+
+
+def panel_context(user: Any, app: Application, on: date) -> dict[str, Any]:
+    """What the lapse and 第三十五条 panels of the case page show."""
+    if not permissions.can_view(user, app):
+        raise PermissionDenied
+    handle = permissions.can_handle(user, app) and app.is_open
+    state = CaseState(app.status)
+    correction = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
+    unpaid = app.fee_notices.filter(paid_on=None).order_by("-pk").first()
+    period_end = (
+        correction.until
+        if state is CaseState.AWAITING_CORRECTION and correction is not None
+        else unpaid.payment_due
+        if state is CaseState.AWAITING_FEE and unpaid is not None
+        else None
+    )
+    pending = PENDING_KIND.get(state)
+    request = clock.latest(app, v.EventKind.REASONS_REQUESTED)
+    answer = clock.latest(app, v.EventKind.REASONS_ANSWERED)
+    later = clock.latest(app, v.EventKind.LATER_DATE_SET)
+    handling = state in (CaseState.RECEIVED, CaseState.IN_PROGRESS)
+    return {
+        "lapse": {
+            "can_refer": handle and period_end is not None and on > period_end,
+            "period_end": period_end,
+            "pending": pending,
+            "pending_label": v.LapseKind.of(pending).label if pending else "",
+            "referred": clock.latest(app, v.EventKind.LAPSE_REFERRED) if pending else None,
+            "can_decide": handle and pending is not None,
+            "history": clock.all_of(app, v.EventKind.LAPSE_EXCUSED, v.EventKind.LAPSE_CONFIRMED),
+            "excuse_form": GoodCauseForm(initial={"decided_on": on}),
+            "confirm_form": ConfirmLapseForm(initial={"decided_on": on}),
+        },
+        "reasons": {
+            "request": request,
+            "answer": answer,
+            "finding_label": v.ReasonsFinding.of(answer.detail).label if answer else "",
+            "later": later,
+            "can_request": handle and handling and request is None,
+            "can_answer": handle and handling and request is not None and answer is None,
+            "can_set_later": handle
+            and handling
+            and answer is not None
+            and answer.detail == v.ReasonsFinding.REASONABLE
+            and later is None,
+            "request_form": ReasonsRequestForm(initial={"sent_on": on}),
+            "answer_form": ReasonsAnswerForm(initial={"answered_on": on}),
+            "later_form": LaterDateForm(initial={"decided_on": on}),
+        },
+    }
