@@ -129,6 +129,7 @@ def test_a_reasonable_answer_and_a_later_reply_date_move_the_clock(case: Any, pe
     client.force_login(clerk)
     page = client.get(f"/work/cases/{app.pk}/").content.decode()
     assert "2026-05-29" in page and "延迟答复告知书" in page and "理由合理" in page
+    assert "（第三十五条确定的延迟答复期限）" in page
 
 
 def test_the_case_page_buttons_record_the_procedure(case: Any, people: Any) -> None:
