@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from gongkai.web.replies.actions import DraftData
-
 
 def lapse_correction(
     app: Any, clerk: Any, *, sent_on: date = date(2026, 3, 2), today: date = date(2026, 3, 10)
@@ -23,7 +21,7 @@ def lapse_correction(
     return actions.do_refer_lapse(app, today=today, acting_user=None)
 
 
-def confirm_lapse(app: Any, clerk: Any, *, on: date, draft: DraftData | None = None) -> Any:
+def confirm_lapse(app: Any, clerk: Any, *, on: date) -> Any:
     """The clerk finds no 正当理由 and drafts the （六）letter."""
     from gongkai.web.replies.actions import do_confirm_lapse
 
@@ -31,8 +29,8 @@ def confirm_lapse(app: Any, clerk: Any, *, on: date, draft: DraftData | None = N
         app,
         decided_on=on,
         finding="申请人在补正期限内未作补正，也未说明任何理由",
-        draft=draft
-        or DraftData(outcome="", reconsideration_body="平湖市人民政府", contact="李经办 0573-85551234"),
+        reconsideration_body="平湖市人民政府",
+        contact="李经办 0573-85551234",
         acting_user=clerk,
     )
 

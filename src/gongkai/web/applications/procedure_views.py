@@ -18,7 +18,7 @@ from gongkai.web.applications.case_views import case_action
 from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application
 from gongkai.web.clock import today
-from gongkai.web.replies.actions import DraftData, do_confirm_lapse
+from gongkai.web.replies.actions import do_confirm_lapse
 from gongkai.workflow.cases import CaseState
 
 _TEXT = forms.Textarea(attrs={"rows": 2})
@@ -97,17 +97,7 @@ confirm_lapse = case_action(
     do_confirm_lapse,
     "已确认无正当理由，并起草不再处理告知书，请提交审核。",
     form_class=ConfirmLapseForm,
-    arguments=lambda d: {
-        "decided_on": d["decided_on"],
-        "finding": d["finding"],
-        # The outcome is the lapse's own (set by the action).
-        "draft": DraftData(
-            outcome="",
-            reconsideration_body=d["reconsideration_body"],
-            contact=d["contact"],
-            explanation=d["explanation"],
-        ),
-    },
+    arguments=dict,
 )
 request_reasons = case_action(
     actions.do_request_reasons,

@@ -37,12 +37,14 @@ def lapse_correction(rp: Replay, scenario: str, sent: date, today: date, clerk: 
             acting_user=clerk,
         )
         return None
+    draft = draft_for(rp.app, OVERDUE_CORRECTION, clerk)
     rp.run(
         decided,
         replies.do_confirm_lapse,
         decided_on=decided,
         finding="补正期限内申请人未作补正，也未提出延期或说明任何理由；电话联系未接通",
-        draft=draft_for(rp.app, OVERDUE_CORRECTION, clerk),
+        reconsideration_body=draft.reconsideration_body,
+        contact=draft.contact,
         acting_user=clerk,
     )
     return decided

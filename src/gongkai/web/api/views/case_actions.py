@@ -18,7 +18,7 @@ from gongkai.web.api.views.common import case_for, detail, errors
 from gongkai.web.applications import actions, forms
 from gongkai.web.applications.models import Application
 from gongkai.web.clock import today
-from gongkai.web.replies.actions import DraftData, do_confirm_lapse
+from gongkai.web.replies.actions import do_confirm_lapse
 
 # -- case actions ------------------------------------------------------------------------------
 
@@ -118,16 +118,7 @@ confirm_lapse = _case_action(
     s.ConfirmLapseSerializer,
     do_confirm_lapse,
     "无正当理由：确认并起草不再处理告知书（表三（六）1、2）",
-    lambda app, d: {
-        "decided_on": d["decided_on"],
-        "finding": d["finding"],
-        "draft": DraftData(
-            outcome="",
-            reconsideration_body=d["reconsideration_body"],
-            contact=d["contact"],
-            explanation=d["explanation"],
-        ),
-    },
+    lambda app, d: dict(d),
 )
 request_reasons = _case_action(
     s.ReasonsRequestSerializer,

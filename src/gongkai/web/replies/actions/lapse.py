@@ -9,7 +9,6 @@ that period and can be composed only with the finding on record (its required el
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from gongkai.web.accounts.models import User
@@ -29,10 +28,18 @@ from gongkai.workflow.cases import LAPSE_OUTCOMES, Action, CaseState
 
 @top_level(case_events.LAPSE_CONFIRMED)
 def do_confirm_lapse(
-    app: Application, *, decided_on: date, finding: str, draft: DraftData, acting_user: User
+    app: Application,
+    *,
+    decided_on: date,
+    finding: str,
+    reconsideration_body: str,
+    acting_user: User,
+    contact: str = "",
+    explanation: str = "",
 ) -> Reply:
-    """No 正当理由: record the finding and draft the （六）1/2 告知书 (the draft's outcome is the
-    lapse's own; the rest of ``draft`` -- contact, reconsideration body, explanation -- as entered)."""
+    """No 正当理由: record the finding and draft the （六）1/2 告知书 -- the lapse's own outcome,
+    with what the clerk adds for the letter (the reconsideration body its remedies name, the
+    contact, an explanation)."""
     app = locked(app)
     require_permission(permissions.can_draft(acting_user, app))
     state = CaseState(app.status)
@@ -66,6 +73,10 @@ def do_confirm_lapse(
         acting_user=acting_user,
         summary=f"{t.label}：{finding.strip()}",
     )
-    return save_draft(
-        app, dataclasses.replace(draft, outcome=LAPSE_OUTCOMES[state]), acting_user=acting_user, also=True
+    draft = DraftData(
+        outcome=LAPSE_OUTCOMES[state],
+        reconsideration_body=reconsideration_body,
+        contact=contact,
+        explanation=explanation,
     )
+    return save_draft(app, draft, acting_user=acting_user, also=True)
