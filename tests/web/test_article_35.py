@@ -110,6 +110,9 @@ def test_a_reasonable_answer_and_a_later_reply_date_move_the_clock(case: Any, pe
         acting_user=clerk,
     )
     assert reload(case).due_on == date(2026, 3, 30)
+    # Reasons found reasonable: no 不予处理 reply (第三十五条).
+    with pytest.raises(GongkaiError, match="已认定申请理由合理"):
+        replies.do_save_reply_draft(case, MASSIVE, on=date(2026, 3, 10), acting_user=clerk)
     # The later date lies after the 第三十三条 period (30 March), or it is no later date.
     with pytest.raises(GongkaiError, match="应晚于法定答复期限"):
         actions.do_set_later_date(

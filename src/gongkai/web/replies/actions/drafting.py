@@ -10,7 +10,7 @@ from gongkai.web.applications import clock
 from gongkai.web.applications import events as case_events
 from gongkai.web.applications.actions import take_step
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.vocabulary import LAPSE_KIND_BY_OUTCOME, EventKind
+from gongkai.web.applications.vocabulary import LAPSE_KIND_BY_OUTCOME, EventKind, ReasonsFinding
 from gongkai.web.clock import now as clock_now
 from gongkai.web.replies import events, permissions
 from gongkai.web.replies.actions.common import (
@@ -46,6 +46,13 @@ def do_save_reply_draft(app: Application, draft: DraftData, *, on: date, acting_
         require(
             confirmed is not None and confirmed.detail == lapse,
             "只有经办人确认申请人无正当理由逾期后，才能作出“不再处理”的答复（请先在“期限已过，待确认”时登记确认）。",
+        )
+    if draft.outcome == "reject_massive":
+        # 第三十五条: 不予处理 only for reasons found unreasonable, never after finding them reasonable.
+        answer = clock.latest(app, EventKind.REASONS_ANSWERED)
+        require(
+            answer is None or answer.detail != ReasonsFinding.REASONABLE,
+            "本机关已认定申请理由合理，不能告知不予处理；可以确定延迟答复的合理期限（条例第三十五条）。",
         )
     step = DRAFT_STEP[state]
     if step is not None:
