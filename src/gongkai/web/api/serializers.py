@@ -11,7 +11,6 @@ from rest_framework import serializers
 from gongkai.web.applications import forms
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.procedure_views import ReasonsRequestForm
 
 #: The largest id a database key can hold (BIGINT); larger numbers are answered 404/400, not 500.
 MAX_ID = 2**63 - 1
@@ -240,7 +239,7 @@ class ApproveExtensionSerializer(serializers.Serializer):
 
 # -- issue 16: a lapse decided by the clerk (条例 第三十条), 第三十五条 --------------------------------
 
-_RWD = _field(ReasonsRequestForm, "working_days")
+_RWD = _field(forms.ReasonsRequestForm, "working_days")
 
 
 class ReferLapseSerializer(serializers.Serializer):
