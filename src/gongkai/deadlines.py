@@ -406,7 +406,9 @@ def correction_due(notice_date: date, calendar: WorkingCalendar, working_days: i
 
     Legal basis: 条例 第三十条 requires only "合理的补正期限" -- no fixed number of days
     (application-handling.md 二), so the agency chooses ``working_days`` and no default is
-    offered. Lapsing without a correction closes the case as 表三（六）1.
+    offered. When the period runs out the case goes to a person: it lapses as 表三（六）1 only
+    when the applicant had no 正当理由 ("申请人无正当理由逾期不补正的，视为放弃申请"); with one, a
+    new period is set the same way.
     """
     if working_days < 1:
         raise DeadlineError("补正期限至少为1个工作日（条例第三十条：合理的补正期限）")
@@ -423,12 +425,27 @@ def consultation_due(letter_received_on: date, calendar: WorkingCalendar) -> dat
 
 
 def fee_payment_due(notice_received_on: date, calendar: WorkingCalendar) -> date:
-    """The last day to pay the 信息处理费; unpaid after it closes the case as 表三（六）2.
+    """The last day to pay the 信息处理费; unpaid after it the case goes to a person, who confirms
+    the lapse (表三（六）2) or, for a 正当理由, sets a new period of the same length.
 
     Legal basis: fee-rules.md 4.2 (四川省财政厅、发展改革委通知, restating the 办法): 申请人应当在
     收到收费通知次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请.
     """
     return calendar.add_working_days(notice_received_on, FEE_PAYMENT_WORKING_DAYS)
+
+
+def reasons_due(request_date: date, calendar: WorkingCalendar, working_days: int) -> date:
+    """The end of the period the applicant is given to explain an excessive application.
+
+    Legal basis: 条例 第三十五条 -- "行政机关可以要求申请人说明理由" -- sets no period, so, as for
+    the 补正 period of 第三十条, it is a reasonable period the agency sets in its letter
+    (``working_days``, counted from the day of the letter); no default is offered.
+    """
+    if working_days < 1:
+        raise DeadlineError(
+            "说明理由的期限至少为1个工作日（由本机关确定的合理期限，条例第三十五条未规定天数）"
+        )
+    return calendar.add_working_days(request_date, working_days)
 
 
 def lapsed(due: date, today: date, done_on: date | None) -> bool:

@@ -35,9 +35,9 @@ from testsupport import SHARED, require
 REGULATION = SHARED / "reference" / "regulation.md"
 PACKAGE = Path(gongkai.__file__).resolve().parent
 #: Quotations in these files are being corrected on another branch (issue 16, point 4: 第四十二条 for
-#: the lapse of an unpaid fee). Only their problems are an expected failure, and a file listed here
-#: that has none fails the test: once the branches are merged, this set is emptied.
-PENDING_ON_ANOTHER_BRANCH = frozenset({"web/applications/actions/fees.py"})
+#: the lapse of an unpaid fee, the （三）4 ground's 第十五条). The test lists what is still wrong there
+#: and is an expected failure until the branches are merged; then this set is emptied.
+PENDING_ON_ANOTHER_BRANCH: frozenset[str] = frozenset()
 
 _CN = "一二三四五六七八九十"
 _ARTICLE_LINE = re.compile(rf"^第([{_CN}]+)条\s+(.*)$")
@@ -204,7 +204,8 @@ def _ground_quotations() -> Iterator[Quotation]:
             if ground.inferred:
                 continue  # a case the article does not name, described in other words: not a quotation
             articles = cited_articles(article)
-            for segment in _GROUND_SEGMENT.split(ground.text):
+            # A ground quotes one article, then (after ； or after the sentence's 。) the next one.
+            for segment in re.split(rf"；|(?<=。)(?={_ONE})", ground.text):
                 own = re.match(rf"({_ONE}(?:[^：]*))：", segment)
                 where = frozenset(cited_articles(own.group(1))) if own else frozenset(articles)
                 quoted = segment[own.end() :] if own else segment

@@ -29,6 +29,7 @@ from gongkai.deadlines import (
     fee_payment_due,
     lapsed,
     publication_due,
+    reasons_due,
     status_on,
 )
 from gongkai.receipt import CHANNEL_RULES, Channel, date_of_receipt, needs_confirmation
@@ -284,6 +285,14 @@ def test_correction_period_is_set_by_the_agency() -> None:
     assert correction_due(D(2026, 3, 11), CAL, 10) == D(2026, 3, 25)
     with pytest.raises(DeadlineError, match="合理的补正期限"):
         correction_due(D(2026, 3, 11), CAL, 0)
+
+
+def test_the_window_to_explain_is_set_by_the_agency() -> None:
+    # 第三十五条 "行政机关可以要求申请人说明理由" names no period: the agency sets a reasonable one,
+    # as for 补正. Letter Wed 3/11, 10 working days -> Wed 3/25; none at all is no period.
+    assert reasons_due(D(2026, 3, 11), CAL, 10) == D(2026, 3, 25)
+    with pytest.raises(DeadlineError, match="第三十五条未规定天数"):
+        reasons_due(D(2026, 3, 11), CAL, 0)
 
 
 def test_consultation_window_is_fifteen_working_days() -> None:

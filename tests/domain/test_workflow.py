@@ -17,6 +17,8 @@ from gongkai.report.model import (
 from gongkai.workflow.applicants import ApplicantType
 from gongkai.workflow.cases import (
     CASE_STATE_LABELS,
+    LAPSE_FROM,
+    LAPSE_OUTCOMES,
     TRANSITIONS,
     Action,
     CaseState,
@@ -34,6 +36,7 @@ from gongkai.workflow.letter_elements import (
 )
 from gongkai.workflow.outcomes import (
     DENIAL_KEYS,
+    FEE_LAPSE_BASIS,
     OUTCOMES,
     OutcomeGroup,
     WithheldPart,
@@ -180,8 +183,13 @@ def test_reconsideration_first(
         ("reject_repeat", None, (), {LetterElement.NO_REPEAT}),
         # 公开出版物: only a "可以" element, so nothing beyond the common ones.
         ("reject_publication", None, (), set()),
-        # 大量反复申请: 不予处理 (第三十五条).
-        ("reject_massive", None, (), {LetterElement.NOT_PROCESSED}),
+        # 大量反复申请: 不予处理, and only after the applicant was asked for reasons (第三十五条:
+        # 行政机关可以要求申请人说明理由。行政机关认为申请理由不合理的，告知申请人不予处理).
+        ("reject_massive", None, (), {LetterElement.NOT_PROCESSED, LetterElement.REASONS_REQUESTED}),
+        # 第三十条 "申请人无正当理由逾期不补正的": the （六）1 letter needs the finding on record (issue 16),
+        # as does （六）2 for the payment period.
+        ("other_overdue_correction", None, (), {LetterElement.LAPSE_FINDING}),
+        ("other_overdue_fee", None, (), {LetterElement.LAPSE_FINDING}),
     ],
 )
 def test_required_letter_elements(
@@ -275,8 +283,12 @@ S, A, R = CaseState, Action, Role
         # 补正 within 7 working days (第三十条), then the corrected application restarts the clock.
         (S.RECEIVED, A.REQUEST_CORRECTION, R.CLERK, S.AWAITING_CORRECTION, None),
         (S.AWAITING_CORRECTION, A.RECEIVE_CORRECTION, R.CLERK, S.IN_PROGRESS, None),
-        # No correction by the deadline: the periodic job closes the case as （六）1.
-        (S.AWAITING_CORRECTION, A.CORRECTION_LAPSED, R.SYSTEM, S.CLOSED, "other_overdue_correction"),
+        # No correction by the deadline: the periodic job only puts the case before the clerk
+        # (issue 16: 第三十条 lapses "无正当理由" -- a person's finding); the clerk records a 正当理由
+        # (a new period) or confirms the lapse by drafting the （六）1 告知书 for review.
+        (S.AWAITING_CORRECTION, A.CORRECTION_LAPSED, R.SYSTEM, S.CORRECTION_LAPSE_PENDING, None),
+        (S.CORRECTION_LAPSE_PENDING, A.EXCUSE_LAPSE, R.CLERK, S.AWAITING_CORRECTION, None),
+        (S.CORRECTION_LAPSE_PENDING, A.CONFIRM_LAPSE, R.CLERK, S.REPLY_DRAFTED, None),
         # Third-party consultation (第三十二条) and its end.
         (S.IN_PROGRESS, A.CONSULT_THIRD_PARTY, R.CLERK, S.CONSULTING_THIRD_PARTY, None),
         (S.CONSULTING_THIRD_PARTY, A.END_CONSULTATION, R.CLERK, S.IN_PROGRESS, None),
@@ -288,10 +300,12 @@ S, A, R = CaseState, Action, Role
         (S.EXTENSION_PENDING, A.REJECT_EXTENSION, R.HEAD, S.IN_PROGRESS, None),
         # Issue 17: a pending request the clerk no longer needs (e.g. the period ran out) is withdrawn.
         (S.EXTENSION_PENDING, A.WITHDRAW_EXTENSION, R.CLERK, S.IN_PROGRESS, None),
-        # Fee notice; unpaid after 20 working days closes the case as （六）2.
+        # Fee notice; unpaid after 20 working days the case goes to the clerk likewise (（六）2).
         (S.IN_PROGRESS, A.SEND_FEE_NOTICE, R.CLERK, S.AWAITING_FEE, None),
         (S.AWAITING_FEE, A.RECEIVE_FEE, R.CLERK, S.IN_PROGRESS, None),
-        (S.AWAITING_FEE, A.FEE_LAPSED, R.SYSTEM, S.CLOSED, "other_overdue_fee"),
+        (S.AWAITING_FEE, A.FEE_LAPSED, R.SYSTEM, S.FEE_LAPSE_PENDING, None),
+        (S.FEE_LAPSE_PENDING, A.EXCUSE_LAPSE, R.CLERK, S.AWAITING_FEE, None),
+        (S.FEE_LAPSE_PENDING, A.CONFIRM_LAPSE, R.CLERK, S.REPLY_DRAFTED, None),
         # Draft -> review -> return -> revise -> review -> approve -> issue -> deliver.
         (S.IN_PROGRESS, A.DRAFT_REPLY, R.CLERK, S.REPLY_DRAFTED, None),
         (S.REPLY_DRAFTED, A.SUBMIT_FOR_REVIEW, R.CLERK, S.UNDER_REVIEW, None),
@@ -308,7 +322,11 @@ def test_allowed_transitions(
     state: CaseState, action: Action, role: Role, target: CaseState, resolution: str | None
 ) -> None:
     t = transition(state, action, role)
-    assert (t.target, t.resolution) == (target, resolution)
+    assert t.target == target
+    # No transition closes a case by itself any more (issue 16): an outcome comes from an
+    # issued reply only.
+    assert resolution is None
+    assert t.target is not S.CLOSED or action is A.DELIVER
 
 
 @pytest.mark.parametrize(
@@ -329,6 +347,12 @@ def test_allowed_transitions(
         (S.CLOSED, A.START, R.CLERK, "无（已办结）"),
         # Lapse only applies while awaiting a correction.
         (S.IN_PROGRESS, A.CORRECTION_LAPSED, R.SYSTEM, "不能执行该操作"),
+        # 条例 第三十条 "无正当理由": the periodic job never decides a lapse, only a clerk does.
+        (S.CORRECTION_LAPSE_PENDING, A.CONFIRM_LAPSE, R.SYSTEM, "经办人"),
+        (S.FEE_LAPSE_PENDING, A.CONFIRM_LAPSE, R.SYSTEM, "经办人"),
+        (S.CORRECTION_LAPSE_PENDING, A.EXCUSE_LAPSE, R.SYSTEM, "经办人"),
+        # A lapse pending confirmation cannot be answered with any other reply.
+        (S.CORRECTION_LAPSE_PENDING, A.DRAFT_REPLY, R.CLERK, "不能执行该操作"),
     ],
 )
 def test_refused_transitions_say_why_in_chinese(
@@ -336,6 +360,21 @@ def test_refused_transitions_say_why_in_chinese(
 ) -> None:
     with pytest.raises(TransitionError, match=message):
         transition(state, action, role)
+
+
+def test_a_lapse_is_decided_by_a_clerk_and_answered_by_its_own_letter() -> None:
+    """条例 第三十条: 申请人无正当理由逾期不补正的，视为放弃申请 -- a finding only a person makes;
+    the unpaid fee likewise (FEE_LAPSE_BASIS). Confirming leads to the （六）1/2 reply, excusing
+    back to the wait it came from."""
+    for pending, outcome in LAPSE_OUTCOMES.items():
+        assert {t.action for t in allowed_actions(pending, R.SYSTEM)} == set()
+        assert {t.action for t in allowed_actions(pending, R.CLERK)} == {A.EXCUSE_LAPSE, A.CONFIRM_LAPSE}
+        assert transition(pending, A.EXCUSE_LAPSE, R.CLERK).target is LAPSE_FROM[pending]
+        assert OUTCOMES[outcome].group is OutcomeGroup.OTHER
+    assert LAPSE_OUTCOMES[S.CORRECTION_LAPSE_PENDING] == "other_overdue_correction"
+    assert transition(S.CORRECTION_LAPSE_PENDING, A.CONFIRM_LAPSE, R.CLERK).legal_basis == "条例第三十条"
+    assert transition(S.FEE_LAPSE_PENDING, A.CONFIRM_LAPSE, R.CLERK).legal_basis == FEE_LAPSE_BASIS
+    assert CASE_STATE_LABELS[S.CORRECTION_LAPSE_PENDING] == "补正期限已过，待确认"
 
 
 def test_each_state_and_action_pair_is_defined_once() -> None:

@@ -71,23 +71,20 @@ def test_the_correction_notice_is_sent_once(submit: Any, people: Any) -> None:
         )
 
 
-def test_lapsed_correction_closes_the_case_as_six_one(submit: Any, people: Any) -> None:
+def test_a_lapsed_correction_goes_to_the_clerk_not_to_closed(submit: Any, people: Any) -> None:
+    """Issue 16 changes this (it closed the case as （六）1): 条例 第三十条 -- 申请人无正当理由逾期
+    不补正的，视为放弃申请 -- the lapse is the clerk's finding, so the period's end only puts the
+    case before the clerk."""
     app = submit(received=date(2026, 3, 2))
     actions.do_request_correction(
         app, sent_on=date(2026, 3, 2), items="补充身份证明", working_days=5, acting_user=people["clerk"]
     )
     # The period runs to 9 March; on that day it has not lapsed yet.
     with pytest.raises(GongkaiError, match="尚未届满"):
-        actions.do_close_for_missing_correction(app, today=date(2026, 3, 9), acting_user=people["clerk"])
-    actions.do_close_for_missing_correction(
-        app, today=date(2026, 3, 10), acting_user=None
-    )  # the periodic job
+        actions.do_refer_lapse(app, today=date(2026, 3, 9), acting_user=people["clerk"])
+    actions.do_refer_lapse(app, today=date(2026, 3, 10), acting_user=None)  # the periodic job
     app = _reload(app)
-    assert (app.status, app.resolution, app.closed_on) == (
-        "closed",
-        "other_overdue_correction",
-        date(2026, 3, 10),
-    )
+    assert (app.status, app.resolution, app.closed_on) == ("correction_lapse_pending", "", None)
 
 
 def test_extension_needs_the_head(submit: Any, people: Any) -> None:

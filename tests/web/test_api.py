@@ -207,6 +207,57 @@ def test_correction_and_consultation_run_the_actions(submit: Any, people: Any) -
     assert events[-1]["until"] == "2026-03-10" and events[-1]["by"] == "clerk"
 
 
+def test_a_lapse_and_article_35_through_the_api(submit: Any, people: Any, monkeypatch: Any) -> None:
+    """Issue 16: the API's twins of the case page's buttons. 条例 第三十条 -- the clerk decides a
+    lapse (the reviewer may not); 第三十五条 -- the request, the answer, the later date."""
+    from gongkai.web import clock
+
+    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime(2026, 3, 11, 10)))
+    clerk, reviewer = _session(people["clerk"]), _session(people["reviewer"])
+    app = submit(received=date(2026, 3, 2))
+    clerk.post(f"{LIST}{app.pk}/assign/", {"assignee": people["clerk"].pk}, format="json")
+    clerk.post(
+        f"{LIST}{app.pk}/request-correction/",
+        {"sent_on": "2026-03-02", "items": "请写明项目名称", "working_days": 5},
+        format="json",
+    )  # to 9 March
+    referred = clerk.post(f"{LIST}{app.pk}/refer-lapse/", {}, format="json")
+    assert referred.status_code == 200 and referred.json()["status"] == "correction_lapse_pending"
+    confirm = {"decided_on": "2026-03-11", "finding": "未说明理由", "reconsideration_body": "平湖市人民政府"}
+    assert reviewer.post(f"{LIST}{app.pk}/confirm-lapse/", confirm, format="json").status_code == 403
+    excused = clerk.post(
+        f"{LIST}{app.pk}/record-good-cause/",
+        {"decided_on": "2026-03-11", "statement": "申请人来电申请延期", "working_days": 5},
+        format="json",
+    )
+    assert excused.status_code == 200 and excused.json()["status"] == "awaiting_correction"
+    assert excused.json()["due_on"] == "2026-03-18"
+
+    other = submit(received=date(2026, 3, 2))  # reply due 30 March
+    clerk.post(f"{LIST}{other.pk}/assign/", {"assignee": people["clerk"].pk}, format="json")
+    asked = clerk.post(
+        f"{LIST}{other.pk}/request-reasons/",
+        {"sent_on": "2026-03-03", "facts": "一个月内申请86件", "working_days": 5},
+        format="json",
+    )
+    assert asked.status_code == 200
+    clerk.post(
+        f"{LIST}{other.pk}/record-reasons-answer/",
+        {"answered_on": "2026-03-09", "answer": "学术研究", "finding": "reasonable"},
+        format="json",
+    )
+    early = {"decided_on": "2026-03-10", "later_date": "2026-03-27"}
+    assert clerk.post(f"{LIST}{other.pk}/set-later-date/", early, format="json").status_code == 409
+    later = clerk.post(
+        f"{LIST}{other.pk}/set-later-date/",
+        {"decided_on": "2026-03-10", "later_date": "2026-05-29"},
+        format="json",
+    )
+    assert later.status_code == 200 and later.json()["due_on"] == "2026-05-29"
+    kinds = [e["kind"] for e in clerk.get(f"{LIST}{other.pk}/events/").json()]
+    assert kinds == ["reasons_requested", "reasons_answered", "later_date_set"]
+
+
 # -- tokens -------------------------------------------------------------------------------------
 
 

@@ -36,8 +36,9 @@ def test_the_commands_exist_and_run_on_an_empty_database(
 ) -> None:
     tasks.run_daily_reminders()
     out = capsys.readouterr().out
-    # Each command ran and reported that it had nothing to do: no case closed, no mail sent.
-    assert "逾期未补正办结 0 件；逾期未缴费办结 0 件；发送提醒邮件 0 封。" in out
+    # Each command ran and reported that it had nothing to do: no case referred (issue 16: the job
+    # no longer closes any), no mail sent.
+    assert "补正期限已过转待确认 0 件；缴费期限已过转待确认 0 件；发送提醒邮件 0 封。" in out
     assert "发送主动公开到期提醒邮件 0 封" in out
     assert re.search(r"发送\d{4}年度报告发布提醒邮件 0 封", out)
     assert mailoutbox == []

@@ -148,3 +148,36 @@ def test_demo_data_covers_every_state_with_engine_deadlines(demo: list[tuple[str
     assert all(re.fullmatch(r".+依申〔20\d\d〕\d{4}号", n) for n in numbers) and len(set(numbers)) == len(
         numbers
     )
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_each_step_of_issue_16(demo: None) -> None:
+    """条例 第三十条 (a lapse is the clerk's finding) and 第三十五条 (reasons, a later date)."""
+    # A case awaiting the clerk's lapse decision.
+    pending = Application.objects.filter(status=CaseState.CORRECTION_LAPSE_PENDING)
+    assert pending.exists()
+    assert all(a.events.filter(kind="lapse_referred", by=None).exists() for a in pending)
+    # One closed by the （六）1 告知书, drafted on the clerk's confirmation, reviewed and issued.
+    letters = IssuedLetter.objects.filter(kind="other_overdue_correction", application__status="closed")
+    assert letters.exists()
+    closed = letters.first().application  # type: ignore[union-attr]
+    assert closed.resolution == "other_overdue_correction"
+    assert closed.events.filter(kind="lapse_confirmed").exclude(note="").exists()
+    assert ReviewComment.objects.filter(reply__application=closed, decision="approved").exists()
+    assert "无正当理由逾期未作补正" in letters.first().text  # type: ignore[union-attr]
+    # One with a 正当理由 recorded: waiting again, with the new period.
+    excused = Application.objects.filter(events__kind="lapse_excused").distinct()
+    assert excused.exists()
+    for app in excused:
+        event = app.events.get(kind="lapse_excused")
+        assert event.note and event.until is not None and event.until > event.on
+    # 第三十五条: the request (its letter), the answer, the later date the clock shows.
+    later = Application.objects.filter(events__kind="later_date_set").distinct()
+    assert later.exists()
+    for app in later:
+        assert app.events.filter(kind="reasons_requested").exists()
+        assert app.events.filter(kind="reasons_answered", detail="reasonable").exists()
+        assert app.due_on == app.events.get(kind="later_date_set").until
+        assert {"reasons_request", "later_reply"} <= set(
+            CaseLetter.objects.filter(application=app).values_list("kind", flat=True)
+        )

@@ -1,4 +1,5 @@
-"""The 收费通知书 (条例 第四十二条; 国办函〔2020〕109号) through the case page, and its lapse.
+"""The 收费通知书 (条例 第四十二条; 国办函〔2020〕109号) through the case page, and its lapse (put
+before the clerk, issue 16).
 
 Dates on the 2026 schedule: 清明 4–6 April off.
 """
@@ -134,21 +135,28 @@ def test_payment_due_is_twenty_working_days_after_receipt_of_the_notice(submit: 
     assert "按量计收：50页，信息处理费200元" in audit.summary
 
 
-def test_remind_closes_unpaid_fee_cases_the_day_after_the_period(submit: Any, people: Any) -> None:
+def test_remind_refers_unpaid_fee_cases_to_the_clerk_the_day_after_the_period(
+    submit: Any, people: Any
+) -> None:
+    """Issue 16 changes this: an unpaid fee no longer closes the case by itself; the day after the
+    payment period (FEE_LAPSE_BASIS) the case awaits the clerk's decision (缴费期限已过，待确认)."""
     app = _noticed(submit, people)
     out = StringIO()
     call_command("remind", "--today", "2026-04-01", stdout=out)
     assert Application.objects.get(pk=app.pk).status == "awaiting_fee"
-    assert "逾期未缴费办结 0 件" in out.getvalue()
+    assert "缴费期限已过转待确认 0 件" in out.getvalue()
     call_command("remind", "--today", "2026-04-02", stdout=out)
-    closed = Application.objects.get(pk=app.pk)
-    assert (closed.status, closed.resolution, closed.closed_on) == (
-        "closed",
-        "other_overdue_fee",
+    pending = Application.objects.get(pk=app.pk)
+    assert (pending.status, pending.resolution, pending.closed_on) == ("fee_lapse_pending", "", None)
+    assert pending.get_status_display() == "缴费期限已过，待确认"
+    assert "缴费期限已过转待确认 1 件" in out.getvalue()
+    event = pending.events.get(kind="lapse_referred")
+    assert (event.on, event.until, event.detail, event.by) == (
         date(2026, 4, 2),
+        date(2026, 4, 1),
+        "fee",
+        None,
     )
-    assert "逾期未缴费办结 1 件" in out.getvalue()
-    assert closed.events.get(kind="fee_notice_sent").until == date(2026, 4, 1)
 
 
 def test_a_paid_fee_is_not_closed(submit: Any, people: Any) -> None:
@@ -160,7 +168,7 @@ def test_a_paid_fee_is_not_closed(submit: Any, people: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("today", "status"), [(date(2026, 4, 1), "awaiting_fee"), (date(2026, 4, 2), "closed")]
+    ("today", "status"), [(date(2026, 4, 1), "awaiting_fee"), (date(2026, 4, 2), "fee_lapse_pending")]
 )
 def test_the_clerks_lapse_button_respects_the_period(
     submit: Any, people: Any, monkeypatch: Any, today: date, status: str
@@ -172,7 +180,7 @@ def test_the_clerks_lapse_button_respects_the_period(
     app = _noticed(submit, people)
     at = timezone.make_aware(timezone.datetime(today.year, today.month, today.day, 10))
     monkeypatch.setattr(views, "now", lambda: at)
-    page = _client(people["clerk"]).post(f"/work/cases/{app.pk}/fee/lapsed/", follow=True).content.decode()
+    page = _client(people["clerk"]).post(f"/work/cases/{app.pk}/lapse/refer/", follow=True).content.decode()
     assert Application.objects.get(pk=app.pk).status == status
     assert ("尚未届满" in page) is (status == "awaiting_fee")
 

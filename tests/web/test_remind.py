@@ -1,4 +1,6 @@
-"""The periodic job: lapsed 补正 periods close cases, reminders go out by e-mail."""
+"""The periodic job: lapsed 补正 periods go to the clerk's queue (never closed by the job: 条例
+第三十条 lets a case lapse only "无正当理由", a person's finding -- issue 16), reminders go out by
+e-mail."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from gongkai.web.applications.models import Application
 pytestmark = pytest.mark.django_db
 
 
-def test_remind_closes_lapsed_corrections_and_mails_clerks(submit: Any, people: Any) -> None:
+def test_remind_refers_lapsed_corrections_to_the_clerk_and_mails_clerks(submit: Any, people: Any) -> None:
     people["clerk"].email = "clerk@example.cn"
     people["clerk"].save()
     lapsing = submit(received=date(2026, 3, 2))
@@ -28,9 +30,17 @@ def test_remind_closes_lapsed_corrections_and_mails_clerks(submit: Any, people: 
     later = submit(received=date(2026, 3, 20))  # due 17 April: no reminder
     out = StringIO()
     call_command("remind", "--today", "2026-03-26", stdout=out)
-    assert Application.objects.get(pk=lapsing.pk).resolution == "other_overdue_correction"
-    assert "办结 1 件" in out.getvalue()
+    # Issue 16 changes this: the case is not closed, it awaits the clerk's decision.
+    lapsed = Application.objects.get(pk=lapsing.pk)
+    assert (lapsed.status, lapsed.resolution, lapsed.closed_on) == ("correction_lapse_pending", "", None)
+    assert lapsed.get_status_display() == "补正期限已过，待确认"
+    assert "补正期限已过转待确认 1 件" in out.getvalue()
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert due_soon.number in body and later.number not in body and "剩余 2 个工作日" in body
+    # The clerk is told of the case awaiting the decision (unassigned: every clerk of the agency).
+    assert f"{lapsing.number}  补正期限已过，待确认" in body
+    # Run again: nothing more happens to it (it is no longer awaiting the correction).
+    call_command("remind", "--today", "2026-03-27", stdout=StringIO())
+    assert Application.objects.get(pk=lapsing.pk).status == "correction_lapse_pending"
     assert mail.outbox[0].to == ["clerk@example.cn"]

@@ -53,6 +53,11 @@ ELEMENT_FIELDS: Mapping[LetterElement, tuple[str, ...]] = MappingProxyType(
         E.FEE_PAYMENT: ("缴费方式", "缴费期限"),
         E.APPLICATION_NUMBER: ("登记编号",),
         E.RECEIVED_ON: ("收到申请日期",),
+        E.LAPSE_FINDING: ("逾期期限",),
+        E.REASONS_REQUESTED: ("通知说明日期",),
+        E.EXCESSIVE_FACTS: ("申请数量频次情况",),
+        E.REASONS_DUE: ("说明期限",),
+        E.LATER_DATE: ("延迟期限",),
     }
 )
 #: 部分公开 states the reason for each withheld part (第三十七条): the list and the reasons.
@@ -70,6 +75,10 @@ ELEMENT_PHRASES: Mapping[LetterElement, tuple[str, ...]] = MappingProxyType(
         E.HANDLE_PER_LAW: ("依照有关法律、行政法规的规定办理",),
         E.NOT_AN_APPLICATION: ("不作为政府信息公开申请处理",),
         E.NOT_PROCESSED: ("不予处理",),
+        E.LAPSE_FINDING: ("无正当理由",),
+        E.REASONS_REQUESTED: ("说明理由",),
+        E.REASONS_DUE: ("说明理由",),
+        E.LATER_DATE: ("延迟答复",),
     }
 )
 
@@ -98,6 +107,11 @@ _PROCEDURAL_ELEMENTS: Mapping[LetterKind, tuple[LetterElement, ...]] = MappingPr
         # 第四十二条 and the fee rules: 依据、标准、数额、缴纳方式; no remedies paragraph -- a fee
         # decision alone cannot be sued (法释〔2025〕8号 第十条第二款第（三）项).
         _K.FEE_NOTICE: (*COMMON_LETTER_ELEMENTS[:6], E.FEE_STANDARD, E.FEE_PAYMENT),
+        # 第三十五条: 行政机关可以要求申请人说明理由 -- why (the number and frequency) and by when
+        # (a reasonable period the agency sets; the regulation sets none).
+        _K.REASONS_REQUEST: (*COMMON_LETTER_ELEMENTS[:6], E.EXCESSIVE_FACTS, E.REASONS_DUE),
+        # 第三十五条: 可以确定延迟答复的合理期限并告知申请人.
+        _K.LATER_REPLY: (*COMMON_LETTER_ELEMENTS[:6], E.LATER_DATE),
         # 回执: proof of the 收到申请之日 (第三十一条) that starts the 20 working days.
         _K.RECEIPT: (E.LETTERHEAD, E.DATE, E.APPLICANT, E.APPLICATION_NUMBER, E.RECEIVED_ON, E.REQUEST),
     }

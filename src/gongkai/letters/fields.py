@@ -123,6 +123,8 @@ _PROCEDURAL_BASIS: Mapping[LetterKind, str] = MappingProxyType(
         LetterKind.THIRD_PARTY_DISCLOSURE_NOTICE: "条例第十五条、第三十二条",
         LetterKind.FEE_NOTICE: "条例第四十二条",
         LetterKind.RECEIPT: "条例第三十一条",
+        LetterKind.REASONS_REQUEST: "条例第三十五条",
+        LetterKind.LATER_REPLY: "条例第三十五条",
     }
 )
 
@@ -340,6 +342,28 @@ _BY_GROUP: Mapping[str, tuple[tuple[FieldSpec, Getter], ...]] = MappingProxyType
             (_F("缴费方式", "payment_instructions", "缴纳方式"), _attr("payment_instructions")),
             (_F("缴费期限", "payment_due", "缴费截止日期"), lambda k, f: cn_date(f.payment_due)),
         ),
+        "lapse": (
+            (
+                _F("逾期期限", "lapsed_period_end", "已届满的补正或缴费期限（经办人确认无正当理由后填写）"),
+                lambda k, f: cn_date(f.lapsed_period_end),
+            ),
+        ),
+        "massive": (
+            (
+                _F("通知说明日期", "reasons_requested_on", "要求申请人说明理由的日期"),
+                lambda k, f: cn_date(f.reasons_requested_on),
+            ),
+        ),
+        "reasons": (
+            (
+                _F("申请数量频次情况", "excessive_facts", "申请数量、频次明显超过合理范围的情况"),
+                _attr("excessive_facts"),
+            ),
+            (_F("说明期限", "reasons_due", "申请人说明理由的截止日期"), lambda k, f: cn_date(f.reasons_due)),
+        ),
+        "later": (
+            (_F("延迟期限", "later_date", "确定的延迟答复期限（日期）"), lambda k, f: cn_date(f.later_date)),
+        ),
     }
 )
 
@@ -362,6 +386,11 @@ _KIND_GROUPS: Mapping[LetterKind, tuple[str, ...]] = MappingProxyType(
         _K.THIRD_PARTY_CONSULTATION: ("third_party",),
         _K.THIRD_PARTY_DISCLOSURE_NOTICE: ("third_party", "disclosure"),
         _K.FEE_NOTICE: ("fee",),
+        _K.OTHER_OVERDUE_CORRECTION: ("lapse",),
+        _K.OTHER_OVERDUE_FEE: ("lapse",),
+        _K.REJECT_MASSIVE: ("massive",),
+        _K.REASONS_REQUEST: ("reasons",),
+        _K.LATER_REPLY: ("later",),
     }
 )
 _WITH_REMEDIES = frozenset(k for k in LetterKind if k.outcome is not None) | {

@@ -48,6 +48,8 @@ class LetterKind(StrEnum):
     THIRD_PARTY_DISCLOSURE_NOTICE = "third_party_disclosure_notice"  # 第三方告知书（决定公开）
     FEE_NOTICE = "fee_notice"  # 收费通知书（第四十二条）
     RECEIPT = "receipt"  # 接收回执
+    REASONS_REQUEST = "reasons_request"  # 说明理由通知书（第三十五条）
+    LATER_REPLY = "later_reply"  # 延迟答复告知书（第三十五条）
 
     @property
     def outcome(self) -> Outcome | None:
@@ -76,6 +78,8 @@ _PROCEDURAL_LABELS: Mapping[LetterKind, str] = MappingProxyType(
         LetterKind.THIRD_PARTY_DISCLOSURE_NOTICE: "第三方告知书（决定公开）",
         LetterKind.FEE_NOTICE: "收费通知书",
         LetterKind.RECEIPT: "接收回执",
+        LetterKind.REASONS_REQUEST: "说明理由通知书",
+        LetterKind.LATER_REPLY: "延迟答复告知书",
     }
 )
 
@@ -136,6 +140,14 @@ class LetterFacts:
     fee_detail: str | None = None  # e.g. gongkai.fees.FeeQuote.describe()
     payment_instructions: str | None = None
     payment_due: date | None = None
+    # 逾期 (issue 16): the end of the 补正 or payment period that ran out, given only when a
+    # person confirmed there was no 正当理由 (the （六）1/2 letters need it).
+    lapsed_period_end: date | None = None
+    # 第三十五条: the request for reasons and the later reply date
+    reasons_requested_on: date | None = None  # the day the applicant was asked (reject_massive)
+    excessive_facts: str | None = None  # the number and frequency of the applications
+    reasons_due: date | None = None  # the applicant's window, set by the agency
+    later_date: date | None = None  # 确定延迟答复的合理期限
     # 附件: the names of the documents attached to the letter (GB/T 9704 7.3.4 附件说明)
     attachments: tuple[str, ...] = ()
 

@@ -10,7 +10,8 @@ For the web layer -- call these, never re-encode the rules::
     from gongkai.workflow.cases import CaseState, Action, Role, transition, allowed_actions
 
     t = transition(CaseState.UNDER_REVIEW, Action.APPROVE, Role.REVIEWER)   # or TransitionError
-    t.target, t.resolution          # the new state; a fixed outcome for lapses (表三（六）1/2)
+    t.target                        # the new state
+    LAPSE_OUTCOMES[state]           # the （六）1/2 outcome a confirmed lapse's reply must have
     allowed_actions(state, role)    # the buttons to show
     required_letter_elements("partial", decided_on=d, withheld=[WithheldPart("…", "deny_process")])
 

@@ -18,6 +18,10 @@ class CaseState(StrEnum):
     CONSULTING_AGENCY = "consulting_agency"  # 征求其他机关意见中
     EXTENSION_PENDING = "extension_pending"  # 延期待批
     AWAITING_FEE = "awaiting_fee"  # 待缴费
+    #: The 补正 period ran out: a person decides whether there was a 正当理由 (条例 第三十条).
+    CORRECTION_LAPSE_PENDING = "correction_lapse_pending"  # 补正期限已过，待确认
+    #: The payment period ran out: a person decides likewise (FEE_LAPSE_BASIS).
+    FEE_LAPSE_PENDING = "fee_lapse_pending"  # 缴费期限已过，待确认
     REPLY_DRAFTED = "reply_drafted"  # 答复已起草
     UNDER_REVIEW = "under_review"  # 审核中
     RETURNED = "returned"  # 退回修改
@@ -35,6 +39,8 @@ CASE_STATE_LABELS: Mapping[CaseState, str] = MappingProxyType(
         CaseState.CONSULTING_AGENCY: "征求其他机关意见中",
         CaseState.EXTENSION_PENDING: "延期待批",
         CaseState.AWAITING_FEE: "待缴费",
+        CaseState.CORRECTION_LAPSE_PENDING: "补正期限已过，待确认",
+        CaseState.FEE_LAPSE_PENDING: "缴费期限已过，待确认",
         CaseState.REPLY_DRAFTED: "答复已起草",
         CaseState.UNDER_REVIEW: "审核中",
         CaseState.RETURNED: "退回修改",
@@ -55,6 +61,8 @@ CLOCK_STOPPED_STATES: frozenset[CaseState] = frozenset(
         CaseState.CONSULTING_THIRD_PARTY,
         CaseState.CONSULTING_AGENCY,
         CaseState.AWAITING_FEE,
+        # The reply clock has not started: it runs from the corrected application (第三十条).
+        CaseState.CORRECTION_LAPSE_PENDING,
     }
 )
 
@@ -69,7 +77,7 @@ class Role(StrEnum):
     HEAD = "head"  # 机构负责人（政府信息公开工作机构负责人）
     SUPERVISOR = "supervisor"  # 公开办（监督，不办理）
     ADMIN = "admin"  # 系统管理员
-    SYSTEM = "system"  # periodic jobs (lapses of 补正 and 缴费 periods)
+    SYSTEM = "system"  # periodic jobs (the end of 补正 and 缴费 periods, to the clerk's queue)
 
 
 ROLE_LABELS: Mapping[Role, str] = MappingProxyType(
@@ -99,6 +107,8 @@ class Action(StrEnum):
     SEND_FEE_NOTICE = "send_fee_notice"
     RECEIVE_FEE = "receive_fee"
     FEE_LAPSED = "fee_lapsed"
+    EXCUSE_LAPSE = "excuse_lapse"
+    CONFIRM_LAPSE = "confirm_lapse"
     DRAFT_REPLY = "draft_reply"
     SUBMIT_FOR_REVIEW = "submit_for_review"
     RETURN_FOR_CHANGES = "return_for_changes"
@@ -116,8 +126,6 @@ class Transition:
     roles: frozenset[Role]
     label: str
     legal_basis: str = ""
-    #: The outcome a transition fixes by itself (the lapses of 表三（六）1 and 2).
-    resolution: str | None = None
 
 
 _CLERK = frozenset({Role.CLERK})
@@ -154,11 +162,26 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         Action.CORRECTION_LAPSED,
         _S.AWAITING_CORRECTION,
-        _S.CLOSED,
+        _S.CORRECTION_LAPSE_PENDING,
         _CLERK_OR_SYSTEM,
-        "逾期未补正，不再处理",
+        "补正期限已过，转经办人确认",
         "条例第三十条",
-        resolution="other_overdue_correction",
+    ),
+    Transition(
+        Action.EXCUSE_LAPSE,
+        _S.CORRECTION_LAPSE_PENDING,
+        _S.AWAITING_CORRECTION,
+        _CLERK,
+        "有正当理由，重新确定补正期限",
+        "条例第三十条",
+    ),
+    Transition(
+        Action.CONFIRM_LAPSE,
+        _S.CORRECTION_LAPSE_PENDING,
+        _S.REPLY_DRAFTED,
+        _CLERK,
+        "无正当理由，起草不再处理告知书",
+        "条例第三十条",
     ),
     Transition(
         Action.CONSULT_THIRD_PARTY,
@@ -236,11 +259,26 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         Action.FEE_LAPSED,
         _S.AWAITING_FEE,
-        _S.CLOSED,
+        _S.FEE_LAPSE_PENDING,
         _CLERK_OR_SYSTEM,
-        "逾期未缴费，不再处理",
+        "缴费期限已过，转经办人确认",
         FEE_LAPSE_BASIS,
-        resolution="other_overdue_fee",
+    ),
+    Transition(
+        Action.EXCUSE_LAPSE,
+        _S.FEE_LAPSE_PENDING,
+        _S.AWAITING_FEE,
+        _CLERK,
+        "有正当理由，重新确定缴费期限",
+        FEE_LAPSE_BASIS,
+    ),
+    Transition(
+        Action.CONFIRM_LAPSE,
+        _S.FEE_LAPSE_PENDING,
+        _S.REPLY_DRAFTED,
+        _CLERK,
+        "无正当理由，起草不再处理告知书",
+        FEE_LAPSE_BASIS,
     ),
     Transition(Action.DRAFT_REPLY, _S.IN_PROGRESS, _S.REPLY_DRAFTED, _CLERK, "起草答复"),
     Transition(Action.SUBMIT_FOR_REVIEW, _S.REPLY_DRAFTED, _S.UNDER_REVIEW, _CLERK, "提交审核"),
@@ -255,6 +293,24 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.APPROVE, _S.UNDER_REVIEW, _S.APPROVED, frozenset({Role.REVIEWER}), "审核通过"),
     Transition(Action.ISSUE, _S.APPROVED, _S.ISSUED, _CLERK, "出具答复", "条例第三十六条"),
     Transition(Action.DELIVER, _S.ISSUED, _S.CLOSED, _CLERK, "送达并办结"),
+)
+
+#: The state in which a person decides a lapse, and the only outcome its reply may then have:
+#: a case lapses only when the applicant failed "无正当理由" (条例 第三十条); whether there was a
+#: 正当理由 is the clerk's finding, never a timer's, and the case ends by the （六）1 or （六）2
+#: 告知书 through the ordinary draft -> review -> issue -> delivery chain.
+LAPSE_OUTCOMES: Mapping[CaseState, str] = MappingProxyType(
+    {
+        CaseState.CORRECTION_LAPSE_PENDING: "other_overdue_correction",
+        CaseState.FEE_LAPSE_PENDING: "other_overdue_fee",
+    }
+)
+#: The waiting state each lapse comes from (and returns to when a 正当理由 is recorded).
+LAPSE_FROM: Mapping[CaseState, CaseState] = MappingProxyType(
+    {
+        CaseState.CORRECTION_LAPSE_PENDING: CaseState.AWAITING_CORRECTION,
+        CaseState.FEE_LAPSE_PENDING: CaseState.AWAITING_FEE,
+    }
 )
 
 _BY_SOURCE_ACTION: Mapping[tuple[CaseState, Action], Transition] = MappingProxyType(

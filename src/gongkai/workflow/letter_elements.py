@@ -46,6 +46,12 @@ class LetterElement(StrEnum):
     FEE_PAYMENT = "fee_payment"
     APPLICATION_NUMBER = "application_number"
     RECEIVED_ON = "received_on"
+    # Issue 16: a lapse found by a person; 第三十五条 (request for reasons, later reply date).
+    LAPSE_FINDING = "lapse_finding"
+    REASONS_REQUESTED = "reasons_requested"
+    EXCESSIVE_FACTS = "excessive_facts"
+    REASONS_DUE = "reasons_due"
+    LATER_DATE = "later_date"
 
 
 LETTER_ELEMENT_LABELS: Mapping[LetterElement, str] = MappingProxyType(
@@ -91,6 +97,11 @@ LETTER_ELEMENT_LABELS: Mapping[LetterElement, str] = MappingProxyType(
         ),
         LetterElement.APPLICATION_NUMBER: "登记编号",
         LetterElement.RECEIVED_ON: "收到申请之日（第三十一条）",
+        LetterElement.LAPSE_FINDING: "已届满的期限及经办人对申请人无正当理由逾期的确认",
+        LetterElement.REASONS_REQUESTED: "已要求申请人说明理由的日期（第三十五条）",
+        LetterElement.EXCESSIVE_FACTS: "申请数量、频次明显超过合理范围的情况（第三十五条）",
+        LetterElement.REASONS_DUE: "说明理由的期限（本机关确定的合理期限；第三十五条未规定天数）",
+        LetterElement.LATER_DATE: "确定的延迟答复的合理期限（第三十五条）",
     }
 )
 

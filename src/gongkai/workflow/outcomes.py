@@ -214,7 +214,8 @@ OUTCOMES: Mapping[str, Outcome] = MappingProxyType(
                     Ground(
                         "unable_unclear",
                         "条例第三十条、第二十九条第二款",
-                        "补正后申请内容仍不明确（条文未规定此情形的告知内容）",
+                        "政府信息公开申请内容不明确的，行政机关应当给予指导和释明，并自收到申请之日起7个工作日内一次性告知申请人作出补正"
+                        "（补正后申请内容仍不明确：条文未规定此情形的告知内容）",
                         inferred=True,
                     ),
                 ),
@@ -270,7 +271,8 @@ OUTCOMES: Mapping[str, Outcome] = MappingProxyType(
                             "申请人申请公开政府信息的数量、频次明显超过合理范围，行政机关可以要求申请人说明理由。"
                             "行政机关认为申请理由不合理的，告知申请人不予处理"
                         ),
-                        (LetterElement.NOT_PROCESSED,),
+                        # The letter says the reasons were asked for: only with the request on record.
+                        (LetterElement.NOT_PROCESSED, LetterElement.REASONS_REQUESTED),
                     ),
                 ),
             ),
@@ -287,6 +289,8 @@ OUTCOMES: Mapping[str, Outcome] = MappingProxyType(
                         "other_overdue_correction",
                         "条例第三十条",
                         "申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理该政府信息公开申请",
+                        # "无正当理由" is a person's finding (issue 16): the letter needs it on record.
+                        (LetterElement.LAPSE_FINDING,),
                     ),
                 ),
             ),
@@ -299,6 +303,7 @@ OUTCOMES: Mapping[str, Outcome] = MappingProxyType(
                         FEE_LAPSE_BASIS,
                         f"申请人应当在收到收费通知次日起{FEE_PAYMENT_WORKING_DAYS}个工作日内缴纳费用，"
                         "逾期未缴纳的视为放弃申请（四川省财政厅、四川省发展改革委通知第二项原文，办法原文未找到）",
+                        (LetterElement.LAPSE_FINDING,),
                     ),
                 ),
             ),

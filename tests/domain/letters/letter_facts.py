@@ -66,6 +66,16 @@ _EXTRA: Mapping[LetterKind, dict[str, object]] = MappingProxyType(
             "payment_instructions": "通过浙江政务服务网统一公共支付平台缴纳",
             "payment_due": date(2026, 8, 31),
         },
+        # Issue 16: the （六）1/2 letters state the period a person found lapsed without 正当理由
+        # (条例 第三十条); the 第三十五条 letters the request for reasons and the later date.
+        LetterKind.OTHER_OVERDUE_CORRECTION: {"lapsed_period_end": date(2026, 7, 24)},
+        LetterKind.OTHER_OVERDUE_FEE: {"lapsed_period_end": date(2026, 7, 24)},
+        LetterKind.REJECT_MASSIVE: {"reasons_requested_on": date(2026, 7, 14)},
+        LetterKind.REASONS_REQUEST: {
+            "excessive_facts": "您自2026年6月1日至7月10日向本机关提出政府信息公开申请86件",
+            "reasons_due": date(2026, 7, 28),
+        },
+        LetterKind.LATER_REPLY: {"later_date": date(2026, 9, 30)},
     }
 )
 
@@ -101,6 +111,11 @@ ELEMENT_ATTRS: Mapping[LetterElement, tuple[str, ...]] = MappingProxyType(
         LetterElement.FEE_PAYMENT: ("payment_instructions", "payment_due"),
         LetterElement.APPLICATION_NUMBER: ("application_number",),
         LetterElement.RECEIVED_ON: ("received_on",),
+        LetterElement.LAPSE_FINDING: ("lapsed_period_end",),
+        LetterElement.REASONS_REQUESTED: ("reasons_requested_on",),
+        LetterElement.EXCESSIVE_FACTS: ("excessive_facts",),
+        LetterElement.REASONS_DUE: ("reasons_due",),
+        LetterElement.LATER_DATE: ("later_date",),
     }
 )
 

@@ -38,6 +38,9 @@ def test_one_kind_per_outcome_plus_procedural_letters() -> None:
         "third_party_disclosure_notice",
         "fee_notice",
         "receipt",
+        # Issue 16, 条例 第三十五条: the request for reasons and the later reply date.
+        "reasons_request",
+        "later_reply",
     }
 
 

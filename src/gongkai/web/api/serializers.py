@@ -235,3 +235,54 @@ class ExtensionRequestSerializer(serializers.Serializer):
 
 class ApproveExtensionSerializer(serializers.Serializer):
     approved_on = serializers.DateField(help_text="批准日期")
+
+
+# -- issue 16: a lapse decided by the clerk (条例 第三十条), 第三十五条 --------------------------------
+
+_RWD = _field(forms.ReasonsRequestForm, "working_days")
+
+
+class ReferLapseSerializer(serializers.Serializer):
+    """No fields: the day is today; the action checks that the period has run out."""
+
+
+class RecordGoodCauseSerializer(serializers.Serializer):
+    decided_on = serializers.DateField(help_text="登记日期")
+    statement = serializers.CharField(max_length=5000, help_text="申请人的正当理由（如申请延长期限及其说明）")
+    working_days = serializers.IntegerField(
+        min_value=_WD.min_value,
+        max_value=_WD.max_value,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="新的补正期限（工作日；仅补正期限需要）",
+    )
+
+
+class ConfirmLapseSerializer(serializers.Serializer):
+    decided_on = serializers.DateField(help_text="确认日期")
+    finding = serializers.CharField(max_length=5000, help_text="认定申请人无正当理由的情况")
+    reconsideration_body = serializers.CharField(max_length=100, help_text="行政复议机关（写入告知书）")
+    contact = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    explanation = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class ReasonsRequestSerializer(serializers.Serializer):
+    sent_on = serializers.DateField(help_text="说明理由通知书日期")
+    facts = serializers.CharField(max_length=5000, help_text="申请数量、频次明显超过合理范围的情况")
+    working_days = serializers.IntegerField(
+        min_value=_RWD.min_value, max_value=_RWD.max_value, help_text=_RWD.help_text
+    )
+
+
+class ReasonsAnswerSerializer(serializers.Serializer):
+    answered_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="申请人说明日期（未说明的为空）"
+    )
+    answer = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    finding = serializers.ChoiceField(choices=v.ReasonsFinding.choices(), help_text="本机关认定")
+
+
+class LaterDateSerializer(serializers.Serializer):
+    decided_on = serializers.DateField(help_text="告知日期")
+    later_date = serializers.DateField(help_text="延迟答复的合理期限（条例第三十五条）")

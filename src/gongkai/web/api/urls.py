@@ -41,5 +41,12 @@ urlpatterns = [
     path(f"{_CASE}end-consultation/", views.end_consultation, name="end_consultation"),
     path(f"{_CASE}request-extension/", views.request_extension, name="request_extension"),
     path(f"{_CASE}approve-extension/", views.approve_extension, name="approve_extension"),
+    # Issue 16: a lapse decided by the clerk (条例 第三十条); 第三十五条.
+    path(f"{_CASE}refer-lapse/", views.refer_lapse, name="refer_lapse"),
+    path(f"{_CASE}record-good-cause/", views.record_good_cause, name="record_good_cause"),
+    path(f"{_CASE}confirm-lapse/", views.confirm_lapse, name="confirm_lapse"),
+    path(f"{_CASE}request-reasons/", views.request_reasons, name="request_reasons"),
+    path(f"{_CASE}record-reasons-answer/", views.record_reasons_answer, name="record_reasons_answer"),
+    path(f"{_CASE}set-later-date/", views.set_later_date, name="set_later_date"),
     path("api/outcomes/", views.OutcomeList.as_view(), name="outcomes"),
 ]

@@ -52,6 +52,17 @@ def remember(app: Application, event: CaseEvent) -> None:
     events.sort(key=lambda e: (e.on, e.pk))
 
 
+def forget(app: Application) -> None:
+    """Drop the loaded events (after an action changed a record behind one of them)."""
+    if hasattr(app, "_gongkai_events"):
+        del app._gongkai_events
+
+
+#: States in which what falls due is the applicant's 补正 period, not the reply: the reply clock
+#: has not started (条例 第三十条), also while the clerk decides a lapsed period.
+_CORRECTION_STATES = frozenset({CaseState.AWAITING_CORRECTION, CaseState.CORRECTION_LAPSE_PENDING})
+
+
 def _recorded(event: CaseEvent, relation: str, field: str) -> date | None:
     """A date of the record behind ``event`` (its ThirdPartyConsultation or FeeNotice), if any."""
     try:
@@ -82,6 +93,11 @@ def pauses(app: Application, calendar: WorkingCalendar) -> list[Pause]:
     return result
 
 
+def all_of(app: Application, *kinds: str) -> list[CaseEvent]:
+    """The case's events of ``kinds``, in date order."""
+    return [e for e in _events(app) if e.kind in kinds]
+
+
 def latest(app: Application, kind: str) -> CaseEvent | None:
     found = [e for e in _events(app) if e.kind == kind]
     return found[-1] if found else None
@@ -93,12 +109,15 @@ def deadlines(app: Application, calendar: WorkingCalendar) -> Deadlines | None:
         return None
     correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
     extension = latest(app, v.EventKind.EXTENSION_APPROVED)
+    later = latest(app, v.EventKind.LATER_DATE_SET)
     return compute_deadlines(
         app.received_on,
         calendar,
         pauses=pauses(app, calendar),
         correction_received=correction.on if correction else None,
         extension_approved_on=extension.on if extension else None,
+        # 第三十五条: the later reply date the agency set and told the applicant.
+        later_date=later.until if later else None,
     )
 
 
@@ -158,7 +177,7 @@ def refresh(app: Application, calendar: WorkingCalendar) -> tuple[int, ...]:
     app.due_on = _known(d.due)
     if isinstance(d.due, Unknown):
         app.clock_error = missing_year_message(d.due)
-    if app.status == CaseState.AWAITING_CORRECTION:
+    if app.status in _CORRECTION_STATES:
         # While waiting for the correction the reply clock has not started; what falls due is
         # the correction period the notice set (条例 第三十条).
         request = latest(app, v.EventKind.CORRECTION_REQUESTED)
@@ -201,6 +220,6 @@ def clock_status(app: Application, calendar: WorkingCalendar, today: date) -> Cl
     d = deadlines(app, calendar)
     if d is None:
         return None
-    if app.status == CaseState.AWAITING_CORRECTION:
+    if app.status in _CORRECTION_STATES:
         return None
     return status_on(d, today, calendar)

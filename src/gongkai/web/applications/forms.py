@@ -233,3 +233,64 @@ class TrackForm(forms.Form):
         help_text="如 平科依申〔2026〕0012号；括号可输入【】、[] 或 ()，也可只填序号（如 12）。",
     )
     code = forms.CharField(label="查询码", max_length=20)
+
+
+# -- issue 16: a lapse decided by the clerk (条例 第三十条), 第三十五条 (procedure_views) -------------
+
+_TEXT = forms.Textarea(attrs={"rows": 2})
+
+
+class GoodCauseForm(forms.Form):
+    decided_on = forms.DateField(label="登记日期", widget=DATE_WIDGET)
+    statement = forms.CharField(
+        label="申请人的正当理由",
+        widget=_TEXT,
+        help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。",
+    )
+    working_days = forms.IntegerField(
+        label="新的补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="仅补正期限需要填写；缴费期限按收费规则重新计算20个工作日。",
+    )
+
+
+class ConfirmLapseForm(forms.Form):
+    decided_on = forms.DateField(label="确认日期", widget=DATE_WIDGET)
+    finding = forms.CharField(
+        label="认定无正当理由的情况",
+        widget=_TEXT,
+        help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。",
+    )
+    reconsideration_body = forms.CharField(label="行政复议机关", max_length=100)
+    contact = forms.CharField(label="联系人及联系电话", max_length=100, required=False)
+    explanation = forms.CharField(label="情况说明（写入告知书，可不填）", widget=_TEXT, required=False)
+
+
+class ReasonsRequestForm(forms.Form):
+    sent_on = forms.DateField(label="通知日期", widget=DATE_WIDGET)
+    facts = forms.CharField(
+        label="申请数量、频次情况",
+        widget=_TEXT,
+        help_text="如：申请人自某日至某日向本机关提出申请若干件。",
+    )
+    working_days = forms.IntegerField(
+        label="说明理由期限（工作日）",
+        min_value=1,
+        max_value=60,
+        help_text="条例第三十五条未规定天数，由本机关确定合理期限；截止日期按工作日历计算。",
+    )
+
+
+class ReasonsAnswerForm(forms.Form):
+    answered_on = forms.DateField(
+        label="申请人说明日期", widget=DATE_WIDGET, required=False, help_text="申请人未说明的留空。"
+    )
+    answer = forms.CharField(label="申请人说明的理由", widget=_TEXT, required=False)
+    finding = forms.ChoiceField(label="本机关认定", choices=v.ReasonsFinding.choices())
+
+
+class LaterDateForm(forms.Form):
+    decided_on = forms.DateField(label="告知日期", widget=DATE_WIDGET)
+    later_date = forms.DateField(label="延迟答复期限", widget=DATE_WIDGET)

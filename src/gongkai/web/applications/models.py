@@ -38,7 +38,8 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     A case is *overdue* when the agency is late: it is open, its reply clock runs and its due date
     has passed. A case waiting for 补正 is never overdue -- the reply clock has not started (条例
     第三十条); its due date is the correction period the notice set, and when that has passed the
-    *applicant* is late (*correction lapsed*: the case may be closed as withdrawn, 表三（六）1).
+    *applicant* is late (*correction lapsed*: the case goes to the clerk, who decides whether the
+    applicant had a 正当理由 -- only without one does it end as 表三（六）1, issue 16).
     The work queue's "已逾期" tab lists both (*past due*), told apart by their badges.
     The ``*_q`` conditions serve aggregates (one COUNT per tab in one query).
     """
@@ -49,7 +50,9 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
 
     @staticmethod
     def overdue_q(today: date) -> Q:
-        return Q(status__in=v.OPEN_STATUSES, due_on__lt=today) & ~Q(status=CaseState.AWAITING_CORRECTION)
+        return Q(status__in=v.OPEN_STATUSES, due_on__lt=today) & ~Q(
+            status__in=(CaseState.AWAITING_CORRECTION, CaseState.CORRECTION_LAPSE_PENDING)
+        )
 
     @staticmethod
     def correction_lapsed_q(today: date) -> Q:

@@ -19,7 +19,6 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action
 from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
-from gongkai.web.clock import today
 from gongkai.web.letters.models import CaseLetter
 from gongkai.workflow.cases import CaseState
 
@@ -157,9 +156,6 @@ receive_fee = case_action(
     "已登记缴费，恢复计时。",
     form_class=DateOnlyForm,
     arguments=lambda d: {"paid_on": d["on"]},
-)
-close_unpaid_fee = case_action(
-    actions.do_close_for_unpaid_fee, "已按逾期未缴费办结。", arguments=lambda d: {"today": today()}
 )
 
 

@@ -1,10 +1,11 @@
 """The daily reminders as a periodic task of the task queue (huey; see the HUEY setting).
 
-``remind`` closes lapsed 补正 and unpaid-fee cases, reminds clerks of cases falling due and runs
-``remind_disclosure`` (主动公开, 条例 第二十六条); ``remind_annual_report`` reminds agencies of the
-annual report due by 31 January (条例 第四十九条). With ``REDIS_URL`` set, ``gongkai manage
-run_huey`` runs them every morning. Without it (the embedded default: huey in immediate mode) no
-periodic task runs in the web process; schedule the same two commands with cron (README).
+``remind`` puts lapsed 补正 and unpaid-fee cases before the clerk (it closes none), reminds
+clerks of cases falling due and runs ``remind_disclosure`` (主动公开, 条例 第二十六条);
+``remind_annual_report`` reminds agencies of the annual report due by 31 January (条例 第四十九条).
+With ``REDIS_URL`` set, ``gongkai manage run_huey`` runs them every morning. Without it (the
+embedded default: huey in immediate mode) no periodic task runs in the web process; schedule the
+same two commands with cron (README).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.core.management import call_command
 from huey import crontab  # type: ignore[import-untyped]
 from huey.contrib.djhuey import db_periodic_task  # type: ignore[import-untyped]
 
-#: In order: close lapsed cases before listing the ones falling due.
+#: In order: refer lapsed cases to the clerk before listing the ones falling due.
 DAILY_COMMANDS: tuple[str, ...] = ("remind", "remind_annual_report")
 
 

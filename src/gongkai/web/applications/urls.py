@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.applications import notices, public_views, views
+from gongkai.web.applications import notices, procedure_views, public_views, views
 
 app_name = "applications"
 
@@ -16,11 +16,6 @@ urlpatterns = [
     path("work/cases/<int:pk>/assign/", views.assign, name="assign"),
     path("work/cases/<int:pk>/correction/", views.request_correction, name="request_correction"),
     path("work/cases/<int:pk>/correction/received/", views.receive_correction, name="receive_correction"),
-    path(
-        "work/cases/<int:pk>/correction/lapsed/",
-        views.close_missing_correction,
-        name="close_missing_correction",
-    ),
     path("work/cases/<int:pk>/extension/", views.request_extension, name="request_extension"),
     path("work/cases/<int:pk>/extension/approve/", views.approve_extension, name="approve_extension"),
     path("work/cases/<int:pk>/extension/refuse/", views.refuse_extension, name="refuse_extension"),
@@ -41,5 +36,12 @@ urlpatterns = [
     ),
     path("work/cases/<int:pk>/fee/", notices.send_fee_notice, name="fee_notice"),
     path("work/cases/<int:pk>/fee/paid/", notices.receive_fee, name="fee_paid"),
-    path("work/cases/<int:pk>/fee/lapsed/", notices.close_unpaid_fee, name="fee_lapsed"),
+    # Issue 16: a lapsed period goes to the clerk, who records a 正当理由 or confirms the lapse
+    # (条例 第三十条); the 第三十五条 request for reasons, the answer and the later reply date.
+    path("work/cases/<int:pk>/lapse/refer/", procedure_views.refer_lapse, name="refer_lapse"),
+    path("work/cases/<int:pk>/lapse/excuse/", procedure_views.record_good_cause, name="lapse_excuse"),
+    path("work/cases/<int:pk>/lapse/confirm/", procedure_views.confirm_lapse, name="lapse_confirm"),
+    path("work/cases/<int:pk>/reasons/", procedure_views.request_reasons, name="reasons_request"),
+    path("work/cases/<int:pk>/reasons/answer/", procedure_views.record_reasons_answer, name="reasons_answer"),
+    path("work/cases/<int:pk>/reasons/later-date/", procedure_views.set_later_date, name="later_date"),
 ]

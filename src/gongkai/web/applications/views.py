@@ -30,6 +30,7 @@ from gongkai.web.applications import (
     masking,
     notices,
     permissions,
+    procedure_views,
     submission_keys,
 )
 from gongkai.web.applications import vocabulary as v
@@ -272,6 +273,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     # Issue 6 panels (screening, third-party consultation, fees).
     context.update(notices.panel_context(request.user, app, today()))
+    # Issue 16 panels (a lapse decided by the clerk; 第三十五条).
+    context.update(procedure_views.panel_context(request.user, app, today()))
     return render(request, "applications/detail.html", context)
 
 
@@ -286,9 +289,6 @@ receive_correction = case_action(
     "已登记补正，答复期限重新计算。",
     form_class=forms.DateForm,
     arguments=lambda d: {"received_on": d["on"]},
-)
-close_missing_correction = case_action(
-    actions.do_close_for_missing_correction, "已按逾期未补正办结。", arguments=lambda d: {"today": today()}
 )
 request_extension = case_action(
     actions.do_request_extension,

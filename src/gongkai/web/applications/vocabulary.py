@@ -8,7 +8,7 @@ from gongkai.receipt import CHANNEL_RULES
 from gongkai.receipt import Channel as DomainChannel
 from gongkai.web.choices import Choices
 from gongkai.workflow.applicants import ApplicantType
-from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState, is_open
+from gongkai.workflow.cases import CASE_STATE_LABELS, LAPSE_OUTCOMES, CaseState, is_open
 
 
 class IdType(Choices):
@@ -49,6 +49,17 @@ class EventKind(Choices):
     CONSULTATION_ENDED = "consultation_ended", "征求意见结束（恢复计时）"
     FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知（暂停计时）"
     FEE_RECEIVED = "fee_received", "申请人已缴费（恢复计时）"
+    #: A 补正 or payment period ran out: before the clerk (条例 第三十条 "无正当理由").
+    LAPSE_REFERRED = "lapse_referred", "期限已过，待经办人确认"
+    #: The clerk found a 正当理由: a new period (``until``), what the applicant said (``note``).
+    LAPSE_EXCUSED = "lapse_excused", "有正当理由，重新确定期限"
+    #: The clerk found none: the （六）1/2 告知书 is drafted (``note``: the finding).
+    LAPSE_CONFIRMED = "lapse_confirmed", "无正当理由，确认不再处理"
+    #: 第三十五条: the request for reasons (``until``: the applicant's window), the answer, and
+    #: the later reply date the agency set (``until``).
+    REASONS_REQUESTED = "reasons_requested", "要求说明理由（第三十五条）"
+    REASONS_ANSWERED = "reasons_answered", "申请人说明理由"
+    LATER_DATE_SET = "later_date_set", "确定延迟答复的合理期限（第三十五条）"
     STEP = "step", "办理步骤"
     CLOSED = "closed", "办结"
 
@@ -95,6 +106,30 @@ class ThirdPartyAnswer(Choices):
 
 
 THIRD_PARTY_ANSWER_LABELS = ThirdPartyAnswer.labels()
+
+
+class LapseKind(Choices):
+    """Which period ran out (the ``detail`` of the lapse events)."""
+
+    CORRECTION = "correction", "补正期限"
+    FEE = "fee", "缴费期限"
+
+
+#: Which period's lapse each （六）1/2 outcome answers (the workflow's LAPSE_OUTCOMES, keyed by
+#: the outcome).
+LAPSE_KIND_BY_OUTCOME = {
+    LAPSE_OUTCOMES[CaseState.CORRECTION_LAPSE_PENDING]: LapseKind.CORRECTION.value,
+    LAPSE_OUTCOMES[CaseState.FEE_LAPSE_PENDING]: LapseKind.FEE.value,
+}
+
+
+class ReasonsFinding(Choices):
+    """The agency's finding on the applicant's reasons (条例 第三十五条)."""
+
+    UNREASONABLE = "unreasonable", "理由不合理（告知不予处理）"
+    REASONABLE = "reasonable", "理由合理"
+
+
 THIRD_PARTY_ANSWER_CHOICES = ThirdPartyAnswer.choices()
 
 

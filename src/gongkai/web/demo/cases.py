@@ -12,11 +12,13 @@ from typing import Any
 from django.utils import timezone
 
 from gongkai.calendar import WorkingCalendar
+from gongkai.deadlines import FEE_PAYMENT_WORKING_DAYS
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import Agency, Role, User
 from gongkai.web.applications import actions
 from gongkai.web.audit.record import replaying
 from gongkai.web.demo.consultation import consult_third_party
+from gongkai.web.demo.lapses import OVERDUE_CORRECTION, ask_reasons, lapse_correction
 from gongkai.web.demo.people import applicant as random_applicant
 from gongkai.web.demo.replay import Replay
 from gongkai.web.demo.replies import play_reply
@@ -54,6 +56,12 @@ OPEN_AGES = [
     ("under_review", 19),
     ("in_progress", 24),
     ("in_progress", 27),
+    # Issue 16: a lapse awaiting the clerk, one excused for a 正当理由 (条例 第三十条), and a
+    # 第三十五条 request answered with a later reply date.
+    ("correction_lapse_pending", 18),
+    ("correction_excused", 20),
+    ("reasons_later", 12),
+    ("fee_lapse_pending", 27),
 ]
 
 
@@ -71,7 +79,11 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
     rp.at(start, actions.do_assign_application, clerk, acting_user=clerk)
     if scenario == "in_progress":  # being worked on, no reply drafted yet
         return
-    if scenario in ("corrected", "correction_lapsed", "awaiting_correction"):
+    if scenario == "reasons_later":  # 第三十五条 (issue 16)
+        ask_reasons(rp, start, today, clerk)
+        return
+    lapses = ("correction_lapsed", "correction_lapse_pending", "correction_excused")
+    if scenario in ("corrected", "awaiting_correction", *lapses):
         if (sent := rp.workday_by(today, received, rng.randint(2, 6))) is None:
             return
         rp.at(
@@ -84,14 +96,14 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
         )
         if scenario == "awaiting_correction":
             return
-        if scenario == "correction_lapsed":
-            lapse = rp.workday(sent, 11)
-            if lapse <= today:
-                rp.at(lapse, actions.do_close_for_missing_correction, today=lapse, acting_user=clerk)
+        if scenario in lapses:  # before the clerk; （六）1 only without a 正当理由 (issue 16)
+            if (drafted := lapse_correction(rp, scenario, sent, today, clerk)) is None:
+                return
+            start, outcome = drafted, OVERDUE_CORRECTION
+        elif (back := rp.workday_by(today, sent, rng.randint(2, 8))) is None:
             return
-        if (back := rp.workday_by(today, sent, rng.randint(2, 8))) is None:
-            return
-        rp.at(back, actions.do_receive_correction, received_on=back, acting_user=clerk)
+        else:
+            rp.at(back, actions.do_receive_correction, received_on=back, acting_user=clerk)
     if scenario in ("consulted", "consulting"):
         if (sent := rp.workday_by(today, start, 2)) is None:
             return
@@ -114,7 +126,7 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
             if (end := rp.workday_by(today, sent, rng.randint(5, 15))) is None:
                 return
             rp.at(end, actions.do_end_consultation, ended_on=end, acting_user=clerk)
-    if scenario in ("fee", "awaiting_fee", "fee_per_application"):
+    if scenario in ("fee", "awaiting_fee", "fee_per_application", "fee_lapse_pending"):
         if (sent := rp.workday_by(today, start, 3)) is None:
             return
         per_application = scenario == "fee_per_application"  # 按件: see demo.fees
@@ -129,6 +141,10 @@ def play(rp: Replay, scenario: str, today: date, rng: random.Random, who: dict[s
             acting_user=clerk,
         )
         if scenario == "awaiting_fee":
+            return
+        if scenario == "fee_lapse_pending":  # unpaid after the payment period: before the clerk
+            if (lapsed_on := rp.workday_by(today, sent, FEE_PAYMENT_WORKING_DAYS + 1)) is not None:
+                rp.at(lapsed_on, actions.do_refer_lapse, today=lapsed_on, acting_user=None)
             return
         if (paid := rp.workday_by(today, sent, rng.randint(2, 10))) is None:
             return

@@ -15,7 +15,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.demo.people import reconsideration_body
 from gongkai.web.demo.replay import Replay
 from gongkai.web.replies import actions as replies
-from gongkai.workflow.cases import Action
+from gongkai.workflow.cases import Action, CaseState
 
 #: Outcomes and how often a year's answered cases get them (表三's usual spread).
 OUTCOME_WEIGHTS = {
@@ -65,6 +65,8 @@ OUTCOME_FACTS: dict[str, dict[str, str]] = {
         "legal_basis": "《中华人民共和国政府信息公开条例》第三条",
         "explanation": "申请人已撤回申请，本机关终止办理",
     },
+    # Issue 16: drafted when the clerk confirms the lapse (demo.lapses).
+    "other_overdue_correction": {},
 }
 
 #: The reviewer's comment when a draft is returned, and what the clerk adds in the revision.
@@ -165,7 +167,8 @@ def play_reply(
         note = {"note": kw["comment"]} if "comment" in kw else {}
         rp.at(day, actions.do_take_step, action, on=day, acting_user=who, **note)
 
-    step(draft_on, clerk, Action.DRAFT_REPLY, replies.do_save_reply_draft, draft)
+    if rp.app.status != CaseState.REPLY_DRAFTED:  # a confirmed lapse is drafted already (demo.lapses)
+        step(draft_on, clerk, Action.DRAFT_REPLY, replies.do_save_reply_draft, draft)
     if scenario == "reply_drafted":
         return
     step(draft_on, clerk, Action.SUBMIT_FOR_REVIEW, replies.do_submit_reply_for_review)

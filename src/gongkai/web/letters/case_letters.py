@@ -2,7 +2,7 @@
 
 - :func:`number_letter` fixes a letter's 文号 and date when its step is taken; the actions of
   the applications app call it inside their transaction (补正, 延期, 征求第三方意见, 第三方告知,
-  收费通知).
+  收费通知, 说明理由, 延迟答复).
 - :func:`facts_for` turns the case's records into :class:`gongkai.letters.LetterFacts`; nothing is
   typed twice: items, dates, amounts and the third party are the recorded ones.
 - :func:`render` composes the letter from the agency's template (templates.template_for) and
@@ -27,6 +27,8 @@ THIRD_PARTY_CONSULTATION = "third_party_consultation"
 THIRD_PARTY_DISCLOSURE_NOTICE = "third_party_disclosure_notice"
 FEE_NOTICE = "fee_notice"
 RECEIPT = "receipt"
+REASONS_REQUEST = "reasons_request"  # 说明理由通知书（第三十五条）
+LATER_REPLY = "later_reply"  # 延迟答复告知书（第三十五条）
 
 
 def number_letter(app: Any, kind: str, event: Any, issued_on: date) -> CaseLetter:
@@ -112,6 +114,10 @@ def facts_for(row: CaseLetter) -> Any:
             payment_due=n.payment_due,
             **common,
         )
+    if row.kind == REASONS_REQUEST:
+        return _base(app, excessive_facts=_text(event.note), reasons_due=event.until, **common)
+    if row.kind == LATER_REPLY:
+        return _base(app, later_date=event.until, **common)
     raise ValueError(f"unknown case letter kind {row.kind!r}")
 
 

@@ -60,4 +60,9 @@ def sample_facts(kind: Any, agency_name: str) -> Any:
         fee_detail=per_page_fee(50).describe(),
         payment_instructions="（示例）到本机关财务窗口缴纳",
         payment_due=date(2026, 4, 1),
+        lapsed_period_end=date(2026, 3, 16),
+        reasons_requested_on=date(2026, 3, 5),
+        excessive_facts="（示例）您自2026年2月1日至3月2日向本机关提出政府信息公开申请86件",
+        reasons_due=date(2026, 3, 19),
+        later_date=date(2026, 5, 29),
     )

@@ -59,7 +59,43 @@ def facts(reply: Reply, *, document_number: str | None, issued_on: date | None) 
         publication_access=_text(reply.publication_access),
         reconsideration_body=_text(reply.reconsideration_body),
         court=_text(reply.court),
+        lapsed_period_end=_lapsed_period_end(reply),
+        reasons_requested_on=_reasons_requested_on(reply),
     )
+
+
+def _lapsed_period_end(reply: Reply) -> date | None:
+    """For a （六）1/2 reply: the period a clerk found lapsed without 正当理由 (issue 16); None
+    without that finding on record, so the letter cannot issue."""
+    from gongkai.web.applications.models import CaseEvent
+    from gongkai.web.applications.vocabulary import LAPSE_KIND_BY_OUTCOME, EventKind
+
+    kind = LAPSE_KIND_BY_OUTCOME.get(reply.outcome)
+    if kind is None:
+        return None
+    found = (
+        CaseEvent.objects.filter(
+            application_id=reply.application_id, kind=EventKind.LAPSE_CONFIRMED, detail=kind
+        )
+        .order_by("-on", "-pk")
+        .first()
+    )
+    return found.until if found else None
+
+
+def _reasons_requested_on(reply: Reply) -> date | None:
+    """For a （五）4 reply: the day the applicant was asked for reasons (条例 第三十五条)."""
+    from gongkai.web.applications.models import CaseEvent
+    from gongkai.web.applications.vocabulary import EventKind
+
+    if reply.outcome != "reject_massive":
+        return None
+    found = (
+        CaseEvent.objects.filter(application_id=reply.application_id, kind=EventKind.REASONS_REQUESTED)
+        .order_by("-on", "-pk")
+        .first()
+    )
+    return found.on if found else None
 
 
 def _refusal_reasons(reply: Reply) -> str | None:

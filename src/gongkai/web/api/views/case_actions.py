@@ -18,6 +18,7 @@ from gongkai.web.api.views.common import case_for, detail, errors
 from gongkai.web.applications import actions, forms
 from gongkai.web.applications.models import Application
 from gongkai.web.clock import today
+from gongkai.web.replies.actions import do_confirm_lapse
 
 # -- case actions ------------------------------------------------------------------------------
 
@@ -99,4 +100,41 @@ approve_extension = _case_action(
     actions.do_approve_extension,
     "机构负责人批准延期",
     lambda app, d: {"approved_on": d["approved_on"]},
+)
+# Issue 16: a lapsed period decided by the clerk (条例 第三十条), and 第三十五条.
+refer_lapse = _case_action(
+    s.ReferLapseSerializer,
+    actions.do_refer_lapse,
+    "期限已过，转经办人确认（补正期限或缴费期限）",
+    lambda app, d: {"today": today()},
+)
+record_good_cause = _case_action(
+    s.RecordGoodCauseSerializer,
+    actions.do_record_good_cause,
+    "有正当理由：登记并重新确定期限（条例第三十条）",
+    lambda app, d: dict(d),
+)
+confirm_lapse = _case_action(
+    s.ConfirmLapseSerializer,
+    do_confirm_lapse,
+    "无正当理由：确认并起草不再处理告知书（表三（六）1、2）",
+    lambda app, d: dict(d),
+)
+request_reasons = _case_action(
+    s.ReasonsRequestSerializer,
+    actions.do_request_reasons,
+    "要求申请人说明理由（条例第三十五条）",
+    lambda app, d: dict(d),
+)
+record_reasons_answer = _case_action(
+    s.ReasonsAnswerSerializer,
+    actions.do_record_reasons_answer,
+    "登记申请人的说明及本机关认定（条例第三十五条）",
+    lambda app, d: {**d, "today": today()},
+)
+set_later_date = _case_action(
+    s.LaterDateSerializer,
+    actions.do_set_later_date,
+    "确定延迟答复的合理期限并告知申请人（条例第三十五条）",
+    lambda app, d: dict(d),
 )

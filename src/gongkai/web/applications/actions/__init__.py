@@ -1,5 +1,6 @@
 """Every state change of an application, Zulip-style: ``do_<verb>_<noun>(..., *, acting_user)``,
-one module per subject (intake, correction, extension, consultation, fees, steps, deadlines).
+one module per subject (intake, correction, extension, consultation, fees, lapses, reasons, steps,
+deadlines).
 
 Each action is a top-level action (web.actions_base): one durable transaction with the case row
 locked (SELECT ... FOR UPDATE), the permission (applications.permissions) and the domain rules
@@ -18,19 +19,21 @@ from gongkai.web.applications.actions.consultation import (
     do_end_consultation,
     do_start_consultation,
 )
-from gongkai.web.applications.actions.correction import (
-    do_close_for_missing_correction,
-    do_receive_correction,
-    do_request_correction,
-)
+from gongkai.web.applications.actions.correction import do_receive_correction, do_request_correction
 from gongkai.web.applications.actions.deadlines import do_recompute_deadlines
 from gongkai.web.applications.actions.extension import do_approve_extension, do_request_extension
-from gongkai.web.applications.actions.fees import do_close_for_unpaid_fee, do_receive_fee, do_send_fee_notice
+from gongkai.web.applications.actions.fees import do_receive_fee, do_send_fee_notice
 from gongkai.web.applications.actions.intake import (
     AlreadySubmitted,
     Submission,
     do_submit_application,
     receipt_date,
+)
+from gongkai.web.applications.actions.lapses import do_record_good_cause, do_refer_lapse
+from gongkai.web.applications.actions.reasons import (
+    do_record_reasons_answer,
+    do_request_reasons,
+    do_set_later_date,
 )
 from gongkai.web.applications.actions.steps import (
     SIMPLE_STEPS,
@@ -53,8 +56,6 @@ __all__ = [
     "deliver_reply",
     "do_approve_extension",
     "do_assign_application",
-    "do_close_for_missing_correction",
-    "do_close_for_unpaid_fee",
     "do_decide_after_consultation",
     "do_deliver_reply",
     "do_end_consultation",
@@ -62,9 +63,14 @@ __all__ = [
     "do_receive_correction",
     "do_receive_fee",
     "do_recompute_deadlines",
+    "do_record_good_cause",
+    "do_record_reasons_answer",
+    "do_refer_lapse",
     "do_request_correction",
     "do_request_extension",
+    "do_request_reasons",
     "do_send_fee_notice",
+    "do_set_later_date",
     "do_start_consultation",
     "do_submit_application",
     "do_take_step",

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from gongkai.web.accounts import permissions as accounts
 from gongkai.web.actions_base import step_record
 from gongkai.web.applications import clock
-from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.clock import today
 from gongkai.web.workdays.calendars import calendar_for
@@ -118,25 +117,6 @@ def transition_for(app: Application, action: Action, acting_user: Any) -> Transi
 
 def move(app: Application, t: Transition) -> None:
     app.status = t.target.value
-    if t.resolution:
-        app.resolution = t.resolution
-
-
-def close_as_abandoned(
-    app: Application,
-    t: Transition,
-    today: date,
-    before: dict[str, Any],
-    *,
-    acting_user: Any,
-    note: str,
-    summary: str,
-) -> None:
-    """Close a case the applicant let lapse (表三（六）1 and 2): the transition fixes the outcome."""
-    add_event(app, v.EventKind.CLOSED, today, detail=t.resolution or "", acting_user=acting_user, note=note)
-    move(app, t)
-    app.closed_on = today
-    finish(app, before, acting_user=acting_user, summary=summary)
 
 
 def begin(app: Application, action: Action, acting_user: Any) -> tuple[Application, Transition]:

@@ -1,11 +1,11 @@
-"""补正 (correction of an application, 条例 第三十条): the one-time notice, the corrected
-application, and the case closed when no correction came."""
+"""补正 (correction of an application, 条例 第三十条): the one-time notice and the corrected
+application. When the period runs out a person decides the lapse (actions.lapses)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from gongkai.deadlines import correction_due, lapsed
+from gongkai.deadlines import correction_due
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import require, top_level
 from gongkai.web.applications import clock, events
@@ -13,7 +13,6 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    close_as_abandoned,
     complete,
     finish,
     move,
@@ -68,30 +67,5 @@ def do_receive_correction(app: Application, *, received_on: date, acting_user: U
         before,
         acting_user=acting_user,
         summary=f"收到补正申请（{received_on.isoformat()}），答复期限重新计算",
-    )
-    return app
-
-
-@top_level(events.CLOSED)
-def do_close_for_missing_correction(
-    app: Application, *, today: date, acting_user: User | None
-) -> Application:
-    """No correction by the period set: deemed withdrawn, 表三（六）1 (条例 第三十条).
-
-    ``acting_user=None`` is the periodic job (``gongkai manage remind``).
-    """
-    app, t = begin(app, Action.CORRECTION_LAPSED, acting_user)
-    request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
-    assert request is not None and request.until is not None
-    require(lapsed(request.until, today, None), f"补正期限（{request.until.isoformat()}）尚未届满。")
-    before = snapshot(app)
-    close_as_abandoned(
-        app,
-        t,
-        today,
-        before,
-        acting_user=acting_user,
-        note="申请人逾期未补正，视为放弃申请（条例第三十条）",
-        summary="逾期未补正，视为放弃申请，不再处理（表三（六）1）",
     )
     return app

@@ -1,10 +1,12 @@
-"""Fees (条例 第四十二条): the 收费通知书, the payment, and the case closed when unpaid."""
+"""Fees (条例 第四十二条 allows them): the 收费通知书 and the payment. The payment period and its
+lapse come from the fee rules (workflow.outcomes.FEE_LAPSE_BASIS); when it runs out unpaid a
+person decides the lapse (actions.lapses)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from gongkai.deadlines import fee_payment_due, lapsed
+from gongkai.deadlines import fee_payment_due
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import ActionError, require, top_level
@@ -13,7 +15,6 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    close_as_abandoned,
     complete,
     snapshot,
 )
@@ -97,32 +98,5 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
     add_event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
     complete(
         app, t, before, acting_user=acting_user, summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时"
-    )
-    return app
-
-
-@top_level(events.CLOSED)
-def do_close_for_unpaid_fee(app: Application, *, today: date, acting_user: User | None) -> Application:
-    """Unpaid after the payment period: deemed withdrawn, 表三（六）2 (条例 第四十二条;
-    fee-rules.md 4.2: 逾期未缴纳的视为放弃申请). ``acting_user=None`` is ``gongkai manage remind``."""
-    app, t = begin(app, Action.FEE_LAPSED, acting_user)
-    notice = FeeNotice.objects.filter(application=app, paid_on=None).order_by("-pk").first()
-    require(notice is not None, "本申请没有待缴费的收费通知。")
-    assert notice is not None
-    require(
-        lapsed(notice.payment_due, today, None), f"缴费期限（{notice.payment_due.isoformat()}）尚未届满。"
-    )
-    before = snapshot(app)
-    # The pause of the reply clock ended with the payment period.
-    notice.event.until = notice.payment_due
-    notice.event.save(update_fields=["until"])
-    close_as_abandoned(
-        app,
-        t,
-        today,
-        before,
-        acting_user=acting_user,
-        note="申请人逾期未按收费通知要求缴纳费用，视为放弃申请（条例第四十二条）",
-        summary="逾期未缴纳信息处理费，视为放弃申请，不再处理（表三（六）2）",
     )
     return app

@@ -1,5 +1,5 @@
 """Every state change of a reply: ``do_<verb>_<noun>(..., *, acting_user)`` (issue 6), one module
-per subject (drafting, review, attachments, issue, delivery).
+per subject (drafting, lapse, review, attachments, issue, delivery).
 
 draft (经办人) → submit for review → return with comments (审核人) → revise → approve → issue the
 letter (经办人; 文号 assigned, DOCX and PDF frozen with their digests) → record delivery (送达,
@@ -29,6 +29,7 @@ from gongkai.web.replies.actions.common import (
 from gongkai.web.replies.actions.delivery import DeliveryProof, check_delivery_proof, do_record_delivery
 from gongkai.web.replies.actions.drafting import do_save_reply_draft, do_submit_reply_for_review
 from gongkai.web.replies.actions.issue import do_issue_reply_letter, next_document_number
+from gongkai.web.replies.actions.lapse import do_confirm_lapse
 from gongkai.web.replies.actions.review import do_approve_reply, do_return_reply
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "check_delivery_proof",
     "do_add_reply_attachment",
     "do_approve_reply",
+    "do_confirm_lapse",
     "do_issue_reply_letter",
     "do_justify_reply_attachment",
     "do_record_delivery",

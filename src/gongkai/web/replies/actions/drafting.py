@@ -6,9 +6,11 @@ from datetime import date
 
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import require, require_permission, top_level
+from gongkai.web.applications import clock
 from gongkai.web.applications import events as case_events
 from gongkai.web.applications.actions import take_step
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.vocabulary import LAPSE_KIND_BY_OUTCOME, EventKind, ReasonsFinding
 from gongkai.web.clock import now as clock_now
 from gongkai.web.replies import events, permissions
 from gongkai.web.replies.actions.common import (
@@ -37,6 +39,30 @@ def do_save_reply_draft(app: Application, draft: DraftData, *, on: date, acting_
         state in DRAFT_STEP,
         f"案件处于“{app.get_status_display()}”状态，答复不能修改。",
     )
+    lapse = LAPSE_KIND_BY_OUTCOME.get(draft.outcome)
+    if lapse is not None:
+        # 条例 第三十条 "无正当理由": a lapse is a clerk's finding on record, never a bare choice.
+        confirmed = clock.latest(app, EventKind.LAPSE_CONFIRMED)
+        require(
+            confirmed is not None and confirmed.detail == lapse,
+            "只有经办人确认申请人无正当理由逾期后，才能作出“不再处理”的答复（请先在“期限已过，待确认”时登记确认）。",
+        )
+    if draft.outcome == "reject_massive":
+        # 第三十五条: 不予处理 only for reasons found unreasonable, never after finding them reasonable.
+        answer = clock.latest(app, EventKind.REASONS_ANSWERED)
+        require(
+            answer is None or answer.detail != ReasonsFinding.REASONABLE,
+            "本机关已认定申请理由合理，不能告知不予处理；可以确定延迟答复的合理期限（条例第三十五条）。",
+        )
+    step = DRAFT_STEP[state]
+    if step is not None:
+        take_step(app, step, on=on, acting_user=acting_user)
+    return save_draft(app, draft, acting_user=acting_user, also=step is not None)
+
+
+def save_draft(app: Application, draft: DraftData, *, acting_user: User, also: bool) -> Reply:
+    """Write the draft of the locked case (a new version) and its audit row, inside the caller's
+    action; ``also``: the case's own step row was written first."""
     parts = [
         DomainWithheldPart(w.description.strip(), w.ground)
         for w in draft.withheld
@@ -48,9 +74,6 @@ def do_save_reply_draft(app: Application, draft: DraftData, *, on: date, acting_
         if w.description.strip() or w.reason.strip():
             require(bool(w.description.strip()), "请写明不予公开的部分。")
             require(bool(w.reason.strip()), f"请写明“{w.description.strip()}”不予公开的理由。")
-    step = DRAFT_STEP[state]
-    if step is not None:
-        take_step(app, step, on=on, acting_user=acting_user)
     reply = Reply.objects.select_for_update().filter(application=app).first() or Reply(application=app)
     reply.outcome = outcome.key
     reply.ground = ground.key if len(outcome.grounds) > 1 else ""
@@ -74,7 +97,7 @@ def do_save_reply_draft(app: Application, draft: DraftData, *, on: date, acting_
         acting_user=acting_user,
         version=reply.version,
         outcome=reply.outcome,
-        also=step is not None,
+        also=also,
     )
     return reply
 
