@@ -133,12 +133,15 @@ def known_deadlines(
     if extension_approved_on is None:
         extension = latest(app, v.EventKind.EXTENSION_APPROVED)
         extension_approved_on = extension.on if extension else None
+    later = latest(app, v.EventKind.LATER_DATE_SET)
     return deadlines_as_far_as_known(
         app.received_on,
         calendar,
         pauses=pauses(app, calendar),
         correction_received=correction.on if correction else None,
         extension_approved_on=extension_approved_on,
+        # 第三十五条: the later reply date the agency set and told the applicant.
+        later_date=later.until if later else None,
     )
 
 
