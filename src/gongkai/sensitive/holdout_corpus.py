@@ -11,7 +11,7 @@ Labelling guide (what is an entity, with exact span):
   masked names (张*), "小X"/"老X" forms of address (a nickname does not identify), agency and
   company names, a 法定代表人 is labelled (a natural person).
 - 身份证号: 18-digit (valid GB 11643 check) and 15-digit (real region code + real yymmdd) numbers, in
-  ASCII or full-width digits, optionally grouped 6-8-4 by spaces; the span covers the grouping.
+  ASCII or full-width digits, check X in either case, optionally grouped 6-8-4 (span covers it).
 - 手机号码 / 固定电话: a person's or household's number in any grouping (+86, 0086, brackets,
   hyphens, spaces, 转/分机 extensions are inside the span). Public hotlines (12345, 12315, 0573-12345)
   are decoys. Agency office numbers are not generated (ambiguous by design, so left out).
@@ -19,7 +19,7 @@ Labelling guide (what is an entity, with exact span):
 - 统一社会信用代码: every GB 32100-valid code, including companies' (the kind is the code; policy
   decides what to redact).
 - 护照/通行证: E/G + 8 digits, E + letter + 7 digits, 港澳通行证 C + 8 digits.
-- 机动车号牌: 浙F12345, 浙F·12345, new-energy 浙FD12345.
+- 机动车号牌: 浙F12345, 浙F·12345, 浙F 12345, new-energy 浙FD12345.
 - 地址: a person's or household's address from its first division word to its last unit (室/号/组).
   An agency's 办公地址/地址 and a company's 地址 are decoys: the project labels only personal
   addresses (a sole trader's 经营场所 and a complaint's 诉求地址 count as personal).
@@ -186,7 +186,7 @@ class _Gen:
             raw = f"{code}{y % 100:02d}{m:02d}{d:02d}{seq}"
         else:
             body = f"{code}{y}{m:02d}{d:02d}{seq}"
-            raw = body + id18_check(body)
+            raw = body + id18_check(body).replace("X", self.r.choice("XXx"))
         roll = self.r.random()
         if roll < 0.12:
             return raw.translate(_FW)
@@ -203,7 +203,7 @@ class _Gen:
     def landline(self, area: str) -> str:
         local = str(self.r.randint(2, 8)) + "".join(str(self.r.randint(0, 9)) for _ in range(7 if len(area) == 3 or self.r.random() < 0.8 else 6))
         ext, short = self.r.randint(800, 8999), area[1:]
-        return [f"{area}-{local}", f"（{area}）{local}", f"({area}){local}", f"{area}-{local[:4]} {local[4:]}",
+        return [f"{area}-{local}", f"（{area}）{local}", f"({area}){local}", f"{area}-{local[:-4]} {local[-4:]}",
                 f"+86-{short}-{local}", f"0086 {short} {local}", f"{area}-{local}转{ext}", f"{area}{local}",
                 f"{area} {local}分机{ext % 100}", f"{area}-{local}".translate(_FW)][self.r.randint(0, 9)]
 
@@ -236,7 +236,7 @@ class _Gen:
             tail = self.r.choice("DF") + "".join(str(self.r.randint(0, 9)) for _ in range(5))
         else:
             tail = "".join(self.r.choice(alnum if i in (1, 2) else "0123456789") for i in range(5))
-        return province + letter + ("·" if self.r.random() < 0.3 else "") + tail
+        return province + letter + self.r.choice(["", "", "", "·", " "]) + tail
 
     def email(self) -> str:
         words = self.r.choice(_PINYIN) + self.r.choice(["", ".", "_"]) + self.r.choice(_PINYIN) + str(self.r.randint(1, 2005))
@@ -295,7 +295,7 @@ def _reconsideration(g: _Gen, b: _B) -> None:
     dv = g.div()
     b.t(f"{dv[2]}人民政府\n行政复议决定书\n").d("文号", g.docno(dv[3][:1] + "政复决字")).t("\n申请人：")
     b.e(Kind.PERSON_NAME, g.name()).t("，" + g.r.choice("男女") + "，身份证号码").e(Kind.ID_CARD, g.id_card(dv[0]))
-    b.t("，住").e(Kind.ADDRESS, g.address(dv)).t("。\n委托代理人：").e(Kind.PERSON_NAME, g.name())
+    b.t("，住").e(Kind.ADDRESS, g.address(dv)).t("。\n" + g.r.choice(["委托代理人", "代理人", "委托诉讼代理人"]) + "：").e(Kind.PERSON_NAME, g.name())
     b.t("，联系电话").e(Kind.MOBILE_PHONE, g.mobile()).t("。\n被申请人：" + dv[3] + "人民政府，住所地").d("机关地址", g.agency_addr(dv))
     third = g.name()
     b.t("。\n第三人：").e(Kind.PERSON_NAME, third).t("，住").e(Kind.ADDRESS, g.address(dv)).t("。\n申请人不服被申请人于")
@@ -347,7 +347,7 @@ def _pension_roll(g: _Gen, b: _B) -> None:
         number, bank = g.bank()
         b.t("姓名：").e(Kind.PERSON_NAME, g.name()).t("；证件号：").e(Kind.ID_CARD, g.id_card(dv[0], lo=1930, hi=1960))
         b.t(f"；发放银行：{bank}；卡号：").e(Kind.BANK_CARD, number).t("；金额：").d("金额", g.amount()).t("\n")
-    b.t("制表：").e(Kind.PERSON_NAME, g.name()).t("  审核：").e(Kind.PERSON_NAME, g.name()).t("  ").d("日期", g.date())
+    b.t(g.r.choice(["制表：", "经办人：", "制表人 "])).e(Kind.PERSON_NAME, g.name()).t(g.r.choice(["  审核：", "  复核人：", "  负责人 "])).e(Kind.PERSON_NAME, g.name()).t("  ").d("日期", g.date())
 
 
 def _deregistration(g: _Gen, b: _B) -> None:
@@ -403,7 +403,7 @@ def _hotline(g: _Gen, b: _B) -> None:
     b.t(f"{dv[2]}12345政务服务便民热线工单转办单\n工单编号：").d("工单号", f"{g.r.randint(2019, 2025)}{g.r.randint(10**9, 10**10 - 1)}")
     b.t("\n来电人：").e(Kind.PERSON_NAME, g.name()).t("  来电号码：").e(Kind.MOBILE_PHONE, g.mobile())
     b.t("\n诉求地址：").e(Kind.ADDRESS, g.address(dv, g.r.choice([2, 5]))).t("\n诉求内容：市民反映楼下车辆")
-    b.e(Kind.LICENSE_PLATE, g.plate(dv[1])).t("长期占用消防通道，多次联系车主").e(Kind.PERSON_NAME, g.name())
+    b.e(Kind.LICENSE_PLATE, g.plate(dv[1])).t("长期占用消防通道，" + g.r.choice(["多次联系车主", "物业告知车主为", "经核实车主系"])).e(Kind.PERSON_NAME, g.name())
     b.t("未果，希望").d("机关", dv[3] + "综合行政执法局").t("处理。另留备用邮箱").e(Kind.EMAIL, g.email())
     b.t("。\n承办单位请于").d("日期", g.date()).t("前回复，热线电话").d("热线", dv[4] + "-12345").t("。")
 
@@ -415,7 +415,7 @@ def _student_aid(g: _Gen, b: _B) -> None:
     for _ in range(g.r.randint(4, 8)):
         b.t(f"{g.r.randint(1, 3)}年级{g.r.randint(1, 12)}班 ").e(Kind.PERSON_NAME, g.name()).t(" ")
         b.e(Kind.ID_CARD, g.id_card(dv[0], lo=2005, hi=2018)).t(" 资助").d("金额", f"{g.r.choice([1000, 1500, 2000, 2500])}元").t("\n")
-    b.t("监护人联系电话统一由班主任").e(Kind.PERSON_NAME, g.name()).t("（").e(Kind.MOBILE_PHONE, g.mobile()).t("）核实。")
+    b.t("监护人联系电话统一由" + g.r.choice(["班主任", "资助专管员", "联系老师"])).e(Kind.PERSON_NAME, g.name()).t("（").e(Kind.MOBILE_PHONE, g.mobile()).t("）核实。")
 
 
 def _penalty_table(g: _Gen, b: _B) -> None:
@@ -449,7 +449,7 @@ def _marriage_reply(g: _Gen, b: _B) -> None:
     b.t("）：\n经查询本局婚姻登记档案，").e(Kind.PERSON_NAME, a).t("（公民身份号码").e(Kind.ID_CARD, g.id_card(lo=1950, hi=1985))
     b.t("）与").e(Kind.PERSON_NAME, c).t("于").d("日期", g.date()).t("登记结婚，结婚证字号").d("证号", f"J{dv[0]}-{g.r.randint(2000, 2025)}-{g.r.randint(1, 9999):06d}")
     b.t("。").e(Kind.PERSON_NAME, c).t("现持港澳通行证").e(Kind.PASSPORT, "C" + f"{g.r.randint(0, 10**8 - 1):08d}")
-    b.t("。查询人委托").e(Kind.PERSON_NAME, g.name()).t("代为领取，其电话").e(Kind.LANDLINE_PHONE, g.landline(dv[4])).t("。\n")
+    b.t("。查询人" + g.r.choice(["委托", "授权其子", "已委托律师"])).e(Kind.PERSON_NAME, g.name()).t("代为领取，其电话").e(Kind.LANDLINE_PHONE, g.landline(dv[4])).t("。\n")
     b.d("日期", g.date())
 
 
@@ -457,7 +457,7 @@ def _running_text(g: _Gen, b: _B) -> None:
     dv = g.div()
     actor = g.name()
     b.t(f"关于{dv[3]}{g.place()}社区信访事项的处理意见\n").d("文号", g.docno(dv[3][:1] + "信复")).t("\n经查，")
-    b.e(Kind.PERSON_NAME, actor).t("于").d("日期", g.date()).t("在").e(Kind.ADDRESS, g.address(dv, 2)).t("装修时，与邻居")
+    b.e(Kind.PERSON_NAME, actor).t("于").d("日期", g.date()).t("在").e(Kind.ADDRESS, g.address(dv, 2)).t("装修时，" + g.r.choice(["与邻居", "与承租人", "同其胞弟"]))
     b.e(Kind.PERSON_NAME, g.name()).t("发生纠纷。").d("姓名(某)", g.mou()).t("、").d("姓名(某)", g.mou()).t("到场劝阻。社区网格员")
     b.d("小X", g.r.choice(["小", "老"]) + g.surname()[0]).t("多次上门。").e(Kind.PERSON_NAME, actor).t("表示愿意赔偿").d("金额", g.amount())
     b.t("，款项转入").e(Kind.BANK_CARD, g.bank()[0]).t("。其车辆").e(Kind.LICENSE_PLATE, g.plate(dv[1])).t("已移出。信访人可拨打")
