@@ -3,7 +3,7 @@
 Written by an independent evaluator from general knowledge of what Chinese agencies publish or send
 (行政复议决定书, 起诉状副本, 村务公开栏, 安置房分配公示, 养老金发放名册, 注销公告, 失信被执行人名单,
 拟录用人员公示, 信息公开申请答复书, 12345 工单, 学生资助名单, 行政处罚结果公开表, 政府采购合同公告,
-婚姻登记档案查询回复). ``holdout_corpus(seed)`` is deterministic for a seed.
+婚姻登记档案查询回复). ``holdout_cases(seed)`` (documents with decoys) is deterministic for a seed.
 
 Labelling guide (what is an entity, with exact span):
 - 姓名: a natural person's full name wherever it stands (after role words, in table cells, in running
@@ -20,13 +20,14 @@ Labelling guide (what is an entity, with exact span):
   decides what to redact).
 - 护照/通行证: E/G + 8 digits, E + letter + 7 digits, 港澳通行证 C + 8 digits.
 - 机动车号牌: 浙F12345, 浙F·12345, 浙F 12345, new-energy 浙FD12345.
-- 地址: a person's or household's address from its first division word to its last unit (室/号/组).
+- 地址: a person's or household's address from its first division word (cue words 住/住所地 stay
+  outside) to its last unit (室/号/组).
   An agency's 办公地址/地址 and a company's 地址 are decoys: the project labels only personal
   addresses (a sole trader's 经营场所 and a complaint's 诉求地址 count as personal).
 Decoys (must not be flagged; a finding of any kind overlapping a decoy counts): 文号, 索引号,
 准考证号, 案号, 不动产单元号, amounts, dates, masked values, 某-names, 小X, agency addresses, hotlines.
-Divisions are real GB/T 2260 codes with their names and telephone area codes; towns, roads and
-villages below the county are synthesised from common place-name syllables.
+Divisions: real GB/T 2260 codes, names and area codes; towns/roads/villages from place syllables.
+Check digits are computed here, not imported from the detector: the corpus shares no code with it.
 """
 
 # ruff: noqa: E501
