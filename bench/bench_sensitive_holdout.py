@@ -1,0 +1,94 @@
+"""The detector on the held-out corpus (``gongkai.sensitive.holdout_corpus``), for the record.
+
+Run: ``.venv/bin/python bench/bench_sensitive_holdout.py [seed]``. Prints per-kind precision, recall
+and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
+kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter, defaultdict
+
+from gongkai.sensitive import Kind, detect
+from gongkai.sensitive.holdout_corpus import holdout_cases
+from gongkai.sensitive.labelled import evaluate
+
+EXAMPLES = 10
+
+
+def _context(text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - 12) : start], text[end : end + 8]
+    return (before + "【" + text[start:end] + "】" + after).replace("\n", "⏎")
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def main() -> None:
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 20261207
+    cases = holdout_cases(seed)
+    documents = [case.document for case in cases]
+    started = time.perf_counter()
+    by_text = {doc.text: detect(doc.text) for doc in documents}
+    elapsed = time.perf_counter() - started
+    result = evaluate(documents, by_text.__getitem__)
+    chars = sum(len(doc.text) for doc in documents)
+    print(f"held-out corpus: seed {seed}, {len(documents)} documents, {chars} characters, "
+          f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
+          f"detect {elapsed:.2f} s")
+    print(f"{'kind':16} {'gold':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'exact':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for kind in Kind:
+        c = result.by_kind[kind]
+        print(f"{kind.value:16} {c.tp + c.fn:5} {c.tp:5} {c.fp:4} {c.fn:4} {c.exact:5} "
+              f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}")
+    total = result.total()
+    print(f"{'all':16} {total.tp + total.fn:5} {total.tp:5} {total.fp:4} {total.fn:4} {total.exact:5} "
+          f"{total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}")
+
+    flagged: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    flagged_examples: list[str] = []
+    misses: defaultdict[str, list[str]] = defaultdict(list)
+    false_positives: defaultdict[str, list[str]] = defaultdict(list)
+    for case in cases:
+        text, found = case.document.text, by_text[case.document.text]
+        for decoy in case.decoys:
+            totals[decoy.what] += 1
+            hits = [f for f in found if _overlap(f.start, f.end, decoy.start, decoy.end)]
+            if hits:
+                flagged[decoy.what] += 1
+                if len(flagged_examples) < 3 * EXAMPLES:
+                    flagged_examples.append(f"{decoy.what}: {_context(text, decoy.start, decoy.end)} as "
+                                            + ", ".join(f"{h.kind.value}「{h.text}」" for h in hits))
+        gold = {(e.kind, e.start, e.end) for e in case.document.entities}
+        exact = {(f.kind, f.start, f.end) for f in found}
+        for entity in case.document.entities:
+            span = (entity.start, entity.end)
+            near = [f for f in found if f.kind == entity.kind and _overlap(f.start, f.end, *span)]
+            if not near:
+                misses[entity.kind.value].append(_context(text, entity.start, entity.end))
+            elif (entity.kind, entity.start, entity.end) not in exact:
+                example = f"gold「{entity.text}」found「{near[0].text}」"
+                misses[entity.kind.value + " (span differs)"].append(example)
+        for f in found:
+            if not any(k == f.kind and _overlap(f.start, f.end, s, e) for k, s, e in gold):
+                false_positives[f.kind.value].append(_context(text, f.start, f.end))
+    print("\ndecoys flagged:", sum(flagged.values()), "of", sum(totals.values()))
+    for what in sorted(totals):
+        print(f"  {what}: {flagged[what]} / {totals[what]}")
+    for line in flagged_examples:
+        print("   ", line)
+    tables = (("misses (no overlapping finding of the kind)", misses), ("false positives", false_positives))
+    for title, table in tables:
+        print(f"\n{title}:")
+        for kind in sorted(table):
+            print(f"  {kind} ({len(table[kind])}):")
+            for example in table[kind][:EXAMPLES]:
+                print("    ", example)
+
+
+if __name__ == "__main__":
+    main()
