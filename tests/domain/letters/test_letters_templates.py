@@ -229,7 +229,7 @@ def test_a_default_template_types_no_period_of_its_own(kind: LetterKind) -> None
 def test_the_periods_a_letter_states_are_the_constants() -> None:
     receipt = letter_text(compose(LetterKind.RECEIPT, complete_facts(LetterKind.RECEIPT)))
     assert f"自收到申请之日起{REPLY_WORKING_DAYS}个工作日内予以答复" in receipt
-    assert f"延长的期限最长不超过{EXTENSION_MAX_WORKING_DAYS}个工作日" in receipt
+    assert f"延长的期限最长不得超过{EXTENSION_MAX_WORKING_DAYS}个工作日" in receipt  # 第三十三条 verbatim
     consultation = letter_text(
         compose(LetterKind.THIRD_PARTY_CONSULTATION, complete_facts(LetterKind.THIRD_PARTY_CONSULTATION))
     )
