@@ -294,11 +294,7 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
     webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        call_command("migrate", verbosity=0)
+        webbench.migrated()
         start = time.perf_counter()
         clerk, supervisor = _populate(args.n, args.open_share)
         from django.db import connection

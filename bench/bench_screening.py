@@ -76,16 +76,12 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
     webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
-        import django
-        from django.core.management import call_command
-
-        django.setup()
+        webbench.migrated()
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         from gongkai.web.applications.screening import screen
 
-        call_command("migrate", verbosity=0)
         ordinary, heavy = _populate(args.n)
         if connection.vendor == "postgresql":
             with connection.cursor() as cur:

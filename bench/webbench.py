@@ -43,3 +43,13 @@ def parser(description: str, *, repeat: int) -> argparse.ArgumentParser:
     found.add_argument("--sqlite", action="store_true")
     found.add_argument("--repeat", type=int, default=repeat)
     return found
+
+
+def migrated() -> None:
+    """``django.setup()`` on the settings of :func:`use_database`, and its database migrated."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
