@@ -23,7 +23,6 @@ Run: .venv/bin/python bench/bench_queue.py --consumers [FILES]
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import statistics
@@ -284,10 +283,7 @@ def main() -> int:
     if "--consumers" in sys.argv:
         rest = [a for a in sys.argv[1:] if a != "--consumers"]
         return consumers_bench(int(rest[0]) if rest else 2000)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", nargs="?", type=int, default=100_000)
-    parser.add_argument("--sqlite", action="store_true")
-    parser.add_argument("--repeat", type=int, default=15)
+    parser = webbench.parser(__doc__.splitlines()[0], repeat=15)
     parser.add_argument(
         "--open-share", type=float, default=0.7, help="share of the cases still open (default 0.7)"
     )
@@ -298,11 +294,7 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
     webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        call_command("migrate", verbosity=0)
+        webbench.migrated()
         start = time.perf_counter()
         clerk, supervisor = _populate(args.n, args.open_share)
         from django.db import connection

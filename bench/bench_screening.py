@@ -15,7 +15,6 @@ Run: .venv/bin/python bench/bench_screening.py [N] [--sqlite] [--repeat R]
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -72,24 +71,17 @@ def _populate(n: int) -> tuple[object, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", nargs="?", type=int, default=100_000)
-    parser.add_argument("--sqlite", action="store_true")
-    parser.add_argument("--repeat", type=int, default=50)
+    parser = webbench.parser(__doc__.splitlines()[0], repeat=50)
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-")
     webbench.use_database(tmp.name, sqlite=args.sqlite, name=PG_DB)
     try:
-        import django
-        from django.core.management import call_command
-
-        django.setup()
+        webbench.migrated()
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         from gongkai.web.applications.screening import screen
 
-        call_command("migrate", verbosity=0)
         ordinary, heavy = _populate(args.n)
         if connection.vendor == "postgresql":
             with connection.cursor() as cur:

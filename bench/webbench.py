@@ -3,6 +3,7 @@ benchmark PostgreSQL database of their own (dropped and created again for each r
 
 from __future__ import annotations
 
+import argparse
 import os
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -33,3 +34,22 @@ def use_database(data_dir: str, *, sqlite: bool, name: str, recreate: bool = Tru
         drop_database(name)
         pg(f"CREATE DATABASE {name}")
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def parser(description: str, *, repeat: int) -> argparse.ArgumentParser:
+    """The arguments of a benchmark over N applications: N, ``--sqlite`` and ``--repeat``."""
+    found = argparse.ArgumentParser(description=description)
+    found.add_argument("n", nargs="?", type=int, default=100_000)
+    found.add_argument("--sqlite", action="store_true")
+    found.add_argument("--repeat", type=int, default=repeat)
+    return found
+
+
+def migrated() -> None:
+    """``django.setup()`` on the settings of :func:`use_database`, and its database migrated."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)

@@ -114,13 +114,14 @@ def test_only_the_agencys_clerks_send_fee_notices(submit: Any, people: Any) -> N
     assert not FeeNotice.objects.exists()
 
 
-def _noticed(submit: Any, people: Any) -> Application:
+def _noticed(submit: Any, people: Any, received_on: date | None = None) -> Application:
     app = _in_progress(submit(received=date(2026, 3, 2)), people["clerk"])
     actions.do_send_fee_notice(
         app,
         method="per_page",
         pages=50,
         sent_on=date(2026, 3, 4),
+        received_on=received_on,
         how_to_pay=HOW,
         acting_user=people["clerk"],
     )
@@ -191,17 +192,7 @@ def test_the_reply_clock_stands_still_until_the_applicants_own_payment_deadline(
     # Sent Wednesday 4 March; received the same day → pay by 1 April; received Friday 6 March →
     # pay by 3 April. Unpaid, the reply clock stands still until then: two working days more.
     def noticed(received: date) -> Application:
-        app = _in_progress(submit(received=date(2026, 3, 2)), people["clerk"])
-        actions.do_send_fee_notice(
-            app,
-            method="per_page",
-            pages=50,
-            sent_on=date(2026, 3, 4),
-            received_on=received,
-            how_to_pay=HOW,
-            acting_user=people["clerk"],
-        )
-        return Application.objects.get(pk=app.pk)
+        return Application.objects.get(pk=_noticed(submit, people, received).pk)
 
     early, late = noticed(date(2026, 3, 4)), noticed(date(2026, 3, 6))
     assert FeeNotice.objects.get(application=late).payment_due == date(2026, 4, 3)

@@ -147,7 +147,9 @@ def test_other_agencies_get_404_and_supervisors_cannot_download_letters(case: An
     assert letter.document_number in page and letter.docx_sha256 in page and 'id="reply-delivery"' in page
 
 
-def test_delivery_form_needs_its_proof(case: Any, people: Any) -> None:
+def _issue_repeat_reply(case: Any, people: Any) -> Any:
+    """Draft, approve and issue a 不予处理（重复申请） reply on ``case``; returns the clerk."""
+    require(cjk_font_available(), "PDF letters need a CJK TrueType font (apt-get install fonts-wqy-zenhei)")
     clerk = people["clerk"]
     actions.do_save_reply_draft(
         case,
@@ -157,10 +159,14 @@ def test_delivery_form_needs_its_proof(case: Any, people: Any) -> None:
     )
     actions.do_submit_reply_for_review(case, on=DAY, acting_user=clerk)
     actions.do_approve_reply(case, on=DAY, acting_user=people["reviewer"])
-    require(cjk_font_available(), "PDF letters need a CJK TrueType font (apt-get install fonts-wqy-zenhei)")
     actions.do_issue_reply_letter(
         Application.objects.get(pk=case.pk), issued_on=date(2026, 3, 2), acting_user=clerk
     )
+    return clerk
+
+
+def test_delivery_form_needs_its_proof(case: Any, people: Any) -> None:
+    clerk = _issue_repeat_reply(case, people)
     client = client_for(clerk)
     url = reverse("replies:delivery", args=[case.pk])
     client.post(url, {"method": "post", "delivered_on": "2026-03-02"})
@@ -192,19 +198,7 @@ def test_an_image_cannot_be_given_as_an_attachment_since_it_cannot_be_scanned(ca
 def test_a_signed_receipt_must_be_a_real_pdf_or_image(case: Any, people: Any) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    require(cjk_font_available(), "PDF letters need a CJK TrueType font (apt-get install fonts-wqy-zenhei)")
-    clerk = people["clerk"]
-    actions.do_save_reply_draft(
-        case,
-        actions.DraftData(outcome="reject_repeat", reconsideration_body="平湖市人民政府"),
-        on=DAY,
-        acting_user=clerk,
-    )
-    actions.do_submit_reply_for_review(case, on=DAY, acting_user=clerk)
-    actions.do_approve_reply(case, on=DAY, acting_user=people["reviewer"])
-    actions.do_issue_reply_letter(
-        Application.objects.get(pk=case.pk), issued_on=date(2026, 3, 2), acting_user=clerk
-    )
+    clerk = _issue_repeat_reply(case, people)
     client = client_for(clerk)
     url = reverse("replies:delivery", args=[case.pk])
     fake = SimpleUploadedFile("回执.pdf", b"MZ\x90\x00not a pdf")
