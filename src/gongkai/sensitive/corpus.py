@@ -1,4 +1,4 @@
-"""A labelled corpus of the documents agencies publish, generated from a seed, and its scoring.
+"""A labelled corpus of the documents agencies publish, generated from a seed (scoring: ``labelled``).
 
 The generator writes 行政处罚决定书, 公示名单, 补贴发放名单, 政府信息公开申请表 and 答复书 with
 valid identifiers (check digits computed here, not hard-coded), realistic names and addresses, and
