@@ -149,3 +149,20 @@ def test_bad_year_is_a_chinese_message(client: Client, people: dict[str, Any], s
     r = client.post(reverse("annual:generate"), {"agency": science.pk, "year": 1999}, follow=True)
     assert "年度应在 2008 至" in r.content.decode()
     assert not AnnualReport.objects.exists()
+
+
+def test_check_results_speak_plain_chinese_with_the_rule_id_as_a_detail(
+    client: Client, people: dict[str, Any], science: Any
+) -> None:
+    """Issue 17, point 11: the message leads, the rule id is a small detail, no CLI-only hint."""
+    clerk = people["clerk"]
+    report = actions.do_generate_report(science, YEAR, acting_user=clerk)
+    text = report.sections()[2]["text"].replace("新收政府信息公开申请0件", "新收政府信息公开申请2件")
+    actions.do_edit_narrative(report, {"三": text}, acting_user=clerk)
+    actions.do_check_report(report, acting_user=clerk)
+    page = login(client, clerk).get(reverse("annual:year", args=[science.pk, YEAR])).content.decode()
+    item = page[page.index('data-rule="TEXT-TABLE-NEW"') :]
+    item = item[: item.index("</li>")]
+    assert item.index("正文第三部分写") < item.index('<code class="rule-id">TEXT-TABLE-NEW</code>')
+    assert "规则编号" in item and "涉及：正文第三部分" in item
+    assert "命令行" not in page and "--previous" not in page

@@ -21,7 +21,7 @@ from gongkai.report.model import (
     Template,
     table3_rows_for,
 )
-from gongkai.report.naming import cell_label
+from gongkai.report.naming import cell_name
 from gongkai.web.annual.models import WarningAcknowledgement, finding_key
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -117,11 +117,7 @@ def findings_for(
             ShownFinding(
                 finding=f,
                 severity_label=SEVERITY_LABELS.get(f["severity"], f["severity"]),
-                cell_labels=[
-                    cell_label(c.removeprefix("previous."))
-                    + ("（上年报告）" if c.startswith("previous.") else "")
-                    for c in f.get("cells", [])
-                ],
+                cell_labels=[cell_name(c) for c in f.get("cells", [])],
                 key_cells=key[1],
                 acknowledgement=acks.get(key) if f["severity"] == "warning" else None,
             )

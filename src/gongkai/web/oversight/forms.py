@@ -67,7 +67,10 @@ class UploadForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    agency = forms.ModelChoiceField(label="指定单位", queryset=Agency.objects.none())
+    #: Empty clears the assignment (the file then waits, counted nowhere).
+    agency = forms.ModelChoiceField(
+        label="指定单位", queryset=Agency.objects.none(), required=False, empty_label="（不指定单位）"
+    )
 
     def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
-from gongkai.report.naming import cell_label
+from gongkai.report.naming import cell_names
 from gongkai.report.render.layout import table2_grid, table3_grid, table4_grid
 from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
@@ -250,7 +250,7 @@ def _finding_rows(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             **f,
             "severity_zh": SEVERITY_ZH.get(f.get("severity", ""), f.get("severity", "")),
-            "cell_names": "；".join(cell_label(c.removeprefix("previous.")) for c in f.get("cells", [])),
+            "cell_names": cell_names(f.get("cells", [])),
         }
         for f in findings
     ]
@@ -292,15 +292,33 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "请选择所属单位。")
     else:
+        agency = form.cleaned_data["agency"]
         try:
-            actions.do_assign_upload(upload, form.cleaned_data["agency"], acting_user=request.user)
+            if agency is None:
+                actions.do_unassign_upload(upload, acting_user=request.user)
+            else:
+                actions.do_assign_upload(upload, agency, acting_user=request.user)
         except GongkaiError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"已指定为{form.cleaned_data['agency'].name}的报告。")
+            messages.success(request, f"已指定为{agency.name}的报告。" if agency else "已取消指定所属单位。")
     back = request.POST.get("next", "")
     if back == "job":
         return redirect("oversight:job", pk=upload.job_id)
+    return redirect("oversight:upload_detail", pk=upload.pk)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The supervisor confirms an assignment the file disagrees with (then it is counted)."""
+    upload = _upload_for(request, pk)
+    try:
+        actions.do_confirm_upload(upload, acting_user=request.user)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已确认，该报告计入统计和汇总。")
     return redirect("oversight:upload_detail", pk=upload.pk)
 
 
