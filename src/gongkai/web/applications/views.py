@@ -41,6 +41,7 @@ from gongkai.web.applications.case_views import case_action, staff_only, visible
 from gongkai.web.applications.models import Application, ApplicationQuerySet
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
+from gongkai.web.disclosure import queues as disclosure_queues
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import CaseState
@@ -53,6 +54,7 @@ QUEUE_VIEWS = {
     "overdue": "已逾期",
     "mine": "我经办的",
     "approvals": "待批延期",
+    "review": "待审核",
 }
 
 
@@ -164,6 +166,11 @@ def queue(request: HttpRequest) -> HttpResponse:
             status=CaseState.EXTENSION_PENDING,
             agency_id__in=accounts.handling_agency_ids(request.user, ("head",)),
         ),
+        # Replies submitted for review (the workflow's APPROVE is the 审核人's step).
+        "review": Q(
+            status=CaseState.UNDER_REVIEW,
+            agency_id__in=accounts.handling_agency_ids(request.user, ("reviewer",)),
+        ),
     }
     # One grouped pass gives the tabs' counts and the per-agency table (supervisors).
     per_agency = list(
@@ -197,6 +204,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = CountedPaginator(rows, 50, count=counts[view]).get_page(request.GET.get("page"))
     items = [_queue_row(app, now, soon_limit) for app in page]
     missing = calendar.missing_years(now)
+    # The 待审核 tab also lists the catalogue items waiting at a review step the user may take.
+    review_items = (
+        disclosure_queues.awaiting_review(request.user, [selected.pk] if selected else visible_ids)
+        if view == "review"
+        else []
+    )
     by_agency = None
     if len(visible_ids) > 1:
         names = {a.pk: a.name for a in agencies}
@@ -225,6 +238,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "missing_years": missing,
             "by_agency": by_agency,
             "clock_errors": counts["clock_errors"],
+            "review_items": review_items,
         },
     )
 
