@@ -7,6 +7,8 @@ REGENERATED = "annual.regenerate"
 EDITED = "annual.edit"
 CHECKED = "annual.check"
 ACKNOWLEDGED = "annual.acknowledge"
+#: The clerk submits the checked draft for the 机构负责人/审核人 to publish.
+SUBMITTED = "annual.submit"
 PUBLISHED = "annual.publish"
 #: 更正 (amendment) of a published report: a new draft version. The stored name predates the
 #: word and stays, so the trail reads the same before and after.

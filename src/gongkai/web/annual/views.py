@@ -150,6 +150,7 @@ def year(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
             "sections": sections,
             "findings": findings,
             "pending": sum(1 for f in findings if f.needs_acknowledgement),
+            "next_step": display.next_step(shown, sum(1 for f in findings if f.needs_acknowledgement)),
             "tables": _tables(agency, shown, links=True),
             "can_draft": shown.is_draft and permissions.can_draft(user, agency.pk),
             "can_acknowledge": shown.is_draft and permissions.can_acknowledge(user, agency.pk),
@@ -196,6 +197,10 @@ def _acknowledge(request: HttpRequest, agency: Agency, year: int) -> AnnualRepor
     return report
 
 
+def _submit(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+    return actions.do_submit_report(_report_for(request, agency, year), acting_user=request.user)
+
+
 def _publish(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     return actions.do_publish_report(_report_for(request, agency, year), acting_user=request.user)
 
@@ -209,6 +214,7 @@ VERBS: dict[str, tuple[Callable[[HttpRequest, Agency, int], AnnualReport], str]]
     "edit": (_edit, "正文已保存；请重新检查"),
     "check": (_check, "检查完成"),
     "acknowledge": (_acknowledge, "已确认该警告"),
+    "submit": (_submit, "已提交，等待机构负责人或审核人发布"),
     "publish": (_publish, "年度报告已发布"),
     "correct": (_amend, "已生成更正草稿（新版本）"),
 }
