@@ -6,6 +6,7 @@ an action's GongkaiError is shown as a message, a PermissionDenied is a 403.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -308,31 +309,29 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("oversight:upload_detail", pk=upload.pk)
 
 
+def _upload_step(request: HttpRequest, pk: int, step: Callable[..., None], done: str) -> HttpResponse:
+    """Run one action on an upload and go back to its page with the outcome as a message."""
+    upload = _upload_for(request, pk)
+    try:
+        step(upload, acting_user=request.user)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("oversight:upload_detail", pk=upload.pk)
+
+
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervisor confirms an assignment the file disagrees with (then it is counted)."""
-    upload = _upload_for(request, pk)
-    try:
-        actions.do_confirm_upload(upload, acting_user=request.user)
-    except GongkaiError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "已确认，该报告计入统计和汇总。")
-    return redirect("oversight:upload_detail", pk=upload.pk)
+    return _upload_step(request, pk, actions.do_confirm_upload, "已确认，该报告计入统计和汇总。")
 
 
 @login_required
 @require_POST
 def recheck(request: HttpRequest, pk: int) -> HttpResponse:
-    upload = _upload_for(request, pk)
-    try:
-        actions.do_recheck_upload(upload, acting_user=request.user)
-    except GongkaiError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "已重新排队检查。")
-    return redirect("oversight:upload_detail", pk=upload.pk)
+    return _upload_step(request, pk, actions.do_recheck_upload, "已重新排队检查。")
 
 
 @login_required
