@@ -37,7 +37,7 @@ def test_the_reviewer_finds_what_waits_for_review_from_the_staff_home(
     home = reviewer.get("/work/").content.decode()
     assert 'data-view="review"' in home and "待审核" in home
     tab = {t["key"]: t["count"] for t in reviewer.get("/work/").context["tabs"]}
-    assert tab["review"] == 1
+    assert tab["review"] == 2  # the reply and the item
     page = reviewer.get("/work/", {"view": "review"}).content.decode()
     assert case.number in page
     assert "关于科技项目验收结果的公示" in page and "科室负责人审核" in page

@@ -185,7 +185,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     counted = [r for r in per_agency if selected is None or r["agency_id"] == selected.pk]
     counts = {key: sum(r[key] for r in counted) for key in (*conditions, "clock_errors")}
-    tabs = [{"key": key, "label": label, "count": counts[key]} for key, label in QUEUE_VIEWS.items()]
+    # The 待审核 tab also lists the catalogue items waiting at a review step the user may take
+    # (few: only items in review), and counts them, so that the tab shows there is work.
+    review_items = disclosure_queues.awaiting_review(request.user, [selected.pk] if selected else visible_ids)
+    shown_counts = {**counts, "review": counts["review"] + len(review_items)}
+    tabs = [{"key": key, "label": label, "count": shown_counts[key]} for key, label in QUEUE_VIEWS.items()]
     rows = (
         base.filter(conditions[view])
         .select_related("agency")
@@ -204,12 +208,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = CountedPaginator(rows, 50, count=counts[view]).get_page(request.GET.get("page"))
     items = [_queue_row(app, now, soon_limit) for app in page]
     missing = calendar.missing_years(now)
-    # The 待审核 tab also lists the catalogue items waiting at a review step the user may take.
-    review_items = (
-        disclosure_queues.awaiting_review(request.user, [selected.pk] if selected else visible_ids)
-        if view == "review"
-        else []
-    )
     by_agency = None
     if len(visible_ids) > 1:
         names = {a.pk: a.name for a in agencies}
@@ -238,7 +236,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "missing_years": missing,
             "by_agency": by_agency,
             "clock_errors": counts["clock_errors"],
-            "review_items": review_items,
+            "review_items": review_items if view == "review" else [],
         },
     )
 
