@@ -173,7 +173,7 @@ def populate(n: int) -> dict[str, int]:
             entries = SearchEntry.objects.bulk_create(
                 SearchEntry(
                     item_id=it.pk,
-                    agency_id=it.agency_id,
+                    agency=it.agency,  # the object: index_row reads its name
                     category_id=by_pk[parents.get(it.category_id) or it.category_id].pk,
                     year=it.published_on.year,
                     doc_type=it.doc_type,

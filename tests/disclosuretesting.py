@@ -63,15 +63,18 @@ def make_item(agencies: Any, people: Any, science_catalogue: dict[str, Any]) -> 
 
 
 @pytest.fixture
-def publish(people: Any) -> Callable[..., Any]:
-    """Take a draft through scan, the default chain and publishing on ``on``."""
+def publish(people: Any, agencies: Any, make_user: Callable[..., Any]) -> Callable[..., Any]:
+    """Take a draft through scan, the default chain (a different person at each step: a second
+    审核人 takes 保密审查) and publishing on ``on``."""
     from gongkai.web.disclosure import actions
+
+    secrecy_reviewer = make_user("secrecy_reviewer", (agencies["science"], "reviewer"))
 
     def run(item: Any, on: date = date(2026, 3, 5)) -> Any:
         actions.do_scan_item(item, acting_user=people["clerk"])
         actions.do_submit_item(item, acting_user=people["clerk"])
-        for who in ("reviewer", "reviewer", "head"):
-            actions.do_review_item(item, "approve", acting_user=people[who])
+        for who in (people["reviewer"], secrecy_reviewer, people["head"]):
+            actions.do_review_item(item, "approve", acting_user=who)
         return actions.do_publish_item(item, on, acting_user=people["clerk"])
 
     return run

@@ -50,6 +50,10 @@ def test_clerk_drafts_head_publishes_public_reads(open_page: Any, people: Any, s
     assert "已确认该警告" in clerk.inner_text(".messages")
     assert "另计电话咨询" in clerk.inner_text("#findings")
     assert clerk.locator("#publish").count() == 0  # the clerk does not sign off
+    # Issue 17: the clerk submits, and the page says who acts next.
+    clerk.click("#submit-report")
+    assert "已提交，等待机构负责人或审核人发布" in clerk.inner_text(".messages")
+    assert "由机构负责人或审核人发布" in clerk.inner_text("#next-step")
 
     head = open_page()
     login(head, "head")

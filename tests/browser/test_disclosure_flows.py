@@ -27,7 +27,10 @@ def _review(page: Any, url: str, expected_step: str) -> None:
     assert "审核意见已记录" in page.inner_text(".messages")
 
 
-def test_draft_scan_redact_review_publish_search_withdraw(open_page: Any, people: Any) -> None:
+def test_draft_scan_redact_review_publish_search_withdraw(
+    open_page: Any, people: Any, agencies: Any, make_user: Any
+) -> None:
+    make_user("reviewer2", (agencies["science"], "reviewer"))
     clerk = open_page()
     login(clerk, "clerk")
     clerk.goto("/work/disclosure/new/")
@@ -57,11 +60,14 @@ def test_draft_scan_redact_review_publish_search_withdraw(open_page: Any, people
     reviewer = open_page()
     login(reviewer, "reviewer")
     _review(reviewer, url, "科室负责人审核")
-    _review(reviewer, url, "保密审查")
+    # Issue 17: 保密审查 is another person's check.
+    secrecy = open_page()
+    login(secrecy, "reviewer2")
+    _review(secrecy, url, "保密审查")
     head = open_page()
     login(head, "head")
     _review(head, url, "分管领导审批")
-    assert "保密审查：reviewer 同意" in head.inner_text("#reviews")
+    assert "保密审查：reviewer2 同意" in head.inner_text("#reviews")
 
     clerk.goto(url)
     clerk.click("#do-publish")

@@ -167,7 +167,7 @@ def test_the_supervisor_sees_a_march_government_report_on_time_and_submission_ap
     _publish(report, gov_people["clerk"], gov_people["head"], date(2026, 3, 20))
     science = actions.do_generate_report(agencies["science"], 2025, acting_user=people["clerk"])
     science = _publish(science, people["clerk"], people["head"], date(2026, 1, 20))
-    actions.do_submit_report(science, acting_user=people["head"], on=date(2026, 1, 22))
+    actions.do_submit_to_supervisor(science, acting_user=people["head"], on=date(2026, 1, 22))
     overview = year_overview(agencies["office"], agencies["office"].subtree_ids(), 2025, date(2026, 6, 1))
     rows = {r.name: r for r in overview.rows}
     assert rows["平湖市人民政府"].status is Status.PUBLISHED  # not 逾期: due 31 March
@@ -184,7 +184,7 @@ def test_the_oversight_page_distinguishes_submitted_from_published(
 ) -> None:
     science = actions.do_generate_report(agencies["science"], 2025, acting_user=people["clerk"])
     science = _publish(science, people["clerk"], people["head"], date(2026, 1, 20))
-    actions.do_submit_report(science, acting_user=people["head"], on=date(2026, 1, 22))
+    actions.do_submit_to_supervisor(science, acting_user=people["head"], on=date(2026, 1, 22))
     client.force_login(people["supervisor"])
     page = client.get("/work/oversight/2025/").content.decode()
     assert '<th scope="col">公开发布</th><th scope="col">报送主管部门</th>' in page
@@ -210,13 +210,13 @@ def test_submission_is_recorded_with_its_date_and_audited(
 ) -> None:
     report = actions.do_generate_report(agencies["science"], 2025, acting_user=people["clerk"])
     with pytest.raises(ActionError, match="只能报送当前已发布的版本"):
-        actions.do_submit_report(report, acting_user=people["head"])
+        actions.do_submit_to_supervisor(report, acting_user=people["head"])
     report = _publish(report, people["clerk"], people["head"], date(2026, 1, 20))
     with pytest.raises(PermissionDenied):
-        actions.do_submit_report(report, acting_user=people["clerk"])
+        actions.do_submit_to_supervisor(report, acting_user=people["clerk"])
     with pytest.raises(ActionError, match="报送日期不能早于发布日期"):
-        actions.do_submit_report(report, acting_user=people["head"], on=date(2026, 1, 19))
-    submission = actions.do_submit_report(report, acting_user=people["head"], on=date(2026, 1, 21))
+        actions.do_submit_to_supervisor(report, acting_user=people["head"], on=date(2026, 1, 19))
+    submission = actions.do_submit_to_supervisor(report, acting_user=people["head"], on=date(2026, 1, 21))
     assert (submission.submitted_to, submission.submitted_on) == (agencies["office"], date(2026, 1, 21))
     row = AuditEvent.objects.get(action="annual.submit")
     assert "报送示例市人民政府办公室" in row.summary and "条例 第四十九条第一款" in row.summary
@@ -229,7 +229,7 @@ def test_an_agency_without_a_supervisor_cannot_submit(agencies: dict[str, Any], 
     report = actions.do_generate_report(agencies["office"], 2025, acting_user=clerk)
     report = _publish(report, clerk, head, date(2026, 1, 20))
     with pytest.raises(ActionError, match="没有上级（监督）机构"):
-        actions.do_submit_report(report, acting_user=head)
+        actions.do_submit_to_supervisor(report, acting_user=head)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,7 +300,7 @@ def test_the_year_page_submits_and_records_the_results(
     client.force_login(people["head"])
     page = client.get(f"/work/annual/{science.pk}/2025/").content.decode()
     assert "尚未报送主管部门。" in page and 'id="submit-report"' in page
-    client.post(f"/work/annual/{science.pk}/2025/do/submit/", {"version": report.version})
+    client.post(f"/work/annual/{science.pk}/2025/do/submit-to-supervisor/", {"version": report.version})
     page = client.get(f"/work/annual/{science.pk}/2025/").content.decode()
     assert "已报送示例市人民政府办公室（第1版）" in page
 

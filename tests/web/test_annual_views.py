@@ -149,3 +149,49 @@ def test_bad_year_is_a_chinese_message(client: Client, people: dict[str, Any], s
     r = client.post(reverse("annual:generate"), {"agency": science.pk, "year": 1999}, follow=True)
     assert "年度应在 2008 至" in r.content.decode()
     assert not AnnualReport.objects.exists()
+
+
+def test_check_results_speak_plain_chinese_with_the_rule_id_as_a_detail(
+    client: Client, people: dict[str, Any], science: Any
+) -> None:
+    """Issue 17, point 11: the message leads, the rule id is a small detail, no CLI-only hint."""
+    clerk = people["clerk"]
+    report = actions.do_generate_report(science, YEAR, acting_user=clerk)
+    text = report.sections()[2]["text"].replace("新收政府信息公开申请0件", "新收政府信息公开申请2件")
+    actions.do_edit_narrative(report, {"三": text}, acting_user=clerk)
+    actions.do_check_report(report, acting_user=clerk)
+    page = login(client, clerk).get(reverse("annual:year", args=[science.pk, YEAR])).content.decode()
+    item = page[page.index('data-rule="TEXT-TABLE-NEW"') :]
+    item = item[: item.index("</li>")]
+    assert item.index("正文第三部分写") < item.index('<code class="rule-id">TEXT-TABLE-NEW</code>')
+    assert "规则编号" in item and "涉及：正文第三部分" in item
+    assert "命令行" not in page and "--previous" not in page
+
+
+def test_the_clerk_submits_and_the_page_says_the_head_publishes(
+    client: Client, people: dict[str, Any], science: Any
+) -> None:
+    """Issue 17, point 12: 提交 for the clerk, 发布 for the 负责人, and a line saying who acts next."""
+    clerk = people["clerk"]
+    report = actions.do_generate_report(science, YEAR, acting_user=clerk)
+    year_url = reverse("annual:year", args=[science.pk, YEAR])
+    page = login(client, clerk).get(year_url).content.decode()
+    assert "下一步：经办人检查报告" in page and "由机构负责人或审核人发布" in page
+    assert 'id="submit-report"' in page and 'id="publish"' not in page
+    # Not checked yet: submitting is refused with the reason.
+    r = client.post(url("submit", science), {"version": 1}, follow=True)
+    assert "请先检查报告，再提交" in r.content.decode()
+    actions.do_check_report(report, acting_user=clerk)
+    client.post(url("submit", science), {"version": 1})
+    report.refresh_from_db()
+    assert report.submitted_at is not None and report.submitted_by == clerk
+    page = client.get(year_url).content.decode()
+    assert (
+        "经办人clerk已提交，下一步：由机构负责人或审核人发布。" in page and 'id="submit-report"' not in page
+    )
+    page = login(client, people["head"]).get(year_url).content.decode()
+    assert 'id="publish"' in page and "已提交" in page
+    # Editing the draft withdraws the submission: it is not what was submitted any more.
+    actions.do_edit_narrative(report, {"一": report.sections()[0]["text"] + "。"}, acting_user=clerk)
+    report.refresh_from_db()
+    assert report.submitted_at is None

@@ -151,7 +151,10 @@ def test_editing_a_draft_requires_a_new_scan(make_item: Any, people: Any) -> Non
         actions.do_submit_item(_reload(item), acting_user=people["clerk"])
 
 
-def test_review_chain_records_every_step_including_confidentiality(make_item: Any, people: Any) -> None:
+def test_review_chain_records_every_step_including_confidentiality(
+    make_item: Any, people: Any, agencies: Any, make_user: Any
+) -> None:
+    second = make_user("reviewer2", (agencies["science"], "reviewer"))
     item = make_item()
     actions.do_scan_item(item, acting_user=people["clerk"])
     actions.do_submit_item(item, acting_user=people["clerk"])
@@ -159,7 +162,10 @@ def test_review_chain_records_every_step_including_confidentiality(make_item: An
     with pytest.raises(PermissionDenied):
         actions.do_review_item(item, "approve", acting_user=people["head"])
     actions.do_review_item(item, "approve", "同意", acting_user=people["reviewer"])
-    actions.do_review_item(item, "approve", "不涉密", acting_user=people["reviewer"])
+    # Issue 17: 保密审查 is another person's check than 科室负责人审核.
+    with pytest.raises(GongkaiError, match="“保密审查”须由另一人完成"):
+        actions.do_review_item(item, "approve", "不涉密", acting_user=people["reviewer"])
+    actions.do_review_item(item, "approve", "不涉密", acting_user=second)
     with pytest.raises(GongkaiError, match="须经审核流程全部同意"):
         actions.do_publish_item(_reload(item), date(2026, 3, 5), acting_user=people["clerk"])
     actions.do_review_item(item, "approve", acting_user=people["head"])
@@ -168,9 +174,35 @@ def test_review_chain_records_every_step_including_confidentiality(make_item: An
     steps = [(r.label, r.secrecy, r.conclusion, r.by.username) for r in item.reviews.all()]
     assert steps == [
         ("科室负责人审核", False, "approve", "reviewer"),
-        ("保密审查", True, "approve", "reviewer"),
+        ("保密审查", True, "approve", "reviewer2"),
         ("分管领导审批", False, "approve", "head"),
     ]
+
+
+def test_an_agency_may_allow_one_person_several_steps_by_its_heads_audited_decision(
+    make_item: Any, people: Any, agencies: Any
+) -> None:
+    from gongkai.web.audit.models import AuditEvent
+
+    science = agencies["science"]
+    for who in ("clerk", "reviewer"):
+        with pytest.raises(PermissionDenied):
+            actions.do_set_review_separation(science, True, acting_user=people[who])
+    actions.do_set_review_separation(science, True, acting_user=people["head"])
+    row = AuditEvent.objects.get(action="disclosure.chain.separation")
+    assert (row.before, row.after) == (
+        {"one_person_several_steps": False},
+        {"one_person_several_steps": True},
+    )
+    item = make_item()
+    actions.do_scan_item(item, acting_user=people["clerk"])
+    actions.do_submit_item(item, acting_user=people["clerk"])
+    actions.do_review_item(item, "approve", acting_user=people["reviewer"])
+    actions.do_review_item(item, "approve", acting_user=people["reviewer"])
+    assert _reload(item).review_step == 2
+    actions.do_set_review_separation(science, False, acting_user=people["head"])
+    with pytest.raises(GongkaiError, match="设置未改变"):
+        actions.do_set_review_separation(science, False, acting_user=people["head"])
 
 
 def test_returning_needs_an_opinion_and_sends_the_item_back(make_item: Any, people: Any) -> None:

@@ -258,3 +258,18 @@ def test_other_agencies_staff_cannot_reach_the_agency(
     c.post(SETUP, {"agency": agencies["science"].pk, "op": "add", "name": "工作动态"})
     # the picker falls back to the user's own agency: nothing is added to 科技局's tree
     assert not Category.objects.filter(agency=agencies["science"], name="工作动态").exists()
+
+
+def test_the_head_allows_one_person_several_review_steps_on_the_setup_page(
+    agencies: Any, people: Any, science_catalogue: dict[str, Any]
+) -> None:
+    """Issue 17: steps need different people by default; only the 机构负责人 may relax that."""
+    science = agencies["science"]
+    clerk_page = _client(people["clerk"]).get(SETUP, {"agency": science.pk}).content.decode()
+    assert "各审核环节须由不同的人完成" in clerk_page and 'id="separation-form"' not in clerk_page
+    head = _client(people["head"])
+    assert 'id="separation-form"' in head.get(SETUP, {"agency": science.pk}).content.decode()
+    r = head.post(SETUP, {"agency": science.pk, "op": "separation", "allowed": "1"}, follow=True)
+    assert "已允许同一人完成多个审核环节" in _messages(r)
+    assert catalogue.setup_for(science).one_person_several_steps
+    assert AuditEvent.objects.filter(action="disclosure.chain.separation").count() == 1

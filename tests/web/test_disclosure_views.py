@@ -62,9 +62,12 @@ def test_anonymous_users_are_sent_to_login(client: Client, make_item: Any) -> No
     assert client.get("/work/disclosure/").status_code == 302
 
 
-def test_full_flow_through_the_action_posts(people: Any, make_item: Any) -> None:
+def test_full_flow_through_the_action_posts(
+    people: Any, make_item: Any, agencies: Any, make_user: Any
+) -> None:
     item = make_item(body="联系人手机13812345678。")
     clerk, reviewer, head = (_client(people[k]) for k in ("clerk", "reviewer", "head"))
+    secrecy = _client(make_user("reviewer2", (agencies["science"], "reviewer")))
     url = f"/work/disclosure/items/{item.pk}/"
     r = clerk.post(url + "scan/", follow=True)
     assert "检查完成：发现1处敏感信息" in _messages(r)
@@ -78,7 +81,10 @@ def test_full_flow_through_the_action_posts(people: Any, make_item: Any) -> None
     reviewer.post(url + "review/", {"conclusion": "approve", "opinion": "同意"})
     page = reviewer.get(url)
     assert "保密审查" in page.content.decode()
-    reviewer.post(url + "review/", {"conclusion": "approve", "opinion": "不涉密"})
+    # Issue 17: the same reviewer cannot also take 保密审查; another reviewer does.
+    r = reviewer.post(url + "review/", {"conclusion": "approve", "opinion": "不涉密"}, follow=True)
+    assert any("“保密审查”须由另一人完成" in m for m in _messages(r))
+    secrecy.post(url + "review/", {"conclusion": "approve", "opinion": "不涉密"})
     head.post(url + "review/", {"conclusion": "approve"})
     r = clerk.post(url + "publish/", {"on": "2026-03-05"}, follow=True)
     assert "已发布到政府网站" in _messages(r)

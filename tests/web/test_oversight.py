@@ -24,7 +24,13 @@ from gongkai.web.audit.models import AuditEvent
 from gongkai.web.oversight import actions, charts, checking, matching
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
-from gongkai.web.oversight.overview import Status, submission_status, trends, year_overview
+from gongkai.web.oversight.overview import (
+    Status,
+    submission_status,
+    trends,
+    upload_submitted_on,
+    year_overview,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -303,7 +309,9 @@ def test_a_zip_is_expanded_and_an_unknown_file_waits_for_manual_assignment(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("oversight:assign", args=[unknown.pk]), {"agency": agencies["finance"].pk})
     unknown.refresh_from_db()
-    assert unknown.state == UploadState.CHECKED and unknown.agency == agencies["finance"]
+    # Issue 17: the file itself says "某单位", not 财政局: counted only once the supervisor confirms.
+    assert unknown.state == UploadState.UNCONFIRMED and unknown.agency == agencies["finance"]
+    assert "某单位" in unknown.mismatch
     assert not unknown.compared_with_previous  # 财政局 has no 2024 report
 
 
@@ -594,3 +602,110 @@ def test_an_upload_is_checked_with_its_agencys_recorded_kind(
     assert "GOV-ASSESSMENT" in {f["rule"] for f in stored.findings}
     rows = {r.name: r for r in client.get(reverse("oversight:year", args=[2025])).context["overview"].rows}
     assert rows["示例市财政局"].status is Status.PUBLISHED
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 17, point 14: a wrong assignment must not corrupt the totals
+# ---------------------------------------------------------------------------------------------
+
+
+def test_an_assignment_the_file_disagrees_with_is_counted_only_once_confirmed(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Another agency's report of another year, assigned to 科技局 for 2025: not 已发布, not in the
+    汇总, until the supervisor confirms; confirming is audited."""
+    client.force_login(people["supervisor"])
+    science = agencies["science"]
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(
+            client,
+            2025,
+            ("city.json", report_bytes("邻市人民政府办公室", year=2024, seed=3)),
+            agency=science.pk,
+            published_on="2026-01-20",
+        )
+    stored = UploadedReport.objects.get()
+    assert stored.state == UploadState.UNCONFIRMED and stored.agency == science
+    assert "邻市人民政府办公室" in stored.mismatch and "2024" in stored.mismatch
+    office = agencies["office"]
+    rows = {r.name: r for r in year_overview(office, office.subtree_ids(), 2025, date(2026, 6, 1)).rows}
+    assert (
+        rows["平湖市科学技术局"].status is not Status.PUBLISHED and "待确认" in rows["平湖市科学技术局"].note
+    )
+    assert set(rows["平湖市科学技术局"].figures.values()) == {None}
+    combined = combined_for(office, office.subtree_ids(), 2025)
+    assert "平湖市科学技术局" in combined.missing and combined.report.table3.cell("new", "total") in (0, None)
+    page = client.get(reverse("oversight:upload_detail", args=[stored.pk])).content.decode()
+    assert 'id="mismatch"' in page and "确认指定无误" in page
+
+    response = client.post(reverse("oversight:confirm", args=[stored.pk]))
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    assert stored.state == UploadState.CHECKED
+    assert AuditEvent.objects.filter(action="oversight.confirm", object_id=str(stored.pk)).count() == 1
+    rows = {r.name: r for r in year_overview(office, office.subtree_ids(), 2025, date(2026, 6, 1)).rows}
+    assert rows["平湖市科学技术局"].status is Status.PUBLISHED
+    assert "平湖市科学技术局" not in combined_for(office, office.subtree_ids(), 2025).missing
+    # Nothing is left to confirm.
+    client.post(reverse("oversight:confirm", args=[stored.pk]))
+    assert AuditEvent.objects.filter(action="oversight.confirm").count() == 1
+
+
+def test_a_matching_file_needs_no_confirmation(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(people["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, 2025, ("a.json", report_bytes("平湖市 科学技术局")), agency=agencies["science"].pk)
+    stored = UploadedReport.objects.get()
+    assert (stored.state, stored.mismatch) == (UploadState.CHECKED, "")
+
+
+def test_an_assignment_can_be_changed_and_cleared_with_an_audit_row(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(people["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, 2025, ("a.json", report_bytes("示例市财政局")))
+    stored = UploadedReport.objects.get()
+    assert stored.agency == agencies["finance"] and stored.state == UploadState.CHECKED
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("oversight:assign", args=[stored.pk]), {"agency": agencies["science"].pk})
+    stored.refresh_from_db()
+    assert stored.agency == agencies["science"] and stored.state == UploadState.UNCONFIRMED
+    client.post(reverse("oversight:assign", args=[stored.pk]), {"agency": ""})
+    stored.refresh_from_db()
+    assert stored.agency is None and stored.state == UploadState.UNASSIGNED
+    row = AuditEvent.objects.get(action="oversight.unassign")
+    assert row.before["agency"] == agencies["science"].pk and row.after["agency"] is None
+    office = agencies["office"]
+    rows = {r.name: r for r in year_overview(office, office.subtree_ids(), 2025, date(2026, 6, 1)).rows}
+    assert rows["示例市财政局"].source != "上传文件" and rows["平湖市科学技术局"].source != "上传文件"
+
+
+def test_without_a_publication_date_the_date_received_decides_as_the_form_says(agencies: Any) -> None:
+    # The form says: received within the period, the report was published on time; received
+    # after it, whether it was late cannot be told (a guessed 逾期 would be a wrong value).
+    duty = annual_report_duty(AgencyKind.DEPARTMENT, 2025)
+    early = {"published_on": None, "uploaded_at": datetime(2026, 1, 20, 2, tzinfo=UTC)}
+    on, note = upload_submitted_on(early, duty)
+    assert on == date(2026, 1, 20) and "按收到文件之日" in note
+    assert submission_status(duty, on, date(2026, 6, 1))[0] is Status.PUBLISHED
+    late = {"published_on": None, "uploaded_at": datetime(2026, 3, 2, 2, tzinfo=UTC)}
+    assert upload_submitted_on(late, duty) == (None, "")
+
+
+def test_findings_name_cells_in_chinese_and_lead_with_the_message(
+    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Issue 17, point 11: "agency；agency" and a leading rule code were shown."""
+    publish(agencies["finance"], 2024, on=date(2025, 1, 10))
+    client.force_login(people["supervisor"])
+    content = report_bytes("示例市财政局（旧称）", year=2025)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, 2025, ("a.json", content), agency=agencies["finance"].pk)
+    stored = UploadedReport.objects.get()
+    assert any(f["rule"] == "XYEAR-AGENCY" for f in stored.findings)
+    page = client.get(reverse("oversight:upload_detail", args=[stored.pk])).content.decode()
+    assert "机关名称；上年报告机关名称" in page and "agency；" not in page
+    assert '<code class="rule-id">XYEAR-AGENCY</code>' in page and '<th scope="col">规则</th>' not in page

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from disclosuretesting import _fresh_cache, make_item, publish, science_catalogue
 from gongkai.web.disclosure import vocabulary as v
@@ -38,6 +39,8 @@ def test_tokens(text: str, tokens: list[str]) -> None:
         ("局 2023", '"局"* AND "2023"', "'局':* & ('2023')"),
         # Quotes and operators are dropped: only letters and digits reach the database.
         ('"科技" OR -x', '"科技" AND "or" AND "x"', "('科技') & ('or') & ('x')"),
+        # A term with other forms (synonyms): the OR of their phrases.
+        ("年报", '(("年报") OR ("年度 度报 报告"))', "((('年报')) | (('年度' <-> '度报' <-> '报告')))"),
     ],
 )
 def test_query_translation(q: str, fts5: str, tsquery: str) -> None:
@@ -162,3 +165,65 @@ def test_prune_drops_index_rows_without_an_entry(corpus: dict[str, Any]) -> None
     assert search.search(search.Query.parse("管理办法")).total == 1
     search.prune()
     assert search.search(search.Query.parse("管理办法")).total == 0
+
+
+# -- issue 17, point 5: word forms, short names, numbers, single characters, filters alone ---
+
+
+@pytest.fixture
+def numbered(make_item: Any, publish: Any) -> dict[str, Any]:
+    items = {
+        "report": make_item(
+            title="平湖市科学技术局2024年政府信息公开工作年度报告", body="本报告由本局编制。"
+        ),
+        "numbered": make_item(
+            title="关于印发科技计划项目管理办法的通知",
+            body="各有关单位：现印发，请遵照执行。",
+            doc_number="平科发〔2024〕7号",
+            doc_type=v.DocType.NORMATIVE,
+        ),
+    }
+    for i, item in enumerate(items.values()):
+        publish(item, date(2026, 3, 5 + i))
+    return items
+
+
+@pytest.mark.django_db
+def test_a_doc_types_name_and_its_short_name_find_its_items(
+    corpus: dict[str, Any], numbered: dict[str, Any]
+) -> None:
+    """The 行政规范性文件 items say so nowhere in their words; their type finds them."""
+    want = {corpus["normative"].pk, numbered["numbered"].pk}
+    for q in ("行政规范性文件", "规范性文件"):
+        assert {h.entry.item_id for h in search.search(search.Query.parse(q)).hits} == want, q
+
+
+@pytest.mark.django_db
+def test_common_short_names_find_the_full_words(numbered: dict[str, Any]) -> None:
+    for q in ("年度报告", "政府信息公开年报", "年报"):
+        found = {h.entry.item_id for h in search.search(search.Query.parse(q)).hits}
+        assert found == {numbered["report"].pk}, q
+
+
+@pytest.mark.django_db
+def test_years_numbers_and_single_characters_find_their_items(numbered: dict[str, Any]) -> None:
+    numbered_item = numbered["numbered"]
+    numbered_item.refresh_from_db()
+    for q in ("2024", "〔2024〕7号", "平科发〔2024〕7号", numbered_item.index_number):
+        assert numbered_item.pk in {h.entry.item_id for h in search.search(search.Query.parse(q)).hits}, q
+    # Single characters: the publishing agency (平湖市科学技术局) is searchable, and a character
+    # inside a run finds its item.
+    assert search.search(search.Query.parse("局")).total == 2
+    assert [h.entry.item_id for h in search.search(search.Query.parse("遵")).hits] == [numbered_item.pk]
+    # The year of publication finds items whose words do not name it.
+    assert search.search(search.Query.parse("2026")).total == 2
+
+
+@pytest.mark.django_db
+def test_filters_work_without_a_keyword(corpus: dict[str, Any], client: Any) -> None:
+    results = search.search(search.Query.everything(), search.Filters(doc_type=v.DocType.NORMATIVE))
+    assert [h.entry.item_id for h in results.hits] == [corpus["normative"].pk]
+    page = client.get(reverse("portal:search"), {"q": "", "type": v.DocType.NORMATIVE.value})
+    text = page.content.decode()
+    assert page.status_code == 200 and "请输入检索词" not in text and 'id="total">1<' in text
+    assert "请输入检索词" in client.get(reverse("portal:search"), {"q": ""}).content.decode()

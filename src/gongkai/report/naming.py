@@ -31,6 +31,27 @@ def cell_label(path: str) -> str:
             return f"表二“{label}”的“本年处理决定数量”"
         if parts[0] == "sections":
             return f"正文第{parts[1]}部分"
+        if len(parts) == 1 and path in _REPORT_FIELDS:
+            return _REPORT_FIELDS[path]
     except (KeyError, IndexError, StopIteration):
         pass
     return path
+
+
+#: The report's own fields a finding may name (report-json.md: ``agency``, ``year``, ``template``).
+_REPORT_FIELDS = {"agency": "机关名称", "year": "报告年度", "template": "报告格式"}
+
+#: The prefix of a cell of the previous year's report (``previous.table3.carry_next.total``).
+PREVIOUS = "previous."
+
+
+def cell_name(path: str) -> str:
+    """:func:`cell_label`, also for the previous year's cells: ``上年报告表三…``, ``上年报告机关名称``."""
+    if path.startswith(PREVIOUS):
+        return "上年报告" + cell_label(path.removeprefix(PREVIOUS))
+    return cell_label(path)
+
+
+def cell_names(paths: list[str] | tuple[str, ...]) -> str:
+    """Several cells for a page or a table column: ``机关名称；上年报告机关名称``."""
+    return "；".join(cell_name(p) for p in paths)

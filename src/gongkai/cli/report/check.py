@@ -33,6 +33,7 @@ from gongkai.report.batch import command as batch_command
 from gongkai.report.model import AnnualReport
 from gongkai.report.read import read_report
 from gongkai.report.rules import CANNOT_ASSESS_PREFIX, Finding, Severity, check
+from gongkai.report.rules.finding import CLI_HINTS
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -108,7 +109,9 @@ def print_findings(console: Console, output: dict[str, Any]) -> None:
         if f["message"].startswith(CANNOT_ASSESS_PREFIX):
             reasons.setdefault(f["message"], []).append(f["rule"])
     for message, rule_ids in reasons.items():
-        console.print(f"[dim]提示 {escape('、'.join(rule_ids))}：{escape(message)}[/dim]")
+        hint = CLI_HINTS.get(message.removeprefix(CANNOT_ASSESS_PREFIX))
+        shown = f"{message}（{hint}）" if hint else message
+        console.print(f"[dim]提示 {escape('、'.join(rule_ids))}：{escape(shown)}[/dim]")
     counts = {s: sum(1 for f in findings if f["severity"] == s.value) for s in Severity}
     console.print("，".join(f"{SEVERITY_ZH[s]} {n} 项" for s, n in counts.items()))
 

@@ -11,18 +11,21 @@ import re
 from collections.abc import Iterator
 
 from gongkai.report.model import TABLE2_DOCUMENT_ROWS, TABLE3_COLUMN_KEYS, ApplicantCounts
-from gongkai.report.rules.finding import Finding, Severity
+from gongkai.report.rules.finding import CLI_HINTS, Finding, Severity
 from gongkai.report.rules.registry import Context, Rule, name_cells, rule
 from gongkai.report.rules.tables import COLUMN_LABEL, FORMAT_2021
 
 _AGENCY_NOISE = re.compile(r"[\s（）()·]")
+#: Said on every channel; how to give the previous report is the CLI's own hint (CLI_HINTS).
+NO_PREVIOUS = "没有提供上一年度的报告，无法进行跨年度核对。"
+CLI_HINTS[NO_PREVIOUS] = "命令行可用 --previous 指定上一年度的报告"
 
 
 def _pairing_problem(ctx: Context) -> str | None:
     """Why this report cannot be compared with ``ctx.previous`` (``None`` when it can)."""
     prev = ctx.previous
     if prev is None:
-        return "没有提供上一年度的报告（命令行可用 --previous 指定），无法进行跨年度核对。"
+        return NO_PREVIOUS
     year = ctx.report.year
     if year is None or prev.year is None:
         return "本报告或上一年度报告没有年度，无法确认两者是否相邻年度。"
@@ -72,8 +75,9 @@ def xyear_agency(r: Rule, ctx: Context) -> Iterator[Finding]:
         yield r.finding(
             ["agency", "previous.agency"],
             f"上年报告的机关为“{prev.agency}”，本报告为“{ctx.report.agency}”，请确认是同一机关的报告。",
-            expected=ctx.report.agency,
-            actual=prev.agency,
+            # The report checked is this one; the previous report is the reference (as XYEAR-CARRY).
+            expected=prev.agency,
+            actual=ctx.report.agency,
         )
 
 

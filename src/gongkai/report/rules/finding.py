@@ -32,6 +32,10 @@ class Severity(StrEnum):
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
+#: Hints that only one channel can act on, by the message they complete: the command line adds
+#: them ("命令行可用 --previous 指定…"); the web, where no option can be given, does not.
+CLI_HINTS: dict[str, str] = {}
+
 #: Every "cannot assess" message starts with this, so a clerk (and a script) can tell it apart.
 CANNOT_ASSESS_PREFIX = "无法核对："
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport
-from gongkai.report.naming import cell_label
+from gongkai.report.naming import cell_name
 from gongkai.report.rules.finding import CANNOT_ASSESS_PREFIX, Finding, Severity, Value
 from gongkai.report.rules.text import Narrative, narrative_of
 
@@ -127,9 +127,7 @@ class _Labels(dict[str, str]):
     """Chinese labels of cell paths, computed once per path (``cell_label`` walks the specs)."""
 
     def __missing__(self, path: str) -> str:
-        label = cell_label(path.removeprefix("previous."))
-        if path.startswith("previous."):
-            label = "上年报告" + label
+        label = cell_name(path)
         self[path] = label
         return label
 

@@ -163,6 +163,8 @@ def _clear_check(report: AnnualReport) -> None:
     report.errors = report.warnings = 0
     report.findings = []
     report.checked_at = None
+    # What was submitted for publishing is not what the draft says any more.
+    report.submitted_at = report.submitted_by = None
 
 
 def _draft(report: AnnualReport, acting_user: Any) -> AnnualReport:
@@ -238,6 +240,24 @@ def do_check_report(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
         acting_user=acting_user,
         before=before,
     )
+    report.refresh_from_db()
+    return report
+
+
+@top_level(events.SUBMITTED_FOR_APPROVAL)
+def do_submit_for_approval(report: AnnualReport, *, acting_user: Any) -> AnnualReport:
+    """The clerk's 提交: the checked draft, with no error and every warning acknowledged, goes to
+    the 机构负责人 or 审核人, who publish it (``do_publish_report``)."""
+    locked = _draft(report, acting_user)
+    require(locked.submitted_at is None, "该草稿已提交，等待机构负责人或审核人发布")
+    require(locked.checked_at is not None, "请先检查报告，再提交")
+    require(not locked.errors, f"检查发现 {locked.errors} 项错误，改正并重新检查后才能提交")
+    pending = unacknowledged_warnings(locked)
+    require(not pending, f"还有 {len(pending)} 项警告未确认，确认后才能提交")
+    before = _summary(locked)
+    locked.submitted_at, locked.submitted_by = now(), acting_user
+    locked.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
+    _audit(locked, "提交机构负责人发布", acting_user=acting_user, before=before)
     report.refresh_from_db()
     return report
 
@@ -402,8 +422,8 @@ def do_start_amendment(report: AnnualReport, *, acting_user: Any) -> AnnualRepor
 # ---------------------------------------------------------------------------------------------
 
 
-@top_level(events.SUBMITTED)
-def do_submit_report(report: AnnualReport, *, acting_user: Any, on: date | None = None) -> Submission:
+@top_level(events.SUBMITTED_TO_SUPERVISOR)
+def do_submit_to_supervisor(report: AnnualReport, *, acting_user: Any, on: date | None = None) -> Submission:
     """The agency submits its published report to its 政府信息公开工作主管部门 (the supervising 公开办,
     its ``parent``) on ``on`` (default today), recorded apart from the publication.
 

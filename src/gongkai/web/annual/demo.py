@@ -76,7 +76,7 @@ def _publish(report: AnnualReport, clerk: User, head: User, day: date) -> Annual
         report = actions.do_publish_report(report, acting_user=head, at=_at(day))
         agency = report.agency
         if duty_for(agency, report.year).submit_to_supervisor and agency.parent_id:  # 第四十九条第一款
-            actions.do_submit_report(report, acting_user=head, on=day)
+            actions.do_submit_to_supervisor(report, acting_user=head, on=day)
         return report
 
 

@@ -21,7 +21,7 @@ from gongkai.report.model import (
     Template,
     table3_rows_for,
 )
-from gongkai.report.naming import cell_label
+from gongkai.report.naming import cell_name
 from gongkai.web.annual.models import WarningAcknowledgement, finding_key
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -117,13 +117,26 @@ def findings_for(
             ShownFinding(
                 finding=f,
                 severity_label=SEVERITY_LABELS.get(f["severity"], f["severity"]),
-                cell_labels=[
-                    cell_label(c.removeprefix("previous."))
-                    + ("（上年报告）" if c.startswith("previous.") else "")
-                    for c in f.get("cells", [])
-                ],
+                cell_labels=[cell_name(c) for c in f.get("cells", [])],
                 key_cells=key[1],
                 acknowledgement=acks.get(key) if f["severity"] == "warning" else None,
             )
         )
     return shown
+
+
+def next_step(report: Any, pending: int) -> str:
+    """Who acts next on the report and what they do, for the line under its state (issue 17:
+    nothing said that the 机构负责人 publishes what the clerk prepares)."""
+    if not report.is_draft:
+        return ""
+    publishers = "机构负责人或审核人"
+    if report.submitted_at is not None:
+        return f"经办人{report.submitted_by}已提交，下一步：由{publishers}发布。"
+    if report.checked_at is None:
+        return f"下一步：经办人检查报告，无误后提交，由{publishers}发布。"
+    if report.errors:
+        return f"下一步：经办人改正 {report.errors} 项错误并重新检查。"
+    if pending:
+        return f"下一步：确认或改正 {pending} 项警告，然后由经办人提交。"
+    return f"下一步：经办人提交，由{publishers}发布。"

@@ -72,6 +72,17 @@ class AnnualReport(models.Model):
     #: The last check's findings: Finding.to_dict() entries (rule, severity, cells, message, ...).
     findings = models.JSONField("检查结果", default=list)
     checked_at = models.DateTimeField("检查时间", null=True, blank=True)
+    #: The clerk's 提交: the draft is ready for the 机构负责人/审核人 to publish. Cleared when the
+    #: content changes (the check is cleared then too).
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="提交人",
+    )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,9 +4,9 @@ Every figure that a table also shows is taken from the table itself (not recount
 text-against-table rules of the core (``TEXT-TABLE-*``, ``TEXT-TABLE-DOCUMENTS``) hold by
 construction; the figures the tables do not show (publications per channel, answers on time,
 fees) come from ``tables.facts_for``. The sentences use the wording those rules read
-("本年新收政府信息公开申请N件", "办结N件", "行政复议N件" ...). Sentences about answers on time avoid
-"办结N件"/"答复N件" so that the rule comparing the number of answers with 三（七）总计 does not
-read them as a second total.
+("本年新收政府信息公开申请N件", "办结N件", "行政复议N件" ...). The sentence about answers on time
+names 三（七）总计 first ("办结的N件中，按期…") and its parts without 办结/答复 in front (issue 17:
+"在法定期限内作出答复的8件" was read as the number answered and raised TEXT-TABLE-DONE).
 """
 
 from __future__ import annotations
@@ -54,6 +54,21 @@ def government_results(results: GovernmentResults | None) -> str:
     return f"{RESULTS_LEAD}{body}"
 
 
+def _timing(done: int, facts: ReportFacts) -> list[str]:
+    """How the cases closed in the year (三（七）总计, ``done``) split into on time, overdue and
+    without a due date on record. The three parts are counted from the same cases as the table
+    (``tables.facts_for``) and add up to ``done``; the sentence restates ``done`` itself, so the
+    rule TEXT-TABLE-DONE, which reads "办结的N件", compares the table's own figure. The parts are
+    written without 办结/答复 in front of them so that no rule reads a part as a second total."""
+    rate = facts.on_time_rate
+    if not done or rate is None:
+        return []
+    parts = [f"按期{facts.answered_on_time}件", f"逾期{facts.answered_overdue}件"]
+    if facts.answered_without_due:
+        parts.append(f"无期限记录{facts.answered_without_due}件")
+    return [f"办结的{done}件中，{'，'.join(parts)}，按时办结率为{rate:f}%。"]
+
+
 def draft_sections(
     agency: str,
     year: int,
@@ -73,7 +88,7 @@ def draft_sections(
     carry_next = table3.cell("carry_next", "total") or 0
     recon = table4.reconsideration.total or 0
     litigation = (table4.litigation_direct.total or 0) + (table4.litigation_after_reconsideration.total or 0)
-    on_time, overdue = facts.answered_on_time, facts.answered_overdue
+    overdue = facts.answered_overdue
     regs, docs = table2.regulations, table2.normative_documents
 
     general = [
@@ -94,9 +109,7 @@ def draft_sections(
         f"{year}年，本机关新收政府信息公开申请{new}件，上年结转{carried}件，"
         f"办结{done}件，结转下年度继续办理{carry_next}件。"
     ]
-    rate = facts.on_time_rate
-    if rate is not None:
-        requests.append(f"在法定期限内作出答复的{on_time}件，逾期{overdue}件，按时办结率为{rate:f}%。")
+    requests.extend(_timing(done, facts))
     requests.append("具体情况见下表。")
     appeals = [f"{year}年，本机关因政府信息公开工作被申请行政复议{recon}件，被提起行政诉讼{litigation}件。"]
     if overdue:

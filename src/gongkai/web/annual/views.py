@@ -162,6 +162,7 @@ def year(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
             "sections": sections,
             "findings": findings,
             "pending": sum(1 for f in findings if f.needs_acknowledgement),
+            "next_step": display.next_step(shown, sum(1 for f in findings if f.needs_acknowledgement)),
             "tables": _tables(agency, shown, links=True),
             "can_draft": shown.is_draft and permissions.can_draft(user, agency.pk),
             "can_acknowledge": shown.is_draft and permissions.can_acknowledge(user, agency.pk),
@@ -216,6 +217,10 @@ def _acknowledge(request: HttpRequest, agency: Agency, year: int) -> AnnualRepor
     return report
 
 
+def _submit_for_approval(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+    return actions.do_submit_for_approval(_report_for(request, agency, year), acting_user=request.user)
+
+
 def _publish(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     return actions.do_publish_report(_report_for(request, agency, year), acting_user=request.user)
 
@@ -224,9 +229,9 @@ def _amend(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     return actions.do_start_amendment(_report_for(request, agency, year), acting_user=request.user)
 
 
-def _submit(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
+def _submit_to_supervisor(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
     report = _report_for(request, agency, year)
-    actions.do_submit_report(report, acting_user=request.user)
+    actions.do_submit_to_supervisor(report, acting_user=request.user)
     return report
 
 
@@ -238,12 +243,13 @@ def _results(request: HttpRequest, agency: Agency, year: int) -> AnnualReport:
 
 
 VERBS: dict[str, tuple[Callable[[HttpRequest, Agency, int], AnnualReport], str]] = {
-    "submit": (_submit, "已报送主管部门"),
+    "submit-to-supervisor": (_submit_to_supervisor, "已报送主管部门"),
     "results": (_results, "已记录工作考核、社会评议和责任追究结果情况，并写入草稿正文第一部分；请重新检查"),
     "generate": (_generate, "已由本年度记录生成表格"),
     "edit": (_edit, "正文已保存；请重新检查"),
     "check": (_check, "检查完成"),
     "acknowledge": (_acknowledge, "已确认该警告"),
+    "submit": (_submit_for_approval, "已提交，等待机构负责人或审核人发布"),
     "publish": (_publish, "年度报告已发布"),
     "correct": (_amend, "已生成更正草稿（新版本）"),
 }

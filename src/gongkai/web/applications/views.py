@@ -39,6 +39,7 @@ from gongkai.web.applications.models import Application, ApplicationQuerySet
 from gongkai.web.applications.public_views import filed_earlier, filed_with
 from gongkai.web.audit.record import timeline
 from gongkai.web.clock import today
+from gongkai.web.disclosure import queues as disclosure_queues
 from gongkai.web.replies.panel import panel_context as reply_panel_context
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action, CaseState
@@ -51,6 +52,7 @@ QUEUE_VIEWS = {
     "mine": "我经办的",
     "approvals": "待批延期",
     "late": "本年逾期答复",
+    "review": "待审核",
 }
 
 
@@ -93,6 +95,11 @@ def queue(request: HttpRequest) -> HttpResponse:
             status=CaseState.EXTENSION_PENDING,
             agency_id__in=accounts.handling_agency_ids(request.user, ("head",)),
         ),
+        # Replies submitted for review (the workflow's APPROVE is the 审核人's step).
+        "review": Q(
+            status=CaseState.UNDER_REVIEW,
+            agency_id__in=accounts.handling_agency_ids(request.user, ("reviewer",)),
+        ),
     }
     # One grouped pass gives the tabs' counts and the per-agency table (supervisors).
     per_agency = list(
@@ -114,7 +121,11 @@ def queue(request: HttpRequest) -> HttpResponse:
         closed_on__year=now.year,
     )
     counts["late"] = late.count()
-    tabs = [{"key": key, "label": label, "count": counts[key]} for key, label in QUEUE_VIEWS.items()]
+    # The 待审核 tab also lists the catalogue items waiting at a review step the user may take
+    # (few: only items in review), and counts them, so that the tab shows there is work.
+    review_items = disclosure_queues.awaiting_review(request.user, [selected.pk] if selected else visible_ids)
+    shown_counts = {**counts, "review": counts["review"] + len(review_items)}
+    tabs = [{"key": key, "label": label, "count": shown_counts[key]} for key, label in QUEUE_VIEWS.items()]
     rows = (
         (late if view == "late" else base.filter(conditions[view]))
         .select_related("agency")
@@ -163,6 +174,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "missing_years": missing,
             "by_agency": by_agency,
             "clock_errors": counts["clock_errors"],
+            "review_items": review_items if view == "review" else [],
         },
     )
 

@@ -284,6 +284,10 @@ def build(agencies: Iterable[Agency], today: date, seed: int = 2026) -> None:
         builder = _Builder(agency, today, rng)
         if not {Role.CLERK, Role.REVIEWER, Role.HEAD} <= set(builder.people):
             continue
+        # The demo gives each agency one 审核人, who takes both 科室负责人审核 and 保密审查: its
+        # head allows that, as an agency with a single reviewer does (the default forbids it).
+        with replaying(timezone.make_aware(datetime.combine(date(FIRST_YEAR, 1, 4), time(9)))):
+            actions.do_set_review_separation(agency, True, acting_user=builder.people[Role.HEAD])
         science = agency.name == SCIENCE
         builder.guide(
             [date(FIRST_YEAR, 1, 10), date(FIRST_YEAR, 6, 15)] if science else [date(FIRST_YEAR, 1, 10)]

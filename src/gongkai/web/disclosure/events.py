@@ -29,6 +29,8 @@ CATEGORY_RENAMED = "disclosure.category.rename"
 CATEGORY_MOVED = "disclosure.category.move"
 CATEGORY_DEACTIVATED = "disclosure.category.deactivate"
 CHAIN_SET = "disclosure.chain.set"
+#: Whether one person may take several steps of the review chain (机构负责人's decision).
+SEPARATION_SET = "disclosure.chain.separation"
 DUE_RECOMPUTED = "disclosure.item.due_recomputed"
 REMINDED = "disclosure.remind"
 

@@ -39,6 +39,10 @@ class DisclosureSetup(models.Model):
     )
     #: [{"label": "科室负责人审核", "role": "reviewer", "secrecy": false}, ...]
     review_chain = models.JSONField("审核流程", default=default_review_chain)
+    #: Whether one person may take several steps of the chain for one item (科室负责人审核 and
+    #: 保密审查 ...). Off by default: the steps are separate checks (issue 17); an agency with
+    #: one reviewer turns it on through ``do_set_review_separation`` (机构负责人, audited).
+    one_person_several_steps = models.BooleanField("允许同一人完成多个审核环节", default=False)
 
     class Meta:
         verbose_name = "主动公开设置"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch
 
@@ -87,3 +88,44 @@ def ledger(agency_ids: Iterable[int], today: date) -> list[LedgerRow]:
         .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("-published_on", "pk")))
     )
     return [LedgerRow(e, e.next_due is not None and e.next_due < today) for e in entries]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A catalogue item waiting at a step of its review chain that the user may take."""
+
+    item: Item
+    step: str
+
+
+def awaiting_review(user: Any, agency_ids: Iterable[int]) -> list[ReviewRow]:
+    """Items in review (of ``agency_ids``) whose waiting step is for a role the user has in the
+    item's agency -- the 审核人's 科室负责人审核 and 保密审查, the head's 审批 -- oldest first.
+    Steps the user may not take because they took an earlier one (review separation) are left
+    out, so that the list holds only what the user can act on."""
+    from gongkai.web.accounts import permissions as accounts
+    from gongkai.web.disclosure import catalogue
+    from gongkai.web.disclosure.models import ReviewRecord
+
+    items = list(
+        Item.objects.filter(agency_id__in=list(agency_ids), status=v.Status.IN_REVIEW)
+        .select_related("agency")
+        .order_by("pk")
+    )
+    chains: dict[int, tuple[list[dict[str, object]], bool]] = {}
+    done = set(ReviewRecord.objects.filter(item__in=items, by=user).values_list("item_id", "round"))
+    rows = []
+    for it in items:
+        if it.agency_id not in chains:
+            setup = catalogue.setup_for(it.agency)
+            chains[it.agency_id] = (setup.review_chain, setup.one_person_several_steps)
+        chain, lenient = chains[it.agency_id]
+        if it.review_step >= len(chain):
+            continue
+        step = chain[it.review_step]
+        if str(step["role"]) not in accounts.roles_in(user, it.agency_id):
+            continue
+        if not lenient and (it.pk, it.review_round) in done:
+            continue
+        rows.append(ReviewRow(it, str(step["label"])))
+    return rows

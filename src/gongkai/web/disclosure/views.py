@@ -357,6 +357,10 @@ def _change_setup(request: HttpRequest, chosen: Agency) -> str:
     if op == "seed":
         seeded = actions.do_seed_catalogue(chosen, acting_user=request.user)
         return f"已补充标准分类{len(seeded)}个"
+    if op == "separation":
+        allowed = post.get("allowed") == "1"
+        actions.do_set_review_separation(chosen, allowed, acting_user=request.user)
+        return "已允许同一人完成多个审核环节" if allowed else "各审核环节须由不同的人完成"
     category = _category(chosen, post.get("category"))
     if category is None:
         raise GongkaiError("请选择分类")
@@ -399,7 +403,8 @@ def setup(request: HttpRequest) -> HttpResponse:
             walk(c.pk, depth + 1)
 
     walk(None, 0)
-    chain = catalogue.setup_for(chosen).review_chain
+    disclosure_setup = catalogue.setup_for(chosen)
+    chain = disclosure_setup.review_chain
     return render(
         request,
         "disclosure/setup.html",
@@ -410,6 +415,8 @@ def setup(request: HttpRequest) -> HttpResponse:
             "parents": [c for _, c in tree if c.active],
             "chain": chain,
             "missing": catalogue.missing_headings(chosen),
+            "one_person_several_steps": disclosure_setup.one_person_several_steps,
+            "can_set_separation": permissions.can_take_step(request.user, chosen.pk, Role.HEAD),
             "steps": len(chain),
             "roles": [(r.value, r.label) for r in Role if r.value in catalogue.KNOWN_ROLES],
             "can_keep": can_keep,

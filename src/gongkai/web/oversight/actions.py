@@ -1,5 +1,5 @@
-"""Every state change of uploaded reports: upload (one or many files, or a ZIP), assign, re-check,
-and the re-queueing of uploads whose check was lost.
+"""Every state change of uploaded reports: upload (one or many files, or a ZIP), assign, unassign,
+confirm an assignment the file disagrees with, re-check, and the re-queueing of uploads whose check was lost.
 
 Upload, assignment and re-check run in one transaction each, with the permission check and one
 audit row; the reading and checking of each file is a task on the queue (``tasks.check_upload``,
@@ -25,7 +25,7 @@ from gongkai import limits
 from gongkai.errors import GongkaiError
 from gongkai.report.read import MAX_FILE_BYTES
 from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import step_record, top_level
+from gongkai.web.actions_base import require, step_record, top_level
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.oversight import checking, events, permissions
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
@@ -181,6 +181,49 @@ def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any
     )
     if recheck:
         transaction.on_commit(lambda: _enqueue([locked.pk]))
+
+
+@top_level(events.UNASSIGNED)
+def do_unassign_upload(upload: UploadedReport, *, acting_user: Any) -> None:
+    """Clear a file's agency: it is counted nowhere until assigned again (the file is kept)."""
+    permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
+    require(locked.agency_id is not None, "该文件尚未指定所属单位。")
+    require(
+        locked.state not in (UploadState.QUEUED, UploadState.READING),
+        "该文件正在检查中，请检查完成后再更改所属单位。",
+    )
+    before = {"agency": locked.agency_id, "state": locked.state}
+    locked.agency = None
+    if locked.state != UploadState.FAILED:
+        locked.state = UploadState.UNASSIGNED
+    locked.mismatch = ""
+    locked.save(update_fields=["agency", "state", "mismatch"])
+    step_record(
+        acting_user=acting_user,
+        summary=f"取消上传文件“{locked.filename}”的所属单位（原为{upload.agency}）",
+        obj=locked,
+        agency_id=before["agency"],
+        before=before,
+        after={"agency": None, "state": locked.state},
+    )
+
+
+@top_level(events.CONFIRMED)
+def do_confirm_upload(upload: UploadedReport, *, acting_user: Any) -> None:
+    """Confirm an assignment the file disagrees with: only then is the report counted."""
+    permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    locked = UploadedReport.objects.select_for_update().select_related("agency").get(pk=upload.pk)
+    require(locked.state == UploadState.UNCONFIRMED, "该文件没有需要确认的不一致之处。")
+    locked.state = UploadState.CHECKED
+    locked.save(update_fields=["state"])
+    step_record(
+        acting_user=acting_user,
+        summary=f"确认上传文件“{locked.filename}”为{locked.agency}{locked.year}年度的报告（{locked.mismatch}）",
+        obj=locked,
+        before={"state": UploadState.UNCONFIRMED},
+        after={"state": locked.state, "mismatch": locked.mismatch},
+    )
 
 
 @top_level(events.RECHECKED)

@@ -20,7 +20,7 @@ from gongkai.web.annual.actions import report_of
 from gongkai.web.annual.models import AnnualReport, State
 from gongkai.web.audit.record import record
 from gongkai.web.oversight import events
-from gongkai.web.oversight.matching import first_match
+from gongkai.web.oversight.matching import first_match, match_agency, normalise
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,20 @@ def _year_finding(report: Report, year: int) -> dict[str, Any] | None:
     }
 
 
+def mismatch_of(report: Report, year: int, agency: Agency | None, names: dict[int, str]) -> str:
+    """How the file disagrees with the agency and year it was assigned to ("" when it does not):
+    its own year is another, or its own agency name is another agency's (of ``names``) or does
+    not contain the assigned agency's name. A file that names no agency or year cannot disagree."""
+    problems = []
+    if report.year is not None and report.year != year:
+        problems.append(f"文件中报告的年度为{report.year}年，指定的是{year}年度")
+    if agency is not None and report.agency:
+        named = match_agency(report.agency, {**names, agency.pk: agency.name})
+        if named != agency.pk and normalise(agency.name) not in normalise(report.agency):
+            problems.append(f"文件中的单位为“{report.agency}”，指定的是“{agency.name}”")
+    return "；".join(problems)
+
+
 def check_upload_now(upload_id: int) -> None:
     """Read and check one uploaded file; the task body. A file that cannot be read ends ``failed``
     with the reader's Chinese message; the file itself is never touched."""
@@ -87,15 +101,19 @@ def check_upload_now(upload_id: int) -> None:
         upload.data, upload.findings, upload.errors, upload.warnings = None, [], 0, 0
         finish(upload, UploadState.FAILED, error=INTERNAL_ERROR)
         return
-    finish(upload, UploadState.CHECKED if upload.agency_id else UploadState.UNASSIGNED)
+    if not upload.agency_id:
+        finish(upload, UploadState.UNASSIGNED)
+    else:
+        finish(upload, UploadState.UNCONFIRMED if upload.mismatch else UploadState.CHECKED)
 
 
 def _check(upload: UploadedReport, report: Report) -> None:
     """Match the agency if still unknown, and check the report (with its previous year's if known)."""
+    subtree = upload.job.supervisor_agency.subtree_ids()
+    names = dict(Agency.objects.filter(pk__in=subtree).values_list("pk", "name"))
     if upload.agency_id is None:
-        subtree = upload.job.supervisor_agency.subtree_ids()
-        names = dict(Agency.objects.filter(pk__in=subtree).values_list("pk", "name"))
         upload.agency_id = first_match([report.agency, upload.filename], names)
+    upload.mismatch = mismatch_of(report, upload.year, upload.agency, names)
     previous = previous_report(upload.agency_id, upload.year - 1) if upload.agency_id else None
     # The agency's recorded kind decides the rules for a government (条例 第五十条第（四）项); an
     # upload not yet matched to an agency is read by its name (the core's proposal).
@@ -139,6 +157,7 @@ def finish(upload: UploadedReport, state: Any, error: str = "") -> None:
                 "errors",
                 "warnings",
                 "compared_with_previous",
+                "mismatch",
             ]
         )
         recount(upload.job_id)
@@ -147,6 +166,8 @@ def finish(upload: UploadedReport, state: Any, error: str = "") -> None:
             if state == UploadState.FAILED
             else f"检查上传文件“{upload.filename}”：错误{upload.errors}处，警告{upload.warnings}处"
         )
+        if state == UploadState.UNCONFIRMED:
+            summary += f"；{upload.mismatch}，待确认"
         record(
             acting_user=None,
             action=events.CHECKED,

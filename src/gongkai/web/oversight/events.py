@@ -5,6 +5,10 @@ from __future__ import annotations
 
 UPLOADED = "oversight.upload"
 ASSIGNED = "oversight.assign"
+#: An assignment cleared (the file is left 待指定单位 and counted nowhere).
+UNASSIGNED = "oversight.unassign"
+#: An assignment the file disagrees with (another agency's name or another year) confirmed.
+CONFIRMED = "oversight.confirm"
 #: A failed upload put back on the queue by its supervisor ("重新检查").
 RECHECKED = "oversight.recheck"
 #: Written by the background check of one uploaded file (not a user step).

@@ -48,7 +48,7 @@ class UploadForm(forms.Form):
         label="发布日期",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="各单位公开发布报告的日期，用于判断是否逾期（条例第四十九条）；不填时按收到文件之日判断。",
+        help_text="各单位公开发布报告的日期，用于判断是否逾期（条例第四十九条）；不填时按收到文件之日：在发布期限内收到的视为按期，期限后收到的无法判断是否逾期。",
     )
 
     def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
@@ -67,7 +67,10 @@ class UploadForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    agency = forms.ModelChoiceField(label="指定单位", queryset=Agency.objects.none())
+    #: Empty clears the assignment (the file then waits, counted nowhere).
+    agency = forms.ModelChoiceField(
+        label="指定单位", queryset=Agency.objects.none(), required=False, empty_label="（不指定单位）"
+    )
 
     def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -21,6 +21,9 @@ class UploadState(Choices):
     QUEUED = "queued", "排队中"
     READING = "reading", "读取中"
     CHECKED = "checked", "已检查"
+    #: Checked, but the file names another agency or year than it was assigned to: not counted
+    #: (status, 汇总, trends) until the supervisor confirms the assignment or changes it.
+    UNCONFIRMED = "unconfirmed", "待确认"
     FAILED = "failed", "无法读取"
 
 
@@ -83,6 +86,8 @@ class UploadedReport(models.Model):
     error_message = models.TextField("无法读取的原因", blank=True, default="")
     #: Whether the check compared it with the agency's report of the year before (XYEAR rules).
     compared_with_previous = models.BooleanField("已与上年报告对照", default=False)
+    #: How the file disagrees with its assignment ("文件中的单位为…"), empty when it agrees.
+    mismatch = models.TextField("与文件内容不一致之处", blank=True, default="")
     #: The date the agency published the report, when the supervisor knows it: whether a report
     #: was late (条例 第四十九条) is judged by it, not by when the file reached the supervisor.
     published_on = models.DateField("发布日期", null=True, blank=True)

@@ -204,9 +204,9 @@ def best_uploads(uploads: Iterable[dict[str, Any]]) -> dict[tuple[int, int], dic
 def upload_submitted_on(upload: Mapping[str, Any], duty: PublicationDuty) -> tuple[date | None, str]:
     """When an uploaded report was published, as far as is known, and a note when only bounded.
 
-    The entered publication date decides. Without it, a file received by the deadline was certainly
-    published on time (it existed); one received later might have been published on time or not,
-    so it is not called late on a guess."""
+    The entered publication date decides. Without it the date the file was received is used, as
+    the upload form says ("不填时按收到文件之日判断"), and the note says so (issue 17: a status
+    "无法判断是否逾期" broke the form's promise)."""
     if upload["published_on"] is not None:
         return upload["published_on"], ""
     received = _local_date(upload["uploaded_at"])
@@ -283,7 +283,11 @@ def year_overview(agency: Agency, ids: set[int], year: int, today: date) -> Year
             row.source = Source.UPLOAD
             row.upload_id = upload["pk"]
             upload_on, how = upload_submitted_on(upload, duties[pk])
-            if upload_on is None:
+            if upload["state"] == UploadState.UNCONFIRMED:
+                # Another agency's or year's file, until the supervisor confirms it: not submitted.
+                row.status, row.note = submission_status(duties[pk], None, today)
+                row.note += "；上传的文件与所选单位或年度不一致，待确认"
+            elif upload_on is None:
                 row.status, row.note = Status.PUBLISHED, "未填发布日期，无法判断是否逾期"
             else:
                 row.status, row.note = submission_status(duties[pk], upload_on, today)

@@ -6,6 +6,7 @@ an action's GongkaiError is shown as a message, a PermissionDenied is a 403.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -18,7 +19,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.errors import GongkaiError
-from gongkai.report.naming import cell_label
+from gongkai.report.naming import cell_names
 from gongkai.report.render.layout import table2_grid, table3_grid, table4_grid
 from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
@@ -250,7 +251,7 @@ def _finding_rows(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             **f,
             "severity_zh": SEVERITY_ZH.get(f.get("severity", ""), f.get("severity", "")),
-            "cell_names": "；".join(cell_label(c.removeprefix("previous.")) for c in f.get("cells", [])),
+            "cell_names": cell_names(f.get("cells", [])),
         }
         for f in findings
     ]
@@ -292,29 +293,45 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "请选择所属单位。")
     else:
+        agency = form.cleaned_data["agency"]
         try:
-            actions.do_assign_upload(upload, form.cleaned_data["agency"], acting_user=request.user)
+            if agency is None:
+                actions.do_unassign_upload(upload, acting_user=request.user)
+            else:
+                actions.do_assign_upload(upload, agency, acting_user=request.user)
         except GongkaiError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"已指定为{form.cleaned_data['agency'].name}的报告。")
+            messages.success(request, f"已指定为{agency.name}的报告。" if agency else "已取消指定所属单位。")
     back = request.POST.get("next", "")
     if back == "job":
         return redirect("oversight:job", pk=upload.job_id)
     return redirect("oversight:upload_detail", pk=upload.pk)
 
 
-@login_required
-@require_POST
-def recheck(request: HttpRequest, pk: int) -> HttpResponse:
+def _upload_step(request: HttpRequest, pk: int, step: Callable[..., None], done: str) -> HttpResponse:
+    """Run one action on an upload and go back to its page with the outcome as a message."""
     upload = _upload_for(request, pk)
     try:
-        actions.do_recheck_upload(upload, acting_user=request.user)
+        step(upload, acting_user=request.user)
     except GongkaiError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "已重新排队检查。")
+        messages.success(request, done)
     return redirect("oversight:upload_detail", pk=upload.pk)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The supervisor confirms an assignment the file disagrees with (then it is counted)."""
+    return _upload_step(request, pk, actions.do_confirm_upload, "已确认，该报告计入统计和汇总。")
+
+
+@login_required
+@require_POST
+def recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    return _upload_step(request, pk, actions.do_recheck_upload, "已重新排队检查。")
 
 
 @login_required

@@ -15,6 +15,8 @@ Why bigrams and not FTS5's trigram tokenizer + pg_trgm: most Chinese words are t
 query and so the same results on both databases. A query term becomes a phrase of its bigrams
 (adjacent, in order), so a hit contains the term literally; terms separated by spaces must all
 match. No dictionary segmenter (jieba) is needed and none of its licence/size questions arise.
+A term also looks for its other forms (``synonyms``: 规范性文件/行政规范性文件, 年报/年度报告): the
+OR of their phrases. A query of filters alone (no keyword) is the AND of the filter tags.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 from gongkai.errors import GongkaiError
+from gongkai.web.disclosure.vocabulary import DocType
 from gongkai.web.portal.models import SearchEntry
+from gongkai.web.portal.synonyms import alternatives
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z]+")
@@ -58,9 +62,34 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+Phrase = tuple[list[str], bool]
+
+
+def _phrases(term: str) -> list[Phrase]:
+    """Per run of ``term``: its tokens, and whether it is a prefix (one Chinese character)."""
+    phrases: list[Phrase] = []
+    for run in _RUN.findall(term):
+        if _CJK_RUN.fullmatch(run):
+            if len(run) == 1:
+                phrases.append(([run], True))
+            else:
+                phrases.append(([run[i : i + 2] for i in range(len(run) - 1)], False))
+        else:
+            phrases.append(([run.lower()], False))
+    return phrases
+
+
+def _any(alternatives: list[str], op: str) -> str:
+    """One term: its only form as it is, else the OR (``op``) of its forms in brackets."""
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(" + f" {op} ".join(f"({a})" for a in alternatives) + ")"
+
+
 @dataclass(frozen=True)
 class Query:
-    """A parsed query: its terms (each a list of runs) for matching and highlighting."""
+    """A parsed query: its terms (each a list of runs) for matching and highlighting. No terms
+    (``Query.everything()``) matches every item of the filters."""
 
     terms: tuple[str, ...]
 
@@ -72,34 +101,51 @@ class Query:
             raise SearchQueryError("请输入要查找的文字（汉字、字母或数字）")
         return cls(terms[:MAX_TERMS])
 
-    def _phrases(self) -> list[tuple[list[str], bool]]:
-        """Per run of every term: its tokens, and whether it is a prefix (one Chinese character)."""
-        phrases = []
-        for term in self.terms:
-            for run in _RUN.findall(term):
-                if _CJK_RUN.fullmatch(run):
-                    if len(run) == 1:
-                        phrases.append(([run], True))
-                    else:
-                        phrases.append(([run[i : i + 2] for i in range(len(run) - 1)], False))
-                else:
-                    phrases.append(([run.lower()], False))
-        return phrases
+    @classmethod
+    def everything(cls) -> Query:
+        """No keyword: the filters alone choose the items (``search`` needs at least one)."""
+        return cls(())
+
+    def _forms(self) -> list[list[list[Phrase]]]:
+        """Per term, per form of it (the term and its synonyms, ``synonyms.alternatives``): its phrases."""
+        return [[_phrases(form) for form in alternatives(term)] for term in self.terms]
+
+    def runs(self) -> list[str]:
+        """Every run of every form of every term (for highlighting and snippets)."""
+        return [run for term in self.terms for form in alternatives(term) for run in form.split()]
 
     def fts5(self, tags: list[str] | None = None) -> str:
         # Tokens are letters/digits only, so quoting them is safe.
         parts = [f'tags : "{t}"' for t in tags or []]
-        for toks, prefix in self._phrases():
-            parts.append('"' + " ".join(toks) + '"' + ("*" if prefix else ""))
+        for forms in self._forms():
+            parts.append(
+                _any(
+                    [
+                        " AND ".join(
+                            '"' + " ".join(toks) + '"' + ("*" if prefix else "") for toks, prefix in form
+                        )
+                        for form in forms
+                    ],
+                    "OR",
+                )
+            )
         return " AND ".join(parts)
 
     def tsquery(self, tags: list[str] | None = None) -> str:
         parts = [f"'{t}'" for t in tags or []]
-        for toks, prefix in self._phrases():
-            if prefix:
-                parts.append(f"'{toks[0]}':*")
-            else:
-                parts.append("(" + " <-> ".join(f"'{t}'" for t in toks) + ")")
+        for forms in self._forms():
+            parts.append(
+                _any(
+                    [
+                        " & ".join(
+                            f"'{toks[0]}':*" if prefix else "(" + " <-> ".join(f"'{t}'" for t in toks) + ")"
+                            for toks, prefix in form
+                        )
+                        for form in forms
+                    ],
+                    "|",
+                )
+            )
         return " & ".join(parts)
 
     def tsquery_tokens(self, tags: list[str] | None = None) -> str | None:
@@ -109,11 +155,20 @@ class Query:
         GIN keeps no positions: it answers this query exactly from the index, while a phrase
         (``<->``) makes it re-check every candidate against its row's tsvector. ``search``
         narrows with this query and re-checks the phrase only until it has the rows it needs."""
-        if all(len(toks) == 1 for toks, _ in self._phrases()):
+        forms = self._forms()
+        if all(len(toks) == 1 for term in forms for form in term for toks, _ in form):
             return None
         parts = [f"'{t}'" for t in tags or []]
-        for toks, prefix in self._phrases():
-            parts.extend(f"'{t}'" + (":*" if prefix else "") for t in toks)
+        for term in forms:
+            parts.append(
+                _any(
+                    [
+                        " & ".join(f"'{t}'" + (":*" if prefix else "") for toks, prefix in form for t in toks)
+                        for form in term
+                    ],
+                    "|",
+                )
+            )
         return " & ".join(parts)
 
 
@@ -121,10 +176,22 @@ class Query:
 
 
 def index_row(entry: SearchEntry) -> tuple[int, str, str, str]:
-    """(item id, title tokens, body tokens, filter tags) as the index stores them."""
-    title = " ".join(tokens(entry.title + " " + entry.doc_number + " " + entry.index_number))
+    """(item id, title tokens, body tokens, filter tags) as the index stores them.
+
+    Besides the title, 文号 and 索引号, the title field holds the item's year and the name of its
+    document type (行政规范性文件), and the body the publishing agency's name: a reader searching
+    "2024", "规范性文件" or "局" looks for items of that year, type or agency even where the
+    words themselves do not say so (issue 17)."""
+    head = [
+        entry.title,
+        entry.doc_number,
+        entry.index_number,
+        str(entry.year),
+        DocType.of(entry.doc_type).label,
+    ]
+    title = " ".join(tokens(" ".join(head)))
     tags = Filters(entry.agency_id, entry.category_id, entry.year, entry.doc_type).tags()
-    return entry.pk, title, " ".join(tokens(entry.text)), " ".join(tags)
+    return entry.pk, title, " ".join(tokens(entry.text + " " + entry.agency.name)), " ".join(tags)
 
 
 #: INSERT of one ``index_row`` per database (tags get PostgreSQL's lowest weight, D).
@@ -219,6 +286,8 @@ COUNT_CAP = 1000
 def search(q: Query, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> Results:
     """The best ``limit`` hits from ``offset``: relevance (titles first), then the newest."""
     tags = filters.tags()
+    if not q.terms and not tags:
+        raise SearchQueryError("请输入要查找的文字，或选择筛选条件")
     source_params: list[object] = []
     narrow = None
     if connection.vendor == "postgresql":
@@ -307,7 +376,7 @@ def _hit(entry: SearchEntry, q: Query) -> Hit:
 def snippet(text: str, q: Query, width: int = 120) -> str:
     """About ``width`` characters of ``text`` around the first occurrence of a term."""
     lowered = text.lower()
-    positions = [p for p in (lowered.find(run.lower()) for t in q.terms for run in t.split()) if p >= 0]
+    positions = [p for p in (lowered.find(run.lower()) for run in q.runs()) if p >= 0]
     start = max(0, min(positions) - width // 4) if positions else 0
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
@@ -315,7 +384,9 @@ def snippet(text: str, q: Query, width: int = 120) -> str:
 
 def highlight(text: str, q: Query) -> SafeString:
     """``text`` escaped, with every occurrence of a query run wrapped in <mark>."""
-    runs = sorted({run for t in q.terms for run in t.split()}, key=len, reverse=True)
+    runs = sorted(set(q.runs()), key=len, reverse=True)
+    if not runs:
+        return mark_safe(escape(text))  # escaped
     pattern = re.compile("|".join(re.escape(r) for r in runs), re.IGNORECASE)
     out, last = [], 0
     for m in pattern.finditer(text):

@@ -172,11 +172,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
     page_number = _int(request.GET.get("page")) or 1
     results, error = None, ""
-    if q.strip():
+    # A filter alone (a type, a year...) lists its items: no keyword needed (issue 17).
+    if q.strip() or filters.tags():
         try:
-            results = search.search(
-                search.Query.parse(q), filters, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
-            )
+            query = search.Query.parse(q) if q.strip() else search.Query.everything()
+            results = search.search(query, filters, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
         except search.SearchQueryError as exc:
             error = exc.message
     pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE if results else 0

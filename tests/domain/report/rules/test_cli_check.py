@@ -182,3 +182,12 @@ def test_an_unknown_kind_exits_2_in_chinese(good: str, capsys: pytest.CaptureFix
 def test_kind_is_refused_in_batch_mode(good: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "check", str(Path(good).parent), "--kind", "部门"]) == EXIT_UNREADABLE
     assert "--kind" in capsys.readouterr().err
+
+
+def test_the_command_line_adds_its_own_hint_for_the_previous_report(
+    good: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17: the hint is the CLI's, not the rule's (web pages showed "命令行可用 --previous")."""
+    assert main(["report", "check", good]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "没有提供上一年度的报告" in out and "--previous" in out

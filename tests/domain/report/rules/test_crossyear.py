@@ -123,3 +123,31 @@ def test_the_previous_report_is_the_same_agency_the_year_before(
 def test_pairing_rules_say_nothing_without_a_previous_report() -> None:
     current = balanced_report(12, year=2023)
     assert findings(current, "XYEAR-PERIOD") == [] and findings(current, "XYEAR-AGENCY") == []
+
+
+def test_another_agencys_previous_report_expects_that_agency_and_finds_this_one() -> None:
+    """Issue 17: 应为/实为 were swapped. The report checked is this one; the previous year's is the
+    reference (as in XYEAR-CARRY): expected is the previous report's agency, actual this one's."""
+    current = balanced_report(12, year=2023)
+    previous = replace(balanced_report(11, year=2022), agency="另一个局")
+    (finding,) = findings(current, "XYEAR-AGENCY", previous)
+    assert (finding.expected, finding.actual) == ("另一个局", current.agency)
+    assert finding.cells == ("agency", "previous.agency")
+
+
+def test_without_a_previous_report_the_message_names_no_command_line_option() -> None:
+    """The reason is shown on web pages too: the CLI adds its own hint (CLI_HINTS)."""
+    from gongkai.report.rules.finding import CLI_HINTS
+
+    current = balanced_report(12, year=2023)
+    (finding,) = findings(current, "XYEAR-CARRY")
+    assert "--previous" not in finding.message and "命令行" not in finding.message
+    assert "--previous" in CLI_HINTS[finding.message.removeprefix("无法核对：")]
+
+
+def test_the_pairing_cells_have_chinese_names() -> None:
+    """Issue 17: cells were shown as "agency；agency"."""
+    from gongkai.report.naming import cell_names
+
+    assert cell_names(("agency", "previous.agency")) == "机关名称；上年报告机关名称"
+    assert cell_names(["previous.table3.carry_next.total"]).startswith("上年报告表三“四、结转下年度")

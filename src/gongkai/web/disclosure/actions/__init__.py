@@ -17,6 +17,7 @@ from gongkai.web.disclosure.actions.categories import (
     do_rename_category,
     do_seed_catalogue,
     do_set_review_chain,
+    do_set_review_separation,
 )
 from gongkai.web.disclosure.actions.deadlines import do_recompute_due_date
 from gongkai.web.disclosure.actions.figures import do_import_decisions, do_set_figure
@@ -65,6 +66,7 @@ __all__ = [
     "do_seed_catalogue",
     "do_set_figure",
     "do_set_review_chain",
+    "do_set_review_separation",
     "do_start_amendment",
     "do_submit_item",
     "do_update_item",

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from gongkai.web.accounts.models import Agency
-from gongkai.web.actions_base import require, top_level
-from gongkai.web.disclosure import catalogue, events
+from gongkai.web.accounts.models import Agency, Role
+from gongkai.web.actions_base import require, require_permission, top_level
+from gongkai.web.disclosure import catalogue, events, permissions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.actions.common import CATEGORY_AUDITED, audit, changing, keeper
 from gongkai.web.disclosure.models import Category, Item
@@ -144,4 +144,25 @@ def do_set_review_chain(agency: Agency, chain: object, *, acting_user: Any) -> N
         acting_user,
         before={"review_chain": before},
         after={"review_chain": steps},
+    )
+
+
+@top_level(events.SEPARATION_SET)
+def do_set_review_separation(agency: Agency, allowed: bool, *, acting_user: Any) -> None:
+    """Allow (or forbid again) one person to take several steps of the review chain for one item.
+
+    Only the 机构负责人 decides: by default each step is a separate person's check."""
+    require_permission(permissions.can_take_step(acting_user, agency.pk, Role.HEAD))
+    setup = catalogue.ensure_setup(agency)
+    setup = type(setup).objects.select_for_update().get(pk=setup.pk)
+    require(setup.one_person_several_steps != allowed, "设置未改变")
+    before = setup.one_person_several_steps
+    setup.one_person_several_steps = allowed
+    setup.save(update_fields=["one_person_several_steps"])
+    audit(
+        setup,
+        "审核流程：" + ("允许同一人完成多个审核环节" if allowed else "各审核环节须由不同的人完成"),
+        acting_user,
+        before={"one_person_several_steps": before},
+        after={"one_person_several_steps": allowed},
     )

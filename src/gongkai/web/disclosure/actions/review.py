@@ -54,6 +54,8 @@ def do_review_item(
     summary = f"{step['label']}：{conclusion.label}"
     with changing(item, acting_user=acting_user, summary=summary) as it:
         require(current_step(it) == step, "审核环节已变化，请刷新")
+        if conclusion != v.Conclusion.RETURN:
+            _require_another_person(it, str(step["label"]), acting_user)
         ReviewRecord.objects.create(
             item=it,
             round=it.review_round,
@@ -72,3 +74,20 @@ def do_review_item(
             last = it.review_step + 1 >= len(catalogue.setup_for(it.agency).review_chain)
             take(it, Step.APPROVE_LAST if last else Step.APPROVE)
             it.review_step += 1
+
+
+def _require_another_person(item: Item, label: str, user: Any) -> None:
+    """Each step of the chain is a separate check: who approved an earlier step of this round
+    does not approve another (科室负责人审核 and 保密审查 by one person), unless the agency allows
+    it (``DisclosureSetup.one_person_several_steps``). Returning an item is always possible."""
+    if catalogue.setup_for(item.agency).one_person_several_steps:
+        return
+    earlier = (
+        ReviewRecord.objects.filter(item=item, round=item.review_round, by=user)
+        .values_list("label", flat=True)
+        .first()
+    )
+    require(
+        earlier is None,
+        f"您已完成本事项的“{earlier}”，“{label}”须由另一人完成（本机关未允许同一人完成多个审核环节）",
+    )
