@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -52,8 +53,30 @@ def reset_embedded_database() -> None:
     create_private_file(Path(path))  # 0600 from creation, as at first start
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Refuse at once, before the database is touched, when the address is taken.
+
+    A trial bind on the address gunicorn will bind (SO_REUSEADDR like gunicorn, so a port left in
+    TIME_WAIT by a stopped server counts as free, as it does for gunicorn).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            from gongkai.errors import GongkaiError
+
+            raise GongkaiError(
+                f"端口 {port} 已被占用（{host}:{port}：{exc.strerror or exc}），未改动数据库。"
+                f"请先停止占用该端口的程序，或改用其他端口：make demo PORT={port + 1}"
+                f"（或 gongkai serve --port {port + 1}）"
+            ) from exc
+
+
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database (recreating it with demo data for ``--demo``) and run the server."""
+    check_port_free(args.host, args.port)
     _allow_host(args.host)
     setup()
     from django.core.management import call_command
