@@ -68,6 +68,41 @@ def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
     assert "只重建内置的 SQLite 数据库" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_demo_with_its_port_taken_says_so_before_touching_the_database(tmp_path: Path) -> None:
+    """Issue 17, point 17: the port is checked first; the database is left as it was and the
+    message offers `make demo PORT=…`."""
+    import socket
+
+    database = tmp_path / "gongkai.sqlite3"
+    database.write_bytes(b"the previous database")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*GONGKAI, "serve", "--demo", "--port", str(port)],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2, done.stderr
+    assert f"端口 {port} 已被占用" in done.stderr and f"make demo PORT={port + 1}" in done.stderr
+    assert "Traceback" not in done.stderr and "已启动" not in done.stdout and "示例数据" not in done.stdout
+    assert database.read_bytes() == b"the previous database"
+
+
+def test_make_demo_passes_port_and_host_through() -> None:
+    done = subprocess.run(
+        ["make", "-n", "demo", "PORT=8001", "HOST=0.0.0.0"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "gongkai serve --demo --host 0.0.0.0 --port 8001" in done.stdout, done.stdout + done.stderr
+
+
 # -- argparse's own words in Chinese, and --version (issue 17, point 6) ---------------------------
 
 

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -81,18 +82,11 @@ def serve(args: argparse.Namespace) -> int:
     setup()
     from django.core.management import call_command
 
-    if args.demo:
-        reset_embedded_database()
-    call_command("migrate", interactive=False, verbosity=0)
     address = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     if args.demo:
-        from gongkai.web.demo import city as demo
-
-        accounts = demo.build()
-        print(f"示例数据已生成：{demo.summary()}")
-        print(f"演示账号（密码均为 {demo.PASSWORD}）：")
-        for username, role, agency in accounts:
-            print(f"  {username:<14} {role:<8} {agency}")
+        _demo()
+    else:
+        call_command("migrate", interactive=False, verbosity=0)
     print(f"Gongkai 已启动：{address}  （按 Ctrl+C 停止）")
     sys.stdout.flush()
     consumer = TaskConsumer()
@@ -102,6 +96,25 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         consumer.stop()
     return 0
+
+
+def _demo() -> None:
+    """Recreate the embedded database with the demo city (from its checked snapshot when the code
+    and the day are unchanged, else built with a progress bar per stage) and print the accounts."""
+    from django.utils import timezone
+
+    from gongkai.web.demo import city, snapshot
+    from gongkai.web.demo.progress import RichStages
+
+    reset_embedded_database()
+    started = time.monotonic()
+    print("正在准备示例数据……", flush=True)
+    demo = snapshot.demo_database(timezone.localdate(), progress=RichStages())
+    how = "已生成并保存快照" if demo.built else "已从快照载入"
+    print(f"示例数据{how}（{time.monotonic() - started:.1f} 秒）：{demo.summary}")
+    print(f"演示账号（密码均为 {city.PASSWORD}）：")
+    for username, role, agency in demo.accounts:
+        print(f"  {username:<14} {role:<8} {agency}")
 
 
 #: gunicorn's workers: one process per core (2 on the reference machine) unless GONGKAI_WORKERS.
