@@ -199,3 +199,56 @@ def test_argparse_is_english_again_outside_the_gongkai_command_line() -> None:
     other = argparse.ArgumentParser(prog="x")
     other.add_argument("file")
     assert "usage: x" in other.format_help() and "positional arguments" in other.format_help()
+
+
+def test_demo_starts_from_a_checked_snapshot_without_building(tmp_path: Path) -> None:
+    """Issue 17, point 17: with a snapshot made for this code and day, `serve --demo` copies it in
+    (no build) and answers; the snapshot is whatever the manifest says it holds."""
+    import json
+
+    from django.utils import timezone
+
+    from gongkai.web.demo import snapshot
+
+    migrated = subprocess.run(
+        [*GONGKAI, "manage", "migrate", "-v", "0"], env=_env(tmp_path), capture_output=True, timeout=300
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    folder = tmp_path / snapshot.SNAPSHOT_DIR
+    folder.mkdir()
+    (tmp_path / "gongkai.sqlite3").rename(folder / snapshot.DATABASE)
+    manifest = {
+        "key": snapshot.snapshot_key(timezone.localdate(), 2026),
+        "sha256": snapshot._file_sha256(folder / snapshot.DATABASE),
+        "accounts": [["kj_clerk", "经办人", "平湖市科学技术局"]],
+        "summary": "快照中的示例城市",
+    }
+    (folder / snapshot.MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    port = 19000 + os.getpid() % 1000
+    server = subprocess.Popen(
+        [*GONGKAI, "serve", "--demo", "--port", str(port)],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        printed = []
+        for line in server.stdout:
+            printed.append(line)
+            if "已启动" in line:
+                break
+        text = "".join(printed)
+        assert "示例数据已从快照载入" in text and "快照中的示例城市" in text, text
+        assert "kj_clerk" in text and "生成示例数据" not in text
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "政府信息公开申请" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
