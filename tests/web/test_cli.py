@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,10 +30,13 @@ def test_manage_passes_through_to_django(tmp_path: Path) -> None:
     assert "no issues" in done.stdout
 
 
-def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def _serving(tmp_path: Path, *args: str) -> Iterator[tuple[int, str]]:
+    """`gongkai serve ARGS` on a port of its own until the block ends: (port, what it printed up to
+    and including its "已启动" line)."""
     port = 18000 + os.getpid() % 1000
     server = subprocess.Popen(
-        [*GONGKAI, "serve", "--port", str(port)],
+        [*GONGKAI, "serve", *args, "--port", str(port)],
         env=_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -39,21 +44,33 @@ def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> Non
     )
     try:
         assert server.stdout is not None
-        line = server.stdout.readline()
-        while line and "Gongkai 已启动" not in line:
-            line = server.stdout.readline()
-        assert f"http://127.0.0.1:{port}/" in line
-        for _ in range(50):  # the address is printed just before the server binds
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+        printed = []
+        for line in server.stdout:
+            printed.append(line)
+            if "Gongkai 已启动" in line:
                 break
-            except OSError:
-                time.sleep(0.2)
-        assert "政府信息公开申请" in page
-        assert (tmp_path / "gongkai.sqlite3").exists()
+        yield port, "".join(printed)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=30)
+
+
+def _first_page(port: int) -> str:
+    for _ in range(100):  # the address is printed just before the server binds
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered on port {port}")
+
+
+def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (port, printed):
+        line = printed.splitlines()[-1] if printed else ""
+        assert f"http://127.0.0.1:{port}/" in line
+        page = _first_page(port)
+        assert "政府信息公开申请" in page
+        assert (tmp_path / "gongkai.sqlite3").exists()
 
 
 def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
@@ -224,31 +241,7 @@ def test_demo_starts_from_a_checked_snapshot_without_building(tmp_path: Path) ->
         "summary": "快照中的示例城市",
     }
     (folder / snapshot.MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    port = 19000 + os.getpid() % 1000
-    server = subprocess.Popen(
-        [*GONGKAI, "serve", "--demo", "--port", str(port)],
-        env=_env(tmp_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        printed = []
-        for line in server.stdout:
-            printed.append(line)
-            if "已启动" in line:
-                break
-        text = "".join(printed)
+    with _serving(tmp_path, "--demo") as (port, text):
         assert "示例数据已从快照载入" in text and "快照中的示例城市" in text, text
         assert "kj_clerk" in text and "生成示例数据" not in text
-        for _ in range(100):
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
-                break
-            except OSError:
-                time.sleep(0.2)
-        assert "政府信息公开申请" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        assert "政府信息公开申请" in _first_page(port)
