@@ -109,6 +109,34 @@ def test_demo_with_its_port_taken_says_so_before_touching_the_database(tmp_path:
     assert database.read_bytes() == b"the previous database"
 
 
+def test_demo_without_a_cjk_font_says_so_before_touching_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo city's letters and annual reports are PDFs: without the font `serve --demo` stops
+    at once with the font's message (not minutes into the build), the database left as it was."""
+    import argparse
+    import socket
+
+    from gongkai.errors import GongkaiError
+    from gongkai.report.render import fonts
+    from gongkai.web import cli
+
+    def no_font() -> str:
+        raise GongkaiError(fonts.NO_FONT_MESSAGE)
+
+    monkeypatch.setattr(fonts, "pdf_font_name", no_font)
+
+    def reset() -> None:
+        pytest.fail("the database was reset before the font was checked")
+
+    monkeypatch.setattr(cli, "reset_embedded_database", reset)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(GongkaiError, match="fonts-wqy-zenhei"):
+        cli.serve(argparse.Namespace(demo=True, host="127.0.0.1", port=port))
+
+
 def test_make_demo_passes_port_and_host_through() -> None:
     done = subprocess.run(
         ["make", "-n", "demo", "PORT=8001", "HOST=0.0.0.0"],

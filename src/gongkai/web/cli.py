@@ -78,6 +78,12 @@ def check_port_free(host: str, port: int) -> None:
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database (recreating it with demo data for ``--demo``) and run the server."""
     check_port_free(args.host, args.port)
+    if args.demo:
+        # The demo city issues letters and publishes annual reports as PDF: without the CJK font
+        # the build would fail minutes later, so say so now, before the database is touched.
+        from gongkai.report.render import fonts
+
+        fonts.pdf_font_name()
     _allow_host(args.host)
     setup()
     from django.core.management import call_command
