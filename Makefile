@@ -17,18 +17,23 @@ $(STAMP): pyproject.toml
 
 # The main job: the web system on its embedded SQLite database, recreated with demo data
 # (示例市 and its agencies, every role, applications in every state). Prints the address and accounts.
+# `make demo PORT=8001 HOST=0.0.0.0` chooses another address.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 demo: $(STAMP)
-	$(BIN)/gongkai serve --demo
+	$(BIN)/gongkai serve --demo --host $(HOST) --port $(PORT)
 
 # The annual-report core on files alone: a generated report rendered in every format and checked.
 report-demo: $(STAMP)
 	$(BIN)/gongkai demo
 
 test: $(STAMP)
+	@echo "== Every test (the web tests on the embedded SQLite database)"
 	$(BIN)/python -m pytest -n auto -q
 	@# The web suite (and the API fuzzing) a second time on PostgreSQL: on CI, or whenever it is reachable.
 	@if [ -n "$$CI" ] || $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_PROBE)', connect_timeout=2).close()" 2>/dev/null; \
-	then DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n auto -q tests/web tests/browser tests/fuzz/test_api_schemathesis.py; \
+	then echo "== The web tests again on PostgreSQL ($(PG_URL)): tests/web tests/browser and the API fuzzing"; \
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n auto -q tests/web tests/browser tests/fuzz/test_api_schemathesis.py; \
 	else echo "PostgreSQL not reachable at $(PG_PROBE): the web tests ran on SQLite only"; fi
 
 lint: $(STAMP)

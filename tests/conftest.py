@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from testsupport import CORPUS, REPO_ROOT, SHARED, require
+from testsupport import CORPUS, REPO_ROOT, SHARED, require, require_cjk_font
 
 __all__ = ["CORPUS", "REPO_ROOT", "SHARED", "require"]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.cjk_font`` (or ``pytestmark``): the test makes a PDF; without the font it is
+    skipped with the reason (a failure on CI)."""
+    if item.get_closest_marker("cjk_font") is not None:
+        require_cjk_font()
 
 
 @pytest.fixture

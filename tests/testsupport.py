@@ -46,3 +46,19 @@ def official_notice(year: int) -> str:
         if part.startswith(f"国务院办公厅关于{year}年"):
             return part.split("\n---", 1)[0]
     raise AssertionError(f"no {year} notice in {HOLIDAY_NOTICES}")
+
+
+#: Why a test that makes a PDF (a letter, a receipt, a published annual report, the demo city)
+#: is skipped on a machine without the font (see gongkai.report.render.fonts).
+NO_CJK_FONT = (
+    "no CJK TrueType font for PDF output: install fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei "
+    "fonts-arphic-uming) or set GONGKAI_CJK_FONT"
+)
+
+
+def require_cjk_font() -> None:
+    """Skip (fail on CI) unless a PDF can be made here: issuing a letter, publishing an annual
+    report, a receipt PDF and building the demo city all embed the CJK font."""
+    from gongkai.report.render.fonts import cjk_font_available
+
+    require(cjk_font_available(), NO_CJK_FONT)

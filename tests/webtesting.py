@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from testsupport import require_cjk_font
+
 
 def configure_environment() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
@@ -247,4 +249,5 @@ def demo_city(
     django_db_setup: object, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> DemoCity:
     """The demo city, built once per session (once per worker under pytest-xdist)."""
+    require_cjk_font()  # the city issues letters and publishes annual reports as PDF
     return build_demo_city(django_db_blocker, tmp_path_factory.mktemp("demo-city"))

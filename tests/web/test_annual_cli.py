@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from gongkai.cli import main
 from gongkai.web.annual import actions
+from testsupport import require_cjk_font
 
 pytestmark = pytest.mark.django_db
 YEAR = 2025
@@ -20,6 +21,7 @@ YEAR = 2025
 
 @pytest.fixture
 def published(people: dict[str, Any], agencies: dict[str, Any]) -> Any:
+    require_cjk_font()  # publishing freezes the PDF too
     report = actions.do_generate_report(agencies["science"], YEAR, acting_user=people["clerk"])
     return actions.do_publish_report(report, acting_user=people["head"])
 

@@ -71,6 +71,7 @@ def test_generated_report_counts_records_and_its_narrative_passes_the_rules(
     assert [f.rule for f in findings if f.rule.startswith("TEXT-TABLE")] == []
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_lifecycle_to_publication_and_correction(
     people: dict[str, Any], agencies: dict[str, Any], records: dict[str, Any]
 ) -> None:
@@ -148,6 +149,7 @@ def test_errors_block_publishing(
     assert not PublishedFile.objects.exists()
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_unacknowledged_warning_blocks_and_acknowledgement_survives_recheck(
     people: dict[str, Any], agencies: dict[str, Any], records: dict[str, Any]
 ) -> None:
@@ -195,6 +197,7 @@ def test_regenerate_can_redraft_the_narrative(
     assert report.sections()[0]["text"] != "临时文字" and report.version == 1
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_cross_year_check_uses_last_years_published_report(
     people: dict[str, Any], agencies: dict[str, Any], records: dict[str, Any], submit: Any
 ) -> None:
@@ -251,6 +254,7 @@ def test_late_is_judged_on_the_local_day(agencies: dict[str, Any]) -> None:
     assert published_late(science, 2025, datetime(2026, 1, 31, 16, 30, tzinfo=UTC))
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_a_published_version_cannot_be_rewritten(people: dict[str, Any], agencies: dict[str, Any]) -> None:
     from gongkai.web.annual.models import FrozenReportError
 

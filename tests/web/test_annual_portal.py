@@ -39,6 +39,7 @@ def test_a_draft_is_not_public(client: Client, people: dict[str, Any], agencies:
     assert report.files.count() == 0
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_published_report_with_downloads_and_corrections(
     client: Client, people: dict[str, Any], agencies: dict[str, Any]
 ) -> None:
@@ -74,6 +75,7 @@ def test_published_report_with_downloads_and_corrections(
     )
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_filters_and_sitemap(client: Client, people: dict[str, Any], agencies: dict[str, Any]) -> None:
     science = agencies["science"]
     publish(people, science, 2024)
@@ -84,6 +86,7 @@ def test_filters_and_sitemap(client: Client, people: dict[str, Any], agencies: d
     assert reverse("portal:annual_report", args=[science.pk, 2024]) in sitemap
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_a_draft_file_is_not_served(client: Client, people: dict[str, Any], agencies: dict[str, Any]) -> None:
     report = publish(people, agencies["science"])
     draft = actions.do_start_amendment(report, acting_user=people["clerk"])

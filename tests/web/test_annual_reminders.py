@@ -63,6 +63,7 @@ def test_overdue_after_31_january_and_draft_state(
     )
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_published_agencies_are_not_reminded_and_once_a_day(
     people: dict[str, Any], agencies: dict[str, Any], mailboxes: None
 ) -> None:

@@ -31,6 +31,7 @@ def url(verb: str, agency: Any, year: int = YEAR) -> str:
     return reverse("annual:act", args=[agency.pk, year, verb])
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_clerk_generates_edits_checks_and_head_publishes(
     client: Client, people: dict[str, Any], science: Any
 ) -> None:
@@ -123,6 +124,7 @@ def test_errors_are_shown_in_chinese_when_publishing_is_refused(
     assert report.state == State.DRAFT
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_other_agencies_cannot_see_or_act(client: Client, people: dict[str, Any], science: Any) -> None:
     report = actions.do_generate_report(science, YEAR, acting_user=people["clerk"])
     actions.do_publish_report(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,10 +30,13 @@ def test_manage_passes_through_to_django(tmp_path: Path) -> None:
     assert "no issues" in done.stdout
 
 
-def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def _serving(tmp_path: Path, *args: str) -> Iterator[tuple[int, str]]:
+    """`gongkai serve ARGS` on a port of its own until the block ends: (port, what it printed up to
+    and including its "已启动" line)."""
     port = 18000 + os.getpid() % 1000
     server = subprocess.Popen(
-        [*GONGKAI, "serve", "--port", str(port)],
+        [*GONGKAI, "serve", *args, "--port", str(port)],
         env=_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -39,21 +44,33 @@ def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> Non
     )
     try:
         assert server.stdout is not None
-        line = server.stdout.readline()
-        while line and "Gongkai 已启动" not in line:
-            line = server.stdout.readline()
-        assert f"http://127.0.0.1:{port}/" in line
-        for _ in range(50):  # the address is printed just before the server binds
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+        printed = []
+        for line in server.stdout:
+            printed.append(line)
+            if "Gongkai 已启动" in line:
                 break
-            except OSError:
-                time.sleep(0.2)
-        assert "政府信息公开申请" in page
-        assert (tmp_path / "gongkai.sqlite3").exists()
+        yield port, "".join(printed)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=30)
+
+
+def _first_page(port: int) -> str:
+    for _ in range(100):  # the address is printed just before the server binds
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered on port {port}")
+
+
+def test_serve_migrates_the_embedded_database_and_answers(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (port, printed):
+        line = printed.splitlines()[-1] if printed else ""
+        assert f"http://127.0.0.1:{port}/" in line
+        page = _first_page(port)
+        assert "政府信息公开申请" in page
+        assert (tmp_path / "gongkai.sqlite3").exists()
 
 
 def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
@@ -66,6 +83,69 @@ def test_demo_refuses_to_wipe_an_external_database(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "只重建内置的 SQLite 数据库" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_demo_with_its_port_taken_says_so_before_touching_the_database(tmp_path: Path) -> None:
+    """Issue 17, point 17: the port is checked first; the database is left as it was and the
+    message offers `make demo PORT=…`."""
+    import socket
+
+    database = tmp_path / "gongkai.sqlite3"
+    database.write_bytes(b"the previous database")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*GONGKAI, "serve", "--demo", "--port", str(port)],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2, done.stderr
+    assert f"端口 {port} 已被占用" in done.stderr and f"make demo PORT={port + 1}" in done.stderr
+    assert "Traceback" not in done.stderr and "已启动" not in done.stdout and "示例数据" not in done.stdout
+    assert database.read_bytes() == b"the previous database"
+
+
+def test_demo_without_a_cjk_font_says_so_before_touching_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo city's letters and annual reports are PDFs: without the font `serve --demo` stops
+    at once with the font's message (not minutes into the build), the database left as it was."""
+    import argparse
+    import socket
+
+    from gongkai.errors import GongkaiError
+    from gongkai.report.render import fonts
+    from gongkai.web import cli
+
+    def no_font() -> str:
+        raise GongkaiError(fonts.NO_FONT_MESSAGE)
+
+    monkeypatch.setattr(fonts, "pdf_font_name", no_font)
+
+    def reset() -> None:
+        pytest.fail("the database was reset before the font was checked")
+
+    monkeypatch.setattr(cli, "reset_embedded_database", reset)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(GongkaiError, match="fonts-wqy-zenhei"):
+        cli.serve(argparse.Namespace(demo=True, host="127.0.0.1", port=port))
+
+
+def test_make_demo_passes_port_and_host_through() -> None:
+    done = subprocess.run(
+        ["make", "-n", "demo", "PORT=8001", "HOST=0.0.0.0"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "gongkai serve --demo --host 0.0.0.0 --port 8001" in done.stdout, done.stdout + done.stderr
 
 
 # -- argparse's own words in Chinese, and --version (issue 17, point 6) ---------------------------
@@ -164,3 +244,32 @@ def test_argparse_is_english_again_outside_the_gongkai_command_line() -> None:
     other = argparse.ArgumentParser(prog="x")
     other.add_argument("file")
     assert "usage: x" in other.format_help() and "positional arguments" in other.format_help()
+
+
+def test_demo_starts_from_a_checked_snapshot_without_building(tmp_path: Path) -> None:
+    """Issue 17, point 17: with a snapshot made for this code and day, `serve --demo` copies it in
+    (no build) and answers; the snapshot is whatever the manifest says it holds."""
+    import json
+
+    from django.utils import timezone
+
+    from gongkai.web.demo import snapshot
+
+    migrated = subprocess.run(
+        [*GONGKAI, "manage", "migrate", "-v", "0"], env=_env(tmp_path), capture_output=True, timeout=300
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    folder = tmp_path / snapshot.SNAPSHOT_DIR
+    folder.mkdir()
+    (tmp_path / "gongkai.sqlite3").rename(folder / snapshot.DATABASE)
+    manifest = {
+        "key": snapshot.snapshot_key(timezone.localdate(), 2026),
+        "sha256": snapshot._file_sha256(folder / snapshot.DATABASE),
+        "accounts": [["kj_clerk", "经办人", "平湖市科学技术局"]],
+        "summary": "快照中的示例城市",
+    }
+    (folder / snapshot.MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    with _serving(tmp_path, "--demo") as (port, text):
+        assert "示例数据已从快照载入" in text and "快照中的示例城市" in text, text
+        assert "kj_clerk" in text and "生成示例数据" not in text
+        assert "政府信息公开申请" in _first_page(port)

@@ -112,6 +112,7 @@ def test_preview_uses_labelled_sample_facts(agencies: Any, people: Any) -> None:
     assert not LetterTemplate.objects.exists()
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_receipt_comes_from_the_agencys_receipt_template(submit: Any, agencies: Any, people: Any) -> None:
     app = submit()
     edited = default_template(LetterKind.RECEIPT).replace("署名：", CUSTOM_LINE + "\n署名：")
@@ -132,6 +133,7 @@ def _letter(app: Any, kind: str) -> CaseLetter:
     return CaseLetter.objects.get(application=app, kind=kind)
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_correction_and_extension_letters(submit: Any, people: Any) -> None:
     app = _started(submit, people)
     actions.do_request_correction(
@@ -211,6 +213,7 @@ def test_third_party_letters(submit: Any, people: Any) -> None:
     assert "该公司项目预算明细" in text and "涉及公共资金使用" in text and "示例市人民政府" in text
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_case_letters_only_for_the_handling_agencys_staff(submit: Any, people: Any) -> None:
     app = _started(submit, people)
     actions.do_request_correction(

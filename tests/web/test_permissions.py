@@ -108,6 +108,7 @@ def test_no_url_reads_or_changes_another_agencys_case(
     assert _state(app) == before
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_the_owning_clerk_does_reach_the_case(client: Any, people: Any, submit: Any) -> None:
     """The same enumeration, for the agency's own clerk: the pages do open (the test above is not
     passing only because every URL is broken)."""

@@ -212,6 +212,7 @@ def test_a_reply_missing_a_required_fact_cannot_be_submitted_or_issued(
 # -- the workflow and who may do what ---------------------------------------------------------------
 
 
+@pytest.mark.cjk_font  # publishes or issues a PDF
 def test_return_revise_approve_issue_deliver_with_audit_rows(case: Any, people: Any) -> None:
     clerk, reviewer = people["clerk"], people["reviewer"]
     actions.do_save_reply_draft(case, draft_for("granted"), on=DAY, acting_user=clerk)

@@ -218,7 +218,7 @@ def test_refused_step_is_a_message_not_an_error_page(client: Any, people: Any, s
     assert page.status_code == 200 and "不能执行该操作" in page.content.decode()
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.cjk_font)])
 def test_receipt_documents(client: Any, people: Any, submit: Any, fmt: str) -> None:
     app = submit()
     assert client.get(f"/receipt/{app.pk}.{fmt}").status_code == 404  # not the public's session

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,24 +54,45 @@ def reset_embedded_database() -> None:
     create_private_file(Path(path))  # 0600 from creation, as at first start
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Refuse at once, before the database is touched, when the address is taken.
+
+    A trial bind on the address gunicorn will bind (SO_REUSEADDR like gunicorn, so a port left in
+    TIME_WAIT by a stopped server counts as free, as it does for gunicorn).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            from gongkai.errors import GongkaiError
+
+            raise GongkaiError(
+                f"端口 {port} 已被占用（{host}:{port}：{exc.strerror or exc}），未改动数据库。"
+                f"请先停止占用该端口的程序，或改用其他端口：make demo PORT={port + 1}"
+                f"（或 gongkai serve --port {port + 1}）"
+            ) from exc
+
+
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database (recreating it with demo data for ``--demo``) and run the server."""
+    check_port_free(args.host, args.port)
+    if args.demo:
+        # The demo city issues letters and publishes annual reports as PDF: without the CJK font
+        # the build would fail minutes later, so say so now, before the database is touched.
+        from gongkai.report.render import fonts
+
+        fonts.pdf_font_name()
     _allow_host(args.host)
     setup()
     from django.core.management import call_command
 
-    if args.demo:
-        reset_embedded_database()
-    call_command("migrate", interactive=False, verbosity=0)
     address = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     if args.demo:
-        from gongkai.web.demo import city as demo
-
-        accounts = demo.build()
-        print(f"示例数据已生成：{demo.summary()}")
-        print(f"演示账号（密码均为 {demo.PASSWORD}）：")
-        for username, role, agency in accounts:
-            print(f"  {username:<14} {role:<8} {agency}")
+        _demo()
+    else:
+        call_command("migrate", interactive=False, verbosity=0)
     print(f"Gongkai 已启动：{address}  （按 Ctrl+C 停止）")
     sys.stdout.flush()
     consumer = TaskConsumer()
@@ -79,6 +102,25 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         consumer.stop()
     return 0
+
+
+def _demo() -> None:
+    """Recreate the embedded database with the demo city (from its checked snapshot when the code
+    and the day are unchanged, else built with a progress bar per stage) and print the accounts."""
+    from django.utils import timezone
+
+    from gongkai.web.demo import city, snapshot
+    from gongkai.web.demo.progress import RichStages
+
+    reset_embedded_database()
+    started = time.monotonic()
+    print("正在准备示例数据……", flush=True)
+    demo = snapshot.demo_database(timezone.localdate(), progress=RichStages())
+    how = "已生成并保存快照" if demo.built else "已从快照载入"
+    print(f"示例数据{how}（{time.monotonic() - started:.1f} 秒）：{demo.summary}")
+    print(f"演示账号（密码均为 {city.PASSWORD}）：")
+    for username, role, agency in demo.accounts:
+        print(f"  {username:<14} {role:<8} {agency}")
 
 
 #: gunicorn's workers: one process per core (2 on the reference machine) unless GONGKAI_WORKERS.

@@ -22,6 +22,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.demo import appeals, fees
 from gongkai.web.demo.cases import Desk, build_open, build_year
 from gongkai.web.demo.people import AGENCIES, GOVERNMENT, PASSWORD, PEOPLE, people
+from gongkai.web.demo.progress import Stages
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
 
 __all__ = ["PASSWORD", "build", "summary"]
@@ -32,15 +33,22 @@ FIRST_YEAR = 2023
 YEARS_WITHOUT_APPLICATIONS = frozenset({("平科", 2023)})
 
 
-def build(*, seed: int = 2026, today: date | None = None, per_year: int = 6) -> list[tuple[str, str, str]]:
-    """Create the demo city; returns (username, role label, agency) for every demo account."""
+def build(
+    *, seed: int = 2026, today: date | None = None, per_year: int = 6, progress: Stages | None = None
+) -> list[tuple[str, str, str]]:
+    """Create the demo city; returns (username, role label, agency) for every demo account.
+    ``progress`` is told each stage and step (silent by default)."""
     today = today or timezone.localdate()
+    progress = progress or Stages()
     with batch():  # one transaction: the nested actions become cheap savepoints
-        return _build(seed, today, per_year)
+        accounts = _build(seed, today, per_year, progress)
+    progress.finish()
+    return accounts
 
 
-def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
+def _build(seed: int, today: date, per_year: int, progress: Stages) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
+    progress.stage("机关与账号", 1)
     agencies: dict[str, Agency] = {}
     for name, short, parent in AGENCIES:
         agencies[name] = Agency.objects.create(
@@ -65,28 +73,40 @@ def _build(seed: int, today: date, per_year: int) -> list[tuple[str, str, str]]:
     from gongkai.web.workdays.calendars import calendar_for
 
     calendar = calendar_for(None)
-    for agency in agencies.values():
-        roles = by_agency.get(agency.pk, {})
-        if Role.CLERK not in roles or agency.name == GOVERNMENT[0]:
-            continue
-        desk = Desk(agency, roles, who, calendar, today, rng)
+    years = range(FIRST_YEAR, today.year + 1)
+    desks = [
+        a for a in agencies.values() if Role.CLERK in by_agency.get(a.pk, {}) and a.name != GOVERNMENT[0]
+    ]
+    progress.stage("申请、答复、告知书与送达（按机关、按年）", len(desks) * (len(years) + 1))
+    for agency in desks:
+        desk = Desk(agency, by_agency[agency.pk], who, calendar, today, rng)
         weight = 3 if agency.short_name in ("平科", "示自规") else 1
-        for year in range(FIRST_YEAR, today.year + 1):
-            if (agency.short_name, year) in YEARS_WITHOUT_APPLICATIONS:
-                continue
-            build_year(desk, year, per_year * weight // 2 + rng.randint(0, 4))
+        for year in years:
+            progress.note(f"{agency.short_name} {year} 年")
+            if (agency.short_name, year) not in YEARS_WITHOUT_APPLICATIONS:
+                build_year(desk, year, per_year * weight // 2 + rng.randint(0, 4))
+            progress.advance()
+        progress.note(f"{agency.short_name} 在办案件")
         build_open(desk)
         if agency.short_name == fees.FREQUENT_AT:  # 按件收费 (issue 6)
             fees.build_frequent_applicant(desk)
+        progress.advance()
     from gongkai.web.annual import demo as annual_demo
     from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
 
     with_cases = [a for a in agencies.values() if a.name != GOVERNMENT[0]]
+    progress.stage("行政复议与行政诉讼", 1)
     appeals.build_appeals(with_cases, today)  # issue 8: before table 4 is generated
-    disclosure_demo.build(with_cases, today, seed)
+    catalogues = progress.track("主动公开目录与门户（按机关）", with_cases, name=_short)
+    disclosure_demo.build(catalogues, today, seed)
     annual_demo.confirm_kinds(agencies.values(), FIRST_YEAR)  # issue 16: the administrator sets kinds
-    annual_demo.build(agencies.values(), today)  # issue 8: annual reports from the records above
+    reports = progress.track("政府信息公开工作年度报告（按机关）", agencies.values(), name=_short)
+    annual_demo.build(reports, today)  # issue 8: annual reports from the records above
     return [(u, Role.of(r).label, a) for u, _, r, a in PEOPLE]
+
+
+def _short(agency: Agency) -> str:
+    return agency.short_name
 
 
 def summary() -> str:

@@ -1,0 +1,172 @@
+"""The built demo city kept in the data directory, so that ``gongkai serve --demo`` starts in a second.
+
+Building the city replays every case through the actions (audit rows, deadlines, frozen letters and
+reports: about a minute, see bench/RESULTS.md). The result depends only on the code, the day and
+the seed, so it is built once and kept as a snapshot in ``DATA_DIR/demo-snapshot/``:
+
+- ``gongkai.sqlite3`` -- the whole database, saved with SQLite's online backup (schema, rows,
+  sequences and the audit guard's triggers in one consistent copy);
+- ``media/`` -- the files the build stored (送达回证 scans);
+- ``manifest.json`` -- the key, the SHA-256 of the database file, the accounts and the summary.
+
+The key is a SHA-256 over every file of the ``gongkai`` package (code, templates, migrations,
+packaged data), Django's version, the day and the seed: any change to any of them builds the city
+again. Before a snapshot is used it is checked: same key, same SHA-256, and SQLite's
+``quick_check``; anything else is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import gongkai
+from gongkai.web.demo.progress import Stages
+
+SNAPSHOT_DIR = "demo-snapshot"
+DATABASE = "gongkai.sqlite3"
+MANIFEST = "manifest.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Demo:
+    """The demo city in the database: its accounts, its summary line, and whether it was built
+    now (False: copied from the snapshot)."""
+
+    accounts: list[tuple[str, str, str]]
+    summary: str
+    built: bool
+
+
+def code_hash() -> str:
+    """SHA-256 over the path and bytes of every file of the gongkai package (no caches)."""
+    root = Path(gongkai.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def snapshot_key(today: date, seed: int) -> str:
+    import django
+
+    parts = [f"format={FORMAT}", f"code={code_hash()}", f"django={django.__version__}"]
+    parts += [f"sqlite={sqlite3.sqlite_version}", f"today={today.isoformat()}", f"seed={seed}"]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _settings() -> tuple[Path, Path, Path]:
+    """(the database file, the media folder, the snapshot folder) of the configured data directory."""
+    from django.conf import settings
+
+    return (
+        Path(settings.DATABASES["default"]["NAME"]),
+        Path(settings.MEDIA_ROOT),
+        settings.DATA_DIR / SNAPSHOT_DIR,
+    )
+
+
+def checked_manifest(folder: Path, key: str) -> dict[str, object] | None:
+    """The snapshot's manifest if the snapshot in ``folder`` is whole and made for ``key``."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    database = folder / DATABASE
+    if (
+        manifest.get("key") != key
+        or not database.is_file()
+        or _file_sha256(database) != manifest.get("sha256")
+    ):
+        return None
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+            ok = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        db.close()
+    except sqlite3.Error:
+        return None
+    return manifest if ok else None
+
+
+def restore(key: str) -> Demo | None:
+    """Copy a checked snapshot made for ``key`` into the (freshly deleted) embedded database."""
+    from django.db import connections
+
+    target, media, folder = _settings()
+    manifest = checked_manifest(folder, key)
+    if manifest is None:
+        return None
+    connections.close_all()
+    shutil.copyfile(folder / DATABASE, target)
+    target.chmod(0o600)
+    if (folder / "media").is_dir():
+        shutil.copytree(folder / "media", media, dirs_exist_ok=True)
+    accounts = [(str(u), str(r), str(a)) for u, r, a in manifest["accounts"]]  # type: ignore[attr-defined]
+    return Demo(accounts, str(manifest["summary"]), built=False)
+
+
+def save(key: str, demo: Demo) -> None:
+    """Keep the database just built (and its media) as the snapshot for ``key``, replacing any other.
+
+    Written to a temporary folder beside the snapshot and renamed into place, so a build killed
+    half-way leaves no snapshot rather than a broken one."""
+    from django.db import connection
+
+    _, media, folder = _settings()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".demo-snapshot-", dir=folder.parent))
+    try:
+        connection.ensure_connection()
+        copy = sqlite3.connect(work / DATABASE)
+        try:
+            connection.connection.backup(copy)
+        finally:
+            copy.close()
+        (work / DATABASE).chmod(0o600)
+        if media.is_dir():
+            shutil.copytree(media, work / "media")
+        manifest = {
+            "key": key,
+            "sha256": _file_sha256(work / DATABASE),
+            "accounts": demo.accounts,
+            "summary": demo.summary,
+        }
+        (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        work.rename(folder)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def demo_database(today: date, *, seed: int = 2026, progress: Stages | None = None) -> Demo:
+    """Fill the freshly deleted embedded database with the demo city: from the snapshot when one
+    was checked for this code, day and seed, else built (``progress`` told each stage) and kept."""
+    from django.core.management import call_command
+
+    from gongkai.web.demo import city
+
+    key = snapshot_key(today, seed)
+    restored = restore(key)
+    if restored is not None:
+        return restored
+    call_command("migrate", interactive=False, verbosity=0)
+    demo = Demo(city.build(seed=seed, today=today, progress=progress), city.summary(), built=True)
+    save(key, demo)
+    return demo
