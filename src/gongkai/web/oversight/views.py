@@ -27,16 +27,18 @@ from gongkai.web.oversight import actions, charts, exports, forms, permissions
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport
 from gongkai.web.oversight.overview import TrendPoint, trends, year_overview
-from gongkai.web.picking import picked
+from gongkai.web.picking import checked_year, picked
 
 #: Seconds between reloads of a job page while its files are being checked (no script needed).
 REFRESH_SECONDS = 3
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def _overseer(request: HttpRequest) -> tuple[list[Agency], Agency, set[int]]:
-    """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none."""
+def _overseer(request: HttpRequest, year: int) -> tuple[list[Agency], Agency, set[int]]:
+    """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none,
+    404 for a ``year`` no page is about."""
     agencies = permissions.overseeing_agencies(request.user)
+    checked_year(year)
     chosen = picked(request, agencies, "只有公开办或机构负责人可以查看所属单位的年度报告情况。")
     return agencies, chosen, chosen.subtree_ids()
 
@@ -49,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def year(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    agencies, chosen, ids = _overseer(request, year)
     overview = year_overview(chosen, ids, year, clock.today())
     return render(
         request,
@@ -123,7 +125,7 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
 
 @login_required
 def combined(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    agencies, chosen, ids = _overseer(request, year)
     result = combined_for(chosen, ids, year)
     points = trends(ids - {chosen.pk}, year)
     grids = [table2_grid(result.report), table3_grid(result.report), table4_grid(result.report)]
@@ -145,7 +147,7 @@ def combined(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, year: int) -> HttpResponse:
-    _, chosen, ids = _overseer(request)
+    _, chosen, ids = _overseer(request, year)
     content = exports.workbook(
         year_overview(chosen, ids, year, clock.today()),
         combined_for(chosen, ids, year),
@@ -161,7 +163,7 @@ def export(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def upload(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    agencies, chosen, ids = _overseer(request, year)
     subtree = list(Agency.objects.filter(pk__in=ids).order_by("name"))
     posted = request.method == "POST"
     form = forms.UploadForm(

@@ -22,7 +22,7 @@ from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import permissions as disclosure_permissions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Attachment, Item
-from gongkai.web.picking import agencies_by_name, picked
+from gongkai.web.picking import YEARS, agencies_by_name, number_param, picked
 from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
@@ -30,6 +30,8 @@ from gongkai.web.portal.cache import LARGE_TEXT_COOKIE, public_page, render_page
 from gongkai.web.portal.models import Guide, SearchEntry
 
 PAGE_SIZE = 20
+#: The last results page asked for that is not refused (400): an offset the database can hold.
+MAX_PAGE = 10**6
 
 
 def _agency_counts() -> dict[int, int]:
@@ -127,21 +129,17 @@ def guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
     return render_page(request, "portal/guide.html", {"agency": ag, "guide": shown, "versions": versions})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     doc_type = request.GET.get("type", "")
     filters = search.Filters(
-        agency=_int(request.GET.get("agency")),
-        category=_int(request.GET.get("category")),
-        year=_int(request.GET.get("year")),
+        agency=number_param(request.GET.get("agency")),
+        category=number_param(request.GET.get("category")),
+        year=number_param(request.GET.get("year"), high=YEARS[-1]),
         doc_type=doc_type if doc_type in v.DocType.labels() else None,
     )
-    page_number = _int(request.GET.get("page")) or 1
+    page_number = number_param(request.GET.get("page"), high=MAX_PAGE) or 1
     results, error = None, ""
     if q.strip():
         try:
