@@ -215,6 +215,9 @@ class ItemVersion(models.Model):
     published_on = models.DateField("发布日期")
     note = models.CharField("说明", max_length=300, blank=True, default="")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    #: The files published with this version (fixed when it is published): the portal serves
+    #: these only, never a file attached to a later draft before its scan and review (issue 15).
+    attachments = models.ManyToManyField(Attachment, related_name="versions", blank=True)
 
     class Meta:
         ordering = ["item_id", "number"]

@@ -107,7 +107,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "item": it,
             "heading": headings_of.heading_label(it.category),
             "version": it.current_version,
-            "attachments": it.attachments.all(),
+            "attachments": it.current_version.attachments.all(),
             "versions": it.versions.all(),
         },
     )
@@ -115,8 +115,14 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
 
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     att = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
-    if att.item.current_version is None or att.item.status == v.Status.WITHDRAWN:
-        raise Http404
+    item = att.item
+    if (
+        item.current_version_id is None
+        or item.status == v.Status.WITHDRAWN
+        or item.attribute != v.Attribute.ACTIVE
+        or not item.current_version.attachments.filter(pk=att.pk).exists()
+    ):
+        raise Http404  # only the files of the published version (issue 15 point 1)
     return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
 
 
