@@ -15,5 +15,6 @@ urlpatterns = [
     path("work/oversight/uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
     path("work/oversight/uploads/<int:pk>/assign/", views.assign, name="assign"),
     path("work/oversight/uploads/<int:pk>/recheck/", views.recheck, name="recheck"),
+    path("work/oversight/uploads/<int:pk>/delete/", views.delete_upload, name="delete_upload"),
     path("work/oversight/reports/<int:pk>/", views.report, name="report"),
 ]
