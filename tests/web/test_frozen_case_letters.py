@@ -98,8 +98,9 @@ def test_a_letter_numbered_before_freezing_is_frozen_from_the_template_of_its_is
     template version in force when they were issued, not from a later edit."""
     row = _correction(submit, people)
     with transaction.atomic():
-        from gongkai.web.audit import guard
         from django.db import connection
+
+        from gongkai.web.audit import guard
 
         with guard.suspended(connection):
             CaseLetterFile.objects.filter(letter=row)._raw_delete(CaseLetterFile.objects.db)
