@@ -1,7 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
+from gongkai.web.accounts import actions
 from gongkai.web.accounts.models import Agency, Membership, User
+from gongkai.web.actions_base import batch
 
 
 class MembershipInline(admin.TabularInline):
@@ -14,6 +19,31 @@ class GongkaiUserAdmin(UserAdmin):
     fieldsets = (*(UserAdmin.fieldsets or ()), ("公开工作", {"fields": ("full_name",)}))
     list_display = ("username", "full_name", "email", "is_active")
     inlines = [MembershipInline]
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Role changes go through the accounts actions, one audited step each (issue 15 point 2).
+        The admin's change form already holds a transaction: the steps run inside it (batch)."""
+        if formset.model is not Membership:
+            super().save_formset(request, form, formset, change)
+            return
+        user = form.instance
+        # What the admin's change message (the history of the user's page) is built from.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        with batch():
+            for inline in formset.forms:
+                if not inline.has_changed() or not hasattr(inline, "cleaned_data"):
+                    continue
+                data, old = inline.cleaned_data, inline.instance
+                if old.pk is not None:
+                    # A row edited (or ticked for deletion): the old role goes, a new one comes.
+                    original = Membership.objects.select_related("user", "agency").get(pk=old.pk)
+                    actions.do_revoke_role(original, acting_user=request.user)
+                    formset.deleted_objects.append(original)
+                if data and not data.get("DELETE") and data.get("agency") and data.get("role"):
+                    granted = actions.do_grant_role(
+                        user, data["agency"], data["role"], acting_user=request.user
+                    )
+                    formset.new_objects.append(granted)
 
 
 @admin.register(Agency)

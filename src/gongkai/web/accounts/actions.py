@@ -1,0 +1,57 @@
+"""The actions of accounts (issue 15 point 2): role changes, and an administrator's reading of
+personal data unmasked -- each one step with its audit row (web.actions_base)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.web.accounts import events
+from gongkai.web.accounts.models import Agency, Membership, User
+from gongkai.web.accounts.permissions import can_use_django_admin
+from gongkai.web.actions_base import require_permission, step_record, top_level
+
+
+def _role_label(role: str) -> str:
+    return dict(Membership._meta.get_field("role").flatchoices).get(role, role)
+
+
+@top_level(events.ROLE_GRANTED)
+def do_grant_role(user: User, agency: Agency, role: str, *, acting_user: Any) -> Membership:
+    """Give ``user`` ``role`` in ``agency`` (platform superusers only: Django admin)."""
+    require_permission(can_use_django_admin(acting_user))
+    membership, _ = Membership.objects.get_or_create(user=user, agency=agency, role=role)
+    step_record(
+        acting_user=acting_user,
+        summary=f"授予{user.username}在{agency.name}的“{_role_label(role)}”角色",
+        obj=membership,
+        agency_id=agency.pk,
+        after={"user": user.pk, "agency": agency.pk, "role": role},
+    )
+    return membership
+
+
+@top_level(events.ROLE_REVOKED)
+def do_revoke_role(membership: Membership, *, acting_user: Any) -> None:
+    """Take a role away (platform superusers only: Django admin)."""
+    require_permission(can_use_django_admin(acting_user))
+    before = {"user": membership.user_id, "agency": membership.agency_id, "role": membership.role}
+    step_record(
+        acting_user=acting_user,
+        summary=f"撤销{membership.user.username}在{membership.agency.name}的“{_role_label(membership.role)}”角色",
+        obj=membership,
+        agency_id=membership.agency_id,
+        before=before,
+    )
+    Membership.objects.filter(pk=membership.pk).delete()
+
+
+@top_level(events.PERSONAL_DATA_VIEWED)
+def do_view_personal_data(obj: Any, *, agency_id: int | None, acting_user: Any) -> None:
+    """Record that an administrator opened ``obj``'s personal data unmasked."""
+    require_permission(can_use_django_admin(acting_user))
+    step_record(
+        acting_user=acting_user,
+        summary=f"在系统管理中查看{obj._meta.verbose_name}“{obj}”的完整个人信息",
+        obj=obj,
+        agency_id=agency_id,
+    )
