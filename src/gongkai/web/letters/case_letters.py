@@ -52,8 +52,12 @@ def number_letter(app: Any, kind: str, event: Any, issued_on: date) -> CaseLette
     )
     # Frozen at the end of the step: its facts (the consultation, the fee notice, the new due
     # date) are recorded by the step after the number is given.
-    before_commit(lambda: freeze(row))
+    before_commit(lambda: _freeze_issued(row))
     return row
+
+
+def _freeze_issued(row: CaseLetter) -> None:
+    freeze(row)
 
 
 def _text(value: str | None) -> str | None:
