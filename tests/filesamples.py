@@ -31,3 +31,10 @@ def real_docx() -> bytes:
     document.add_paragraph("补充材料")
     document.save(out)
     return out.getvalue()
+
+
+def docx_text(body: bytes) -> str:
+    """The paragraphs of a DOCX, one a line."""
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)

@@ -5,14 +5,14 @@ edit never changes an issued letter."""
 from __future__ import annotations
 
 import hashlib
-import io
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.db import DatabaseError, transaction
-from django.test import Client
 
+from disclosuretesting import client_for
+from filesamples import docx_text
 from gongkai.letters import LetterKind, default_template
 from gongkai.web.applications import actions
 from gongkai.web.letters import case_letters
@@ -22,18 +22,6 @@ from gongkai.workflow.cases import Action
 pytestmark = pytest.mark.django_db
 
 EDITED_LINE = "本告知书模板已于出具后修改。"
-
-
-def _client(user: Any) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
-
-
-def _text(body: bytes) -> str:
-    from docx import Document
-
-    return "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
 
 
 def _correction(submit: Any, people: Any) -> CaseLetter:
@@ -47,7 +35,7 @@ def _correction(submit: Any, people: Any) -> CaseLetter:
 
 def _edit_template(agencies: Any, people: Any, kind: str) -> None:
     text = default_template(LetterKind(kind)).replace("署名：", EDITED_LINE + "\n署名：")
-    response = _client(people["head"]).post(
+    response = client_for(people["head"]).post(
         f"/work/letters/{agencies['science'].pk}/{kind}/", {"op": "save", "text": text}
     )
     assert response.status_code in (200, 302)
@@ -61,20 +49,20 @@ def test_an_issued_letter_is_frozen_with_its_digests(submit: Any, people: Any) -
     assert issued.pdf_sha256 == hashlib.sha256(bytes(issued.pdf)).hexdigest()
     assert issued.template_version == 0  # the national default
     url = f"/work/cases/{row.application_id}/letters/{row.pk}"
-    assert _client(people["clerk"]).get(f"{url}.docx").content == bytes(issued.docx)
-    assert _client(people["clerk"]).get(f"{url}.pdf").content == bytes(issued.pdf)
+    assert client_for(people["clerk"]).get(f"{url}.docx").content == bytes(issued.docx)
+    assert client_for(people["clerk"]).get(f"{url}.pdf").content == bytes(issued.pdf)
 
 
 def test_a_template_edit_never_changes_an_issued_letter(submit: Any, agencies: Any, people: Any) -> None:
     row = _correction(submit, people)
     url = f"/work/cases/{row.application_id}/letters/{row.pk}.docx"
-    before = _client(people["clerk"]).get(url).content
+    before = client_for(people["clerk"]).get(url).content
     _edit_template(agencies, people, "correction")
-    after = _client(people["clerk"]).get(url).content
-    assert after == before and EDITED_LINE not in _text(after)
+    after = client_for(people["clerk"]).get(url).content
+    assert after == before and EDITED_LINE not in docx_text(after)
     # a letter issued after the edit uses the edited template
     later = _correction(submit, people)
-    assert EDITED_LINE in _text(_client(people["clerk"]).get(
+    assert EDITED_LINE in docx_text(client_for(people["clerk"]).get(
         f"/work/cases/{later.application_id}/letters/{later.pk}.docx").content)  # fmt: skip
 
 
@@ -108,5 +96,5 @@ def test_a_letter_numbered_before_freezing_is_frozen_from_the_template_of_its_is
     _edit_template(agencies, people, "correction")
     row.refresh_from_db()
     issued = case_letters.frozen(row)
-    assert issued.template_version == 0 and EDITED_LINE not in _text(bytes(issued.docx))
+    assert issued.template_version == 0 and EDITED_LINE not in docx_text(bytes(issued.docx))
     assert case_letters.frozen(row).pk == issued.pk

@@ -16,16 +16,6 @@ from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadSta
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def in_process_queue() -> Any:
-    from huey.contrib.djhuey import HUEY
-
-    before = HUEY.immediate
-    HUEY.immediate = True
-    yield
-    HUEY.immediate = before
-
-
 def _report(agency: str) -> bytes:
     report = samples.balanced_report(7, agency=agency, year=2025)
     report = report.with_cell("table3.new.total", (report.table3.cell("new", "total") or 0) + 5)

@@ -16,15 +16,18 @@ from gongkai.web.accounts.permissions import roles_in
 OVERSIGHT_ROLES = frozenset({Role.SUPERVISOR, Role.HEAD})
 
 
-def overseeing_agencies(user: User) -> list[Agency]:
-    """The agencies in which ``user`` holds an oversight role, by name."""
+def _agencies_with(user: User, roles: frozenset[str]) -> list[Agency]:
+    """The agencies in which ``user`` holds one of ``roles``, by name."""
     if not user.is_authenticated or not user.is_active:
         return []
     return list(
-        Agency.objects.filter(memberships__user=user, memberships__role__in=OVERSIGHT_ROLES)
-        .distinct()
-        .order_by("name")
+        Agency.objects.filter(memberships__user=user, memberships__role__in=roles).distinct().order_by("name")
     )
+
+
+def overseeing_agencies(user: User) -> list[Agency]:
+    """The agencies in which ``user`` holds an oversight role, by name."""
+    return _agencies_with(user, OVERSIGHT_ROLES)
 
 
 def can_oversee(user: User, agency: Agency) -> bool:
@@ -50,13 +53,7 @@ UPLOAD_ROLES = frozenset({Role.SUPERVISOR})
 
 def uploading_agencies(user: User) -> list[Agency]:
     """The agencies for which ``user`` may upload reports, by name."""
-    if not user.is_authenticated or not user.is_active:
-        return []
-    return list(
-        Agency.objects.filter(memberships__user=user, memberships__role__in=UPLOAD_ROLES)
-        .distinct()
-        .order_by("name")
-    )
+    return _agencies_with(user, UPLOAD_ROLES)
 
 
 def can_upload(user: User, agency: Agency) -> bool:
