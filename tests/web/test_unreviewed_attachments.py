@@ -54,3 +54,28 @@ def test_the_file_becomes_public_with_the_version_that_publishes_it(
     assert client.get(f"/open/attachments/{added.pk}/").status_code == 200
     assert "更正附件.txt" in client.get(f"/open/items/{item.pk}/").content.decode()
     assert "更正后的项目清单" in SearchEntry.objects.get(item_id=item.pk).text
+
+
+def test_redacting_in_an_amendment_never_changes_the_published_file(
+    make_item: Any, publish: Any, people: Any, client: Any
+) -> None:
+    """A redaction during 更正 makes a new file for the draft; the public one stays as published
+    until the amendment itself is published."""
+    item = make_item()
+    published = _attach(item, people, "名单.txt", "联系人手机13812345678")
+    actions.do_scan_item(item, acting_user=people["clerk"])
+    finding = item.findings.get()
+    actions.do_justify_finding(finding, "本人同意公开", acting_user=people["clerk"])
+    publish(item)
+    before = b"".join(client.get(f"/open/attachments/{published.pk}/").streaming_content)
+    actions.do_start_amendment(item, date(2026, 3, 9), acting_user=people["clerk"])
+    item.findings.update(state="open")  # the justification is withdrawn in the amendment
+    assert actions.do_redact_item(item, acting_user=people["clerk"]) == 1
+    assert b"".join(client.get(f"/open/attachments/{published.pk}/").streaming_content) == before
+    published.refresh_from_db()
+    copy = published.replaced_by
+    assert copy is not None and "13812345678" not in copy.text
+    assert client.get(f"/open/attachments/{copy.pk}/").status_code == 404
+    publish(item, on=date(2026, 3, 12))
+    assert client.get(f"/open/attachments/{copy.pk}/").status_code == 200
+    assert client.get(f"/open/attachments/{published.pk}/").status_code == 404  # replaced

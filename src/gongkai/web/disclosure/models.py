@@ -148,12 +148,22 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(default=0)
     #: The text read out of the file (for the sensitive scan and the search index).
     text = models.TextField(blank=True, default="")
+    #: The redacted copy that replaces this file in later drafts: a file published with a version
+    #: is never changed in place (issue 15 point 1), its redaction is a new file.
+    replaced_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaces"
+    )
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def of_draft(item: Item) -> models.QuerySet[Attachment]:
+        """The item's files as they stand in its draft (none replaced by a redacted copy)."""
+        return item.attachments.filter(replaced_by__isnull=True)
 
 
 class ScanFinding(models.Model):

@@ -9,6 +9,7 @@ is ever served; they become public with the next publication, as any new file wo
 
 from typing import Any
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 
@@ -28,6 +29,17 @@ class Migration(migrations.Migration):
             model_name="itemversion",
             name="attachments",
             field=models.ManyToManyField(blank=True, related_name="versions", to="disclosure.attachment"),
+        ),
+        migrations.AddField(
+            model_name="attachment",
+            name="replaced_by",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="replaces",
+                to="disclosure.attachment",
+            ),
         ),
         migrations.RunPython(record_published_files, migrations.RunPython.noop),
     ]
