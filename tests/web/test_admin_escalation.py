@@ -100,3 +100,20 @@ def test_admin_shows_personal_data_masked_and_audits_the_unmasked_view(people: A
     assert app.id_number in clear_page and "欧阳娜娜" in clear_page
     row = AuditEvent.objects.get(action="accounts.personal_data_viewed")
     assert row.actor == people["admin"] and row.object_id == str(app.pk) and row.agency_id == app.agency_id
+
+
+def test_making_a_user_superuser_is_an_audited_action(people: Any, agencies: Any) -> None:
+    clerk = people["clerk"]
+    own = Membership.objects.get(user=clerk)
+    data = _user_form(clerk, [(agencies["science"], "clerk", own.pk)]) | {
+        "is_staff": "on",
+        "is_superuser": "on",
+    }
+    response = _client(people["admin"]).post(f"/admin/accounts/user/{clerk.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    clerk.refresh_from_db()
+    assert clerk.is_superuser and clerk.is_staff
+    row = AuditEvent.objects.get(action="accounts.flags_changed")
+    assert row.actor == people["admin"] and row.object_id == str(clerk.pk)
+    assert row.before["is_superuser"] is False and row.after["is_superuser"] is True
+    assert "超级用户：是" in row.summary

@@ -55,3 +55,25 @@ def do_view_personal_data(obj: Any, *, agency_id: int | None, acting_user: Any) 
         obj=obj,
         agency_id=agency_id,
     )
+
+
+#: The user flags that give or take away powers (Django admin and logging in at all).
+FLAGS = ("is_superuser", "is_staff", "is_active")
+
+
+@top_level(events.FLAGS_CHANGED)
+def do_save_user_flags(user: User, before: dict[str, bool], *, acting_user: Any) -> None:
+    """Save ``user`` whose flags changed from ``before`` (platform superusers only: Django admin)."""
+    require_permission(can_use_django_admin(acting_user))
+    user.save()
+    after = {name: getattr(user, name) for name in FLAGS}
+    labels = {"is_superuser": "超级用户", "is_staff": "管理后台登录", "is_active": "启用"}
+    changed = "、".join(f"{labels[n]}：{'是' if after[n] else '否'}" for n in FLAGS if after[n] != before[n])
+    step_record(
+        acting_user=acting_user,
+        summary=f"修改用户{user.username}的权限标志（{changed}）",
+        obj=user,
+        agency_id=None,
+        before=before,
+        after=after,
+    )

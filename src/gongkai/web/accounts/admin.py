@@ -20,6 +20,15 @@ class GongkaiUserAdmin(UserAdmin):
     list_display = ("username", "full_name", "email", "is_active")
     inlines = [MembershipInline]
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """A change of the superuser, staff or active flag is an audited action (issue 15 point 2)."""
+        if change and any(name in form.changed_data for name in actions.FLAGS):
+            before = {name: form.initial.get(name, False) for name in actions.FLAGS}
+            with batch():
+                actions.do_save_user_flags(obj, before, acting_user=request.user)
+            return
+        super().save_model(request, obj, form, change)
+
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Role changes go through the accounts actions, one audited step each (issue 15 point 2).
         The admin's change form already holds a transaction: the steps run inside it (batch)."""

@@ -9,3 +9,5 @@ ROLE_GRANTED = "accounts.role_granted"
 ROLE_REVOKED = "accounts.role_revoked"
 #: An administrator opened an applicant's personal data unmasked in Django admin.
 PERSONAL_DATA_VIEWED = "accounts.personal_data_viewed"
+#: A user's platform flags changed (superuser, staff, active) in Django admin.
+FLAGS_CHANGED = "accounts.flags_changed"
