@@ -116,7 +116,8 @@ def people(agencies: dict[str, Any], make_user: Callable[..., Any]) -> dict[str,
         "finance_clerk": make_user("finance_clerk", (a["finance"], "clerk")),
         "supervisor": make_user("supervisor", (a["office"], "supervisor")),
         "outsider": make_user("outsider", (a["outside"], "supervisor")),
-        "admin": make_user("admin", (a["office"], "admin"), is_staff=True),
+        # The platform operator: the city's 系统管理员 and a superuser (Django admin is for superusers).
+        "admin": make_user("admin", (a["office"], "admin"), is_staff=True, is_superuser=True),
     }
 
 

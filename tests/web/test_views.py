@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
+from filesamples import real_image, real_pdf
 from gongkai.web.applications import submission_keys
 from gongkai.web.applications.models import Application
 
@@ -78,8 +79,11 @@ def test_intake_form_checks_article_29(
 @pytest.mark.parametrize(
     ("name", "content", "accepted"),
     [
-        ("id.pdf", b"%PDF-1.4 ...", True),  # a real PDF header
-        ("photo.png", b"\x89PNG\r\n\x1a\n....", True),
+        # Issue 15 point 13: the right first bytes are not enough, the file must parse as its type.
+        ("id.pdf", real_pdf(), True),
+        ("photo.png", real_image("PNG"), True),
+        ("id.pdf", b"%PDF-1.4 ...", False),  # a PDF header and nothing else
+        ("photo.png", b"\x89PNG\r\n\x1a\n....", False),
         ("evil.exe", b"MZ....", False),  # type not allowed
         ("fake.pdf", b"MZ....", False),  # content does not match the extension
     ],

@@ -49,6 +49,8 @@ class Step:
 
     event: str
     rows: list[AuditEvent] = field(default_factory=list)
+    #: Work that must see the step's every row and still commit with them (``before_commit``).
+    finishing: list[Callable[[], None]] = field(default_factory=list)
 
 
 _step: ContextVar[Step | None] = ContextVar("gongkai_action_step", default=None)
@@ -88,13 +90,28 @@ def top_level(event: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             token = _step.set(Step(event))
             try:
                 with transaction.atomic(durable=not _batch.get()):
-                    return func(*args, **kwargs)
+                    result = func(*args, **kwargs)
+                    step = _step.get()
+                    for finish in step.finishing if step is not None else ():
+                        finish()
+                    return result
             finally:
                 _step.reset(token)
 
         return run
 
     return decorate
+
+
+def before_commit(work: Callable[[], None]) -> None:
+    """Run ``work`` at the end of the top-level action in progress, in its transaction, once the
+    step has written everything (a letter frozen with the facts the step records after numbering
+    it); at once when no action runs."""
+    step = _step.get()
+    if step is None:
+        work()
+    else:
+        step.finishing.append(work)
 
 
 def step_record(*, event: str | None = None, also: bool = False, **row: Any) -> AuditEvent:

@@ -5,13 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest
 from django.urls import include, path
 
-from gongkai.web.accounts.permissions import can_use_admin
+from gongkai.web.accounts.permissions import can_use_django_admin
 from gongkai.web.applications import views as application_views
 
 
 def _admin_allowed(request: HttpRequest) -> bool:
-    """Django admin for system administrators only (not every ``is_staff`` account)."""
-    return bool(request.user.is_active and request.user.is_staff and can_use_admin(request.user))
+    """Django admin for platform superusers only (not every ``is_staff`` account, not an agency's
+    系统管理员: issue 15 point 2)."""
+    return bool(request.user.is_active and request.user.is_staff and can_use_django_admin(request.user))
 
 
 admin.site.has_permission = _admin_allowed

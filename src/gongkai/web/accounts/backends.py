@@ -1,7 +1,7 @@
-"""Model permissions for 系统管理员: every permission Django admin asks for.
+"""Model permissions for platform superusers: every permission Django admin asks for.
 
 Roles, not Django's permission tables, say who may do what in Gongkai (accounts.permissions);
-this backend lets the admin role through Django admin, whose ModelAdmins still refuse changes to
+this backend lets platform superusers through Django admin, whose ModelAdmins still refuse changes to
 read-only models (audit trail, applications).
 """
 
@@ -11,12 +11,12 @@ from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
 
-from gongkai.web.accounts.permissions import can_use_admin
+from gongkai.web.accounts.permissions import can_use_django_admin
 
 
 class RoleBackend(ModelBackend):
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
-        return can_use_admin(user_obj) or super().has_perm(user_obj, perm, obj)
+        return can_use_django_admin(user_obj) or super().has_perm(user_obj, perm, obj)
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return can_use_admin(user_obj) or super().has_module_perms(user_obj, app_label)
+        return can_use_django_admin(user_obj) or super().has_module_perms(user_obj, app_label)

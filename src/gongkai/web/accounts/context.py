@@ -16,5 +16,5 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_staff": permissions.is_staff_member(user),
         "nav_register": bool(permissions.handling_agency_ids(user)),
-        "nav_admin": permissions.can_use_admin(user),
+        "nav_admin": permissions.can_use_django_admin(user),
     }

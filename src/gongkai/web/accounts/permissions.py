@@ -4,7 +4,7 @@
 - A 公开办 (supervisor) or 系统管理员 sees its agency's whole subtree (条例 第三条、第四条: the
   office in charge supervises the disclosure work of the agencies under it) but handles only
   its own agency's cases.
-- Django admin is for 系统管理员 (and superusers) only.
+- Django admin is for platform superusers only; a 系统管理员 edits the calendar on Gongkai's pages.
 """
 
 from __future__ import annotations
@@ -55,6 +55,16 @@ def handling_agency_ids(user: User, roles: Iterable[str] = (Role.CLERK, Role.HEA
 
 def is_staff_member(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active and _memberships(user))
+
+
+def can_use_django_admin(user: User) -> bool:
+    """Django admin: platform superusers only (issue 15 point 2).
+
+    The simpler of the two safe options: scoping every ModelAdmin to the user's subtree would
+    need a queryset and a choice filter on every registered model and inline, and one missed
+    would again make an agency's administrator a global one. An agency's 系统管理员 does its
+    work on Gongkai's own pages, which are scoped like every other."""
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def can_use_admin(user: User) -> bool:

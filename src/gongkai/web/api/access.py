@@ -40,6 +40,11 @@ def sees_personal_data(request: Request, app: Application) -> bool:
     return token_of(request) is None and permissions.can_see_personal_data(request.user, app)
 
 
+def personal_data_agency_ids(request: Request) -> set[int]:
+    """The agencies whose applicants' personal data the client sees unmasked (never a token)."""
+    return set() if token_of(request) is not None else permissions.personal_data_agency_ids(request.user)
+
+
 def may_handle_cases(request: Request) -> bool:
     """Case actions are staff work: a token never handles a case."""
     return token_of(request) is None

@@ -26,7 +26,7 @@ from gongkai.web.appeals.timing import period_facts
 from gongkai.web.applications import masking
 from gongkai.web.applications import permissions as app_permissions
 from gongkai.web.applications.models import Application
-from gongkai.web.picking import agencies_by_name, picked
+from gongkai.web.picking import agencies_by_name, picked, year_param
 from gongkai.web.workdays.calendars import calendar_for
 
 
@@ -40,10 +40,7 @@ def _shown_name(user: Any, appeal: Appeal) -> str:
 def index(request: HttpRequest) -> HttpResponse:
     agencies = agencies_by_name(accounts.visible_agency_ids(request.user))
     agency = picked(request, agencies)
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = clock.today().year
+    year = year_param(request.GET.get("year"), clock.today().year)
     cases = list(
         Appeal.objects.filter(agency=agency)
         .handled_in(year)

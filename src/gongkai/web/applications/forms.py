@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from gongkai import filetypes
 from gongkai.receipt import Channel as DomainChannel
 from gongkai.receipt import needs_confirmation
 from gongkai.sensitive.checksums import id_card_is_valid, uscc_is_valid
@@ -61,12 +62,12 @@ class MultipleFileField(forms.FileField):
                 raise forms.ValidationError(f"附件“{f.name}”的类型不受支持，仅接受 {allowed}。")
             if f.size is not None and f.size > limit:
                 raise forms.ValidationError(f"附件“{f.name}”超过 {limit // (1024 * 1024)} MB。")
-            if not _content_matches(f, ext):
-                raise forms.ValidationError(f"附件“{f.name}”的内容与扩展名不符。")
+            _check_content(f, ext)
         return cleaned
 
 
-# File signatures: the extension alone is what the browser claims; the first bytes are what it is.
+# File signatures: the first bytes of what the browser claims. Application attachments are
+# checked whole (``_check_content``); the replies' delivery receipts still use this lighter check.
 _MAGIC = {
     ".pdf": (b"%PDF",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
@@ -89,6 +90,17 @@ def _content_matches(f: UploadedFile, ext: str) -> bool:
     head = f.read(16)
     f.seek(0)
     return head.startswith(signatures)
+
+
+def _check_content(f: UploadedFile, ext: str) -> None:
+    """The extension is what the browser claims; the file must parse as that type (issue 15
+    point 13: gongkai.filetypes), read whole -- its size is already within the limit."""
+    data = f.read()
+    f.seek(0)
+    try:
+        filetypes.check_content(f.name or "", ext, data)
+    except filetypes.FileContentError as exc:
+        raise forms.ValidationError(exc.message) from exc
 
 
 class ApplicantForm(forms.ModelForm):

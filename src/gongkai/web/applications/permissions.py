@@ -36,6 +36,15 @@ def can_register(user: Any, agency: Agency) -> bool:
     return bool(accounts.roles_in(user, agency.pk) & {Role.CLERK, Role.HEAD})
 
 
+#: Who sees applicants' personal data unmasked: the handling agency's own staff (not supervisors).
+PERSONAL_DATA_ROLES = (Role.CLERK, Role.HEAD, Role.REVIEWER)
+
+
 def can_see_personal_data(user: Any, app: Application) -> bool:
     """Unmasked applicant details: the handling agency's own staff only (not supervisors)."""
-    return bool(accounts.roles_in(user, app.agency_id) & {Role.CLERK, Role.HEAD, Role.REVIEWER})
+    return bool(accounts.roles_in(user, app.agency_id) & set(PERSONAL_DATA_ROLES))
+
+
+def personal_data_agency_ids(user: Any) -> set[int]:
+    """The agencies whose applicants' personal data ``user`` sees unmasked (``can_see_personal_data``)."""
+    return accounts.handling_agency_ids(user, PERSONAL_DATA_ROLES)

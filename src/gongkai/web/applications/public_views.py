@@ -170,10 +170,15 @@ def receipt_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     app = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
     if not _may_download_receipt(request, app):
         raise Http404
+    # The applicant (by its query code) and the handling agency's staff see the name in full;
+    # a supervisor sees it masked, as on the case page and in the API (issue 15 point 9).
+    full = app.pk in request.session.get(PUBLIC_SESSION_KEY, []) or permissions.can_see_personal_data(
+        request.user, app
+    )
     if fmt == "docx":
-        body, mime = receipt.render_docx(app), receipt.DOCX_MIME
+        body, mime = receipt.render_docx(app, full_name=full), receipt.DOCX_MIME
     elif fmt == "pdf":
-        body, mime = receipt.render_pdf(app), "application/pdf"
+        body, mime = receipt.render_pdf(app, full_name=full), "application/pdf"
     else:
         raise Http404
     response = HttpResponse(body, content_type=mime)

@@ -15,7 +15,7 @@ from typing import Any
 
 from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.masking import mask_id, mask_phone
+from gongkai.web.applications.masking import applicant_name, mask_id, mask_phone
 from gongkai.web.applications.models import Application
 from gongkai.web.workdays.calendars import calendar_for
 
@@ -44,26 +44,28 @@ def receipt_lines(app: Application) -> list[tuple[str, str]]:
     ]
 
 
-def letter(app: Application) -> Any:
-    """The receipt as a gongkai.letters.Letter (LetterError if the template drops an element)."""
+def letter(app: Application, *, full_name: bool = True) -> Any:
+    """The receipt as a gongkai.letters.Letter (LetterError if the template drops an element).
+
+    The applicant's name in full only when ``full_name`` (the applicant, the handling agency's
+    staff); masked by ``masking.shown_name`` otherwise, as on the case page and in the API."""
     from gongkai.letters import LetterKind, Paragraph, compose
     from gongkai.web.letters.case_letters import receipt_facts
     from gongkai.web.letters.templates import template_for
 
-    composed = compose(
-        LetterKind.RECEIPT, receipt_facts(app), template=template_for(app.agency, LetterKind.RECEIPT)
-    )
+    facts = replace(receipt_facts(app), applicant_name=applicant_name(app, full=full_name))
+    composed = compose(LetterKind.RECEIPT, facts, template=template_for(app.agency, LetterKind.RECEIPT))
     extra = tuple(Paragraph(f"{label}：{value}") for label, value in receipt_lines(app))
     return replace(composed, paragraphs=composed.paragraphs + extra)
 
 
-def render_docx(app: Application) -> bytes:
+def render_docx(app: Application, *, full_name: bool = True) -> bytes:
     from gongkai.letters import render_docx as render
 
-    return render(letter(app))
+    return render(letter(app, full_name=full_name))
 
 
-def render_pdf(app: Application) -> bytes:
+def render_pdf(app: Application, *, full_name: bool = True) -> bytes:
     from gongkai.letters import render_pdf as render
 
-    return render(letter(app))
+    return render(letter(app, full_name=full_name))

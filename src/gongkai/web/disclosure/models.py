@@ -154,12 +154,22 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(default=0)
     #: The text read out of the file (for the sensitive scan and the search index).
     text = models.TextField(blank=True, default="")
+    #: The redacted copy that replaces this file in later drafts: a file published with a version
+    #: is never changed in place (issue 15 point 1), its redaction is a new file.
+    replaced_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaces"
+    )
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def of_draft(item: Item) -> models.QuerySet[Attachment]:
+        """The item's files as they stand in its draft (none replaced by a redacted copy)."""
+        return item.attachments.filter(replaced_by__isnull=True)
 
 
 class ScanFinding(models.Model):
@@ -222,6 +232,9 @@ class ItemVersion(models.Model):
     published_on = models.DateField("发布日期")
     note = models.CharField("说明", max_length=300, blank=True, default="")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    #: The files published with this version (fixed when it is published): the portal serves
+    #: these only, never a file attached to a later draft before its scan and review (issue 15).
+    attachments = models.ManyToManyField(Attachment, related_name="versions", blank=True)
 
     class Meta:
         ordering = ["item_id", "number"]

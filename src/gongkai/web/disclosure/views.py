@@ -27,7 +27,10 @@ from gongkai.web.audit.record import timeline
 from gongkai.web.disclosure import actions, catalogue, figures, forms, imports, permissions, queues
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, Item, LedgerEntry, ScanFinding
-from gongkai.web.picking import agencies_by_name, picked
+from gongkai.web.picking import agencies_by_name, number_param, picked, year_param
+
+#: The most steps a review chain form may post (a bound on the loop over its rows).
+MAX_STEPS = 50
 
 
 def _visible_agencies(request: HttpRequest) -> tuple[list[Agency], Agency]:
@@ -272,10 +275,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 @login_required
 def table2(request: HttpRequest) -> HttpResponse:
     agencies, chosen = _visible_agencies(request)
-    try:
-        year = int(request.GET.get("year") or request.POST.get("year") or clock.today().year - 1)
-    except ValueError:
-        year = clock.today().year - 1
+    year = year_param(request.GET.get("year") or request.POST.get("year"), clock.today().year - 1)
     figure_form = forms.FigureForm(request.POST if "value" in request.POST else None)
     import_form = forms.ImportForm(request.POST if "file" in request.FILES else None, request.FILES or None)
     import_errors: list[imports.RowError] = []
@@ -325,7 +325,7 @@ def table2(request: HttpRequest) -> HttpResponse:
 def _chain_from(post: Any) -> list[dict[str, object]]:
     """The chain rows of the form, in the order their 序号 give; a row without a name is dropped."""
     rows = []
-    for i in range(int(post.get("steps", "0") or 0) + 1):
+    for i in range((number_param(post.get("steps"), high=MAX_STEPS) or 0) + 1):
         label = post.get(f"label_{i}", "").strip()
         if not label:
             continue

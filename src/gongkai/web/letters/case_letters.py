@@ -5,19 +5,25 @@
   收费通知, 说明理由, 延迟答复).
 - :func:`facts_for` turns the case's records into :class:`gongkai.letters.LetterFacts`; nothing is
   typed twice: items, dates, amounts and the third party are the recorded ones.
-- :func:`render` composes the letter from the agency's template (templates.template_for) and
-  renders DOCX or PDF. A letter missing a required element is refused with the Chinese list of
-  what is missing (gongkai.letters.LetterError).
+- :func:`freeze` composes the letter from the agency's template (templates.template_for) at the
+  end of the step that numbered it, renders DOCX and PDF and stores the bytes with their SHA-256
+  (CaseLetterFile, append-only): :func:`render` serves those bytes, so that a later template edit
+  never changes an issued letter (issue 15 point 5). A letter missing a required element is
+  refused with the Chinese list of what is missing (gongkai.letters.LetterError).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from django.db import IntegrityError, transaction
+
 from gongkai.deadlines import EXTENSION_MAX_WORKING_DAYS
-from gongkai.web.letters.models import CaseLetter, LetterCounter
+from gongkai.web.actions_base import before_commit
+from gongkai.web.letters.models import CaseLetter, CaseLetterFile, LetterCounter, LetterTemplate
 from gongkai.web.letters.templates import template_for
 
 #: The procedural letter kinds (gongkai.letters.LetterKind values) numbered here.
@@ -43,9 +49,17 @@ def number_letter(app: Any, kind: str, event: Any, issued_on: date) -> CaseLette
     counter.last += 1
     counter.save(update_fields=["last"])
     number = f"{app.agency.number_prefix}依申告〔{issued_on.year}〕{counter.last}号"
-    return CaseLetter.objects.create(
+    row = CaseLetter.objects.create(
         application=app, kind=kind, event=event, document_number=number, issued_on=issued_on
     )
+    # Frozen at the end of the step: its facts (the consultation, the fee notice, the new due
+    # date) are recorded by the step after the number is given.
+    before_commit(lambda: _freeze_issued(row))
+    return row
+
+
+def _freeze_issued(row: CaseLetter) -> None:
+    freeze(row)
 
 
 def _text(value: str | None) -> str | None:
@@ -137,9 +151,60 @@ def _rendered(kind: str, facts: Any, agency: Any, fmt: str, stem: str) -> Render
     return Rendered(render_pdf(letter), PDF_MIME, f"{stem}.pdf")
 
 
+def _template_in_force(agency: Any, kind: str, at: datetime | None) -> tuple[int, str]:
+    """The version and text of the agency's ``kind`` template in force at ``at`` (now when None):
+    (0, the national default) when there was no edited one, or it was reset."""
+    from gongkai.letters import LetterKind, default_template
+
+    rows = LetterTemplate.objects.filter(agency=agency, kind=kind)
+    if at is not None:
+        rows = rows.filter(updated_at__lte=at)
+    row = rows.order_by("-version").first()
+    if row is not None and row.text:
+        return row.version, row.text
+    return 0, default_template(LetterKind(kind))
+
+
+def freeze(row: CaseLetter, at: datetime | None = None) -> CaseLetterFile:
+    """Compose ``row`` once, from the template in force at ``at`` (now: at issue), and store its
+    DOCX and PDF with their SHA-256."""
+    from gongkai.letters import LetterKind, compose, render_docx, render_pdf
+
+    version, text = _template_in_force(row.application.agency, row.kind, at)
+    letter = compose(LetterKind(row.kind), facts_for(row), template=text)
+    docx, pdf = render_docx(letter), render_pdf(letter)
+    return CaseLetterFile.objects.create(
+        letter=row,
+        template_version=version,
+        docx=docx,
+        pdf=pdf,
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+
+
+def frozen(row: CaseLetter) -> CaseLetterFile:
+    """The issued bytes of ``row``. A letter numbered before letters were frozen (no file yet)
+    is frozen at its first download, from the template that was in force when it was issued
+    (the template history is kept), never from the current one."""
+    found = CaseLetterFile.objects.filter(letter=row).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return freeze(row, at=row.created_at)
+    except IntegrityError:  # frozen by a simultaneous download
+        return CaseLetterFile.objects.get(letter=row)
+
+
 def render(row: CaseLetter, fmt: str) -> Rendered:
-    """The letter as DOCX or PDF (``LetterError`` names missing elements)."""
-    return _rendered(row.kind, facts_for(row), row.application.agency, fmt, f"{row.kind}-{row.pk}")
+    """The letter as issued, DOCX or PDF (``LetterError`` names missing elements)."""
+    from gongkai.letters import DOCX_MIME, PDF_MIME
+
+    issued = frozen(row)
+    if fmt == "docx":
+        return Rendered(bytes(issued.docx), DOCX_MIME, f"{row.kind}-{row.pk}.docx")
+    return Rendered(bytes(issued.pdf), PDF_MIME, f"{row.kind}-{row.pk}.pdf")
 
 
 def receipt_facts(app: Any) -> Any:

@@ -56,8 +56,9 @@ class CaseLetter(models.Model):
     """A procedural letter of a case (补正告知书, 延期答复告知书, 征求第三方意见书, 第三方告知书,
     收费通知书): its 文号 and date, fixed when the step is taken (in the step's transaction).
 
-    The text is composed from the case's records and the agency's current template when it is
-    downloaded; the facts it states (items, dates, amounts) are the recorded ones.
+    Its text is composed from the case's records and the agency's template at the end of that
+    step and frozen in :class:`CaseLetterFile`; the facts it states (items, dates, amounts) are
+    the recorded ones.
     """
 
     application = models.ForeignKey(
@@ -75,3 +76,23 @@ class CaseLetter(models.Model):
         verbose_name = "告知文书"
         verbose_name_plural = "告知文书"
         constraints = [models.UniqueConstraint(fields=["event", "kind"], name="case_letter_event_kind")]
+
+
+class CaseLetterFile(models.Model):
+    """A procedural letter as issued: the exact DOCX and PDF bytes and their SHA-256, composed
+    once, at the end of the step that issued it, from the template then in force (issue 15
+    point 5). Never updated nor deleted (database triggers, audit/guard.py): a later template
+    edit never changes an issued letter."""
+
+    letter = models.OneToOneField(CaseLetter, on_delete=models.PROTECT, related_name="file")
+    #: The version of the agency's template it was composed from (0: the national default).
+    template_version = models.PositiveIntegerField("模板版本")
+    docx = models.BinaryField("DOCX")
+    pdf = models.BinaryField("PDF")
+    docx_sha256 = models.CharField("DOCX SHA-256", max_length=64)
+    pdf_sha256 = models.CharField("PDF SHA-256", max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "告知文书（出具件）"
+        verbose_name_plural = "告知文书（出具件）"

@@ -116,7 +116,7 @@ def do_upload_reports(
     """Store the files for ``year`` as one bulk-check job and queue each for reading and checking.
 
     ``agency`` assigns every file to that agency; otherwise each is matched after reading."""
-    subtree = permissions.overseen_ids(acting_user, supervisor)
+    subtree = permissions.upload_ids(acting_user, supervisor)
     if agency is not None and agency.pk not in subtree:
         raise PermissionDenied("只能为本机关及所属单位上传年度报告。")
     reports = expand(files)
@@ -159,7 +159,7 @@ def _enqueue(upload_ids: list[int]) -> None:
 def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any) -> None:
     """Assign an uploaded file to an agency of the uploader's subtree, and check it again (now with
     that agency's previous-year report for the cross-year rules)."""
-    subtree = permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    subtree = permissions.upload_ids(acting_user, upload.job.supervisor_agency)
     if agency.pk not in subtree:
         raise PermissionDenied("只能指定为本机关或所属单位。")
     locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
@@ -229,7 +229,7 @@ def do_confirm_upload(upload: UploadedReport, *, acting_user: Any) -> None:
 @top_level(events.RECHECKED)
 def do_recheck_upload(upload: UploadedReport, *, acting_user: Any) -> None:
     """Put a failed upload back on the queue (the supervisor's "重新检查")."""
-    permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
+    permissions.upload_ids(acting_user, upload.job.supervisor_agency)
     locked = UploadedReport.objects.select_for_update().get(pk=upload.pk)
     if locked.state != UploadState.FAILED:
         raise GongkaiError("只有无法读取或检查中断的文件可以重新检查。")

@@ -82,9 +82,9 @@ def check_upload_now(upload_id: int) -> None:
     """Read and check one uploaded file; the task body. A file that cannot be read ends ``failed``
     with the reader's Chinese message; the file itself is never touched."""
     with transaction.atomic():
-        upload = UploadedReport.objects.select_for_update().select_related("job").get(pk=upload_id)
-        if upload.state != UploadState.QUEUED:
-            return  # already handled (a task delivered twice)
+        upload = UploadedReport.objects.select_for_update().select_related("job").filter(pk=upload_id).first()
+        if upload is None or upload.state != UploadState.QUEUED:
+            return  # already handled (a task delivered twice), or deleted by its supervisor meanwhile
         upload.state = UploadState.READING
         upload.save(update_fields=["state"])
     try:

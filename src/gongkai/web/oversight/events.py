@@ -15,3 +15,5 @@ RECHECKED = "oversight.recheck"
 CHECKED = "oversight.check"
 #: Written when an upload whose check was lost goes back on the queue (oversight.recovery; not a user step).
 REQUEUED = "oversight.requeue"
+#: A supervisor deleted an uploaded file, and the check results read from it with it.
+DELETED = "oversight.delete_upload"

@@ -16,5 +16,6 @@ urlpatterns = [
     path("work/oversight/uploads/<int:pk>/assign/", views.assign, name="assign"),
     path("work/oversight/uploads/<int:pk>/recheck/", views.recheck, name="recheck"),
     path("work/oversight/uploads/<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("work/oversight/uploads/<int:pk>/delete/", views.delete_upload, name="delete_upload"),
     path("work/oversight/reports/<int:pk>/", views.report, name="report"),
 ]

@@ -24,20 +24,22 @@ from gongkai.report.render.layout import table2_grid, table3_grid, table4_grid
 from gongkai.web import clock
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport
-from gongkai.web.oversight import actions, charts, exports, forms, permissions
+from gongkai.web.oversight import actions, charts, exports, forms, permissions, removal
 from gongkai.web.oversight.combine import NOTICE, combined_for
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport
 from gongkai.web.oversight.overview import TrendPoint, trends, year_overview
-from gongkai.web.picking import picked
+from gongkai.web.picking import checked_year, picked
 
 #: Seconds between reloads of a job page while its files are being checked (no script needed).
 REFRESH_SECONDS = 3
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def _overseer(request: HttpRequest) -> tuple[list[Agency], Agency, set[int]]:
-    """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none."""
+def _overseer(request: HttpRequest, year: int) -> tuple[list[Agency], Agency, set[int]]:
+    """The agencies the user oversees, the one picked (?agency=), and its subtree; 403 for none,
+    404 for a ``year`` no page is about."""
     agencies = permissions.overseeing_agencies(request.user)
+    checked_year(year)
     chosen = picked(request, agencies, "只有公开办或机构负责人可以查看所属单位的年度报告情况。")
     return agencies, chosen, chosen.subtree_ids()
 
@@ -50,12 +52,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def year(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    agencies, chosen, ids = _overseer(request, year)
     overview = year_overview(chosen, ids, year, clock.today())
     return render(
         request,
         "oversight/year.html",
-        {"agencies": agencies, "selected": chosen, "year": year, "overview": overview},
+        {
+            "agencies": agencies,
+            "selected": chosen,
+            "year": year,
+            "can_upload": permissions.can_upload(request.user, chosen),
+            "overview": overview,
+        },
     )
 
 
@@ -124,7 +132,7 @@ def _charts(points: list[TrendPoint]) -> list[dict[str, Any]]:
 
 @login_required
 def combined(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    agencies, chosen, ids = _overseer(request, year)
     result = combined_for(chosen, ids, year)
     points = trends(ids - {chosen.pk}, year)
     grids = [table2_grid(result.report), table3_grid(result.report), table4_grid(result.report)]
@@ -135,6 +143,7 @@ def combined(request: HttpRequest, year: int) -> HttpResponse:
             "agencies": agencies,
             "selected": chosen,
             "year": year,
+            "can_upload": permissions.can_upload(request.user, chosen),
             "combined": result,
             "notice": NOTICE,
             "grids": grids,
@@ -146,7 +155,7 @@ def combined(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, year: int) -> HttpResponse:
-    _, chosen, ids = _overseer(request)
+    _, chosen, ids = _overseer(request, year)
     content = exports.workbook(
         year_overview(chosen, ids, year, clock.today()),
         combined_for(chosen, ids, year),
@@ -162,7 +171,10 @@ def export(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def upload(request: HttpRequest, year: int) -> HttpResponse:
-    agencies, chosen, ids = _overseer(request)
+    checked_year(year)
+    agencies = permissions.uploading_agencies(request.user)
+    chosen = picked(request, agencies, "只有公开办可以上传所属单位的年度报告文件。")
+    ids = chosen.subtree_ids()
     subtree = list(Agency.objects.filter(pk__in=ids).order_by("name"))
     posted = request.method == "POST"
     form = forms.UploadForm(
@@ -191,13 +203,20 @@ def upload(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "oversight/upload.html",
-        {"agencies": agencies, "selected": chosen, "year": year, "form": form, "jobs": jobs},
+        {
+            "agencies": agencies,
+            "selected": chosen,
+            "year": year,
+            "form": form,
+            "jobs": jobs,
+            "can_upload": True,
+        },
     )
 
 
 def _job_for(request: HttpRequest, pk: int) -> BulkCheckJob:
     job = get_object_or_404(BulkCheckJob.objects.select_related("supervisor_agency"), pk=pk)
-    if not permissions.can_oversee(request.user, job.supervisor_agency):
+    if not permissions.can_upload(request.user, job.supervisor_agency):
         raise PermissionDenied("这批文件不是您所在机构上传的。")
     return job
 
@@ -239,7 +258,7 @@ def _upload_for(request: HttpRequest, pk: int) -> UploadedReport:
         UploadedReport.objects.select_related("job__supervisor_agency", "agency"), pk=pk
     )
     if not (
-        permissions.can_oversee(request.user, upload.job.supervisor_agency)
+        permissions.can_upload(request.user, upload.job.supervisor_agency)
         or (upload.agency_id is not None and permissions.may_see_agency(request.user, upload.agency_id))
     ):
         raise PermissionDenied("您无权查看该上传文件。")
@@ -260,7 +279,7 @@ def _finding_rows(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @login_required
 def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
     upload = _upload_for(request, pk)
-    can_assign = permissions.can_oversee(request.user, upload.job.supervisor_agency)
+    can_assign = permissions.can_upload(request.user, upload.job.supervisor_agency)
     subtree = (
         list(Agency.objects.filter(pk__in=upload.job.supervisor_agency.subtree_ids()).order_by("name"))
         if can_assign
@@ -332,6 +351,19 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def recheck(request: HttpRequest, pk: int) -> HttpResponse:
     return _upload_step(request, pk, actions.do_recheck_upload, "已重新排队检查。")
+
+
+@login_required
+@require_POST
+def delete_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    upload = _upload_for(request, pk)
+    try:
+        removal.do_delete_upload(upload, acting_user=request.user)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+        return redirect("oversight:upload_detail", pk=upload.pk)
+    messages.success(request, f"已删除上传文件“{upload.filename}”及其检查结果。")
+    return redirect("oversight:job", pk=upload.job_id)
 
 
 @login_required

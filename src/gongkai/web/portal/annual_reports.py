@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from gongkai.web.accounts.models import Agency
 from gongkai.web.annual.files import file_response
 from gongkai.web.annual.models import SUBMITTED_STATES, AnnualReport, PublishedFile, State
+from gongkai.web.picking import YEARS, number_param
 from gongkai.web.portal.cache import public_page, render_page
 
 
@@ -36,12 +37,12 @@ def published_for(agency: Agency) -> Any:
 def annual_reports(request: HttpRequest) -> HttpResponse:
     """Every published report, by agency and year (filters: ?agency=, ?year=)."""
     reports = _published().select_related("agency").order_by("agency__name", "-year", "-version")
-    agency_id = request.GET.get("agency", "")
-    year = request.GET.get("year", "")
-    if agency_id.isdigit():
-        reports = reports.filter(agency_id=int(agency_id))
-    if year.isdigit():
-        reports = reports.filter(year=int(year))
+    agency_id = number_param(request.GET.get("agency"))
+    year = number_param(request.GET.get("year"), high=YEARS[-1])
+    if agency_id is not None:
+        reports = reports.filter(agency_id=agency_id)
+    if year is not None:
+        reports = reports.filter(year=year)
     groups: dict[tuple[int, int], dict[str, Any]] = {}
     for r in reports.only("agency__name", "year", "version", "state", "published_at", "agency_id"):
         group = groups.setdefault((r.agency_id, r.year), {"agency": r.agency, "year": r.year, "versions": []})
@@ -57,8 +58,8 @@ def annual_reports(request: HttpRequest) -> HttpResponse:
             "groups": list(groups.values()),
             "agencies": agencies,
             "years": years,
-            "agency_id": int(agency_id) if agency_id.isdigit() else None,
-            "year": int(year) if year.isdigit() else None,
+            "agency_id": agency_id,
+            "year": year,
         },
     )
 

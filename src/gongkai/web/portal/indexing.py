@@ -15,7 +15,7 @@ def index_item(item: Any) -> SearchEntry:
     version = item.current_version
     if version is None:
         raise ValueError("item has no published version")
-    text = "\n".join([version.body, *(a.text for a in item.attachments.all())])
+    text = "\n".join([version.body, *(a.text for a in version.attachments.all())])
     entry, _ = SearchEntry.objects.update_or_create(
         item_id=item.pk,
         defaults={

@@ -24,7 +24,7 @@ from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import permissions as disclosure_permissions
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Attachment, Item
-from gongkai.web.picking import agencies_by_name, picked
+from gongkai.web.picking import YEARS, agencies_by_name, number_param, picked
 from gongkai.web.portal import headings as headings_of
 from gongkai.web.portal import search
 from gongkai.web.portal.actions import do_publish_guide
@@ -35,6 +35,9 @@ PAGE_SIZE = 20
 #: The standard catalogue's heading of annual reports: the reports themselves are published by the
 #: annual app (条例 第四十九条), not filed as items, and count under it (issue 17).
 ANNUAL_HEADING = next(code for code, name, _ in v.STANDARD_HEADINGS if name == "政府信息公开年度报告")
+
+#: The last results page asked for that is not refused (400): an offset the database can hold.
+MAX_PAGE = 10**6
 
 
 def _agency_counts() -> dict[int, int]:
@@ -118,7 +121,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "validity": validity(it, clock.today()),
             "heading": headings_of.heading_label(it.category),
             "version": it.current_version,
-            "attachments": it.attachments.all(),
+            "attachments": it.current_version.attachments.all(),
             "versions": it.versions.all(),
         },
     )
@@ -142,8 +145,14 @@ def validity(it: Item, today: date) -> str | None:
 
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     att = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
-    if att.item.current_version is None or att.item.status == v.Status.WITHDRAWN:
-        raise Http404
+    item = att.item
+    if (
+        item.current_version_id is None
+        or item.status == v.Status.WITHDRAWN
+        or item.attribute != v.Attribute.ACTIVE
+        or not item.current_version.attachments.filter(pk=att.pk).exists()
+    ):
+        raise Http404  # only the files of the published version (issue 15 point 1)
     return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
 
 
@@ -156,21 +165,17 @@ def guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
     return render_page(request, "portal/guide.html", {"agency": ag, "guide": shown, "versions": versions})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     doc_type = request.GET.get("type", "")
     filters = search.Filters(
-        agency=_int(request.GET.get("agency")),
-        category=_int(request.GET.get("category")),
-        year=_int(request.GET.get("year")),
+        agency=number_param(request.GET.get("agency")),
+        category=number_param(request.GET.get("category")),
+        year=number_param(request.GET.get("year"), high=YEARS[-1]),
         doc_type=doc_type if doc_type in v.DocType.labels() else None,
     )
-    page_number = _int(request.GET.get("page")) or 1
+    page_number = number_param(request.GET.get("page"), high=MAX_PAGE) or 1
     results, error = None, ""
     # A filter alone (a type, a year...) lists its items: no keyword needed (issue 17).
     if q.strip() or filters.tags():

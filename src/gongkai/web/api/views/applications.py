@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -25,7 +25,7 @@ from gongkai.web.api.views.common import (
     errors,
     summary,
 )
-from gongkai.web.applications import actions, forms, masking
+from gongkai.web.applications import actions, forms, masking, searching
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application, ApplicationQuerySet, CaseEvent
 from gongkai.web.clock import today
@@ -54,7 +54,8 @@ class ApplicationList(GenericAPIView):
         elif f.get("overdue") is False:
             rows = rows.exclude(ApplicationQuerySet.overdue_q(on))
         if f.get("q"):
-            rows = rows.filter(Q(number__icontains=f["q"]) | Q(description__icontains=f["q"]))
+            # Only on what the client sees in clear (issue 15 point 4: no oracle on masked data).
+            rows = searching.matching(rows, f["q"], access.personal_data_agency_ids(request))
         return rows.order_by(*s.ORDERINGS[f["ordering"]])
 
     @extend_schema(

@@ -124,6 +124,7 @@ def do_publish_item(item: Item, on: date, *, acting_user: Any, note: str = "") -
             note=note or ("首次发布" if number == 1 else "更正后发布"),
             by=user_or_none(acting_user),
         )
+        version.attachments.set(Attachment.of_draft(it))
         it.current_version = version
         if it.published_on is None:
             it.published_on = on

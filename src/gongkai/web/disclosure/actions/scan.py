@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.core.files.base import ContentFile
+
 from gongkai.sensitive import detect
 from gongkai.sensitive.documents import load_document, redact_document
 from gongkai.sensitive.policy import Policy
@@ -20,7 +22,20 @@ from gongkai.web.disclosure.transitions import Step
 
 
 def _texts(item: Item) -> list[tuple[Attachment | None, str]]:
-    return [(None, item.body), *((a, a.text) for a in item.attachments.all())]
+    return [(None, item.body), *((a, a.text) for a in Attachment.of_draft(item))]
+
+
+def _draft_copy(att: Attachment, item: Item) -> Attachment:
+    """``att`` itself while only the draft has it; a copy that replaces it in the draft once a
+    published version has it: the published file is never changed (issue 15 point 1)."""
+    if not att.versions.exists():
+        return att
+    with att.file.open("rb") as handle:
+        content = ContentFile(handle.read(), name=Path(att.file.name).name)
+    copy = Attachment.objects.create(item=item, file=content, name=att.name, size=att.size, text=att.text)
+    att.replaced_by = copy
+    att.save(update_fields=["replaced_by"])
+    return copy
 
 
 def scan(it: Item) -> None:
@@ -71,7 +86,8 @@ def do_redact_item(item: Item, *, acting_user: Any, policy: Policy | None = None
             f for f in detect(it.body) if any(o.attachment_id is None and o.start == f.start for o in open_)
         ]
         it.body = apply_to_text(it.body, plan(body_findings, policy))
-        for att in {o.attachment for o in open_ if o.attachment is not None}:
+        for published in {o.attachment for o in open_ if o.attachment is not None}:
+            att = _draft_copy(published, it)
             document = load_document(Path(att.file.path))
             redact_document(document, policy)
             document.save(Path(att.file.path))
