@@ -70,7 +70,10 @@ def test_real_files_are_accepted(name: str, content: bytes) -> None:
 
 
 def _form(agency: Any) -> dict[str, Any]:
-    return {**APPLICANT, "agency": agency.pk}
+    from gongkai.web.applications import submission_keys
+
+    # The public form files once per one-time key (issue 17, point 4).
+    return {**APPLICANT, "agency": agency.pk, "submission_key": submission_keys.new_key()}
 
 
 def test_the_intake_form_refuses_a_fake_pdf_with_a_chinese_message(client: Any, agencies: Any) -> None:

@@ -109,7 +109,7 @@ def _check_extension(facts: LetterFacts, calendar: WorkingCalendar | None) -> No
 
     Legal basis: 条例 第三十三条第二款 -- 延长的期限最长不得超过20个工作日
     (:data:`gongkai.deadlines.EXTENSION_MAX_WORKING_DAYS`). The days given must lie within it, and
-    when the ordinary due date (``reply_due``) is given the new date may not lie more working days
+    the ordinary due date (``reply_due``) must be given: the new date may not lie more working days
     after it than the extension allows, counted on ``calendar`` (the official one by default).
     Days the clock stands still after the ordinary due date (第三十三条第三款) are not in the
     facts; the web issues the letter when the head approves, before such a pause can begin.
@@ -120,8 +120,12 @@ def _check_extension(facts: LetterFacts, calendar: WorkingCalendar | None) -> No
             f"延长答复期限最长不得超过{EXTENSION_MAX_WORKING_DAYS}个工作日（条例第三十三条第二款），"
             f"现为{days}个工作日"
         )
-    if facts.new_due is None or facts.reply_due is None:
+    if facts.new_due is None:
         return
+    if facts.reply_due is None:
+        # Without the date being extended the limit cannot be checked: such a letter is refused,
+        # never issued unchecked (issue 16 point 8).
+        raise LetterError("延期答复告知书须给出原答复期限，以核对延长的期限（条例第三十三条第二款）")
     if facts.new_due <= facts.reply_due:
         raise LetterError(
             f"延期后答复期限（{facts.new_due:%Y-%m-%d}）须晚于原答复期限（{facts.reply_due:%Y-%m-%d}）"

@@ -48,6 +48,7 @@ _EXTRA: Mapping[LetterKind, dict[str, object]] = MappingProxyType(
         },
         LetterKind.EXTENSION: {
             "extension_days": 20,
+            "reply_due": date(2026, 8, 4),  # 20 working days before new_due
             "new_due": date(2026, 9, 1),
             "extension_reason": "需检索档案",
         },

@@ -283,3 +283,11 @@ def test_an_extended_date_must_follow_the_ordinary_one() -> None:
     )
     with pytest.raises(LetterError, match="须晚于原答复期限"):
         compose(LetterKind.EXTENSION, facts)
+
+
+def test_an_extension_letter_without_the_date_it_extends_is_refused() -> None:
+    """条例 第三十三条第二款, issue 16 point 8: called directly without the ordinary due date, the
+    limit cannot be checked, so the letter is refused rather than issued unchecked."""
+    facts = dataclasses.replace(complete_facts(LetterKind.EXTENSION), reply_due=None)
+    with pytest.raises(LetterError, match="须给出原答复期限"):
+        compose(LetterKind.EXTENSION, facts)

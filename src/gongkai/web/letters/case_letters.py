@@ -98,9 +98,16 @@ def facts_for(row: CaseLetter) -> Any:
             .order_by("-on", "-pk")
             .first()
         )
+        from gongkai.web.applications.clock import known_deadlines
+        from gongkai.web.workdays.calendars import calendar_for
+
+        known = known_deadlines(app, calendar_for(app.agency))
+        ordinary = known.reply_due if known is not None else None
         return _base(
             app,
             extension_days=EXTENSION_MAX_WORKING_DAYS,
+            # The date being extended, for compose's check of the limit (条例 第三十三条第二款).
+            reply_due=ordinary if isinstance(ordinary, date) else None,
             new_due=app.extended_due,
             extension_reason=_text(asked.note if asked else ""),
             **common,

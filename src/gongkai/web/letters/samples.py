@@ -49,6 +49,7 @@ def sample_facts(kind: Any, agency_name: str) -> Any:
         correction_items=("（示例）请写明所需信息的名称或文号",),
         correction_due=date(2026, 3, 30),
         extension_days=20,
+        reply_due=date(2026, 3, 30),  # 20 working days before new_due
         new_due=date(2026, 4, 28),
         extension_reason="（示例）需要调取档案",
         third_party_name="（示例）某有限公司",
