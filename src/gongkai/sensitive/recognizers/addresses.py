@@ -56,6 +56,49 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
+_DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
+
+# Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
+# company's registered address (住所) is published by law (企业信息公示暂行条例 第十条 for a
+# company's 住所; an agency's office address in its 政府信息公开指南, 条例 第十二条). An address is
+# an organisation's when
+# - its label is an office's: 办公地址, 单位地址, 办公地点, 机关地址, 单位住所;
+# - it ends in an office building: …号行政中心, …号政务服务中心, …号市民中心, …号办公楼;
+# - a service telephone follows it in the same sentence (，咨询电话12345, ，监督电话…);
+# - its label is a neutral one (地址, 住所地, 住所, 联系地址, 通讯地址, 所在地) and the clause
+#   before the label, or the one before that ending in 反映/咨询/联系, names an organisation (…局,
+#   …委员会, …人民政府, …法院, …中心, …公司 …): "被申请人：某区人民政府，住所地…",
+#   "请向某局反映，地址：…".
+# A person's address keeps a personal label (住址, 家庭住址, 现住, 户籍地, 住) or follows a person:
+# "申请人：张三，住所地…" is flagged.
+_OFFICE_LABEL = re.compile(r"(?:办公地址|单位地址|办公地点|机关地址|单位住所)[：:]?$")
+_NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|住所地|所在地|地址|住所)[：:]?$")
+_OFFICE_AFTER = re.compile(r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话")
+_ORGANISATION = re.compile(
+    r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
+    r"(?:反映|咨询|联系|申请|提出)?[，,]?$"
+)
+_CLAUSE_STOP = re.compile(r"[。\n：:；;]")
+
+
+def _is_organisation_address(norm: str, start: int, end: int) -> bool:
+    """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
+    if _OFFICE_AFTER.match(norm, end):
+        return True
+    before = norm[max(0, start - 40) : start]
+    if _OFFICE_LABEL.search(before):
+        return True
+    label = _NEUTRAL_LABEL.search(before)
+    if label is None:
+        return False
+    head = before[: label.start()]
+    # The clauses since the sentence (or the role label's colon) began, last one first.
+    stops = list(_CLAUSE_STOP.finditer(head))
+    head = head[stops[-1].end() :] if stops else head
+    clauses = [c for c in re.split(r"[，,]", head) if c]
+    return any(_ORGANISATION.search(c) for c in clauses[-2:])
+
+
 class AddressRecognizer(Recognizer):
     """详细住址 at street level: road + number, village + number, or estate + building (+ unit/room).
 
@@ -67,9 +110,11 @@ class AddressRecognizer(Recognizer):
 
     kind = Kind.ADDRESS
     pattern = re.compile(ADDRESS_PATTERN)
-    # The CJK run before an address often holds its label ("住所地", "位于"); it is cut off at the
-    # last such word.
-    _lead = re.compile(r"^.*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在为至到：])")
+    # The CJK run before an address often holds its label ("住所地", "位于") or the word that leads
+    # to it ("于", "在"); it is cut off at the last such word. (No "^": with a start position,
+    # ``re`` matches "^" only at a line start, which left "住所地…" and "日在…" inside spans.)
+    # "为" is not cut: it starts road names (为民路).
+    _lead = re.compile(r".*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在至到：:])")
     score = 0.85
     explanation = "街道门牌级详细地址"
 
@@ -88,7 +133,9 @@ class AddressRecognizer(Recognizer):
             hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
             # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
             while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
-                yield self._finding(text, norm, match.start(), match.end())
+                finding = self._finding(text, norm, match.start(), match.end())
+                if not _is_organisation_address(norm, finding.start, finding.end):
+                    yield finding
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
@@ -116,4 +163,9 @@ class AddressRecognizer(Recognizer):
         lead = self._lead.match(norm, start, end)
         if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
             start = lead.end()
+        # An address never starts inside a date: "2019年9月9日在苏州市…" gives "日在苏州市…" when
+        # the run of CJK before the anchor begins right after the day's digits.
+        date = _DATE_TAIL.match(norm, start, end)
+        if date is not None and start and norm[start - 1] in _NUMERALS and self.pattern.fullmatch(norm, date.end(), end):
+            start = date.end()
         return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
