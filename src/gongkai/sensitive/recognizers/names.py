@@ -73,6 +73,12 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # ``str.find`` instead, and their expressions matched only there.
 _UNITS = ("局", "室", "街道", "镇", "乡")
 _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
+# Where a name may start in running text: after a running-text cue word or a clause mark.
+_RUNNING_CUE = re.compile(rf"(?:{_alternation(lexicon.RUNNING_TEXT_CUES)}|[，。；\n])")
+_RUNNING = "文中主语位置的姓名"
+_ROLE_ENDS = frozenset("（(，,、")
+# A list line's first item may have the surname 于: "于海燕、男、…".
+_LIST_ENDS = frozenset("、（(\t ")
 
 
 class PersonNameRecognizer(Recognizer):
@@ -149,6 +155,7 @@ class PersonNameRecognizer(Recognizer):
                             )
                         break
                 i = norm.find(cue, i + 1)
+        self._running_text(text, norm, found)
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
@@ -160,6 +167,42 @@ class PersonNameRecognizer(Recognizer):
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+
+    def _running_text(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
+        """Names in running text: after a cue word or a clause mark, made of the name lexicon's
+        characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
+        for cue in _RUNNING_CUE.finditer(norm):
+            start, word = cue.end(), cue.group()
+            if start >= len(norm) or norm[start] not in _SURNAME_HEADS and norm[start] != "于":
+                continue
+            end = self._running_name_end(norm, start, word)
+            if end and (start, end) not in found:
+                found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
+
+    def _running_name_end(self, norm: str, start: int, cue: str) -> int:
+        """End of the name at ``start`` after ``cue`` in running text, 0 if there is none."""
+        yu = norm[start] == "于"
+        if yu and cue != "\n":  # "于" is "at" except as the first item of a list line
+            return 0
+        s = 1 if yu else self._surname_length(norm[start : start + 2])
+        if not s:
+            return 0
+        for given in (2, 1):
+            end = start + s + given
+            name = norm[start:end]
+            if len(name) < s + given or not lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]):
+                continue
+            if not (self._is_lexicon_name(name) or yu and self._is_lexicon_name("王" + name[1:])):
+                continue
+            follower = norm[end : end + 1]
+            if yu:
+                if follower in _LIST_ENDS:
+                    return end
+            elif follower in lexicon.RUNNING_TEXT_ENDS or norm[end : end + 2] in lexicon.RUNNING_TEXT_END_WORDS:
+                return end
+            elif cue in lexicon.RUNNING_ROLE_CUES and (follower in _ROLE_ENDS or not follower):
+                return end
+        return 0
 
     def _name_list(
         self,
