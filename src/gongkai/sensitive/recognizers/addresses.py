@@ -113,8 +113,8 @@ class AddressRecognizer(Recognizer):
     # The CJK run before an address often holds its label ("住所地", "位于") or the word that leads
     # to it ("于", "在"); it is cut off at the last such word. (No "^": with a start position,
     # ``re`` matches "^" only at a line start, which left "住所地…" and "日在…" inside spans.)
-    # "为" is not cut: it starts road names (为民路).
-    _lead = re.compile(r".*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在至到：:])")
+    # "为" is cut only after a label ("地址为…"): alone it starts road names (为民路).
+    _lead = re.compile(r".*(?:(?:" + "|".join(lexicon.ADDRESS_CUES) + r")[为是]?|[于在至到：:])")
     score = 0.85
     explanation = "街道门牌级详细地址"
 
