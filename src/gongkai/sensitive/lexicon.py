@@ -375,16 +375,43 @@ NAME_COLUMN_HEADERS = frozenset(
 # name lexicon's characters and end at one of RUNNING_TEXT_ENDS. The clause marks "，。；" and a
 # line start are such words too ("经查，李某于2019年", "。李某表示").
 RUNNING_TEXT_CUES = [
-    "与", "同", "和", "及", "委托", "律师", "邻居", "其子", "其女", "其妻", "其夫", "其父", "其母",
-    "胞弟", "胞兄", "胞姐", "胞妹", "之子", "之女", "车主", "车主为", "车主系", "车主是",
-    "专管员", "班主任", "老师", "网格员", "联络员", "协管员", "人",
+    "与",
+    "同",
+    "和",
+    "及",
+    "委托",
+    "律师",
+    "邻居",
+    "其子",
+    "其女",
+    "其妻",
+    "其夫",
+    "其父",
+    "其母",
+    "胞弟",
+    "胞兄",
+    "胞姐",
+    "胞妹",
+    "之子",
+    "之女",
+    "车主",
+    "车主为",
+    "车主系",
+    "车主是",
+    "专管员",
+    "班主任",
+    "老师",
+    "网格员",
+    "联络员",
+    "协管员",
+    "人",
 ]
 # Roles (not conjunctions) after which a bracket or a comma may end the name: "专管员杨某（…）".
 RUNNING_ROLE_CUES = frozenset(RUNNING_TEXT_CUES) - {"与", "同", "和", "及", "人"}
 # What a name in running text is followed by: a verb or preposition it is the subject of.
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
-    "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()
+    "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()  # noqa: SIM905
 )
 # Characters a given name in running text does not contain: a surname character before them is a
 # word ("全年发生", "同期", "时间").

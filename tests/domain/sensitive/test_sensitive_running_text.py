@@ -52,7 +52,8 @@ def test_party_blocks_and_signature_lines(text: str, names: list[str]) -> None:
 
 
 def test_rare_surnames_and_yu_first_on_a_list_line() -> None:
-    assert found("领取名单\n琚明辉、禤海燕\n于秀兰、男、退休", Kind.PERSON_NAME) == ["琚明辉", "禤海燕", "于秀兰"]
+    text = "领取名单\n琚明辉、禤海燕\n于秀兰、男、退休"
+    assert found(text, Kind.PERSON_NAME) == ["琚明辉", "禤海燕", "于秀兰"]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,10 @@ def test_organisation_addresses_are_not_flagged(text: str) -> None:
     [
         ("申请人：方国强，住所地台州市椒江区白云街道东环大道168号。", "台州市椒江区白云街道东环大道168号"),
         ("申请人：朱丽萍，系市交通运输局职工，住址：舟山市定海区环城南路15号", "舟山市定海区环城南路15号"),
-        ("第三人：潘立新，家庭住址：丽水市莲都区解放街62号3幢1单元201室。", "丽水市莲都区解放街62号3幢1单元201室"),
+        (
+            "第三人：潘立新，家庭住址：丽水市莲都区解放街62号3幢1单元201室。",
+            "丽水市莲都区解放街62号3幢1单元201室",
+        ),
     ],
 )
 def test_a_persons_address_stays_flagged_without_its_label(text: str, address: str) -> None:

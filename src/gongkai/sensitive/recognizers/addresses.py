@@ -73,7 +73,9 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 # "申请人：张三，住所地…" is flagged.
 _OFFICE_LABEL = re.compile(r"(?:办公地址|单位地址|办公地点|机关地址|单位住所)[：:]?$")
 _NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|住所地|所在地|地址|住所)[：:]?$")
-_OFFICE_AFTER = re.compile(r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话")
+_OFFICE_AFTER = re.compile(
+    r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
+)
 _ORGANISATION = re.compile(
     r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
     r"(?:反映|咨询|联系|申请|提出)?[，,]?$"
@@ -166,6 +168,11 @@ class AddressRecognizer(Recognizer):
         # An address never starts inside a date: "2019年9月9日在苏州市…" gives "日在苏州市…" when
         # the run of CJK before the anchor begins right after the day's digits.
         date = _DATE_TAIL.match(norm, start, end)
-        if date is not None and start and norm[start - 1] in _NUMERALS and self.pattern.fullmatch(norm, date.end(), end):
+        if (
+            date is not None
+            and start
+            and norm[start - 1] in _NUMERALS
+            and self.pattern.fullmatch(norm, date.end(), end)
+        ):
             start = date.end()
         return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

@@ -173,7 +173,7 @@ class PersonNameRecognizer(Recognizer):
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
         for cue in _RUNNING_CUE.finditer(norm):
             start, word = cue.end(), cue.group()
-            if start >= len(norm) or norm[start] not in _SURNAME_HEADS and norm[start] != "于":
+            if start >= len(norm) or (norm[start] not in _SURNAME_HEADS and norm[start] != "于"):
                 continue
             end = self._running_name_end(norm, start, word)
             if end and (start, end) not in found:
@@ -192,15 +192,19 @@ class PersonNameRecognizer(Recognizer):
             name = norm[start:end]
             if len(name) < s + given or not lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]):
                 continue
-            if not (self._is_lexicon_name(name) or yu and self._is_lexicon_name("王" + name[1:])):
+            if not (self._is_lexicon_name(name) or (yu and self._is_lexicon_name("王" + name[1:]))):
                 continue
             follower = norm[end : end + 1]
             if yu:
-                if follower in _LIST_ENDS:
-                    return end
-            elif follower in lexicon.RUNNING_TEXT_ENDS or norm[end : end + 2] in lexicon.RUNNING_TEXT_END_WORDS:
-                return end
-            elif cue in lexicon.RUNNING_ROLE_CUES and (follower in _ROLE_ENDS or not follower):
+                ends = follower in _LIST_ENDS
+            else:
+                ends = (
+                    follower in lexicon.RUNNING_TEXT_ENDS
+                    or norm[end : end + 2] in lexicon.RUNNING_TEXT_END_WORDS
+                    # after a role a bracket or a comma ends the name: "专管员杨某（电话…）"
+                    or (cue in lexicon.RUNNING_ROLE_CUES and (follower in _ROLE_ENDS or not follower))
+                )
+            if ends:
                 return end
         return 0
 
