@@ -74,7 +74,19 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 _UNITS = ("局", "室", "街道", "镇", "乡")
 _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 # Where a name may start in running text: after a running-text cue word or a clause mark.
-_RUNNING_CUE = re.compile(rf"(?:{_alternation(lexicon.RUNNING_TEXT_CUES)}|[，。；\n])")
+# Names in running text are found from what ends them ("于", "表示" ...), looking back for a
+# name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
+# cost a third of the detector's time; the ends are rarer.
+# One character class (``re`` skips to it in C; an alternation with the words, or a look-behind
+# for a given-name character, made the scan 2-4 times slower); the words are checked in Python.
+_RUNNING_END = re.compile(
+    "[" + "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS})) + "]"
+)
+_ROLE_CUE = re.compile(_alternation(sorted(lexicon.RUNNING_ROLE_CUES)))
+# The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
+_CUES_BEFORE = tuple(
+    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
+)
 _RUNNING = "文中主语位置的姓名"
 _ROLE_ENDS = frozenset("（(，,、")
 # A list line's first item may have the surname 于: "于海燕、男、…".
@@ -171,13 +183,42 @@ class PersonNameRecognizer(Recognizer):
     def _running_text(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
         """Names in running text: after a cue word or a clause mark, made of the name lexicon's
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
-        for cue in _RUNNING_CUE.finditer(norm):
-            start, word = cue.end(), cue.group()
-            if start >= len(norm) or (norm[start] not in _SURNAME_HEADS and norm[start] != "于"):
+        given, one, two, three = lexicon.GIVEN_NAME_CHARS, *_CUES_BEFORE
+        spans = []
+        ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
+        for match in _RUNNING_END.finditer(norm):
+            end = match.start()
+            if end < 2 or norm[end - 1] not in given:
                 continue
-            end = self._running_name_end(norm, start, word)
-            if end and (start, end) not in found:
+            if norm[end] not in ends and norm[end : end + 2] not in words:
+                continue
+            for start in (end - 4, end - 3, end - 2):  # the longest name first
+                if start >= 0 and self._running_name(norm[start:end]):
+                    if (
+                        not start
+                        or norm[start - 1] in one
+                        or norm[start - 2 : start] in two
+                        or norm[start - 3 : start] in three
+                    ):
+                        spans.append((start, end))
+                    break
+        # After a role a bracket or a comma ends the name too: "专管员杨某（电话…）".
+        for match in _ROLE_CUE.finditer(norm):
+            start = match.end()
+            if (end := self._running_name_end(norm, start, match.group())) != 0:
+                spans.append((start, end))
+        i = norm.find("\n于")
+        while i != -1:
+            if (end := self._running_name_end(norm, i + 1, "\n")) != 0:
+                spans.append((i + 1, end))
+            i = norm.find("\n于", i + 1)
+        for start, end in spans:
+            if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
+
+    def _running_name(self, name: str) -> bool:
+        s = 2 if name[:2] in _COMPOUND_SET else 1
+        return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
 
     def _running_name_end(self, norm: str, start: int, cue: str) -> int:
         """End of the name at ``start`` after ``cue`` in running text, 0 if there is none."""
