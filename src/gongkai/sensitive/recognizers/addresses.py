@@ -56,6 +56,7 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
+_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:")
 _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 
 # Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
@@ -71,11 +72,13 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 #   "请向某局反映，地址：…".
 # A person's address keeps a personal label (住址, 家庭住址, 现住, 户籍地, 住) or follows a person:
 # "申请人：张三，住所地…" is flagged.
-_OFFICE_LABEL = re.compile(r"(?:办公地址|单位地址|办公地点|机关地址|单位住所)[：:]?$")
-_NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|住所地|所在地|地址|住所)[：:]?$")
+_OFFICE_LABELS = ("办公地址", "单位地址", "办公地点", "机关地址", "单位住所")
+_NEUTRAL_LABELS = ("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所")
+_LABELS = _OFFICE_LABELS + _NEUTRAL_LABELS
 _OFFICE_AFTER = re.compile(
     r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
 )
+_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服")
 _ORGANISATION = re.compile(
     r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
     r"(?:反映|咨询|联系|申请|提出)?[，,]?$"
@@ -85,15 +88,17 @@ _CLAUSE_STOP = re.compile(r"[。\n：:；;]")
 
 def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
-    if _OFFICE_AFTER.match(norm, end):
+    if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
         return True
     before = norm[max(0, start - 40) : start]
-    if _OFFICE_LABEL.search(before):
-        return True
-    label = _NEUTRAL_LABEL.search(before)
-    if label is None:
+    if before[-1:] in "：:":
+        before = before[:-1]
+    if not before.endswith(_LABELS):  # most addresses: one test
         return False
-    head = before[: label.start()]
+    if before.endswith(_OFFICE_LABELS):
+        return True
+    label = next(word for word in _NEUTRAL_LABELS if before.endswith(word))
+    head = before[: -len(label)]
     # The clauses since the sentence (or the role label's colon) began, last one first.
     stops = list(_CLAUSE_STOP.finditer(head))
     head = head[stops[-1].end() :] if stops else head
@@ -162,12 +167,13 @@ class AddressRecognizer(Recognizer):
         return sorted(anchors)
 
     def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:
-        lead = self._lead.match(norm, start, end)
+        # Most spans hold none of the characters a label or a leading word starts with.
+        lead = None if _LEAD_HEADS.isdisjoint(norm[start:end]) else self._lead.match(norm, start, end)
         if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
             start = lead.end()
         # An address never starts inside a date: "2019年9月9日在苏州市…" gives "日在苏州市…" when
         # the run of CJK before the anchor begins right after the day's digits.
-        date = _DATE_TAIL.match(norm, start, end)
+        date = _DATE_TAIL.match(norm, start, end) if norm[start] in "年月日号" else None
         if (
             date is not None
             and start

@@ -79,9 +79,11 @@ _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 # cost a third of the detector's time; the ends are rarer.
 # One character class (``re`` skips to it in C; an alternation with the words, or a look-behind
 # for a given-name character, made the scan 2-4 times slower); the words are checked in Python.
-_RUNNING_END = re.compile(
-    "[" + "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS})) + "]"
-)
+# The first characters of the role cues are in the same class: one scan for both (each whole-text
+# scan costs ~0.5 ms per 200,000 characters even when it finds nothing).
+_END_HEADS = frozenset(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS})
+_ROLE_HEADS = frozenset(c[0] for c in lexicon.RUNNING_ROLE_CUES)
+_RUNNING_END = re.compile("[" + "".join(sorted(_END_HEADS | _ROLE_HEADS)) + "]")
 _ROLE_CUE = re.compile(_alternation(sorted(lexicon.RUNNING_ROLE_CUES)))
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
@@ -188,6 +190,13 @@ class PersonNameRecognizer(Recognizer):
         ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
         for match in _RUNNING_END.finditer(norm):
             end = match.start()
+            if norm[end] in _ROLE_HEADS:
+                # After a role a bracket or a comma ends the name too: "专管员杨某（电话…）".
+                if (role := _ROLE_CUE.match(norm, end)) is not None:
+                    start = role.end()
+                    if (stop := self._running_name_end(norm, start, role.group())) != 0:
+                        spans.append((start, stop))
+                continue
             if end < 2 or norm[end - 1] not in given:
                 continue
             if norm[end] not in ends and norm[end : end + 2] not in words:
@@ -202,11 +211,6 @@ class PersonNameRecognizer(Recognizer):
                     ):
                         spans.append((start, end))
                     break
-        # After a role a bracket or a comma ends the name too: "专管员杨某（电话…）".
-        for match in _ROLE_CUE.finditer(norm):
-            start = match.end()
-            if (end := self._running_name_end(norm, start, match.group())) != 0:
-                spans.append((start, end))
         i = norm.find("\n于")
         while i != -1:
             if (end := self._running_name_end(norm, i + 1, "\n")) != 0:
