@@ -330,6 +330,15 @@ NAME_CUES = [
     "签字",
     "受送达人",
     "记录人",
+    # Officers named in running text right after their post ("资助专管员杨某（电话…）").
+    "专管员",
+    "协管员",
+    "网格员",
+    "联络员",
+    "班主任",
+    "联系老师",
+    "指导老师",
+    "带队老师",
     "审核人",
     "核稿人",
     "拟稿人",
@@ -371,7 +380,7 @@ NAME_COLUMN_HEADERS = frozenset(
     "见证人 申报人 受理人 经办人 承办人 代理人 委托人 所有人 产权人 业主 专家 评审专家".split()
 )
 # Words after which a name is likely in running text ("与谭某于2020年", "其胞弟梁某发生",
-# "已委托律师廖某代为", "车主为宋某未果", "专管员杨某（电话…）"): the name must be made of the
+# "已委托律师廖某代为", "车主为宋某未果"): the name must be made of the
 # name lexicon's characters and end at one of RUNNING_TEXT_ENDS. The clause marks "，。；" and a
 # line start are such words too ("经查，李某于2019年", "。李某表示").
 RUNNING_TEXT_CUES = [
@@ -406,8 +415,6 @@ RUNNING_TEXT_CUES = [
     "协管员",
     "人",
 ]
-# Roles (not conjunctions) after which a bracket or a comma may end the name: "专管员杨某（…）".
-RUNNING_ROLE_CUES = frozenset(RUNNING_TEXT_CUES) - {"与", "同", "和", "及", "人"}
 # What a name in running text is followed by: a verb or preposition it is the subject of.
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(

@@ -77,20 +77,16 @@ _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
 # cost a third of the detector's time; the ends are rarer.
-# One character class (``re`` skips to it in C; an alternation with the words, or a look-behind
-# for a given-name character, made the scan 2-4 times slower); the words are checked in Python.
-# The first characters of the role cues are in the same class: one scan for both (each whole-text
-# scan costs ~0.5 ms per 200,000 characters even when it finds nothing).
-_END_HEADS = frozenset(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS})
-_ROLE_HEADS = frozenset(c[0] for c in lexicon.RUNNING_ROLE_CUES)
-_RUNNING_END = re.compile("[" + "".join(sorted(_END_HEADS | _ROLE_HEADS)) + "]")
-_ROLE_CUE = re.compile(_alternation(sorted(lexicon.RUNNING_ROLE_CUES)))
+# One character class first (``re`` skips to it in C; an alternation with the words, or a
+# look-behind before the class, made the scan 2-4 times slower), then a look-behind for a
+# given-name character before it (tried only there); the words are checked in Python.
+_END_HEADS = "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS}))
+_RUNNING_END = re.compile(f"[{_END_HEADS}](?<={_GIVEN_CLASS}.)")
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
-_ROLE_ENDS = frozenset("（(，,、")
 # A list line's first item may have the surname 于: "于海燕、男、…".
 _LIST_ENDS = frozenset("、（(\t ")
 
@@ -185,35 +181,32 @@ class PersonNameRecognizer(Recognizer):
     def _running_text(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
         """Names in running text: after a cue word or a clause mark, made of the name lexicon's
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
-        given, one, two, three = lexicon.GIVEN_NAME_CHARS, *_CUES_BEFORE
+        one, two, three = _CUES_BEFORE
         spans = []
         ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
         for match in _RUNNING_END.finditer(norm):
             end = match.start()
-            if norm[end] in _ROLE_HEADS:
-                # After a role a bracket or a comma ends the name too: "专管员杨某（电话…）".
-                if (role := _ROLE_CUE.match(norm, end)) is not None:
-                    start = role.end()
-                    if (stop := self._running_name_end(norm, start, role.group())) != 0:
-                        spans.append((start, stop))
-                continue
-            if end < 2 or norm[end - 1] not in given:
+            if end < 2:
                 continue
             if norm[end] not in ends and norm[end : end + 2] not in words:
                 continue
-            for start in (end - 4, end - 3, end - 2):  # the longest name first
-                if start >= 0 and self._running_name(norm[start:end]):
-                    if (
+            # The longest name after a cue first ("律师林某": 师林某 is a name without a cue).
+            for start in (end - 4, end - 3, end - 2):
+                if (
+                    start >= 0
+                    and (
                         not start
                         or norm[start - 1] in one
                         or norm[start - 2 : start] in two
                         or norm[start - 3 : start] in three
-                    ):
-                        spans.append((start, end))
+                    )
+                    and self._running_name(norm[start:end])
+                ):
+                    spans.append((start, end))
                     break
         i = norm.find("\n于")
         while i != -1:
-            if (end := self._running_name_end(norm, i + 1, "\n")) != 0:
+            if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
         for start, end in spans:
@@ -224,32 +217,17 @@ class PersonNameRecognizer(Recognizer):
         s = 2 if name[:2] in _COMPOUND_SET else 1
         return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
 
-    def _running_name_end(self, norm: str, start: int, cue: str) -> int:
-        """End of the name at ``start`` after ``cue`` in running text, 0 if there is none."""
-        yu = norm[start] == "于"
-        if yu and cue != "\n":  # "于" is "at" except as the first item of a list line
-            return 0
-        s = 1 if yu else self._surname_length(norm[start : start + 2])
-        if not s:
-            return 0
-        for given in (2, 1):
-            end = start + s + given
+    def _yu_first_on_a_line(self, norm: str, start: int) -> int:
+        """End of a name with the surname 于 at ``start`` (a line start), 0 if there is none: only
+        a list item ("于海燕、男、…", "于海燕（户主）") whose given name is the lexicon's."""
+        for end in (start + 3, start + 2):
             name = norm[start:end]
-            if len(name) < s + given or not lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]):
-                continue
-            if not (self._is_lexicon_name(name) or (yu and self._is_lexicon_name("王" + name[1:]))):
-                continue
-            follower = norm[end : end + 1]
-            if yu:
-                ends = follower in _LIST_ENDS
-            else:
-                ends = (
-                    follower in lexicon.RUNNING_TEXT_ENDS
-                    or norm[end : end + 2] in lexicon.RUNNING_TEXT_END_WORDS
-                    # after a role a bracket or a comma ends the name: "专管员杨某（电话…）"
-                    or (cue in lexicon.RUNNING_ROLE_CUES and (follower in _ROLE_ENDS or not follower))
-                )
-            if ends:
+            if (
+                len(name) == end - start
+                and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+                and self._is_lexicon_name("王" + name[1:])
+                and norm[end : end + 1] in _LIST_ENDS
+            ):
                 return end
         return 0
 
