@@ -79,11 +79,12 @@ _OFFICE_AFTER = re.compile(
     r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
 )
 _OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服")
+# An organisation ending the clause before the label, or the one before that (then followed by a
+# verb: "请向某局反映，"), in the same sentence (no stop or colon after it).
 _ORGANISATION = re.compile(
     r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
-    r"(?:反映|咨询|联系|申请|提出)?[，,]?$"
+    r"(?:反映|咨询|联系|申请|提出)?(?:[，,][^，,。\n：:；;]*)?$"
 )
-_CLAUSE_STOP = re.compile(r"[。\n：:；;]")
 
 
 def _is_organisation_address(norm: str, start: int, end: int) -> bool:
@@ -98,12 +99,7 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     if before.endswith(_OFFICE_LABELS):
         return True
     label = next(word for word in _NEUTRAL_LABELS if before.endswith(word))
-    head = before[: -len(label)]
-    # The clauses since the sentence (or the role label's colon) began, last one first.
-    stops = list(_CLAUSE_STOP.finditer(head))
-    head = head[stops[-1].end() :] if stops else head
-    clauses = [c for c in re.split(r"[，,]", head) if c]
-    return any(_ORGANISATION.search(c) for c in clauses[-2:])
+    return _ORGANISATION.search(before[: -len(label)].rstrip("，,")) is not None
 
 
 class AddressRecognizer(Recognizer):
