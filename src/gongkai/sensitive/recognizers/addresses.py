@@ -72,9 +72,8 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 #   "请向某局反映，地址：…".
 # A person's address keeps a personal label (住址, 家庭住址, 现住, 户籍地, 住) or follows a person:
 # "申请人：张三，住所地…" is flagged.
-_OFFICE_LABELS = ("办公地址", "单位地址", "办公地点", "机关地址", "单位住所")
-_NEUTRAL_LABELS = ("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所")
-_LABELS = _OFFICE_LABELS + _NEUTRAL_LABELS
+_OFFICE_LABELS = frozenset(("办公地址", "单位地址", "办公地点", "机关地址", "单位住所"))
+_NEUTRAL_LABELS = frozenset(("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所"))
 _OFFICE_AFTER = re.compile(
     r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
 )
@@ -91,15 +90,17 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
     if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
         return True
-    before = norm[max(0, start - 40) : start]
-    if before[-1:] in "：:":
-        before = before[:-1]
-    if not before.endswith(_LABELS):  # most addresses: one test
-        return False
-    if before.endswith(_OFFICE_LABELS):
-        return True
-    label = next(word for word in _NEUTRAL_LABELS if before.endswith(word))
-    return _ORGANISATION.search(before[: -len(label)].rstrip("，,")) is not None
+    # The label right before the address (after its colon, if any), the longest first: a set
+    # lookup per length is cheaper than ``endswith`` on a tuple and a search for which one it was.
+    label_end = start - 1 if start and norm[start - 1] in "：:" else start
+    for length in (4, 3, 2):
+        word = norm[max(0, label_end - length) : label_end]
+        if word in _OFFICE_LABELS:
+            return True
+        if word in _NEUTRAL_LABELS:
+            head = norm[max(0, label_end - length - 40) : label_end - length]
+            return _ORGANISATION.search(head.rstrip("，,")) is not None
+    return False
 
 
 class AddressRecognizer(Recognizer):
