@@ -288,14 +288,14 @@ class PersonNameRecognizer(Recognizer):
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
             cells, seps = _row_cells(header_line, sep)
             before = header.start("word") - line_start
-            column = next(
-                (
-                    i
-                    for i in range(len(cells))
-                    if _cell_start(cells, seps, i) + len(cells[i].strip(" ")) > before
-                ),
-                -1,
-            )
+            # The first cell ending after the header word's start: one pass with a running offset
+            # (``_cell_start`` per cell summed all the cells before it again).
+            column, offset = -1, 0
+            for i, cell in enumerate(cells):
+                if offset + (len(cell.rstrip(" ")) or len(cell)) > before:
+                    column = i
+                    break
+                offset += len(cell) + (len(seps[i]) if i < len(seps) else 0)
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
