@@ -102,6 +102,9 @@ class PersonNameRecognizer(Recognizer):
     - before 同志/先生/女士: 0.75;
     - standing alone in a table cell or list item, with given-name characters from the name
       lexicon: 0.7;
+    - in running text, with given-name characters from the lexicon, after a running-text cue or a
+      clause mark and before what a subject is followed by ("经查，李某于2019年", "与王某发生",
+      "委托律师张某代为"): 0.75;
     - again elsewhere in the same text once found (a later "张三的行为"): 0.7.
     Masked names (张某、李**) and place or office names (黄湖镇) are not names.
     """
