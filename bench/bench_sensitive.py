@@ -25,6 +25,7 @@ from gongkai.sensitive import recognizers as rec
 from gongkai.sensitive.checksums import id_card_is_valid, luhn_is_valid, uscc_is_valid
 from gongkai.sensitive.corpus import Evaluation, LabelledDocument, evaluate, generate
 from gongkai.sensitive.independent_corpus import documents as independent_documents
+from gongkai.sensitive.recognizers import names as names_module
 
 
 def _presidio_detector() -> Callable[[str], list[Finding]]:
@@ -88,6 +89,15 @@ def _presidio_detector() -> Callable[[str], list[Finding]]:
     cues = "|".join(sorted(lexicon.NAME_CUES, key=len, reverse=True))
     colon_cues = "|".join(sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True))
     surname = rec._SURNAME
+    # The running-text rule of ``PersonNameRecognizer._running_text`` as one expression (``regex``
+    # allows the variable-width look-behind): a lexicon name after a cue or a clause mark, before
+    # what a subject is followed by.
+    running_cues = "|".join(sorted(lexicon.RUNNING_TEXT_CUES, key=len, reverse=True))
+    running_ends = "|".join(
+        [f"[{''.join(sorted(lexicon.RUNNING_TEXT_ENDS))}]", *sorted(lexicon.RUNNING_TEXT_END_WORDS)]
+    )
+    given = names_module._GIVEN_CLASS
+    running = rf"(?<=(?:{running_cues}|[，。；]|^))(?:{surname}){given}{{1,2}}(?=(?:{running_ends}))"
     recognizers = [
         make(
             Kind.ID_CARD,
@@ -121,6 +131,16 @@ def _presidio_detector() -> Callable[[str], list[Finding]]:
             0.8,
         ),
     ]
+    # A second name recogniser (one entity per recogniser's pattern list would also do; two keep
+    # the cue pattern above as it was measured in earlier rounds).
+    recognizers.append(
+        type("RunningTextNameRecognizer", (PatternRecognizer,), {})(
+            supported_entity=Kind.PERSON_NAME.value,
+            supported_language="zh",
+            patterns=[Pattern("running_text_name", running, 0.75)],
+            global_regex_flags=regex.M,
+        )
+    )
     registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["zh"])
     engine = AnalyzerEngine(registry=registry, nlp_engine=NoNlpEngine(), supported_languages=["zh"])
 

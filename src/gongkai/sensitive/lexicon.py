@@ -73,6 +73,8 @@ SINGLE_SURNAMES = (
     # Common surnames of the 2020 report's first 120 that were missing (萧 and 阎 are the old
     # forms of 肖 and 闫, still registered).
     "傅洪萧阎赖"
+    # Rare surnames whose characters are not words either (琚, 禤 in Guangdong and Guangxi, 佴).
+    "琚禤佴"
 )
 COMPOUND_SURNAMES = [
     "欧阳",
@@ -328,6 +330,15 @@ NAME_CUES = [
     "签字",
     "受送达人",
     "记录人",
+    # Officers named in running text right after their post ("资助专管员杨某（电话…）").
+    "专管员",
+    "协管员",
+    "网格员",
+    "联络员",
+    "班主任",
+    "联系老师",
+    "指导老师",
+    "带队老师",
     "审核人",
     "核稿人",
     "拟稿人",
@@ -351,6 +362,12 @@ NAME_CUES_WITH_COLON = [
     "家庭成员",
     "陪同人员",
     "见证人",
+    # Parties of a judgment or ruling and the signers of a table: "原告：", "被告：", "制表：".
+    "原告",
+    "被告",
+    "制表",
+    "填表",
+    "复核",
     "名单",
     "成员",
     # Any role ending in 人 (被征收人：, 权利人：, 受理人：, 检查人：): the colon makes it a label.
@@ -362,6 +379,51 @@ NAME_COLUMN_HEADERS = frozenset(
     "参保人 被保险人 救助对象 保障对象 户主（姓名） 当事人 被处罚人 驾驶人 车主 权利人 被征收人 "
     "见证人 申报人 受理人 经办人 承办人 代理人 委托人 所有人 产权人 业主 专家 评审专家".split()
 )
+# Words after which a name is likely in running text ("与谭某于2020年", "其胞弟梁某发生",
+# "已委托律师廖某代为", "车主为宋某未果"): the name must be made of the
+# name lexicon's characters and end at one of RUNNING_TEXT_ENDS. The clause marks "，。；" and a
+# line start are such words too ("经查，李某于2019年", "。李某表示").
+RUNNING_TEXT_CUES = [
+    "与",
+    "同",
+    "和",
+    "及",
+    "委托",
+    "律师",
+    "邻居",
+    "其子",
+    "其女",
+    "其妻",
+    "其夫",
+    "其父",
+    "其母",
+    "胞弟",
+    "胞兄",
+    "胞姐",
+    "胞妹",
+    "之子",
+    "之女",
+    "车主",
+    "车主为",
+    "车主系",
+    "车主是",
+    "专管员",
+    "班主任",
+    "老师",
+    "网格员",
+    "联络员",
+    "协管员",
+    "人",
+]
+# What a name in running text is followed by: a verb or preposition it is the subject of.
+RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
+RUNNING_TEXT_END_WORDS = frozenset(
+    "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()  # noqa: SIM905
+)
+# Characters a given name in running text does not contain: a surname character before them is a
+# word ("全年发生", "同期", "时间").
+NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")
+
 # Cue words after a name.
 NAME_AFTER_CUES = ("同志", "先生", "女士")
 

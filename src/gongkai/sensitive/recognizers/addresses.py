@@ -56,6 +56,53 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
+_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:")
+_DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
+
+# Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
+# company's registered address (住所) is published by law (企业信息公示暂行条例 第十条 for a
+# company's 住所; an agency's office address in its 政府信息公开指南, 条例 第十二条). An address is
+# an organisation's when
+# - its label is an office's: 办公地址, 单位地址, 办公地点, 机关地址, 单位住所;
+# - it ends in an office building: …号行政中心, …号政务服务中心, …号市民中心, …号办公楼;
+# - a service telephone follows it in the same sentence (，咨询电话12345, ，监督电话…);
+# - its label is a neutral one (地址, 住所地, 住所, 联系地址, 通讯地址, 所在地) and the clause
+#   before the label, or the one before that ending in 反映/咨询/联系, names an organisation (…局,
+#   …委员会, …人民政府, …法院, …中心, …公司 …): "被申请人：某区人民政府，住所地…",
+#   "请向某局反映，地址：…".
+# A person's address keeps a personal label (住址, 家庭住址, 现住, 户籍地, 住) or follows a person:
+# "申请人：张三，住所地…" is flagged.
+_OFFICE_LABELS = frozenset(("办公地址", "单位地址", "办公地点", "机关地址", "单位住所"))
+_NEUTRAL_LABELS = frozenset(("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所"))
+_OFFICE_AFTER = re.compile(
+    r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
+)
+_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服")
+# An organisation ending the clause before the label, or the one before that (then followed by a
+# verb: "请向某局反映，"), in the same sentence (no stop or colon after it).
+_ORGANISATION = re.compile(
+    r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
+    r"(?:反映|咨询|联系|申请|提出)?(?:[，,][^，,。\n：:；;]*)?$"
+)
+
+
+def _is_organisation_address(norm: str, start: int, end: int) -> bool:
+    """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
+    if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
+        return True
+    # The label right before the address (after its colon, if any), the longest first: a set
+    # lookup per length is cheaper than ``endswith`` on a tuple and a search for which one it was.
+    label_end = start - 1 if start and norm[start - 1] in "：:" else start
+    for length in (4, 3, 2):
+        word = norm[max(0, label_end - length) : label_end]
+        if word in _OFFICE_LABELS:
+            return True
+        if word in _NEUTRAL_LABELS:
+            head = norm[max(0, label_end - length - 40) : label_end - length]
+            return _ORGANISATION.search(head.rstrip("，,")) is not None
+    return False
+
+
 class AddressRecognizer(Recognizer):
     """详细住址 at street level: road + number, village + number, or estate + building (+ unit/room).
 
@@ -67,9 +114,11 @@ class AddressRecognizer(Recognizer):
 
     kind = Kind.ADDRESS
     pattern = re.compile(ADDRESS_PATTERN)
-    # The CJK run before an address often holds its label ("住所地", "位于"); it is cut off at the
-    # last such word.
-    _lead = re.compile(r"^.*(?:" + "|".join(lexicon.ADDRESS_CUES) + r"|[于在为至到：])")
+    # The CJK run before an address often holds its label ("住所地", "位于") or the word that leads
+    # to it ("于", "在"); it is cut off at the last such word. (No "^": with a start position,
+    # ``re`` matches "^" only at a line start, which left "住所地…" and "日在…" inside spans.)
+    # "为" is cut only after a label ("地址为…"): alone it starts road names (为民路).
+    _lead = re.compile(r".*(?:(?:" + "|".join(lexicon.ADDRESS_CUES) + r")[为是]?|[于在至到：:])")
     score = 0.85
     explanation = "街道门牌级详细地址"
 
@@ -88,7 +137,9 @@ class AddressRecognizer(Recognizer):
             hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
             # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
             while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
-                yield self._finding(text, norm, match.start(), match.end())
+                finding = self._finding(text, norm, match.start(), match.end())
+                if not _is_organisation_address(norm, finding.start, finding.end):
+                    yield finding
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
@@ -113,7 +164,18 @@ class AddressRecognizer(Recognizer):
         return sorted(anchors)
 
     def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:
-        lead = self._lead.match(norm, start, end)
+        # Most spans hold none of the characters a label or a leading word starts with.
+        lead = None if _LEAD_HEADS.isdisjoint(norm[start:end]) else self._lead.match(norm, start, end)
         if lead is not None and self.pattern.fullmatch(norm, lead.end(), end):
             start = lead.end()
+        # An address never starts inside a date: "2019年9月9日在苏州市…" gives "日在苏州市…" when
+        # the run of CJK before the anchor begins right after the day's digits.
+        date = _DATE_TAIL.match(norm, start, end) if norm[start] in "年月日号" else None
+        if (
+            date is not None
+            and start
+            and norm[start - 1] in _NUMERALS
+            and self.pattern.fullmatch(norm, date.end(), end)
+        ):
+            start = date.end()
         return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
