@@ -1,0 +1,227 @@
+"""An independent attack on the reader (issue 13: "every cell right, or honestly blank").
+
+The inputs are generated reports converted the way the web converts them -- poppler's pdftotext,
+pypdf, pdfplumber, lxml's ``text_content()``, DOCX XML taken apart, XLSX as CSV, Markdown with lost
+pipes, thousands separators, dashes for zero, Traditional characters, cut and wrapped text, tables
+changed so that they no longer balance -- made by ``tests/support/attack.py``, a method of its own
+(not ``tests/support/damage.py``). Every cell the reader returns is compared with the truth: a
+non-null cell that differs is a wrong value, and there must be none.
+
+Bounded: a fixed set of seeds per kind (fewer for the kinds that render a PDF), well under 90 s on
+one core. ``bench/bench_reader_attack.py`` runs the same kinds over more samples and prints the share
+recovered per kind.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from gongkai.report.model import AnnualReport
+from gongkai.report.read import read_bytes
+from support.attack import (
+    KINDS,
+    NEEDS_PDF,
+    NEEDS_PDFTOTEXT,
+    Damaged,
+    Wrong,
+    attack,
+    has_pdftotext,
+    html_cells,
+    sample,
+    score,
+)
+from support.attack import _page as page
+
+#: Samples per kind: every kind sees 2021 and 2019-format reports (seed % 5 == 4 is 2019).
+SEEDS = range(12)
+PDF_SEEDS = range(4)
+#: A read slower than this counts as a failure (the solver must be bounded; issue 13).
+READ_SECONDS = 5.0
+
+
+def _seeds(kind: str) -> range:
+    return PDF_SEEDS if kind in NEEDS_PDF else SEEDS
+
+
+def _skip_without_tools(kind: str) -> None:
+    if kind in NEEDS_PDFTOTEXT and not has_pdftotext():
+        pytest.skip("pdftotext (Debian poppler-utils) is not installed: apt-get install poppler-utils")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_wrong_value(kind: str) -> None:
+    _skip_without_tools(kind)
+    wrong: list[tuple[int, Wrong]] = []
+    crashes: list[tuple[int, str]] = []
+    slow: list[tuple[int, float]] = []
+    dash_zero: list[int] = []
+    for seed in _seeds(kind):
+        damaged = attack(kind, seed)
+        assert damaged is not None
+        started = time.perf_counter()
+        result = score(damaged)
+        elapsed = time.perf_counter() - started
+        wrong.extend((seed, w) for w in result.wrong)
+        if result.error:
+            crashes.append((seed, result.error))
+        if elapsed > READ_SECONDS:
+            slow.append((seed, elapsed))
+        if result.dash_as_zero:
+            dash_zero.append(seed)
+    assert crashes == [], f"{kind}: the reader raised something other than ReportFormatError"
+    assert slow == [], f"{kind}: reading took longer than {READ_SECONDS} s"
+    assert wrong == [], f"{kind}: {len(wrong)} wrong values (seed, cell, expected, got)"
+    # report-json.md: a cell printed "—", "/" or "-" is null, never 0.
+    assert dash_zero == [], f"{kind}: a dash read as 0 in samples {dash_zero}"
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "html_cells_newline",
+        "html_cells_tab",
+        "html_text_content",
+        "docx_xml_order",
+        "grid_expanded_tsv",
+        "traditional",
+        "full_width_digits",
+        "unbalanced_lines",
+        "unbalanced_html",
+    ],
+)
+def test_clean_conversions_are_read_completely(kind: str) -> None:
+    """Conversions that keep every cell apart lose nothing (so the zero above is not a reader that
+    returns nothing)."""
+    for seed in _seeds(kind)[:4]:
+        damaged = attack(kind, seed)
+        assert damaged is not None
+        result = score(damaged)
+        assert (result.recovered, result.wrong) == (result.cells, []), f"seed {seed}"
+
+
+@pytest.mark.parametrize("kind", ["cut_mid_number_table2", "pdf_pdftotext_layout_one_line"])
+def test_a_report_whose_tables_are_there_is_not_refused(kind: str) -> None:
+    """Issue 13: exit 2 only when none of tables 二–四 is found at all. A text cut inside table 二's
+    first row, or a PDF's layout text on one line, still shows table 二 (and the latter all tables)."""
+    _skip_without_tools(kind)
+    refused = []
+    for seed in PDF_SEEDS if kind in NEEDS_PDF else range(40):
+        damaged = attack(kind, seed)
+        assert damaged is not None
+        if score(damaged).refused:
+            refused.append(seed)
+    assert refused == []
+
+
+def test_the_score_counts_a_wrong_value_and_a_value_where_the_truth_is_blank() -> None:
+    """The harness itself: a reading with one changed cell, and one with a cell the report leaves
+    blank, are both counted wrong; a null is counted as not recovered, not as wrong."""
+    truth = sample(3)
+    damaged = Damaged(html_cells(page(truth, seed=3), "\n").encode("utf-8"), truth)
+    exact = score(damaged)
+    assert (exact.recovered, exact.wrong) == (exact.cells, [])
+
+    changed_value = truth.table3.cell("granted", "natural")
+    assert changed_value is not None
+
+    def changed(data: bytes) -> AnnualReport:
+        return read_bytes(data).with_cell("table3.granted.natural", changed_value + 1)
+
+    assert score(damaged, changed).wrong == [
+        Wrong("table3.granted.natural", changed_value, changed_value + 1)
+    ]
+
+    def blanked(data: bytes) -> AnnualReport:
+        return read_bytes(data).with_cell("table3.granted.natural", None)
+
+    assert score(damaged, blanked).nulls == 1
+
+    blank_truth = truth.with_cell("table2.fees_10k_yuan", None)
+    invented = score(replace(damaged, truth=blank_truth))
+    assert invented.wrong == [Wrong("table2.fees_10k_yuan", None, truth.table2.fees_10k_yuan)]
+    assert isinstance(truth.table2.fees_10k_yuan, Decimal)
+
+
+# -------------------------------------------------------------------------------------------------
+# Minimal reproductions of the wrong values this attack found (commit of wR at 4d3d201)
+# -------------------------------------------------------------------------------------------------
+
+
+def _table3_text(rows: list[str]) -> bytes:
+    """A short report text: title, section 三 heading, table 3's header and the given rows."""
+    head = [
+        "示例市示例局2023年度政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    return ("\n".join(head + rows) + "\n").encode("utf-8")
+
+
+def test_a_thousands_separator_is_not_read_as_the_cell_before_the_comma() -> None:
+    """A printed "1,161" is one cell (一千一百六十一); reading "1" from it is a wrong value."""
+    report = read_bytes(
+        _table3_text(
+            [
+                "一、本年新收政府信息公开申请数量 2,038 208 20 28 169 97 2,560",
+                "二、上年结转政府信息公开申请数量 6 0 0 0 0 0 6",
+                "三、本年度办理结果 （一）予以公开 909 99 12 11 83 47 1,161",
+            ]
+        )
+    )
+    assert report.table3.cell("granted", "total") in (1161, None)
+
+
+def test_a_split_other_row_is_never_read_as_the_single_other_row() -> None:
+    """A 2021 table whose （六）1. label is worded differently (here Taiwan wording 資訊) must not put
+    that row's figures into the 2019 single row ``other`` (report-json.md: absent or null then)."""
+    report = read_bytes(
+        _table3_text(
+            [
+                "一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9",
+                "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+                "三、本年度办理结果 （一）予以公开 0 0 0 0 0 0 0",
+                "（六）其他处理 1.申請人無正當理由逾期不補正、"
+                "行政機關不再處理其政府資訊公開申請 2 0 0 0 0 0 2",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 3 0 0 0 0 0 3",
+                "3.其他 4 0 0 0 0 0 4",
+                "（七）总计 9 0 0 0 0 0 9",
+                "四、结转下年度继续办理 0 0 0 0 0 0 0",
+            ]
+        )
+    )
+    other = report.table3.rows.get("other")
+    assert other is None or other.is_empty()
+
+
+def test_a_pipe_row_with_one_pipe_lost_is_not_read_shifted_into_another_row() -> None:
+    """Markdown whose pipe between two figures was lost ("| 1 0 |"): the reader must not read "1 0"
+    as the number 10, nor put the row's figures under the single row ``other`` one column over."""
+    lines = [
+        "示例市示例局2023年度政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况 |",
+        "|---|---|",
+        "| 自然人 | 法人或其他组织 | 总计 |",
+        "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+        "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 三、本年度办理结果 | （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+        "| 1 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+        "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ]
+    report = read_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    got = {p: v for p, v in report.cells() if v is not None}
+    assert {p: v for p, v in got.items() if p.startswith("table3.other.")} == {}
+    assert got.get("table3.other_overdue_correction.natural") in (1, None)
+    assert got.get("table3.other_overdue_correction.commercial") in (0, None)
