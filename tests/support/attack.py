@@ -558,6 +558,73 @@ def _big_text_kind(
     return make
 
 
+def _blanked(report: AnnualReport, rng: random.Random) -> AnnualReport:
+    """``report`` with one to three of its table-3/4 zeros printed blank (the truth is then null)."""
+    zeros = [p for p, v in report.cells() if v == 0 and (p.startswith("table3.") or p.startswith("table4."))]
+    for path in rng.sample(zeros, k=min(len(zeros), rng.randint(1, 3))):
+        report = report.with_cell(path, None)
+    return report
+
+
+def _blank(target: str) -> Callable[[int, random.Random], Damaged]:
+    def make(seed: int, rng: random.Random) -> Damaged:
+        report = _blanked(sample(seed), rng)
+        root = _page(report)
+        if target == "glued":
+            text = html_glued(root)
+        elif target == "tab":
+            text = html_cells(root, "\t")
+        else:
+            text = re.sub(" +", " ", html_cells(root, " "))
+        return Damaged(_utf8(text), report)
+
+    return make
+
+
+def _contradicting_narrative(report: AnnualReport, rng: random.Random) -> AnnualReport:
+    """The narrative's figures (sections 二 and 三) changed: published text and tables disagree."""
+    sections = []
+    for section in report.sections or ():
+        if section.number in ("二", "三"):
+            text = re.sub(r"\d+件", lambda m: f"{int(m.group(0)[:-1]) + rng.randint(1, 12)}件", section.text)
+            section = replace(section, text=text)
+        sections.append(section)
+    return replace(report, sections=tuple(sections))
+
+
+def _narrative(target: str) -> Callable[[int, random.Random], Damaged]:
+    def make(seed: int, rng: random.Random) -> Damaged:
+        report = _contradicting_narrative(sample(seed), rng)
+        root = _page(report)
+        text = html_glued(root) if target == "glued" else html_cells(root, " ")
+        return Damaged(_utf8(text), report)
+
+    return make
+
+
+def _with_notes(rng: random.Random) -> Callable[[str], str]:
+    """Some non-zero cells followed by a note holding a number, as in "22（其中修订 16 件）"."""
+
+    def edit(text: str) -> str:
+        if text.isdigit() and text != "0" and rng.random() < 0.15:
+            return f"{text}（其中{rng.randint(1, 9)}件为上年度延续）"
+        return text
+
+    return edit
+
+
+def _notes(target: str) -> Callable[[int, random.Random], Damaged]:
+    def make(seed: int, rng: random.Random) -> Damaged:
+        report = sample(seed)
+        root = _page(report, _with_notes(rng), seed)
+        if target == "html":
+            return Damaged(html_bytes(root), report)
+        text = html_glued(root) if target == "glued" else html_cells(root, " ")
+        return Damaged(_utf8(text), report)
+
+    return make
+
+
 def _gbk(seed: int, rng: random.Random) -> Damaged:
     report = sample(seed)
     return Damaged(html_cells(_page(report, seed=seed), "\n").encode("gb18030"), report)
@@ -613,6 +680,14 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     "dash_zero_space": _dash_zero("space"),
     "dash_zero_newline": _dash_zero("newline"),
     "dash_zero_html": _dash_zero("html"),
+    "blank_cells_space": _blank("space"),
+    "blank_cells_tab": _blank("tab"),
+    "blank_cells_glued": _blank("glued"),
+    "narrative_contradicts_space": _narrative("space"),
+    "narrative_contradicts_glued": _narrative("glued"),
+    "cell_notes_html": _notes("html"),
+    "cell_notes_space": _notes("space"),
+    "cell_notes_glued": _notes("glued"),
     "unbalanced_html": _unbalanced("html"),
     "unbalanced_space": _unbalanced("space"),
     "unbalanced_lines": _unbalanced("lines"),

@@ -31,6 +31,7 @@ from support.attack import (
     attack,
     has_pdftotext,
     html_cells,
+    html_glued,
     sample,
     score,
 )
@@ -225,3 +226,23 @@ def test_a_pipe_row_with_one_pipe_lost_is_not_read_shifted_into_another_row() ->
     assert {p: v for p, v in got.items() if p.startswith("table3.other.")} == {}
     assert got.get("table3.other_overdue_correction.natural") in (1, None)
     assert got.get("table3.other_overdue_correction.commercial") in (0, None)
+
+
+def test_a_blank_cell_in_glued_text_is_not_filled_by_splitting_its_neighbour() -> None:
+    """Sample 29 with table 3's 一 row printed "57 | 3 | (blank) | 1 | 5 | 4 | 70", glued by a crawler:
+    "…申请数量57315470二、…". 57 must not be split into 5 and 7 to fill the blank."""
+    report = sample(29).with_cell("table3.new.research", None)
+    text = html_glued(page(report))
+    assert "一、本年新收政府信息公开申请数量57315470二、" in text
+    new = read_bytes(text.encode("utf-8")).table3.row("new")
+    for column, value in new.items():
+        assert value in (report.table3.cell("new", column), None), column
+
+
+def test_a_note_after_a_cell_does_not_shift_the_row() -> None:
+    """Sample 23 with notes after some cells ("3（其中3件为上年度延续）"), cells joined by spaces: the
+    row "（一）予以公开 41 4 0 1 5 3（其中3件为上年度延续） 54" must not become 4, 1, 4, 0, 1, 5, 3."""
+    damaged = attack("cell_notes_space", 23)
+    assert damaged is not None
+    assert "（一）予以公开 41 4 0 1 5 3（其中3件为上年度延续） 54" in damaged.data.decode("utf-8")
+    assert score(damaged).wrong == []
