@@ -625,6 +625,49 @@ def _notes(target: str) -> Callable[[int, random.Random], Damaged]:
     return make
 
 
+def numbers_before_label(root: lxml_html.HtmlElement) -> str:
+    """Cells joined by spaces, but in every table row the figures come before the labels (a PDF
+    extractor that emits a vertically centred multi-line label after its row's numbers)."""
+    out: list[str] = []
+    body = root.find("body")
+    assert body is not None
+    for element in body.iter(*_BLOCKS):
+        if element.tag != "tr":
+            if not any(a.tag == "table" for a in element.iterancestors()) or element.tag == "caption":
+                out.append(_cell_text(element))
+            continue
+        cells = [_cell_text(c) for c in element.iter("th", "td")]
+        figures = [c for c in cells if re.fullmatch(r"[0-9.]+", c)]
+        labels = [c for c in cells if c not in figures]
+        out.append(" ".join(figures + labels))
+    return "\n".join(out) + "\n"
+
+
+def html_in_layout_table(root: lxml_html.HtmlElement) -> bytes:
+    """The page as an old portal serves it: everything inside a layout table's cell, each figure in
+    Word's ``<p class=MsoNormal><span>`` with ``&nbsp;`` padding, header cells written as ``td``."""
+    body = root.find("body")
+    assert body is not None
+    for cell in list(body.iter("th", "td")):
+        text = cell.text_content().strip()
+        for child in list(cell):
+            cell.remove(child)
+        cell.tag = "td"
+        cell.text = None
+        para = etree.SubElement(cell, "p", {"class": "MsoNormal", "align": "center"})
+        span = etree.SubElement(para, "span", {"style": "font-size:10.5pt"})
+        span.text = f"\u00a0{text}\u00a0" if text else "\u00a0"
+    wrapper = lxml_html.fromstring(
+        '<table width="100%" border="0"><tr><td class="nav">首页 | 政务公开 | 年报</td></tr>'
+        '<tr><td class="content"></td></tr></table>'
+    )
+    content = wrapper.find_class("content")[0]
+    for child in list(body):
+        content.append(child)
+    body.append(wrapper)
+    return html_bytes(root)
+
+
 def _gbk(seed: int, rng: random.Random) -> Damaged:
     report = sample(seed)
     return Damaged(html_cells(_page(report, seed=seed), "\n").encode("gb18030"), report)
@@ -646,6 +689,8 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     "html_one_line": _html_kind(lambda root, rng: html_one_line(root)),
     "html_no_newlines": _html_kind(lambda root, rng: no_newlines(html_cells(root, "\n"))),
     "markdown_dropped_pipes": _html_kind(markdown_dropped_pipes),
+    "numbers_before_label": _html_kind(lambda root, rng: numbers_before_label(root)),
+    "html_in_layout_table": _html_kind(lambda root, rng: html_in_layout_table(root)),
     "grid_expanded_markdown": _html_kind(lambda root, rng: expanded_grid(root, "", markdown=True)),
     "grid_expanded_tsv": _html_kind(lambda root, rng: expanded_grid(root, "\t", markdown=False)),
     "crawler_page_glued": _html_kind(lambda root, rng: CRAWLER_HEAD + html_glued(root) + CRAWLER_TAIL),

@@ -246,3 +246,24 @@ def test_a_note_after_a_cell_does_not_shift_the_row() -> None:
     assert damaged is not None
     assert "（一）予以公开 41 4 0 1 5 3（其中3件为上年度延续） 54" in damaged.data.decode("utf-8")
     assert score(damaged).wrong == []
+
+
+def test_figures_printed_before_their_label_are_not_given_to_the_next_label() -> None:
+    """A PDF extractor following the content stream can emit a row's figures before its label.
+    Table 3's column rules (一 + 二 = （七） + 四) then fail for the row-shifted reading: the figures
+    must be read with their own row or be null, never as the following label's row."""
+    report = read_bytes(
+        _table3_text(
+            [
+                "86 10 0 3 7 2 108 一、本年新收政府信息公开申请数量",
+                "3 0 0 0 0 0 3 二、上年结转政府信息公开申请数量",
+                "31 4 0 0 2 1 38 三、本年度办理结果 （一）予以公开",
+                "58 6 0 3 5 1 73 （四）无法提供 1.本机关不掌握相关政府信息",
+                "89 10 0 3 7 2 111 （七）总计",
+                "0 0 0 0 0 0 0 四、结转下年度继续办理",
+            ]
+        )
+    )
+    assert report.table3.cell("new", "total") in (108, None)
+    assert report.table3.cell("carried", "total") in (3, None)
+    assert report.table3.cell("granted", "total") in (38, None)
