@@ -384,6 +384,26 @@ def ocr_letters(text: str, rng: random.Random, share: float = 0.08) -> str:
     return "\n".join(lines)
 
 
+def glue_some_figures(text: str, rng: random.Random, share: float = 0.15) -> str:
+    """The space between two figures dropped with probability ``share`` ("1 0" -> "10"), as a PDF
+    extractor does when two narrow columns' figures sit closer than its tolerance."""
+    return re.sub(r"(?<=\d) (?=\d)", lambda m: "" if rng.random() < share else " ", text)
+
+
+def split_some_figures(text: str, rng: random.Random, share: float = 0.1) -> str:
+    """A space put inside a multi-digit figure with probability ``share`` ("108" -> "10 8"), as a
+    justified PDF line spreads its characters."""
+
+    def spread(m: re.Match[str]) -> str:
+        figure = m.group(0)
+        if len(figure) < 2 or rng.random() >= share:
+            return figure
+        at = rng.randint(1, len(figure) - 1)
+        return f"{figure[:at]} {figure[at:]}"
+
+    return re.sub(r"(?<![\d.])\d+(?![\d.])", spread, text)
+
+
 def full_width(text: str) -> str:
     """Digits (and the separators inside numbers) in full width, as some portals print them."""
     return re.sub(r"[0-9][0-9,.]*", lambda m: m.group(0).translate(_FULL_WIDTH), text)
@@ -712,6 +732,9 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     ),
     "cut_mid_number_table2": _big_text_kind(lambda t, rng: cut_mid_number(t, rng, "规章", "三、收到")),
     "ocr_letters": _text_kind(ocr_letters, sep="\t"),
+    "glue_some_figures": _text_kind(glue_some_figures),
+    "split_some_figures": _text_kind(split_some_figures),
+    "glued_wrapped_40": _html_kind(lambda root, rng: wrap(html_glued(root), 40, keep_digits=False)),
     "full_width_digits": _text_kind(lambda t, rng: full_width(t), sep="\t"),
     "traditional": _text_kind(lambda t, rng: traditional(t), sep="\n"),
     "traditional_space": _text_kind(lambda t, rng: traditional(t)),

@@ -267,3 +267,12 @@ def test_figures_printed_before_their_label_are_not_given_to_the_next_label() ->
     assert report.table3.cell("new", "total") in (108, None)
     assert report.table3.cell("carried", "total") in (3, None)
     assert report.table3.cell("granted", "total") in (38, None)
+
+
+def test_a_figure_broken_by_a_line_wrap_is_not_read_as_its_first_part() -> None:
+    """Glued page text wrapped at 40 columns breaks "行政处罚1998行政强制37" as "…行政处罚199" / "8行政强制37":
+    reading 199 is a wrong value (1998 or null)."""
+    damaged = attack("glued_wrapped_40", 0)
+    assert damaged is not None
+    assert "行政处罚199\n8行政强制37" in damaged.data.decode("utf-8")
+    assert read_bytes(damaged.data).table2.penalty in (1998, None)
