@@ -270,8 +270,8 @@ def test_figures_printed_before_their_label_are_not_given_to_the_next_label() ->
 
 
 def test_a_figure_broken_by_a_line_wrap_is_not_read_as_its_first_part() -> None:
-    """Glued page text wrapped at 40 columns breaks "行政处罚1998行政强制37" as "…行政处罚199" / "8行政强制37":
-    reading 199 is a wrong value (1998 or null)."""
+    """Glued page text wrapped at 40 columns breaks "行政处罚1998行政强制37" into "…行政处罚199" and
+    "8行政强制37": reading 199 is a wrong value (1998 or null)."""
     damaged = attack("glued_wrapped_40", 0)
     assert damaged is not None
     assert "行政处罚199\n8行政强制37" in damaged.data.decode("utf-8")
