@@ -663,6 +663,40 @@ def numbers_before_label(root: lxml_html.HtmlElement) -> str:
     return "\n".join(out) + "\n"
 
 
+def table3_in_two_halves(root: lxml_html.HtmlElement) -> str:
+    """Cells joined by spaces, table 三 printed as a wide table is on portrait pages: the rows with
+    their first four figures, then the rows again (labels repeated) with the last three."""
+    out: list[str] = []
+    body = root.find("body")
+    assert body is not None
+    halves: tuple[list[str], list[str]] = (
+        ["自然人 商业企业 科研机构 社会公益组织"],
+        ["（续表）", "法律服务机构 其他 总计"],
+    )
+    in_table3 = False
+    for element in body.iter(*_BLOCKS):
+        if element.tag == "caption":
+            in_table3 = "收到和处理" in _cell_text(element)
+            out.append(_cell_text(element))
+            continue
+        if element.tag != "tr":
+            if not any(a.tag == "table" for a in element.iterancestors()):
+                if in_table3:
+                    out.extend(halves[0] + halves[1])
+                    in_table3 = False
+                out.append(_cell_text(element))
+            continue
+        cells = [_cell_text(c) for c in element.iter("th", "td")]
+        values = [c for c in cells if re.fullmatch(r"\d*", c)]
+        if in_table3 and len(values) == 7 and len(cells) > 7:
+            label = " ".join(cells[: len(cells) - 7])
+            halves[0].append(" ".join([label, *cells[-7:-3]]))
+            halves[1].append(" ".join([label, *cells[-3:]]))
+        elif not in_table3:
+            out.append(" ".join(cells))
+    return "\n".join(out) + "\n"
+
+
 def html_in_layout_table(root: lxml_html.HtmlElement) -> bytes:
     """The page as an old portal serves it: everything inside a layout table's cell, each figure in
     Word's ``<p class=MsoNormal><span>`` with ``&nbsp;`` padding, header cells written as ``td``."""
@@ -710,6 +744,7 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     "html_no_newlines": _html_kind(lambda root, rng: no_newlines(html_cells(root, "\n"))),
     "markdown_dropped_pipes": _html_kind(markdown_dropped_pipes),
     "numbers_before_label": _html_kind(lambda root, rng: numbers_before_label(root)),
+    "table3_in_two_halves": _html_kind(lambda root, rng: table3_in_two_halves(root)),
     "html_in_layout_table": _html_kind(lambda root, rng: html_in_layout_table(root)),
     "grid_expanded_markdown": _html_kind(lambda root, rng: expanded_grid(root, "", markdown=True)),
     "grid_expanded_tsv": _html_kind(lambda root, rng: expanded_grid(root, "\t", markdown=False)),
@@ -738,6 +773,8 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     "full_width_digits": _text_kind(lambda t, rng: full_width(t), sep="\t"),
     "traditional": _text_kind(lambda t, rng: traditional(t), sep="\n"),
     "traditional_space": _text_kind(lambda t, rng: traditional(t)),
+    "traditional_glued": _html_kind(lambda root, rng: traditional(html_glued(root))),
+    "full_width_glued": _html_kind(lambda root, rng: full_width(html_glued(root))),
     "traditional_taiwan": _text_kind(lambda t, rng: traditional(t, taiwan=True), sep="\n"),
     "gb18030_bytes": _gbk,
     # cell-level damage
