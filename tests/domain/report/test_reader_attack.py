@@ -276,3 +276,26 @@ def test_a_figure_broken_by_a_line_wrap_is_not_read_as_its_first_part() -> None:
     assert damaged is not None
     assert "行政处罚199\n8行政强制37" in damaged.data.decode("utf-8")
     assert read_bytes(damaged.data).table2.penalty in (1998, None)
+
+
+def test_a_narrative_that_contradicts_table_two_does_not_decide_its_split() -> None:
+    """Sample 58 glued, its narrative changed to "制发…13件，废止14件，现行有效22件" while the table
+    prints 1 | 3 | 13 ("行政规范性文件1313"). Two of the three narrative figures fit no split, so the
+    text contradicts the table: reading 13 | 1 | 3 from the one that fits is a wrong value (and hides
+    the contradiction that issue 13 item 7 wants flagged)."""
+    damaged = attack("narrative_contradicts_glued", 58)
+    assert damaged is not None
+    assert "行政规范性文件1313第二十条" in damaged.data.decode("utf-8")
+    docs = read_bytes(damaged.data).table2.normative_documents
+    assert (docs.issued, docs.abolished, docs.in_force) in ((1, 3, 13), (None, None, None))
+
+
+def test_a_short_row_with_spaces_is_not_filled_by_splitting_its_total() -> None:
+    """Sample 47 with a blank cell, cells joined by spaces: "1.本机关不掌握相关政府信息 8 1 0 0 1 10" has
+    six figures for seven columns. Splitting the total 10 into 1 and 0 (total read as 0) is wrong."""
+    damaged = attack("blank_cells_space", 47)
+    assert damaged is not None
+    assert "1.本机关不掌握相关政府信息 8 1 0 0 1 10\n" in damaged.data.decode("utf-8")
+    row = read_bytes(damaged.data).table3.row("unable_nodata")
+    assert row.total in (10, None)
+    assert row.legal_service in (0, None)
