@@ -5,9 +5,10 @@ Run: ``.venv/bin/python bench/bench_reader_attack.py [--samples 100] [--pdf-samp
 For each kind of damage: samples, cells with a value in the truth, share read right ("recovered"),
 share read null, wrong values (a non-null cell that differs from the truth -- the worst outcome) and
 in how many samples, refusals (``ReportFormatError``), crashes, dashes read as 0, the slowest read,
-and up to ``--examples`` wrong values per kind as (seed, cell, expected, got). Kinds that need
-poppler's ``pdftotext`` are skipped with a note when it is absent. Samples are ``seed`` 0..N-1
-(``support.attack.sample``: every fifth one in the 2019 trial format).
+for the ``unbalanced_*`` kinds how often checking the reading flags an error (the published table
+does not balance: issue 13 item 7), and up to ``--examples`` wrong values per kind as (seed, cell,
+expected, got). Kinds that need poppler's ``pdftotext`` are skipped with a note when it is absent.
+Samples are ``seed`` 0..N-1 (``support.attack.sample``: every fifth one in the 2019 trial format).
 """
 
 from __future__ import annotations
@@ -20,7 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from gongkai.errors import ReportFormatError
+from gongkai.report.read import read_bytes
+from gongkai.report.rules import check
 from support.attack import KINDS, NEEDS_PDF, NEEDS_PDFTOTEXT, Wrong, attack, has_pdftotext, score
+
+
+def _flagged(data: bytes) -> bool:
+    """Whether checking the reading finds an error (for a table changed so that it does not balance)."""
+    try:
+        return any(f.severity == "error" for f in check(read_bytes(data)))
+    except ReportFormatError:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
             s["dash_as_zero"] += result.dash_as_zero
             if result.error:
                 crashes[kind].append((seed, result.error))
+            elif kind.startswith("unbalanced_"):
+                s["unbalanced"] += 1
+                s["flagged"] += _flagged(damaged.data)
             examples[kind].extend((seed, w) for w in result.wrong[: args.examples])
 
     header = (
@@ -87,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{total['nulls'] / cells:6.1%} {total['wrong']:6} {total['wrong_samples']:4} {total['refused']:7} "
         f"{sum(len(c) for c in crashes.values()):5} {total['dash_as_zero']:5}"
     )
+    for kind in kinds:
+        if stats[kind]["unbalanced"]:
+            s = stats[kind]
+            print(f"{kind}: the changed table flagged by the checks in {s['flagged']} of {s['unbalanced']}")
     for kind in kinds:
         for seed, wrong in examples[kind][: args.examples]:
             print(f"WRONG {kind} seed={seed} {wrong.cell}: expected {wrong.expected}, got {wrong.got}")
