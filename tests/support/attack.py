@@ -404,6 +404,25 @@ def split_some_figures(text: str, rng: random.Random, share: float = 0.1) -> str
     return re.sub(r"(?<![\d.])\d+(?![\d.])", spread, text)
 
 
+def label_typos(text: str, rng: random.Random) -> str:
+    """One to three row labels of table 三 with two characters dropped (typing or OCR slips, as in
+    a published "其他法律行政止公开"); the figures stay on their line."""
+    lines = text.split("\n")
+    rows = [
+        i
+        for i, line in enumerate(lines)
+        if re.search(r"[\u4e00-\u9fff]{6,}.* \d+ \d+ \d+ \d+ \d+ \d+ \d+$", line)
+    ]
+    for i in rng.sample(rows, k=min(len(rows), rng.randint(1, 3))):
+        label_end = lines[i].index(re.findall(r" \d+ \d+ \d+ \d+ \d+ \d+ \d+$", lines[i])[0])
+        label = lines[i][:label_end]
+        hanzi = [j for j, ch in enumerate(label) if "\u4e00" <= ch <= "\u9fff"]
+        for j in sorted(rng.sample(hanzi, k=2), reverse=True):
+            label = label[:j] + label[j + 1 :]
+        lines[i] = label + lines[i][label_end:]
+    return "\n".join(lines)
+
+
 def full_width(text: str) -> str:
     """Digits (and the separators inside numbers) in full width, as some portals print them."""
     return re.sub(r"[0-9][0-9,.]*", lambda m: m.group(0).translate(_FULL_WIDTH), text)
@@ -767,6 +786,7 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     ),
     "cut_mid_number_table2": _big_text_kind(lambda t, rng: cut_mid_number(t, rng, "规章", "三、收到")),
     "ocr_letters": _text_kind(ocr_letters, sep="\t"),
+    "label_typos": _text_kind(label_typos),
     "glue_some_figures": _text_kind(glue_some_figures),
     "split_some_figures": _text_kind(split_some_figures),
     "glued_wrapped_40": _html_kind(lambda root, rng: wrap(html_glued(root), 40, keep_digits=False)),
