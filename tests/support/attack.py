@@ -605,9 +605,25 @@ def _blanked(report: AnnualReport, rng: random.Random) -> AnnualReport:
     return report
 
 
-def _blank(target: str) -> Callable[[int, random.Random], Damaged]:
-    def make(seed: int, rng: random.Random) -> Damaged:
-        report = _blanked(sample(seed), rng)
+def _all_zeros_blank(report: AnnualReport) -> AnnualReport:
+    """``report`` with every table-3/4 zero printed blank, as many agencies print their tables."""
+    for path, value in list(report.cells()):
+        if value == 0 and (path.startswith("table3.") or path.startswith("table4.")):
+            report = report.with_cell(path, None)
+    return report
+
+
+def _blank(target: str, every_zero: bool = False) -> Callable[[int, random.Random], Damaged | None]:
+    def make(seed: int, rng: random.Random) -> Damaged | None:
+        report = _all_zeros_blank(sample(seed)) if every_zero else _blanked(sample(seed), rng)
+        if target in ("pdf_layout", "pypdf", "pdf"):
+            if target == "pdf_layout" and not has_pdftotext():
+                return None
+            pdf = render(report, "pdf")
+            if target == "pdf":
+                return Damaged(pdf, report)
+            text = pdftotext(pdf, "layout") if target == "pdf_layout" else pypdf_text(pdf)
+            return Damaged(_utf8(text), report)
         root = _page(report)
         if target == "glued":
             text = html_glued(root)
@@ -808,6 +824,11 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
     "blank_cells_space": _blank("space"),
     "blank_cells_tab": _blank("tab"),
     "blank_cells_glued": _blank("glued"),
+    "zeros_blank_space": _blank("space", every_zero=True),
+    "zeros_blank_glued": _blank("glued", every_zero=True),
+    "zeros_blank_pdf_layout": _blank("pdf_layout", every_zero=True),
+    "zeros_blank_pypdf": _blank("pypdf", every_zero=True),
+    "zeros_blank_pdf_file": _blank("pdf", every_zero=True),
     "narrative_contradicts_space": _narrative("space"),
     "narrative_contradicts_glued": _narrative("glued"),
     "cell_notes_html": _notes("html"),
@@ -822,10 +843,21 @@ KINDS: Mapping[str, Callable[[int, random.Random], Damaged | None]] = {
 
 #: Kinds whose input needs poppler's pdftotext.
 NEEDS_PDFTOTEXT = frozenset(
-    {"pdf_pdftotext_layout", "pdf_pdftotext_raw", "pdf_pdftotext_layout_one_line", "unbalanced_pdf_layout"}
+    {
+        "pdf_pdftotext_layout",
+        "pdf_pdftotext_raw",
+        "pdf_pdftotext_layout_one_line",
+        "unbalanced_pdf_layout",
+        "zeros_blank_pdf_layout",
+    }
 )
 #: Kinds that need a PDF rendered (about a second each).
-NEEDS_PDF = NEEDS_PDFTOTEXT | {"pdf_pypdf_text", "pdf_pdfplumber_text"}
+NEEDS_PDF = NEEDS_PDFTOTEXT | {
+    "pdf_pypdf_text",
+    "pdf_pdfplumber_text",
+    "zeros_blank_pypdf",
+    "zeros_blank_pdf_file",
+}
 
 
 def attack(kind: str, seed: int) -> Damaged | None:

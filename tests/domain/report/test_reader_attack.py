@@ -299,3 +299,15 @@ def test_a_short_row_with_spaces_is_not_filled_by_splitting_its_total() -> None:
     row = read_bytes(damaged.data).table3.row("unable_nodata")
     assert row.total in (10, None)
     assert row.legal_service in (0, None)
+
+
+def test_figures_separated_by_spaces_are_never_split_to_fill_blank_cells() -> None:
+    """Many agencies leave zero cells blank. Sample 3 so printed, as text with spaces (what pdftotext
+    or pypdf give for such a PDF): "一、本年新收政府信息公开申请数量 21 2 3 4 30" has five figures for
+    seven columns. Reading 2, 1, 2, 3, 4, 3, 0 (splitting 21 and 30) is wrong; null is right."""
+    damaged = attack("zeros_blank_space", 3)
+    assert damaged is not None
+    assert "一、本年新收政府信息公开申请数量 21 2 3 4 30\n" in damaged.data.decode("utf-8")
+    new = read_bytes(damaged.data).table3.row("new")
+    for column, value in new.items():
+        assert value in (damaged.truth.table3.cell("new", column), None), column
