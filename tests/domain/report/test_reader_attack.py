@@ -17,9 +17,11 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from gongkai.report import jsonio
 from gongkai.report.model import AnnualReport
 from gongkai.report.read import read_bytes
 from support.attack import (
@@ -32,6 +34,9 @@ from support.attack import (
     has_pdftotext,
     html_cells,
     html_glued,
+    pdfplumber_text,
+    pdftotext,
+    pypdf_text,
     sample,
     score,
 )
@@ -311,3 +316,30 @@ def test_figures_separated_by_spaces_are_never_split_to_fill_blank_cells() -> No
     new = read_bytes(damaged.data).table3.row("new")
     for column, value in new.items():
         assert value in (damaged.truth.table3.cell("new", column), None), column
+
+
+# -------------------------------------------------------------------------------------------------
+# The same conversions applied to the real published PDFs of ../shared/corpus
+# -------------------------------------------------------------------------------------------------
+
+_CONVERSIONS = {
+    "pypdf": pypdf_text,
+    "pdfplumber": pdfplumber_text,
+    "pdftotext_layout": lambda pdf: pdftotext(pdf, "layout"),
+    "pdftotext_raw": lambda pdf: pdftotext(pdf, "raw"),
+}
+
+
+@pytest.mark.parametrize("name", ["001", "002", "003"])
+@pytest.mark.parametrize("conversion", list(_CONVERSIONS))
+def test_real_pdfs_converted_to_text_have_no_wrong_value(
+    corpus_dir: Path, name: str, conversion: str
+) -> None:
+    """Found so: 002.pdf through pdfplumber's ``extract_text()`` prints "10 0 0 0 0 0 10" before
+    "1.本机关不掌握相关政府信息" and "3 0 0 0 0 0 3" after it; the reader gives that row 3 (10 is right)."""
+    if conversion.startswith("pdftotext") and not has_pdftotext():
+        pytest.skip("pdftotext (Debian poppler-utils) is not installed: apt-get install poppler-utils")
+    truth = jsonio.load(corpus_dir / f"{name}.expected.json")
+    text = _CONVERSIONS[conversion]((corpus_dir / f"{name}.pdf").read_bytes())
+    result = score(Damaged(text.encode("utf-8"), truth))
+    assert (result.error, result.wrong) == ("", [])
