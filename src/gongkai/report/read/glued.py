@@ -34,7 +34,16 @@ from gongkai.report.model import (
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
 from gongkai.report.read.document import Grid, TextLine
-from gongkai.report.read.solver import Budget, Constraint, LimitReached, agreed, solve, splits
+from gongkai.report.read.solver import (
+    Budget,
+    Constraint,
+    LimitReached,
+    Solution,
+    agreed,
+    blank_cells,
+    solve,
+    splits,
+)
 
 SPLIT_NOTE = "按约束拆分"
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t\u00a0\u3000]+(?=\d)")
@@ -137,7 +146,6 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         return set()
     budget = Budget()
     candidates: dict[str, list[tuple[int, ...]]] = {}
-    penalties: dict[str, int] = {}
     printed: set[str] = set()
     found: set[str] = set()
     by_key = {r.key: r for r in rows}
@@ -155,29 +163,30 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             candidates[row.key] = [tuple(int(g) for g in groups)]
             printed.add(row.key)
             continue
+        if blank_cells(groups, T3_WIDTH):
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
+            asm.finding(f"table3.{row.key}", BLANKS_UNPLACED.format(count=len(groups)), row.raw)
+            continue
         try:
+            # Only splits that satisfy the row's own 总计: a run whose split fails it is unreliable.
             readings = splits(row.digits, (T3_WIDTH,), True, budget)
-            if not readings:
-                readings = splits(row.digits, (T3_WIDTH,), False, budget)
-                if len(readings) > _MAX_UNBALANCED_ROW:
-                    readings = []
-                penalties[row.key] = 1
         except LimitReached:
             readings = []
             limited.add(row.key)
         if readings:
             candidates[row.key] = readings
         else:
-            penalties.pop(row.key, None)
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            reason = "超出求解上限" if row.key in limited else "无法拆分为 7 个数"
+            reason = "超出求解上限" if row.key in limited else "无法拆分为满足行合计的 7 个数"
             asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
     constraints = table3_constraints(set(candidates))
     try:
-        solution = solve(candidates, penalties, constraints, budget)
+        solution = solve(candidates, {}, constraints, budget)
     except LimitReached:  # pragma: no cover - solve() turns its own limit into an incomplete result
         solution = None
+    suspect = failing_rows(solution, constraints) if solution is not None else {}
     for key, readings in candidates.items():
         row = by_key[key]
         prefix = f"table3.{key}"
@@ -188,6 +197,17 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"{prefix}.{column}", None, _source(row, None))
             asm.finding(prefix, "数字连在一起，拆法过多或超出求解上限，整行按缺失处理", row.raw)
+            continue
+        if key in suspect and len(readings) > 1:
+            # The row's own 总计 left several splits, and a column rule that would choose between
+            # them fails in the best readings: which split is right is not established.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"{prefix}.{column}", None, _source(row, None))
+            asm.finding(
+                prefix,
+                "数字连在一起；此行参与的合计关系不成立，拆法不可靠，整行按缺失处理：" + "；".join(suspect[key]),
+                row.raw,
+            )
             continue
         used = [ROW_SUM] + [c.name for c in constraints if any(k == key for k, _ in c.terms)]
         values = list(agreed(solution.readings, key))
@@ -206,7 +226,8 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     if solution is not None and solution.violations and solution.readings:
         asm.finding(
             "table3",
-            "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致的单元格。不满足的约束："
+            "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致、且不参与不成立的合计关系的"
+            "拆分行。不满足的约束："
             + "；".join(solution.failed),
         )
     if found:
@@ -215,8 +236,23 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     return found
 
 
-#: A row none of whose splits balances is split by the column rules only if it has at most this many.
-_MAX_UNBALANCED_ROW = 400
+BLANKS_UNPLACED = "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
+
+
+def failing_rows(solution: Solution, constraints: list[Constraint]) -> dict[str, list[str]]:
+    """The rows taking part in a constraint that some best reading fails, with those constraints."""
+    rows: dict[str, list[str]] = {}
+    if not solution.violations:
+        return rows
+    usable = [c for c in constraints if solution.readings and all(k in solution.readings[0] for k, _ in c.terms)]
+    for reading in solution.readings:
+        for c in usable:
+            if sum(coefficient * reading[k][c.column] for k, coefficient in c.terms) != 0:
+                for k, _ in c.terms:
+                    names = rows.setdefault(k, [])
+                    if c.name not in names:
+                        names.append(c.name)
+    return rows
 
 
 def table3_constraints(present: set[str]) -> list[Constraint]:

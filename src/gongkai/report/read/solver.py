@@ -50,6 +50,21 @@ class Budget:
             raise LimitReached
 
 
+def blank_cells(groups: Sequence[str], width: int) -> bool:
+    """Whether figures separated by spaces are cells of a row with blank cells, not glued digits.
+
+    A space between figures is a cell boundary. With fewer figures than ``width`` they are either
+    cells with some cells left blank, or digits of several cells run together. For a row that
+    balances, digits run together never satisfy "the last figure is the sum of the others" (gluing
+    ``a`` onto ``b`` adds ``a * (10**len(b) - 1)`` to one side), so when the figures do satisfy it,
+    they are cells, and where the blanks sit is not determined: the row is not read.
+    """
+    if not 1 < len(groups) < width or not all(g.isdigit() for g in groups):
+        return False
+    values = [int(g) for g in groups]
+    return sum(values[:-1]) == values[-1]
+
+
 def splits(digits: str, groups: Sequence[int], balanced: bool, budget: Budget) -> list[tuple[int, ...]]:
     """Every way to cut ``digits`` into ``sum(groups)`` numbers without leading zeros.
 

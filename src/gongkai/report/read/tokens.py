@@ -15,6 +15,7 @@ from gongkai.report.model import (
 from gongkai.report.read import labels
 from gongkai.report.read.cells import CellKind, classify, regroupings
 from gongkai.report.read.document import Grid, GridCell, TextLine
+from gongkai.report.read.solver import blank_cells
 
 #: Limits on what a grid may claim: a merged cell spans at most this many rows or columns, and
 #: a table has at most this many positions (the official tables have fewer than 300).
@@ -299,5 +300,7 @@ def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool
     if len(digits) == width and all(d == "0" or d[0] != "0" for d in digits):
         # As printed: one number per cell. The report's own arithmetic errors are not ours to fix.
         return [tuple(int(d) for d in digits)]
+    if blank_cells(digits, width):
+        return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]
     return [r for r in regroupings(digits, joinable, width) if check(r)]
