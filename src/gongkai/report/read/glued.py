@@ -66,6 +66,8 @@ class GluedRow:
     raw: str
     line: TextLine
     cut: bool
+    #: Figures come right before the label (they may be this row's, printed before its label).
+    figures_before: bool = False
 
 
 def _ordinal(key: str) -> str | None:
@@ -110,8 +112,15 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
             continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
         cut = at_end and not rest and following is None
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
-        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut))
-    return _in_order(candidates)
+        before = norm[: match.start].rstrip("_一二三四五六七八九十()、")[-1:].isdigit()
+        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut, before))
+    chain = _in_order(candidates)
+    if chain and chain[0].figures_before:
+        # Figures right before the table's first row label: a layout that prints each row's
+        # figures before its label (a PDF extractor emitting a multi-line label after its row).
+        # Which figures belong to which label is then not known: no row is read from here.
+        return []
+    return chain
 
 
 #: Label matches looked at in one region (a table has 26 rows; the narrative mentions a few).

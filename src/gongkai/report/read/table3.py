@@ -32,7 +32,7 @@ from gongkai.report.read.assembly import (
 from gongkai.report.read.cells import CellKind, classify, parse_count
 from gongkai.report.read.document import Grid, TextLine
 from gongkai.report.read.glued import read_glued_table3, table3_constraints
-from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs
+from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs, text_row
 
 #: How many runs of numbers in running text may be tried for one table-3 row (the narrative
 #: mentions a row's words now and then; a file that repeats them without end is not a report).
@@ -108,6 +108,15 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             run = Run(run.label, orphan.values, orphan.positional, orphan.first_block, run.last_block)
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
+        if key not in found and _between_figures(asm, runs, i):
+            # The label stands on a line of its own between two lines of figures: the figures may
+            # be printed before their label (a PDF extractor emitting a multi-line label after its
+            # row's figures) or after it. Nothing says which, so the row is not read.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{key}.{column}", None, run.values[0].source)
+            asm.finding(f"table3.{key}", BETWEEN_FIGURES, " ".join(t.text for t in run.values))
+            found[key] = run
+            continue
         if key in found:
             if key not in repeated:
                 repeated.add(key)
@@ -160,6 +169,31 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
     return set(found)
+
+
+BETWEEN_FIGURES = "行标签单独成行，其前后两行都是数字，无法确定哪一行数字属于此行，整行按缺失处理"
+
+
+def _between_figures(asm: Assembly, runs: list[Run], i: int) -> bool:
+    """Whether text run ``i`` took figures printed on a line after its label's line while figures
+    come just before the label too: a row of figures without any label, more figures than a row
+    has after the previous label, or figures that open the label's line."""
+    run = runs[i]
+    if run.positional or i == 0 or run.first_block >= run.last_block or not run.values:
+        return False
+    label_line = asm.doc.blocks[run.first_block]
+    if not isinstance(label_line, TextLine) or run.values[0].source.line == label_line.line:
+        return False  # the label's own line holds figures after it: they are its row's
+    kinds = [t.kind is CellKind.NUMBER for t in text_row(label_line, run.first_block).toks]
+    opening = kinds.index(False) if False in kinds else len(kinds)
+    if opening >= 2 and not any(kinds[opening:]):
+        return True  # the label's line opens with figures (another row's), and its own follow
+    before = runs[i - 1]
+    return (
+        not any(kinds)
+        and not before.positional
+        and (len(before.values) > T3_WIDTH or (len(before.values) == T3_WIDTH and not before.label))
+    )
 
 
 def _table3_grids(asm: Assembly, start: int, end: int) -> Callable[[Grid, str], bool]:
