@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,7 +34,7 @@ from gongkai.report.model import (
 )
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
-from gongkai.report.read.document import Grid, TextLine
+from gongkai.report.read.document import Block, Grid, TextLine
 from gongkai.report.read.solver import (
     Budget,
     Constraint,
@@ -54,8 +55,13 @@ _COLUMN_LABEL = {i: c.label for i, c in enumerate(TABLE3_COLUMNS)}
 
 
 def prepare(text: str) -> str:
-    """Text for label matching: spaces between digits kept as "_" (a possible cell boundary)."""
-    return labels.normalize(_BETWEEN_DIGITS.sub("_", labels.to_simplified(text)))
+    """Text for label matching: spaces between digits kept as "_" (a possible cell boundary), and
+    a thousands separator between a figure's digits dropped ("1,161" is 1161)."""
+    text = _THOUSANDS.sub("", labels.to_simplified(text))
+    return labels.normalize(_BETWEEN_DIGITS.sub("_", text))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @dataclass(slots=True)
@@ -110,6 +116,8 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         run = run.strip("_")
         if not run:
             continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
+        if rest[:1] in (",", "，", ".") and rest[1:2].isdigit():
+            continue  # the figures go on past a separator: where they end is not known
         cut = at_end and not rest and following is None
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
         before = norm[: match.start].rstrip("_一二三四五六七八九十()、")[-1:].isdigit()
@@ -394,10 +402,30 @@ def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> se
                 # The document ends on this row: its figures may be cut short.
                 asm.finding(f"table2.{key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", source.raw)
                 continue
+            if not norm[match.end() :].strip("._") and _opens_with_digit(blocks, index + 1):
+                # The figure ends the line and the next line opens with digits: a line wrap may
+                # have cut it ("行政处罚199⏎8行政强制37"). Its end is not known.
+                for path in _T2_PATHS[key]:
+                    asm.put(path, None, source)
+                asm.finding(f"table2.{key}", WRAPPED, source.raw)
+                continue
             _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
     if used:
         exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))
     return found
+
+
+WRAPPED = "此行的数字在行末断开，下一行以数字开头，可能是同一个数被换行截断，按缺失处理"
+_T2_PATHS = {
+    key: [f"table2.{key}"] if key in ("licensing", "penalty", "coercion", "fees_10k_yuan")
+    else [f"table2.{key}.{name}" for name in _DOC_FIELDS]
+    for key in _T2_LABELS.values()
+}
+
+
+def _opens_with_digit(blocks: Sequence[Block], index: int) -> bool:
+    block = blocks[index] if index < len(blocks) else None
+    return isinstance(block, TextLine) and prepare(block.text).lstrip(".")[:1].isdigit()
 
 
 def _put_glued_table2(

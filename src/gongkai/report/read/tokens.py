@@ -13,7 +13,7 @@ from gongkai.report.model import (
     CellSource,
 )
 from gongkai.report.read import labels
-from gongkai.report.read.cells import CellKind, classify, regroupings
+from gongkai.report.read.cells import CellKind, classify, parse_count, regroupings
 from gongkai.report.read.document import Grid, GridCell, TextLine
 from gongkai.report.read.solver import blank_cells
 
@@ -23,7 +23,8 @@ _MAX_SPAN = 200
 _MAX_GRID_POSITIONS = 200_000
 
 # A number in running text: not an ordinal ("1." "1、" "(1)"), may carry decimals (万元).
-_NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])\d+(?:\.\d+)?(?![\d.、．)）])")
+# "1,161" (a thousands separator) is one number: reading "1" from it would be a wrong value.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?![\d.、．)）])")
 
 # ---------------------------------------------------------------------------------------------
 # Tokens and rows: one shape for grid rows and lines of running text
@@ -295,11 +296,11 @@ def all_blank(run: Run) -> bool:
 def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool]) -> list[tuple[int, ...]]:
     """Readings of a text run's digits as ``width`` counts that satisfy ``check``."""
     digits = [t.text for t in run.values]
-    if any(not d.isdigit() for d in digits):
-        return []
-    if len(digits) == width and all(d == "0" or d[0] != "0" for d in digits):
+    if len(digits) == width and all((d == "0" or d[0] != "0") and parse_count(d) is not None for d in digits):
         # As printed: one number per cell. The report's own arithmetic errors are not ours to fix.
-        return [tuple(int(d) for d in digits)]
+        return [tuple(parse_count(d) or 0 for d in digits)]
+    if any(not d.isdigit() for d in digits):
+        return []  # figures with separators or decimals are never re-split
     if blank_cells(digits, width):
         return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]
