@@ -464,6 +464,13 @@ def _put_glued_table2(
 
     fewest = min((misses(r) for r in readings), default=0)
     best = [r for r in readings if misses(r) == fewest]
+    stated_count = len(stated) + (before is not None)
+    if fewest and 2 * fewest >= stated_count:
+        # At least half of what the narrative (and last year's report) states fits no split: they
+        # contradict the table rather than decide it. The split is then made from the digits alone
+        # (cells every reading agrees on), and the text rule reports the contradiction.
+        best = readings
+        stated, before, fewest = {}, None, 0
     used = [f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items()]
     if before is not None:
         used.append(f"上年现行有效{before}件＋本年制发－本年废止＝现行有效")

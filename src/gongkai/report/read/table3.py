@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from gongkai.report import arithmetic
@@ -79,6 +80,16 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         matches = labels.table3_matches(run.label)
         key = matches[-1].key if matches else None
         note: str | None = None
+        if key == OTHER_SINGLE_KEY and _SUB_ROW.match(run.label[matches[-1].end :]):
+            # "（六）其他处理 1.申請人…資訊…": a sub-row of （六） whose label matched no row exactly.
+            # It is never the single （六） row; it is a sub-row only if its wording resembles one.
+            fuzzy = labels.table3_fuzzy(run.label[matches[-1].end :])
+            key = fuzzy[0] if fuzzy is not None and fuzzy[0] in OTHER_SPLIT_KEYS else None
+            if key is not None and fuzzy is not None:
+                note = f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
+            else:
+                asm.finding("table3", NOT_A_ROW, run.label)
+                continue
         if key is None and is_numeric(run) and (run.positional or len(run.values) == T3_WIDTH):
             # Only a full row of numbers may be taken for a misprinted label: in running text a
             # sentence of the narrative ("本机关新收政府信息公开申请108件") also resembles one.
@@ -171,6 +182,9 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     return set(found)
 
 
+#: A sub-row's ordinal ("1." "2、") after a group label.
+_SUB_ROW = re.compile(r"\d[.．、]")
+NOT_A_ROW = "（六）之下一行的行标签与任何标准行标签都不一致，不按“（六）其他处理”一行读取，此行按缺失处理"
 BETWEEN_FIGURES = "行标签单独成行，其前后两行都是数字，无法确定哪一行数字属于此行，整行按缺失处理"
 
 

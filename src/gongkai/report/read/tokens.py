@@ -196,6 +196,11 @@ def _window(
     """
     last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
     region = len(toks) - last_text - 1
+    if region < width and any(t.kind is None and not t.copy for t in toks[-width:]):
+        # Fewer value positions than columns, and a label's cell would fall among the values: a
+        # cell boundary was lost ("| 1 0 |"), and where is not known. The row is not placed.
+        undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+        return toks[: last_text + 1], undecided, None
     if region <= width:
         return toks[:-width], toks[-width:], None
     start = last_text + 1
