@@ -222,7 +222,8 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 asm.put(f"{prefix}.{column}", None, _source(row, None))
             asm.finding(
                 prefix,
-                "数字连在一起；此行参与的合计关系不成立，拆法不可靠，整行按缺失处理：" + "；".join(suspect[key]),
+                "数字连在一起；此行参与的合计关系不成立，拆法不可靠，整行按缺失处理："
+                + "；".join(suspect[key]),
                 row.raw,
             )
             continue
@@ -244,8 +245,7 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         asm.finding(
             "table3",
             "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致、且不参与不成立的合计关系的"
-            "拆分行。不满足的约束："
-            + "；".join(solution.failed),
+            "拆分行。不满足的约束：" + "；".join(solution.failed),
         )
     if found:
         blocks = [asm.doc.blocks.index(by_key[k].line) for k in found]
@@ -253,7 +253,9 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     return found
 
 
-BLANKS_UNPLACED = "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
+BLANKS_UNPLACED = (
+    "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
+)
 
 
 def failing_rows(solution: Solution, constraints: list[Constraint]) -> dict[str, list[str]]:
@@ -261,7 +263,9 @@ def failing_rows(solution: Solution, constraints: list[Constraint]) -> dict[str,
     rows: dict[str, list[str]] = {}
     if not solution.violations:
         return rows
-    usable = [c for c in constraints if solution.readings and all(k in solution.readings[0] for k, _ in c.terms)]
+    usable = [
+        c for c in constraints if solution.readings and all(k in solution.readings[0] for k, _ in c.terms)
+    ]
     for reading in solution.readings:
         for c in usable:
             if sum(coefficient * reading[k][c.column] for k, coefficient in c.terms) != 0:
@@ -417,7 +421,8 @@ def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> se
 
 WRAPPED = "此行的数字在行末断开，下一行以数字开头，可能是同一个数被换行截断，按缺失处理"
 _T2_PATHS = {
-    key: [f"table2.{key}"] if key in ("licensing", "penalty", "coercion", "fees_10k_yuan")
+    key: [f"table2.{key}"]
+    if key in ("licensing", "penalty", "coercion", "fees_10k_yuan")
     else [f"table2.{key}.{name}" for name in _DOC_FIELDS]
     for key in _T2_LABELS.values()
 }

@@ -86,7 +86,9 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             fuzzy = labels.table3_fuzzy(run.label[matches[-1].end :])
             key = fuzzy[0] if fuzzy is not None and fuzzy[0] in OTHER_SPLIT_KEYS else None
             if key is not None and fuzzy is not None:
-                note = f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
+                note = (
+                    f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
+                )
             else:
                 asm.finding("table3", NOT_A_ROW, run.label)
                 continue
