@@ -73,10 +73,13 @@ def blank_cells(groups: Sequence[str], width: int) -> bool:
     cells with some cells left blank, or digits of several cells run together. For a row that
     balances, digits run together never satisfy "the last figure is the sum of the others" (gluing
     ``a`` onto ``b`` adds ``a * (10**len(b) - 1)`` to one side), so when the figures do satisfy it,
-    they are cells, and where the blanks sit is not determined: the row is not read.
+    they are cells, and where the blanks sit is not determined: the row is not read. (Gluing a
+    zero on in front gives a leading zero, which no cell prints: such figures are glued digits.)
     """
     if not 1 < len(groups) < width or not all(g.isdigit() for g in groups):
         return False
+    if any(len(g) > 1 and g[0] == "0" for g in groups):
+        return False  # "00", "003": no cell prints a leading zero, so these are glued digits
     values = [int(g) for g in groups]
     return sum(values[:-1]) == values[-1]
 

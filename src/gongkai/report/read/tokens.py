@@ -185,7 +185,7 @@ SHIFT_NOTE = "此行多出空白单元格（列错位），按合计关系确定
 
 
 def _window(
-    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None, short: bool = False
+    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None
 ) -> tuple[list[Tok], list[Tok], str | None]:
     """Split a grid row into its label part and its ``width`` values.
 
@@ -196,10 +196,10 @@ def _window(
     """
     last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
     region = len(toks) - last_text - 1
-    if short and region < width and any(t.kind is None and not t.copy for t in toks[-width:]):
-        # A row shorter than the rest of its grid, with fewer value positions than columns: a
-        # cell boundary was lost ("| 1 0 |") and a text cell (its label) would fall among the
-        # values. Where the boundary was lost is not known: the row is not placed.
+    if region < width and any(_label_like(t) for t in toks[-width:]):
+        # Fewer value positions than columns, and a text cell with words (its label) would fall
+        # among the values: a cell boundary was lost ("| 1 0 |", "…申请 0 |"). Where it was lost
+        # is not known: the row is not placed.
         undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
         return toks[: last_text + 1], undecided, None
     if region <= width:
@@ -236,6 +236,16 @@ def _window(
     return toks[:start], undecided, None
 
 
+def _label_like(tok: Tok) -> bool:
+    """A text cell with words (a label), not a misprinted figure ("1O", "l", "三")."""
+    return (
+        tok.kind is None
+        and not tok.copy
+        and len(tok.norm) > 3
+        and any("\u4e00" <= c <= "\u9fff" for c in tok.norm)
+    )
+
+
 def pair_runs(
     rows: Sequence[Row],
     width: int,
@@ -263,15 +273,10 @@ def pair_runs(
             runs.append(Run(label, numbers, False, first, numbers_block))
             label, label_block, numbers = "", None, []
 
-    widest: dict[int, int] = {}
-    for row in rows:
-        if row.grid:
-            widest[row.block] = max(widest.get(row.block, 0), len(row.toks))
     for row in rows:
         if row.grid and len(row.toks) >= width + labelled:
             emit()
-            short = len(row.toks) < widest[row.block]
-            head, values, note = _window(row.toks, width, balances, short)
+            head, values, note = _window(row.toks, width, balances)
             text = "".join(t.norm for t in head if not t.copy)
             first = label_block if label_block is not None else row.block
             runs.append(Run(label + text, values, True, first, row.block, note))
