@@ -38,12 +38,13 @@ from gongkai.report.model import (
     AnnualReport,
     Template,
 )
+from gongkai.report.read import labels
 from gongkai.report.read.assembly import (
     READ_FINDINGS_KEY,
     TABLE3_LABELS_KEY,
     Assembly,
 )
-from gongkai.report.read.document import SourceDocument
+from gongkai.report.read.document import SourceDocument, TextLine
 from gongkai.report.read.sections import HeadingAt, find_headings, read_sections, read_title, section_region
 from gongkai.report.read.table2 import build_table2, read_table2_any
 from gongkai.report.read.table3 import build_table3, read_table3_any
@@ -114,6 +115,22 @@ def _ends_in_a_table(asm: Assembly, headings: Sequence[HeadingAt]) -> bool:
     return last in asm.excluded_blocks and not any(h.heading.number in ("五", "六") for h in headings)
 
 
+def _table2_seen(asm: Assembly, rows: set[str]) -> bool:
+    """Whether table 2 is there: enough of its cells were read, or rows of it were found under its
+    own header ("信息内容"), even if a cut left their figures unread (issue 13: a report cut inside
+    table 2's first row is still a report)."""
+    if asm.read_count("table2.") >= _MIN_TABLE2_CELLS:
+        return True
+    if not rows:
+        return False
+    header = labels.TABLE2_CONTENT_HEADER
+    for block in asm.doc.blocks:
+        texts = [block.text] if isinstance(block, TextLine) else [c.text for c in block.cells]
+        if any(header in labels.normalize(t) for t in texts):
+            return True
+    return False
+
+
 def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> AnnualReport:
     """The report in ``doc``; ``ReportFormatError`` when it holds none of tables 2-4 (not a report)."""
     asm = Assembly(doc, previous_in_force=_in_force(previous))
@@ -125,7 +142,7 @@ def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> Annua
     t3_rows = _first_found(asm, regions["三"], read_table3_any, bool)
     t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2_any, lambda found: bool(found[0]))
     t4_found = _first_found(asm, regions["四"], read_table4, bool)
-    if not t3_rows and not t4_found and asm.read_count("table2.") < _MIN_TABLE2_CELLS:
+    if not t3_rows and not t4_found and not _table2_seen(asm, t2_rows):
         raise ReportFormatError(
             "未找到表三“收到和处理政府信息公开申请情况”，这不像是一份政府信息公开工作年度报告"
         )

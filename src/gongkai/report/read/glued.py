@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,8 +34,17 @@ from gongkai.report.model import (
 )
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
-from gongkai.report.read.document import Grid, TextLine
-from gongkai.report.read.solver import Budget, Constraint, LimitReached, agreed, solve, splits
+from gongkai.report.read.document import Block, Grid, TextLine
+from gongkai.report.read.solver import (
+    Budget,
+    Constraint,
+    LimitReached,
+    Solution,
+    agreed,
+    blank_cells,
+    solve,
+    splits,
+)
 
 SPLIT_NOTE = "按约束拆分"
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t\u00a0\u3000]+(?=\d)")
@@ -45,8 +55,13 @@ _COLUMN_LABEL = {i: c.label for i, c in enumerate(TABLE3_COLUMNS)}
 
 
 def prepare(text: str) -> str:
-    """Text for label matching: spaces between digits kept as "_" (a possible cell boundary)."""
-    return labels.normalize(_BETWEEN_DIGITS.sub("_", labels.to_simplified(text)))
+    """Text for label matching: spaces between digits kept as "_" (a possible cell boundary), and
+    a thousands separator between a figure's digits dropped ("1,161" is 1161)."""
+    text = _THOUSANDS.sub("", labels.to_simplified(text))
+    return labels.normalize(_BETWEEN_DIGITS.sub("_", text))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @dataclass(slots=True)
@@ -57,6 +72,8 @@ class GluedRow:
     raw: str
     line: TextLine
     cut: bool
+    #: Figures come right before the label (they may be this row's, printed before its label).
+    figures_before: bool = False
 
 
 def _ordinal(key: str) -> str | None:
@@ -99,10 +116,19 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         run = run.strip("_")
         if not run:
             continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
+        if rest[:1] in (",", "，", ".") and rest[1:2].isdigit():
+            continue  # the figures go on past a separator: where they end is not known
         cut = at_end and not rest and following is None
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
-        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut))
-    return _in_order(candidates)
+        before = norm[: match.start].rstrip("_一二三四五六七八九十()、")[-1:].isdigit()
+        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut, before))
+    chain = _in_order(candidates)
+    if chain and chain[0].figures_before:
+        # Figures right before the table's first row label: a layout that prints each row's
+        # figures before its label (a PDF extractor emitting a multi-line label after its row).
+        # Which figures belong to which label is then not known: no row is read from here.
+        return []
+    return chain
 
 
 #: Label matches looked at in one region (a table has 26 rows; the narrative mentions a few).
@@ -137,7 +163,6 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         return set()
     budget = Budget()
     candidates: dict[str, list[tuple[int, ...]]] = {}
-    penalties: dict[str, int] = {}
     printed: set[str] = set()
     found: set[str] = set()
     by_key = {r.key: r for r in rows}
@@ -155,29 +180,30 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             candidates[row.key] = [tuple(int(g) for g in groups)]
             printed.add(row.key)
             continue
+        if blank_cells(groups, T3_WIDTH):
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
+            asm.finding(f"table3.{row.key}", BLANKS_UNPLACED.format(count=len(groups)), row.raw)
+            continue
         try:
+            # Only splits that satisfy the row's own 总计: a run whose split fails it is unreliable.
             readings = splits(row.digits, (T3_WIDTH,), True, budget)
-            if not readings:
-                readings = splits(row.digits, (T3_WIDTH,), False, budget)
-                if len(readings) > _MAX_UNBALANCED_ROW:
-                    readings = []
-                penalties[row.key] = 1
         except LimitReached:
             readings = []
             limited.add(row.key)
         if readings:
             candidates[row.key] = readings
         else:
-            penalties.pop(row.key, None)
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            reason = "超出求解上限" if row.key in limited else "无法拆分为 7 个数"
+            reason = "超出求解上限" if row.key in limited else "无法拆分为满足行合计的 7 个数"
             asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
     constraints = table3_constraints(set(candidates))
     try:
-        solution = solve(candidates, penalties, constraints, budget)
+        solution = solve(candidates, {}, constraints, budget)
     except LimitReached:  # pragma: no cover - solve() turns its own limit into an incomplete result
         solution = None
+    suspect = failing_rows(solution, constraints) if solution is not None else {}
     for key, readings in candidates.items():
         row = by_key[key]
         prefix = f"table3.{key}"
@@ -188,6 +214,18 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"{prefix}.{column}", None, _source(row, None))
             asm.finding(prefix, "数字连在一起，拆法过多或超出求解上限，整行按缺失处理", row.raw)
+            continue
+        if key in suspect and len(readings) > 1:
+            # The row's own 总计 left several splits, and a column rule that would choose between
+            # them fails in the best readings: which split is right is not established.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"{prefix}.{column}", None, _source(row, None))
+            asm.finding(
+                prefix,
+                "数字连在一起；此行参与的合计关系不成立，拆法不可靠，整行按缺失处理："
+                + "；".join(suspect[key]),
+                row.raw,
+            )
             continue
         used = [ROW_SUM] + [c.name for c in constraints if any(k == key for k, _ in c.terms)]
         values = list(agreed(solution.readings, key))
@@ -206,8 +244,8 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     if solution is not None and solution.violations and solution.readings:
         asm.finding(
             "table3",
-            "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致的单元格。不满足的约束："
-            + "；".join(solution.failed),
+            "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致、且不参与不成立的合计关系的"
+            "拆分行。不满足的约束：" + "；".join(solution.failed),
         )
     if found:
         blocks = [asm.doc.blocks.index(by_key[k].line) for k in found]
@@ -215,8 +253,27 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     return found
 
 
-#: A row none of whose splits balances is split by the column rules only if it has at most this many.
-_MAX_UNBALANCED_ROW = 400
+BLANKS_UNPLACED = (
+    "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
+)
+
+
+def failing_rows(solution: Solution, constraints: list[Constraint]) -> dict[str, list[str]]:
+    """The rows taking part in a constraint that some best reading fails, with those constraints."""
+    rows: dict[str, list[str]] = {}
+    if not solution.violations:
+        return rows
+    usable = [
+        c for c in constraints if solution.readings and all(k in solution.readings[0] for k, _ in c.terms)
+    ]
+    for reading in solution.readings:
+        for c in usable:
+            if sum(coefficient * reading[k][c.column] for k, coefficient in c.terms) != 0:
+                for k, _ in c.terms:
+                    names = rows.setdefault(k, [])
+                    if c.name not in names:
+                        names.append(c.name)
+    return rows
 
 
 def table3_constraints(present: set[str]) -> list[Constraint]:
@@ -349,10 +406,31 @@ def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> se
                 # The document ends on this row: its figures may be cut short.
                 asm.finding(f"table2.{key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", source.raw)
                 continue
+            if not norm[match.end() :].strip("._") and _opens_with_digit(blocks, index + 1):
+                # The figure ends the line and the next line opens with digits: a line wrap may
+                # have cut it ("行政处罚199⏎8行政强制37"). Its end is not known.
+                for path in _T2_PATHS[key]:
+                    asm.put(path, None, source)
+                asm.finding(f"table2.{key}", WRAPPED, source.raw)
+                continue
             _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
     if used:
         exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))
     return found
+
+
+WRAPPED = "此行的数字在行末断开，下一行以数字开头，可能是同一个数被换行截断，按缺失处理"
+_T2_PATHS = {
+    key: [f"table2.{key}"]
+    if key in ("licensing", "penalty", "coercion", "fees_10k_yuan")
+    else [f"table2.{key}.{name}" for name in _DOC_FIELDS]
+    for key in _T2_LABELS.values()
+}
+
+
+def _opens_with_digit(blocks: Sequence[Block], index: int) -> bool:
+    block = blocks[index] if index < len(blocks) else None
+    return isinstance(block, TextLine) and prepare(block.text).lstrip(".")[:1].isdigit()
 
 
 def _put_glued_table2(
@@ -391,6 +469,13 @@ def _put_glued_table2(
 
     fewest = min((misses(r) for r in readings), default=0)
     best = [r for r in readings if misses(r) == fewest]
+    stated_count = len(stated) + (before is not None)
+    if fewest and 2 * fewest >= stated_count:
+        # At least half of what the narrative (and last year's report) states fits no split: they
+        # contradict the table rather than decide it. The split is then made from the digits alone
+        # (cells every reading agrees on), and the text rule reports the contradiction.
+        best = readings
+        stated, before, fewest = {}, None, 0
     used = [f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items()]
     if before is not None:
         used.append(f"上年现行有效{before}件＋本年制发－本年废止＝现行有效")

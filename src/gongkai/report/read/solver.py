@@ -10,6 +10,24 @@ The solver never repairs a table. It looks for the splits that fail the fewest c
 for a table that balances). A cell is read only when every such split gives it the same value;
 otherwise it is null, and the candidate values are reported.
 
+The precise rule (issue 13: "every cell right, or honestly blank"), as the table-3 reader
+(``gongkai.report.read.glued``) applies it:
+
+1. Only a GLUED run of digits is split. Figures separated by spaces are cells: when fewer than a
+   row's seven and "the last is the sum of the others" holds for them as printed, they are a row
+   with blank cells, whose positions are not determined, and the row is null (``blank_cells``).
+   Digits of several cells run together never satisfy that relation for a row that balances.
+2. A run is split only into readings that satisfy its own row sum (总计 = the six applicant
+   columns). A run none of whose splits satisfies it is null: its split would be unreliable.
+   (The row's own sum is never among the constraints that may fail.)
+3. The column rules (一 + 二 = 三（七） + 四, （七）总计 = the outcome rows) choose jointly among the
+   rows' readings. Where no choice satisfies all of them, the choices failing the fewest are kept
+   (the published table does not balance; the checks report it) and a row's cell is read only
+   when all of them agree on it AND either the row takes part in no constraint that fails in
+   one of them, or the row's own sum left it a single split (the failing constraint then had no
+   part in splitting that run). Otherwise the row is null (``failing_rows``).
+4. Rows printed as seven separate figures are read as printed, balanced or not.
+
 Bounds (the worst case): splitting one run of ``n`` digits into ``k`` cells has at most
 C(n-1, k-1) readings; the enumeration stops after ``Budget.steps`` steps (``MAX_STEPS``) and the
 joint search over a table after the same budget, shared; a deadline (``MAX_SECONDS``) caps the wall
@@ -31,8 +49,6 @@ MAX_STEPS = 300_000
 MAX_SECONDS = 0.5
 #: How many equally good joint solutions are collected before the table counts as ambiguous.
 MAX_SOLUTIONS = 64
-#: Unbalanced splits of one row considered when no split balances it (a published row error).
-MAX_UNBALANCED = 400
 
 
 class LimitReached(Exception):
@@ -48,6 +64,24 @@ class Budget:
         self.steps -= n
         if self.steps < 0 or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
             raise LimitReached
+
+
+def blank_cells(groups: Sequence[str], width: int) -> bool:
+    """Whether figures separated by spaces are cells of a row with blank cells, not glued digits.
+
+    A space between figures is a cell boundary. With fewer figures than ``width`` they are either
+    cells with some cells left blank, or digits of several cells run together. For a row that
+    balances, digits run together never satisfy "the last figure is the sum of the others" (gluing
+    ``a`` onto ``b`` adds ``a * (10**len(b) - 1)`` to one side), so when the figures do satisfy it,
+    they are cells, and where the blanks sit is not determined: the row is not read. (Gluing a
+    zero on in front gives a leading zero, which no cell prints: such figures are glued digits.)
+    """
+    if not 1 < len(groups) < width or not all(g.isdigit() for g in groups):
+        return False
+    if any(len(g) > 1 and g[0] == "0" for g in groups):
+        return False  # "00", "003": no cell prints a leading zero, so these are glued digits
+    values = [int(g) for g in groups]
+    return sum(values[:-1]) == values[-1]
 
 
 def splits(digits: str, groups: Sequence[int], balanced: bool, budget: Budget) -> list[tuple[int, ...]]:

@@ -21,7 +21,7 @@ from gongkai.report.read.assembly import (
 )
 from gongkai.report.read.cells import CellKind, regroupings
 from gongkai.report.read.document import TextLine
-from gongkai.report.read.glued import read_glued_table2
+from gongkai.report.read.glued import WRAPPED, read_glued_table2
 from gongkai.report.read.tokens import (
     Row,
     Tok,
@@ -183,6 +183,11 @@ def read_table2(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
             asm.finding(f"table2.{key}", "表二此行的数值个数与表头对不上，按缺失处理", raw)
             found.add(key)
             continue
+        if not t2.grid and values and _wrapped_decimal(asm, t2.block):
+            # "行政事业性收费3⏎.39": the amount goes on past the line break; 3 would be wrong.
+            asm.finding(f"table2.{key}", WRAPPED, " ".join(t.text for t in values))
+            found.add(key)
+            continue
         for column, tok in zip(row_columns, values, strict=True):
             _put_table2(asm, key, column, tok)
         found.add(key)
@@ -190,6 +195,13 @@ def read_table2(asm: Assembly, start: int, end: int) -> tuple[set[str], bool]:
     if blocks:
         exclude_table(asm, start, blocks, ("第二十条", labels.TABLE2_CONTENT_HEADER))
     return found, is_2019
+
+
+def _wrapped_decimal(asm: Assembly, block: int) -> bool:
+    """Whether the line after ``block`` opens with a decimal part (".39"): a wrapped amount."""
+    blocks = asm.doc.blocks
+    after = blocks[block + 1] if block + 1 < len(blocks) else None
+    return isinstance(after, TextLine) and re.match(r"\s*[.．]\d", after.text) is not None
 
 
 #: Table-2 rows whose single value cannot be glued to anything.

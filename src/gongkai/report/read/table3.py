@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from gongkai.report import arithmetic
@@ -32,7 +33,7 @@ from gongkai.report.read.assembly import (
 from gongkai.report.read.cells import CellKind, classify, parse_count
 from gongkai.report.read.document import Grid, TextLine
 from gongkai.report.read.glued import read_glued_table3, table3_constraints
-from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs
+from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs, text_row
 
 #: How many runs of numbers in running text may be tried for one table-3 row (the narrative
 #: mentions a row's words now and then; a file that repeats them without end is not a report).
@@ -79,6 +80,18 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         matches = labels.table3_matches(run.label)
         key = matches[-1].key if matches else None
         note: str | None = None
+        if key == OTHER_SINGLE_KEY and _SUB_ROW.match(run.label[matches[-1].end :]):
+            # "（六）其他处理 1.申請人…資訊…": a sub-row of （六） whose label matched no row exactly.
+            # It is never the single （六） row; it is a sub-row only if its wording resembles one.
+            fuzzy = labels.table3_fuzzy(run.label[matches[-1].end :])
+            key = fuzzy[0] if fuzzy is not None and fuzzy[0] in OTHER_SPLIT_KEYS else None
+            if key is not None and fuzzy is not None:
+                note = (
+                    f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
+                )
+            else:
+                asm.finding("table3", NOT_A_ROW, run.label)
+                continue
         if key is None and is_numeric(run) and (run.positional or len(run.values) == T3_WIDTH):
             # Only a full row of numbers may be taken for a misprinted label: in running text a
             # sentence of the narrative ("本机关新收政府信息公开申请108件") also resembles one.
@@ -116,6 +129,15 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             )
             note = "数值与行标签不在同一行，按相邻位置配对"
         orphan = None
+        if key not in found and _between_figures(asm, runs, i):
+            # The label stands on a line of its own between two lines of figures: the figures may
+            # be printed before their label (a PDF extractor emitting a multi-line label after its
+            # row's figures) or after it. Nothing says which, so the row is not read.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{key}.{column}", None, run.values[0].source)
+            asm.finding(f"table3.{key}", BETWEEN_FIGURES, " ".join(t.text for t in run.values))
+            found[key] = run
+            continue
         if key in found:
             if key not in repeated:
                 repeated.add(key)
@@ -169,6 +191,34 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
     return set(found)
+
+
+#: A sub-row's ordinal ("1." "2、") after a group label.
+_SUB_ROW = re.compile(r"\d[.．、]")
+NOT_A_ROW = "（六）之下一行的行标签与任何标准行标签都不一致，不按“（六）其他处理”一行读取，此行按缺失处理"
+BETWEEN_FIGURES = "行标签单独成行，其前后两行都是数字，无法确定哪一行数字属于此行，整行按缺失处理"
+
+
+def _between_figures(asm: Assembly, runs: list[Run], i: int) -> bool:
+    """Whether text run ``i`` took figures printed on a line after its label's line while figures
+    come just before the label too: a row of figures without any label, more figures than a row
+    has after the previous label, or figures that open the label's line."""
+    run = runs[i]
+    if run.positional or i == 0 or run.first_block >= run.last_block or not run.values:
+        return False
+    label_line = asm.doc.blocks[run.first_block]
+    if not isinstance(label_line, TextLine) or run.values[0].source.line == label_line.line:
+        return False  # the label's own line holds figures after it: they are its row's
+    kinds = [t.kind is CellKind.NUMBER for t in text_row(label_line, run.first_block).toks]
+    opening = kinds.index(False) if False in kinds else len(kinds)
+    if opening >= 2 and not any(kinds[opening:]):
+        return True  # the label's line opens with figures (another row's), and its own follow
+    before = runs[i - 1]
+    return (
+        not any(kinds)
+        and not before.positional
+        and (len(before.values) > T3_WIDTH or (len(before.values) == T3_WIDTH and not before.label))
+    )
 
 
 def _table3_grids(asm: Assembly, start: int, end: int) -> Callable[[Grid, str], bool]:

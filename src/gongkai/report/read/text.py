@@ -178,50 +178,50 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
             grids += 1
             blocks.append(built)
 
-    for number, raw in enumerate(lines, start=1):
+    for number, whole in enumerate(lines, start=1):
         if marked_pages is not None:
             page = marked_pages[number - 1]
-        if "\f" in raw:
-            pieces = raw.split("\f")
-            if page is not None:
-                page += len(pieces) - 1
-            raw = pieces[-1]
-        # Trailing tabs are kept: in a tab-separated row they are blank cells at the row's end.
-        body = _pipes_to_tabs(raw.rstrip(" \r")) if "|" in raw else raw.rstrip(" \r")
-        if cell_mode and body.startswith("\t") and "\t" not in body[1:]:
-            if not grid.rows and not grid.row:
-                grid_page = page
-            grid.row.append((body[1:], number))
-            previous_was_cell = True
-            continue
-        inner_tab = "\t" in body.strip("\t ")
-        # A row whose only text is its label still has its blank cells' tabs (one leading tab
-        # alone is a paragraph indent, not a row).
-        blank_cells = body.count("\t") >= 2 or body.endswith("\t")
-        label_row = bool(grid.rows) and blank_cells and bool(body.strip())
-        if not cell_mode and (inner_tab or label_row):
-            # One row per line, cells separated by tabs; an empty field is a blank cell.
-            if not grid.rows and not grid.row:
-                grid_page = page
-            grid.row.extend((cell, number) for cell in body.split("\t"))
-            grid.end_row()
+        # A form feed starts a page. Each page's text is read, also when a line holds several
+        # (pdftotext output whose line breaks were removed keeps only its form feeds).
+        for index, raw in enumerate(whole.split("\f")):
+            if index and page is not None:
+                page += 1
+            # Trailing tabs are kept: in a tab-separated row they are blank cells at the row's end.
+            body = _pipes_to_tabs(raw.rstrip(" \r")) if "|" in raw else raw.rstrip(" \r")
+            if cell_mode and body.startswith("\t") and "\t" not in body[1:]:
+                if not grid.rows and not grid.row:
+                    grid_page = page
+                grid.row.append((body[1:], number))
+                previous_was_cell = True
+                continue
+            inner_tab = "\t" in body.strip("\t ")
+            # A row whose only text is its label still has its blank cells' tabs (one leading tab
+            # alone is a paragraph indent, not a row).
+            blank_cells = body.count("\t") >= 2 or body.endswith("\t")
+            label_row = bool(grid.rows) and blank_cells and bool(body.strip())
+            if not cell_mode and (inner_tab or label_row):
+                # One row per line, cells separated by tabs; an empty field is a blank cell.
+                if not grid.rows and not grid.row:
+                    grid_page = page
+                grid.row.extend((cell, number) for cell in body.split("\t"))
+                grid.end_row()
+                previous_was_cell = False
+                continue
+            if not body.strip():
+                grid.end_row()
+                previous_was_cell = False
+                continue
+            if previous_was_cell and grid.row and len(body.strip()) <= _MAX_CONTINUATION:
+                # A line break inside a cell: Word writes the rest of the cell without the tab.
+                cell_text, line = grid.row[-1]
+                grid.row[-1] = (f"{cell_text}\n{body.strip()}", line)
+                continue
             previous_was_cell = False
-            continue
-        if not body.strip():
-            grid.end_row()
-            previous_was_cell = False
-            continue
-        if previous_was_cell and grid.row and len(body.strip()) <= _MAX_CONTINUATION:
-            # A line break inside a cell: Word writes the rest of the cell without the tab.
-            cell_text, line = grid.row[-1]
-            grid.row[-1] = (f"{cell_text}\n{body.strip()}", line)
-            continue
-        previous_was_cell = False
-        flush_grid()
-        if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
-            continue
-        cleaned = clean_text(body)
-        for piece in split_inline_headings(cleaned) if cleaned else ():
-            blocks.append(TextLine(piece, page=page, line=number))
+            flush_grid()
+            if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
+                continue
+            cleaned = clean_text(body)
+            for piece in split_inline_headings(cleaned) if cleaned else ():
+                blocks.append(TextLine(piece, page=page, line=number))
     flush_grid()
     return SourceDocument(tuple(blocks), source_format="text", encoding=encoding, cut=ends_cut(text))

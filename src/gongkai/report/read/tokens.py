@@ -13,8 +13,9 @@ from gongkai.report.model import (
     CellSource,
 )
 from gongkai.report.read import labels
-from gongkai.report.read.cells import CellKind, classify, regroupings
+from gongkai.report.read.cells import CellKind, classify, parse_count, regroupings
 from gongkai.report.read.document import Grid, GridCell, TextLine
+from gongkai.report.read.solver import blank_cells
 
 #: Limits on what a grid may claim: a merged cell spans at most this many rows or columns, and
 #: a table has at most this many positions (the official tables have fewer than 300).
@@ -22,7 +23,8 @@ _MAX_SPAN = 200
 _MAX_GRID_POSITIONS = 200_000
 
 # A number in running text: not an ordinal ("1." "1、" "(1)"), may carry decimals (万元).
-_NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])\d+(?:\.\d+)?(?![\d.、．)）])")
+# "1,161" (a thousands separator) is one number: reading "1" from it would be a wrong value.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.(（])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?![\d.、．)）])")
 
 # ---------------------------------------------------------------------------------------------
 # Tokens and rows: one shape for grid rows and lines of running text
@@ -196,6 +198,12 @@ def _window(
     """
     last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
     region = len(toks) - last_text - 1
+    if region < width and any(_label_like(t) for t in toks[-width:]):
+        # Fewer value positions than columns, and a text cell with words (its label) would fall
+        # among the values: a cell boundary was lost ("| 1 0 |", "…申请 0 |"). Where it was lost
+        # is not known: the row is not placed.
+        undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+        return toks[: last_text + 1], undecided, None
     if region <= width:
         return toks[:-width], toks[-width:], None
     start = last_text + 1
@@ -228,6 +236,16 @@ def _window(
         return toks[:w], toks[w : w + width], SHIFT_NOTE
     undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
     return toks[:start], undecided, None
+
+
+def _label_like(tok: Tok) -> bool:
+    """A text cell with words (a label), not a misprinted figure ("1O", "l", "三")."""
+    return (
+        tok.kind is None
+        and not tok.copy
+        and len(tok.norm) > 3
+        and any("\u4e00" <= c <= "\u9fff" for c in tok.norm)
+    )
 
 
 def pair_runs(
@@ -298,10 +316,12 @@ def all_blank(run: Run) -> bool:
 def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool]) -> list[tuple[int, ...]]:
     """Readings of a text run's digits as ``width`` counts that satisfy ``check``."""
     digits = [t.text for t in run.values]
-    if any(not d.isdigit() for d in digits):
-        return []
-    if len(digits) == width and all(d == "0" or d[0] != "0" for d in digits):
+    if len(digits) == width and all((d == "0" or d[0] != "0") and parse_count(d) is not None for d in digits):
         # As printed: one number per cell. The report's own arithmetic errors are not ours to fix.
-        return [tuple(int(d) for d in digits)]
+        return [tuple(parse_count(d) or 0 for d in digits)]
+    if any(not d.isdigit() for d in digits):
+        return []  # figures with separators or decimals are never re-split
+    if blank_cells(digits, width):
+        return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]
     return [r for r in regroupings(digits, joinable, width) if check(r)]

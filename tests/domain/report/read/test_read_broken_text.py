@@ -76,3 +76,27 @@ def test_007_cut_inside_table3_is_still_a_report(corpus_dir: Path) -> None:
     messages = {f["cell"]: f["message"] for f in report.meta["read_findings"]}
     assert messages["table3.unable_nodata"].startswith("报告在此处截断")
     assert messages["table3.total"].startswith("报告在此处截断")
+
+
+def test_every_page_of_a_line_holding_form_feeds_is_read() -> None:
+    """pdftotext output whose line breaks were removed keeps only its form feeds: the text of every
+    page is read, not only the last page's (issue 13: such a text was refused)."""
+    doc = extract_text("第一页 一、总体情况\f第二页 二、主动公开政府信息情况\f第三页的文字")
+    texts = "".join(b.text for b in doc.blocks if isinstance(b, TextLine))
+    assert "第一页" in texts and "第二页" in texts and "第三页的文字" in texts
+    assert [b.page for b in doc.blocks if isinstance(b, TextLine)][-1] == 3
+
+
+def test_a_text_cut_inside_table_two_s_first_row_is_still_a_report() -> None:
+    """Issue 13: exit 2 only when none of tables 二–四 is found. Table 二 under its own header, cut
+    inside its first row, is found: the report is read, its cells null."""
+    text = (
+        "示例市示例局2023年度政府信息公开工作年度报告\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n"
+        "信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+        "规章 4 0 2"
+    )
+    report = read_bytes(text.encode("utf-8"))
+    assert report.table2.regulations.in_force is None
+    assert report.table3.cell("new", "total") is None

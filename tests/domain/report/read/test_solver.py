@@ -6,12 +6,14 @@ import time
 
 import pytest
 
+from gongkai.report.read.glued import failing_rows
 from gongkai.report.read.solver import (
     MAX_DIGITS,
     Budget,
     Constraint,
     LimitReached,
     agreed,
+    blank_cells,
     solve,
     splits,
 )
@@ -74,3 +76,27 @@ def test_an_exhausted_budget_makes_the_solution_incomplete() -> None:
     rows = {f"r{i}": [(1,), (2,), (3,)] for i in range(12)}
     solution = solve(rows, {}, [], Budget(steps=500))
     assert not solution.complete
+
+
+def test_figures_separated_by_spaces_that_balance_as_printed_are_cells_with_blanks() -> None:
+    """Issue 13 (the attack's "21 2 3 4 30"): five figures for seven columns that add up as
+    printed are a row with blank cells, never glued digits to be re-split."""
+    assert blank_cells(["21", "2", "3", "4", "30"], 7)
+    assert blank_cells(["8", "1", "0", "0", "1", "10"], 7)
+    # Digits of two cells run together ("30" for 3 | 0) do not add up as printed.
+    assert not blank_cells(["30", "1", "0", "0", "0", "4"], 7)
+    # One run, or a full row, is not a row with blanks.
+    assert not blank_cells(["640020470"], 7)
+    assert not blank_cells(["1", "0", "0", "0", "0", "0", "1"], 7)
+
+
+def test_a_split_row_in_a_failing_column_rule_is_named_with_the_rule() -> None:
+    """The rows of a constraint that the best readings fail are reported, so the reader can leave
+    a row whose split the failing rule would have decided null."""
+    rule = Constraint("a＝b", 0, (("a", 1), ("b", -1)))
+    solution = solve({"a": [(1,), (2,)], "b": [(3,)]}, {}, [rule], Budget())
+    assert solution.violations == 1
+    assert failing_rows(solution, [rule]) == {"a": ["a＝b"], "b": ["a＝b"]}
+    balanced = solve({"a": [(1,), (3,)], "b": [(3,)]}, {}, [rule], Budget())
+    assert balanced.readings == [{"a": (3,), "b": (3,)}]
+    assert failing_rows(balanced, [rule]) == {}
