@@ -94,3 +94,8 @@ def balance_holds(new: int, carried: int, total: int, carry_next: int) -> bool:
 def outcome_keys(template: Template, split_filled: bool, single_filled: bool) -> tuple[str, ...]:
     """The outcome rows whose sum is （七）总计: （一）至（五） and the （六） rows the report uses."""
     return FIXED_OUTCOME_KEYS + other_rows(template, split_filled, single_filled)
+
+
+#: What the reader says of a table-3 row printed as one run of digits that no split makes add up to
+#: its own 总计 (``read.glued``); rule T3-ROW-GLUED reports such rows (``rules.glued_rows``).
+UNSPLITTABLE_ROW = "无法拆分为满足行合计的 7 个数"

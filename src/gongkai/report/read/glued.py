@@ -196,7 +196,7 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         else:
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            reason = "超出求解上限" if row.key in limited else "无法拆分为满足行合计的 7 个数"
+            reason = "超出求解上限" if row.key in limited else arithmetic.UNSPLITTABLE_ROW
             asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
     constraints = table3_constraints(set(candidates))
     try:

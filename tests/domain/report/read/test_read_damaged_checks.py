@@ -36,6 +36,23 @@ def test_an_unbalanced_published_table_is_read_as_printed_and_flagged() -> None:
     assert any("没有一种拆法满足表三的全部合计关系" in f["message"] for f in findings(back))
 
 
+def test_a_glued_row_whose_digits_cannot_add_up_is_flagged_not_read() -> None:
+    """Issue 13, item 7 (found by the independent attack, tests/support/attack.py): one published
+    cell changed so that its row no longer adds up. Glued, no split satisfies the row's 总计: the
+    row is null (never a guessed reading) and T3-ROW-GLUED names it as a fault to check."""
+    report = balanced_report(11)
+    row = report.table3.row("new")
+    broken = replace(row, natural=(row.natural or 0) + 7)  # the row's 总计 left as printed
+    published = replace(report, table3=Table3({**report.table3.rows, "new": broken}))
+    back = _glued(published)
+    assert all(v is None for _, v in back.table3.row("new").items())
+    flagged = [f for f in check(back) if f.rule == "T3-ROW-GLUED"]
+    assert [f.cells for f in flagged] == [("table3.new",)]
+    assert "无法拆分为与该行总计相符" in flagged[0].message and "本年新收" in flagged[0].message
+    # A balanced glued report gives no such warning.
+    assert "T3-ROW-GLUED" not in {f.rule for f in check(_glued(report))}
+
+
 def test_a_narrative_figure_that_contradicts_the_table_is_flagged() -> None:
     report = balanced_report(12)
     docs = replace(report.table2.normative_documents, issued=2, abolished=10, in_force=17)
