@@ -56,6 +56,10 @@ NOT_PAGES = {
     "annual:generate": "POST only (generates a draft)",
     "oversight:assign": "POST only (assigns an upload)",
     "appeals:result": "POST only (records a result)",
+    "applications:track_letter": "letter download (PDF), posted with the number and query code",
+    "oversight:confirm": "POST only (confirms an upload's assignment)",
+    "oversight:delete_upload": "POST only (deletes an upload)",
+    "oversight:recheck": "POST only (checks an upload again)",
 }
 #: Prefixes of POST-only case actions (each a form on the case page, checked there) and of the API.
 NOT_PAGE_PREFIXES = {
@@ -77,6 +81,14 @@ CASE_ACTIONS = {
     "fee_notice",
     "fee_paid",
     "fee_lapsed",
+    "refuse_extension",
+    "withdraw_extension",
+    "refer_lapse",
+    "lapse_confirm",
+    "lapse_excuse",
+    "reasons_request",
+    "reasons_answer",
+    "later_date",
 }
 
 #: (persona, start pages). The demo's accounts: 平湖市科学技术局's clerk, reviewer and head, the
@@ -167,13 +179,19 @@ def _pages_behind_records() -> dict[str, list[str]]:
     """Start pages that only exist once there are records the demo does not make: a supervisor's
     upload of another report file (its checking job and findings), an entered holiday schedule,
     an appeal (listed for its own agency's staff)."""
+    from django.utils import timezone
+
     from gongkai.web.accounts.models import Agency, User
     from gongkai.web.annual.models import PublishedFile
     from gongkai.web.appeals.models import Appeal
+    from gongkai.web.applications import submission_keys
+    from gongkai.web.applications.actions import do_submit_application
+    from gongkai.web.applications.vocabulary import SubmissionChannel
     from gongkai.web.demo.people import PEOPLE
     from gongkai.web.oversight.actions import IncomingFile, do_upload_reports
     from gongkai.web.workdays.actions import do_save_schedule
     from gongkai.web.workdays.models import HolidaySchedule
+    from webtesting import APPLICANT
 
     supervisor = User.objects.get(username="gongkaiban")
     office = Agency.objects.get(name="示例市人民政府办公室")
@@ -195,7 +213,18 @@ def _pages_behind_records() -> dict[str, list[str]]:
     appeal = Appeal.objects.select_related("agency").order_by("pk").first()
     assert appeal is not None
     clerk = next(u for u, _, role, agency in PEOPLE if agency == appeal.agency.name and role == "clerk")
+    # The receipt page a member of the public sees after filing (addressed by the form's one-time key).
+    key = submission_keys.new_key()
+    do_submit_application(
+        appeal.agency,
+        dict(APPLICANT),
+        channel=SubmissionChannel.ONLINE,
+        submitted_at=timezone.now(),
+        acting_user=None,
+        submission_key=key,
+    )
     return {
+        None: [f"/apply/received/{key}/"],
         "gongkaiban": [f"/work/oversight/jobs/{job.pk}/"],
         "admin": [f"/calendar/{schedule.pk}/"],
         clerk: [f"/work/appeals/{appeal.pk}/"],
