@@ -213,7 +213,9 @@ def do_unassign_upload(upload: UploadedReport, *, acting_user: Any) -> None:
 def do_confirm_upload(upload: UploadedReport, *, acting_user: Any) -> None:
     """Confirm an assignment the file disagrees with: only then is the report counted."""
     permissions.overseen_ids(acting_user, upload.job.supervisor_agency)
-    locked = UploadedReport.objects.select_for_update().select_related("agency").get(pk=upload.pk)
+    # Lock the upload row only: PostgreSQL refuses FOR UPDATE on the nullable side of the join
+    # to its (optional) agency.
+    locked = UploadedReport.objects.select_for_update(of=("self",)).select_related("agency").get(pk=upload.pk)
     require(locked.state == UploadState.UNCONFIRMED, "该文件没有需要确认的不一致之处。")
     locked.state = UploadState.CHECKED
     locked.save(update_fields=["state"])
