@@ -18,16 +18,13 @@ from gongkai.calendar import WorkingCalendar
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
 from gongkai.web.applications import vocabulary as v
+from gongkai.web.counters import YearlyCounter
 from gongkai.web.model_fields import optional_reference
 from gongkai.workflow.cases import CaseState
 
 
-class RegistrationCounter(models.Model):
+class RegistrationCounter(YearlyCounter):
     """The last registration serial used by an agency in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="counter_agency_year")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.counters import YearlyCounter
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.model_fields import optional_reference
 
@@ -53,12 +54,8 @@ class DisclosureSetup(models.Model):
         return f"{self.agency} 主动公开设置"
 
 
-class IndexCounter(models.Model):
+class IndexCounter(YearlyCounter):
     """The last 索引号 serial used by an agency in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="index_counter_agency_year")]
