@@ -20,6 +20,8 @@ import tempfile
 import time
 from datetime import date, datetime
 
+import webbench
+
 
 def _setup(n: int) -> tuple[object, object, list[object]]:
     from django.utils import timezone
@@ -40,13 +42,8 @@ def _setup(n: int) -> tuple[object, object, list[object]]:
             science,
             {
                 "applicant_type": "natural",
-                "name": "张三",
-                "id_type": "resident_id",
-                "id_number": "110101199001011237",
-                "phone": "13812345678",
+                **webbench.APPLICANT,
                 "description": "2025年度科技项目补助资金分配结果",
-                "delivery_form": "electronic",
-                "delivery_method": "email",
             },
             channel="online",
             submitted_at=at,
@@ -138,13 +135,9 @@ def _setup_pending(clerk: object, draft: object, day: date) -> object:
         science,
         {
             "applicant_type": "natural",
+            **webbench.APPLICANT,
             "name": "李四",
-            "id_type": "resident_id",
-            "id_number": "110101199001011237",
-            "phone": "13812345678",
             "description": "2026年度项目申报指南",
-            "delivery_form": "electronic",
-            "delivery_method": "email",
         },
         channel="online",
         submitted_at=datetime.now().astimezone(),

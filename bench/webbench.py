@@ -8,6 +8,16 @@ import os
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
+#: The person and delivery fields of the benchmarks' sample applicant (a valid GB 11643 number).
+APPLICANT = dict(
+    name="张三",
+    id_type="resident_id",
+    id_number="110101199001011237",
+    phone="13812345678",
+    delivery_form="electronic",
+    delivery_method="email",
+)
+
 
 def pg(sql: str) -> None:
     """Run ``sql`` on the PostgreSQL server outside a transaction (CREATE/DROP DATABASE)."""

@@ -19,6 +19,7 @@ from gongkai.report.rules import Severity, check
 from gongkai.web.annual import tables
 from gongkai.web.appeals.models import Appeal
 from gongkai.web.applications.models import Application, CaseEvent, FeeNotice
+from webtesting import row_applicant
 
 _serial = itertools.count(1)
 
@@ -42,14 +43,8 @@ def make_application(
         number=f"T-{agency.pk}-{serial}",
         query_code_hash="x",
         applicant_type=applicant_type,
-        name="张三",
-        id_type="resident_id",
-        id_number="110101199001011237",
-        phone="13812345678",
         description="测试申请",
-        delivery_form="electronic",
-        delivery_method="email",
-        channel="online",
+        **row_applicant(),
         submitted_at=timezone.now(),
         received_on=received,
         status="closed" if closed else "in_progress",

@@ -28,6 +28,7 @@ from gongkai.report.rules import Severity, check
 from gongkai.web.annual import tables
 from gongkai.web.appeals.models import Appeal
 from gongkai.web.applications.models import Application
+from webtesting import row_applicant
 
 pytestmark = pytest.mark.django_db
 
@@ -100,14 +101,8 @@ def _store(agency: Any, apps: list[AppSpec], cases: list[AppealSpec]) -> None:
                 number=f"P-{n}",
                 query_code_hash="x",
                 applicant_type=spec.applicant_type,
-                name="张三",
-                id_type="resident_id",
-                id_number="110101199001011237",
-                phone="13812345678",
                 description="随机申请",
-                delivery_form="electronic",
-                delivery_method="email",
-                channel="online",
+                **row_applicant(),
                 submitted_at=now,
                 received_on=spec.received,
                 status="closed" if spec.closed else "in_progress",

@@ -5,6 +5,7 @@ Dates on the 2026 schedule: 清明 4–6 April off.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -92,32 +93,19 @@ def test_disclosing_against_the_third_party_needs_reason_and_written_notice(subm
         app, ended_on=date(2026, 4, 10), answer="disagree", reason="涉及商业秘密", acting_user=people["clerk"]
     )
     c = ThirdPartyConsultation.objects.get(application=app)
-    with pytest.raises(actions.ActionError, match="公共利益"):
-        actions.do_decide_after_consultation(
-            app,
-            consultation=c,
-            decision="disclose",
-            reason="",
-            notice_sent_on=None,
-            acting_user=people["clerk"],
-        )
-    with pytest.raises(actions.ActionError, match="书面告知第三方"):
-        actions.do_decide_after_consultation(
-            app,
-            consultation=c,
-            decision="disclose",
-            reason="涉及公共资金使用",
-            notice_sent_on=None,
-            acting_user=people["clerk"],
-        )
-    actions.do_decide_after_consultation(
+    disclose = functools.partial(
+        actions.do_decide_after_consultation,
         app,
         consultation=c,
         decision="disclose",
-        reason="涉及公共资金使用",
-        notice_sent_on=date(2026, 4, 13),
-        reconsideration_body="示例市人民政府",
         acting_user=people["clerk"],
+    )
+    with pytest.raises(actions.ActionError, match="公共利益"):
+        disclose(reason="", notice_sent_on=None)
+    with pytest.raises(actions.ActionError, match="书面告知第三方"):
+        disclose(reason="涉及公共资金使用", notice_sent_on=None)
+    disclose(
+        reason="涉及公共资金使用", notice_sent_on=date(2026, 4, 13), reconsideration_body="示例市人民政府"
     )
     c.refresh_from_db()
     assert (c.decision, c.notice_sent_on) == ("disclose", date(2026, 4, 13))

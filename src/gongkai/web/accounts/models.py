@@ -10,6 +10,7 @@ from django.db import models
 from gongkai.agencies import AgencyKind
 from gongkai.web.accounts.kinds import KIND_CHOICES, proposed_kind
 from gongkai.web.choices import Choices
+from gongkai.web.model_fields import optional_reference
 from gongkai.workflow.cases import ROLE_LABELS
 from gongkai.workflow.cases import Role as WorkflowRole
 
@@ -33,14 +34,7 @@ class Agency(models.Model):
     short_name = models.CharField(
         "简称", max_length=20, help_text="用于登记编号，如“平科”。", blank=True, default=""
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="上级（监督）机构",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = optional_reference("self", "上级（监督）机构", related_name="children")
     address = models.CharField("地址", max_length=200, blank=True, default="")
     phone = models.CharField("联系电话", max_length=50, blank=True, default="")
     accepts_online = models.BooleanField("接受网上申请", default=True)

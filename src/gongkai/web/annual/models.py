@@ -21,6 +21,7 @@ from django.utils import timezone
 from gongkai.report.publication import PublicationDuty, annual_report_duty
 from gongkai.web.accounts.models import Agency
 from gongkai.web.choices import Choices
+from gongkai.web.model_fields import optional_reference
 
 
 class FrozenReportError(RuntimeError):
@@ -75,23 +76,9 @@ class AnnualReport(models.Model):
     #: The clerk's 提交: the draft is ready for the 机构负责人/审核人 to publish. Cleared when the
     #: content changes (the check is cleared then too).
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="提交人",
-    )
+    submitted_by = optional_reference(settings.AUTH_USER_MODEL, "提交人")
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="发布人",
-    )
+    published_by = optional_reference(settings.AUTH_USER_MODEL, "发布人")
     #: SHA-256 of the published JSON bytes (PublishedFile fmt=json), empty while a draft.
     sha256 = models.CharField("SHA-256", max_length=64, blank=True, default="")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)

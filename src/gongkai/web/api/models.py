@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.model_fields import optional_reference
+
 
 class ApiToken(models.Model):
     name = models.CharField("接入系统名称", max_length=100, help_text="如“省政务服务平台”。")
@@ -29,14 +31,7 @@ class ApiToken(models.Model):
     may_submit = models.BooleanField("可提交申请", default=True)
     may_read = models.BooleanField("可查询办理情况", default=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="创建人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = optional_reference(settings.AUTH_USER_MODEL, "创建人")
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
     last_used_at = models.DateTimeField("最近使用时间", null=True, blank=True)
 

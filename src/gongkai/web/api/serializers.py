@@ -201,6 +201,14 @@ def _field(form: Any, name: str) -> Any:
 _WD = _field(forms.CorrectionRequestForm, "working_days")
 
 
+def _working_days_like(form: Any) -> Any:
+    """The ``working_days`` field of ``form`` (a period in working days), with its bounds and help."""
+    field = _field(form, "working_days")
+    return serializers.IntegerField(
+        min_value=field.min_value, max_value=field.max_value, help_text=field.help_text
+    )
+
+
 class AssignSerializer(serializers.Serializer):
     assignee = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="经办人（用户编号）")
 
@@ -208,9 +216,7 @@ class AssignSerializer(serializers.Serializer):
 class CorrectionSerializer(serializers.Serializer):
     sent_on = serializers.DateField(help_text="告知日期")
     items = serializers.CharField(max_length=5000, help_text="需要补正的事项（条例第三十条）")
-    working_days = serializers.IntegerField(
-        min_value=_WD.min_value, max_value=_WD.max_value, help_text=_WD.help_text
-    )
+    working_days = _working_days_like(forms.CorrectionRequestForm)
 
 
 class ReceiveCorrectionSerializer(serializers.Serializer):
@@ -238,8 +244,6 @@ class ApproveExtensionSerializer(serializers.Serializer):
 
 
 # -- issue 16: a lapse decided by the clerk (条例 第三十条), 第三十五条 --------------------------------
-
-_RWD = _field(forms.ReasonsRequestForm, "working_days")
 
 
 class ReferLapseSerializer(serializers.Serializer):
@@ -270,9 +274,7 @@ class ConfirmLapseSerializer(serializers.Serializer):
 class ReasonsRequestSerializer(serializers.Serializer):
     sent_on = serializers.DateField(help_text="说明理由通知书日期")
     facts = serializers.CharField(max_length=5000, help_text="申请数量、频次明显超过合理范围的情况")
-    working_days = serializers.IntegerField(
-        min_value=_RWD.min_value, max_value=_RWD.max_value, help_text=_RWD.help_text
-    )
+    working_days = _working_days_like(forms.ReasonsRequestForm)
 
 
 class ReasonsAnswerSerializer(serializers.Serializer):

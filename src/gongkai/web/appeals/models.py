@@ -17,6 +17,7 @@ from django.db import models
 
 from gongkai import remedies as periods
 from gongkai.web.choices import Choices
+from gongkai.web.model_fields import optional_reference
 
 
 class Kind(Choices):
@@ -58,26 +59,12 @@ class Appeal(models.Model):
         on_delete=models.PROTECT,
         related_name="appeals",
     )
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="所涉申请",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="appeals",
-    )
+    application = optional_reference("applications.Application", "所涉申请", related_name="appeals")
     kind = models.CharField("类型", max_length=20, choices=Kind.choices())
     #: For a lawsuit: brought after a reconsideration decision (行政诉讼法 第四十五条) rather than
     #: directly (第四十六条). True also for legacy lawsuits whose reconsideration is not recorded.
     after_reconsideration = models.BooleanField("复议后起诉", default=False)
-    reconsideration = models.ForeignKey(
-        "self",
-        verbose_name="前置的行政复议案件",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="lawsuits",
-    )
+    reconsideration = optional_reference("self", "前置的行政复议案件", related_name="lawsuits")
     body = models.CharField("复议机关或人民法院", max_length=100)
     case_number = models.CharField("案号", max_length=60, blank=True, default="")
     applicant_name = models.CharField("申请人（原告）", max_length=100)
@@ -89,9 +76,7 @@ class Appeal(models.Model):
     result = models.CharField("结果", max_length=20, choices=Result.choices(), default=Result.PENDING)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("说明", blank=True, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = optional_reference(settings.AUTH_USER_MODEL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AppealQuerySet.as_manager()

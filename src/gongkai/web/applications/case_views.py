@@ -48,6 +48,11 @@ def invalid_form(request: HttpRequest, app: Application, form: Any) -> HttpRespo
     return redirect("applications:detail", pk=app.pk)
 
 
+def form_fields(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """``arguments`` for a ``case_action`` whose action takes these form fields, by the same names."""
+    return lambda data: {name: data[name] for name in names}
+
+
 def case_action(
     action: Any,
     success: str,

@@ -18,15 +18,13 @@ from gongkai.calendar import WorkingCalendar
 from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
 from gongkai.web.applications import vocabulary as v
+from gongkai.web.counters import YearlyCounter
+from gongkai.web.model_fields import optional_reference
 from gongkai.workflow.cases import CaseState
 
 
-class RegistrationCounter(models.Model):
+class RegistrationCounter(YearlyCounter):
     """The last registration serial used by an agency in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="counter_agency_year")]
@@ -145,22 +143,8 @@ class Application(models.Model):
     #: The date of receipt per 第三十一条; empty until it is established (an online submission is
     #: received on the day both sides confirm it).
     received_on = models.DateField("收到申请之日", null=True, blank=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="经办人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="assigned_applications",
-    )
+    registered_by = optional_reference(settings.AUTH_USER_MODEL, "登记人")
+    assignee = optional_reference(settings.AUTH_USER_MODEL, "经办人", related_name="assigned_applications")
 
     # -- where the case is, and the clock (cached; written by actions only) -----------------------
     status = models.CharField("办理状态", max_length=30, choices=v.STATUS_CHOICES)
@@ -232,9 +216,7 @@ class CaseEvent(models.Model):
     #: A qualifier of the kind (the consultation's PauseReason).
     detail = models.CharField("类别", max_length=30, blank=True, default="")
     note = models.TextField("说明", blank=True, default="")
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    by = optional_reference(settings.AUTH_USER_MODEL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

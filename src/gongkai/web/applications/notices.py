@@ -16,7 +16,7 @@ from gongkai.deadlines import FEE_PAYMENT_WORKING_DAYS
 from gongkai.fees import FEE_BASIS, FeeMethod
 from gongkai.web.applications import actions, permissions, screening
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.case_views import case_action
+from gongkai.web.applications.case_views import case_action, form_fields
 from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
 from gongkai.web.letters.models import CaseLetter
@@ -131,25 +131,13 @@ decide_after_consultation = case_action(
     "已登记本机关决定。",
     form_class=ThirdPartyDecisionForm,
     form_kwargs=lambda app: {"app": app},
-    arguments=lambda d: {
-        "consultation": d["consultation"],
-        "decision": d["decision"],
-        "reason": d["reason"],
-        "notice_sent_on": d["notice_sent_on"],
-        "reconsideration_body": d["reconsideration_body"],
-    },
+    arguments=form_fields("consultation", "decision", "reason", "notice_sent_on", "reconsideration_body"),
 )
 send_fee_notice = case_action(
     actions.do_send_fee_notice,
     "已发出收费通知，缴费期间暂停计时。",
     form_class=FeeNoticeForm,
-    arguments=lambda d: {
-        "method": d["method"],
-        "pages": d["pages"],
-        "sent_on": d["sent_on"],
-        "received_on": d["received_on"],
-        "how_to_pay": d["how_to_pay"],
-    },
+    arguments=form_fields("method", "pages", "sent_on", "received_on", "how_to_pay"),
 )
 receive_fee = case_action(
     actions.do_receive_fee,

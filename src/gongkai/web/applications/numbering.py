@@ -25,10 +25,7 @@ CODE_LENGTH = 8
 def next_serial(agency: Agency, year: int) -> int:
     """Take the next serial of ``agency`` in ``year``; must run inside the caller's transaction."""
     assert transaction.get_connection().in_atomic_block, "next_serial must run inside a transaction"
-    counter, _ = RegistrationCounter.objects.select_for_update().get_or_create(agency=agency, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    return RegistrationCounter.take_next(agency.pk, year)
 
 
 def format_number(agency: Agency, year: int, serial: int) -> str:

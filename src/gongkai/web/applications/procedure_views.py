@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from gongkai.web.applications import actions, clock, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.lapses import PENDING_KIND
-from gongkai.web.applications.case_views import case_action
+from gongkai.web.applications.case_views import case_action, form_fields
 from gongkai.web.applications.forms import (
     ConfirmLapseForm,
     GoodCauseForm,
@@ -33,11 +33,7 @@ record_good_cause = case_action(
     actions.do_record_good_cause,
     "已登记正当理由，期限已重新确定。",
     form_class=GoodCauseForm,
-    arguments=lambda d: {
-        "decided_on": d["decided_on"],
-        "statement": d["statement"],
-        "working_days": d["working_days"],
-    },
+    arguments=form_fields("decided_on", "statement", "working_days"),
 )
 confirm_lapse = case_action(
     do_confirm_lapse,
@@ -49,7 +45,7 @@ request_reasons = case_action(
     actions.do_request_reasons,
     "已发出说明理由通知书。",
     form_class=ReasonsRequestForm,
-    arguments=lambda d: {"sent_on": d["sent_on"], "facts": d["facts"], "working_days": d["working_days"]},
+    arguments=form_fields("sent_on", "facts", "working_days"),
 )
 record_reasons_answer = case_action(
     actions.do_record_reasons_answer,
@@ -66,7 +62,7 @@ set_later_date = case_action(
     actions.do_set_later_date,
     "已确定延迟答复期限，并生成延迟答复告知书。",
     form_class=LaterDateForm,
-    arguments=lambda d: {"later_date": d["later_date"], "decided_on": d["decided_on"]},
+    arguments=form_fields("later_date", "decided_on"),
 )
 
 

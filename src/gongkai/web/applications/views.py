@@ -34,7 +34,7 @@ from gongkai.web.applications import (
     submission_keys,
 )
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.case_views import case_action, staff_only, visible_case
+from gongkai.web.applications.case_views import case_action, form_fields, staff_only, visible_case
 from gongkai.web.applications.models import Application, ApplicationQuerySet
 from gongkai.web.applications.public_views import filed_earlier, filed_with
 from gongkai.web.audit.record import timeline
@@ -294,7 +294,7 @@ request_correction = case_action(
     actions.do_request_correction,
     "已发出补正告知。",
     form_class=forms.CorrectionRequestForm,
-    arguments=lambda d: {"sent_on": d["sent_on"], "items": d["items"], "working_days": d["working_days"]},
+    arguments=form_fields("sent_on", "items", "working_days"),
 )
 receive_correction = case_action(
     actions.do_receive_correction,
@@ -342,7 +342,7 @@ assign = case_action(
     "已分派。",
     form_class=forms.AssignForm,
     form_kwargs=lambda app: {"agency": app.agency},
-    arguments=lambda d: {"assignee": d["assignee"]},
+    arguments=form_fields("assignee"),
 )
 
 

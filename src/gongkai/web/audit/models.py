@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gongkai.web.model_fields import optional_reference
+
 
 class AuditTrailError(Exception):
     pass
@@ -28,28 +30,14 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
 
 class AuditEvent(models.Model):
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = optional_reference(settings.AUTH_USER_MODEL, "操作人")
     #: Who acted, as shown (kept even if the account is renamed): a user's name, or "申请人（网上）".
     actor_label = models.CharField("操作人名称", max_length=100)
     action = models.CharField("操作", max_length=60, db_index=True)
     summary = models.CharField("说明", max_length=300)
     object_type = models.CharField("对象类型", max_length=60)
     object_id = models.CharField("对象编号", max_length=40)
-    agency = models.ForeignKey(
-        "accounts.Agency",
-        verbose_name="机构",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    agency = optional_reference("accounts.Agency", "机构")
     before = models.JSONField("变更前", null=True, blank=True)
     after = models.JSONField("变更后", null=True, blank=True)
 

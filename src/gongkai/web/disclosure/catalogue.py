@@ -114,11 +114,8 @@ def validate_chain(chain: object) -> list[dict[str, object]]:
 
 def next_serial(agency: Agency, year: int) -> int:
     """The next 索引号 serial (row-locked: call inside a transaction)."""
-    IndexCounter.objects.get_or_create(agency=agency, year=year)
-    counter = IndexCounter.objects.select_for_update().get(agency=agency, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    IndexCounter.objects.get_or_create(agency=agency, year=year)  # created unlocked, then locked
+    return IndexCounter.take_next(agency.pk, year)
 
 
 def publish_due(agency: Agency, made_on: date) -> date | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.counters import YearlyCounter
 from gongkai.web.disclosure import vocabulary as v
+from gongkai.web.model_fields import optional_reference
 
 DEFAULT_INDEX_PATTERN = "{prefix}/{year}-{serial:05d}"
 
@@ -52,12 +54,8 @@ class DisclosureSetup(models.Model):
         return f"{self.agency} 主动公开设置"
 
 
-class IndexCounter(models.Model):
+class IndexCounter(YearlyCounter):
     """The last 索引号 serial used by an agency in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="index_counter_agency_year")]
@@ -69,9 +67,7 @@ class Category(models.Model):
     agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="categories", verbose_name="机构"
     )
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级"
-    )
+    parent = optional_reference("self", "上级", related_name="children")
     code = models.CharField("编码", max_length=20)
     name = models.CharField("名称", max_length=60)
     position = models.PositiveSmallIntegerField("排序", default=0)
@@ -126,12 +122,8 @@ class Item(models.Model):
     review_round = models.PositiveSmallIntegerField(default=0)
     #: When the text and attachments were last scanned; None = changed since, scan again.
     scanned_at = models.DateTimeField(null=True, blank=True)
-    current_version = models.ForeignKey(
-        "ItemVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    current_version = optional_reference("ItemVersion")
+    created_by = optional_reference(settings.AUTH_USER_MODEL)
 
     class Meta:
         verbose_name = "公开事项"
@@ -185,9 +177,7 @@ class ScanFinding(models.Model):
     end = models.PositiveIntegerField()
     state = models.CharField(max_length=20, choices=v.FindingState.choices(), default=v.FindingState.OPEN)
     justification = models.CharField("保留理由", max_length=300, blank=True, default="")
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    resolved_by = optional_reference(settings.AUTH_USER_MODEL)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

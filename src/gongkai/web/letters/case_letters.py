@@ -43,12 +43,8 @@ def number_letter(app: Any, kind: str, event: Any, issued_on: date) -> CaseLette
     existing = CaseLetter.objects.filter(event=event, kind=kind).first()
     if existing is not None:
         return existing
-    counter, _ = LetterCounter.objects.select_for_update().get_or_create(
-        agency_id=app.agency_id, year=issued_on.year
-    )
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    number = f"{app.agency.number_prefix}依申告〔{issued_on.year}〕{counter.last}号"
+    serial = LetterCounter.take_next(app.agency_id, issued_on.year)
+    number = f"{app.agency.number_prefix}依申告〔{issued_on.year}〕{serial}号"
     row = CaseLetter.objects.create(
         application=app, kind=kind, event=event, document_number=number, issued_on=issued_on
     )

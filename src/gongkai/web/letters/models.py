@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.counters import YearlyCounter
+
 
 class LetterTemplate(models.Model):
     agency = models.ForeignKey(
@@ -41,12 +43,8 @@ class LetterTemplate(models.Model):
         return self.text == ""
 
 
-class LetterCounter(models.Model):
+class LetterCounter(YearlyCounter):
     """The last serial of an agency's procedural letters (告知书) in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="letter_counter_agency_year")]

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.choices import Choices
+from gongkai.web.model_fields import optional_reference
 
 
 class UploadState(Choices):
@@ -64,14 +65,7 @@ class UploadedReport(models.Model):
         BulkCheckJob, on_delete=models.PROTECT, related_name="uploads", verbose_name="批次"
     )
     #: Null until the file is matched to an agency (from the form, the report or the file name).
-    agency = models.ForeignKey(
-        "accounts.Agency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="uploaded_reports",
-        verbose_name="单位",
-    )
+    agency = optional_reference("accounts.Agency", "单位", related_name="uploaded_reports")
     year = models.PositiveSmallIntegerField("年度")
     filename = models.CharField("原文件名", max_length=255)
     content = models.BinaryField("文件内容")

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.audit.record import now as audit_now
+from gongkai.web.counters import YearlyCounter
+from gongkai.web.model_fields import optional_reference
 from gongkai.web.replies import vocabulary as rv
 from gongkai.workflow.outcomes import DENIAL_KEYS, OUTCOMES
 
@@ -103,12 +105,8 @@ class ReviewComment(models.Model):
         verbose_name_plural = "审核意见"
 
 
-class DocumentCounter(models.Model):
+class DocumentCounter(YearlyCounter):
     """The last 文号 serial an agency used in a year (locked while numbering)."""
-
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="reply_counter_agency_year")]
@@ -209,9 +207,7 @@ class ReplyAttachment(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="redacted_from"
     )
     justification = models.TextField("保留理由（审核人）", blank=True, default="")
-    justified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    justified_by = optional_reference(settings.AUTH_USER_MODEL)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

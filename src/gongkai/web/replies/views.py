@@ -38,6 +38,15 @@ def _errors(request: HttpRequest, form: Any, formset: Any = None) -> None:
     messages.error(request, "提交的内容有误：" + "；".join(errors))
 
 
+def _valid_form_or_none(request: HttpRequest, form_class: Any) -> Any:
+    """The posted ``form_class`` if valid; else None, its errors shown (the caller goes back)."""
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        return form
+    _errors(request, form)
+    return None
+
+
 def _run(request: HttpRequest, app: Application, success: str, call: Any) -> HttpResponseRedirect:
     try:
         call()
@@ -85,7 +94,7 @@ issue = case_views.case_action(
     actions.do_issue_reply_letter,
     "答复书已出具，可下载 Word 和 PDF。",
     form_class=forms.IssueForm,
-    arguments=lambda d: {"issued_on": d["issued_on"]},
+    arguments=case_views.form_fields("issued_on"),
 )
 
 
@@ -93,9 +102,8 @@ issue = case_views.case_action(
 @require_POST
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     app = case_views.visible_case(request, pk)
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _errors(request, form)
+    form = _valid_form_or_none(request, forms.AttachmentForm)
+    if form is None:
         return _back(app)
     upload = form.cleaned_data["file"]
     return _run(
@@ -127,9 +135,8 @@ def redact_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
 @require_POST
 def justify_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     app, attachment = _attachment(request, pk, aid)
-    form = forms.JustifyForm(request.POST)
-    if not form.is_valid():
-        _errors(request, form)
+    form = _valid_form_or_none(request, forms.JustifyForm)
+    if form is None:
         return _back(app)
     text = form.cleaned_data["text"]
     return _run(
@@ -182,9 +189,8 @@ def download_letter(request: HttpRequest, pk: int, lid: int, fmt: str) -> HttpRe
 @require_POST
 def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
     app = case_views.visible_case(request, pk)
-    form = forms.DeliveryForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _errors(request, form)
+    form = _valid_form_or_none(request, forms.DeliveryForm)
+    if form is None:
         return _back(app)
     proof = form.proof()
     return _run(

@@ -12,17 +12,12 @@ from datetime import date
 
 from django.db import models
 
+from gongkai.web.model_fields import optional_reference
+
 
 class HolidaySchedule(models.Model):
     year = models.PositiveSmallIntegerField("年份")
-    agency = models.ForeignKey(
-        "accounts.Agency",
-        verbose_name="适用机构（空 = 全部）",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="holiday_schedules",
-    )
+    agency = optional_reference("accounts.Agency", "适用机构（空 = 全部）", related_name="holiday_schedules")
     #: ISO dates of the public holidays (法定节假日, including the weekend days inside a holiday).
     holidays = models.JSONField("放假日期", default=list)
     #: ISO dates of the make-up working days (调休上班的周末).

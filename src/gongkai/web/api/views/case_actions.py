@@ -27,10 +27,11 @@ def _case_action(
     body: Any,
     action: Callable[..., Application],
     summary: str,
-    arguments: Callable[[Application, dict[str, Any]], dict[str, Any]],
+    arguments: Callable[[Application, dict[str, Any]], dict[str, Any]] = lambda app, d: dict(d),
 ) -> Any:
     """A POST view running one action on a case -- the API's twin of the web's ``_case_action``:
-    404 when the case is not visible, 403 without the right role, 409 when the workflow refuses."""
+    404 when the case is not visible, 403 without the right role, 409 when the workflow refuses.
+    ``arguments`` defaults to the serializer's fields, passed to the action under their own names."""
 
     class CaseAction(GenericAPIView):
         serializer_class = body
@@ -69,25 +70,21 @@ request_correction = _case_action(
     s.CorrectionSerializer,
     actions.do_request_correction,
     "发出补正告知（条例第三十条）",
-    lambda app, d: {"sent_on": d["sent_on"], "items": d["items"], "working_days": d["working_days"]},
 )
 receive_correction = _case_action(
     s.ReceiveCorrectionSerializer,
     actions.do_receive_correction,
     "登记收到补正",
-    lambda app, d: {"received_on": d["received_on"]},
 )
 start_consultation = _case_action(
     s.ConsultationSerializer,
     actions.do_start_consultation,
     "征求意见，暂停计时（条例第三十二条、第三十四条）",
-    lambda app, d: {"kind": d["kind"], "sent_on": d["sent_on"], "note": d["note"]},
 )
 end_consultation = _case_action(
     s.EndConsultationSerializer,
     actions.do_end_consultation,
     "征求意见结束，恢复计时",
-    lambda app, d: {"ended_on": d["ended_on"]},
 )
 request_extension = _case_action(
     s.ExtensionRequestSerializer,
@@ -99,7 +96,6 @@ approve_extension = _case_action(
     s.ApproveExtensionSerializer,
     actions.do_approve_extension,
     "机构负责人批准延期",
-    lambda app, d: {"approved_on": d["approved_on"]},
 )
 # Issue 16: a lapsed period decided by the clerk (条例 第三十条), and 第三十五条.
 refer_lapse = _case_action(
@@ -112,19 +108,16 @@ record_good_cause = _case_action(
     s.RecordGoodCauseSerializer,
     actions.do_record_good_cause,
     "有正当理由：登记并重新确定期限（条例第三十条）",
-    lambda app, d: dict(d),
 )
 confirm_lapse = _case_action(
     s.ConfirmLapseSerializer,
     do_confirm_lapse,
     "无正当理由：确认并起草不再处理告知书（表三（六）1、2）",
-    lambda app, d: dict(d),
 )
 request_reasons = _case_action(
     s.ReasonsRequestSerializer,
     actions.do_request_reasons,
     "要求申请人说明理由（条例第三十五条）",
-    lambda app, d: dict(d),
 )
 record_reasons_answer = _case_action(
     s.ReasonsAnswerSerializer,
@@ -136,5 +129,4 @@ set_later_date = _case_action(
     s.LaterDateSerializer,
     actions.do_set_later_date,
     "确定延迟答复的合理期限并告知申请人（条例第三十五条）",
-    lambda app, d: dict(d),
 )

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from gongkai.web.accounts import permissions as accounts
-from gongkai.web.actions_base import step_record
+from gongkai.web.actions_base import require, step_record
 from gongkai.web.applications import clock
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.clock import today
@@ -35,6 +35,15 @@ AUDITED = (
 
 def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def notice_being_answered(app: Application, kind: str, answered_on: date, too_early: str) -> CaseEvent:
+    """The latest ``kind`` event the case is answering (a 补正告知, 收费通知 or 征求意见书 sent);
+    the answer may not be dated before it (``too_early`` says so)."""
+    notice = clock.latest(app, kind)
+    assert notice is not None
+    require(answered_on >= notice.on, too_early)
+    return notice
 
 
 def snapshot(app: Application) -> dict[str, Any]:

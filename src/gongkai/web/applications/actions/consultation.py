@@ -12,7 +12,7 @@ from gongkai.deadlines import PauseReason, consultation_due
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import ActionError, require, step_record, top_level
-from gongkai.web.applications import clock, events, permissions
+from gongkai.web.applications import events, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
@@ -20,6 +20,7 @@ from gongkai.web.applications.actions.common import (
     complete,
     iso,
     locked,
+    notice_being_answered,
     snapshot,
 )
 from gongkai.web.applications.models import Application, CaseEvent, ThirdPartyConsultation
@@ -130,9 +131,9 @@ def do_end_consultation(
     pause then ends on the last day of that period.
     """
     app, t = begin(app, Action.END_CONSULTATION, acting_user)
-    event = clock.latest(app, v.EventKind.CONSULTATION_STARTED)
-    assert event is not None
-    require(ended_on >= event.on, "结束日期不能早于发出征求意见书的日期。")
+    event = notice_being_answered(
+        app, v.EventKind.CONSULTATION_STARTED, ended_on, "结束日期不能早于发出征求意见书的日期。"
+    )
     consultation = ThirdPartyConsultation.objects.filter(event=event).first()
     summary = f"征求意见结束（{ended_on.isoformat()}），恢复计时"
     pause_end = ended_on

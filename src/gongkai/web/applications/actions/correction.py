@@ -16,6 +16,7 @@ from gongkai.web.applications.actions.common import (
     complete,
     finish,
     move,
+    notice_being_answered,
     snapshot,
 )
 from gongkai.web.applications.models import Application
@@ -56,9 +57,8 @@ def do_request_correction(
 def do_receive_correction(app: Application, *, received_on: date, acting_user: User) -> Application:
     """The corrected application arrived: the 20 working days start again from it (第三十条)."""
     app, t = begin(app, Action.RECEIVE_CORRECTION, acting_user)
-    request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
-    assert request is not None
-    require(received_on >= request.on, "收到补正的日期不能早于补正告知日期。")
+    too_early = "收到补正的日期不能早于补正告知日期。"
+    notice_being_answered(app, v.EventKind.CORRECTION_REQUESTED, received_on, too_early)
     before = snapshot(app)
     add_event(app, v.EventKind.CORRECTION_RECEIVED, received_on, acting_user=acting_user)
     complete(

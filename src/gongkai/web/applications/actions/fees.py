@@ -10,12 +10,13 @@ from gongkai.deadlines import fee_payment_due
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import ActionError, require, top_level
-from gongkai.web.applications import charging, clock, events
+from gongkai.web.applications import charging, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
     complete,
+    notice_being_answered,
     snapshot,
 )
 from gongkai.web.applications.models import Application, FeeNotice
@@ -88,9 +89,8 @@ def do_send_fee_notice(
 @top_level(events.FEE_RECEIVED)
 def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> Application:
     app, t = begin(app, Action.RECEIVE_FEE, acting_user)
-    notice = clock.latest(app, v.EventKind.FEE_NOTICE_SENT)
-    assert notice is not None
-    require(paid_on >= notice.on, "缴费日期不能早于收费通知日期。")
+    too_early = "缴费日期不能早于收费通知日期。"
+    notice = notice_being_answered(app, v.EventKind.FEE_NOTICE_SENT, paid_on, too_early)
     before = snapshot(app)
     notice.until = paid_on
     notice.save(update_fields=["until"])

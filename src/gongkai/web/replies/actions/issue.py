@@ -21,10 +21,8 @@ from gongkai.workflow.cases import CaseState
 
 def next_document_number(app: Application, year: int) -> str:
     """The agency's next 文号 of ``year`` (〔2026〕3号 form); must run inside the transaction."""
-    counter, _ = DocumentCounter.objects.select_for_update().get_or_create(agency=app.agency, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{app.agency.number_prefix}依申复〔{year}〕{counter.last}号"
+    serial = DocumentCounter.take_next(app.agency_id, year)
+    return f"{app.agency.number_prefix}依申复〔{year}〕{serial}号"
 
 
 @top_level(case_events.ISSUED)
