@@ -47,7 +47,7 @@ def _setup(n: int) -> tuple[object, object, list[object]]:
             },
             channel="online",
             submitted_at=at,
-            received_on=date(2026, 3, 2),
+            arrived_on=date(2026, 3, 2),  # received that day (online: confirmed at once)
         ).application
         apps.append(app_actions.do_assign_application(app, clerk, acting_user=clerk))
     return clerk, reviewer, apps
@@ -141,7 +141,7 @@ def _setup_pending(clerk: object, draft: object, day: date) -> object:
         },
         channel="online",
         submitted_at=datetime.now().astimezone(),
-        received_on=date(2026, 3, 2),
+        arrived_on=date(2026, 3, 2),
     ).application
     app = app_actions.do_assign_application(app, clerk, acting_user=clerk)
     actions.do_save_reply_draft(app, draft, on=day, acting_user=clerk)  # type: ignore[arg-type]
