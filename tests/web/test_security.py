@@ -23,7 +23,15 @@ WEB = Path(security.__file__).resolve().parent
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    drop = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "GONGKAI_SECRET_KEY")
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests' setup in the same test process, and a
+    # deployment error for `check --deploy`; a production server never has it.
+    drop = (
+        "DATABASE_URL",
+        "DJANGO_SETTINGS_MODULE",
+        "REDIS_URL",
+        "GONGKAI_SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    )
     env = {k: v for k, v in os.environ.items() if k not in drop}
     return {**env, "GONGKAI_DATA_DIR": str(tmp_path), **extra}
 
