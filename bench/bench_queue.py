@@ -174,7 +174,10 @@ def _checked(job_id: int) -> int:
     from gongkai.web.oversight.models import UploadedReport, UploadState
 
     return UploadedReport.objects.filter(
-        job_id=job_id, state__in=[UploadState.CHECKED, UploadState.FAILED, UploadState.UNASSIGNED]
+        job_id=job_id,
+        # Every state a finished check ends in: a file whose agency or year differs from the one it
+        # was assigned (all of them here: 40 agencies uploaded as the office's) awaits confirmation.
+        state__in=[UploadState.CHECKED, UploadState.FAILED, UploadState.UNASSIGNED, UploadState.UNCONFIRMED],
     ).count()
 
 
