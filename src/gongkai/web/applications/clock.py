@@ -7,6 +7,7 @@ a calendar from gongkai.web.workdays. This module only reads the case's events.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 
@@ -103,22 +104,31 @@ def latest(app: Application, kind: str) -> CaseEvent | None:
     return found[-1] if found else None
 
 
+def _clock_facts(
+    app: Application, calendar: WorkingCalendar, extension_approved_on: date | None = None
+) -> dict[str, Any]:
+    """What the statutory clock counts from, read once from the case's events: the pauses, the
+    补正 received, the approved extension (or the one supposed) and 第三十五条's later date. Both
+    :func:`deadlines` and :func:`known_deadlines` pass it on, so neither can forget one."""
+    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
+    if extension_approved_on is None:
+        extension = latest(app, v.EventKind.EXTENSION_APPROVED)
+        extension_approved_on = extension.on if extension else None
+    later = latest(app, v.EventKind.LATER_DATE_SET)
+    return {
+        "pauses": pauses(app, calendar),
+        "correction_received": correction.on if correction else None,
+        "extension_approved_on": extension_approved_on,
+        # 第三十五条: the later reply date the agency set and told the applicant.
+        "later_date": later.until if later else None,
+    }
+
+
 def deadlines(app: Application, calendar: WorkingCalendar) -> Deadlines | None:
     """The case's deadlines, or ``None`` while its date of receipt is not established yet."""
     if app.received_on is None:
         return None
-    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
-    extension = latest(app, v.EventKind.EXTENSION_APPROVED)
-    later = latest(app, v.EventKind.LATER_DATE_SET)
-    return compute_deadlines(
-        app.received_on,
-        calendar,
-        pauses=pauses(app, calendar),
-        correction_received=correction.on if correction else None,
-        extension_approved_on=extension.on if extension else None,
-        # 第三十五条: the later reply date the agency set and told the applicant.
-        later_date=later.until if later else None,
-    )
+    return compute_deadlines(app.received_on, calendar, **_clock_facts(app, calendar))
 
 
 def known_deadlines(
@@ -129,20 +139,8 @@ def known_deadlines(
     ``extension_approved_on`` supposes an extension approved that day (default: the recorded one)."""
     if app.received_on is None:
         return None
-    correction = latest(app, v.EventKind.CORRECTION_RECEIVED)
-    if extension_approved_on is None:
-        extension = latest(app, v.EventKind.EXTENSION_APPROVED)
-        extension_approved_on = extension.on if extension else None
-    later = latest(app, v.EventKind.LATER_DATE_SET)
-    return deadlines_as_far_as_known(
-        app.received_on,
-        calendar,
-        pauses=pauses(app, calendar),
-        correction_received=correction.on if correction else None,
-        extension_approved_on=extension_approved_on,
-        # 第三十五条: the later reply date the agency set and told the applicant.
-        later_date=later.until if later else None,
-    )
+    facts = _clock_facts(app, calendar, extension_approved_on)
+    return deadlines_as_far_as_known(app.received_on, calendar, **facts)
 
 
 def check_extension_on(app: Application, calendar: WorkingCalendar, on: date) -> None:
