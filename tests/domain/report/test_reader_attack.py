@@ -51,7 +51,8 @@ from support.attack import _page as page
 #: Samples per kind: every kind sees 2021 and 2019-format reports (seed % 5 == 4 is 2019).
 SEEDS = range(12)
 PDF_SEEDS = range(4)
-#: A read slower than this counts as a failure (the solver must be bounded; issue 13).
+#: A read using more CPU than this counts as a failure (the solver must be bounded; issue 13). CPU
+#: time, not wall time: on a loaded machine (CI beside other jobs) wall time measures the neighbours.
 READ_SECONDS = 5.0
 
 
@@ -74,9 +75,9 @@ def test_no_wrong_value(kind: str) -> None:
     for seed in _seeds(kind):
         damaged = attack(kind, seed)
         assert damaged is not None
-        started = time.perf_counter()
+        started = time.process_time()
         result = score(damaged)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         wrong.extend((seed, w) for w in result.wrong)
         if result.error:
             crashes.append((seed, result.error))
@@ -85,7 +86,7 @@ def test_no_wrong_value(kind: str) -> None:
         if result.dash_as_zero:
             dash_zero.append(seed)
     assert crashes == [], f"{kind}: the reader raised something other than ReportFormatError"
-    assert slow == [], f"{kind}: reading took longer than {READ_SECONDS} s"
+    assert slow == [], f"{kind}: reading took more than {READ_SECONDS} s of CPU"
     assert wrong == [], f"{kind}: {len(wrong)} wrong values (seed, cell, expected, got)"
     # report-json.md: a cell printed "—", "/" or "-" is null, never 0.
     assert dash_zero == [], f"{kind}: a dash read as 0 in samples {dash_zero}"
