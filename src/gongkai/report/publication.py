@@ -20,10 +20,8 @@ counted in days, so it is not moved off a weekend or holiday.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from types import MappingProxyType
 
 from gongkai.agencies import AgencyKind
 
@@ -56,62 +54,44 @@ class PublicationDuty:
         return (published_on if published_on is not None else today) > self.due
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """What 第四十九条 says for one kind of agency: the last day (month, day) in the year after the
-    report's, or ``None`` where it sets none; the note with ``{due}``, ``{year}``, ``{kind}``."""
-
-    last_day: tuple[int, int] | None
-    submit_to_supervisor: bool
-    publisher: str
-    basis: str
-    note: str
-
-
-_RULES: Mapping[AgencyKind, _Rule] = MappingProxyType(
-    {
-        AgencyKind.DEPARTMENT: _Rule(
-            (1, 31),
-            submit_to_supervisor=True,
-            publisher="本机关",
-            basis=ARTICLE_49_1,
-            note=f"应当在{{due}}前向{SUPERVISOR}提交{{year}}年度报告并向社会公布（{ARTICLE_49_1}）。",
-        ),
-        AgencyKind.GOVERNMENT: _Rule(
-            (3, 31),
-            submit_to_supervisor=False,
-            publisher="本级政府信息公开工作主管部门（人民政府办公厅（室））",
-            basis=ARTICLE_49_2,
-            note=f"由本级政府信息公开工作主管部门在{{due}}前向社会公布本级政府{{year}}年度报告（{ARTICLE_49_2}）。",
-        ),
-    }
-)
-_NO_DATE = _Rule(
-    None,
-    submit_to_supervisor=False,
-    publisher="本机关",
-    basis="",
-    note="条例第四十九条只规定了县级以上人民政府部门和县级以上地方人民政府年度报告的期限，"
-    "没有规定{kind}的期限；请按省级或本级政府信息公开工作主管部门的规定执行。",
-)
-
-
 def annual_report_duty(kind: AgencyKind, report_year: int) -> PublicationDuty:
     """The 第四十九条 duty for the report of an agency of ``kind`` on ``report_year``.
 
     Legal basis: 条例 第四十九条第一款 (部门: submit and publish by 1月31日), 第二款 (县级以上地方
     人民政府: published by its 主管部门 by 3月31日).
     """
-    rule = _RULES.get(kind, _NO_DATE)
-    due = None if rule.last_day is None else date(report_year + 1, *rule.last_day)
+    following = report_year + 1
+    if kind is AgencyKind.DEPARTMENT:
+        due = date(following, 1, 31)
+        return PublicationDuty(
+            kind,
+            report_year,
+            due,
+            submit_to_supervisor=True,
+            publisher="本机关",
+            basis=ARTICLE_49_1,
+            note=f"应当在{_shown(due)}前向{SUPERVISOR}提交{report_year}年度报告并向社会公布（{ARTICLE_49_1}）。",
+        )
+    if kind is AgencyKind.GOVERNMENT:
+        due = date(following, 3, 31)
+        return PublicationDuty(
+            kind,
+            report_year,
+            due,
+            submit_to_supervisor=False,
+            publisher="本级政府信息公开工作主管部门（人民政府办公厅（室））",
+            basis=ARTICLE_49_2,
+            note=f"由本级政府信息公开工作主管部门在{_shown(due)}前向社会公布本级政府{report_year}年度报告（{ARTICLE_49_2}）。",
+        )
     return PublicationDuty(
         kind,
         report_year,
-        due,
-        submit_to_supervisor=rule.submit_to_supervisor,
-        publisher=rule.publisher,
-        basis=rule.basis,
-        note=rule.note.format(due=_shown(due) if due else "", year=report_year, kind=kind.description),
+        None,
+        submit_to_supervisor=False,
+        publisher="本机关",
+        basis="",
+        note=f"条例第四十九条只规定了县级以上人民政府部门和县级以上地方人民政府年度报告的期限，"
+        f"没有规定{kind.description}的期限；请按省级或本级政府信息公开工作主管部门的规定执行。",
     )
 
 
