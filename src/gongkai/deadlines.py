@@ -301,29 +301,24 @@ def deadlines_as_far_as_known(
     except UnknownCalendarYear:
         complete = None
     clock_start = _clock_start(received, correction_received)
+    correction: date | Unknown
+    reply: date | Unknown
+    extended: date | Unknown
     if complete is not None:
-        extended: date | Unknown = (
+        correction, reply = complete.correction_notice_due, complete.reply_due
+        extended = (
             complete.extended_due
             if complete.extended_due is not None
             else Unknown.missing_year(complete.unknown_year or complete.reply_due.year + 1)
         )
-        return KnownDeadlines(
-            received=received,
-            clock_start=clock_start,
-            correction_notice_due=complete.correction_notice_due,
-            reply_due=complete.reply_due,
-            extended_due=extended,
-            due=complete.due,
-            extension_approved=complete.extension_approved,
-            later_date=later_date,
-            deadlines=complete,
-        )
-    paused = _merged(pauses, clock_start)
-    correction = as_far_as_known(lambda: _correction_notice_due(received, calendar))
-    reply = as_far_as_known(lambda: _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS, paused)[0])
-    extended = as_far_as_known(lambda: _extended_due(calendar, clock_start, paused))
-    if not isinstance(reply, Unknown):
-        _check_against_reply_due(reply, extension_approved_on, later_date)
+    else:
+        paused = _merged(pauses, clock_start)
+        correction = as_far_as_known(lambda: _correction_notice_due(received, calendar))
+        reply = as_far_as_known(lambda: _add_excluding(calendar, clock_start, REPLY_WORKING_DAYS, paused)[0])
+        extended = as_far_as_known(lambda: _extended_due(calendar, clock_start, paused))
+        if not isinstance(reply, Unknown):
+            _check_against_reply_due(reply, extension_approved_on, later_date)
+    # As Deadlines.due (the same as ``complete.due`` when there is a complete result).
     due: date | Unknown = (
         later_date if later_date is not None else extended if extension_approved_on is not None else reply
     )
@@ -336,7 +331,7 @@ def deadlines_as_far_as_known(
         due=due,
         extension_approved=extension_approved_on is not None,
         later_date=later_date,
-        deadlines=None,
+        deadlines=complete,
     )
 
 

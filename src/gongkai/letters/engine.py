@@ -153,24 +153,26 @@ def parse(source: str, check: NameCheck) -> tuple[Node, ...]:
 
 def names_used(nodes: tuple[Node, ...]) -> set[str]:
     """Every field named anywhere (values and conditions)."""
-    found: set[str] = set()
-    for node in nodes:
-        if isinstance(node, Var):
-            found.add(node.name)
-        elif isinstance(node, If):
-            found.add(node.name)
-            found |= names_used(node.then) | names_used(node.otherwise)
-    return found
+    return _fields_in(nodes, conditions=True)
 
 
 def values_used(nodes: tuple[Node, ...]) -> set[str]:
     """Fields whose value is written somewhere (``{{name}}``, in any branch)."""
+    return _fields_in(nodes, conditions=False)
+
+
+def _fields_in(nodes: tuple[Node, ...], *, conditions: bool) -> set[str]:
+    """The fields written as values in ``nodes`` and their branches, with those tested by an
+    ``{% if %}`` when ``conditions``."""
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, Var):
             found.add(node.name)
         elif isinstance(node, If):
-            found |= values_used(node.then) | values_used(node.otherwise)
+            if conditions:
+                found.add(node.name)
+            for branch in (node.then, node.otherwise):
+                found |= _fields_in(branch, conditions=conditions)
     return found
 
 

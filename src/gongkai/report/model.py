@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, ClassVar
 
 FORMAT_ID = "gongkai.annual-report/1"
 
@@ -192,8 +192,26 @@ def table3_row_keys(
     )
 
 
+class _Counts:
+    """The counts of one table row or group, looked up and listed by key in the table's order
+    (``KEYS``, the dataclass's field names), never by attribute name from outside."""
+
+    __slots__ = ()
+    KEYS: ClassVar[tuple[str, ...]]
+
+    def __getitem__(self, key: str) -> Count:
+        if key not in self.KEYS:
+            raise KeyError(key)
+        value: Count = getattr(self, key)
+        return value
+
+    def items(self) -> Iterator[tuple[str, Count]]:
+        for key in self.KEYS:
+            yield key, getattr(self, key)
+
+
 @dataclass(frozen=True, slots=True)
-class ApplicantCounts:
+class ApplicantCounts(_Counts):
     """One row of table 3: a count per applicant column (申请人情况)."""
 
     natural: Count = None
@@ -204,15 +222,7 @@ class ApplicantCounts:
     other: Count = None
     total: Count = None
 
-    def __getitem__(self, column: str) -> Count:
-        if column not in TABLE3_COLUMN_KEYS:
-            raise KeyError(column)
-        value: Count = getattr(self, column)
-        return value
-
-    def items(self) -> Iterator[tuple[str, Count]]:
-        for key in TABLE3_COLUMN_KEYS:
-            yield key, getattr(self, key)
+    KEYS: ClassVar[tuple[str, ...]] = TABLE3_COLUMN_KEYS
 
     @classmethod
     def zeros(cls) -> ApplicantCounts:
@@ -287,7 +297,7 @@ TABLE4_GROUP_KEYS: tuple[str, ...] = tuple(k for k, _ in TABLE4_GROUPS)
 
 
 @dataclass(frozen=True, slots=True)
-class CaseResults:
+class CaseResults(_Counts):
     """One group of table 4: results of reconsideration or litigation cases."""
 
     upheld: Count = None
@@ -296,15 +306,7 @@ class CaseResults:
     pending: Count = None
     total: Count = None
 
-    def __getitem__(self, name: str) -> Count:
-        if name not in TABLE4_FIELD_KEYS:
-            raise KeyError(name)
-        value: Count = getattr(self, name)
-        return value
-
-    def items(self) -> Iterator[tuple[str, Count]]:
-        for key in TABLE4_FIELD_KEYS:
-            yield key, getattr(self, key)
+    KEYS: ClassVar[tuple[str, ...]] = TABLE4_FIELD_KEYS
 
     @classmethod
     def of(cls, upheld: int = 0, corrected: int = 0, other: int = 0, pending: int = 0) -> CaseResults:
@@ -357,16 +359,14 @@ TABLE2_CONTENT_HEADER = "信息内容"
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentCounts:
+class DocumentCounts(_Counts):
     """规章 or 行政规范性文件: issued this year, abolished this year, in force at year end."""
 
     issued: Count = None
     abolished: Count = None
     in_force: Count = None
 
-    def items(self) -> Iterator[tuple[str, Count]]:
-        for key, _ in DOCUMENT_COUNT_FIELDS:
-            yield key, getattr(self, key)
+    KEYS: ClassVar[tuple[str, ...]] = tuple(key for key, _ in DOCUMENT_COUNT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

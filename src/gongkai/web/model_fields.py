@@ -1,8 +1,8 @@
-"""Model field shapes the apps share, declared once."""
+"""Model field shapes, and the frozen-evidence behaviour, that the apps share, declared once."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from django.db import models
 
@@ -20,3 +20,35 @@ def optional_reference(to: Any, verbose_name: str | None = None, *, related_name
         on_delete=models.PROTECT,
         related_name=related_name,
     )
+
+
+class IssuedFiles(models.Model):
+    """A document as issued: the exact DOCX and PDF bytes and their SHA-256 digests (what the
+    applicant received must be provable later). Rows are never updated nor deleted."""
+
+    docx = models.BinaryField("DOCX")
+    pdf = models.BinaryField("PDF")
+    docx_sha256 = models.CharField("DOCX SHA-256", max_length=64)
+    pdf_sha256 = models.CharField("PDF SHA-256", max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class RefusingQuerySet(models.QuerySet[_M]):
+    """Bulk updates and deletes are refused too, not only ``save()`` of a loaded row, for rows
+    that are evidence once written. Each subclass names its error and the reasons it gives."""
+
+    error: ClassVar[type[Exception]]
+    update_refused: ClassVar[str]
+    delete_refused: ClassVar[str]
+
+    def update(self, **kwargs: Any) -> int:
+        raise self.error(self.update_refused)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise self.error(self.delete_refused)

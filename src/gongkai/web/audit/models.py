@@ -13,19 +13,17 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import RefusingQuerySet, optional_reference
 
 
 class AuditTrailError(Exception):
     pass
 
 
-class AuditQuerySet(models.QuerySet["AuditEvent"]):
-    def update(self, **kwargs: Any) -> int:
-        raise AuditTrailError("审计记录不可修改")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AuditTrailError("审计记录不可删除")
+class AuditQuerySet(RefusingQuerySet["AuditEvent"]):
+    error = AuditTrailError
+    update_refused = "审计记录不可修改"
+    delete_refused = "审计记录不可删除"
 
 
 class AuditEvent(models.Model):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.counters import YearlyCounter
+from gongkai.web.model_fields import IssuedFiles
 
 
 class LetterTemplate(models.Model):
@@ -76,7 +77,7 @@ class CaseLetter(models.Model):
         constraints = [models.UniqueConstraint(fields=["event", "kind"], name="case_letter_event_kind")]
 
 
-class CaseLetterFile(models.Model):
+class CaseLetterFile(IssuedFiles):
     """A procedural letter as issued: the exact DOCX and PDF bytes and their SHA-256, composed
     once, at the end of the step that issued it, from the template then in force (issue 15
     point 5). Never updated nor deleted (database triggers, audit/guard.py): a later template
@@ -85,11 +86,6 @@ class CaseLetterFile(models.Model):
     letter = models.OneToOneField(CaseLetter, on_delete=models.PROTECT, related_name="file")
     #: The version of the agency's template it was composed from (0: the national default).
     template_version = models.PositiveIntegerField("模板版本")
-    docx = models.BinaryField("DOCX")
-    pdf = models.BinaryField("PDF")
-    docx_sha256 = models.CharField("DOCX SHA-256", max_length=64)
-    pdf_sha256 = models.CharField("PDF SHA-256", max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "告知文书（出具件）"

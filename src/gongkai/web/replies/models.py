@@ -18,7 +18,7 @@ from django.db import models
 
 from gongkai.web.audit.record import now as audit_now
 from gongkai.web.counters import YearlyCounter
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import IssuedFiles, RefusingQuerySet, optional_reference
 from gongkai.web.replies import vocabulary as rv
 from gongkai.workflow.outcomes import DENIAL_KEYS, OUTCOMES
 
@@ -116,17 +116,13 @@ class FrozenError(Exception):
     """An attempt to change or delete a record that is evidence once written."""
 
 
-class FrozenQuerySet(models.QuerySet["IssuedLetter"]):
-    """Bulk updates and deletes are refused too, not only ``save()`` of a loaded row."""
-
-    def update(self, **kwargs: Any) -> int:
-        raise FrozenError("已出具的文书不能修改")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise FrozenError("已出具的文书不能删除")
+class FrozenQuerySet(RefusingQuerySet["IssuedLetter"]):
+    error = FrozenError
+    update_refused = "已出具的文书不能修改"
+    delete_refused = "已出具的文书不能删除"
 
 
-class IssuedLetter(models.Model):
+class IssuedLetter(IssuedFiles):
     """A letter as issued: the exact DOCX and PDF bytes and their digests. Never updated."""
 
     application = models.ForeignKey(
@@ -138,11 +134,6 @@ class IssuedLetter(models.Model):
     issued_on = models.DateField("出具日期")
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField("文书正文")
-    docx = models.BinaryField("DOCX")
-    pdf = models.BinaryField("PDF")
-    docx_sha256 = models.CharField("DOCX SHA-256", max_length=64)
-    pdf_sha256 = models.CharField("PDF SHA-256", max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FrozenQuerySet.as_manager()
 
