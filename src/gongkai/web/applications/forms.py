@@ -250,8 +250,7 @@ class TrackForm(forms.Form):
 class GoodCauseForm(forms.Form):
     decided_on = date_field("登记日期")
     statement = text_field(
-        "申请人的正当理由",
-        help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。",
+        "申请人的正当理由", help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。"
     )
     working_days = working_days_field(
         "新的补正期限（工作日）",
@@ -263,8 +262,7 @@ class GoodCauseForm(forms.Form):
 class ConfirmLapseForm(forms.Form):
     decided_on = date_field("确认日期")
     finding = text_field(
-        "认定无正当理由的情况",
-        help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。",
+        "认定无正当理由的情况", help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。"
     )
     reconsideration_body = forms.CharField(label="行政复议机关", max_length=100)
     contact = forms.CharField(label="联系人及联系电话", max_length=100, required=False)
@@ -273,10 +271,7 @@ class ConfirmLapseForm(forms.Form):
 
 class ReasonsRequestForm(forms.Form):
     sent_on = date_field("通知日期")
-    facts = text_field(
-        "申请数量、频次情况",
-        help_text="如：申请人自某日至某日向本机关提出申请若干件。",
-    )
+    facts = text_field("申请数量、频次情况", help_text="如：申请人自某日至某日向本机关提出申请若干件。")
     working_days = working_days_field(
         "说明理由期限（工作日）",
         help_text="条例第三十五条未规定天数，由本机关确定合理期限；截止日期按工作日历计算。",
