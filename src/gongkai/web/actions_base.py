@@ -43,6 +43,16 @@ def require_permission(condition: bool, message: str = "") -> None:
         raise PermissionDenied(message) if message else PermissionDenied
 
 
+@contextmanager
+def domain_refusal() -> Iterator[None]:
+    """Inside: a rule of the domain core that refuses (``GongkaiError``: a date outside the law's
+    period, a fee that cannot be quoted) refuses the step with its message (``ActionError``)."""
+    try:
+        yield
+    except GongkaiError as exc:
+        raise ActionError(exc.message) from exc
+
+
 @dataclass
 class Step:
     """The user step in progress: its event and the one audit row it has written."""

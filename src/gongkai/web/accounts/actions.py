@@ -53,7 +53,6 @@ def do_grant_role(user: User, agency: Agency, role: str, *, acting_user: Any) ->
         acting_user=acting_user,
         summary=f"授予{user.username}在{agency.name}的“{_role_label(role)}”角色",
         obj=membership,
-        agency_id=agency.pk,
         after={"user": user.pk, "agency": agency.pk, "role": role},
     )
     return membership
@@ -68,7 +67,6 @@ def do_revoke_role(membership: Membership, *, acting_user: Any) -> None:
         acting_user=acting_user,
         summary=f"撤销{membership.user.username}在{membership.agency.name}的“{_role_label(membership.role)}”角色",
         obj=membership,
-        agency_id=membership.agency_id,
         before=before,
     )
     Membership.objects.filter(pk=membership.pk).delete()

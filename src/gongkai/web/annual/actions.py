@@ -490,7 +490,6 @@ def do_record_government_results(
         acting_user=acting_user,
         summary=f"{agency.name}{year}年度工作考核、社会评议和责任追究结果情况已记录",
         obj=results,
-        agency_id=agency.pk,
         after=values,
     )
     return results

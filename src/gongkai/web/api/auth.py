@@ -4,7 +4,7 @@ member's session (the web UI's login, CSRF-checked as every form of the site).""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -63,26 +63,26 @@ class CsrfSessionAuthentication(authentication.SessionAuthentication):
             ) from exc
 
 
-class ApiTokenScheme(OpenApiAuthenticationExtension):
+class _Scheme(OpenApiAuthenticationExtension):
+    """How a client proves who it is, for the OpenAPI document: the ``scheme`` fields of the
+    security scheme object and, in Chinese, the ``description`` the reader sees."""
+
+    scheme: ClassVar[dict[str, str]]
+    description: ClassVar[str]
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {**self.scheme, "description": self.description}
+
+
+class ApiTokenScheme(_Scheme):
     target_class = "gongkai.web.api.auth.ApiTokenAuthentication"
     name = "token"
-
-    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {
-            "type": "http",
-            "scheme": "bearer",
-            "description": "系统令牌（由系统管理员用 gongkai manage create_api_token 创建，只显示一次）。",
-        }
+    scheme = {"type": "http", "scheme": "bearer"}
+    description = "系统令牌（由系统管理员用 gongkai manage create_api_token 创建，只显示一次）。"
 
 
-class SessionScheme(OpenApiAuthenticationExtension):
+class SessionScheme(_Scheme):
     target_class = "gongkai.web.api.auth.CsrfSessionAuthentication"
     name = "session"
-
-    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {
-            "type": "apiKey",
-            "in": "cookie",
-            "name": "sessionid",
-            "description": "工作人员登录后的会话；POST 请求须带 X-CSRFToken 请求头。",
-        }
+    scheme = {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+    description = "工作人员登录后的会话；POST 请求须带 X-CSRFToken 请求头。"

@@ -9,8 +9,8 @@ from django import forms
 from gongkai.remedies import DIRECT_LITIGATION_MONTHS, RECONSIDERATION_DAYS
 from gongkai.web.accounts.models import Agency
 from gongkai.web.appeals.models import DECIDED_RESULTS, Appeal, Kind, Result
-from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application
+from gongkai.web.form_fields import DATE_WIDGET
 
 
 class AppealForm(forms.ModelForm):

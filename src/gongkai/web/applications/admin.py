@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
@@ -34,6 +35,16 @@ MASKED_FIELDS = (
 HIDDEN_FIELDS = ("query_code_hash",)
 #: The query parameter that asks for the personal data in clear.
 UNMASK = "unmask"
+
+
+def _masked(description: str, mask: Callable[[Application], str]) -> Callable[[Any, Application], str]:
+    """A read-only admin column: the case's ``mask``-ed personal data, headed ``description``."""
+
+    @admin.display(description=description)
+    def column(admin_: Any, obj: Application) -> str:
+        return mask(obj)
+
+    return column
 
 
 class CaseEventInline(admin.TabularInline):
@@ -93,22 +104,8 @@ class ApplicationAdmin(ReadOnlyAdmin):
     def unmask_link(self, obj: Application) -> str:
         return format_html('<a href="?{}=1">显示完整个人信息（本次查看将记入审计日志）</a>', UNMASK)
 
-    @admin.display(description="申请人")
-    def masked_name(self, obj: Application) -> str:
-        return masking.applicant_name(obj)
-
-    @admin.display(description="证件号码")
-    def masked_id_number(self, obj: Application) -> str:
-        return masking.mask_id(obj.id_number)
-
-    @admin.display(description="联系电话")
-    def masked_phone(self, obj: Application) -> str:
-        return masking.mask_phone(obj.phone)
-
-    @admin.display(description="电子邮箱")
-    def masked_email(self, obj: Application) -> str:
-        return masking.mask_email(obj.email)
-
-    @admin.display(description="申请内容")
-    def masked_description(self, obj: Application) -> str:
-        return masking.mask_text(obj.description)
+    masked_name = _masked("申请人", masking.applicant_name)
+    masked_id_number = _masked("证件号码", lambda a: masking.mask_id(a.id_number))
+    masked_phone = _masked("联系电话", lambda a: masking.mask_phone(a.phone))
+    masked_email = _masked("电子邮箱", lambda a: masking.mask_email(a.email))
+    masked_description = _masked("申请内容", lambda a: masking.mask_text(a.description))

@@ -59,13 +59,14 @@ def case_action(
     *,
     form_class: Any = None,
     form_kwargs: Callable[[Application], dict[str, Any]] = lambda app: {},
-    arguments: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: {},
+    arguments: Callable[[dict[str, Any]], dict[str, Any]] = dict,
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     """A POST-only view that validates ``form_class`` (if any) and runs one action on the case.
 
     Every case-handling button works the same way -- permission via ``visible_case``, the form, one
     action, a message -- so the views below only say which form, which action and which arguments.
-    ``arguments`` is called per request, so values such as today's date are taken when it is made.
+    ``arguments`` is called per request, so values such as today's date are taken when it is made;
+    by default the action takes every field of the form, by the same names.
     """
 
     @login_required

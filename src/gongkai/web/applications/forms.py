@@ -17,6 +17,7 @@ from gongkai.web.accounts.models import Agency, User
 from gongkai.web.applications import submission_keys
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.models import Application
+from gongkai.web.form_fields import date_field, text_field, working_days_field
 
 APPLICANT_FIELDS = [
     "agency",
@@ -33,7 +34,6 @@ APPLICANT_FIELDS = [
     "delivery_form",
     "delivery_method",
 ]
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -166,11 +166,10 @@ class StaffIntakeForm(ApplicantForm):
     """Staff intake: the channel and the dates that fix the date of receipt (条例 第三十一条)."""
 
     channel = forms.ChoiceField(label="提交方式", choices=v.SubmissionChannel.choices())
-    arrived_on = forms.DateField(label="提交（到达）日期", widget=DATE_WIDGET)
-    confirmed_on = forms.DateField(
-        label="签收 / 确认日期",
+    arrived_on = date_field("提交（到达）日期")
+    confirmed_on = date_field(
+        "签收 / 确认日期",
         required=False,
-        widget=DATE_WIDGET,
         help_text="邮寄（签收）填签收日期；平常信函、传真、电子邮件、网上申请填与申请人确认之日（第三十一条）。",
     )
 
@@ -188,19 +187,17 @@ class StaffIntakeForm(ApplicantForm):
 class CorrectionRequestForm(forms.Form):
     """条例 第三十条: one notice, stating what to correct and a reasonable period."""
 
-    sent_on = forms.DateField(label="告知日期", widget=DATE_WIDGET)
-    items = forms.CharField(label="需要补正的事项", widget=forms.Textarea(attrs={"rows": 3}))
-    working_days = forms.IntegerField(
-        label="补正期限（工作日）",
-        min_value=1,
-        max_value=60,
+    sent_on = date_field("告知日期")
+    items = text_field("需要补正的事项", rows=3)
+    working_days = working_days_field(
+        "补正期限（工作日）",
         help_text="条例第三十条只要求“合理的补正期限”，由本机关确定；截止日期按工作日历计算。",
     )
 
 
 class DateForm(forms.Form):
-    on = forms.DateField(label="日期", widget=DATE_WIDGET)
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("日期")
+    note = text_field("说明", required=False)
 
     def __init__(self, *args: Any, label: str = "日期", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -208,11 +205,11 @@ class DateForm(forms.Form):
 
 
 class ExtensionRequestForm(forms.Form):
-    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field("延期理由")
 
 
 class ExtensionRefusalForm(forms.Form):
-    reason = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field("不同意的理由")
 
 
 class ConsultationForm(forms.Form):
@@ -224,8 +221,8 @@ class ConsultationForm(forms.Form):
         label="征求对象",
         choices=[c for c in v.ConsultationKind.choices() if c[0] == "other_agency"],
     )
-    on = forms.DateField(label="发出征求意见书日期", widget=DATE_WIDGET)
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("发出征求意见书日期")
+    note = text_field("说明", required=False)
 
 
 class AssignForm(forms.Form):
@@ -249,60 +246,44 @@ class TrackForm(forms.Form):
 
 # -- issue 16: a lapse decided by the clerk (条例 第三十条), 第三十五条 (procedure_views) -------------
 
-_TEXT = forms.Textarea(attrs={"rows": 2})
-
 
 class GoodCauseForm(forms.Form):
-    decided_on = forms.DateField(label="登记日期", widget=DATE_WIDGET)
-    statement = forms.CharField(
-        label="申请人的正当理由",
-        widget=_TEXT,
-        help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。",
+    decided_on = date_field("登记日期")
+    statement = text_field(
+        "申请人的正当理由", help_text="如申请人申请延长期限，记录其说明（时间、方式、内容）。"
     )
-    working_days = forms.IntegerField(
-        label="新的补正期限（工作日）",
-        min_value=1,
-        max_value=60,
+    working_days = working_days_field(
+        "新的补正期限（工作日）",
         required=False,
         help_text="仅补正期限需要填写；缴费期限按收费规则重新计算20个工作日。",
     )
 
 
 class ConfirmLapseForm(forms.Form):
-    decided_on = forms.DateField(label="确认日期", widget=DATE_WIDGET)
-    finding = forms.CharField(
-        label="认定无正当理由的情况",
-        widget=_TEXT,
-        help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。",
+    decided_on = date_field("确认日期")
+    finding = text_field(
+        "认定无正当理由的情况", help_text="如：申请人在期限内未作任何说明；或其说明的情况及不予采纳的理由。"
     )
     reconsideration_body = forms.CharField(label="行政复议机关", max_length=100)
     contact = forms.CharField(label="联系人及联系电话", max_length=100, required=False)
-    explanation = forms.CharField(label="情况说明（写入告知书，可不填）", widget=_TEXT, required=False)
+    explanation = text_field("情况说明（写入告知书，可不填）", required=False)
 
 
 class ReasonsRequestForm(forms.Form):
-    sent_on = forms.DateField(label="通知日期", widget=DATE_WIDGET)
-    facts = forms.CharField(
-        label="申请数量、频次情况",
-        widget=_TEXT,
-        help_text="如：申请人自某日至某日向本机关提出申请若干件。",
-    )
-    working_days = forms.IntegerField(
-        label="说明理由期限（工作日）",
-        min_value=1,
-        max_value=60,
+    sent_on = date_field("通知日期")
+    facts = text_field("申请数量、频次情况", help_text="如：申请人自某日至某日向本机关提出申请若干件。")
+    working_days = working_days_field(
+        "说明理由期限（工作日）",
         help_text="条例第三十五条未规定天数，由本机关确定合理期限；截止日期按工作日历计算。",
     )
 
 
 class ReasonsAnswerForm(forms.Form):
-    answered_on = forms.DateField(
-        label="申请人说明日期", widget=DATE_WIDGET, required=False, help_text="申请人未说明的留空。"
-    )
-    answer = forms.CharField(label="申请人说明的理由", widget=_TEXT, required=False)
+    answered_on = date_field("申请人说明日期", required=False, help_text="申请人未说明的留空。")
+    answer = text_field("申请人说明的理由", required=False)
     finding = forms.ChoiceField(label="本机关认定", choices=v.ReasonsFinding.choices())
 
 
 class LaterDateForm(forms.Form):
-    decided_on = forms.DateField(label="告知日期", widget=DATE_WIDGET)
-    later_date = forms.DateField(label="延迟答复期限", widget=DATE_WIDGET)
+    decided_on = date_field("告知日期")
+    later_date = date_field("延迟答复期限")

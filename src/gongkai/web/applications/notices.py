@@ -17,8 +17,8 @@ from gongkai.fees import FEE_BASIS, FeeMethod
 from gongkai.web.applications import actions, permissions, screening
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.case_views import case_action, form_fields
-from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.models import Application, ThirdPartyConsultation
+from gongkai.web.form_fields import date_field, text_field
 from gongkai.web.letters.models import CaseLetter
 from gongkai.workflow.cases import CaseState
 
@@ -29,13 +29,10 @@ class ThirdPartyConsultationForm(forms.Form):
     party_name = forms.CharField(label="第三方名称或姓名", max_length=100)
     contact = forms.CharField(label="联系方式", max_length=100)
     address = forms.CharField(label="通信地址", max_length=200, required=False)
-    information = forms.CharField(
-        label="拟公开的政府信息（征求意见的内容）", widget=forms.Textarea(attrs={"rows": 3})
-    )
-    sent_on = forms.DateField(label="征求意见书发出日期", widget=DATE_WIDGET)
-    letter_received_on = forms.DateField(
-        label="第三方收到征求意见书之日",
-        widget=DATE_WIDGET,
+    information = text_field("拟公开的政府信息（征求意见的内容）", rows=3)
+    sent_on = date_field("征求意见书发出日期")
+    letter_received_on = date_field(
+        "第三方收到征求意见书之日",
         required=False,
         help_text="第三方自收到征求意见书之日起15个工作日内提出意见；当面送达或电子送达的可不填（按发出日期）。",
     )
@@ -43,22 +40,19 @@ class ThirdPartyConsultationForm(forms.Form):
 
 class ThirdPartyAnswerForm(forms.Form):
     answer = forms.ChoiceField(label="第三方意见", choices=v.THIRD_PARTY_ANSWER_CHOICES)
-    on = forms.DateField(label="收到意见日期（逾期未答复的填登记日期）", widget=DATE_WIDGET)
-    reason = forms.CharField(label="第三方理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("收到意见日期（逾期未答复的填登记日期）")
+    reason = text_field("第三方理由", required=False)
 
 
 class ThirdPartyDecisionForm(forms.Form):
     consultation = forms.ModelChoiceField(label="征求意见", queryset=ThirdPartyConsultation.objects.none())
     decision = forms.ChoiceField(label="本机关决定", choices=v.THIRD_PARTY_DECISION_CHOICES)
-    reason = forms.CharField(
-        label="决定理由",
+    reason = text_field(
+        "决定理由",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="第三方不同意公开而决定公开的，写明不公开可能对公共利益造成重大影响的理由。",
     )
-    notice_sent_on = forms.DateField(
-        label="书面告知第三方日期", required=False, widget=DATE_WIDGET, help_text="决定予以公开时填写。"
-    )
+    notice_sent_on = date_field("书面告知第三方日期", required=False, help_text="决定予以公开时填写。")
     reconsideration_body = forms.CharField(
         label="行政复议机关（第三方告知书的救济途径）", max_length=100, required=False
     )
@@ -81,14 +75,13 @@ class FeeNoticeForm(forms.Form):
         required=False,
         help_text="按件计收时不填：件数由系统统计。",
     )
-    sent_on = forms.DateField(label="收费通知发出日期", widget=DATE_WIDGET)
-    received_on = forms.DateField(
-        label="申请人收到收费通知之日",
-        widget=DATE_WIDGET,
+    sent_on = date_field("收费通知发出日期")
+    received_on = date_field(
+        "申请人收到收费通知之日",
         required=False,
         help_text=f"缴费期限为收到通知次日起{FEE_PAYMENT_WORKING_DAYS}个工作日；不填按发出日期。",
     )
-    how_to_pay = forms.CharField(label="缴纳方式", widget=forms.Textarea(attrs={"rows": 2}))
+    how_to_pay = text_field("缴纳方式")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -100,7 +93,7 @@ class FeeNoticeForm(forms.Form):
 
 
 class DateOnlyForm(forms.Form):
-    on = forms.DateField(label="日期", widget=DATE_WIDGET)
+    on = date_field("日期")
 
 
 start_third_party_consultation = case_action(

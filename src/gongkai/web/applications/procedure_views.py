@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from gongkai.web.applications import actions, clock, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.lapses import PENDING_KIND
-from gongkai.web.applications.case_views import case_action, form_fields
+from gongkai.web.applications.case_views import case_action
 from gongkai.web.applications.forms import (
     ConfirmLapseForm,
     GoodCauseForm,
@@ -30,22 +30,13 @@ refer_lapse = case_action(
     actions.do_refer_lapse, "期限已过，已转待确认。", arguments=lambda d: {"today": today()}
 )
 record_good_cause = case_action(
-    actions.do_record_good_cause,
-    "已登记正当理由，期限已重新确定。",
-    form_class=GoodCauseForm,
-    arguments=form_fields("decided_on", "statement", "working_days"),
+    actions.do_record_good_cause, "已登记正当理由，期限已重新确定。", form_class=GoodCauseForm
 )
 confirm_lapse = case_action(
-    do_confirm_lapse,
-    "已确认无正当理由，并起草不再处理告知书，请提交审核。",
-    form_class=ConfirmLapseForm,
-    arguments=dict,
+    do_confirm_lapse, "已确认无正当理由，并起草不再处理告知书，请提交审核。", form_class=ConfirmLapseForm
 )
 request_reasons = case_action(
-    actions.do_request_reasons,
-    "已发出说明理由通知书。",
-    form_class=ReasonsRequestForm,
-    arguments=form_fields("sent_on", "facts", "working_days"),
+    actions.do_request_reasons, "已发出说明理由通知书。", form_class=ReasonsRequestForm
 )
 record_reasons_answer = case_action(
     actions.do_record_reasons_answer,
@@ -59,10 +50,7 @@ record_reasons_answer = case_action(
     },
 )
 set_later_date = case_action(
-    actions.do_set_later_date,
-    "已确定延迟答复期限，并生成延迟答复告知书。",
-    form_class=LaterDateForm,
-    arguments=form_fields("later_date", "decided_on"),
+    actions.do_set_later_date, "已确定延迟答复期限，并生成延迟答复告知书。", form_class=LaterDateForm
 )
 
 

@@ -290,17 +290,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "applications/detail.html", context)
 
 
+def _dated_action(action: Any, success: str, date_name: str) -> Any:
+    """A ``case_action`` whose form is the one date of ``DateForm``, passed as ``date_name``."""
+    return case_action(action, success, form_class=forms.DateForm, arguments=lambda d: {date_name: d["on"]})
+
+
 request_correction = case_action(
     actions.do_request_correction,
     "已发出补正告知。",
     form_class=forms.CorrectionRequestForm,
     arguments=form_fields("sent_on", "items", "working_days"),
 )
-receive_correction = case_action(
-    actions.do_receive_correction,
-    "已登记补正，答复期限重新计算。",
-    form_class=forms.DateForm,
-    arguments=lambda d: {"received_on": d["on"]},
+receive_correction = _dated_action(
+    actions.do_receive_correction, "已登记补正，答复期限重新计算。", "received_on"
 )
 request_extension = case_action(
     actions.do_request_extension,
@@ -308,12 +310,7 @@ request_extension = case_action(
     form_class=forms.ExtensionRequestForm,
     arguments=lambda d: {"reason": d["reason"], "on": today()},
 )
-approve_extension = case_action(
-    actions.do_approve_extension,
-    "已批准延长答复期限。",
-    form_class=forms.DateForm,
-    arguments=lambda d: {"approved_on": d["on"]},
-)
+approve_extension = _dated_action(actions.do_approve_extension, "已批准延长答复期限。", "approved_on")
 refuse_extension = case_action(
     functools.partial(actions.do_take_step, action=Action.REJECT_EXTENSION),
     "已不同意延期，经办人继续办理。",
@@ -331,12 +328,7 @@ start_consultation = case_action(
     form_class=forms.ConsultationForm,
     arguments=lambda d: {"kind": d["kind"], "sent_on": d["on"], "note": d["note"]},
 )
-end_consultation = case_action(
-    actions.do_end_consultation,
-    "征求意见已结束，恢复计时。",
-    form_class=forms.DateForm,
-    arguments=lambda d: {"ended_on": d["on"]},
-)
+end_consultation = _dated_action(actions.do_end_consultation, "征求意见已结束，恢复计时。", "ended_on")
 assign = case_action(
     actions.do_assign_application,
     "已分派。",

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from gongkai.deadlines import DUE_SOON_WORKING_DAYS
+from gongkai.deadlines import CLOCK_STATE_LABELS, DUE_SOON_WORKING_DAYS, ClockState, ClockStatus
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Item, LedgerEntry
 from gongkai.web.workdays.calendars import calendar_for
@@ -20,32 +20,30 @@ from gongkai.web.workdays.calendars import calendar_for
 UNPUBLISHED = (v.Status.DRAFT, v.Status.IN_REVIEW, v.Status.APPROVED)
 
 
-class DueState:
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    ON_TIME = "on_time"
+#: An item's due date is read as a case's (gongkai.deadlines): the same states, the same words.
+DueState = ClockState
+LABELS = CLOCK_STATE_LABELS
 
 
-LABELS = {DueState.OVERDUE: "已逾期", DueState.DUE_SOON: "即将到期", DueState.ON_TIME: "未到期"}
+@dataclass(frozen=True, slots=True)
+class DueRow(ClockStatus):
+    """An item still to publish, with where its due date stands (state, label, working days left)."""
 
-
-@dataclass(frozen=True)
-class DueRow:
     item: Item
-    state: str
-    working_days_left: int
-
-    @property
-    def label(self) -> str:
-        return LABELS[self.state]
 
 
-def due_state(due: date, today: date, working_days_left: int) -> str:
+def due_state(due: date, today: date, working_days_left: int) -> ClockState:
     if today > due:
         return DueState.OVERDUE
     if working_days_left <= DUE_SOON_WORKING_DAYS:
         return DueState.DUE_SOON
     return DueState.ON_TIME
+
+
+def due_row(item: Item, today: date, working_days_left: int) -> DueRow:
+    assert item.due_on is not None
+    state = due_state(item.due_on, today, working_days_left)
+    return DueRow(state=state, due=item.due_on, working_days_left=working_days_left, item=item)
 
 
 def due_items(agency_ids: Iterable[int], today: date) -> list[DueRow]:
@@ -65,7 +63,7 @@ def due_items(agency_ids: Iterable[int], today: date) -> list[DueRow]:
             calendars[item.agency_id] = calendar_for(item.agency)
         assert item.due_on is not None
         left = calendars[item.agency_id].working_days_between(today, item.due_on)
-        rows.append(DueRow(item, due_state(item.due_on, today, left), left))
+        rows.append(due_row(item, today, left))
     return rows
 
 

@@ -98,7 +98,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         from gongkai.web.workdays.calendars import calendar_for
 
         left = calendar_for(it.agency).working_days_between(clock.today(), it.due_on)
-        due = queues.DueRow(it, queues.due_state(it.due_on, clock.today(), left), left)
+        due = queues.due_row(it, clock.today(), left)
     return render(
         request,
         "disclosure/item.html",

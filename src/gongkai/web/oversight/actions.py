@@ -175,7 +175,6 @@ def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any
         acting_user=acting_user,
         summary=f"将上传文件“{locked.filename}”指定为{agency.name}的报告",
         obj=locked,
-        agency_id=agency.pk,
         before=before,
         after={"agency": agency.pk, "state": locked.state},
     )

@@ -22,6 +22,7 @@ OR of their phrases. A query of filters alone (no keyword) is the AND of the fil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -86,6 +87,18 @@ def _any(alternatives: list[str], op: str) -> str:
     return "(" + f" {op} ".join(f"({a})" for a in alternatives) + ")"
 
 
+def _fts5_phrase(phrase: Phrase) -> str:
+    """SQLite FTS5: the tokens as a phrase; one Chinese character as a prefix (``"字"*``)."""
+    toks, prefix = phrase
+    return '"' + " ".join(toks) + '"' + ("*" if prefix else "")
+
+
+def _tsquery_phrase(phrase: Phrase) -> str:
+    """PostgreSQL tsquery: the tokens in order (``<->``); one Chinese character as a prefix."""
+    toks, prefix = phrase
+    return f"'{toks[0]}':*" if prefix else "(" + " <-> ".join(f"'{t}'" for t in toks) + ")"
+
+
 @dataclass(frozen=True)
 class Query:
     """A parsed query: its terms (each a list of runs) for matching and highlighting. No terms
@@ -116,37 +129,18 @@ class Query:
 
     def fts5(self, tags: list[str] | None = None) -> str:
         # Tokens are letters/digits only, so quoting them is safe.
-        parts = [f'tags : "{t}"' for t in tags or []]
-        for forms in self._forms():
-            parts.append(
-                _any(
-                    [
-                        " AND ".join(
-                            '"' + " ".join(toks) + '"' + ("*" if prefix else "") for toks, prefix in form
-                        )
-                        for form in forms
-                    ],
-                    "OR",
-                )
-            )
-        return " AND ".join(parts)
+        return self._expression([f'tags : "{t}"' for t in tags or []], _fts5_phrase, "AND", "OR")
 
     def tsquery(self, tags: list[str] | None = None) -> str:
-        parts = [f"'{t}'" for t in tags or []]
-        for forms in self._forms():
-            parts.append(
-                _any(
-                    [
-                        " & ".join(
-                            f"'{toks[0]}':*" if prefix else "(" + " <-> ".join(f"'{t}'" for t in toks) + ")"
-                            for toks, prefix in form
-                        )
-                        for form in forms
-                    ],
-                    "|",
-                )
-            )
-        return " & ".join(parts)
+        return self._expression([f"'{t}'" for t in tags or []], _tsquery_phrase, "&", "|")
+
+    def _expression(self, tags: list[str], phrase: Callable[[Phrase], str], and_: str, or_: str) -> str:
+        """The AND of ``tags`` and of every term -- the OR of its forms, each the AND of its
+        phrases -- in one engine's syntax: ``phrase`` writes a phrase, ``and_``/``or_`` join."""
+        terms = [
+            _any([f" {and_} ".join(map(phrase, form)) for form in forms], or_) for forms in self._forms()
+        ]
+        return f" {and_} ".join(tags + terms)
 
     def tsquery_tokens(self, tags: list[str] | None = None) -> str | None:
         """The AND of every token of ``tsquery`` without their order, or None when that is

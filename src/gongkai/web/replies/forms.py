@@ -9,8 +9,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from gongkai.web.applications.forms import DATE_WIDGET
 from gongkai.web.applications.forms import _content_matches as content_matches
+from gongkai.web.form_fields import date_field, text_field
 from gongkai.web.replies import vocabulary as rv
 from gongkai.web.replies.actions import TEXT_FACTS, DeliveryProof, DraftData, WithheldData
 from gongkai.web.replies.models import DENIAL_CHOICES, Reply
@@ -54,7 +54,15 @@ def ground_choices() -> list[tuple[str, str]]:
     return choices
 
 
-TEXTAREA = forms.Textarea(attrs={"rows": 3})
+def _fact(label: str, help_text: str = "") -> forms.CharField:
+    """A fact the letter states in its own words: optional here, ``composing`` names the ones the
+    chosen outcome's letter cannot do without."""
+    return text_field(label, rows=3, required=False, help_text=help_text)
+
+
+def _short_fact(label: str, max_length: int, help_text: str = "") -> forms.CharField:
+    """A one-line fact of the letter (a name, a contact), optional as ``_fact``."""
+    return forms.CharField(label=label, required=False, max_length=max_length, help_text=help_text)
 
 
 class ReplyForm(forms.Form):
@@ -65,47 +73,29 @@ class ReplyForm(forms.Form):
         required=False,
         help_text="予以公开、本机关不掌握相关政府信息须选择具体依据。",
     )
-    information_provided = forms.CharField(
-        label="提供的政府信息（部分公开时为可以公开的内容）", required=False, widget=TEXTAREA
+    information_provided = _fact("提供的政府信息（部分公开时为可以公开的内容）")
+    delivery_how = _fact(
+        "提供方式、获取途径和时间", "已主动公开的，写明获取的方式、途径（第三十六条第（一）项）。"
     )
-    delivery_how = forms.CharField(
-        label="提供方式、获取途径和时间",
-        required=False,
-        widget=TEXTAREA,
-        help_text="已主动公开的，写明获取的方式、途径（第三十六条第（一）项）。",
+    refusal_reasons = _fact("不予公开（不予处理）的理由")
+    search_description = _fact("检索情况", "信息不存在的，写明检索的范围和方法。")
+    not_ours_reasons = _fact("不属于本机关负责公开的理由")
+    responsible_agency_name = _short_fact(
+        "负责公开该信息的行政机关", 100, "第三十六条第（五）项：能够确定的须写明名称和联系方式。"
     )
-    refusal_reasons = forms.CharField(label="不予公开（不予处理）的理由", required=False, widget=TEXTAREA)
-    search_description = forms.CharField(
-        label="检索情况", required=False, widget=TEXTAREA, help_text="信息不存在的，写明检索的范围和方法。"
-    )
-    not_ours_reasons = forms.CharField(label="不属于本机关负责公开的理由", required=False, widget=TEXTAREA)
-    responsible_agency_name = forms.CharField(
-        label="负责公开该信息的行政机关",
-        required=False,
-        max_length=100,
-        help_text="第三十六条第（五）项：能够确定的须写明名称和联系方式。",
-    )
-    responsible_agency_contact = forms.CharField(label="该机关联系方式", required=False, max_length=200)
+    responsible_agency_contact = _short_fact("该机关联系方式", 200)
     responsible_agency_undetermined = forms.BooleanField(label="无法确定负责公开的行政机关", required=False)
-    other_channels = forms.CharField(
-        label="信访、投诉、举报渠道或依法查询的途径", required=False, widget=TEXTAREA
+    other_channels = _fact("信访、投诉、举报渠道或依法查询的途径")
+    publication_access = _fact("公开出版物的获取途径")
+    explanation = _fact("情况说明")
+    legal_basis = _short_fact(
+        "法律依据（可不填）",
+        200,
+        "默认引用办理结果对应的条文；该结果没有对应条文的（如表三（五）5、（六）3）须填写。",
     )
-    publication_access = forms.CharField(label="公开出版物的获取途径", required=False, widget=TEXTAREA)
-    explanation = forms.CharField(label="情况说明", required=False, widget=TEXTAREA)
-    legal_basis = forms.CharField(
-        label="法律依据（可不填）",
-        required=False,
-        max_length=200,
-        help_text="默认引用办理结果对应的条文；该结果没有对应条文的（如表三（五）5、（六）3）须填写。",
-    )
-    reconsideration_body = forms.CharField(
-        label="行政复议机关",
-        required=False,
-        max_length=100,
-        help_text="救济途径须写明向哪个机关申请行政复议。",
-    )
-    court = forms.CharField(label="管辖法院（可不填）", required=False, max_length=100)
-    contact = forms.CharField(label="经办人及联系电话", required=False, max_length=100)
+    reconsideration_body = _short_fact("行政复议机关", 100, "救济途径须写明向哪个机关申请行政复议。")
+    court = _short_fact("管辖法院（可不填）", 100)
+    contact = _short_fact("经办人及联系电话", 100)
 
     @classmethod
     def initial_for(cls, reply: Reply | None) -> dict[str, Any]:
@@ -119,7 +109,7 @@ class WithheldForm(forms.Form):
         label="不予公开的依据", choices=[("", "请选择"), *DENIAL_CHOICES], required=False
     )
     description = forms.CharField(label="不予公开的部分", max_length=300, required=False)
-    reason = forms.CharField(label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field("理由", required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -164,7 +154,7 @@ def draft_data(form: ReplyForm, formset: Any) -> DraftData:
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = text_field("审核意见", rows=3, required=False)
 
 
 #: Formats the sensitive-information scan reads (gongkai.sensitive.documents); an image cannot be
@@ -193,11 +183,11 @@ class AttachmentForm(forms.Form):
 
 
 class JustifyForm(forms.Form):
-    text = forms.CharField(label="保留理由", widget=forms.Textarea(attrs={"rows": 2}))
+    text = text_field("保留理由")
 
 
 class IssueForm(forms.Form):
-    issued_on = forms.DateField(label="成文（出具）日期", widget=DATE_WIDGET)
+    issued_on = date_field("成文（出具）日期")
 
 
 RECEIPT_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
@@ -205,13 +195,12 @@ RECEIPT_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 
 class DeliveryForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=rv.ServiceMethod.choices())
-    delivered_on = forms.DateField(label="送达日期", widget=DATE_WIDGET)
+    delivered_on = date_field("送达日期")
     receipt = forms.FileField(label="签收回执（直接送达、当场送达）", required=False)
     tracking_number = forms.CharField(label="邮件单号（邮寄）", required=False, max_length=40)
-    log = forms.CharField(
-        label="发送记录（电子邮件、在线平台）",
+    log = text_field(
+        "发送记录（电子邮件、在线平台）",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="如：2026-03-20 10:12 发送至 zhangsan@example.com，邮件服务器回执编号…",
     )
 

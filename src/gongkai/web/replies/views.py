@@ -6,6 +6,8 @@ agencies); steps that take only simple fields use its ``case_action`` factory.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -38,18 +40,34 @@ def _errors(request: HttpRequest, form: Any, formset: Any = None) -> None:
     messages.error(request, "提交的内容有误：" + "；".join(errors))
 
 
-def _valid_form_or_none(request: HttpRequest, form_class: Any) -> Any:
-    """The posted ``form_class`` if valid; else None, its errors shown (the caller goes back)."""
-    form = form_class(request.POST, request.FILES)
-    if form.is_valid():
-        return form
-    _errors(request, form)
-    return None
+def _with_form(form_class: Any) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A POST view of the reply panel that takes the case and the posted ``form_class``, valid:
+    an invalid form goes back to the panel with its errors (``view`` gets the other URL ids)."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @require_POST
+        @functools.wraps(view)
+        def run(request: HttpRequest, pk: int, **ids: int) -> HttpResponse:
+            app = case_views.visible_case(request, pk)
+            form = form_class(request.POST, request.FILES)
+            if not form.is_valid():
+                _errors(request, form)
+                return _back(app)
+            return view(request, app, form, **ids)
+
+        return run
+
+    return decorate
 
 
-def _run(request: HttpRequest, app: Application, success: str, call: Any) -> HttpResponseRedirect:
+def _run(
+    request: HttpRequest, app: Application, success: str, action: Any, *args: Any, **kwargs: Any
+) -> HttpResponseRedirect:
+    """Run ``action(*args, **kwargs)`` as the user; back to the reply panel with ``success`` or
+    the reason the step was refused."""
     try:
-        call()
+        action(*args, acting_user=request.user, **kwargs)
     except GongkaiError as exc:
         messages.error(request, exc.message)
     else:
@@ -67,12 +85,7 @@ def save_draft(request: HttpRequest, pk: int) -> HttpResponse:
         _errors(request, form, formset)
         return _back(app)
     draft = forms.draft_data(form, formset)
-    return _run(
-        request,
-        app,
-        "答复草稿已保存。",
-        lambda: actions.do_save_reply_draft(app, draft, on=today(), acting_user=request.user),
-    )
+    return _run(request, app, "答复草稿已保存。", actions.do_save_reply_draft, app, draft, on=today())
 
 
 submit = case_views.case_action(
@@ -98,53 +111,31 @@ issue = case_views.case_action(
 )
 
 
-@login_required
-@require_POST
-def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    app = case_views.visible_case(request, pk)
-    form = _valid_form_or_none(request, forms.AttachmentForm)
-    if form is None:
-        return _back(app)
+@_with_form(forms.AttachmentForm)
+def add_attachment(request: HttpRequest, app: Application, form: Any) -> HttpResponse:
     upload = form.cleaned_data["file"]
-    return _run(
-        request,
-        app,
-        f"已添加附件“{upload.name}”。",
-        lambda: actions.do_add_reply_attachment(app, upload, acting_user=request.user),
-    )
+    return _run(request, app, f"已添加附件“{upload.name}”。", actions.do_add_reply_attachment, app, upload)
 
 
-def _attachment(request: HttpRequest, pk: int, aid: int) -> tuple[Application, ReplyAttachment]:
-    app = case_views.visible_case(request, pk)
-    return app, get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
+def _attachment(app: Application, aid: int) -> ReplyAttachment:
+    return get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
 
 
 @login_required
 @require_POST
 def redact_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
-    app, attachment = _attachment(request, pk, aid)
+    app = case_views.visible_case(request, pk)
+    attachment = _attachment(app, aid)
     return _run(
-        request,
-        app,
-        "已生成脱敏后的文件并替换原附件。",
-        lambda: actions.do_redact_reply_attachment(attachment, acting_user=request.user),
+        request, app, "已生成脱敏后的文件并替换原附件。", actions.do_redact_reply_attachment, attachment
     )
 
 
-@login_required
-@require_POST
-def justify_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
-    app, attachment = _attachment(request, pk, aid)
-    form = _valid_form_or_none(request, forms.JustifyForm)
-    if form is None:
-        return _back(app)
+@_with_form(forms.JustifyForm)
+def justify_attachment(request: HttpRequest, app: Application, form: Any, aid: int) -> HttpResponse:
+    attachment = _attachment(app, aid)
     text = form.cleaned_data["text"]
-    return _run(
-        request,
-        app,
-        "已记录保留理由。",
-        lambda: actions.do_justify_reply_attachment(attachment, text=text, acting_user=request.user),
-    )
+    return _run(request, app, "已记录保留理由。", actions.do_justify_reply_attachment, attachment, text=text)
 
 
 def _file_response(body: bytes, mime: str, filename: str) -> HttpResponse:
@@ -162,7 +153,8 @@ def _quote(name: str) -> str:
 
 @login_required
 def download_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
-    app, attachment = _attachment(request, pk, aid)
+    app = case_views.visible_case(request, pk)
+    attachment = _attachment(app, aid)
     if not permissions.can_read_letters(request.user, app):
         raise PermissionDenied
     with attachment.file.open("rb") as handle:
@@ -185,19 +177,10 @@ def download_letter(request: HttpRequest, pk: int, lid: int, fmt: str) -> HttpRe
     return _file_response(body, mime, f"{letter.kind_label}-{letter.document_number}.{fmt}")
 
 
-@login_required
-@require_POST
-def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
-    app = case_views.visible_case(request, pk)
-    form = _valid_form_or_none(request, forms.DeliveryForm)
-    if form is None:
-        return _back(app)
-    proof = form.proof()
+@_with_form(forms.DeliveryForm)
+def record_delivery(request: HttpRequest, app: Application, form: Any) -> HttpResponse:
     return _run(
-        request,
-        app,
-        "已登记送达，案件已办结。",
-        lambda: actions.do_record_delivery(app, proof, today=today(), acting_user=request.user),
+        request, app, "已登记送达，案件已办结。", actions.do_record_delivery, app, form.proof(), today=today()
     )
 
 

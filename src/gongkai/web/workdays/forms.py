@@ -7,6 +7,7 @@ from django import forms
 
 from gongkai.calendar import CalendarDataError, ParsedNotice, parse_holiday_notice
 from gongkai.web.accounts.models import Agency
+from gongkai.web.form_fields import text_field
 from gongkai.web.workdays.calendars import to_year_schedule
 from gongkai.web.workdays.models import HolidaySchedule
 
@@ -35,16 +36,9 @@ def parse_days(text: str) -> list[date]:
 
 
 class ScheduleForm(forms.ModelForm):
-    holidays_text = forms.CharField(
-        label="放假日期",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="每行一个日期或区间，如 2027-02-06~2027-02-13。",
-    )
-    workdays_text = forms.CharField(
-        label="调休上班日期",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="每行一个日期，如 2027-02-14。",
+    holidays_text = text_field("放假日期", rows=6, help_text="每行一个日期或区间，如 2027-02-06~2027-02-13。")
+    workdays_text = text_field(
+        "调休上班日期", rows=3, required=False, help_text="每行一个日期，如 2027-02-14。"
     )
 
     class Meta:
@@ -80,9 +74,9 @@ class ScheduleForm(forms.ModelForm):
 class NoticeForm(forms.Form):
     """The pasted text of 国务院办公厅关于YYYY年部分节假日安排的通知 (issue 17, point 2)."""
 
-    text = forms.CharField(
-        label="通知全文",
-        widget=forms.Textarea(attrs={"rows": 14}),
+    text = text_field(
+        "通知全文",
+        rows=14,
         help_text="从中国政府网复制通知全文（含标题、文号和各节日的安排）粘贴到这里。",
     )
     agency = forms.ModelChoiceField(

@@ -6,8 +6,7 @@ from datetime import datetime, time
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -21,6 +20,7 @@ from gongkai.web.api.views.common import (
     TAG,
     Pagination,
     case_for,
+    case_schema,
     detail,
     errors,
     summary,
@@ -128,18 +128,14 @@ class ApplicationList(GenericAPIView):
         return Response(s.SubmittedSerializer(out).data, status=status.HTTP_201_CREATED)
 
 
-_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="申请编号")
-
-
 class ApplicationDetail(GenericAPIView):
     serializer_class = s.ApplicationDetailSerializer
 
-    @extend_schema(
-        tags=[TAG],
-        summary="申请详情",
-        description="申请人信息仅对受理机关本机关的工作人员完整显示，其他人（公开办、系统令牌）隐藏部分。",
-        parameters=[_ID],
-        responses={200: s.ApplicationDetailSerializer, **errors(401, 403, 404)},
+    @case_schema(
+        TAG,
+        "申请详情",
+        s.ApplicationDetailSerializer,
+        "申请人信息仅对受理机关本机关的工作人员完整显示，其他人（公开办、系统令牌）隐藏部分。",
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(s.ApplicationDetailSerializer(detail(request, case_for(request, pk))).data)
@@ -148,12 +144,8 @@ class ApplicationDetail(GenericAPIView):
 class EventList(GenericAPIView):
     serializer_class = s.EventSerializer
 
-    @extend_schema(
-        tags=[TAG],
-        summary="办理事项",
-        description="补正、延期、征求意见、收费、办理步骤等，按日期排序。",
-        parameters=[_ID],
-        responses={200: s.EventSerializer(many=True), **errors(401, 403, 404)},
+    @case_schema(
+        TAG, "办理事项", s.EventSerializer(many=True), "补正、延期、征求意见、收费、办理步骤等，按日期排序。"
     )
     def get(self, request: Request, pk: int) -> Response:
         app = case_for(request, pk)

@@ -13,8 +13,7 @@ from rest_framework.response import Response
 
 from gongkai.web.api import access
 from gongkai.web.api import serializers as s
-from gongkai.web.api.views.applications import _ID
-from gongkai.web.api.views.common import case_for, detail, errors
+from gongkai.web.api.views.common import CASE_ID, case_for, detail, errors
 from gongkai.web.applications import actions, forms
 from gongkai.web.applications.models import Application
 from gongkai.web.clock import today
@@ -39,7 +38,7 @@ def _case_action(
         @extend_schema(
             tags=["办理"],
             summary=summary,
-            parameters=[_ID],
+            parameters=[CASE_ID],
             request=body,
             responses={200: s.ApplicationDetailSerializer, **errors(400, 401, 403, 404, 409)},
         )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
@@ -37,6 +38,22 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
         )
         for c in codes
     }
+
+
+#: The case's number in the path of every per-case endpoint.
+CASE_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="申请编号")
+
+
+def case_schema(tag: str, summary: str, response: Any, description: str | None = None) -> Any:
+    """The OpenAPI description of a GET that reads one case: ``response``, or the errors of a
+    client without access or of a case it may not see."""
+    return extend_schema(
+        tags=[tag],
+        summary=summary,
+        description=description,
+        parameters=[CASE_ID],
+        responses={200: response, **errors(401, 403, 404)},
+    )
 
 
 class Pagination(PageNumberPagination):

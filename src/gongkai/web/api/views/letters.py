@@ -14,8 +14,7 @@ from rest_framework.response import Response
 
 from gongkai.web.api import access
 from gongkai.web.api import serializers as s
-from gongkai.web.api.views.applications import _ID
-from gongkai.web.api.views.common import case_for, errors
+from gongkai.web.api.views.common import CASE_ID, case_for, case_schema, errors
 from gongkai.web.applications.models import Application
 from gongkai.web.replies import permissions as reply_permissions
 from gongkai.web.replies.models import IssuedLetter, Reply
@@ -66,12 +65,7 @@ class OutcomeList(GenericAPIView):
 class CaseOutcome(GenericAPIView):
     serializer_class = s.CaseOutcomeSerializer
 
-    @extend_schema(
-        tags=["办理结果"],
-        summary="本申请的办理结果",
-        parameters=[_ID],
-        responses={200: s.CaseOutcomeSerializer, **errors(401, 403, 404)},
-    )
+    @case_schema("办理结果", "本申请的办理结果", s.CaseOutcomeSerializer)
     def get(self, request: Request, pk: int) -> Response:
         app = case_for(request, pk)
         outcome = OUTCOMES.get(app.resolution) if app.resolution else None
@@ -96,12 +90,11 @@ class CaseOutcome(GenericAPIView):
 class LetterList(GenericAPIView):
     serializer_class = s.LetterSerializer
 
-    @extend_schema(
-        tags=["文书"],
-        summary="已出具的文书",
-        description="文书目录；下载仅限受理机关本机关的工作人员（文书载有未隐藏的申请人信息）。",
-        parameters=[_ID],
-        responses={200: s.LetterSerializer(many=True), **errors(401, 403, 404)},
+    @case_schema(
+        "文书",
+        "已出具的文书",
+        s.LetterSerializer(many=True),
+        "文书目录；下载仅限受理机关本机关的工作人员（文书载有未隐藏的申请人信息）。",
     )
     def get(self, request: Request, pk: int) -> Response:
         app = case_for(request, pk)
@@ -138,7 +131,7 @@ def _letter_download(fmt: str, mime: str) -> Any:
             tags=["文书"],
             summary=f"下载文书（{fmt.upper()}）",
             parameters=[
-                _ID,
+                CASE_ID,
                 OpenApiParameter("letter", OpenApiTypes.INT, OpenApiParameter.PATH, description="文书编号"),
             ],
             responses={

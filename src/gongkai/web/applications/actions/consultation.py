@@ -9,9 +9,8 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 
 from gongkai.deadlines import PauseReason, consultation_due
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
-from gongkai.web.actions_base import ActionError, require, step_record, top_level
+from gongkai.web.actions_base import domain_refusal, require, step_record, top_level
 from gongkai.web.applications import events, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
@@ -97,10 +96,8 @@ def record_third_party(app: Application, event: CaseEvent, party: ThirdParty, se
         require(bool(value.strip()), f"请填写{label}（条例第三十二条：书面征求第三方的意见）。")
     received = party.letter_received_on or sent_on
     require(received >= sent_on, "第三方收到征求意见书之日不能早于发出日期。")
-    try:
+    with domain_refusal():
         due = consultation_due(received, calendar_for(app.agency))
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc
     number_letter(app, case_letters.THIRD_PARTY_CONSULTATION, event, sent_on)  # 征求第三方意见书
     ThirdPartyConsultation.objects.create(
         application=app,

@@ -6,7 +6,7 @@ from datetime import date
 
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
-from gongkai.web.actions_base import ActionError, require, top_level
+from gongkai.web.actions_base import ActionError, domain_refusal, require, top_level
 from gongkai.web.applications import clock, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
@@ -47,10 +47,8 @@ def do_approve_extension(app: Application, *, approved_on: date, acting_user: Us
     before = snapshot(app)
     event = add_event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
     number_letter(app, case_letters.EXTENSION, event, approved_on)  # 延期答复告知书
-    try:
+    with domain_refusal():  # e.g. approved after the period ran out
         clock.deadlines(app, calendar_for(app.agency))
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc  # e.g. approved after the period ran out
     complete(
         app,
         t,

@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from gongkai.deadlines import fee_payment_due
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
-from gongkai.web.actions_base import ActionError, require, top_level
+from gongkai.web.actions_base import domain_refusal, require, top_level
 from gongkai.web.applications import charging, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
@@ -51,11 +50,9 @@ def do_send_fee_notice(
     require(bool(how_to_pay.strip()), "请写明缴纳方式（收费通知应说明收费的依据、标准、数额、缴纳方式）。")
     require(received >= sent_on, "申请人收到收费通知之日不能早于发出日期。")
     require(app.received_on is not None and sent_on >= app.received_on, "收费通知日期不能早于收到申请之日。")
-    try:
+    with domain_refusal():
         q = charging.fee_quote(app, method, pages)
         due = fee_payment_due(received, calendar_for(app.agency))
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc
     require(q.amount > 0, f"{q.describe()}，无需收费，不能发出收费通知。")
     before = snapshot(app)
     event = add_event(

@@ -20,9 +20,8 @@ from __future__ import annotations
 from datetime import date
 
 from gongkai.deadlines import correction_due, fee_payment_due, lapsed
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
-from gongkai.web.actions_base import ActionError, require, top_level
+from gongkai.web.actions_base import domain_refusal, require, top_level
 from gongkai.web.applications import clock, events
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
@@ -118,7 +117,7 @@ def do_record_good_cause(
     old_due = period_end(app, kind)
     require(decided_on > old_due, "登记日期应在原期限届满之后。")
     calendar = calendar_for(app.agency)
-    try:
+    with domain_refusal():
         if kind == v.LapseKind.CORRECTION:
             require(
                 working_days is not None, "请填写新的补正期限（工作日数；条例第三十条：合理的补正期限）。"
@@ -127,8 +126,6 @@ def do_record_good_cause(
             new_due = correction_due(decided_on, calendar, working_days)
         else:
             new_due = fee_payment_due(decided_on, calendar)
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc
     before = snapshot(app)
     if kind == v.LapseKind.CORRECTION:
         request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)

@@ -22,9 +22,8 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 
 from gongkai.deadlines import reasons_due
-from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
-from gongkai.web.actions_base import ActionError, require, top_level
+from gongkai.web.actions_base import domain_refusal, require, top_level
 from gongkai.web.applications import clock, events, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import add_event, finish, locked, snapshot
@@ -55,10 +54,8 @@ def do_request_reasons(
     require(clock.latest(app, v.EventKind.REASONS_REQUESTED) is None, "本申请已要求申请人说明理由。")
     require(app.received_on is not None and sent_on >= app.received_on, "通知日期不能早于收到申请之日。")
     require(bool(facts.strip()), "请写明申请数量、频次明显超过合理范围的情况（条例第三十五条）。")
-    try:
+    with domain_refusal():
         due = reasons_due(sent_on, calendar_for(app.agency), working_days)
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc
     before = snapshot(app)
     event = add_event(
         app, v.EventKind.REASONS_REQUESTED, sent_on, until=due, note=facts.strip(), acting_user=acting_user
@@ -127,10 +124,8 @@ def do_set_later_date(
     require(decided_on >= answer.on, "告知日期不能早于申请人说明理由的日期。")
     before = snapshot(app)
     event = add_event(app, v.EventKind.LATER_DATE_SET, decided_on, until=later_date, acting_user=acting_user)
-    try:
+    with domain_refusal():  # e.g. not after the 第三十三条 reply date
         clock.deadlines(app, calendar_for(app.agency))
-    except GongkaiError as exc:
-        raise ActionError(exc.message) from exc  # e.g. not after the 第三十三条 reply date
     number_letter(app, case_letters.LATER_REPLY, event, decided_on)  # 延迟答复告知书
     finish(
         app,

@@ -75,26 +75,11 @@ def changing(
     obj.refresh_from_db()
 
 
-def audit(
-    obj: Any,
-    summary: str,
-    acting_user: Any,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    event: str | None = None,
-) -> None:
-    """The step's audit row about ``obj``, filed under its agency (``obj`` itself if an agency)."""
+def audit(obj: Any, summary: str, acting_user: Any, **row: Any) -> None:
+    """The step's audit row about ``obj``, filed under its agency (``obj`` itself if an agency);
+    ``row``: the row's other fields, as ``step_record`` takes them (before, after, event)."""
     agency_id = obj.pk if isinstance(obj, Agency) else obj.agency_id
-    step_record(
-        acting_user=acting_user,
-        summary=summary,
-        obj=obj,
-        agency_id=agency_id,
-        before=before,
-        after=after,
-        event=event,
-    )
+    step_record(acting_user=acting_user, summary=summary, obj=obj, agency_id=agency_id, **row)
 
 
 def take(item: Item, step: transitions.Step) -> None:
