@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from gongkai.web.api.models import ApiToken
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
 from gongkai.workflow.outcomes import OUTCOMES
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,7 @@ LIST = "/api/applications/"
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web import clock as views
-
-    monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
+    set_today(monkeypatch, TODAY)
 
 
 def _session(user: Any) -> APIClient:
