@@ -13,6 +13,7 @@ from browser_helpers import login, shot
 
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.web.applications import actions
+from proceduretesting import request_correction
 from testsupport import require
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _lapsed_case(submit: Any, clerk: Any) -> Any:
     app = actions.do_assign_application(submit(received=date(2026, 3, 2)), clerk, acting_user=clerk)
-    return actions.do_request_correction(
-        app, sent_on=date(2026, 3, 2), items="请写明所需信息的名称", working_days=5, acting_user=clerk
-    )  # period to 9 March
+    return request_correction(app, clerk, sent_on=date(2026, 3, 2))  # period to 9 March
 
 
 def test_lapse_confirmed_by_the_clerk_then_reviewed_and_issued(

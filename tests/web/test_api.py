@@ -20,6 +20,7 @@ from gongkai.web.api.models import ApiToken
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
 from gongkai.workflow.outcomes import OUTCOMES
+from proceduretesting import request_correction
 from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
@@ -422,17 +423,10 @@ def test_a_case_waiting_for_correction_is_not_overdue(submit: Any, people: Any, 
     """The applicant is late, not the agency: the flag and the filter agree with the work queue's
     and the reminders' reading (ApplicationQuerySet.overdue), whose reply clock has not started."""
     from gongkai.web import clock
-    from gongkai.web.applications import actions
 
     late = submit(received=date(2026, 3, 2))  # due 2026-03-30
     waiting = submit(received=date(2026, 3, 2))
-    actions.do_request_correction(
-        waiting,
-        sent_on=date(2026, 3, 3),
-        items="请写明所需信息的名称",
-        working_days=5,
-        acting_user=people["clerk"],
-    )
+    request_correction(waiting, people["clerk"], sent_on=date(2026, 3, 3))
     waiting.refresh_from_db()
     assert waiting.status == "awaiting_correction" and waiting.due_on is not None
     monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime(2026, 4, 1, 10)))
