@@ -98,6 +98,20 @@ def fresh_cache() -> None:
     cache.clear()
 
 
+def assert_sql_refused(*statements: str) -> None:
+    """The database itself refuses each raw SQL statement: the append-only triggers of
+    gongkai.web.audit.guard hold below the ORM too."""
+    from django.db import DatabaseError, connection, transaction
+
+    for sql in statements:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
+
+
 @pytest.fixture
 def agencies(db: Any) -> dict[str, Any]:
     from gongkai.web.accounts.models import Agency
