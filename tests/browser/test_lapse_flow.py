@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from browser_helpers import login, shot
+from browser_helpers import login, shot, take_step
 
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.web.applications import actions
@@ -42,9 +42,7 @@ def test_lapse_confirmed_by_the_clerk_then_reviewed_and_issued(
     clerk.click("#lapse-confirm summary")
     clerk.fill("#lapse-confirm textarea[name=finding]", "申请人在补正期限内未作补正，也未说明任何理由")
     clerk.fill("#lapse-confirm input[name=reconsideration_body]", "平湖市人民政府")
-    clerk.click("#lapse-confirm-button")
-    assert "已确认无正当理由" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "答复已起草"
+    take_step(clerk, "#lapse-confirm-button", message="已确认无正当理由", status="答复已起草")
     preview = clerk.inner_text("#letter-preview")
     assert "补正期限已于2026年3月9日届满" in preview and "无正当理由逾期未作补正" in preview
     clerk.click("#reply-submit")
@@ -75,7 +73,5 @@ def test_a_good_cause_gives_a_new_correction_period(
     clerk.goto(f"/work/cases/{app.pk}/")
     clerk.fill("#lapse-excuse textarea[name=statement]", "申请人3月9日来电称住院，申请延长补正期限")
     clerk.fill("#lapse-excuse input[name=working_days]", "5")
-    clerk.click("#lapse-excuse-button")
-    assert "已登记正当理由" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "待补正"
+    take_step(clerk, "#lapse-excuse-button", message="已登记正当理由", status="待补正")
     assert "新期限至 2026-03-17" in clerk.inner_text("#lapse-history")

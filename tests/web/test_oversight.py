@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from filesamples import zip_bytes
 from gongkai.agencies import AgencyKind
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, samples
@@ -292,14 +292,16 @@ def test_a_zip_is_expanded_and_an_unknown_file_waits_for_manual_assignment(
     client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     publish(agencies["science"], 2024, on=date(2025, 1, 10))
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as z:
-        z.writestr("报告/2025年平湖市科学技术局年报.json", report_bytes("某单位"))
-        z.writestr("附件1.json", report_bytes("某单位", seed=9))
-        z.writestr("__MACOSX/._附件1.json", b"junk")
+    archive = zip_bytes(
+        {
+            "报告/2025年平湖市科学技术局年报.json": report_bytes("某单位"),
+            "附件1.json": report_bytes("某单位", seed=9),
+            "__MACOSX/._附件1.json": b"junk",
+        }
+    )
     client.force_login(people["supervisor"])
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("all.zip", archive.getvalue()))
+        upload(client, 2025, ("all.zip", archive))
     by_name = {u.filename: u for u in UploadedReport.objects.all()}
     assert set(by_name) == {"2025年平湖市科学技术局年报.json", "附件1.json"}
     assert by_name["2025年平湖市科学技术局年报.json"].agency == agencies["science"]
@@ -323,10 +325,7 @@ def test_zip_member_names_in_gbk_are_read_as_chinese() -> None:
     """Archives made on Chinese Windows store GBK names without zip's UTF-8 flag."""
     gbk = "财政局年报.json".encode("gbk")
     placeholder = b"X" * (len(gbk) - len(b".json")) + b".json"
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as z:
-        z.writestr(placeholder.decode("ascii"), b"{}")
-    raw = archive.getvalue().replace(placeholder, gbk)
+    raw = zip_bytes({placeholder.decode("ascii"): b"{}"}).replace(placeholder, gbk)
     files = actions.expand([actions.IncomingFile("all.zip", raw)])
     assert [f.name for f in files] == ["财政局年报.json"]
 

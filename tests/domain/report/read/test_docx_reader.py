@@ -4,7 +4,6 @@ nested tables, text boxes, revisions), and broken files that must give a clear C
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable
 
 import docx
@@ -13,6 +12,7 @@ from docx.document import Document as DocumentObject
 from grid_lookup import cell_with, grids, row_cells, values_after
 from lxml import etree
 
+from filesamples import zip_bytes
 from gongkai.errors import ReportFormatError
 from gongkai.report.model import TABLE3_COLUMN_KEYS, AnnualReport, table3_rows_for
 from gongkai.report.read import docx as docx_reader
@@ -160,14 +160,6 @@ def test_a_one_cell_frame_table_is_read_through() -> None:
     assert _texts(extracted) == ["示例局2024年政府信息公开工作年度报告", "一、总体情况"]
 
 
-def _zip(files: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
-    return out.getvalue()
-
-
 def ole_file(*streams: str) -> bytes:
     # The compound-file signature, then (as an OLE directory would) stream names in UTF-16.
     return (
@@ -181,7 +173,7 @@ def ole_file(*streams: str) -> bytes:
         # Cut off half way (an interrupted download).
         (lambda: render(balanced_report(1), "docx")[:5000], docx_reader.CORRUPT_MESSAGE),
         # A ZIP archive, but not a Word document.
-        (lambda: _zip({"readme.txt": "hello"}), docx_reader.CORRUPT_MESSAGE),
+        (lambda: zip_bytes({"readme.txt": "hello"}), docx_reader.CORRUPT_MESSAGE),
         # Not even a ZIP.
         (lambda: "年度报告".encode() * 20, docx_reader.CORRUPT_MESSAGE),
         (lambda: b"", docx_reader.CORRUPT_MESSAGE),

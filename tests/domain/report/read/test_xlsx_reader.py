@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 from test_docx_reader import assert_tables_read_back, ole_file
 
+from filesamples import zip_bytes
 from gongkai.errors import ReportFormatError
 from gongkai.report.model import AnnualReport
 from gongkai.report.read import xlsx
@@ -123,18 +124,16 @@ def _merged_over_the_whole_sheet() -> bytes:
     sheet.append(["项目", "总计"])
     sheet.merge_cells("C1:C2")
     source = zipfile.ZipFile(io.BytesIO(_saved(workbook)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():
-            target.writestr(name, source.read(name).replace(b'ref="C1:C2"', b'ref="C1:XFD1048576"'))
-    return out.getvalue()
+    return zip_bytes(
+        {
+            name: source.read(name).replace(b'ref="C1:C2"', b'ref="C1:XFD1048576"')
+            for name in source.namelist()
+        }
+    )
 
 
 def _zip_of_text() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("readme.txt", "hello")
-    return out.getvalue()
+    return zip_bytes({"readme.txt": "hello"})
 
 
 @pytest.mark.parametrize(
