@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,17 @@ def require(condition: bool, reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"required on CI: {reason}")
     pytest.skip(reason)
+
+
+def assert_refused(read: Callable[[Path], object], path: Path, content: bytes | None, message: str) -> None:
+    """``read(path)`` raises a GongkaiError saying ``message`` when ``path`` holds ``content`` (or, for
+    None, when there is no such file)."""
+    from gongkai.errors import GongkaiError
+
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(GongkaiError, match=message):
+        read(path)
 
 
 def assert_exact_spans(text: str, labels: Iterable[Any]) -> None:
