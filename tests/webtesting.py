@@ -92,7 +92,8 @@ def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
 @pytest.fixture
 def fresh_cache() -> None:
     """An empty cache (cached portal pages, rate limits, submission keys) so that nothing leaks from
-    one test into the next; a module asks for it with ``pytest.mark.usefixtures("fresh_cache")``."""
+    one test into the next; registered in tests/web/conftest.py, asked for by a module's autouse
+    fixture."""
     from django.core.cache import cache
 
     cache.clear()
