@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Mapping
+
+
+def zip_bytes(files: Mapping[str, str | bytes]) -> bytes:
+    """A zip archive holding ``files`` (member name → content)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
 
 
 def real_pdf() -> bytes:

@@ -8,6 +8,17 @@ from datetime import date
 from typing import Any
 
 
+def request_correction(
+    app: Any, clerk: Any, *, sent_on: date, items: str = "请写明所需信息的名称", working_days: int = 5
+) -> Any:
+    """The clerk's one-time 补正 notice (条例 第三十条), sent on ``sent_on``."""
+    from gongkai.web.applications import actions
+
+    return actions.do_request_correction(
+        app, sent_on=sent_on, items=items, working_days=working_days, acting_user=clerk
+    )
+
+
 def lapse_correction(
     app: Any, clerk: Any, *, sent_on: date = date(2026, 3, 2), today: date = date(2026, 3, 10)
 ) -> Any:
@@ -15,9 +26,7 @@ def lapse_correction(
     period has run out by ``today`` and the case is before the clerk (补正期限已过，待确认)."""
     from gongkai.web.applications import actions
 
-    actions.do_request_correction(
-        app, sent_on=sent_on, items="请写明所需信息的名称", working_days=5, acting_user=clerk
-    )
+    request_correction(app, clerk, sent_on=sent_on)
     return actions.do_refer_lapse(app, today=today, acting_user=None)
 
 

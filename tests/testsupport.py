@@ -11,9 +11,12 @@ a missing corpus or dependency is a failure rather than a skip.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +32,28 @@ def require(condition: bool, reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"required on CI: {reason}")
     pytest.skip(reason)
+
+
+def assert_refused(read: Callable[[Path], object], path: Path, content: bytes | None, message: str) -> None:
+    """``read(path)`` raises a GongkaiError saying ``message`` when ``path`` holds ``content`` (or, for
+    None, when there is no such file)."""
+    from gongkai.errors import GongkaiError
+
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(GongkaiError, match=message):
+        read(path)
+
+
+def assert_exact_spans(text: str, labels: Iterable[Any]) -> None:
+    """Labelled spans of ``text`` (anything with ``start``, ``end`` and ``text``: entities, decoys)
+    are exact: each is its slice of ``text``, not empty and without surrounding white space, and no
+    two overlap."""
+    spans = sorted((label.start, label.end, label.text) for label in labels)
+    for start, end, value in spans:
+        assert text[start:end] == value and value and value == value.strip()
+    for (_, end, a), (start, _, b) in itertools.pairwise(spans):
+        assert end <= start, (a, b, text)
 
 
 #: The official texts of the 2023–2026 State Council holiday notices.

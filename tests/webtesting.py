@@ -20,7 +20,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,40 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: Any) -> Generator[None,
             # At the end of the session the test database itself is gone by now.
             if guard.TABLE in connection.introspection.table_names():
                 guard.install(connection)
+
+
+def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    """Make the web clock (``gongkai.web.clock.now``, which views, actions and the live server ask)
+    read 10:00 on ``day`` for the rest of the test."""
+    from django.utils import timezone
+
+    from gongkai.web import clock
+
+    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))
+
+
+@pytest.fixture
+def fresh_cache() -> None:
+    """An empty cache (cached portal pages, rate limits, submission keys) so that nothing leaks from
+    one test into the next; registered in tests/web/conftest.py, asked for by a module's autouse
+    fixture."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def assert_sql_refused(*statements: str) -> None:
+    """The database itself refuses each raw SQL statement: the append-only triggers of
+    gongkai.web.audit.guard hold below the ORM too."""
+    from django.db import DatabaseError, connection, transaction
+
+    for sql in statements:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
 
 
 @pytest.fixture

@@ -41,6 +41,14 @@ def login_demo(page: Any, username: str) -> None:
     page.wait_for_url("**/work/")
 
 
+def take_step(page: Any, button: str, *, message: str, status: str) -> None:
+    """Press ``button`` on the case page, then check the flash ``message`` and the case status the
+    step leads to."""
+    page.click(button)
+    assert message in page.inner_text(".messages")
+    assert page.inner_text("#case-status") == status
+
+
 def shot(page: Any, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"

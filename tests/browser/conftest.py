@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from webtesting import (  # noqa: E402
     make_user,
     people,
     pytest_runtest_teardown,
+    set_today,
     submit,
 )
 
@@ -71,15 +72,12 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def clock(monkeypatch: Any) -> Callable[[date], None]:
     """Set the views' "today" (the live server runs in this process, so the seam applies)."""
-    from django.utils import timezone
 
-    from gongkai.web import clock as views
+    def today(day: date) -> None:
+        set_today(monkeypatch, day)
 
-    def set_today(day: date) -> None:
-        monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))
-
-    set_today(date(2026, 3, 2))
-    return set_today
+    today(date(2026, 3, 2))
+    return today
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from browser_helpers import PHONE, login, shot
+from browser_helpers import PHONE, login, shot, take_step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,9 +43,7 @@ def test_online_application_correction_restarts_the_clock(open_page: Any, people
     clerk.click("#correction-request summary")
     clerk.fill("#id_working_days", "5")
     clerk.fill("#id_items", "请写明所需信息的文号或形成时间")
-    clerk.click("#correction-request button[type=submit]")
-    assert "已发出补正告知" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "待补正"
+    take_step(clerk, "#correction-request button[type=submit]", message="已发出补正告知", status="待补正")
     assert "2026-03-09" in clerk.inner_text("#due-on")  # the 补正 period: 5 working days
 
     clock(date(2026, 3, 6))  # the corrected application arrives on Friday 6 March
@@ -100,9 +98,7 @@ def test_extension_approved_by_the_head(open_page: Any, people: Any, submit: Any
     head.click("a[data-view=approvals]")
     head.click(f"text={app.number}")
     head.fill("#extension-approve input[name=on]", "2026-03-20")
-    head.click("#extension-approve button[type=submit]")
-    assert "已批准延长答复期限" in head.inner_text(".messages")
-    assert head.inner_text("#case-status") == "办理中"
+    take_step(head, "#extension-approve button[type=submit]", message="已批准延长答复期限", status="办理中")
     assert "2026-04-28" in head.inner_text("#due-on")  # 40 working days after 2 March
     assert "机构负责人同意延长答复期限" in head.inner_text("#timeline")
 

@@ -9,10 +9,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from browser_helpers import login, shot
+from browser_helpers import login, shot, take_step
 
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.web.applications import actions
+from proceduretesting import request_correction
 from testsupport import require
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _lapsed_case(submit: Any, clerk: Any) -> Any:
     app = actions.do_assign_application(submit(received=date(2026, 3, 2)), clerk, acting_user=clerk)
-    return actions.do_request_correction(
-        app, sent_on=date(2026, 3, 2), items="请写明所需信息的名称", working_days=5, acting_user=clerk
-    )  # period to 9 March
+    return request_correction(app, clerk, sent_on=date(2026, 3, 2))  # period to 9 March
 
 
 def test_lapse_confirmed_by_the_clerk_then_reviewed_and_issued(
@@ -43,9 +42,7 @@ def test_lapse_confirmed_by_the_clerk_then_reviewed_and_issued(
     clerk.click("#lapse-confirm summary")
     clerk.fill("#lapse-confirm textarea[name=finding]", "申请人在补正期限内未作补正，也未说明任何理由")
     clerk.fill("#lapse-confirm input[name=reconsideration_body]", "平湖市人民政府")
-    clerk.click("#lapse-confirm-button")
-    assert "已确认无正当理由" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "答复已起草"
+    take_step(clerk, "#lapse-confirm-button", message="已确认无正当理由", status="答复已起草")
     preview = clerk.inner_text("#letter-preview")
     assert "补正期限已于2026年3月9日届满" in preview and "无正当理由逾期未作补正" in preview
     clerk.click("#reply-submit")
@@ -76,7 +73,5 @@ def test_a_good_cause_gives_a_new_correction_period(
     clerk.goto(f"/work/cases/{app.pk}/")
     clerk.fill("#lapse-excuse textarea[name=statement]", "申请人3月9日来电称住院，申请延长补正期限")
     clerk.fill("#lapse-excuse input[name=working_days]", "5")
-    clerk.click("#lapse-excuse-button")
-    assert "已登记正当理由" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "待补正"
+    take_step(clerk, "#lapse-excuse-button", message="已登记正当理由", status="待补正")
     assert "新期限至 2026-03-17" in clerk.inner_text("#lapse-history")

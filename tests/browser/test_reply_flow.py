@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 import pytest
-from browser_helpers import PHONE, login, shot
+from browser_helpers import PHONE, login, shot, take_step
 
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.web.applications import actions as app_actions
@@ -63,9 +63,7 @@ def test_draft_return_approve_issue_download_deliver(open_page: Any, people: Any
     assert reviewer.locator("#reply-issue").count() == 0  # the reviewer does not issue
 
     clerk.reload()
-    clerk.click("#reply-issue-button")
-    assert "答复书已出具" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "已答复"
+    take_step(clerk, "#reply-issue-button", message="答复书已出具", status="已答复")
     number = clerk.inner_text("#reply-number")
     assert number == "平科依申复〔2026〕1号"
     with clerk.expect_download() as download:
@@ -83,9 +81,7 @@ def test_draft_return_approve_issue_download_deliver(open_page: Any, people: Any
 
     clerk.select_option("#reply-delivery select[name=method]", "email")
     clerk.fill("#reply-delivery textarea[name=log]", "2026-03-02 15:10 发送至 zhangsan@example.com")
-    clerk.click("#delivery-submit")
-    assert "已登记送达" in clerk.inner_text(".messages")
-    assert clerk.inner_text("#case-status") == "已办结"
+    take_step(clerk, "#delivery-submit", message="已登记送达", status="已办结")
     assert "电子邮件" in clerk.inner_text("#deliveries")
     shot(clerk, "reply-closed-desktop")
 

@@ -16,13 +16,23 @@ from webtesting import (  # noqa: E402
     applicant,
     configure,
     demo_city,
+    fresh_cache,
     make_user,
     people,
     pytest_runtest_teardown,
     submit,
 )
 
-__all__ = ["agencies", "applicant", "demo_city", "make_user", "people", "pytest_runtest_teardown", "submit"]
+__all__ = [
+    "agencies",
+    "applicant",
+    "demo_city",
+    "fresh_cache",
+    "make_user",
+    "people",
+    "pytest_runtest_teardown",
+    "submit",
+]
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -20,6 +20,8 @@ from gongkai.web.api.models import ApiToken
 from gongkai.web.applications.models import Application
 from gongkai.web.audit.models import AuditEvent
 from gongkai.workflow.outcomes import OUTCOMES
+from proceduretesting import request_correction
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +31,7 @@ LIST = "/api/applications/"
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web import clock as views
-
-    monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
+    set_today(monkeypatch, TODAY)
 
 
 def _session(user: Any) -> APIClient:
@@ -423,17 +423,10 @@ def test_a_case_waiting_for_correction_is_not_overdue(submit: Any, people: Any, 
     """The applicant is late, not the agency: the flag and the filter agree with the work queue's
     and the reminders' reading (ApplicationQuerySet.overdue), whose reply clock has not started."""
     from gongkai.web import clock
-    from gongkai.web.applications import actions
 
     late = submit(received=date(2026, 3, 2))  # due 2026-03-30
     waiting = submit(received=date(2026, 3, 2))
-    actions.do_request_correction(
-        waiting,
-        sent_on=date(2026, 3, 3),
-        items="请写明所需信息的名称",
-        working_days=5,
-        acting_user=people["clerk"],
-    )
+    request_correction(waiting, people["clerk"], sent_on=date(2026, 3, 3))
     waiting.refresh_from_db()
     assert waiting.status == "awaiting_correction" and waiting.due_on is not None
     monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime(2026, 4, 1, 10)))

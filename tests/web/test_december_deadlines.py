@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
 from docx import Document
 
 from gongkai.calendar import packaged_schedules
@@ -29,6 +28,7 @@ from gongkai.web.workdays.calendars import calendar_for
 from gongkai.web.workdays.models import CalendarReminder, HolidaySchedule
 from gongkai.workflow.cases import CaseState
 from testsupport import official_notice
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
 
@@ -39,18 +39,9 @@ MISSING = "2027年节假日安排尚未录入，答复期限暂无法计算"
 PACKAGED = {s.year: s for s in packaged_schedules()}
 
 
-def _today(monkeypatch: Any, day: date) -> None:
-    from gongkai.web import clock
-
-    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))
-
-
 @pytest.fixture(autouse=True)
-def _december(monkeypatch: Any) -> None:
-    from django.core.cache import cache
-
-    cache.clear()
-    _today(monkeypatch, RECEIVED)
+def _december(monkeypatch: Any, fresh_cache: None) -> None:
+    set_today(monkeypatch, RECEIVED)
 
 
 @pytest.fixture

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from gongkai.web.annual.display import table2_rows
 from gongkai.web.applications import numbering
 from gongkai.web.replies.forms import ReplyForm
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
-
-
-def _today(monkeypatch: Any, day: date) -> None:
-    from gongkai.web import clock
-
-    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))
 
 
 def test_selects_say_please_choose_and_the_phone_is_a_tel_field(client: Client, agencies: Any) -> None:
@@ -42,7 +36,7 @@ def test_an_overdue_case_says_how_many_working_days_it_is_late(
     client: Client, people: Any, submit: Any, monkeypatch: Any
 ) -> None:
     app = submit(received=date(2026, 3, 2))  # due 2026-03-30 (20 working days)
-    _today(monkeypatch, date(2026, 4, 8))  # 31 Mar, 1-3 Apr (4 Apr: 清明 holiday period), 7, 8 Apr
+    set_today(monkeypatch, date(2026, 4, 8))  # 31 Mar, 1-3 Apr (4 Apr: 清明 holiday period), 7, 8 Apr
     client.force_login(people["clerk"])
     page = client.get(f"/work/cases/{app.pk}/").content.decode()
     left = re.search(r'<dd id="days-left">(.*?)</dd>', page, re.S)
@@ -55,7 +49,7 @@ def test_a_case_in_time_shows_the_working_days_left(
     client: Client, people: Any, submit: Any, monkeypatch: Any
 ) -> None:
     app = submit(received=date(2026, 3, 2))
-    _today(monkeypatch, date(2026, 3, 23))
+    set_today(monkeypatch, date(2026, 3, 23))
     client.force_login(people["clerk"])
     page = client.get(f"/work/cases/{app.pk}/").content.decode()
     assert '<dt>剩余工作日</dt><dd id="days-left">5 个工作日</dd>' in page

@@ -15,6 +15,7 @@ from gongkai.web.audit.models import AuditEvent
 from gongkai.web.letters.models import CaseLetter, LetterTemplate
 from gongkai.web.letters.templates import template_for
 from gongkai.workflow.cases import Action
+from proceduretesting import request_correction
 
 pytestmark = pytest.mark.django_db
 
@@ -136,12 +137,8 @@ def _letter(app: Any, kind: str) -> CaseLetter:
 @pytest.mark.cjk_font  # publishes or issues a PDF
 def test_correction_and_extension_letters(submit: Any, people: Any) -> None:
     app = _started(submit, people)
-    actions.do_request_correction(
-        app,
-        sent_on=date(2026, 3, 4),
-        items="请写明文件名称\n请写明年份",
-        working_days=10,
-        acting_user=people["clerk"],
+    request_correction(
+        app, people["clerk"], sent_on=date(2026, 3, 4), items="请写明文件名称\n请写明年份", working_days=10
     )
     row = _letter(app, "correction")
     assert row.document_number == "平科依申告〔2026〕1号" and row.issued_on == date(2026, 3, 4)
@@ -216,9 +213,7 @@ def test_third_party_letters(submit: Any, people: Any) -> None:
 @pytest.mark.cjk_font  # publishes or issues a PDF
 def test_case_letters_only_for_the_handling_agencys_staff(submit: Any, people: Any) -> None:
     app = _started(submit, people)
-    actions.do_request_correction(
-        app, sent_on=date(2026, 3, 4), items="请写明文号", working_days=10, acting_user=people["clerk"]
-    )
+    request_correction(app, people["clerk"], sent_on=date(2026, 3, 4), items="请写明文号", working_days=10)
     url = f"/work/cases/{app.pk}/letters/{_letter(app, 'correction').pk}.pdf"
     for who in ("clerk", "reviewer", "head"):
         assert _client(people[who]).get(url).status_code == 200

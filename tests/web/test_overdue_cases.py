@@ -7,12 +7,11 @@ head or withdrawn by the clerk; an overdue case can always be answered and is th
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from gongkai.report.render.fonts import cjk_font_available
 from gongkai.web.annual import tables
@@ -22,18 +21,13 @@ from gongkai.web.audit.models import AuditEvent
 from gongkai.web.replies import actions as reply_actions
 from gongkai.workflow.cases import Action
 from testsupport import require
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
 
 RECEIVED = date(2026, 3, 2)  # a Monday: due on 30 March (20 working days)
 DUE = date(2026, 3, 30)
 LATE = date(2026, 4, 10)
-
-
-def _today(monkeypatch: Any, day: date) -> None:
-    from gongkai.web import clock
-
-    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(day, time(10))))
 
 
 def reload(app: Application) -> Application:
@@ -54,7 +48,7 @@ def _messages(page: Any) -> list[str]:
 def test_no_extension_can_be_asked_for_after_the_deadline(
     client: Client, monkeypatch: Any, case: Application, people: Any
 ) -> None:
-    _today(monkeypatch, LATE)
+    set_today(monkeypatch, LATE)
     client.force_login(people["clerk"])
     page = client.get(f"/work/cases/{case.pk}/").content.decode()
     assert "申请延长答复期限" not in page and 'id="extension-request"' not in page
@@ -63,7 +57,7 @@ def test_no_extension_can_be_asked_for_after_the_deadline(
     assert any("答复期限已过" in m for m in _messages(refused))
     assert reload(case).status == "in_progress"
     # Before the deadline the request is still offered.
-    _today(monkeypatch, date(2026, 3, 20))
+    set_today(monkeypatch, date(2026, 3, 20))
     assert 'id="extension-request"' in client.get(f"/work/cases/{case.pk}/").content.decode()
 
 
@@ -73,12 +67,18 @@ def _pending(case: Application, people: Any) -> Application:
     )
 
 
-def test_the_head_refuses_a_pending_request_after_the_deadline(
-    client: Client, monkeypatch: Any, case: Application, people: Any
-) -> None:
+@pytest.fixture
+def late_request(client: Client, monkeypatch: Any, case: Application, people: Any) -> None:
+    """The clerk's extension request of 25 March is still pending when the head looks at the case,
+    after the reply period (LATE)."""
     _pending(case, people)
-    _today(monkeypatch, LATE)
+    set_today(monkeypatch, LATE)
     client.force_login(people["head"])
+
+
+def test_the_head_refuses_a_pending_request_after_the_deadline(
+    client: Client, case: Application, people: Any, late_request: None
+) -> None:
     page = client.get(f"/work/cases/{case.pk}/").content.decode()
     assert 'id="extension-refuse"' in page and "不同意延期" in page
     # Approving after the deadline is refused (第三十三条第二款) ...
@@ -95,11 +95,8 @@ def test_the_head_refuses_a_pending_request_after_the_deadline(
 
 
 def test_the_clerk_withdraws_a_pending_request_and_the_head_cannot(
-    client: Client, monkeypatch: Any, case: Application, people: Any
+    client: Client, case: Application, people: Any, late_request: None
 ) -> None:
-    _pending(case, people)
-    _today(monkeypatch, LATE)
-    client.force_login(people["head"])
     assert 'id="extension-withdraw"' not in client.get(f"/work/cases/{case.pk}/").content.decode()
     client.post(f"/work/cases/{case.pk}/extension/withdraw/")
     assert reload(case).status == "extension_pending"
@@ -135,7 +132,7 @@ def test_an_overdue_case_is_answered_and_marked_as_answered_late(
     assert (app.status, app.closed_on, app.due_on) == ("issued", LATE, DUE)
     assert app.answered_late
     assert Application.objects.filter(ApplicationQuerySet.answered_late_q()).get() == app
-    _today(monkeypatch, LATE)
+    set_today(monkeypatch, LATE)
     client.force_login(people["clerk"])
     page = client.get(f"/work/cases/{case.pk}/").content.decode()
     assert 'id="answered-late"' in page and "逾期答复" in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from filesamples import zip_bytes
 from gongkai.agencies import AgencyKind
 from gongkai.errors import GongkaiError
 from gongkai.report import jsonio, samples
@@ -185,6 +186,24 @@ def upload(client: Any, year: int, *files: tuple[str, bytes], **data: Any) -> An
     return client.post(reverse("oversight:upload", args=[year]), payload)
 
 
+#: checked_upload(name, content, **form_data) -> the stored upload, checked.
+CheckedUpload = Callable[..., UploadedReport]
+
+
+@pytest.fixture
+def checked_upload(client: Any, people: Any, django_capture_on_commit_callbacks: Any) -> CheckedUpload:
+    """The supervisor (left logged in) uploads one file for 2025 and its check runs at commit, as the
+    worker's would; returns the stored upload."""
+
+    def run(name: str, content: bytes, **data: Any) -> UploadedReport:
+        client.force_login(people["supervisor"])
+        with django_capture_on_commit_callbacks(execute=True):
+            upload(client, 2025, (name, content), **data)
+        return UploadedReport.objects.get()
+
+    return run
+
+
 def test_an_uploaded_report_is_matched_read_and_checked_in_the_background(
     client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -212,12 +231,9 @@ def test_an_uploaded_report_is_matched_read_and_checked_in_the_background(
 
 
 def test_a_bad_file_fails_with_the_readers_chinese_message_and_is_kept(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+    agencies: Any, checked_upload: CheckedUpload
 ) -> None:
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("scan.docx", b"PK\x03\x04 damaged"), agency=agencies["science"].pk)
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("scan.docx", b"PK\x03\x04 damaged", agency=agencies["science"].pk)
     assert stored.state == UploadState.FAILED and "损坏" in stored.error_message
     assert bytes(stored.content) == b"PK\x03\x04 damaged"
     job = BulkCheckJob.objects.get()
@@ -251,18 +267,9 @@ def _scanned_pdf() -> bytes:
     ],
 )
 def test_scans_and_wrong_encodings_fail_with_the_readers_message(
-    client: Any,
-    people: Any,
-    agencies: Any,
-    django_capture_on_commit_callbacks: Any,
-    name: str,
-    content: bytes,
-    message: str,
+    client: Any, name: str, content: bytes, message: str, checked_upload: CheckedUpload
 ) -> None:
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, (name, content))
-    stored = UploadedReport.objects.get()
+    stored = checked_upload(name, content)
     assert stored.state == UploadState.FAILED and message in stored.error_message
     assert bytes(stored.content) == content
     page = client.get(reverse("oversight:upload_detail", args=[stored.pk])).content.decode()
@@ -270,16 +277,13 @@ def test_scans_and_wrong_encodings_fail_with_the_readers_message(
 
 
 def test_a_failure_while_checking_ends_failed_not_stuck(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+    monkeypatch: Any, checked_upload: CheckedUpload
 ) -> None:
     def broken(*args: Any) -> None:
         raise RuntimeError("a bug in a rule")
 
     monkeypatch.setattr(checking.rules, "check", broken)
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", report_bytes("示例市财政局")))
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("a.json", report_bytes("示例市财政局"))
     assert stored.state == UploadState.FAILED and stored.error_message == checking.INTERNAL_ERROR
     assert stored.data is None and BulkCheckJob.objects.get().finished
 
@@ -288,14 +292,16 @@ def test_a_zip_is_expanded_and_an_unknown_file_waits_for_manual_assignment(
     client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     publish(agencies["science"], 2024, on=date(2025, 1, 10))
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as z:
-        z.writestr("报告/2025年平湖市科学技术局年报.json", report_bytes("某单位"))
-        z.writestr("附件1.json", report_bytes("某单位", seed=9))
-        z.writestr("__MACOSX/._附件1.json", b"junk")
+    archive = zip_bytes(
+        {
+            "报告/2025年平湖市科学技术局年报.json": report_bytes("某单位"),
+            "附件1.json": report_bytes("某单位", seed=9),
+            "__MACOSX/._附件1.json": b"junk",
+        }
+    )
     client.force_login(people["supervisor"])
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("all.zip", archive.getvalue()))
+        upload(client, 2025, ("all.zip", archive))
     by_name = {u.filename: u for u in UploadedReport.objects.all()}
     assert set(by_name) == {"2025年平湖市科学技术局年报.json", "附件1.json"}
     assert by_name["2025年平湖市科学技术局年报.json"].agency == agencies["science"]
@@ -319,35 +325,23 @@ def test_zip_member_names_in_gbk_are_read_as_chinese() -> None:
     """Archives made on Chinese Windows store GBK names without zip's UTF-8 flag."""
     gbk = "财政局年报.json".encode("gbk")
     placeholder = b"X" * (len(gbk) - len(b".json")) + b".json"
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as z:
-        z.writestr(placeholder.decode("ascii"), b"{}")
-    raw = archive.getvalue().replace(placeholder, gbk)
+    raw = zip_bytes({placeholder.decode("ascii"): b"{}"}).replace(placeholder, gbk)
     files = actions.expand([actions.IncomingFile("all.zip", raw)])
     assert [f.name for f in files] == ["财政局年报.json"]
 
 
-def test_an_upload_for_another_year_gets_a_warning(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
-) -> None:
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", report_bytes("示例市财政局", year=2024)))
-    stored = UploadedReport.objects.get()
+def test_an_upload_for_another_year_gets_a_warning(checked_upload: CheckedUpload) -> None:
+    stored = checked_upload("a.json", report_bytes("示例市财政局", year=2024))
     assert stored.findings[0]["rule"] == checking.YEAR_RULE and stored.warnings >= 1
 
 
-def test_upload_permissions(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_upload_permissions(client: Any, people: Any, agencies: Any, checked_upload: CheckedUpload) -> None:
     client.force_login(people["clerk"])
     assert upload(client, 2025, ("a.json", report_bytes("示例市财政局"))).status_code == 403
     client.force_login(people["supervisor"])
     response = upload(client, 2025, ("a.json", report_bytes("示例市财政局")), agency=agencies["outside"].pk)
     assert response.status_code == 200 and "agency" in response.context["form"].errors
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", report_bytes("外单位")))
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("a.json", report_bytes("外单位"))
     with pytest.raises(Exception, match="只能指定"):
         actions.do_assign_upload(stored, agencies["outside"], acting_user=people["supervisor"])
     client.force_login(people["outsider"])
@@ -587,17 +581,14 @@ def test_an_upload_that_never_finishes_fails_clearly_and_can_be_rechecked(
 
 
 def test_an_upload_is_checked_with_its_agencys_recorded_kind(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+    client: Any, people: Any, agencies: Any, checked_upload: CheckedUpload
 ) -> None:
     # 条例 第五十条第（四）项: the recorded kind (not the name, which says 部门) decides GOV-ASSESSMENT;
     # 第四十九条第二款: a government's upload published on 20 March is not late.
     from gongkai.web.accounts.actions import do_set_agency_kind
 
     do_set_agency_kind(agencies["finance"], "人民政府", acting_user=people["admin"])
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("caizheng.json", report_bytes("示例市财政局")), published_on="2026-03-20")
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("caizheng.json", report_bytes("示例市财政局"), published_on="2026-03-20")
     assert stored.state == UploadState.CHECKED
     assert "GOV-ASSESSMENT" in {f["rule"] for f in stored.findings}
     rows = {r.name: r for r in client.get(reverse("oversight:year", args=[2025])).context["overview"].rows}
@@ -610,21 +601,13 @@ def test_an_upload_is_checked_with_its_agencys_recorded_kind(
 
 
 def test_an_assignment_the_file_disagrees_with_is_counted_only_once_confirmed(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+    client: Any, agencies: Any, checked_upload: CheckedUpload
 ) -> None:
     """Another agency's report of another year, assigned to 科技局 for 2025: not 已发布, not in the
     汇总, until the supervisor confirms; confirming is audited."""
-    client.force_login(people["supervisor"])
     science = agencies["science"]
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(
-            client,
-            2025,
-            ("city.json", report_bytes("邻市人民政府办公室", year=2024, seed=3)),
-            agency=science.pk,
-            published_on="2026-01-20",
-        )
-    stored = UploadedReport.objects.get()
+    city = report_bytes("邻市人民政府办公室", year=2024, seed=3)
+    stored = checked_upload("city.json", city, agency=science.pk, published_on="2026-01-20")
     assert stored.state == UploadState.UNCONFIRMED and stored.agency == science
     assert "邻市人民政府办公室" in stored.mismatch and "2024" in stored.mismatch
     office = agencies["office"]
@@ -651,23 +634,18 @@ def test_an_assignment_the_file_disagrees_with_is_counted_only_once_confirmed(
     assert AuditEvent.objects.filter(action="oversight.confirm").count() == 1
 
 
-def test_a_matching_file_needs_no_confirmation(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
-) -> None:
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", report_bytes("平湖市 科学技术局")), agency=agencies["science"].pk)
-    stored = UploadedReport.objects.get()
+def test_a_matching_file_needs_no_confirmation(agencies: Any, checked_upload: CheckedUpload) -> None:
+    stored = checked_upload("a.json", report_bytes("平湖市 科学技术局"), agency=agencies["science"].pk)
     assert (stored.state, stored.mismatch) == (UploadState.CHECKED, "")
 
 
 def test_an_assignment_can_be_changed_and_cleared_with_an_audit_row(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+    client: Any,
+    agencies: Any,
+    django_capture_on_commit_callbacks: Any,
+    checked_upload: CheckedUpload,
 ) -> None:
-    client.force_login(people["supervisor"])
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", report_bytes("示例市财政局")))
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("a.json", report_bytes("示例市财政局"))
     assert stored.agency == agencies["finance"] and stored.state == UploadState.CHECKED
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("oversight:assign", args=[stored.pk]), {"agency": agencies["science"].pk})
@@ -696,15 +674,12 @@ def test_without_a_publication_date_the_date_received_decides_as_the_form_says(a
 
 
 def test_findings_name_cells_in_chinese_and_lead_with_the_message(
-    client: Any, people: Any, agencies: Any, django_capture_on_commit_callbacks: Any
+    client: Any, agencies: Any, checked_upload: CheckedUpload
 ) -> None:
     """Issue 17, point 11: "agency；agency" and a leading rule code were shown."""
     publish(agencies["finance"], 2024, on=date(2025, 1, 10))
-    client.force_login(people["supervisor"])
     content = report_bytes("示例市财政局（旧称）", year=2025)
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, 2025, ("a.json", content), agency=agencies["finance"].pk)
-    stored = UploadedReport.objects.get()
+    stored = checked_upload("a.json", content, agency=agencies["finance"].pk)
     assert any(f["rule"] == "XYEAR-AGENCY" for f in stored.findings)
     page = client.get(reverse("oversight:upload_detail", args=[stored.pk])).content.decode()
     assert "机关名称；上年报告机关名称" in page and "agency；" not in page

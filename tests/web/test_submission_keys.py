@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -18,22 +18,14 @@ from django.utils import timezone
 
 from gongkai.web.applications import submission_keys
 from gongkai.web.applications.models import Application, SubmissionKey
+from webtesting import set_today
 
 TODAY = date(2026, 3, 20)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web import clock
-
-    monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache() -> None:
-    from django.core.cache import cache
-
-    cache.clear()
+def _fixed_today(monkeypatch: Any, fresh_cache: None) -> None:
+    set_today(monkeypatch, TODAY)
 
 
 def _key_on(page: str) -> str:

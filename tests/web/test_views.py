@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.utils import timezone
 
 from filesamples import real_image, real_pdf
 from gongkai.web.applications import submission_keys
 from gongkai.web.applications.models import Application
+from webtesting import set_today
 
 pytestmark = pytest.mark.django_db
 
@@ -21,17 +21,8 @@ TODAY = date(2026, 3, 20)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: Any) -> None:
-    from gongkai.web import clock as views
-
-    monkeypatch.setattr(views, "now", lambda: timezone.make_aware(datetime.combine(TODAY, time(10))))
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache() -> None:
-    from django.core.cache import cache
-
-    cache.clear()
+def _fixed_today(monkeypatch: Any, fresh_cache: None) -> None:
+    set_today(monkeypatch, TODAY)
 
 
 def _form(agency: Any, applicant: dict[str, str], **extra: Any) -> dict[str, Any]:

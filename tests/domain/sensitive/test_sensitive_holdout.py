@@ -5,7 +5,6 @@ The measurement (bench/bench_sensitive_holdout.py) is for the record; the lead d
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 
@@ -13,6 +12,7 @@ import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases, id18_check, luhn_ok, uscc_check
+from testsupport import assert_exact_spans
 
 _TO_ASCII = str.maketrans("０１２３４５６７８９Ｘ", "0123456789X")
 
@@ -36,14 +36,7 @@ def test_every_kind_is_present(cases: list[HoldoutCase]) -> None:
 
 def test_spans_equal_slices_and_do_not_overlap(cases: list[HoldoutCase]) -> None:
     for case in cases:
-        text = case.document.text
-        spans = [(e.start, e.end, e.text) for e in case.document.entities]
-        spans += [(d.start, d.end, d.text) for d in case.decoys]
-        for start, end, value in spans:
-            assert text[start:end] == value and value and value == value.strip()
-        spans.sort()
-        for (_, end, a), (start, _, b) in itertools.pairwise(spans):
-            assert end <= start, (a, b, text)
+        assert_exact_spans(case.document.text, [*case.document.entities, *case.decoys])
 
 
 def test_deterministic_for_a_seed_and_different_across_seeds() -> None:

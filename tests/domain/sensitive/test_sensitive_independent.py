@@ -7,7 +7,6 @@ it. Nothing here is tuned to the detector: when it misses, the quality test fail
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -25,6 +24,7 @@ from gongkai.sensitive.independent_corpus import (
     uscc_check_char,
 )
 from gongkai.sensitive.labelled import Evaluation, evaluate
+from testsupport import assert_exact_spans
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +52,7 @@ def test_corpus_is_deterministic_large_and_covers_every_kind_and_genre(
 
 def test_every_span_is_the_document_slice_and_spans_do_not_overlap(corpus: list[IndependentDocument]) -> None:
     for item in corpus:
-        text = item.document.text
-        spans = [(e.start, e.end, e.text) for e in item.document.entities]
-        spans += [(x.start, x.end, x.text) for x in item.decoys]
-        for start, end, value in spans:
-            assert text[start:end] == value
-            assert value == value.strip() and value
-        spans.sort()
-        for (_, end, a), (start, _, b) in itertools.pairwise(spans):
-            assert end <= start, (a, b)
+        assert_exact_spans(item.document.text, [*item.document.entities, *item.decoys])
 
 
 def test_values_are_valid_of_their_kind(corpus: list[IndependentDocument]) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from batch_reports import AGENCY_A, make_mixed_folder
 
-from gongkai.errors import GongkaiError
 from gongkai.report.batch import check_paths
 from gongkai.report.batch.expected import load_expected, missing_by_year, normalise_agency
+from testsupport import assert_refused
 
 mixed_folder_fixture = pytest.fixture(name="mixed_folder")(make_mixed_folder)
 
@@ -64,15 +64,11 @@ def test_the_list_is_read_in_utf8_or_gbk(tmp_path: Path, encoding: str, header: 
     ],
 )
 def test_a_bad_list_gets_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
-    csv = tmp_path / "agencies.csv"
-    csv.write_bytes(content)
-    with pytest.raises(GongkaiError, match=message):
-        load_expected(csv)
+    assert_refused(load_expected, tmp_path / "agencies.csv", content, message)
 
 
 def test_a_missing_list_file_gets_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(GongkaiError, match="无法读取应上报单位名单"):
-        load_expected(tmp_path / "none.csv")
+    assert_refused(load_expected, tmp_path / "none.csv", None, "无法读取应上报单位名单")
 
 
 def test_missing_is_per_year() -> None:

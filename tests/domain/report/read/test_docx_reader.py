@@ -4,7 +4,6 @@ nested tables, text boxes, revisions), and broken files that must give a clear C
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable
 
 import docx
@@ -13,6 +12,7 @@ from docx.document import Document as DocumentObject
 from grid_lookup import cell_with, grids, row_cells, values_after
 from lxml import etree
 
+from filesamples import zip_bytes
 from gongkai.errors import ReportFormatError
 from gongkai.report.model import TABLE3_COLUMN_KEYS, AnnualReport, table3_rows_for
 from gongkai.report.read import docx as docx_reader
@@ -33,8 +33,11 @@ def _texts(document: SourceDocument) -> list[str]:
     return [b.text if isinstance(b, TextLine) else f"<grid {b.index}>" for b in document.blocks]
 
 
-def assert_tables_read_back(document: SourceDocument, report: AnnualReport) -> None:
-    """Every figure of tables 三 and 四 is in the extracted grids, in its column."""
+def read_back(report: AnnualReport, fmt: str, extract: Callable[[bytes], SourceDocument]) -> SourceDocument:
+    """``report`` rendered as ``fmt`` and extracted again: the document says which format it came
+    from, and every figure of tables 三 and 四 is in its grids, in its column."""
+    document = extract(render(report, fmt))
+    assert document.source_format == fmt
     for spec in table3_rows_for(report.template):
         counts = report.table3.row(spec.key)
         expected = ["" if counts[c] is None else str(counts[c]) for c in TABLE3_COLUMN_KEYS]
@@ -43,6 +46,7 @@ def assert_tables_read_back(document: SourceDocument, report: AnnualReport) -> N
     last = row_cells(grid, max(c.row for c in grid.cells))
     published = ["" if v is None else str(v) for _, group in report.table4.groups() for _, v in group.items()]
     assert [c.text for c in last] == published
+    return document
 
 
 @pytest.mark.parametrize(
@@ -55,9 +59,7 @@ def assert_tables_read_back(document: SourceDocument, report: AnnualReport) -> N
     ],
 )
 def test_rendered_reports_read_back(report: AnnualReport) -> None:
-    document = docx_reader.extract(render(report, "docx"))
-    assert document.source_format == "docx"
-    assert_tables_read_back(document, report)
+    document = read_back(report, "docx", docx_reader.extract)
     texts = _texts(document)
     assert texts[0].endswith("年度政府信息公开工作年度报告") and str(report.year) in texts[0]
     assert texts.index("三、收到和处理政府信息公开申请情况") < texts.index("<grid 2>")
@@ -160,14 +162,6 @@ def test_a_one_cell_frame_table_is_read_through() -> None:
     assert _texts(extracted) == ["示例局2024年政府信息公开工作年度报告", "一、总体情况"]
 
 
-def _zip(files: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
-    return out.getvalue()
-
-
 def ole_file(*streams: str) -> bytes:
     # The compound-file signature, then (as an OLE directory would) stream names in UTF-16.
     return (
@@ -181,7 +175,7 @@ def ole_file(*streams: str) -> bytes:
         # Cut off half way (an interrupted download).
         (lambda: render(balanced_report(1), "docx")[:5000], docx_reader.CORRUPT_MESSAGE),
         # A ZIP archive, but not a Word document.
-        (lambda: _zip({"readme.txt": "hello"}), docx_reader.CORRUPT_MESSAGE),
+        (lambda: zip_bytes({"readme.txt": "hello"}), docx_reader.CORRUPT_MESSAGE),
         # Not even a ZIP.
         (lambda: "年度报告".encode() * 20, docx_reader.CORRUPT_MESSAGE),
         (lambda: b"", docx_reader.CORRUPT_MESSAGE),

@@ -212,14 +212,16 @@ def draw_pdf(pages: Sequence[Page], *, turned: bool = False) -> bytes:
     return rotated.getvalue()
 
 
+#: The header row of the small test tables: 项目 over two columns, then 自然人 and 总计.
+HEADER = ((0, 0, 1, 2, ["项目"]), (0, 2, 1, 1, ["自然人"]), (0, 3, 1, 1, ["总计"]))
+
+
 def _small_table() -> Table:
     return Table(
         widths=[30, 150, 60, 60],
         heights=[20, 50, 30],
         cells=[
-            (0, 0, 1, 2, ["项目"]),
-            (0, 2, 1, 1, ["自然人"]),
-            (0, 3, 1, 1, ["总计"]),
+            *HEADER,
             (1, 0, 2, 1, ["三", "、", "结", "果"]),  # one character per line, two rows tall
             (1, 1, 1, 1, ["（一）予以公开"]),
             (1, 2, 1, 1, ["12"]),
@@ -244,12 +246,11 @@ def test_merged_cells_blank_cells_and_a_number_wrapped_in_its_cell(turned: bool)
 
 
 def _split_table(header_again: bool, open_edges: bool) -> bytes:
-    header = [(0, 0, 1, 2, ["项目"]), (0, 2, 1, 1, ["自然人"]), (0, 3, 1, 1, ["总计"])]
     first = Table(
         widths=[40, 180, 50, 50],
         heights=[20, 20, 20],
         cells=[
-            *header,
+            *HEADER,
             (1, 0, 1, 2, ["一、本年新收政府信息公开申请数量"]),
             (1, 2, 1, 1, ["3"]),
             (1, 3, 1, 1, ["3"]),
@@ -265,7 +266,7 @@ def _split_table(header_again: bool, open_edges: bool) -> bytes:
         widths=[40, 180, 50, 50],
         heights=[20] * (2 + offset),
         cells=[
-            *(header if header_again else []),
+            *(HEADER if header_again else []),
             (offset, 0, 2, 1, ["法提供"]),
             (offset, 1, 1, 1, ["2.没有现成信息需要另行制作"]),
             (offset, 2, 1, 1, ["11"]),

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import report_writers as write
 from read_helpers import figures
 
 import gongkai.report.read as read
+from filesamples import zip_bytes
 from gongkai.cli import EXIT_OK, EXIT_UNREADABLE, main
 from gongkai.errors import ReportFormatError
 from gongkai.report import jsonio
@@ -87,14 +86,6 @@ def test_format_is_sniffed_from_content(data: bytes, kind: str) -> None:
     assert sniff(data) == kind
 
 
-def _zip(names: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in names.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -102,14 +93,17 @@ def _zip(names: dict[str, bytes]) -> bytes:
         (b"", "空"),
         (b" \n\t\n", "空"),
         # A ZIP that is not a DOCX/XLSX, and a damaged ZIP.
-        (_zip({"readme.txt": b"x"}), "不是 Word"),
+        (zip_bytes({"readme.txt": b"x"}), "不是 Word"),
         (b"PK\x03\x04" + b"\x00" * 40, "ZIP"),
         # Legacy Word/Excel.
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
         # Binary noise.
         (bytes(range(256)) * 8, "编码|二进制|文本"),
         # A DOCX whose document part is not XML.
-        (_zip({"word/document.xml": b"<w:document", "[Content_Types].xml": b"<Types/>"}), "损坏|无法读取"),
+        (
+            zip_bytes({"word/document.xml": b"<w:document", "[Content_Types].xml": b"<Types/>"}),
+            "损坏|无法读取",
+        ),
         # Broken JSON.
         (b'{"format": ', "JSON"),
         # Text that is not a report.

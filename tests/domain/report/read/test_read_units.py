@@ -196,6 +196,11 @@ def _cells(grid: Grid) -> list[tuple[str, int, int, int, int]]:
     return [(c.text, c.row, c.column, c.row_span, c.column_span) for c in grid.cells]
 
 
+def _unmerged(*rows: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """What ``_cells`` gives for a grid of these rows' texts without merged cells."""
+    return [(text, r, c, 1, 1) for r, row in enumerate(rows) for c, text in enumerate(row)]
+
+
 def test_html_places_merged_cells_like_a_browser() -> None:
     page = """<html><body><table>
       <tr><td rowspan="2">三、本年度<br>办理结果</td><td colspan="2">（一）予以公开</td><td>1</td></tr>
@@ -221,7 +226,7 @@ def test_html_layout_tables_are_text_and_furniture_is_dropped() -> None:
     lines = [b.text for b in blocks if isinstance(b, TextLine)]
     assert lines == ["某局2023年度政府信息公开工作年度报告", "一、总体情况", "正文 内容"]
     (grid,) = [b for b in blocks if isinstance(b, Grid)]
-    assert _cells(grid) == [("规章", 0, 0, 1, 1), ("0", 0, 1, 1, 1)]
+    assert _cells(grid) == _unmerged(["规章", "0"])
 
 
 def test_markdown_tables_and_text() -> None:
@@ -230,14 +235,7 @@ def test_markdown_tables_and_text() -> None:
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["标题", "一、总体情况"]
     (grid,) = [b for b in blocks if isinstance(b, Grid)]
     # The short row gets its missing cell at the end (GitHub Flavored Markdown).
-    assert _cells(grid) == [
-        ("a", 0, 0, 1, 1),
-        ("b", 0, 1, 1, 1),
-        ("规章", 1, 0, 1, 1),
-        ("", 1, 1, 1, 1),
-        ("x | y", 2, 0, 1, 1),
-        ("2", 2, 1, 1, 1),
-    ]
+    assert _cells(grid) == _unmerged(["a", "b"], ["规章", ""], ["x | y", "2"])
 
 
 def test_text_one_cell_per_line_makes_a_grid_and_drops_page_residue() -> None:
