@@ -3,6 +3,8 @@ the recomputed due dates and the one audit row of the step (web.actions_base).""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -134,15 +136,21 @@ def begin(app: Application, action: Action, acting_user: Any) -> tuple[Applicati
     return app, transition_for(app, action, acting_user)
 
 
-def complete(
+@contextmanager
+def changing(
     app: Application,
-    t: Transition,
-    before: dict[str, Any],
+    t: Transition | None = None,
     *,
     acting_user: Any,
     summary: str,
     event: str | None = None,
-) -> None:
-    """Move the case by ``t``, recompute and save it, and write the step's audit row."""
-    move(app, t)
+) -> Iterator[None]:
+    """Around the step's change to the (locked) case: on leaving the block the case moves by ``t``
+    (if any) and is finished (:func:`finish`), its audit row saying ``summary`` with the audited
+    fields as they were on entering. Where the summary is what the change itself returns, take
+    the snapshot and call :func:`finish` instead."""
+    before = snapshot(app)
+    yield
+    if t is not None:
+        move(app, t)
     finish(app, before, acting_user=acting_user, summary=summary, event=event)

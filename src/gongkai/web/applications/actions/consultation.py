@@ -16,11 +16,10 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    complete,
+    changing,
     iso,
     locked,
     notice_being_answered,
-    snapshot,
 )
 from gongkai.web.applications.models import Application, CaseEvent, ThirdPartyConsultation
 from gongkai.web.letters import case_letters
@@ -68,19 +67,13 @@ def do_start_consultation(
         third_party is None or kind == PauseReason.THIRD_PARTY.value,
         "第三方信息只适用于征求第三方意见（条例第三十二条）。",
     )
-    before = snapshot(app)
-    event = add_event(
-        app, v.EventKind.CONSULTATION_STARTED, sent_on, detail=kind, note=note, acting_user=acting_user
-    )
-    if third_party is not None:
-        record_third_party(app, event, third_party, sent_on)
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"征求{v.ConsultationKind.of(kind).label}意见，暂停计时",
-    )
+    summary = f"征求{v.ConsultationKind.of(kind).label}意见，暂停计时"
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        event = add_event(
+            app, v.EventKind.CONSULTATION_STARTED, sent_on, detail=kind, note=note, acting_user=acting_user
+        )
+        if third_party is not None:
+            record_third_party(app, event, third_party, sent_on)
     return app
 
 
@@ -151,10 +144,9 @@ def do_end_consultation(
         consultation.save(update_fields=["answer", "answered_on", "answer_reason"])
         label = v.THIRD_PARTY_ANSWER_LABELS[v.ThirdPartyAnswer.of(answer)]
         summary = f"第三方意见：{label}（{ended_on.isoformat()}），恢复计时"
-    before = snapshot(app)
-    event.until = pause_end
-    event.save(update_fields=["until"])
-    complete(app, t, before, acting_user=acting_user, summary=summary)
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        event.until = pause_end
+        event.save(update_fields=["until"])
     return app
 
 

@@ -13,7 +13,7 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    complete,
+    changing,
     finish,
     move,
     notice_being_answered,
@@ -59,13 +59,7 @@ def do_receive_correction(app: Application, *, received_on: date, acting_user: U
     app, t = begin(app, Action.RECEIVE_CORRECTION, acting_user)
     too_early = "收到补正的日期不能早于补正告知日期。"
     notice_being_answered(app, v.EventKind.CORRECTION_REQUESTED, received_on, too_early)
-    before = snapshot(app)
-    add_event(app, v.EventKind.CORRECTION_RECEIVED, received_on, acting_user=acting_user)
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"收到补正申请（{received_on.isoformat()}），答复期限重新计算",
-    )
+    summary = f"收到补正申请（{received_on.isoformat()}），答复期限重新计算"
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        add_event(app, v.EventKind.CORRECTION_RECEIVED, received_on, acting_user=acting_user)
     return app

@@ -12,8 +12,7 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    complete,
-    snapshot,
+    changing,
 )
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
@@ -34,9 +33,8 @@ def do_request_extension(app: Application, *, reason: str, on: date, acting_user
         raise ActionError(
             f"答复期限已过，不能再申请延长，请尽快答复（将记为逾期答复）。{exc.message}"
         ) from exc
-    before = snapshot(app)
-    add_event(app, v.EventKind.EXTENSION_REQUESTED, on, note=reason, acting_user=acting_user)
-    complete(app, t, before, acting_user=acting_user, summary=f"申请延长答复期限：{reason}")
+    with changing(app, t, acting_user=acting_user, summary=f"申请延长答复期限：{reason}"):
+        add_event(app, v.EventKind.EXTENSION_REQUESTED, on, note=reason, acting_user=acting_user)
     return app
 
 
@@ -44,16 +42,10 @@ def do_request_extension(app: Application, *, reason: str, on: date, acting_user
 def do_approve_extension(app: Application, *, approved_on: date, acting_user: User) -> Application:
     """The head approves; the applicant is told (第三十三条第二款: 经负责人同意并告知申请人)."""
     app, t = begin(app, Action.APPROVE_EXTENSION, acting_user)
-    before = snapshot(app)
-    event = add_event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
-    number_letter(app, case_letters.EXTENSION, event, approved_on)  # 延期答复告知书
-    with domain_refusal():  # e.g. approved after the period ran out
-        clock.deadlines(app, calendar_for(app.agency))
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary="机构负责人同意延长答复期限（最长20个工作日），并告知申请人",
-    )
+    summary = "机构负责人同意延长答复期限（最长20个工作日），并告知申请人"
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        event = add_event(app, v.EventKind.EXTENSION_APPROVED, approved_on, acting_user=acting_user)
+        number_letter(app, case_letters.EXTENSION, event, approved_on)  # 延期答复告知书
+        with domain_refusal():  # e.g. approved after the period ran out
+            clock.deadlines(app, calendar_for(app.agency))
     return app

@@ -14,9 +14,8 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    complete,
+    changing,
     notice_being_answered,
-    snapshot,
 )
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.letters import case_letters
@@ -54,32 +53,28 @@ def do_send_fee_notice(
         q = charging.fee_quote(app, method, pages)
         due = fee_payment_due(received, calendar_for(app.agency))
     require(q.amount > 0, f"{q.describe()}，无需收费，不能发出收费通知。")
-    before = snapshot(app)
-    event = add_event(
-        app, v.EventKind.FEE_NOTICE_SENT, sent_on, note=note or q.describe(), acting_user=acting_user
+    summary = (
+        f"发出收费通知（{sent_on.isoformat()}）：{q.describe()}；缴费期限至{due.isoformat()}，"
+        "缴费期间不计入答复期限"
     )
-    number_letter(app, case_letters.FEE_NOTICE, event, sent_on)  # 收费通知书
-    FeeNotice.objects.create(
-        application=app,
-        event=event,
-        method=q.method.value,
-        quantity=q.quantity,
-        amount=q.amount,
-        lines=charging.lines_json(q),
-        basis=q.basis,
-        how_to_pay=how_to_pay.strip(),
-        sent_on=sent_on,
-        received_on=received,
-        payment_due=due,
-    )
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"发出收费通知（{sent_on.isoformat()}）：{q.describe()}；缴费期限至{due.isoformat()}，"
-        "缴费期间不计入答复期限",
-    )
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        event = add_event(
+            app, v.EventKind.FEE_NOTICE_SENT, sent_on, note=note or q.describe(), acting_user=acting_user
+        )
+        number_letter(app, case_letters.FEE_NOTICE, event, sent_on)  # 收费通知书
+        FeeNotice.objects.create(
+            application=app,
+            event=event,
+            method=q.method.value,
+            quantity=q.quantity,
+            amount=q.amount,
+            lines=charging.lines_json(q),
+            basis=q.basis,
+            how_to_pay=how_to_pay.strip(),
+            sent_on=sent_on,
+            received_on=received,
+            payment_due=due,
+        )
     return app
 
 
@@ -88,12 +83,10 @@ def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> App
     app, t = begin(app, Action.RECEIVE_FEE, acting_user)
     too_early = "缴费日期不能早于收费通知日期。"
     notice = notice_being_answered(app, v.EventKind.FEE_NOTICE_SENT, paid_on, too_early)
-    before = snapshot(app)
-    notice.until = paid_on
-    notice.save(update_fields=["until"])
-    FeeNotice.objects.filter(event=notice).update(paid_on=paid_on)
-    add_event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
-    complete(
-        app, t, before, acting_user=acting_user, summary=f"申请人已缴费（{paid_on.isoformat()}），恢复计时"
-    )
+    summary = f"申请人已缴费（{paid_on.isoformat()}），恢复计时"
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        notice.until = paid_on
+        notice.save(update_fields=["until"])
+        FeeNotice.objects.filter(event=notice).update(paid_on=paid_on)
+        add_event(app, v.EventKind.FEE_RECEIVED, paid_on, acting_user=acting_user)
     return app

@@ -27,9 +27,8 @@ from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
-    complete,
+    changing,
     locked,
-    snapshot,
     transition_for,
 )
 from gongkai.web.applications.models import Application, CaseEvent, FeeNotice
@@ -85,15 +84,9 @@ def do_refer_lapse(app: Application, *, today: date, acting_user: User | None) -
     due = period_end(app, kind)
     label = v.LapseKind.of(kind).label
     require(lapsed(due, today, None), f"{label}（{due.isoformat()}）尚未届满。")
-    before = snapshot(app)
-    add_event(app, v.EventKind.LAPSE_REFERRED, today, until=due, detail=kind, acting_user=acting_user)
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"{label}（{due.isoformat()}）已过，待经办人确认申请人有无正当理由",
-    )
+    summary = f"{label}（{due.isoformat()}）已过，待经办人确认申请人有无正当理由"
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        add_event(app, v.EventKind.LAPSE_REFERRED, today, until=due, detail=kind, acting_user=acting_user)
     return app
 
 
@@ -126,32 +119,28 @@ def do_record_good_cause(
             new_due = correction_due(decided_on, calendar, working_days)
         else:
             new_due = fee_payment_due(decided_on, calendar)
-    before = snapshot(app)
-    if kind == v.LapseKind.CORRECTION:
-        request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
-        assert request is not None
-        CaseEvent.objects.filter(pk=request.pk).update(until=new_due)
-        request.until = new_due
-    else:
-        FeeNotice.objects.filter(pk=unpaid_notice(app).pk).update(payment_due=new_due)  # type: ignore[union-attr]
-        # The clock reads the notice through its event: drop the cached copy.
-        clock.forget(app)
-    add_event(
-        app,
-        v.EventKind.LAPSE_EXCUSED,
-        decided_on,
-        until=new_due,
-        detail=kind,
-        note=statement.strip(),
-        acting_user=acting_user,
-    )
     label = v.LapseKind.of(kind).label
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"申请人有正当理由（{statement.strip()}），{label}重新确定至{new_due.isoformat()}"
-        f"（原至{old_due.isoformat()}）",
+    summary = (
+        f"申请人有正当理由（{statement.strip()}），{label}重新确定至{new_due.isoformat()}"
+        f"（原至{old_due.isoformat()}）"
     )
+    with changing(app, t, acting_user=acting_user, summary=summary):
+        if kind == v.LapseKind.CORRECTION:
+            request = clock.latest(app, v.EventKind.CORRECTION_REQUESTED)
+            assert request is not None
+            CaseEvent.objects.filter(pk=request.pk).update(until=new_due)
+            request.until = new_due
+        else:
+            FeeNotice.objects.filter(pk=unpaid_notice(app).pk).update(payment_due=new_due)  # type: ignore[union-attr]
+            # The clock reads the notice through its event: drop the cached copy.
+            clock.forget(app)
+        add_event(
+            app,
+            v.EventKind.LAPSE_EXCUSED,
+            decided_on,
+            until=new_due,
+            detail=kind,
+            note=statement.strip(),
+            acting_user=acting_user,
+        )
     return app

@@ -26,7 +26,7 @@ from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import domain_refusal, require, top_level
 from gongkai.web.applications import clock, events, permissions
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.actions.common import add_event, finish, locked, snapshot
+from gongkai.web.applications.actions.common import add_event, changing, locked
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -56,17 +56,17 @@ def do_request_reasons(
     require(bool(facts.strip()), "请写明申请数量、频次明显超过合理范围的情况（条例第三十五条）。")
     with domain_refusal():
         due = reasons_due(sent_on, calendar_for(app.agency), working_days)
-    before = snapshot(app)
-    event = add_event(
-        app, v.EventKind.REASONS_REQUESTED, sent_on, until=due, note=facts.strip(), acting_user=acting_user
-    )
-    number_letter(app, case_letters.REASONS_REQUEST, event, sent_on)  # 说明理由通知书
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=f"要求申请人说明理由（第三十五条），说明期限至{due.isoformat()}",
-    )
+    summary = f"要求申请人说明理由（第三十五条），说明期限至{due.isoformat()}"
+    with changing(app, acting_user=acting_user, summary=summary):
+        event = add_event(
+            app,
+            v.EventKind.REASONS_REQUESTED,
+            sent_on,
+            until=due,
+            note=facts.strip(),
+            acting_user=acting_user,
+        )
+        number_letter(app, case_letters.REASONS_REQUEST, event, sent_on)  # 说明理由通知书
     return app
 
 
@@ -96,14 +96,9 @@ def do_record_reasons_answer(
         require(answered_on >= request.on, "说明日期不能早于通知日期。")
         require(bool(answer.strip()), "请记录申请人说明的理由。")
         on, note = answered_on, answer.strip()
-    before = snapshot(app)
-    add_event(app, v.EventKind.REASONS_ANSWERED, on, detail=finding, note=note, acting_user=acting_user)
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=f"登记申请人说明（{note}）：{v.ReasonsFinding.of(finding).label}",
-    )
+    summary = f"登记申请人说明（{note}）：{v.ReasonsFinding.of(finding).label}"
+    with changing(app, acting_user=acting_user, summary=summary):
+        add_event(app, v.EventKind.REASONS_ANSWERED, on, detail=finding, note=note, acting_user=acting_user)
     return app
 
 
@@ -122,15 +117,12 @@ def do_set_later_date(
     require(clock.latest(app, v.EventKind.LATER_DATE_SET) is None, "本申请已确定延迟答复期限。")
     assert answer is not None
     require(decided_on >= answer.on, "告知日期不能早于申请人说明理由的日期。")
-    before = snapshot(app)
-    event = add_event(app, v.EventKind.LATER_DATE_SET, decided_on, until=later_date, acting_user=acting_user)
-    with domain_refusal():  # e.g. not after the 第三十三条 reply date
-        clock.deadlines(app, calendar_for(app.agency))
-    number_letter(app, case_letters.LATER_REPLY, event, decided_on)  # 延迟答复告知书
-    finish(
-        app,
-        before,
-        acting_user=acting_user,
-        summary=f"确定延迟答复的合理期限至{later_date.isoformat()}（第三十五条），并告知申请人",
-    )
+    summary = f"确定延迟答复的合理期限至{later_date.isoformat()}（第三十五条），并告知申请人"
+    with changing(app, acting_user=acting_user, summary=summary):
+        event = add_event(
+            app, v.EventKind.LATER_DATE_SET, decided_on, until=later_date, acting_user=acting_user
+        )
+        with domain_refusal():  # e.g. not after the 第三十三条 reply date
+            clock.deadlines(app, calendar_for(app.agency))
+        number_letter(app, case_letters.LATER_REPLY, event, decided_on)  # 延迟答复告知书
     return app

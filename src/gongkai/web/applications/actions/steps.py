@@ -15,7 +15,7 @@ from gongkai.web.applications import events, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
-    complete,
+    changing,
     finish,
     locked,
     move,
@@ -63,16 +63,9 @@ def take_step(app: Application, action: Action, *, on: date, acting_user: User, 
     """Move the locked case by one simple step, inside the caller's top-level action."""
     require(action in SIMPLE_STEPS, f"“{action}”需要专门的办理表单。")
     t = transition_for(app, action, acting_user)
-    before = snapshot(app)
-    add_event(app, v.EventKind.STEP, on, detail=action.value, note=note, acting_user=acting_user)
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=t.label + (f"：{note}" if note else ""),
-        event=events.step_event(action),
-    )
+    summary = t.label + (f"：{note}" if note else "")
+    with changing(app, t, acting_user=acting_user, summary=summary, event=events.step_event(action)):
+        add_event(app, v.EventKind.STEP, on, detail=action.value, note=note, acting_user=acting_user)
 
 
 @top_level(events.STEP)

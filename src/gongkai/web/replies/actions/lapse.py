@@ -16,7 +16,7 @@ from gongkai.web.actions_base import require, require_permission, top_level
 from gongkai.web.applications import clock
 from gongkai.web.applications import events as case_events
 from gongkai.web.applications import vocabulary as v
-from gongkai.web.applications.actions.common import add_event, complete, snapshot, transition_for
+from gongkai.web.applications.actions.common import add_event, changing, transition_for
 from gongkai.web.applications.actions.lapses import PENDING_KIND, end_fee_pause
 from gongkai.web.applications.models import Application
 from gongkai.web.replies import permissions
@@ -53,26 +53,19 @@ def do_confirm_lapse(
     require(referred is not None and referred.until is not None, "本案没有已届满的期限记录。")
     assert referred is not None and referred.until is not None
     require(decided_on >= referred.on, "确认日期不能早于期限届满后转待确认之日。")
-    before = snapshot(app)
     kind = PENDING_KIND[state]
-    if kind == v.LapseKind.FEE:
-        end_fee_pause(app)
-    add_event(
-        app,
-        v.EventKind.LAPSE_CONFIRMED,
-        decided_on,
-        until=referred.until,
-        detail=kind,
-        note=finding.strip(),
-        acting_user=acting_user,
-    )
-    complete(
-        app,
-        t,
-        before,
-        acting_user=acting_user,
-        summary=f"{t.label}：{finding.strip()}",
-    )
+    with changing(app, t, acting_user=acting_user, summary=f"{t.label}：{finding.strip()}"):
+        if kind == v.LapseKind.FEE:
+            end_fee_pause(app)
+        add_event(
+            app,
+            v.EventKind.LAPSE_CONFIRMED,
+            decided_on,
+            until=referred.until,
+            detail=kind,
+            note=finding.strip(),
+            acting_user=acting_user,
+        )
     draft = DraftData(
         outcome=LAPSE_OUTCOMES[state],
         reconsideration_body=reconsideration_body,
