@@ -128,6 +128,7 @@ def annotated_cases() -> list[AnnotatedCase]:
         personnel,
         petitions,
         registers,
+        services,
         summaries,
         traffic,
         villages,
@@ -136,7 +137,7 @@ def annotated_cases() -> list[AnnotatedCase]:
 
     cases = []
     for module in (penalties, disclosure, courts, welfare, land, personnel, petitions, meetings, enterprise,
-                   traffic, villages, registers, notices, summaries):
+                   traffic, villages, registers, notices, summaries, services):
         for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
             cases.append(parse(text, genre, f"{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
     return cases
