@@ -15,7 +15,7 @@ import time
 from collections import Counter, defaultdict
 
 from gongkai.sensitive import Kind, detect
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, annotated_cases
+from gongkai.sensitive.annotated_corpus import annotated_cases
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import evaluate
 
@@ -37,8 +37,7 @@ def main() -> None:
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
-    cases: list[HoldoutCase] | list[AnnotatedCase]
-    cases = holdout_cases(seed) if args.corpus == "holdout" else annotated_cases()
+    cases: list[HoldoutCase] = holdout_cases(seed) if args.corpus == "holdout" else annotated_cases()
     documents = [case.document for case in cases]
     started = time.perf_counter()
     by_text = {doc.text: detect(doc.text) for doc in documents}

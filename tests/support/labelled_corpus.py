@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from gongkai.sensitive import Kind
@@ -85,3 +86,11 @@ def assert_check_characters(cases: Sequence[Case]) -> None:
                 assert digits.isdigit() and len(digits) in (16, 19) and luhn_ok(digits), e.text
             elif e.kind is Kind.USCC:
                 assert len(e.text) == 18 and uscc_check(e.text[:17]) == e.text[17], e.text
+
+
+def assert_formats(cases: Sequence[Case], patterns: Mapping[Kind, str]) -> None:
+    """Every entity of a kind in ``patterns`` matches that kind's regular expression in full."""
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind in patterns:
+                assert re.fullmatch(patterns[e.kind], e.text), (e.kind, e.text)

@@ -5,14 +5,18 @@ The measurement (bench/bench_sensitive_holdout.py) is for the record; the lead d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases, id18_check, luhn_ok, uscc_check
-from support.labelled_corpus import assert_check_characters, assert_id_numbers_valid, assert_spans_exact
+from support.labelled_corpus import (
+    assert_check_characters,
+    assert_formats,
+    assert_id_numbers_valid,
+    assert_spans_exact,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +68,7 @@ def test_other_formats(cases: list[HoldoutCase]) -> None:
         Kind.LICENSE_PLATE: r"[\u4e00-\u9fff][A-Z][· ]?[0-9A-Z]{5,6}",
         Kind.MOBILE_PHONE: r"(\+86[ -])?[1１][0-9０-９ -]{10,12}",
     }
-    for case in cases:
-        for e in case.document.entities:
-            if e.kind in patterns:
-                assert re.fullmatch(patterns[e.kind], e.text), (e.kind, e.text)
+    assert_formats(cases, patterns)
 
 
 def test_decoys_cover_the_agreed_kinds_and_names_are_never_masked_or_mou(cases: list[HoldoutCase]) -> None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 
+from gongkai.sensitive.holdout_corpus import Decoy, HoldoutCase
 from gongkai.sensitive.labelled import Entity, LabelledDocument
 from gongkai.sensitive.model import Kind
 
@@ -50,20 +50,9 @@ class AnnotationError(ValueError):
     """A document's annotations are malformed (the message names the document and the line)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoy:
-    what: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotatedCase:
-    """The same shape as the held-out corpus's cases: a labelled document and its decoy spans."""
-
-    document: LabelledDocument
-    decoys: tuple[Decoy, ...]
+# The same case and decoy types as the generated held-out corpus, so that one bench and one set of
+# well-formedness checks serve both.
+AnnotatedCase = HoldoutCase
 
 
 def _closing(source: str, start: int, where: str) -> int:
@@ -79,7 +68,7 @@ def _closing(source: str, start: int, where: str) -> int:
     raise AnnotationError(f"{where}: annotation is not closed")
 
 
-def parse(annotated: str, genre: str, name: str = "document") -> AnnotatedCase:
+def parse(annotated: str, genre: str, name: str = "document") -> HoldoutCase:
     """The labelled document written as ``annotated`` (indentation and outer blank lines removed)."""
     source = textwrap.dedent(annotated).strip("\n")
     out: list[str] = []
@@ -107,14 +96,14 @@ def parse(annotated: str, genre: str, name: str = "document") -> AnnotatedCase:
         if label in ENTITY_LABELS:
             entities.append(Entity(ENTITY_LABELS[label], length, length + len(value), value))
         else:
-            decoys.append(Decoy(label, length, length + len(value), value))
+            decoys.append(Decoy(length, length + len(value), value, label))
         out.append(value)
         length += len(value)
         i = end + 1
-    return AnnotatedCase(LabelledDocument(genre, "".join(out), tuple(entities)), tuple(decoys))
+    return HoldoutCase(LabelledDocument(genre, "".join(out), tuple(entities)), tuple(decoys))
 
 
-def annotated_cases() -> list[AnnotatedCase]:
+def annotated_cases() -> list[HoldoutCase]:
     """Every document of the corpus, parsed (fixed: the same list on every call)."""
     # Imported here: the genre modules are data only, and parsing them is the one thing done.
     from gongkai.sensitive.annotated_corpus import (
