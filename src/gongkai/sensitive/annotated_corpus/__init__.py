@@ -39,7 +39,7 @@ ENTITY_LABELS: dict[str, Kind] = {
 # What a decoy is; the bench reports how many of each kind a detector flagged.
 DECOY_LABELS: frozenset[str] = frozenset({
     "文号", "索引号", "案号", "编号", "金额", "日期", "脱敏", "姓名(某)", "职务", "机关", "单位",
-    "机关地址", "单位地址", "地名", "热线", "邮编", "证号", "面积",
+    "机关地址", "单位地址", "地名", "热线", "邮编", "证号", "面积", "数量",
 })
 
 # ``〔`` starts an annotation only when a short label and ``|`` follow; a 文号's own 〔2023〕 does not.
