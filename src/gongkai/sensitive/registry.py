@@ -24,7 +24,9 @@ from gongkai.sensitive.recognizers import (
     Recognizer,
     UsccRecognizer,
 )
+from gongkai.sensitive.recognizers.foreign_names import ForeignNameRecognizer
 from gongkai.sensitive.recognizers.spaced_names import SpacedNameRecognizer
+from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRecognizer
 
 # Findings scoring below this are candidates, not findings (Presidio's score_threshold).
 DEFAULT_THRESHOLD = 0.5
@@ -183,6 +185,8 @@ DEFAULT_REGISTRY = Registry(
         AddressRecognizer(),
         PersonNameRecognizer(),
         SpacedNameRecognizer(),
+        ForeignNameRecognizer(),
+        CuedTravelDocumentRecognizer(),
     ]
 )
 
