@@ -294,6 +294,8 @@ NOT_NAMES |= frozenset(
     # Provinces not listed above, and words that follow a role in running text ("申请人查阅、抄录").
     "北京 天津 上海 辽宁 吉林 安徽 江西 四川 西藏 陕西 甘肃 新疆 台湾 香港 澳门 查阅 全文 复制 抄录".split()
 )
+# Countries whose Chinese short names read as surname + given name (a nationality column: "韩国").
+NOT_NAMES |= frozenset("韩国 美国 英国 法国 德国 泰国 俄国 印度 安国 老挝 马来 文莱 葡国".split())  # noqa: SIM905
 
 # Characters that end organisation and place names: a candidate ending in one of these is not a
 # person ("平湖市科学技术局", "张家港市", "王店镇").

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.address_context import office_by_context
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -24,7 +25,7 @@ _ROAD = (
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
 _UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
-_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房)|\d{{3,4}}(?![\d室房]))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
 _ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
@@ -36,9 +37,13 @@ _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
 _NATURAL_AFTER = re.compile(_NATURAL)
 _RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
+# After the house number: a building, unit and room; a compound's "8-2-1701" or "6-1802"; a
+# floor ("3楼"); a room written without 室 after its building or unit ("2幢1508", "2单元401").
+_BARE_ROOM = r"\d{3,4}(?![\d室房])"
 _ROOM_TAIL = (
     rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
-    rf"|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
+    rf"|[{CJK}]{{0,10}}?\d{{1,3}}-\d{{1,4}}(?:-\d{{2,4}})?(?![\d-])"
+    rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM})?)?(?:{_NUM}单元(?:{_BARE_ROOM})?)?(?:{_NUM}(?:室|房|楼|层))?)"
 )
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING}|{_ANY_ESTATE}|{_RURAL})"
@@ -89,6 +94,8 @@ _ORGANISATION = re.compile(
 def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
     if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
+        return True
+    if office_by_context(norm, start, end):
         return True
     # The label right before the address (after its colon, if any), the longest first: a set
     # lookup per length is cheaper than ``endswith`` on a tuple and a search for which one it was.

@@ -1,0 +1,52 @@
+"""Whether an address is an organisation's, by the words around it (see ``addresses``).
+
+An agency's or a company's address is published by law and is not a natural person's data. Beyond
+the labels ``addresses`` knows (办公地址, 单位地址 …), the context says so when
+- the label is one only an office has: 来信地址, 注册地址, (经营/上网)场所地址, 车管所地址, or
+  materials are sent there (补正材料可寄至, 材料请寄送：, 异议材料送达地址：);
+- people are told to go there to do something ("到…报到", "到…认领", "到…领取", "到…参加");
+- the address stands in parentheses right after an organisation ("…管理所（地址）");
+- an office is named right after it ("…298号不动产登记中心"), or a company's block goes on with
+  its legal representative on the next line;
+- a neutral label (地址, 住所, 联系地址) follows a clause about an organisation ("建议您向该机关咨询，
+  联系地址：", "你单位通过登记的住所").
+A person's address keeps its personal labels (住址, 家庭住址, 户籍地) and is not changed by this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.sensitive.recognizers.base import CJK
+
+_LABEL_BEFORE = re.compile(
+    r"(?:来信地址|注册地址|场所地址|车管所地址|(?:材料|申请书|信件)[^，。；\n]{0,6}(?:寄至|寄送|寄往|送达地址)"
+    r"|(?:寄至|寄送)[^，。；\n]{0,4}(?:本机关|本局|本单位))[：:]?[ \t]*$"
+)
+_GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询)")
+_ORGANISATION_END = re.compile(
+    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校)$"
+)
+_OFFICE_NAMED_AFTER = re.compile(
+    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府)|\n法定代表人"
+)
+_NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|地址|住所地|住所)[：:]?[ \t]*$")
+_ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
+
+
+def office_by_context(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]``, an address, is an organisation's by its context (see above)."""
+    before = norm[max(0, start - 24) : start]
+    if _LABEL_BEFORE.search(before):
+        return True
+    if before.endswith("到") and _GO_THERE.match(norm, end):
+        return True
+    if before[-1:] in "（(" and _ORGANISATION_END.search(before[:-1]):
+        return True
+    if _OFFICE_NAMED_AFTER.match(norm, end):
+        return True
+    label = _NEUTRAL_LABEL.search(before)
+    if label is not None:
+        clause_start = max(before.rfind("。", 0, label.start()), before.rfind("\n", 0, label.start()))
+        return _ORGANISATION_IN_CLAUSE.search(before[clause_start + 1 : label.start()]) is not None
+    return False
