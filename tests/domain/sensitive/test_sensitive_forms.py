@@ -169,7 +169,6 @@ def test_run_on_check_fails_without_a_valid_check_character() -> None:
         "请到市交警支队车辆管理所（金华市金东区多湖街道光南路100号）参加学习。",
         "异议材料送达地址：舟山市定海区环城南路5号自然资源和规划局",
         "经查，该公司通过登记的住所绍兴市柯桥区笛扬路66号无法联系。",
-        "地址：宁波市鄞州区天童南路100号\n法定代表人：陈国平",
     ],
 )
 def test_organisation_addresses_by_context(text: str) -> None:

@@ -6,11 +6,12 @@ the labels ``addresses`` knows (办公地址, 单位地址 …), the context say
   materials are sent there (补正材料可寄至, 材料请寄送：, 异议材料送达地址：);
 - people are told to go there to do something ("到…报到", "到…认领", "到…领取", "到…参加");
 - the address stands in parentheses right after an organisation ("…管理所（地址）");
-- an office is named right after it ("…298号不动产登记中心"), or a company's block goes on with
-  its legal representative on the next line;
+- an office is named right after it ("…298号不动产登记中心");
 - a neutral label (地址, 住所, 联系地址) follows a clause about an organisation ("建议您向该机关咨询，
   联系地址：", "你单位通过登记的住所").
 A person's address keeps its personal labels (住址, 家庭住址, 户籍地) and is not changed by this.
+A company's 住所 followed by its 法定代表人 is left as it was: for a 个体工商户 (code 92…) that
+住所 is the keeper's own address, and the labelled corpora disagree on it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _ORGANISATION_END = re.compile(
     r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校)$"
 )
 _OFFICE_NAMED_AFTER = re.compile(
-    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府)|\n法定代表人"
+    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府)"
 )
 _NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|地址|住所地|住所)[：:]?[ \t]*$")
 _ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")

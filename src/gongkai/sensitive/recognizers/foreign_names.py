@@ -67,8 +67,9 @@ class ForeignNameRecognizer(Recognizer):
                 match = _DOT_NAME.match(norm, start)
                 if match is not None and match.end() > seen and self._is_dot_name(norm, match):
                     seen = match.end()
-                    yield make_finding(self.kind, match.start(), match.end(), match.group(), self.score,
-                                       self.explanation)
+                    yield make_finding(
+                        self.kind, match.start(), match.end(), match.group(), self.score, self.explanation
+                    )
                 i = norm.find(dot, i + 1)
 
     @staticmethod
@@ -76,8 +77,11 @@ class ForeignNameRecognizer(Recognizer):
         start = match.start()
         if start and _PART.match(norm, start - 1) and not norm[:start].endswith(_CUE_ENDS):
             return False
-        return not (match.end() < len(norm) and _PART.match(norm, match.end())
-                    and norm[match.end()] not in lexicon.STOP_AFTER_NAME + "行")
+        return not (
+            match.end() < len(norm)
+            and _PART.match(norm, match.end())
+            and norm[match.end()] not in lexicon.STOP_AFTER_NAME + "行"
+        )
 
     def _latin_names(self, text: str, norm: str) -> Iterator[Finding]:
         for match in _LATIN_NAME.finditer(norm):
