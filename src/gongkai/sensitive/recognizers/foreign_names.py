@@ -32,6 +32,7 @@ _DOT_NAME = re.compile(rf"{_LETTER}{{2,6}}(?:[{_DOTS}]{_LETTER}{{2,6}}){{1,3}}")
 _PART = re.compile(f"[{CJK}]")
 # Where a "·" name may begin when a CJK character stands before it: after a role cue.
 _CUE_ENDS = ("人", "员", "对象", "户主", "姓名", "给予", "致")
+_LATIN_SPACE = re.compile(r" (?=[A-Z])(?:(?<=[A-Za-z] )|(?<=[A-Za-z], ))")
 _LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z]+(?:,? [A-Z][A-Za-z]+){1,3}(?![A-Za-z])")
 # A person's: a cue before (申请人：, 与, 致), or a nationality or a courtesy title after.
 _LATIN_BEFORE = re.compile(
@@ -51,14 +52,22 @@ class ForeignNameRecognizer(Recognizer):
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         yield from self._dot_names(text, norm)
-        if any(ch in norm for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
-            yield from self._latin_names(text, norm)
+        yield from self._latin_names(text, norm)
 
     def _dot_names(self, text: str, norm: str) -> Iterator[Finding]:
         seen = -1
         for dot in _DOTS:
             i = norm.find(dot)
             while i != -1:
+                # Most dots are a plate's (浙F·H8375) or a list's: a transliteration character
+                # on both sides first.
+                if not (
+                    0 < i < len(norm) - 1
+                    and norm[i - 1] in TRANSLITERATION_CHARS
+                    and norm[i + 1] in TRANSLITERATION_CHARS
+                ):
+                    i = norm.find(dot, i + 1)
+                    continue
                 # Back over the transliteration characters before the dot: a cue before them
                 # ("违法行为人阿依古丽·…") is not part of the name.
                 start = i
@@ -84,8 +93,24 @@ class ForeignNameRecognizer(Recognizer):
         )
 
     def _latin_names(self, text: str, norm: str) -> Iterator[Finding]:
-        for match in _LATIN_NAME.finditer(norm):
+        # Found from the space between two words (a literal ``re`` skips to quickly; a scan for
+        # capitals cost ten times more), then read from the first word's start.
+        covered = 0
+        for space in _LATIN_SPACE.finditer(norm):
+            if space.start() < covered:
+                continue
+            start = space.start() - 1
+            while start > 0 and (
+                norm[start - 1].isascii() and norm[start - 1].isalpha() or norm[start - 1] in ", "
+            ):
+                start -= 1
+            while start < space.start() and not ("A" <= norm[start] <= "Z"):
+                start += 1
+            match = _LATIN_NAME.match(norm, start)
+            if match is None:
+                continue
             start, end = match.span()
+            covered = end
             before = norm[max(0, start - 8) : start]
             if _LATIN_BEFORE.search(before) or _LATIN_AFTER.match(norm, end):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

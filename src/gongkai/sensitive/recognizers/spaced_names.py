@@ -31,7 +31,12 @@ _SINGLES = frozenset(lexicon.SINGLE_SURNAMES + BAIJIAXING_SINGLE)
 # Where a run may begin: the character before a space that can end a surname (a single surname,
 # or the second character of a compound one). One class test per space keeps the scan in C.
 _SURNAME_ENDS = "".join(sorted(_SINGLES | {s[1] for s in _COMPOUNDS}))
-_HIT = re.compile(f"[{_SPACE}](?<=[{_SURNAME_ENDS}].)[{_SPACE}]*[{CJK}]")
+# Words that may follow a name at once ("韩 雪家庭", "易 珊女士", "钱 敏等10名", "沙 文 杰遗失").
+_FOLLOWERS = ("家庭", "女士", "先生", "同志", "遗失", "等", "父子", "母子", "夫妇", "户", "之")
+# A space after a surname, then one character standing alone (or before a follower): most spaces
+# between words ("姓名 张三", "公示 名单") are turned away here, in C. The full-width space is an
+# ASCII one in the normalised text, and ``re`` skips to a literal far faster than to a class.
+_HIT = re.compile(f" (?<=[{_SURNAME_ENDS}].)[{_SPACE}]*[{CJK}](?:(?![{CJK}])|(?={'|'.join(_FOLLOWERS)}))")
 _TOKEN = re.compile(f"[{CJK}]{{1,2}}")
 _CJK_RE = re.compile(f"[{CJK}]")
 # Form labels and headings that are printed letter-spaced and start with a surname character:
@@ -48,8 +53,6 @@ SPACED_WORDS = frozenset(
 )
 # Tokens that end a run: gender and the like in a row ("王 子 豪 男 330402…").
 _NOT_NAME_TOKENS = frozenset("男女汉是否有无")
-# Words that may follow a name at once ("韩 雪家庭", "易 珊女士", "钱 敏等10名", "沙 文 杰遗失").
-_FOLLOWERS = ("家庭", "女士", "先生", "同志", "遗失", "等", "父子", "母子", "夫妇", "户", "之")
 # Cues right before a run that starts without a space ("负责人仇 丽 娜", "原告柏 仁 清").
 _CUE_ENDS = ("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表")
 _SCORE = 0.8
