@@ -101,7 +101,7 @@ class ForeignNameRecognizer(Recognizer):
                 continue
             start = space.start() - 1
             while start > 0 and (
-                norm[start - 1].isascii() and norm[start - 1].isalpha() or norm[start - 1] in ", "
+                (norm[start - 1].isascii() and norm[start - 1].isalpha()) or norm[start - 1] in ", "
             ):
                 start -= 1
             while start < space.start() and not ("A" <= norm[start] <= "Z"):
