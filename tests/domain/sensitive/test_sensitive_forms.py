@@ -187,3 +187,31 @@ def test_organisation_addresses_by_context(text: str) -> None:
 )
 def test_address_span_keeps_its_unit(text: str, address: str) -> None:
     assert _found(text, Kind.ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("现住：丽水市莲都区白云街道\n丽阳路28号", "丽水市莲都区白云街道\n丽阳路28号"),
+        ("1  周阿根  大港镇新民村\n南浜组6号  3人", "大港镇新民村\n南浜组6号"),
+        ("住址：台州市椒江区葭沚街道葭沚路12号\n5-302", "台州市椒江区葭沚街道葭沚路12号\n5-302"),
+    ],
+)
+def test_address_broken_by_a_line_break(text: str, address: str) -> None:
+    assert _found(text, Kind.ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("户籍所在地丽水市莲都区紫金街道丽阳路3号", "丽水市莲都区紫金街道丽阳路3号"),
+        ("涉及陈小红户大港镇新民村南浜组6号的房屋", "大港镇新民村南浜组6号"),
+        ("该信件寄自衢州市柯城区府山街道县学街8号", "衢州市柯城区府山街道县学街8号"),
+        (
+            "住址：义乌市稠城街道工人北路9号绣湖小区5幢2单元3楼",
+            "义乌市稠城街道工人北路9号绣湖小区5幢2单元3楼",
+        ),
+    ],
+)
+def test_address_starts_after_its_lead_words(text: str, address: str) -> None:
+    assert _found(text, Kind.ADDRESS) == [address]
