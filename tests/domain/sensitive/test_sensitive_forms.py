@@ -50,6 +50,7 @@ def test_letter_spaced_names(text: str, names: list[str]) -> None:
         "行 政 处 罚 决 定 书",  # a letter-spaced heading
         "公 告\n根据有关规定，现予公告。",
         "3月4日 申 请 公开",  # no surname-led run of its own
+        "纠正\n其 他\n结果\n尚 未 审\n结\n总计",  # a letter-spaced table header of an annual report
     ],
 )
 def test_spaced_words_and_headings_are_not_names(text: str) -> None:

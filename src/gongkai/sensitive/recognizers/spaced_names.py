@@ -55,6 +55,8 @@ SPACED_WORDS = frozenset(
 _NOT_NAME_TOKENS = frozenset("男女汉是否有无")
 # Cues right before a run that starts without a space ("负责人仇 丽 娜", "原告柏 仁 清").
 _CUE_ENDS = ("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表")
+# Characters of rural and pet names ("阿根", "老三", "小毛") that the given-name lexicon leaves out.
+_FOLK_GIVEN = frozenset("阿老小毛根囡娣")
 _SCORE = 0.8
 _EXPLANATION = "字间带空格的姓名（表格或排版名单）"
 
@@ -156,8 +158,11 @@ class SpacedNameRecognizer(Recognizer):
             return False
         if not frozenset(lexicon.STOP_AFTER_NAME).isdisjoint(given):
             return False
-        # Two characters, surname and one given character: the given one must be a name's.
-        return len(compact) > 2 or given in lexicon.GIVEN_NAME_CHARS
+        # A one-character given name must be a name's character; a two-character one must have
+        # one at least ("尚 未 审" in a letter-spaced table header is not a name; "计 阿 根" is).
+        return any(ch in lexicon.GIVEN_NAME_CHARS or ch in _FOLK_GIVEN for ch in given) and (
+            len(given) > 1 or given in lexicon.GIVEN_NAME_CHARS
+        )
 
     def _repeats(self, text: str, norm: str, found: list[Finding]) -> Iterator[Finding]:
         """The same names written without spaces elsewhere ("原告柏仁清撤回起诉")."""
