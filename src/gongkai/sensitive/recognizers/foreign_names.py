@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers.base import CJK, Recognizer
+from gongkai.sensitive.recognizers.base import CJK, Recognizer, occurrences
 
 TRANSLITERATION_CHARS = frozenset(
     "阿艾爱安奥巴白拜贝别波布达大丹德迪丁都杜多俄厄尔法凡菲夫盖甘古哈海汗罕赫胡吉加佳杰金居卡凯坎"
@@ -32,15 +32,13 @@ _DOT_NAME = re.compile(rf"{_LETTER}{{2,6}}(?:[{_DOTS}]{_LETTER}{{2,6}}){{1,3}}")
 _PART = re.compile(f"[{CJK}]")
 # Where a "·" name may begin when a CJK character stands before it: after a role cue.
 _CUE_ENDS = ("人", "员", "对象", "户主", "姓名", "给予", "致")
+# A person's: a cue before (申请人：, 与, 致), or a nationality or a courtesy title after.
+_PERSON_CUES = "|".join(sorted(lexicon.NAME_CUES, key=len, reverse=True))
+_LATIN_BEFORE = re.compile(rf"(?:{_PERSON_CUES}|人|与|致)[：:]?[ \t]*$")
+_NATIONALITY = rf"[（(][^）)\n]{{0,8}}籍|[（(][{CJK}]{{2,4}}[）)]|[{CJK}]{{2,5}}[ \t]+护照"
+_LATIN_AFTER = re.compile(rf"[ \t]*(?:{_NATIONALITY}|先生|女士)")
 _LATIN_SPACE = re.compile(r" (?=[A-Z])(?:(?<=[A-Za-z] )|(?<=[A-Za-z], ))")
 _LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z]+(?:,? [A-Z][A-Za-z]+){1,3}(?![A-Za-z])")
-# A person's: a cue before (申请人：, 与, 致), or a nationality or a courtesy title after.
-_LATIN_BEFORE = re.compile(
-    rf"(?:{'|'.join(sorted(lexicon.NAME_CUES, key=len, reverse=True))}|人|与|致)[：:]?[ \t]*$"
-)
-_LATIN_AFTER = re.compile(
-    rf"[ \t]*(?:[（(][^）)\n]{{0,8}}籍|[（(][{CJK}]{{2,4}}[）)]|先生|女士|[{CJK}]{{2,5}}[ \t]+护照)"
-)
 
 
 class ForeignNameRecognizer(Recognizer):
@@ -56,30 +54,24 @@ class ForeignNameRecognizer(Recognizer):
 
     def _dot_names(self, text: str, norm: str) -> Iterator[Finding]:
         seen = -1
-        for dot in _DOTS:
-            i = norm.find(dot)
-            while i != -1:
-                # Most dots are a plate's (浙F·H8375) or a list's: a transliteration character
-                # on both sides first.
-                if not (
-                    0 < i < len(norm) - 1
-                    and norm[i - 1] in TRANSLITERATION_CHARS
-                    and norm[i + 1] in TRANSLITERATION_CHARS
-                ):
-                    i = norm.find(dot, i + 1)
-                    continue
-                # Back over the transliteration characters before the dot: a cue before them
-                # ("违法行为人阿依古丽·…") is not part of the name.
-                start = i
-                while start > 0 and norm[start - 1] in TRANSLITERATION_CHARS and i - start < 6:
-                    start -= 1
-                match = _DOT_NAME.match(norm, start)
-                if match is not None and match.end() > seen and self._is_dot_name(norm, match):
-                    seen = match.end()
-                    yield make_finding(
-                        self.kind, match.start(), match.end(), match.group(), self.score, self.explanation
-                    )
-                i = norm.find(dot, i + 1)
+        for _, i in occurrences(norm, _DOTS):
+            # Most dots are a plate's (浙F·H8375) or a list's: a transliteration character on both
+            # sides first.
+            if not (
+                0 < i < len(norm) - 1
+                and norm[i - 1] in TRANSLITERATION_CHARS
+                and norm[i + 1] in TRANSLITERATION_CHARS
+            ):
+                continue
+            # Back over the transliteration characters before the dot: a cue before them
+            # ("违法行为人阿依古丽·…") is not part of the name.
+            start = i
+            while start > 0 and norm[start - 1] in TRANSLITERATION_CHARS and i - start < 6:
+                start -= 1
+            match = _DOT_NAME.match(norm, start)
+            if match is not None and match.end() > seen and self._is_dot_name(norm, match):
+                start, seen = match.span()
+                yield make_finding(self.kind, start, seen, text[start:seen], self.score, self.explanation)
 
     @staticmethod
     def _is_dot_name(norm: str, match: re.Match[str]) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers.base import Recognizer
+from gongkai.sensitive.recognizers.base import Recognizer, occurrences
 
 CUES = ("护照", "通行证", "海员证", "旅行证")
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
@@ -32,11 +32,8 @@ class CuedTravelDocumentRecognizer(Recognizer):
     explanation = "护照/通行证/海员证提示词后的证件号码"
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
-        for cue in CUES:
-            i = norm.find(cue)
-            while i != -1:
-                match = _NUMBER.match(norm, i + len(cue))
-                if match is not None:
-                    start, end = match.span("number")
-                    yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
-                i = norm.find(cue, i + len(cue))
+        for cue, i in occurrences(norm, CUES):
+            match = _NUMBER.match(norm, i + len(cue))
+            if match is not None:
+                start, end = match.span("number")
+                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
