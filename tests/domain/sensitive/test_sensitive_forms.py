@@ -35,6 +35,8 @@ def _id(first17: str) -> str:
         ("沈晓雯 沈 斌 郁 婷 118分", ["沈晓雯", "沈 斌", "郁 婷"]),  # two names in one spaced row
         ("申请人：濮 国 强\n经查，濮国强于2023年提出申请。", ["濮 国 强", "濮国强"]),  # a later mention
         ("郦 红 遗失残疾人证一本。", ["郦 红"]),
+        ("举报人翁 海 涛于2024年5月举报", ["翁 海 涛"]),  # a running-text end after the name
+        ("救助对象：次 仁 多 吉，男，藏族", ["次 仁 多 吉"]),  # a spaced Tibetan name after a label
     ],
 )
 def test_letter_spaced_names(text: str, names: list[str]) -> None:
@@ -90,6 +92,7 @@ def test_rare_surnames_after_a_cue(text: str, name: str) -> None:
         ("申请人：Brown, Mary Ann（英国籍）", ["Brown, Mary Ann"]),
         ("与Suzuki Taro（日本国籍）签订合同", ["Suzuki Taro"]),
         ("PARK MINHO 韩国 护照 M12345678", ["PARK MINHO"]),
+        ("董事：佐藤 美咲（日本国籍），", ["佐藤 美咲"]),  # characters, family and given name apart
     ],
 )
 def test_minority_and_foreign_names(text: str, names: list[str]) -> None:

@@ -37,6 +37,7 @@ _PERSON_CUES = "|".join(sorted(lexicon.NAME_CUES, key=len, reverse=True))
 _LATIN_BEFORE = re.compile(rf"(?:{_PERSON_CUES}|人|与|致)[：:]?[ \t]*$")
 _NATIONALITY = rf"[（(][^）)\n]{{0,8}}籍|[（(][{CJK}]{{2,4}}[）)]|[{CJK}]{{2,5}}[ \t]+护照"
 _LATIN_AFTER = re.compile(rf"[ \t]*(?:{_NATIONALITY}|先生|女士)")
+_SPACED_BEFORE_NATIONALITY = re.compile(rf"(?P<name>[{CJK}]{{1,3}} [{CJK}]{{1,3}})[（(][^）)\n]{{0,6}}$")
 _LATIN_SPACE = re.compile(r" (?=[A-Z])(?:(?<=[A-Za-z] )|(?<=[A-Za-z], ))")
 _LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z]+(?:,? [A-Z][A-Za-z]+){1,3}(?![A-Za-z])")
 
@@ -51,6 +52,21 @@ class ForeignNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         yield from self._dot_names(text, norm)
         yield from self._latin_names(text, norm)
+        yield from self._before_nationality(text, norm)
+
+    def _before_nationality(self, text: str, norm: str) -> Iterator[Finding]:
+        """A Japanese or Korean name in characters, family and given name apart, before its
+        nationality: "山田 健一（日本国籍）"."""
+        for _, i in occurrences(norm, ("国籍",)):
+            lo = max(0, i - 16)
+            match = _SPACED_BEFORE_NATIONALITY.search(norm, lo, i)
+            if match is not None and (
+                match.start() == 0
+                or not _PART.match(norm, match.start() - 1)
+                or norm[match.start() - 1] == "："
+            ):
+                start, end = match.span("name")
+                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
     def _dot_names(self, text: str, norm: str) -> Iterator[Finding]:
         seen = -1

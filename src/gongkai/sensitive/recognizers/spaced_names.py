@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK, Recognizer
+from gongkai.sensitive.recognizers.foreign_names import TRANSLITERATION_CHARS
 from gongkai.sensitive.surnames import BAIJIAXING_COMPOUND, BAIJIAXING_SINGLE, OTHER_COMPOUNDS
 
 _SPACE = " \u3000"
@@ -31,12 +32,20 @@ _SINGLES = frozenset(lexicon.SINGLE_SURNAMES + BAIJIAXING_SINGLE)
 # Where a run may begin: the character before a space that can end a surname (a single surname,
 # or the second character of a compound one). One class test per space keeps the scan in C.
 _SURNAME_ENDS = "".join(sorted(_SINGLES | {s[1] for s in _COMPOUNDS}))
+# ... or a transliteration character, for spaced Tibetan and Uyghur names ("次 仁 多 吉").
+_RUN_CHARS = "".join(sorted(set(_SURNAME_ENDS) | TRANSLITERATION_CHARS))
 # Words that may follow a name at once ("韩 雪家庭", "易 珊女士", "钱 敏等10名", "沙 文 杰遗失").
-_FOLLOWERS = ("家庭", "女士", "先生", "同志", "遗失", "等", "父子", "母子", "夫妇", "户", "之")
+_FOLLOWERS = (
+    *("家庭", "女士", "先生", "同志", "遗失", "举报", "等", "父子", "母子", "夫妇", "户", "之"),
+    # ... and what a subject is followed by in running text ("焦 阳于2024年", "焦 阳表示").
+    *sorted(lexicon.RUNNING_TEXT_END_WORDS),
+    *sorted(lexicon.RUNNING_TEXT_ENDS),
+)
+_SEX_AFTER = ("，男", "，女", ",男", ",女", "（男", "（女", " 男", " 女")
 # A space after a surname, then one character standing alone (or before a follower): most spaces
 # between words ("姓名 张三", "公示 名单") are turned away here, in C. The full-width space is an
 # ASCII one in the normalised text, and ``re`` skips to a literal far faster than to a class.
-_HIT = re.compile(f" (?<=[{_SURNAME_ENDS}].)[{_SPACE}]*[{CJK}](?:(?![{CJK}])|(?={'|'.join(_FOLLOWERS)}))")
+_HIT = re.compile(f" (?<=[{_RUN_CHARS}].)[{_SPACE}]*[{CJK}](?:(?![{CJK}])|(?={'|'.join(_FOLLOWERS)}))")
 _TOKEN = re.compile(f"[{CJK}]{{1,2}}")
 _CJK_RE = re.compile(f"[{CJK}]")
 # Form labels and headings that are printed letter-spaced and start with a surname character:
@@ -144,6 +153,14 @@ class SpacedNameRecognizer(Recognizer):
             return [(start, end)] if self._is_name(norm, tokens) else []
         if len(tokens) == 4 and self._is_name(norm, tokens[:2]) and self._is_name(norm, tokens[2:]):
             return [(tokens[0][0], tokens[1][1]), (tokens[2][0], tokens[3][1])]
+        # A Tibetan or Uyghur name spaced out ("拉 巴 次 仁"): transliteration characters only, and a
+        # label before it or the person's sex after it.
+        if (
+            len(tokens) in (3, 4)
+            and all(norm[s] in TRANSLITERATION_CHARS for s, _ in tokens)
+            and (norm.startswith(_SEX_AFTER, end) or norm[:start].rstrip(" ").endswith(("：", ":")))
+        ):
+            return [(start, end)]
         return []
 
     @staticmethod
