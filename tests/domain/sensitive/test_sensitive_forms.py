@@ -173,6 +173,8 @@ def test_run_on_check_fails_without_a_valid_check_character() -> None:
         "请到市交警支队车辆管理所（金华市金东区多湖街道光南路100号）参加学习。",
         "异议材料送达地址：舟山市定海区环城南路5号自然资源和规划局",
         "经查，该公司通过登记的住所绍兴市柯桥区笛扬路66号无法联系。",
+        "住所：舟山市普陀区东港街道海华路18号2号厂房",
+        "申请公开沈家门街道林家村王建国户宅基地审批材料",
     ],
 )
 def test_organisation_addresses_by_context(text: str) -> None:

@@ -30,6 +30,8 @@ _ORGANISATION_END = re.compile(
 )
 _OFFICE_NAMED_AFTER = re.compile(
     rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府)"
+    # A works' building after its number ("…1052号3号厂房") is a company's premises.
+    r"|\d{1,3}号?(?:厂房|车间|仓库)"
 )
 _NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|地址|住所地|住所)[：:]?[ \t]*$")
 _ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
@@ -51,3 +53,11 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
         clause_start = max(before.rfind("。", 0, label.start()), before.rfind("\n", 0, label.start()))
         return _ORGANISATION_IN_CLAUSE.search(before[clause_start + 1 : label.start()]) is not None
     return False
+
+
+def excluded_by_context(norm: str, start: int, end: int) -> bool:
+    """Whether the address at ``norm[start:end]`` is not a person's: an organisation's (above), or
+    no address at all ("…村钟国强户宅" + "基地": 宅基地 is a homestead plot, not a natural village)."""
+    if norm[end - 1] == "宅" and norm.startswith("基地", end):
+        return True
+    return office_by_context(norm, start, end)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers.address_context import office_by_context
+from gongkai.sensitive.recognizers.address_context import excluded_by_context
 from gongkai.sensitive.recognizers.address_lines import joined_spans
 from gongkai.sensitive.recognizers.base import (
     CJK,
@@ -97,7 +97,7 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
     if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
         return True
-    if office_by_context(norm, start, end):
+    if excluded_by_context(norm, start, end):
         return True
     # The label right before the address (after its colon, if any), the longest first: a set
     # lookup per length is cheaper than ``endswith`` on a tuple and a search for which one it was.
