@@ -20,9 +20,13 @@ import re
 
 from gongkai.sensitive.recognizers.base import CJK
 
-_LABEL_BEFORE = re.compile(
-    r"(?:来信地址|注册地址|场所地址|车管所地址|(?:材料|申请书|信件)[^，。；\n]{0,6}(?:寄至|寄送|寄往|送达地址)"
-    r"|(?:寄至|寄送)[^，。；\n]{0,4}(?:本机关|本局|本单位))[：:]?[ \t]*$"
+# Labels only an office has, right before the address (after a colon or spaces).
+_OFFICE_LABELS = ("来信地址", "注册地址", "场所地址", "车管所地址")
+# Materials sent there: "补正材料可寄至", "异议材料送达地址：", "寄送至本机关" (tried only where "寄" or
+# "送达" is in the words before: a search over them for every address cost more than the rest).
+_SENT_THERE = re.compile(
+    r"(?:(?:材料|申请书|信件)[^，。；\n]{0,6}(?:寄至|寄送|寄往|送达地址)|(?:寄至|寄送)[^，。；\n]{0,4}(?:本机关|本局|本单位))"
+    r"[：:]?[ \t]*$"
 )
 _GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询)")
 _ORGANISATION_END = re.compile(
@@ -33,25 +37,33 @@ _OFFICE_NAMED_AFTER = re.compile(
     # A works' building after its number ("…1052号3号厂房") is a company's premises.
     r"|\d{1,3}号?(?:厂房|车间|仓库)"
 )
-_NEUTRAL_LABEL = re.compile(r"(?:联系地址|通讯地址|地址|住所地|住所)[：:]?[ \t]*$")
+# The last characters of what ``_OFFICE_NAMED_AFTER`` reads: one set test before the expression.
+_OFFICE_LAST_CHARS = frozenset("心厅所局府房间库")
+_NEUTRAL_LABELS = ("联系地址", "通讯地址", "地址", "住所地", "住所")
 _ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
 
 
 def office_by_context(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, an address, is an organisation's by its context (see above)."""
     before = norm[max(0, start - 24) : start]
-    if _LABEL_BEFORE.search(before):
+    label_end = before.rstrip(" \t：:")
+    if label_end.endswith(_OFFICE_LABELS):
+        return True
+    if ("寄" in before or "送达" in before) and _SENT_THERE.search(before):
         return True
     if before.endswith("到") and _GO_THERE.match(norm, end):
         return True
     if before[-1:] in "（(" and _ORGANISATION_END.search(before[:-1]):
         return True
-    if _OFFICE_NAMED_AFTER.match(norm, end):
+    if not _OFFICE_LAST_CHARS.isdisjoint(norm[end : end + 12]) and _OFFICE_NAMED_AFTER.match(norm, end):
         return True
-    label = _NEUTRAL_LABEL.search(before)
-    if label is not None:
-        clause_start = max(before.rfind("。", 0, label.start()), before.rfind("\n", 0, label.start()))
-        return _ORGANISATION_IN_CLAUSE.search(before[clause_start + 1 : label.start()]) is not None
+    if not label_end.endswith(_NEUTRAL_LABELS):
+        return False
+    for label in _NEUTRAL_LABELS:  # the longest first
+        if label_end.endswith(label):
+            head = label_end[: -len(label)]
+            clause = head[max(head.rfind("。"), head.rfind("\n")) + 1 :]
+            return _ORGANISATION_IN_CLAUSE.search(clause) is not None
     return False
 
 

@@ -18,6 +18,8 @@ from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import Recognizer, occurrences
 
 CUES = ("护照", "通行证", "海员证", "旅行证")
+# Searched for: "行证" ends 通行证 and 旅行证 (one ``str.find`` fewer per text).
+_SEARCHED = ("护照", "行证", "海员证")
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
 _NUMBER = re.compile(
     r"(?:号码|号)?[：:]?[ \t\u3000]*(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
@@ -32,7 +34,7 @@ class CuedTravelDocumentRecognizer(Recognizer):
     explanation = "护照/通行证/海员证提示词后的证件号码"
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
-        for cue, i in occurrences(norm, CUES):
+        for cue, i in occurrences(norm, _SEARCHED):
             match = _NUMBER.match(norm, i + len(cue))
             if match is not None:
                 start, end = match.span("number")
