@@ -43,8 +43,8 @@ class IdCardRecognizer(Recognizer):
     # the first 18 characters are read, their check character deciding.
     rest = (
         AFTER_FIRST
-        + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d[ -]?{_MMDD}[ -]?\d{{3}}[\dXx]{_END}|\d{{7}}{_MMDD}\d{{3}}{_END}"
-        + rf"|\d{{5}}(?:18|19|20)\d\d{_MMDD}\d{{3}}[\dXx](?=\d{{1,3}}{_END}))"
+        + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d[ -]?{_MMDD}[ -]?\d{{3}}[\dXx](?:{_END}|(?=\d{{1,3}}{_END}))"
+        + rf"|\d{{7}}{_MMDD}\d{{3}}{_END})"
     )
     score = 0.99
     explanation = "18 位身份证号码，校验码、地区码、出生日期均有效"
@@ -67,19 +67,19 @@ class IdCardRecognizer(Recognizer):
             mmdd = digits[10:14]
             if mmdd not in _CALENDAR_DAYS or (mmdd == "0229" and not calendar.isleap(int(digits[6:10]))):
                 return None
-            if value is digits and norm[start + 18 : start + 19].isdigit():
-                return self._run_on(norm, start)
+            if norm[start + len(value) : start + len(value) + 1].isdigit():
+                return self._run_on(digits, norm, start + len(value))
             return self.score, self.explanation
         return self._legacy(digits, norm, start)
 
     @staticmethod
-    def _run_on(norm: str, start: int) -> tuple[float, str] | None:
-        """An 18-character number with 1-3 more digits after it: a run-on table cell, unless the
-        whole run is a bank card (Luhn, issuer prefix), which then wins."""
-        end = start + 18
-        while end < len(norm) and norm[end].isdigit():
-            end += 1
-        run = norm[start:end]
+    def _run_on(digits: str, norm: str, end: int) -> tuple[float, str] | None:
+        """An 18-character number with 1-3 more digits after it (from ``end`` on): a run-on table
+        cell, unless the whole run is a bank card (Luhn, issuer prefix), which then wins."""
+        more = end
+        while more < len(norm) and norm[more].isdigit():
+            more += 1
+        run = digits + norm[end:more]
         if run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
             return None
         return 0.9, "身份证号码（校验码有效）后紧接其他数字，疑为表格相邻单元格"
