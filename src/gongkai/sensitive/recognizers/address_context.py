@@ -10,8 +10,8 @@ the labels ``addresses`` knows (办公地址, 单位地址 …), the context say
 - a neutral label (地址, 住所, 联系地址) follows a clause about an organisation ("建议您向该机关咨询，
   联系地址：", "你单位通过登记的住所").
 A person's address keeps its personal labels (住址, 家庭住址, 户籍地) and is not changed by this.
-A company's 住所 followed by its 法定代表人 is left as it was: for a 个体工商户 (code 92…) that
-住所 is the keeper's own address, and the labelled corpora disagree on it.
+A company's 住所 followed by its 法定代表人 is left as it was: the labelled corpora disagree on it
+(the generated one labels it as personal data: for a 个体工商户 it is often the keeper's home).
 """
 
 from __future__ import annotations
