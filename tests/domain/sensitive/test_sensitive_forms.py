@@ -53,6 +53,9 @@ def test_letter_spaced_names(text: str, names: list[str]) -> None:
         "公 告\n根据有关规定，现予公告。",
         "3月4日 申 请 公开",  # no surname-led run of its own
         "纠正\n其 他\n结果\n尚 未 审\n结\n总计",  # a letter-spaced table header of an annual report
+        # a PDF's text with a space after every character: spacing tells nothing there
+        "申 请 人 于 2 0 2 4 年 3 月 申 请 公 开 2 单 元 4 0 1 室 的 权 属 资 料 ， 区 长 批 示",
+        "舟 政 办 〔 2 0 2 4 〕 3 号",  # an issuer's abbreviation before a 文号's year
     ],
 )
 def test_spaced_words_and_headings_are_not_names(text: str) -> None:

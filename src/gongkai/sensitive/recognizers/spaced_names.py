@@ -46,6 +46,10 @@ _SEX_AFTER = ("，男", "，女", ",男", ",女", "（男", "（女", " 男", " 
 # between words ("姓名 张三", "公示 名单") are turned away here, in C. The full-width space is an
 # ASCII one in the normalised text, and ``re`` skips to a literal far faster than to a class.
 _HIT = re.compile(f" (?<=[{_RUN_CHARS}].)[{_SPACE}]*[{CJK}](?:(?![{CJK}])|(?={'|'.join(_FOLLOWERS)}))")
+_CJK_RUNS = re.compile(f"[{CJK}]")
+_SINGLE_CJK = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")
+# A line with fewer CJK characters is a row or a heading, not running text spaced out.
+_SPACED_LINE_MIN = 10
 _TOKEN = re.compile(f"[{CJK}]{{1,2}}")
 _CJK_RE = re.compile(f"[{CJK}]")
 # Form labels and headings that are printed letter-spaced and start with a surname character:
@@ -58,7 +62,8 @@ SPACED_WORDS = frozenset(
     "前言 摘要 正文 总则 附则 附录 附表 封面 事由 事项 标准 金钱 金融 方案 方法 方式 方向 文化 文明 "
     "华东 华南 华北 华中 宁波 江苏 江西 湖南 湖北 广东 广西 海南 云南 贵州 四川 福建 山东 山西 河南 "
     "河北 安徽 黄金 白银 钱款 余额 余数 周年 周期 左右 上下 东西 南北 明细 明年 全年 全部 全体 "
-    "平均 平方 成绩 成员 成本 关于 关系 管理 单据 石材 包括 包装 尚未 齐全 万元 严重 戴帽".split()
+    "平均 平方 成绩 成员 成本 关于 关系 管理 单据 石材 包括 包装 尚未 齐全 万元 严重 戴帽 "
+    "权利人 区长 单元 方米 平方米 安排 元素 司机 师傅 江湖 海关 海洋".split()
 )
 # Tokens that end a run: gender and the like in a row ("王 子 豪 男 330402…").
 _NOT_NAME_TOKENS = frozenset("男女汉是否有无")
@@ -68,6 +73,17 @@ _CUE_ENDS = ("人", "员", "师", "告", "长", "授予", "表彰", "对象", "�
 _FOLK_GIVEN = frozenset("阿老小毛根囡娣")
 _SCORE = 0.8
 _EXPLANATION = "字间带空格的姓名（表格或排版名单）"
+
+
+def _letter_spaced_line(norm: str, at: int) -> bool:
+    """Whether the line around ``at`` is letter-spaced throughout (a PDF's text extracted with a
+    space after every character): there, spacing tells nothing, and "2 单 元 4 0 1 室" or "权 利 人"
+    would be read as names. A table row with a spaced name also holds unspaced cells."""
+    line_start = norm.rfind("\n", 0, at) + 1
+    line_end = norm.find("\n", at)
+    line = norm[line_start : line_end if line_end != -1 else len(norm)]
+    chars = len(_CJK_RUNS.findall(line))
+    return chars >= _SPACED_LINE_MIN and len(_SINGLE_CJK.findall(line)) >= 0.7 * chars
 
 
 def _surname_length(token_text: str) -> int:
@@ -119,6 +135,8 @@ class SpacedNameRecognizer(Recognizer):
         """The names of the run at ``start``: none, one, or two (a row "沈 斌 郁 婷")."""
         if start and _CJK_RE.match(norm, start - 1) and not norm[:start].endswith(_CUE_ENDS):
             return []
+        if _letter_spaced_line(norm, start):
+            return []
         tokens: list[tuple[int, int]] = []
         i = start
         first = True
@@ -148,6 +166,9 @@ class SpacedNameRecognizer(Recognizer):
         end = tokens[-1][1] if tokens else start
         after = norm[end : end + 2]
         if after[:1] and _CJK_RE.match(after) and not norm.startswith(_FOLLOWERS, end):
+            return []
+        # An issuer's abbreviation before the year of a 文号 ("南 政 征〔2023〕").
+        if norm[end : end + 4].lstrip(" ")[:1] in ("〔", "["):
             return []
         if len(tokens) in (2, 3):
             return [(start, end)] if self._is_name(norm, tokens) else []
