@@ -25,6 +25,7 @@ from gongkai.sensitive import recognizers as rec
 from gongkai.sensitive.checksums import id_card_is_valid, luhn_is_valid, uscc_is_valid
 from gongkai.sensitive.corpus import Evaluation, LabelledDocument, evaluate, generate
 from gongkai.sensitive.independent_corpus import documents as independent_documents
+from gongkai.sensitive.recognizers import foreign_names, spaced_names, travel_documents
 from gongkai.sensitive.recognizers import names as names_module
 
 
@@ -141,6 +142,38 @@ def _presidio_detector() -> Callable[[str], list[Finding]]:
             global_regex_flags=regex.M,
         )
     )
+    # Issue 14's forms (recognizers.spaced_names, foreign_names, travel_documents) as expressions:
+    # letter-spaced names, "·" names, Latin names before a nationality or title, and document
+    # numbers after their cue words.
+    spaced_surname = f"[{spaced_names._SURNAME_ENDS}]"
+    letters = foreign_names._LETTER
+    form_names = [
+        Pattern(
+            "spaced_name",
+            rf"(?<![{rec.CJK}])(?:{surname}|{spaced_surname})(?: +[{rec.CJK}]){{1,3}}(?![{rec.CJK}])",
+            0.8,
+        ),
+        Pattern("dot_name", rf"{letters}{{2,6}}(?:[·•・]{letters}{{2,6}}){{1,3}}", 0.8),
+        Pattern(
+            "latin_name",
+            foreign_names._LATIN_NAME.pattern + r"(?=[ \t]*(?:[（(][^）)\n]{0,8}籍|先生|女士))",
+            0.8,
+        ),
+    ]
+    cued = "|".join(travel_documents.CUES)
+    travel = rf"(?<=(?:{cued})(?:号码|号)?[：:]?[ \t]*)(?:[A-Z]{{1,2}}\d{{6,9}}|\d{{8,10}})(?![0-9A-Za-z])"
+    for name, entity, patterns in (
+        ("FormNameRecognizer", Kind.PERSON_NAME, form_names),
+        ("CuedTravelDocumentRecognizer", Kind.PASSPORT, [Pattern("cued_travel_document", travel, 0.85)]),
+    ):
+        recognizers.append(
+            type(name, (PatternRecognizer,), {})(
+                supported_entity=entity.value,
+                supported_language="zh",
+                patterns=patterns,
+                global_regex_flags=regex.M,
+            )
+        )
     registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["zh"])
     engine = AnalyzerEngine(registry=registry, nlp_engine=NoNlpEngine(), supported_languages=["zh"])
 

@@ -1,18 +1,22 @@
-"""The detector on the held-out corpus (``gongkai.sensitive.holdout_corpus``), for the record.
+"""The detector on a held-out corpus, for the record: the generated one
+(``gongkai.sensitive.holdout_corpus``, the default) or the hand-written annotated one
+(``gongkai.sensitive.annotated_corpus``, fixed text: the seed does not apply).
 
-Run: ``.venv/bin/python bench/bench_sensitive_holdout.py [seed]``. Prints per-kind precision, recall
+Run: ``.venv/bin/python bench/bench_sensitive_holdout.py [--corpus holdout|annotated] [seed]``.
+Prints per-kind precision, recall
 and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
 kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from collections import Counter, defaultdict
 
 from gongkai.sensitive import Kind, detect
-from gongkai.sensitive.holdout_corpus import holdout_cases
+from gongkai.sensitive.annotated_corpus import annotated_cases
+from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import evaluate
 
 EXAMPLES = 10
@@ -28,15 +32,20 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def main() -> None:
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 20261207
-    cases = holdout_cases(seed)
+    parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
+    parser.add_argument("--corpus", choices=("holdout", "annotated"), default="holdout")
+    parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
+    args = parser.parse_args()
+    seed = args.seed
+    cases: list[HoldoutCase] = holdout_cases(seed) if args.corpus == "holdout" else annotated_cases()
     documents = [case.document for case in cases]
     started = time.perf_counter()
     by_text = {doc.text: detect(doc.text) for doc in documents}
     elapsed = time.perf_counter() - started
     result = evaluate(documents, by_text.__getitem__)
     chars = sum(len(doc.text) for doc in documents)
-    print(f"held-out corpus: seed {seed}, {len(documents)} documents, {chars} characters, "
+    source = f"held-out corpus: seed {seed}" if args.corpus == "holdout" else "annotated corpus"
+    print(f"{source}, {len(documents)} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
           f"detect {elapsed:.2f} s")
     print(f"{'kind':16} {'gold':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'exact':>5} {'P':>6} {'R':>6} {'F1':>6}")
@@ -84,9 +93,9 @@ def main() -> None:
     tables = (("misses (no overlapping finding of the kind)", misses), ("false positives", false_positives))
     for title, table in tables:
         print(f"\n{title}:")
-        for kind in sorted(table):
-            print(f"  {kind} ({len(table[kind])}):")
-            for example in table[kind][:EXAMPLES]:
+        for name in sorted(table):
+            print(f"  {name} ({len(table[name])}):")
+            for example in table[name][:EXAMPLES]:
                 print("    ", example)
 
 

@@ -6,6 +6,8 @@ milliseconds and can be read in review.
 
 from __future__ import annotations
 
+from gongkai.sensitive.surnames import RARE_COMPOUND, RARE_SINGLE
+
 # GB/T 2260 province-level codes (the first two digits of an identity card number), plus 71/81/82
 # (台湾、香港、澳门) and 83 (港澳台居民居住证, 国务院办公厅 2018 年《港澳台居民居住证申领发放办法》).
 # Only provinces are checked: numbers issued before a prefecture was renamed keep the old code for
@@ -76,6 +78,8 @@ SINGLE_SURNAMES = (
     # Rare surnames whose characters are not words either (琚, 禤 in Guangdong and Guangxi, 佴).
     "琚禤佴"
 )
+# The rest of the 百家姓 whose characters are not words (see ``surnames``).
+SINGLE_SURNAMES += RARE_SINGLE
 COMPOUND_SURNAMES = [
     "欧阳",
     "司马",
@@ -114,6 +118,7 @@ COMPOUND_SURNAMES = [
     "东郭",
     "拓跋",
 ]
+COMPOUND_SURNAMES += RARE_COMPOUND
 
 # Characters common in given names (the 2020 name report's top given-name characters and the
 # frequent characters of 《通用规范汉字表》 used in names). A bare 2-4 character token in a table
@@ -289,6 +294,8 @@ NOT_NAMES |= frozenset(
     # Provinces not listed above, and words that follow a role in running text ("申请人查阅、抄录").
     "北京 天津 上海 辽宁 吉林 安徽 江西 四川 西藏 陕西 甘肃 新疆 台湾 香港 澳门 查阅 全文 复制 抄录".split()
 )
+# Countries whose Chinese short names read as surname + given name (a nationality column: "韩国").
+NOT_NAMES |= frozenset("韩国 美国 英国 法国 德国 泰国 俄国 印度 安国 老挝 马来 文莱 葡国".split())  # noqa: SIM905
 
 # Characters that end organisation and place names: a candidate ending in one of these is not a
 # person ("平湖市科学技术局", "张家港市", "王店镇").

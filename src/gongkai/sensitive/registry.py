@@ -24,6 +24,9 @@ from gongkai.sensitive.recognizers import (
     Recognizer,
     UsccRecognizer,
 )
+from gongkai.sensitive.recognizers.foreign_names import ForeignNameRecognizer
+from gongkai.sensitive.recognizers.spaced_names import SpacedNameRecognizer
+from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRecognizer
 
 # Findings scoring below this are candidates, not findings (Presidio's score_threshold).
 DEFAULT_THRESHOLD = 0.5
@@ -60,9 +63,11 @@ class Registry:
 
     def __init__(self, recognizers: Iterable[Recognizer]) -> None:
         self.recognizers: tuple[Recognizer, ...] = tuple(recognizers)
-        kinds = [r.kind for r in self.recognizers]
-        if len(set(kinds)) != len(kinds):
-            raise ValueError("one recogniser per kind")
+        # A kind may have several recognisers (names: cues and tables, letter-spaced names), each
+        # class once.
+        classes = [type(r) for r in self.recognizers]
+        if len(set(classes)) != len(classes):
+            raise ValueError("one instance per recogniser class")
         self._joined = [r for r in self.recognizers if r.first and type(r).analyze is Recognizer.analyze]
         self._separate = [r for r in self.recognizers if r not in self._joined]
         # Bound once: a method looked up per match is a measurable share of the scan.
@@ -89,7 +94,7 @@ class Registry:
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
-        return tuple(r.kind for r in self.recognizers)
+        return tuple(dict.fromkeys(r.kind for r in self.recognizers))
 
     def analyze(
         self, text: str, *, kinds: Iterable[Kind] | None = None, threshold: float = DEFAULT_THRESHOLD
@@ -179,6 +184,9 @@ DEFAULT_REGISTRY = Registry(
         LicensePlateRecognizer(),
         AddressRecognizer(),
         PersonNameRecognizer(),
+        SpacedNameRecognizer(),
+        ForeignNameRecognizer(),
+        CuedTravelDocumentRecognizer(),
     ]
 )
 

@@ -5,16 +5,18 @@ The measurement (bench/bench_sensitive_holdout.py) is for the record; the lead d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases, id18_check, luhn_ok, uscc_check
-from testsupport import assert_exact_spans
-
-_TO_ASCII = str.maketrans("０１２３４５６７８９Ｘ", "0123456789X")
+from support.labelled_corpus import (
+    assert_check_characters,
+    assert_formats,
+    assert_id_numbers_valid,
+    assert_spans_exact,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,7 @@ def test_every_kind_is_present(cases: list[HoldoutCase]) -> None:
 
 
 def test_spans_equal_slices_and_do_not_overlap(cases: list[HoldoutCase]) -> None:
-    for case in cases:
-        assert_exact_spans(case.document.text, [*case.document.entities, *case.decoys])
+    assert_spans_exact(cases)
 
 
 def test_deterministic_for_a_seed_and_different_across_seeds() -> None:
@@ -45,31 +46,12 @@ def test_deterministic_for_a_seed_and_different_across_seeds() -> None:
 
 
 def test_id_numbers_are_valid(cases: list[HoldoutCase]) -> None:
-    lengths = Counter()
-    for case in cases:
-        for e in case.document.entities:
-            if e.kind is not Kind.ID_CARD:
-                continue
-            raw = e.text.translate(_TO_ASCII).replace(" ", "").upper()
-            lengths[len(raw)] += 1
-            if len(raw) == 18:
-                assert id18_check(raw[:17]) == raw[17], e.text
-                birth = raw[6:14]
-            else:
-                assert len(raw) == 15 and raw.isdigit(), e.text
-                birth = "19" + raw[6:12]
-            assert 1900 < int(birth[:4]) < 2020 and 1 <= int(birth[4:6]) <= 12 and 1 <= int(birth[6:]) <= 28
+    lengths = assert_id_numbers_valid(cases)
     assert lengths[15] >= 20 and lengths[18] >= 200
 
 
 def test_check_digits_of_cards_and_credit_codes(cases: list[HoldoutCase]) -> None:
-    for case in cases:
-        for e in case.document.entities:
-            if e.kind is Kind.BANK_CARD:
-                digits = e.text.replace(" ", "")
-                assert digits.isdigit() and len(digits) in (16, 19) and luhn_ok(digits), e.text
-            elif e.kind is Kind.USCC:
-                assert len(e.text) == 18 and uscc_check(e.text[:17]) == e.text[17], e.text
+    assert_check_characters(cases)
 
 
 def test_check_functions_agree_with_known_values() -> None:
@@ -86,10 +68,7 @@ def test_other_formats(cases: list[HoldoutCase]) -> None:
         Kind.LICENSE_PLATE: r"[\u4e00-\u9fff][A-Z][· ]?[0-9A-Z]{5,6}",
         Kind.MOBILE_PHONE: r"(\+86[ -])?[1１][0-9０-９ -]{10,12}",
     }
-    for case in cases:
-        for e in case.document.entities:
-            if e.kind in patterns:
-                assert re.fullmatch(patterns[e.kind], e.text), (e.kind, e.text)
+    assert_formats(cases, patterns)
 
 
 def test_decoys_cover_the_agreed_kinds_and_names_are_never_masked_or_mou(cases: list[HoldoutCase]) -> None:

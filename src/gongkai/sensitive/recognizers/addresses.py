@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.address_context import excluded_by_context
+from gongkai.sensitive.recognizers.address_lines import joined_spans
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -23,8 +25,8 @@ _ROAD = (
 )
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
-_UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房)?)?|{_NUM}(?:室|房))"
-_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
+_UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房|楼|层)?)?|{_NUM}(?:室|房))"
+_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房|楼|层)|\d{{3,4}}(?![\d室房]))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
 _ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
@@ -35,10 +37,15 @@ _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号
 # these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
 _NATURAL_AFTER = re.compile(_NATURAL)
-_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL})"
+_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL}组?)"
+# After the house number: a building, unit and room; a compound's "8-2-1701" or "6-1802"; a
+# floor ("3楼"); a room written without 室 after its building or unit ("2幢1508", "2单元401").
+_BARE_ROOM = r"\d{3,4}(?![\d室房])"
 _ROOM_TAIL = (
     rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
-    rf"|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
+    rf"|[{CJK}]{{0,10}}?\d{{1,3}}-\d{{1,4}}(?:-\d{{2,4}})?(?![\d-])"
+    rf"|[{CJK}]{{0,10}}?{_BLOCK}(?:{_BARE_ROOM}|{_NUM}(?:楼|层))?"
+    rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM})?)?(?:{_NUM}单元(?:{_BARE_ROOM})?)?(?:{_NUM}(?:室|房|楼|层))?)"
 )
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING}|{_ANY_ESTATE}|{_RURAL})"
@@ -56,7 +63,7 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
-_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:")
+_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:所寄来户")
 _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 
 # Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
@@ -90,6 +97,8 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is an agency's or a company's (see above)."""
     if norm[end : end + 1] in _OFFICE_AFTER_HEADS and _OFFICE_AFTER.match(norm, end):
         return True
+    if excluded_by_context(norm, start, end):
+        return True
     # The label right before the address (after its colon, if any), the longest first: a set
     # lookup per length is cheaper than ``endswith`` on a tuple and a search for which one it was.
     label_end = start - 1 if start and norm[start - 1] in "：:" else start
@@ -118,7 +127,10 @@ class AddressRecognizer(Recognizer):
     # to it ("于", "在"); it is cut off at the last such word. (No "^": with a start position,
     # ``re`` matches "^" only at a line start, which left "住所地…" and "日在…" inside spans.)
     # "为" is cut only after a label ("地址为…"): alone it starts road names (为民路).
-    _lead = re.compile(r".*(?:(?:" + "|".join(lexicon.ADDRESS_CUES) + r")[为是]?|[于在至到：:])")
+    # "户籍所在地…", "寄自…", and a household before its address ("孙金林户姚庄镇…") are cut too.
+    _lead = re.compile(
+        r".*(?:(?:" + "|".join(lexicon.ADDRESS_CUES) + r")[为是]?|所在地|寄自|来自|户|[于在至到：:](?!地))"
+    )
     score = 0.85
     explanation = "街道门牌级详细地址"
 
@@ -143,6 +155,17 @@ class AddressRecognizer(Recognizer):
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
+        yield from self._across_lines(text, norm)
+
+    def _across_lines(self, text: str, norm: str) -> Iterator[Finding]:
+        """Addresses broken by a line break (``address_lines``); the longer span wins an overlap."""
+        for start, end in joined_spans(norm, self.pattern):
+            brk = norm.index("\n", start)
+            lead = self._lead.match(norm, start, brk)
+            if lead is not None and self.pattern.fullmatch(norm[lead.end() : brk] + norm[brk + 1 : end]):
+                start = lead.end()
+            if not _is_organisation_address(norm, start, end):
+                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
     @staticmethod
     def _anchors(norm: str) -> list[int]:

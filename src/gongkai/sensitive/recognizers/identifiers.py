@@ -38,10 +38,13 @@ class IdCardRecognizer(Recognizer):
 
     kind = Kind.ID_CARD
     first = "[1-9]"
+    # Printed in groups (330482 19690211 3224, 330482 1969 0211 3224), and in a table row flattened
+    # to text an 18-character number followed at once by another cell's 1-3 digits ("…3118" + "42"):
+    # the first 18 characters are read, their check character deciding.
     rest = (
         AFTER_FIRST
-        + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d{_MMDD}[ -]?\d{{3}}[\dXx]|\d{{7}}{_MMDD}\d{{3}})"
-        + _END
+        + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d[ -]?{_MMDD}[ -]?\d{{3}}[\dXx](?:{_END}|(?=\d{{1,3}}{_END}))"
+        + rf"|\d{{7}}{_MMDD}\d{{3}}{_END})"
     )
     score = 0.99
     explanation = "18 位身份证号码，校验码、地区码、出生日期均有效"
@@ -64,7 +67,25 @@ class IdCardRecognizer(Recognizer):
             mmdd = digits[10:14]
             if mmdd not in _CALENDAR_DAYS or (mmdd == "0229" and not calendar.isleap(int(digits[6:10]))):
                 return None
+            if norm[start + len(value) : start + len(value) + 1].isdigit():
+                return self._run_on(digits, norm, start + len(value))
             return self.score, self.explanation
+        return self._legacy(digits, norm, start)
+
+    @staticmethod
+    def _run_on(digits: str, norm: str, end: int) -> tuple[float, str] | None:
+        """An 18-character number with 1-3 more digits after it (from ``end`` on): a run-on table
+        cell, unless the whole run is a bank card (Luhn, issuer prefix), which then wins."""
+        more = end
+        while more < len(norm) and norm[more].isdigit():
+            more += 1
+        run = digits + norm[end:more]
+        if run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
+            return None
+        return 0.9, "身份证号码（校验码有效）后紧接其他数字，疑为表格相邻单元格"
+
+    @staticmethod
+    def _legacy(digits: str, norm: str, start: int) -> tuple[float, str] | None:
         # The legacy 15-digit number (issued 1984-1999) has no check digit: region and birth date are
         # all there is. GB/T 2260 region: a province, then a prefecture 01-70 or 90 (counties under
         # the province) and a county other than 00; the prefecture table itself is not checked, as

@@ -1,0 +1,75 @@
+"""Whether an address is an organisation's, by the words around it (see ``addresses``).
+
+An agency's or a company's address is published by law and is not a natural person's data. Beyond
+the labels ``addresses`` knows (办公地址, 单位地址 …), the context says so when
+- the label is one only an office has: 来信地址, 注册地址, (经营/上网)场所地址, 车管所地址, or
+  materials are sent there (补正材料可寄至, 材料请寄送：, 异议材料送达地址：);
+- people are told to go there to do something ("到…报到", "到…认领", "到…领取", "到…参加");
+- the address stands in parentheses right after an organisation ("…管理所（地址）");
+- an office is named right after it ("…298号不动产登记中心");
+- a neutral label (地址, 住所, 联系地址) follows a clause about an organisation ("建议您向该机关咨询，
+  联系地址：", "你单位通过登记的住所").
+A person's address keeps its personal labels (住址, 家庭住址, 户籍地) and is not changed by this.
+A company's 住所 followed by its 法定代表人 is left as it was: the labelled corpora disagree on it
+(the generated one labels it as personal data: for a 个体工商户 it is often the keeper's home).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.sensitive.recognizers.base import CJK
+
+# Labels only an office has, right before the address (after a colon or spaces).
+_OFFICE_LABELS = ("来信地址", "注册地址", "场所地址", "车管所地址")
+# Materials sent there: "补正材料可寄至", "异议材料送达地址：", "寄送至本机关" (tried only where "寄" or
+# "送达" is in the words before: a search over them for every address cost more than the rest).
+_SENT_THERE = re.compile(
+    r"(?:(?:材料|申请书|信件)[^，。；\n]{0,6}(?:寄至|寄送|寄往|送达地址)|(?:寄至|寄送)[^，。；\n]{0,4}(?:本机关|本局|本单位))"
+    r"[：:]?[ \t]*$"
+)
+_GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询)")
+_ORGANISATION_END = re.compile(
+    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校)$"
+)
+_OFFICE_NAMED_AFTER = re.compile(
+    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府)"
+    # A works' building after its number ("…1052号3号厂房") is a company's premises.
+    r"|\d{1,3}号?(?:厂房|车间|仓库)"
+)
+# The last characters of what ``_OFFICE_NAMED_AFTER`` reads: one set test before the expression.
+_OFFICE_LAST_CHARS = frozenset("心厅所局府房间库")
+_NEUTRAL_LABELS = ("联系地址", "通讯地址", "地址", "住所地", "住所")
+_ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
+
+
+def office_by_context(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]``, an address, is an organisation's by its context (see above)."""
+    before = norm[max(0, start - 24) : start]
+    label_end = before.rstrip(" \t：:")
+    if label_end.endswith(_OFFICE_LABELS):
+        return True
+    if ("寄" in before or "送达" in before) and _SENT_THERE.search(before):
+        return True
+    if before.endswith("到") and _GO_THERE.match(norm, end):
+        return True
+    if before[-1:] in "（(" and _ORGANISATION_END.search(before[:-1]):
+        return True
+    if not _OFFICE_LAST_CHARS.isdisjoint(norm[end : end + 12]) and _OFFICE_NAMED_AFTER.match(norm, end):
+        return True
+    if not label_end.endswith(_NEUTRAL_LABELS):
+        return False
+    for label in _NEUTRAL_LABELS:  # the longest first
+        if label_end.endswith(label):
+            head = label_end[: -len(label)]
+            clause = head[max(head.rfind("。"), head.rfind("\n")) + 1 :]
+            return _ORGANISATION_IN_CLAUSE.search(clause) is not None
+    return False
+
+
+def excluded_by_context(norm: str, start: int, end: int) -> bool:
+    """Whether the address at ``norm[start:end]`` is not a person's: an organisation's (above), or
+    no address at all ("…村钟国强户宅" + "基地": 宅基地 is a homestead plot, not a natural village)."""
+    if norm[end - 1] == "宅" and norm.startswith("基地", end):
+        return True
+    return office_by_context(norm, start, end)

@@ -1,0 +1,41 @@
+"""Passport and travel-permit numbers after their cue words, whatever the issuing country.
+
+``PassportRecognizer`` reads the shapes China issues on their own (E/G + 8 digits, 公务 SE…,
+回乡证 H/M …). Other numbers are only recognisable by the word before them: a foreign passport
+(美国 548209731, 巴基斯坦 AK5832094, 日本 TR4820716), 往来台湾通行证 (T + 8 digits, L + letter
++ 7), 台湾居民来往大陆通行证 (8 digits), 海员证 (C + 7 digits). After 护照/通行证/海员证/旅行证
+(and 号、号码、a colon or spaces), one or two capital letters and 6-9 digits, or 8-10 digits alone,
+are taken as the document's number. The cue words are found with ``str.find``: they are rare, and
+a whole-text scan with a CJK first character would cost more than the rest of the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.base import Recognizer, occurrences
+
+CUES = ("护照", "通行证", "海员证", "旅行证")
+# Searched for: "行证" ends 通行证 and 旅行证 (one ``str.find`` fewer per text).
+_SEARCHED = ("护照", "行证", "海员证")
+# After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
+_NUMBER = re.compile(
+    r"(?:号码|号)?[：:]?[ \t\u3000]*(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
+)
+
+
+class CuedTravelDocumentRecognizer(Recognizer):
+    """护照、通行证、海员证 numbers right after their cue word (see the module docstring)."""
+
+    kind = Kind.PASSPORT
+    score = 0.85
+    explanation = "护照/通行证/海员证提示词后的证件号码"
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        for cue, i in occurrences(norm, _SEARCHED):
+            match = _NUMBER.match(norm, i + len(cue))
+            if match is not None:
+                start, end = match.span("number")
+                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

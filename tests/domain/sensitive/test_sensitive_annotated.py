@@ -1,0 +1,115 @@
+"""The hand-written annotated corpus is well-formed; the detector's quality is NOT asserted here.
+
+The measurement is ``bench/bench_sensitive_holdout.py --corpus annotated``, for the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from gongkai.sensitive import Kind
+from gongkai.sensitive.annotated_corpus import AnnotatedCase, AnnotationError, annotated_cases, parse
+from support.labelled_corpus import (
+    assert_check_characters,
+    assert_formats,
+    assert_id_numbers_valid,
+    assert_spans_exact,
+)
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[AnnotatedCase]:
+    return annotated_cases()
+
+
+def test_at_least_120_distinct_documents_in_many_genres(cases: list[AnnotatedCase]) -> None:
+    assert len(cases) >= 120
+    assert len({case.document.text for case in cases}) == len(cases)
+    assert len(Counter(case.document.genre for case in cases)) >= 25
+
+
+def test_every_kind_is_present_with_names_and_addresses_the_largest(cases: list[AnnotatedCase]) -> None:
+    kinds = Counter(e.kind for case in cases for e in case.document.entities)
+    assert set(kinds) == set(Kind)
+    assert min(kinds.values()) >= 40, kinds
+    assert sum(kinds.values()) >= 1500
+    largest = [kind for kind, _ in kinds.most_common(2)]
+    assert set(largest) == {Kind.PERSON_NAME, Kind.ADDRESS}
+
+
+def test_decoys_are_many_and_varied(cases: list[AnnotatedCase]) -> None:
+    decoys = Counter(d.what for case in cases for d in case.decoys)
+    assert sum(decoys.values()) >= 300
+    expected = {"文号", "索引号", "案号", "金额", "日期", "脱敏", "姓名(某)", "机关", "机关地址", "热线"}
+    assert expected <= set(decoys)
+
+
+def test_spans_equal_slices_and_do_not_overlap(cases: list[AnnotatedCase]) -> None:
+    assert_spans_exact(cases)
+
+
+def test_no_annotation_syntax_is_left_in_the_text(cases: list[AnnotatedCase]) -> None:
+    for case in cases:
+        assert "|" not in case.document.text and "?" not in case.document.text, case.document.text[:80]
+        assert not re.search(r"〔[^〔〕]{1,6}\|", case.document.text)
+
+
+def test_id_numbers_are_valid_and_both_generations_occur(cases: list[AnnotatedCase]) -> None:
+    lengths = assert_id_numbers_valid(cases)
+    assert lengths[15] >= 15 and lengths[18] >= 120
+
+
+def test_check_digits_of_cards_and_credit_codes(cases: list[AnnotatedCase]) -> None:
+    assert_check_characters(cases)
+
+
+def test_other_formats(cases: list[AnnotatedCase]) -> None:
+    digits = "0-9０-９"
+    patterns = {
+        Kind.EMAIL: r"[\w.]+@[a-z0-9-]+(\.[a-z]+)+",
+        # Chinese ordinary (E/EA../G), official (SE), 港澳/台湾通行证 (C.., H, M, L., T), 台胞证 (8 digits),
+        # and foreign passports (a letter or two and digits, or nine digits).
+        Kind.PASSPORT: r"([A-Z]{1,2}\d{7,8})|\d{8,9}",
+        Kind.LICENSE_PLATE: r"[\u4e00-\u9fff][A-HJ-NP-Z][· ]?[0-9A-HJ-NP-Z]{5,6}",
+        Kind.MOBILE_PHONE: rf"(\+86 |\(\+86\) )?[1１][3-9３-９][{digits} -]{{9,11}}",
+        Kind.LANDLINE_PHONE: rf"[{digits}（）()+\- —－转]{{7,22}}",
+    }
+    assert_formats(cases, patterns)
+    mobiles = [e.text for case in cases for e in case.document.entities if e.kind is Kind.MOBILE_PHONE]
+    for mobile in mobiles:
+        national = mobile.removeprefix("+86").removeprefix("(+86)")
+        assert len(re.sub(rf"[^{digits}]", "", national)) == 11, mobile
+
+
+def test_names_are_never_masked(cases: list[AnnotatedCase]) -> None:
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind is Kind.PERSON_NAME:
+                assert "某" not in e.text and "*" not in e.text, e.text
+
+
+def test_parse_gives_exact_spans_and_keeps_a_document_numbers_own_brackets() -> None:
+    case = parse("〔姓名|张三丰〕诉〔机关|某局〕，〔文号|浙政办发〔2023〕12号〕", "测试")
+    assert case.document.text == "张三丰诉某局，浙政办发〔2023〕12号"
+    [name] = case.document.entities
+    assert (name.kind, name.start, name.end) == (Kind.PERSON_NAME, 0, 3)
+    assert [(d.what, d.text) for d in case.decoys] == [("机关", "某局"), ("文号", "浙政办发〔2023〕12号")]
+    assert parse("见〔2023〕12号", "测试").document.text == "见〔2023〕12号"
+
+
+@pytest.mark.parametrize(
+    ("annotated", "message"),
+    [
+        ("〔姓名|张三", "line 1: annotation is not closed"),
+        ("第一行\n〔名字|张三〕", "line 2: unknown label '名字'"),
+        ("〔姓名|〕", "empty value"),
+        ("〔姓名| 张三〕", "outer spaces"),
+        ("〔地址|〔姓名|张三〕家〕", "nested annotation"),
+    ],
+)
+def test_malformed_annotations_are_refused_with_a_clear_message(annotated: str, message: str) -> None:
+    with pytest.raises(AnnotationError, match=re.escape(message)):
+        parse(annotated, "测试", "doc")

@@ -1,0 +1,89 @@
+"""Well-formedness checks shared by the tests of the labelled corpora (held-out and annotated).
+
+A corpus here is a list of cases with ``.document`` (a LabelledDocument) and ``.decoys`` (spans with
+``what``, ``start``, ``end``, ``text``). The checks say nothing about the detector's quality.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from gongkai.sensitive import Kind
+from gongkai.sensitive.holdout_corpus import id18_check, luhn_ok, uscc_check
+from gongkai.sensitive.labelled import LabelledDocument
+from testsupport import assert_exact_spans
+
+_TO_ASCII = str.maketrans("０１２３４５６７８９Ｘ", "0123456789X")
+
+# GB/T 2260 province-level codes: the first two digits of every real region code.
+PROVINCE_CODES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+})
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+class Case(Protocol):
+    @property
+    def document(self) -> LabelledDocument: ...
+    @property
+    def decoys(self) -> Sequence[Span]: ...
+
+
+def assert_spans_exact(cases: Sequence[Case]) -> None:
+    """Every entity and decoy is the slice it claims, without outer spaces, and none overlap."""
+    for case in cases:
+        assert_exact_spans(case.document.text, [*case.document.entities, *case.decoys])
+
+
+def assert_id_numbers_valid(cases: Sequence[Case]) -> Counter[int]:
+    """18-digit numbers carry their GB 11643 check character, 15-digit ones a province code and a
+    real birth date; every birth date is a real day. Returns the count of each length."""
+    lengths: Counter[int] = Counter()
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind is not Kind.ID_CARD:
+                continue
+            raw = e.text.translate(_TO_ASCII).replace(" ", "").upper()
+            lengths[len(raw)] += 1
+            if len(raw) == 18:
+                assert id18_check(raw[:17]) == raw[17], e.text
+                birth = raw[6:14]
+            else:
+                assert len(raw) == 15 and raw.isdigit(), e.text
+                birth = "19" + raw[6:12]
+            assert raw[:2] in PROVINCE_CODES, e.text
+            born = datetime.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))  # raises if not a day
+            assert datetime.date(1900, 1, 1) < born < datetime.date(2020, 1, 1), e.text
+    return lengths
+
+
+def assert_check_characters(cases: Sequence[Case]) -> None:
+    """Bank cards pass Luhn (16 or 19 digits); credit codes carry their GB 32100 check character."""
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind is Kind.BANK_CARD:
+                digits = e.text.replace(" ", "")
+                assert digits.isdigit() and len(digits) in (16, 19) and luhn_ok(digits), e.text
+            elif e.kind is Kind.USCC:
+                assert len(e.text) == 18 and uscc_check(e.text[:17]) == e.text[17], e.text
+
+
+def assert_formats(cases: Sequence[Case], patterns: Mapping[Kind, str]) -> None:
+    """Every entity of a kind in ``patterns`` matches that kind's regular expression in full."""
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind in patterns:
+                assert re.fullmatch(patterns[e.kind], e.text), (e.kind, e.text)
