@@ -23,6 +23,8 @@ from support.labelled_corpus import (
     assert_spans_exact,
 )
 
+FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
 
 @pytest.fixture(scope="module")
 def cases() -> list[AnnotatedCase]:
@@ -62,7 +64,7 @@ def test_size_and_the_spread_of_kinds_genres_and_decoys(cases: list[AnnotatedCas
 
 def test_set_outside_zhejiang_and_disjoint_from_volume_a(cases: list[AnnotatedCase]) -> None:
     ids = [e.text for case in cases for e in case.document.entities if e.kind is Kind.ID_CARD]
-    assert not [i for i in ids if i.startswith("33")]
-    assert len({i[:2] for i in ids}) >= 15  # many provinces, not one
+    assert not [i for i in ids if i.translate(FULL_WIDTH).startswith("33")]
+    assert len({i.translate(FULL_WIDTH)[:2] for i in ids}) >= 15  # many provinces, not one
     volume_a = {case.document.text for case in annotated_cases()}
     assert not volume_a & {case.document.text for case in cases}
