@@ -14,14 +14,7 @@ import pytest
 from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus import AnnotatedCase, annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
-from support.labelled_corpus import (
-    assert_annotated_formats,
-    assert_check_characters,
-    assert_id_numbers_valid,
-    assert_names_unmasked,
-    assert_no_annotation_left,
-    assert_spans_exact,
-)
+from support import labelled_corpus as shared
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -33,8 +26,8 @@ def cases() -> list[AnnotatedCase]:
 
 @pytest.mark.parametrize(
     "check",
-    [assert_spans_exact, assert_no_annotation_left, assert_names_unmasked, assert_check_characters,
-     assert_annotated_formats],
+    [shared.assert_spans_exact, shared.assert_no_annotation_left, shared.assert_names_unmasked,
+     shared.assert_check_characters, shared.assert_annotated_formats],
     ids=lambda check: check.__name__,
 )
 def test_shared_well_formedness_checks(
@@ -44,7 +37,7 @@ def test_shared_well_formedness_checks(
 
 
 def test_id_numbers_are_valid_and_both_generations_occur(cases: list[AnnotatedCase]) -> None:
-    lengths = assert_id_numbers_valid(cases)
+    lengths = shared.assert_id_numbers_valid(cases)
     assert lengths[15] >= 15 and lengths[18] >= 120
 
 
