@@ -1,8 +1,9 @@
 """The detector on a held-out corpus, for the record: the generated one
 (``gongkai.sensitive.holdout_corpus``, the default) or the hand-written annotated one
-(``gongkai.sensitive.annotated_corpus``, fixed text: the seed does not apply).
+(``gongkai.sensitive.annotated_corpus``, fixed text: the seed does not apply), or its volume B
+(``gongkai.sensitive.annotated_corpus_b``, written independently of the detector: issue 14).
 
-Run: ``.venv/bin/python bench/bench_sensitive_holdout.py [--corpus holdout|annotated] [seed]``.
+Run: ``.venv/bin/python bench/bench_sensitive_holdout.py [--corpus holdout|annotated|annotated_b] [seed]``.
 Prints per-kind precision, recall
 and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
 kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
@@ -16,6 +17,7 @@ from collections import Counter, defaultdict
 
 from gongkai.sensitive import Kind, detect
 from gongkai.sensitive.annotated_corpus import annotated_cases
+from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import evaluate
 
@@ -33,18 +35,21 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
-    parser.add_argument("--corpus", choices=("holdout", "annotated"), default="holdout")
+    parser.add_argument("--corpus", choices=("holdout", "annotated", "annotated_b"), default="holdout")
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
-    cases: list[HoldoutCase] = holdout_cases(seed) if args.corpus == "holdout" else annotated_cases()
+    corpora = {"holdout": lambda: holdout_cases(seed), "annotated": annotated_cases,
+               "annotated_b": annotated_cases_b}
+    cases: list[HoldoutCase] = corpora[args.corpus]()
     documents = [case.document for case in cases]
     started = time.perf_counter()
     by_text = {doc.text: detect(doc.text) for doc in documents}
     elapsed = time.perf_counter() - started
     result = evaluate(documents, by_text.__getitem__)
     chars = sum(len(doc.text) for doc in documents)
-    source = f"held-out corpus: seed {seed}" if args.corpus == "holdout" else "annotated corpus"
+    source = {"holdout": f"held-out corpus: seed {seed}", "annotated": "annotated corpus",
+              "annotated_b": "annotated corpus, volume B"}[args.corpus]
     print(f"{source}, {len(documents)} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
           f"detect {elapsed:.2f} s")

@@ -87,3 +87,38 @@ def assert_formats(cases: Sequence[Case], patterns: Mapping[Kind, str]) -> None:
         for e in case.document.entities:
             if e.kind in patterns:
                 assert re.fullmatch(patterns[e.kind], e.text), (e.kind, e.text)
+
+
+def assert_annotated_formats(cases: Sequence[Case]) -> None:
+    """The kinds without a check character have their forms (both volumes of the annotated corpus):
+    e-mail, passport, plate, landline, and mobiles of 11 digits after an optional +86."""
+    digits = "0-9０-９"
+    patterns = {
+        Kind.EMAIL: r"[\w.]+@[a-z0-9-]+(\.[a-z]+)+",
+        # Chinese ordinary (E/EA../G), official (SE), 港澳/台湾通行证 (C.., H, M, L., T), 台胞证 (8 digits),
+        # and foreign passports (a letter or two and digits, or nine digits).
+        Kind.PASSPORT: r"([A-Z]{1,2}\d{7,8})|\d{8,9}",
+        Kind.LICENSE_PLATE: r"[\u4e00-\u9fff][A-HJ-NP-Z][· ]?[0-9A-HJ-NP-Z]{5,6}",
+        Kind.MOBILE_PHONE: rf"(\+86 |\(\+86\) )?[1１][3-9３-９][{digits} -]{{9,11}}",
+        Kind.LANDLINE_PHONE: rf"[{digits}（）()+\- —－转]{{7,22}}",
+    }
+    assert_formats(cases, patterns)
+    mobiles = [e.text for case in cases for e in case.document.entities if e.kind is Kind.MOBILE_PHONE]
+    for mobile in mobiles:
+        national = mobile.removeprefix("+86").removeprefix("(+86)")
+        assert len(re.sub(rf"[^{digits}]", "", national)) == 11, mobile
+
+
+def assert_no_annotation_left(cases: Sequence[Case]) -> None:
+    """No ``|``, no unfilled ``?`` check character and no ``〔标签|`` opening is left in a document's text."""
+    for case in cases:
+        assert "|" not in case.document.text and "?" not in case.document.text, case.document.text[:80]
+        assert not re.search(r"〔[^〔〕]{1,6}\|", case.document.text)
+
+
+def assert_names_unmasked(cases: Sequence[Case]) -> None:
+    """A labelled name is never a masked one (张某, 李**): those are decoys."""
+    for case in cases:
+        for e in case.document.entities:
+            if e.kind is Kind.PERSON_NAME:
+                assert "某" not in e.text and "*" not in e.text, e.text

@@ -13,9 +13,11 @@ import pytest
 from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus import AnnotatedCase, AnnotationError, annotated_cases, parse
 from support.labelled_corpus import (
+    assert_annotated_formats,
     assert_check_characters,
-    assert_formats,
     assert_id_numbers_valid,
+    assert_names_unmasked,
+    assert_no_annotation_left,
     assert_spans_exact,
 )
 
@@ -52,9 +54,7 @@ def test_spans_equal_slices_and_do_not_overlap(cases: list[AnnotatedCase]) -> No
 
 
 def test_no_annotation_syntax_is_left_in_the_text(cases: list[AnnotatedCase]) -> None:
-    for case in cases:
-        assert "|" not in case.document.text and "?" not in case.document.text, case.document.text[:80]
-        assert not re.search(r"〔[^〔〕]{1,6}\|", case.document.text)
+    assert_no_annotation_left(cases)
 
 
 def test_id_numbers_are_valid_and_both_generations_occur(cases: list[AnnotatedCase]) -> None:
@@ -67,28 +67,11 @@ def test_check_digits_of_cards_and_credit_codes(cases: list[AnnotatedCase]) -> N
 
 
 def test_other_formats(cases: list[AnnotatedCase]) -> None:
-    digits = "0-9０-９"
-    patterns = {
-        Kind.EMAIL: r"[\w.]+@[a-z0-9-]+(\.[a-z]+)+",
-        # Chinese ordinary (E/EA../G), official (SE), 港澳/台湾通行证 (C.., H, M, L., T), 台胞证 (8 digits),
-        # and foreign passports (a letter or two and digits, or nine digits).
-        Kind.PASSPORT: r"([A-Z]{1,2}\d{7,8})|\d{8,9}",
-        Kind.LICENSE_PLATE: r"[\u4e00-\u9fff][A-HJ-NP-Z][· ]?[0-9A-HJ-NP-Z]{5,6}",
-        Kind.MOBILE_PHONE: rf"(\+86 |\(\+86\) )?[1１][3-9３-９][{digits} -]{{9,11}}",
-        Kind.LANDLINE_PHONE: rf"[{digits}（）()+\- —－转]{{7,22}}",
-    }
-    assert_formats(cases, patterns)
-    mobiles = [e.text for case in cases for e in case.document.entities if e.kind is Kind.MOBILE_PHONE]
-    for mobile in mobiles:
-        national = mobile.removeprefix("+86").removeprefix("(+86)")
-        assert len(re.sub(rf"[^{digits}]", "", national)) == 11, mobile
+    assert_annotated_formats(cases)
 
 
 def test_names_are_never_masked(cases: list[AnnotatedCase]) -> None:
-    for case in cases:
-        for e in case.document.entities:
-            if e.kind is Kind.PERSON_NAME:
-                assert "某" not in e.text and "*" not in e.text, e.text
+    assert_names_unmasked(cases)
 
 
 def test_parse_gives_exact_spans_and_keeps_a_document_numbers_own_brackets() -> None:
