@@ -129,3 +129,17 @@ def test_rows_read_from_a_cell_say_so() -> None:
     back = read_text(damage(report, "pipe_rows", random.Random(1)))
     text = explain(back, "table3.granted.total")
     assert f"值：{report.table3.row('granted').total}" in text and "从单元格读取" in text
+
+
+def test_glued_table4_digits_that_cannot_add_up_are_flagged_not_read() -> None:
+    """Found by the independent attack (unbalanced_glued, 23 of 300 samples change a table-4 cell):
+    table 4 glued into one run whose groups cannot all add up. With no relation between the groups
+    nothing says which group is at fault, so table 4 stays null, and T4-GLUED names it."""
+    report = balanced_report(11)
+    total = report.table4.reconsideration.total or 0
+    back = _glued(report.with_cell("table4.reconsideration.total", total + 1))
+    assert all(v is None for p, v in back.cells() if p.startswith("table4."))
+    flagged = [f for f in check(back) if f.rule == "T4-GLUED"]
+    assert [f.cells for f in flagged] == [("table4",)]
+    assert "无法拆分为各组总计都与其四项之和相符" in flagged[0].message
+    assert "T4-GLUED" not in {f.rule for f in check(_glued(report))}
