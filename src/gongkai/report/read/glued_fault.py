@@ -8,7 +8,7 @@ text damage (a lost blank cell, a figure cut by a wrap) produces such runs too. 
 such a row only on the evidence that the published table itself carries one faulty cell:
 
 1. It is the only such row of the table (one published fault, not a damaged text).
-2. Its digits cannot be the row printed with one to three blank cells: no split into fewer figures
+2. Its digits cannot be the row printed with blank cells: no split into two to six figures
    satisfies the row sum (a blank cell glued away is the other way a run fails its sum).
 3. The row takes part in a column rule in every column, all of whose other rows are read, so each
    of its cells is checked by a column sum.
@@ -29,12 +29,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from gongkai.report.read.solver import Budget, Constraint, LimitReached, Solution, solve, splits
+from gongkai.report.read.solver import (
+    Budget,
+    Constraint,
+    LimitReached,
+    Solution,
+    fewer_figures_add_up,
+    solve,
+    splits,
+)
 
 #: Table 3's width: six applicant columns and their 总计.
 _WIDTH = 7
-#: Blank cells a row printed with blanks may have lost in a glued run (checked before reading).
-_MAX_BLANKS = 3
 
 
 def fault_reading(
@@ -45,41 +51,30 @@ def fault_reading(
     budget: Budget,
 ) -> tuple[Solution, int] | None:
     """The joint readings with row ``key`` read from ``digits`` despite its row sum, and the column
-    of its one faulty cell; None unless the evidence above holds."""
+    of its one faulty cell; None unless the evidence above holds (or a limit is reached)."""
     try:
-        return _fault_reading(key, digits, candidates, constraints, budget)
+        if set(digits) == {"0"}:
+            return None
+        if fewer_figures_add_up(digits, _WIDTH, budget):
+            return None  # the row printed with blank cells would add up: which it is is not known
+        readings = splits(digits, (_WIDTH,), False, budget)
+        if not readings:
+            return None
+        joint = {**candidates, key: readings}
+        usable = [c for c in constraints if all(k in joint for k, _ in c.terms)]
+        if {c.column for c in usable if any(k == key for k, _ in c.terms)} != set(range(_WIDTH)):
+            return None
+        solution = solve(joint, {key: 1}, constraints, budget)
+        if not solution.complete or not solution.readings:
+            return None
+        columns = {_one_faulty_cell(key, reading, usable) for reading in solution.readings}
+        if len(columns) != 1 or None in columns:
+            return None
+        column = columns.pop()
+        assert column is not None
+        return solution, column
     except LimitReached:
         return None
-
-
-def _fault_reading(
-    key: str,
-    digits: str,
-    candidates: Mapping[str, Sequence[tuple[int, ...]]],
-    constraints: Sequence[Constraint],
-    budget: Budget,
-) -> tuple[Solution, int] | None:
-    if set(digits) == {"0"}:
-        return None
-    for blanks in range(1, _MAX_BLANKS + 1):
-        if splits(digits, (_WIDTH - blanks,), True, budget):
-            return None  # the row printed with blank cells would add up: which it is is not known
-    readings = splits(digits, (_WIDTH,), False, budget)
-    if not readings:
-        return None
-    joint = {**candidates, key: readings}
-    usable = [c for c in constraints if all(k in joint for k, _ in c.terms)]
-    if {c.column for c in usable if any(k == key for k, _ in c.terms)} != set(range(_WIDTH)):
-        return None
-    solution = solve(joint, {key: 1}, constraints, budget)
-    if not solution.complete or not solution.readings:
-        return None
-    columns = {_one_faulty_cell(key, reading, usable) for reading in solution.readings}
-    if len(columns) != 1 or None in columns:
-        return None
-    column = columns.pop()
-    assert column is not None
-    return solution, column
 
 
 def _one_faulty_cell(
