@@ -99,3 +99,6 @@ def outcome_keys(template: Template, split_filled: bool, single_filled: bool) ->
 #: What the reader says of a table-3 row printed as one run of digits that no split makes add up to
 #: its own 总计 (``read.glued``); rule T3-ROW-GLUED reports such rows (``rules.glued_rows``).
 UNSPLITTABLE_ROW = "无法拆分为满足行合计的 7 个数"
+#: The same of table 4's fifteen figures printed as one run that no split makes satisfy every
+#: group's 总计 (``read.table4``); rule T4-GLUED reports it (``rules.glued_rows``).
+UNSPLITTABLE_TABLE4 = "且无法按各组合计拆分"

@@ -379,3 +379,45 @@ def test_real_texts_damaged_have_no_wrong_value(corpus_dir: Path, source: str, d
     text = _TEXT_DAMAGE[damage]((corpus_dir / file).read_text(encoding="utf-8"))
     result = score(Damaged(text.encode("utf-8"), truth))
     assert (result.error, result.wrong) == ("", [])
+
+
+def test_glued_digits_that_add_up_as_fewer_figures_are_not_split_where_zeros_print_blank() -> None:
+    """Sample 46 with every table-3/4 zero printed blank, glued by a crawler (found at 150 samples
+    of ``zeros_blank_glued``): "…申请数量8912165113二、上年结转…数量三、本年度办理结果…" is 89, 12,
+    (blank), 1, 6, 5, 113, but 8, 91, 2, 1, 6, 5, 113 adds up too. The 上年结转 row printed with no
+    figure shows that this table prints zeros blank, so the row is not split."""
+    damaged = attack("zeros_blank_glued", 46)
+    assert damaged is not None
+    text = damaged.data.decode("utf-8")
+    assert "申请数量8912165113二、上年结转政府信息公开申请数量三、本年度办理结果" in text
+    assert score(damaged).wrong == []
+    assert all(v is None for _, v in read_bytes(damaged.data).table3.row("new").items())
+
+
+def test_figures_printed_before_every_label_are_read_with_their_own_label() -> None:
+    """Sample 0 with every row's figures before its label ("86 10 0 3 7 2 108 一、本年新收…"), as
+    a PDF extractor emits a vertically centred label after its row's numbers. Every label line of
+    table 3 opens with seven figures and no figures stand alone: each row's figures are those on its
+    own line, and the whole table balances read so. Table 3 is read completely (was null)."""
+    damaged = attack("numbers_before_label", 0)
+    assert damaged is not None
+    assert "\n86 10 0 3 7 2 108 一、本年新收政府信息公开申请数量\n" in damaged.data.decode("utf-8")
+    back = read_bytes(damaged.data)
+    read = dict(back.cells())
+    table3 = [(p, v) for p, v in damaged.truth.cells() if p.startswith("table3.")]
+    assert [(p, read[p]) for p, _ in table3] == table3
+    assert "数值印在行标签之前" in (back.provenance["table3.new.total"].note or "")
+
+
+def test_figures_before_labels_are_not_read_so_when_the_table_does_not_balance() -> None:
+    """The same layout with one figure changed (一's 总计 108 -> 109): read with their own labels the
+    figures no longer confirm the pairing by the sums, so it is not taken; no cell may be read with
+    another row's figures."""
+    damaged = attack("numbers_before_label", 0)
+    assert damaged is not None
+    text = damaged.data.decode("utf-8").replace("86 10 0 3 7 2 108 一、", "86 10 0 3 7 2 109 一、")
+    printed = damaged.truth.with_cell("table3.new.total", 109)
+    read = dict(read_bytes(text.encode("utf-8")).cells())
+    for path, value in printed.cells():
+        if path.startswith("table3."):
+            assert read[path] in (value, None), path

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from gongkai.report import arithmetic
 from gongkai.report.model import (
@@ -34,7 +32,8 @@ from gongkai.report.model import (
 )
 from gongkai.report.read import labels
 from gongkai.report.read.assembly import T3_WIDTH, TRUNCATED, Assembly, exclude_table
-from gongkai.report.read.document import Block, Grid, TextLine
+from gongkai.report.read.document import Grid, TextLine
+from gongkai.report.read.glued_fault import fault_reading
 from gongkai.report.read.solver import (
     Budget,
     Constraint,
@@ -42,6 +41,7 @@ from gongkai.report.read.solver import (
     Solution,
     agreed,
     blank_cells,
+    fewer_figures_add_up,
     solve,
     splits,
 )
@@ -74,6 +74,11 @@ class GluedRow:
     cut: bool
     #: Figures come right before the label (they may be this row's, printed before its label).
     figures_before: bool = False
+    #: Where the label starts in the normalised text.
+    at: int = 0
+    #: Some row of the same table is printed with no figure at all: the table prints its zeros
+    #: blank, so a run may hold fewer than seven figures.
+    blanks_printed: bool = False
 
 
 def _ordinal(key: str) -> str | None:
@@ -104,6 +109,7 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
     at_end = end >= len(blocks)
     matches = labels.table3_matches(norm)
     candidates: list[GluedRow] = []
+    empty: list[int] = []
     for i, match in enumerate(matches[:_MAX_MATCHES]):
         following = matches[i + 1] if i + 1 < len(matches) else None
         gap = norm[match.end : following.start if following else len(norm)]
@@ -115,19 +121,25 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
             run = run.rstrip("_")[: -len(ordinal)]
         run = run.strip("_")
         if not run:
-            continue  # a group heading ("（六）其他处理" over its sub-rows), not a row
+            if match.key != OTHER_SINGLE_KEY:
+                empty.append(match.start)  # a row printed with every cell blank
+            continue  # or a group heading ("（六）其他处理" over its sub-rows), not a row
         if rest[:1] in (",", "，", ".") and rest[1:2].isdigit():
             continue  # the figures go on past a separator: where they end is not known
         cut = at_end and not rest and following is None
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
         before = norm[: match.start].rstrip("_一二三四五六七八九十()、")[-1:].isdigit()
-        candidates.append(GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut, before))
+        row = GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut, before, match.start)
+        candidates.append(row)
     chain = _in_order(candidates)
     if chain and chain[0].figures_before:
         # Figures right before the table's first row label: a layout that prints each row's
         # figures before its label (a PDF extractor emitting a multi-line label after its row).
         # Which figures belong to which label is then not known: no row is read from here.
         return []
+    if chain and any(chain[0].at < at < chain[-1].at for at in empty):
+        for row in chain:
+            row.blanks_printed = True
     return chain
 
 
@@ -167,6 +179,7 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     found: set[str] = set()
     by_key = {r.key: r for r in rows}
     limited: set[str] = set()
+    unsplittable: list[GluedRow] = []
     for row in rows:
         found.add(row.key)
         if row.cut:
@@ -188,19 +201,33 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         try:
             # Only splits that satisfy the row's own 总计: a run whose split fails it is unreliable.
             readings = splits(row.digits, (T3_WIDTH,), True, budget)
+            if readings and row.blanks_printed and fewer_figures_add_up(row.digits, T3_WIDTH, budget):
+                for column in TABLE3_COLUMN_KEYS:
+                    asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
+                asm.finding(f"table3.{row.key}", BLANKS_GLUED, row.raw)
+                continue
         except LimitReached:
             readings = []
             limited.add(row.key)
         if readings:
             candidates[row.key] = readings
         else:
-            for column in TABLE3_COLUMN_KEYS:
-                asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            reason = "超出求解上限" if row.key in limited else arithmetic.UNSPLITTABLE_ROW
-            asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
-    constraints = table3_constraints(set(candidates))
+            unsplittable.append(row)
+    constraints = table3_constraints(set(candidates) | {r.key for r in unsplittable})
+    fault = None
+    if len(unsplittable) == 1 and not limited:
+        # One row no split makes add up: read it if one published cell explains it (glued_fault).
+        fault = fault_reading(unsplittable[0].key, unsplittable[0].digits, candidates, constraints, Budget())
+    for row in unsplittable:
+        if fault is not None:
+            candidates[row.key] = list({r[row.key] for r in fault[0].readings})
+            continue
+        for column in TABLE3_COLUMN_KEYS:
+            asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
+        reason = "超出求解上限" if row.key in limited else arithmetic.UNSPLITTABLE_ROW
+        asm.finding(f"table3.{row.key}", f"此行的数字连在一起，{reason}，整行按缺失处理", row.raw)
     try:
-        solution = solve(candidates, {}, constraints, budget)
+        solution = fault[0] if fault else solve(candidates, {}, constraints, budget)
     except LimitReached:  # pragma: no cover - solve() turns its own limit into an incomplete result
         solution = None
     suspect = failing_rows(solution, constraints) if solution is not None else {}
@@ -210,14 +237,19 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if key in printed:
             _put_row(asm, prefix, readings[0], row, None)
             continue
+        if fault is not None and key == unsplittable[0].key and solution is not None:
+            _put_fault_row(asm, row, solution, fault[1])
+            continue
         if solution is None or not solution.complete or not solution.readings:
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"{prefix}.{column}", None, _source(row, None))
             asm.finding(prefix, "数字连在一起，拆法过多或超出求解上限，整行按缺失处理", row.raw)
             continue
-        if key in suspect and len(readings) > 1:
+        if key in suspect and len(readings) > 1 and fault is None:
             # The row's own 总计 left several splits, and a column rule that would choose between
-            # them fails in the best readings: which split is right is not established.
+            # them fails in the best readings: which split is right is not established. (Not so
+            # when one faulty printed cell of another row explains every failure: mended, the
+            # table balances, and the rows are chosen by its rules as in a table that balances.)
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"{prefix}.{column}", None, _source(row, None))
             asm.finding(
@@ -241,7 +273,14 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
                 f"数字连在一起，符合约束的拆法不止一种，未确定的单元格按缺失处理；候选：{shown}",
                 row.raw,
             )
-    if solution is not None and solution.violations and solution.readings:
+    if fault is not None:
+        asm.finding(
+            "table3",
+            f"没有一种拆法满足表三的全部合计关系；违反约束最少的各种拆法中，不成立的约束都只因“{TABLE3_ROW_BY_KEY[unsplittable[0].key].label}”"
+            "行的一个单元格：其余各行按此表的合计关系读取（各种拆法一致的单元格）。不满足的约束："
+            + "；".join(fault[0].failed),
+        )
+    elif solution is not None and solution.violations and solution.readings:
         asm.finding(
             "table3",
             "没有一种拆法满足表三的全部合计关系；只读取违反约束最少的各种拆法一致、且不参与不成立的合计关系的"
@@ -253,9 +292,35 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     return found
 
 
+BLANKS_GLUED = (
+    "此行的数字连在一起，而本表有整行空白的行（零印为空白），此行可能少于 7 个数；"
+    "按较少的数拆分也满足行合计，"
+    "拆法无法确定，整行按缺失处理"
+)
+
+
 BLANKS_UNPLACED = (
     "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
 )
+
+
+def _put_fault_row(asm: Assembly, row: GluedRow, solution: Solution, column: int) -> None:
+    """Row ``row`` read as printed although it does not add up: one cell, in ``column``, disagrees
+    with both its row sum and its column rules (``glued_fault``); the checks report it."""
+    label = _COLUMN_LABEL[column]
+    note = (
+        f"{SPLIT_NOTE}（split by constraints）：原文“{row.raw}”；所用约束：各列合计关系；"
+        f"任何拆法都不满足行合计，违反约束最少的拆法只有“{label}”列一个单元格与行合计和列合计不符"
+    )
+    values = list(agreed(solution.readings, row.key))
+    for key, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
+        asm.put(f"table3.{row.key}.{key}", value, _source(row, note if value is not None else None))
+    asm.finding(
+        f"table3.{row.key}",
+        f"此行的数字连在一起，任何拆法都不满足行合计；违反约束最少的拆法中只有“{label}”列一个单元格与行合计和"
+        "列合计都不符，其余单元格均与列合计相符：按原文读取，原表此行及该列不平衡，由检查报告",
+        row.raw,
+    )
 
 
 def failing_rows(solution: Solution, constraints: list[Constraint]) -> dict[str, list[str]]:
@@ -320,181 +385,3 @@ def _source(row: GluedRow, note: str | None) -> CellSource:
 def _put_row(asm: Assembly, prefix: str, values: tuple[int, ...], row: GluedRow, note: str | None) -> None:
     for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
         asm.put(f"{prefix}.{column}", value, _source(row, note))
-
-
-# ---------------------------------------------------------------------------------------------
-# Table 2 in glued text: the counts of 规章 and 行政规范性文件 do not add up to anything, so a run
-# such as "693665" is split by the figures the narrative states, where it states them.
-# ---------------------------------------------------------------------------------------------
-
-_T2_LABELS = {
-    labels.normalize(text): key
-    for text, key in (
-        ("行政规范性文件", "normative_documents"),
-        ("规范性文件", "normative_documents"),
-        ("规章", "regulations"),
-        ("行政许可", "licensing"),
-        ("行政处罚", "penalty"),
-        ("行政强制", "coercion"),
-        ("行政事业性收费", "fees_10k_yuan"),
-    )
-}
-_T2_ROW = re.compile(
-    "(" + "|".join(re.escape(k) for k in sorted(_T2_LABELS, key=len, reverse=True)) + r")([\d_]+(?:\.\d+)?)"
-)
-_DOC_FIELDS = ("issued", "abolished", "in_force")
-_SENTENCE = r"[^。；;！？\n]{0,30}?"
-_KIND = {"regulations": "规章", "normative_documents": "(?:行政)?规范性文件"}
-
-
-def _stated_patterns(key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-    kind = _KIND[key]
-    return {
-        "issued": (re.compile(rf"(?:制发|印发|出台|新制定|制定)了?{kind}(?:共)?(\d+)件"),),
-        "abolished": (
-            re.compile(rf"废止了?{kind}(\d+)件"),
-            re.compile(rf"{kind}{_SENTENCE}废止(\d+)件"),
-        ),
-        "in_force": (
-            re.compile(rf"现行有效的?{kind}(?:共)?(\d+)件"),
-            re.compile(rf"{kind}{_SENTENCE}现行有效(\d+)件"),
-        ),
-    }
-
-
-_STATED = {key: _stated_patterns(key) for key in _KIND}
-
-
-def stated_figures(text: str, key: str) -> dict[str, int]:
-    """The counts of ``key`` (规章 or 行政规范性文件) the narrative states, by field."""
-    figures: dict[str, int] = {}
-    for name, patterns in _STATED[key].items():
-        for pattern in patterns:
-            match = pattern.search(text)
-            if match is not None:
-                figures[name] = int(match.group(1))
-                break
-    return figures
-
-
-def read_glued_table2(asm: Assembly, start: int, end: int, narrative: str) -> set[str]:
-    """Table 2 from glued running text in [start, end); ``narrative`` is the report's text (NFKC,
-    Simplified) for the figures it states. Returns the row keys found."""
-    blocks = asm.doc.blocks
-    if any(isinstance(b, Grid) for b in blocks[start:end]):
-        return set()
-    found: set[str] = set()
-    used: list[int] = []
-    budget = Budget()
-    for index in range(start, end):
-        block = blocks[index]
-        if not isinstance(block, TextLine) or index in asm.heading_lines:
-            continue
-        norm = prepare(block.text)
-        header = norm.find(labels.TABLE2_CONTENT_HEADER)
-        if header < 0:
-            continue
-        # Rows after the table's header only: the narrative before it names the same rows.
-        for match in _T2_ROW.finditer(norm, header):
-            key = _T2_LABELS[match.group(1)]
-            if key in found:
-                continue
-            found.add(key)
-            used.append(index)
-            source = CellSource(match.group(2).replace("_", " "), block.page, block.line)
-            if index == len(blocks) - 1 and match.end() == len(norm):
-                # The document ends on this row: its figures may be cut short.
-                asm.finding(f"table2.{key}", f"{TRUNCATED}，此行的数字可能不完整，按缺失处理", source.raw)
-                continue
-            if not norm[match.end() :].strip("._") and _opens_with_digit(blocks, index + 1):
-                # The figure ends the line and the next line opens with digits: a line wrap may
-                # have cut it ("行政处罚199⏎8行政强制37"). Its end is not known.
-                for path in _T2_PATHS[key]:
-                    asm.put(path, None, source)
-                asm.finding(f"table2.{key}", WRAPPED, source.raw)
-                continue
-            _put_glued_table2(asm, key, match.group(2), source, narrative, budget)
-    if used:
-        exclude_table(asm, start, used, ("第二十条", labels.TABLE2_CONTENT_HEADER))
-    return found
-
-
-WRAPPED = "此行的数字在行末断开，下一行以数字开头，可能是同一个数被换行截断，按缺失处理"
-_T2_PATHS = {
-    key: [f"table2.{key}"]
-    if key in ("licensing", "penalty", "coercion", "fees_10k_yuan")
-    else [f"table2.{key}.{name}" for name in _DOC_FIELDS]
-    for key in _T2_LABELS.values()
-}
-
-
-def _opens_with_digit(blocks: Sequence[Block], index: int) -> bool:
-    block = blocks[index] if index < len(blocks) else None
-    return isinstance(block, TextLine) and prepare(block.text).lstrip(".")[:1].isdigit()
-
-
-def _put_glued_table2(
-    asm: Assembly, key: str, run: str, source: CellSource, narrative: str, budget: Budget
-) -> None:
-    groups = run.strip("_").split("_")
-    if key == "fees_10k_yuan" or key in ("licensing", "penalty", "coercion"):
-        path = f"table2.{key}"
-        if len(groups) != 1 or (len(groups[0]) > 1 and groups[0][0] == "0" and "." not in groups[0]):
-            asm.put(path, None, source)
-            asm.finding(path, "表二此行的数字被空格分开，无法确定是一个数，按缺失处理", source.raw)
-        elif key == "fees_10k_yuan":
-            asm.put(path, Decimal(groups[0]), source)
-        elif "." in groups[0]:
-            asm.put(path, None, source)
-            asm.finding(path, f"无法识别的数值“{groups[0]}”，按缺失处理", source.raw)
-        else:
-            asm.put(path, int(groups[0]), source)
-        return
-    prefix = f"table2.{key}"
-    if len(groups) == len(_DOC_FIELDS) and all(g == "0" or g[0] != "0" for g in groups):
-        for name, group in zip(_DOC_FIELDS, groups, strict=True):
-            asm.put(f"{prefix}.{name}", int(group), source)
-        return
-    try:
-        readings = splits(run.replace("_", ""), (len(_DOC_FIELDS),), False, budget)
-    except LimitReached:
-        readings = []
-    stated = stated_figures(narrative, key)
-    before = asm.previous_in_force.get(key)
-
-    def misses(reading: tuple[int, ...]) -> int:
-        wrong = sum(1 for i, name in enumerate(_DOC_FIELDS) if name in stated and reading[i] != stated[name])
-        issued, abolished, in_force = reading
-        return wrong + (before is not None and before + issued - abolished != in_force)
-
-    fewest = min((misses(r) for r in readings), default=0)
-    best = [r for r in readings if misses(r) == fewest]
-    stated_count = len(stated) + (before is not None)
-    if fewest and 2 * fewest >= stated_count:
-        # At least half of what the narrative (and last year's report) states fits no split: they
-        # contradict the table rather than decide it. The split is then made from the digits alone
-        # (cells every reading agrees on), and the text rule reports the contradiction.
-        best = readings
-        stated, before, fewest = {}, None, 0
-    used = [f"正文所述{_FIELD_LABEL[name]}{value}件" for name, value in stated.items()]
-    if before is not None:
-        used.append(f"上年现行有效{before}件＋本年制发－本年废止＝现行有效")
-    rules = "、".join(used)
-    note = f"{SPLIT_NOTE}（split by constraints）：原文“{source.raw}”；所用约束：{rules}" if rules else None
-    values = list(agreed([{key: r} for r in best], key)) if best else [None] * len(_DOC_FIELDS)
-    for name, value in zip(_DOC_FIELDS, values, strict=True):
-        kept = note if value is not None and len(readings) > 1 else None
-        asm.put(f"{prefix}.{name}", value, CellSource(source.raw, source.page, source.line, note=kept))
-    if None in values:
-        shown = "；".join(" ".join(map(str, r)) for r in best[:12])
-        asm.finding(
-            prefix,
-            "表二此行的数字连在一起，本年制发、废止、现行有效三数之间没有合计关系，正文和上年报告也未能确定，"
-            f"无法确定拆法，按缺失处理；候选：{shown}",
-            source.raw,
-        )
-    elif fewest:
-        asm.finding(prefix, "没有一种拆法与正文所述件数及上年数全部一致；采用不一致最少的拆法", source.raw)
-
-
-_FIELD_LABEL = {"issued": "本年制发", "abolished": "本年废止", "in_force": "现行有效"}

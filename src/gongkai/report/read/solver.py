@@ -84,6 +84,12 @@ def blank_cells(groups: Sequence[str], width: int) -> bool:
     return sum(values[:-1]) == values[-1]
 
 
+def fewer_figures_add_up(digits: str, width: int, budget: Budget) -> bool:
+    """Whether ``digits`` split into two to ``width - 1`` figures whose last is the sum of the
+    others: the run could be a row printed with blank cells, in a table that prints zeros blank."""
+    return any(splits(digits, (count,), True, budget) for count in range(2, width))
+
+
 def splits(digits: str, groups: Sequence[int], balanced: bool, budget: Budget) -> list[tuple[int, ...]]:
     """Every way to cut ``digits`` into ``sum(groups)`` numbers without leading zeros.
 

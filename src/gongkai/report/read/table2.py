@@ -21,7 +21,7 @@ from gongkai.report.read.assembly import (
 )
 from gongkai.report.read.cells import CellKind, regroupings
 from gongkai.report.read.document import TextLine
-from gongkai.report.read.glued import WRAPPED, read_glued_table2
+from gongkai.report.read.glued_table2 import WRAPPED, read_glued_table2
 from gongkai.report.read.tokens import (
     Row,
     Tok,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -19,7 +20,7 @@ from gongkai.report.model import (
     Template,
     table3_rows_for,
 )
-from gongkai.report.read import labels
+from gongkai.report.read import figures_first, labels
 from gongkai.report.read.assembly import (
     T3_WIDTH,
     TRUNCATED,
@@ -32,7 +33,8 @@ from gongkai.report.read.assembly import (
 )
 from gongkai.report.read.cells import CellKind, classify, parse_count
 from gongkai.report.read.document import Grid, TextLine
-from gongkai.report.read.glued import read_glued_table3, table3_constraints
+from gongkai.report.read.glued import BLANKS_GLUED, read_glued_table3, table3_constraints
+from gongkai.report.read.solver import Budget, fewer_figures_add_up
 from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs, text_row
 
 #: How many runs of numbers in running text may be tried for one table-3 row (the narrative
@@ -52,6 +54,10 @@ def read_table3_any(asm: Assembly, start: int, end: int) -> set[str]:
     if len(found) >= _FULL_ROWS and standard.read_count("table3.") == len(found) * T3_WIDTH:
         asm.adopt(standard)
         return found
+    first = _read_figures_first(asm, start, end)
+    if first is not None:
+        asm.adopt(first[0])
+        return first[1]
     glued = asm.trial()
     glued_found = read_glued_table3(glued, start, end)
     if glued.read_count("table3.") > standard.read_count("table3."):
@@ -59,6 +65,23 @@ def read_table3_any(asm: Assembly, start: int, end: int) -> set[str]:
         return glued_found
     asm.adopt(standard)
     return found
+
+
+def _read_figures_first(asm: Assembly, start: int, end: int) -> tuple[Assembly, set[str]] | None:
+    """Table 3 whose every row prints its figures before its label, read only where the layout is
+    consistent and the reading balances (``gongkai.report.read.figures_first``)."""
+    lines = figures_first.figures_first_lines(asm, start, end)
+    if lines is None:
+        return None
+    trial = asm.trial()
+    blocks = tuple(lines.get(i, block) for i, block in enumerate(asm.doc.blocks))
+    trial.doc = dataclasses.replace(asm.doc, blocks=blocks)
+    found = read_table3(trial, start, end)
+    if not figures_first.balances(trial, found):
+        return None
+    figures_first.noted(trial)
+    trial.doc = asm.doc
+    return trial, found
 
 
 #: The fewest rows a complete table 3 has (the 2019 layout).
@@ -76,6 +99,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     repeated: set[str] = set()
     orphan: Run | None = None
     sequence: list[str | Run] = []
+    blanks_printed = _prints_blank_rows(runs)
     for i, run in enumerate(runs):
         matches = labels.table3_matches(run.label)
         key = matches[-1].key if matches else None
@@ -163,6 +187,13 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if attempts[key] > _MAX_ATTEMPTS:
             continue  # a label repeated without end is not a table; do not enumerate it again
         readings = digit_readings(run, T3_WIDTH, arithmetic.row_balances)
+        if readings and blanks_printed and _may_have_blanks(run):
+            # The table prints zeros blank, and these digits also add up as fewer figures.
+            for column in TABLE3_COLUMN_KEYS:
+                asm.put(f"table3.{key}.{column}", None, run.values[0].source)
+            asm.finding(f"table3.{key}", BLANKS_GLUED, " ".join(t.text for t in run.values))
+            found[key] = run
+            continue
         if asm.ends_document(run.values[-1].source) and len(run.values) != T3_WIDTH:
             readings = []  # the document ends on this row: cells may be missing, nothing is split
         if len(readings) == 1:
@@ -191,6 +222,27 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
     return set(found)
+
+
+def _prints_blank_rows(runs: Sequence[Run]) -> bool:
+    """Whether a row of the table is printed with no figure at all, so that its label runs into the
+    next row's ("二、上年结转政府信息公开申请数量三、本年度办理结果（一）予以公开39514150"): the table
+    prints zero cells blank, and a run of glued digits may hold fewer than seven figures."""
+    started = False
+    for run in runs:
+        keys = [m.key for m in labels.table3_matches(run.label) if m.key != OTHER_SINGLE_KEY]
+        if started and not run.positional and len(keys) > 1:
+            return True
+        started = started or bool(keys)
+    return False
+
+
+def _may_have_blanks(run: Run) -> bool:
+    """Whether the run's digits, not printed as seven figures, also add up as fewer figures."""
+    digits = [t.text for t in run.values]
+    if len(digits) == T3_WIDTH or not all(d.isdigit() for d in digits):
+        return False
+    return fewer_figures_add_up("".join(digits), T3_WIDTH, Budget())
 
 
 #: A sub-row's ordinal ("1." "2、") after a group label.

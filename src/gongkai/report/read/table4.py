@@ -65,7 +65,8 @@ def read_table4(asm: Assembly, start: int, end: int) -> bool:
             _put_agreed(asm, paths, readings, run)
         else:
             raw = " ".join(t.text for t in run.values)
-            asm.finding("table4", "表四的数字个数与 15 列对不上，且无法按各组合计拆分，按缺失处理", raw)
+            message = f"表四的数字个数与 15 列对不上，{arithmetic.UNSPLITTABLE_TABLE4}，按缺失处理"
+            asm.finding("table4", message, raw)
         blocks.append(run.last_block)
         break
     # The transposed layout (a row per group: 行政复议 | five numbers) only when the official

@@ -16,7 +16,7 @@ Rule ids are stable (scripts and the web app depend on them):
   ``SEC5-EMPTY``, ``SEC6-FEE`` (``narrative``);
 - a 人民政府's report: ``GOV-ASSESSMENT`` (``government``, 条例 第五十条第（四）项);
 - the printed form of table 3: ``T3-LABEL`` (``labels``); glued rows that cannot add up:
-  ``T3-ROW-GLUED`` (``glued_rows``);
+  ``T3-ROW-GLUED``, ``T4-GLUED`` (``glued_rows``);
 - tables absent or without numbers, blank cells: ``TABLE-EMPTY``, ``CELL-BLANK`` (``completeness``);
 - narrative against tables: ``TEXT-TABLE-NEW``, ``TEXT-TABLE-CARRIED``, ``TEXT-TABLE-DONE``,
   ``TEXT-TABLE-CARRY-NEXT``, ``TEXT-TABLE-RECONSIDERATION``, ``TEXT-TABLE-LITIGATION``,
