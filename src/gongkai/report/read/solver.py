@@ -30,8 +30,8 @@ The precise rule (issue 13: "every cell right, or honestly blank"), as the table
 
 Bounds (the worst case): splitting one run of ``n`` digits into ``k`` cells has at most
 C(n-1, k-1) readings; the enumeration stops after ``Budget.steps`` steps (``MAX_STEPS``) and the
-joint search over a table after the same budget, shared; a deadline (``MAX_SECONDS``) caps the wall
-time. Runs longer than ``MAX_DIGITS`` are not split at all. When a limit is hit the cells concerned
+joint search over a table after the same budget, shared; a deadline (``MAX_SECONDS``) caps the CPU
+time of the reading thread (CPU, not wall time: a busy machine must not change what is read). Runs longer than ``MAX_DIGITS`` are not split at all. When a limit is hit the cells concerned
 are null with a finding ("超出求解上限"), never a guess and never a hang.
 """
 
@@ -45,7 +45,8 @@ from dataclasses import dataclass, field
 MAX_DIGITS = 48
 #: Steps of enumeration and search allowed for one table.
 MAX_STEPS = 300_000
-#: Wall-time cap for one table, in seconds.
+#: CPU-time cap for one table, in seconds of the reading thread's CPU time (``time.thread_time``):
+#: a wall-clock cap made the same file read differently on a loaded machine (more nulls).
 MAX_SECONDS = 0.5
 #: How many equally good joint solutions are collected before the table counts as ambiguous.
 MAX_SOLUTIONS = 64
@@ -58,11 +59,11 @@ class LimitReached(Exception):
 @dataclass(slots=True)
 class Budget:
     steps: int = MAX_STEPS
-    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    deadline: float = field(default_factory=lambda: time.thread_time() + MAX_SECONDS)
 
     def tick(self, n: int = 1) -> None:
         self.steps -= n
-        if self.steps < 0 or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
+        if self.steps < 0 or (self.steps % 1024 == 0 and time.thread_time() > self.deadline):
             raise LimitReached
 
 
