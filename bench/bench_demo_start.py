@@ -1,6 +1,8 @@
 """How long `make demo` takes until the site answers: cold (no snapshot: the city is built and kept)
 and warm (the checked snapshot copied in), each measured from starting `gongkai serve --demo` to the
-first page served, in a throw-away data directory.
+first page served, in a throw-away data directory. Also the CPU time the server's processes used
+(they are stopped right after the first page) and the load average, since the wall-clock figures
+mean little on a machine shared with other work.
 
     .venv/bin/python bench/bench_demo_start.py
 """
@@ -8,6 +10,7 @@ first page served, in a throw-away data directory.
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -21,6 +24,11 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
         return port
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def start_until_answering(data_dir: str) -> tuple[float, list[str]]:
@@ -58,12 +66,17 @@ def start_until_answering(data_dir: str) -> tuple[float, list[str]]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
+        print("load average before:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        cpu = children_cpu()
         cold, lines = start_until_answering(data_dir)
+        cold_cpu, cpu = children_cpu() - cpu, children_cpu()
         print("\n".join(lines))
-        print(f"cold (built, snapshot saved): {cold:.1f} s to the first page")
+        print(f"cold (built, snapshot saved): {cold:.1f} s to the first page, {cold_cpu:.1f} s CPU")
         warm, lines = start_until_answering(data_dir)
+        warm_cpu = children_cpu() - cpu
         print(lines[1] if len(lines) > 1 else "")
-        print(f"warm (snapshot copied in):    {warm:.1f} s to the first page")
+        print(f"warm (snapshot copied in):    {warm:.1f} s to the first page, {warm_cpu:.1f} s CPU")
+        print("load average after:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":
