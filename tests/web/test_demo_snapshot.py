@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from gongkai.web.demo import snapshot
 from gongkai.web.demo.progress import RichStages, Stages
@@ -99,3 +100,72 @@ def test_a_snapshot_for_another_key_or_damaged_is_refused(tmp_path: Path, damage
         manifest["sha256"] = snapshot._file_sha256(database)
         (tmp_path / "s" / snapshot.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     assert snapshot.checked_manifest(tmp_path / "s", key) is None
+
+
+# -- the cold build: into its own file with the build's pragmas, then moved into place ------------
+
+
+def _fake_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, fail: bool
+) -> tuple[Path, dict[str, object]]:
+    """``snapshot.build`` with the embedded database at ``tmp_path/live.sqlite3`` (holding b"old")
+    and a city that is one table, written on the connection the build opened (or a failure); the
+    pragmas that connection had when the build began are put in the returned dict."""
+    import django.core.management
+
+    from gongkai.web.demo import city
+
+    target = tmp_path / "live.sqlite3"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(snapshot, "_settings", lambda: (target, tmp_path / "media", tmp_path / "snap"))
+    seen: dict[str, object] = {}
+
+    def migrate(*args: object, **kwargs: object) -> None:
+        with connection.cursor() as cursor:
+            seen["journal"] = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            seen["synchronous"] = cursor.execute("PRAGMA synchronous").fetchone()[0]
+            cursor.execute("CREATE TABLE city (name TEXT)")
+
+    def build(**kwargs: object) -> list[tuple[str, str, str]]:
+        if fail:
+            raise RuntimeError("build stopped")
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO city VALUES ('示例市')")
+        return [("clerk", "经办人", "示例市")]
+
+    monkeypatch.setattr(django.core.management, "call_command", migrate)
+    monkeypatch.setattr(city, "build", build)
+    monkeypatch.setattr(city, "summary", lambda: "1 个城市")
+    return target, seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_city_is_built_in_its_own_file_and_moved_into_place(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    original = connection.settings_dict["NAME"]
+    target, seen = _fake_build(monkeypatch, tmp_path, fail=False)
+    demo = snapshot.build(DAY)
+    assert seen == {"journal": "memory", "synchronous": 0}
+    assert demo == snapshot.Demo([("clerk", "经办人", "示例市")], "1 个城市", built=True)
+    assert connection.settings_dict["NAME"] == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["live.sqlite3"]
+    assert target.stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(target) as db:
+        assert db.execute("SELECT name FROM city").fetchall() == [("示例市",)]
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # what the server expects
+    db.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_build_pragmas_apply_to_the_build_file_only_and_a_failed_build_leaves_the_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target, _ = _fake_build(monkeypatch, tmp_path, fail=True)
+    with pytest.raises(RuntimeError, match="build stopped"):
+        snapshot.build(DAY)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["live.sqlite3"]
+    assert connection.settings_dict["NAME"] != str(tmp_path / ".live.sqlite3.building")
+    with connection.cursor() as cursor:  # the test database is untouched by the build's pragmas
+        assert cursor.execute("PRAGMA synchronous").fetchone()[0] != 0

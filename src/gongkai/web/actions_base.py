@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from gongkai.errors import GongkaiError
+from gongkai.web import memo
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.audit.record import record
 
@@ -105,6 +106,9 @@ def top_level(event: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
                     for finish in step.finishing if step is not None else ():
                         finish()
                     return result
+            except BaseException:
+                memo.forget()  # the step's savepoint is rolled back, and what was read inside it
+                raise
             finally:
                 _step.reset(token)
 

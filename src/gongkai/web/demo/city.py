@@ -23,6 +23,7 @@ from gongkai.web.demo import appeals, fees
 from gongkai.web.demo.cases import Desk, build_open, build_year
 from gongkai.web.demo.people import AGENCIES, GOVERNMENT, PASSWORD, PEOPLE, people
 from gongkai.web.demo.progress import Stages
+from gongkai.web.memo import memoising
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
 
 __all__ = ["PASSWORD", "build", "summary"]
@@ -40,7 +41,9 @@ def build(
     ``progress`` is told each stage and step (silent by default)."""
     today = today or timezone.localdate()
     progress = progress or Stages()
-    with batch():  # one transaction: the nested actions become cheap savepoints
+    # One transaction: the nested actions become cheap savepoints. memoising: the calendar and
+    # the disclosure setup each step asks for are read once (gongkai.web.memo; bench/RESULTS.md).
+    with batch(), memoising():
         accounts = _build(seed, today, per_year, progress)
     progress.finish()
     return accounts

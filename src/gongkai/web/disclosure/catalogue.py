@@ -9,6 +9,7 @@ from datetime import date
 
 from gongkai.deadlines import publication_due
 from gongkai.errors import GongkaiError
+from gongkai.web import memo
 from gongkai.web.accounts.models import Agency
 from gongkai.web.disclosure import vocabulary as v
 from gongkai.web.disclosure.models import Category, DisclosureSetup, IndexCounter
@@ -17,21 +18,30 @@ from gongkai.web.workdays.calendars import calendar_for
 KNOWN_ROLES = {"clerk", "reviewer", "head", "supervisor", "admin"}
 
 
-def _default_prefix(agency: Agency) -> str:
-    return f"{agency.pk:09d}"
+def _default_prefix(agency_id: int) -> str:
+    return f"{agency_id:09d}"
 
 
-def setup_for(agency: Agency) -> DisclosureSetup:
-    """The agency's setup, read only: its saved one, or (none saved yet) the defaults, unsaved
-    (prefix = a number derived from the agency)."""
-    saved = DisclosureSetup.objects.filter(agency=agency).first()
-    return saved or DisclosureSetup(agency=agency, index_prefix=_default_prefix(agency))
+def setup_for(agency: Agency | int) -> DisclosureSetup:
+    """The setup of the agency (or the agency with this id), read only: its saved one, or (none
+    saved yet) the defaults, unsaved (prefix = a number derived from the agency). Kept inside
+    ``memo.memoising()`` (the demo build's review steps ask thousands of times) until a setup is
+    saved; callers must not change it without saving it."""
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return memo.remembered(
+        ("setup_for", agency_id), lambda: _read_setup(agency_id), depends_on=(DisclosureSetup,)
+    )
+
+
+def _read_setup(agency_id: int) -> DisclosureSetup:
+    saved = DisclosureSetup.objects.filter(agency_id=agency_id).first()
+    return saved or DisclosureSetup(agency_id=agency_id, index_prefix=_default_prefix(agency_id))
 
 
 def ensure_setup(agency: Agency) -> DisclosureSetup:
     """The agency's setup, saved with the defaults at first use (inside an action)."""
     setup, _ = DisclosureSetup.objects.get_or_create(
-        agency=agency, defaults={"index_prefix": _default_prefix(agency)}
+        agency=agency, defaults={"index_prefix": _default_prefix(agency.pk)}
     )
     return setup
 

@@ -5,6 +5,7 @@ those of the agency's ancestors, then its own (the nearest entry wins)."""
 from __future__ import annotations
 
 from gongkai.calendar import Notice, WorkingCalendar, YearSchedule
+from gongkai.web import memo
 from gongkai.web.accounts.models import Agency
 from gongkai.web.workdays.models import HolidaySchedule
 
@@ -37,6 +38,17 @@ _BUILT: dict[tuple[tuple[int, str], ...], WorkingCalendar] = {}
 
 
 def calendar_for(agency: Agency | None) -> WorkingCalendar:
+    """The calendar ``agency``'s cases are timed on (None: the nationwide one). Read from the
+    database every time, except inside ``memo.memoising()`` (the demo build asks thousands of
+    times) until a schedule or an agency is saved."""
+    return memo.remembered(
+        ("calendar_for", agency.pk if agency is not None else None),
+        lambda: _read_calendar(agency),
+        depends_on=(HolidaySchedule, Agency),
+    )
+
+
+def _read_calendar(agency: Agency | None) -> WorkingCalendar:
     lineage = _lineage(agency)
     rows = list(HolidaySchedule.objects.filter(agency__isnull=True).order_by("year"))
     by_agency: dict[int | None, list[HolidaySchedule]] = {}

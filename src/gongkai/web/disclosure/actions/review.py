@@ -35,7 +35,7 @@ def current_step(item: Item) -> dict[str, Any] | None:
     """The step of the review chain now waiting, or None (not in review)."""
     if item.status != v.Status.IN_REVIEW:
         return None
-    chain = catalogue.setup_for(item.agency).review_chain
+    chain = catalogue.setup_for(item.agency_id).review_chain
     return chain[item.review_step] if item.review_step < len(chain) else None
 
 
@@ -71,7 +71,7 @@ def do_review_item(
             take(it, Step.RETURN)
             it.review_step = 0
         else:
-            last = it.review_step + 1 >= len(catalogue.setup_for(it.agency).review_chain)
+            last = it.review_step + 1 >= len(catalogue.setup_for(it.agency_id).review_chain)
             take(it, Step.APPROVE_LAST if last else Step.APPROVE)
             it.review_step += 1
 
@@ -80,7 +80,7 @@ def _require_another_person(item: Item, label: str, user: Any) -> None:
     """Each step of the chain is a separate check: who approved an earlier step of this round
     does not approve another (科室负责人审核 and 保密审查 by one person), unless the agency allows
     it (``DisclosureSetup.one_person_several_steps``). Returning an item is always possible."""
-    if catalogue.setup_for(item.agency).one_person_several_steps:
+    if catalogue.setup_for(item.agency_id).one_person_several_steps:
         return
     earlier = (
         ReviewRecord.objects.filter(item=item, round=item.review_round, by=user)
