@@ -23,7 +23,8 @@ From these: files per consumer-CPU-second (do consumers slow each other down?), 
 CPU per file (the share that does not grow with consumers), and the wall time the run would have
 taken had no worker waited for a core (``wall - the workers' mean run-queue wait``: what consumers
 with a core or machine of their own would see). ``--pin`` pins consumer i to core i (``taskset``).
-``--nice -15`` runs the consumers, their database connections and the timing process ahead of
+``--nice -15`` runs the consumers (each a session of its own: its autogroup gets the priority),
+their database connections (among the server's processes) and the timing process ahead of
 other work (a share of the cores close to having them alone).
 
 Run: .venv/bin/python bench/bench_consumers.py [FILES] [--sqlite] [--repeat R] [--pin]
@@ -153,6 +154,8 @@ class Run:
     steady_files: int = 0
     #: the database server's processes serving the consumers; all of the server's (other people's too)
     database_cpu: float = 0.0
+    #: how long the database processes serving the consumers waited for a core
+    database_wait: float = 0.0
     all_database_cpu: float = 0.0
     redis_cpu: float = 0.0
     own_cpu: float = 0.0
@@ -167,9 +170,11 @@ class Run:
 
     @property
     def own_core_wall(self) -> float:
-        """The wall time had no worker waited for a core: the wall time less the workers' mean
-        run-queue wait (they take tasks from one queue, so a worker that waited less took more)."""
-        return self.wall - statistics.mean(wait for _, wait in self.workers)
+        """The wall time had no worker, nor the database process serving it, waited for a core:
+        the wall time less the workers' mean run-queue wait and their share of the database
+        processes' (they take tasks from one queue, so a worker that waited less took more)."""
+        waits = statistics.mean(wait for _, wait in self.workers)
+        return self.wall - waits - self.database_wait / len(self.workers)
 
 
 def _finished(job_id: int) -> int:
@@ -184,10 +189,10 @@ def _finished(job_id: int) -> int:
     return count
 
 
-def _backends(cpu: dict[int, float], nice: int) -> None:
-    """Note the CPU of the database server's processes serving the consumers' connections (into
-    ``cpu``, by process id: a connection closed after its maximum age takes its backend with it),
-    and give them the consumers' priority (``nice``)."""
+def _backends(seen: dict[int, tuple[float, float]], nice: int) -> None:
+    """Note the CPU and run-queue wait of the database server's processes serving the consumers'
+    connections (into ``seen``, by process id: a connection closed after its maximum age takes its
+    backend with it), and give them the consumers' priority (``nice``) among the server's processes."""
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -196,7 +201,8 @@ def _backends(cpu: dict[int, float], nice: int) -> None:
         )
         for (pid,) in cursor.fetchall():
             with contextlib.suppress(OSError):  # ended meanwhile
-                cpu[pid] = _cpu_of(pid)
+                wait = int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+                seen[pid] = (_cpu_of(pid), wait)
                 if nice:
                     os.setpriority(os.PRIO_PROCESS, pid, nice)
 
@@ -236,6 +242,7 @@ def _one_run(
         subprocess.Popen(
             (["taskset", "-c", str(i % os.cpu_count()), *command] if args.pin else command),  # type: ignore[operator]
             env=env,
+            start_new_session=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -243,10 +250,13 @@ def _one_run(
     ]
     for process in processes:
         if args.nice:
+            # Each consumer is a session of its own, so its autogroup (the kernel schedules
+            # sessions against each other first, then processes within them) gets the priority.
+            Path(f"/proc/{process.pid}/autogroup").write_text(str(args.nice))
             os.setpriority(os.PRIO_PROCESS, process.pid, args.nice)  # its threads and workers inherit it
     try:
         first = None  # when the first file is done: the consumers' start-up is not checking
-        backends: dict[int, float] = {}
+        backends: dict[int, tuple[float, float]] = {}
         finished = 0
         polls = 0
         while finished < count and time.perf_counter() < started + 3600:
@@ -269,7 +279,8 @@ def _one_run(
             run.steady_files = count - first[1]
         if not args.sqlite:
             _backends(backends, args.nice)
-            run.database_cpu = sum(backends.values())
+            run.database_cpu = sum(cpu for cpu, _ in backends.values())
+            run.database_wait = sum(wait for _, wait in backends.values())
         for process in processes:
             run.workers.extend(_busy_threads(process.pid))
             # Read before stopping: all the consumer's threads and worker processes.
@@ -305,7 +316,7 @@ def _print_run(run: Run, count: int) -> None:
         f"database {run.database_cpu * per_file:.1f} (server {run.all_database_cpu * per_file:.1f}), "
         f"Redis {run.redis_cpu * per_file:.1f}, this timing process {run.own_cpu * per_file:.1f}; "
         f"other people's work {run.others_cpu:.0f} CPU-s of the machine's {run.machine_cpu:.0f}\n"
-        f"    worker threads: {workers}",
+        f"    worker threads: {workers}; their database processes waited {run.database_wait:.0f} s for one",
         flush=True,
     )
 
