@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def in_process_queue() -> Any:
     """Tests run the queue in-process whatever REDIS_URL says."""
-    from huey.contrib.djhuey import HUEY
+    from huey.contrib.djhuey import HUEY  # type: ignore[import-untyped]
 
     before = HUEY.immediate
     HUEY.immediate = True

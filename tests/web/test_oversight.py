@@ -506,9 +506,9 @@ def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
         # A consumer on Redis uses its machine's cores: processes, as many as cores (the checks
         # hold the GIL, so threads of one consumer would share one core).
         assert huey["consumer"] == {"workers": os.cpu_count(), "worker_type": "process"}
-        env["GONGKAI_QUEUE_WORKERS"] = "3"
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        assert json.loads(out.stdout)["consumer"]["workers"] == 3
+        three = {**env, "GONGKAI_QUEUE_WORKERS": "3"}
+        out = subprocess.run([sys.executable, "-c", code], env=three, capture_output=True, text=True)
+        assert json.loads(out.stdout)["consumer"]["workers"] == 3, out.stderr
     else:
         assert huey["consumer"] == {"workers": 1, "worker_type": "thread"}
 
