@@ -21,8 +21,9 @@ task-clock reads):
 
 From these: files per consumer-CPU-second (do consumers slow each other down?), database + Redis
 CPU per file (the share that does not grow with consumers), and the wall time the run would have
-taken had no worker waited for a core (``wall - the workers' mean run-queue wait``: what consumers
-with a core or machine of their own would see). ``--pin`` pins consumer i to core i (``taskset``).
+taken had no worker, nor its database backend, waited for a core (``wall`` less the workers' mean
+run-queue wait and their share of their backends': what consumers and a database with cores of
+their own would see). ``--pin`` pins consumer i to core i (``taskset``).
 ``--nice -15`` runs the consumers (each a session of its own: its autogroup gets the priority),
 their database connections (among the server's processes) and the timing process ahead of
 other work (a share of the cores close to having them alone).
