@@ -11,19 +11,11 @@ template, the 50-row page. The database is dropped afterwards.
 
 Run: .venv/bin/python bench/bench_queue.py [N] [--sqlite] [--repeat R]
 
-Issue 15, the task queue (not the work queue above): ``--consumers [FILES]`` shows that consumers
-of one Redis (127.0.0.1:6379, database 13) share the bulk checking of a supervisor's upload. It
-stores FILES uploaded reports (default 2,000: DOCX, XLSX, HTML and JSON, rendered from 40 generated
-reports of distinct agencies) in a temporary SQLite database, enqueues one ``check_upload`` task
-each, then starts one consumer (``gongkai manage run_huey -w 1``) and times until every file is
-checked; then resets the files and does the same with two consumers.
-
-Run: .venv/bin/python bench/bench_queue.py --consumers [FILES]
+Issue 15, the task queue (not the work queue above): bench/bench_consumers.py.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
@@ -153,134 +145,7 @@ def _time_views(
     return rows
 
 
-REDIS_BENCH = "redis://127.0.0.1:6379/13"
-
-
-def _report_files(count: int) -> list[tuple[str, bytes]]:
-    from gongkai.report import jsonio, samples
-    from gongkai.report.render import render
-
-    formats = ("docx", "xlsx", "html", "json")
-    rendered = []
-    for n in range(40):
-        report = samples.balanced_report(n, agency=f"示例市第{n}局", year=2025)
-        fmt = formats[n % len(formats)]
-        data = jsonio.dumps(report).encode("utf-8") if fmt == "json" else render(report, fmt)
-        rendered.append((fmt, data))
-    return [(f"报告{i:04d}.{rendered[i % 40][0]}", rendered[i % 40][1]) for i in range(count)]
-
-
-def _checked(job_id: int) -> int:
-    from gongkai.web.oversight.models import UploadedReport, UploadState
-
-    return UploadedReport.objects.filter(
-        job_id=job_id,
-        # Every state a finished check ends in: a file whose agency or year differs from the one it
-        # was assigned (all of them here: 40 agencies uploaded as the office's) awaits confirmation.
-        state__in=[UploadState.CHECKED, UploadState.FAILED, UploadState.UNASSIGNED, UploadState.UNCONFIRMED],
-    ).count()
-
-
-def consumers_bench(count: int) -> int:
-    """One consumer, then two, on one Redis: seconds to check ``count`` uploaded reports."""
-    import hashlib
-    import subprocess
-
-    import redis
-
-    tmp = tempfile.TemporaryDirectory(prefix="gongkai-bench-consumers-")
-    env = {**os.environ, "GONGKAI_DATA_DIR": tmp.name, "REDIS_URL": REDIS_BENCH}
-    for name in ("DATABASE_URL", "GONGKAI_HUEY_IMMEDIATE"):
-        env.pop(name, None)
-    os.environ.update(env)
-    for name in ("DATABASE_URL", "GONGKAI_HUEY_IMMEDIATE"):
-        os.environ.pop(name, None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
-    redis.Redis.from_url(REDIS_BENCH).flushdb()
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    from django.contrib.auth.hashers import make_password
-
-    from gongkai.web.accounts.models import Agency, User
-    from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
-    from gongkai.web.oversight.tasks import check_upload
-
-    office = Agency.objects.create(name="示例市人民政府办公室", short_name="示政办")
-    user = User.objects.create(username="supervisor", password=make_password("x"))
-    job = BulkCheckJob.objects.create(supervisor_agency=office, year=2025, total=count, created_by=user)
-    started = time.perf_counter()
-    files = _report_files(count)
-    print(f"{count} report files rendered in {time.perf_counter() - started:.0f} s")
-    UploadedReport.objects.bulk_create(
-        UploadedReport(
-            job=job,
-            agency=office,
-            year=2025,
-            filename=name,
-            content=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            uploaded_by=user,
-        )
-        for name, data in files
-    )
-    ids = list(UploadedReport.objects.filter(job=job).values_list("pk", flat=True))
-    results = {}
-    for consumers in (1, 2):
-        UploadedReport.objects.filter(job=job).update(state=UploadState.QUEUED)
-        for pk in ids:
-            check_upload(pk)
-        processes = [
-            subprocess.Popen(
-                [sys.executable, "-m", "gongkai", "manage", "run_huey", "-w", "1", "-k", "thread"],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for _ in range(consumers)
-        ]
-        started = time.perf_counter()
-        try:
-            deadline = started + 1800
-            first = None  # when the first file is done: the consumers' start-up is not checking
-            while (checked := _checked(job.pk)) < count and time.perf_counter() < deadline:
-                if first is None and checked:
-                    first = (time.perf_counter(), checked)
-                time.sleep(0.5)
-            seconds = time.perf_counter() - started
-            if first is not None:
-                steady = (count - first[1]) / (time.perf_counter() - first[0])
-                print(f"  after start-up: {steady:.1f} files/s")
-        finally:
-            for process in processes:
-                process.terminate()
-            cpu = 0.0
-            for process in processes:
-                # wait4 gives the consumer's CPU time: on a machine shared with other work, the
-                # files per CPU-second show whether two consumers slow each other down (locks)
-                # or only compete for cores.
-                _, status, usage = os.wait4(process.pid, 0)
-                process.returncode = status
-                cpu += usage.ru_utime + usage.ru_stime
-        done = _checked(job.pk)
-        results[consumers] = seconds
-        print(
-            f"{consumers} consumer(s): {done}/{count} files checked in {seconds:.1f} s "
-            f"({done / seconds:.1f} files/s; {cpu:.0f} CPU-s, {done / cpu:.1f} files per CPU-second; "
-            f"load average {os.getloadavg()[0]:.1f})"
-        )
-    print(f"speed-up with two consumers: {results[1] / results[2]:.2f}x")
-    redis.Redis.from_url(REDIS_BENCH).flushdb()
-    tmp.cleanup()
-    return 0
-
-
 def main() -> int:
-    if "--consumers" in sys.argv:
-        rest = [a for a in sys.argv[1:] if a != "--consumers"]
-        return consumers_bench(int(rest[0]) if rest else 2000)
     parser = webbench.parser(__doc__.splitlines()[0], repeat=15)
     parser.add_argument(
         "--open-share", type=float, default=0.7, help="share of the cases still open (default 0.7)"

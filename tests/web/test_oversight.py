@@ -486,6 +486,7 @@ def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
 
     env = {**os.environ, "GONGKAI_DATA_DIR": str(tmp_path), "REDIS_URL": redis_url}
     env.pop("GONGKAI_HUEY_IMMEDIATE", None)
+    env.pop("GONGKAI_QUEUE_WORKERS", None)
     code = "import json, gongkai.web.settings as s; print(json.dumps(s.HUEY))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     huey = json.loads(out.stdout)
@@ -496,6 +497,14 @@ def test_the_queue_is_redis_when_configured_and_in_process_otherwise(
         assert huey["filename"] == str(tmp_path / "queue.sqlite3")
     if redis_url:
         assert huey["connection"] == {"url": redis_url}
+        # A consumer on Redis uses its machine's cores: processes, as many as cores (the checks
+        # hold the GIL, so threads of one consumer would share one core).
+        assert huey["consumer"] == {"workers": os.cpu_count(), "worker_type": "process"}
+        three = {**env, "GONGKAI_QUEUE_WORKERS": "3"}
+        out = subprocess.run([sys.executable, "-c", code], env=three, capture_output=True, text=True)
+        assert json.loads(out.stdout)["consumer"]["workers"] == 3, out.stderr
+    else:
+        assert huey["consumer"] == {"workers": 1, "worker_type": "thread"}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -213,7 +213,10 @@ else:
 # (huey's SqliteHuey: durable, no extra server) and `gongkai serve` runs a consumer beside the web
 # server. A task enqueued before a crash is still in the file and runs when the consumer starts
 # again; an upload whose task was lost mid-run is re-queued by oversight.recovery.
-# One worker thread: SQLite has one writer, and the checks share the machine with the web server.
+# Embedded: one worker thread (SQLite has one writer, and the checks share the machine with the
+# web server). Redis: a consumer uses every core of its machine (GONGKAI_QUEUE_WORKERS to change
+# it) with worker processes: reading and checking a report is Python work that holds the GIL, so
+# worker threads of one consumer share one core (bench/RESULTS.md, "Two consumers on one Redis").
 # GONGKAI_HUEY_IMMEDIATE=1 (the tests) runs each task in the process that enqueues it.
 if os.environ.get("REDIS_URL"):
     HUEY = {
@@ -221,7 +224,10 @@ if os.environ.get("REDIS_URL"):
         "name": "gongkai",
         "immediate": False,
         "connection": {"url": os.environ["REDIS_URL"]},
-        "consumer": {"workers": 2, "worker_type": "thread"},
+        "consumer": {
+            "workers": int(os.environ.get("GONGKAI_QUEUE_WORKERS") or os.cpu_count() or 1),
+            "worker_type": "process",
+        },
     }
 else:
     create_private_file(QUEUE_PATH)

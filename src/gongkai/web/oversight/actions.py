@@ -171,6 +171,8 @@ def do_assign_upload(upload: UploadedReport, agency: Agency, *, acting_user: Any
     if recheck:
         locked.state = UploadState.QUEUED
     locked.save(update_fields=["agency", "state"])
+    if recheck:
+        checking.recount(locked.job_id)  # checked again: counted when its check finishes
     step_record(
         acting_user=acting_user,
         summary=f"将上传文件“{locked.filename}”指定为{agency.name}的报告",
