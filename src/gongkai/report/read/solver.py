@@ -31,8 +31,9 @@ The precise rule (issue 13: "every cell right, or honestly blank"), as the table
 Bounds (the worst case): splitting one run of ``n`` digits into ``k`` cells has at most
 C(n-1, k-1) readings; the enumeration stops after ``Budget.steps`` steps (``MAX_STEPS``) and the
 joint search over a table after the same budget, shared; a deadline (``MAX_SECONDS``) caps the CPU
-time of the reading thread (CPU, not wall time: a busy machine must not change what is read). Runs longer than ``MAX_DIGITS`` are not split at all. When a limit is hit the cells concerned
-are null with a finding ("超出求解上限"), never a guess and never a hang.
+time of the reading thread (CPU, not wall time: a busy machine must not change what is read).
+Runs longer than ``MAX_DIGITS`` are not split at all. When a limit is hit the cells concerned are
+null with a finding ("超出求解上限"), never a guess and never a hang.
 """
 
 from __future__ import annotations
