@@ -54,39 +54,53 @@ def _ids(tree: dict[str, Agency], relations: set[str]) -> set[int]:
     return {tree[r].pk for r in relations}
 
 
+#: Per right: the roles that hold it, the refusal, and the module's list, check and subtree.
+RIGHTS = {
+    "oversee": (
+        OVERSEE,
+        OVERSIGHT_REFUSAL,
+        permissions.overseeing_agencies,
+        permissions.can_oversee,
+        permissions.overseen_ids,
+    ),
+    "upload": (
+        UPLOAD,
+        UPLOAD_REFUSAL,
+        permissions.uploading_agencies,
+        permissions.can_upload,
+        permissions.upload_ids,
+    ),
+}
+
+
+@pytest.mark.parametrize("right", list(RIGHTS))
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_oversees_its_own_subtree_only(role: str, tree: dict[str, Agency], make_user: Any) -> None:
+def test_each_role_has_its_rights_on_its_own_subtree_only(
+    role: str, right: str, tree: dict[str, Agency], make_user: Any
+) -> None:
+    holders, refusal, agencies, allows, subtree_ids = RIGHTS[right]
     user = make_user(f"u-{role}", (tree["own"], role))
-    oversees = role in OVERSEE
-    assert permissions.overseeing_agencies(user) == ([tree["own"]] if oversees else [])
+    holds = role in holders
+    assert agencies(user) == ([tree["own"]] if holds else [])
     for relation in RELATIONS:
         agency = tree[relation]
         # The check on an agency itself: only where the role is held, not below it.
-        assert permissions.can_oversee(user, agency) is (oversees and relation == "own"), relation
-        if oversees and relation == "own":
-            assert permissions.overseen_ids(user, agency) == _ids(tree, SUBTREE)
+        assert allows(user, agency) is (holds and relation == "own"), relation
+        if holds and relation == "own":
+            assert subtree_ids(user, agency) == _ids(tree, SUBTREE)
         else:
-            with pytest.raises(PermissionDenied, match=OVERSIGHT_REFUSAL):
-                permissions.overseen_ids(user, agency)
-        # Reading one agency's report: anywhere in the subtree.
-        assert permissions.may_see_agency(user, agency.pk) is (oversees and relation in SUBTREE), relation
+            with pytest.raises(PermissionDenied, match=refusal):
+                subtree_ids(user, agency)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_the_supervisor_uploads_and_for_its_own_subtree_only(
+def test_an_overseer_reads_a_report_anywhere_in_its_subtree(
     role: str, tree: dict[str, Agency], make_user: Any
 ) -> None:
     user = make_user(f"u-{role}", (tree["own"], role))
-    uploads = role in UPLOAD
-    assert permissions.uploading_agencies(user) == ([tree["own"]] if uploads else [])
     for relation in RELATIONS:
-        agency = tree[relation]
-        assert permissions.can_upload(user, agency) is (uploads and relation == "own"), relation
-        if uploads and relation == "own":
-            assert permissions.upload_ids(user, agency) == _ids(tree, SUBTREE)
-        else:
-            with pytest.raises(PermissionDenied, match=UPLOAD_REFUSAL):
-                permissions.upload_ids(user, agency)
+        expected = role in OVERSEE and relation in SUBTREE
+        assert permissions.may_see_agency(user, tree[relation].pk) is expected, relation
 
 
 def test_several_memberships_each_count_for_their_own_role(tree: dict[str, Agency], make_user: Any) -> None:
