@@ -3,7 +3,7 @@
 Reproductions: a 1 MB DOCX took 2.1 GB in ``report parse`` and ``scan``; a 743 KB PDF with one
 Flate bomb stream ran ``scan`` past 2 minutes and 1.6 GB; a 3 MB PDF of 20,000 pages took 35 s and
 862 MB. Each command now refuses them with a Chinese message and exit status 2, measured in a
-subprocess: its peak resident memory (VmHWM) and its wall time.
+subprocess: its peak resident memory (VmHWM) and its CPU time.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ of it unmasked is audited."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -117,3 +118,23 @@ def test_making_a_user_superuser_is_an_audited_action(people: Any, agencies: Any
     assert row.actor == people["admin"] and row.object_id == str(clerk.pk)
     assert row.before["is_superuser"] is False and row.after["is_superuser"] is True
     assert "超级用户：是" in row.summary
+
+
+def test_each_masked_column_of_admin_has_its_heading_and_its_masked_value(people: Any, submit: Any) -> None:
+    """The five masked stand-ins of the personal data, each under its Chinese heading (issue 12
+    review: the columns are made by one factory now)."""
+    app = submit(name="欧阳娜娜", description="本人电话13812345678，身份证110101199001011237")
+    page = _client(people["admin"]).get(f"/admin/applications/application/{app.pk}/change/").content.decode()
+    columns = {
+        name: re.search(
+            rf'field-{name}">.*?<label>(.*?):</label>\s*<div class="readonly">(.*?)</div>', page, re.S
+        )
+        for name in ("masked_name", "masked_id_number", "masked_phone", "masked_email", "masked_description")
+    }
+    assert {name: m.groups() if m else None for name, m in columns.items()} == {
+        "masked_name": ("申请人", "欧***"),
+        "masked_id_number": ("证件号码", "110101********1237"),
+        "masked_phone": ("联系电话", "138****5678"),
+        "masked_email": ("电子邮箱", "z***@example.com"),
+        "masked_description": ("申请内容", "本人电话138****5678，身份证110101********1237"),
+    }

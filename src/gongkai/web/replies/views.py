@@ -40,9 +40,17 @@ def _errors(request: HttpRequest, form: Any, formset: Any = None) -> None:
     messages.error(request, "提交的内容有误：" + "；".join(errors))
 
 
-def _with_form(form_class: Any) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def _attachment(app: Application, aid: int) -> ReplyAttachment:
+    return get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
+
+
+def _with_form(
+    form_class: Any, lookup: Callable[..., Any] | None = None
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """A POST view of the reply panel that takes the case and the posted ``form_class``, valid:
-    an invalid form goes back to the panel with its errors (``view`` gets the other URL ids)."""
+    an invalid form goes back to the panel with its errors. The URL's other ids go to
+    ``lookup(app, **ids)``, which finds what they name within the case (404 when it is not there)
+    before the form is read, and ``view`` gets it ahead of the form."""
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
@@ -50,11 +58,12 @@ def _with_form(form_class: Any) -> Callable[[Callable[..., HttpResponse]], Calla
         @functools.wraps(view)
         def run(request: HttpRequest, pk: int, **ids: int) -> HttpResponse:
             app = case_views.visible_case(request, pk)
+            found = [] if lookup is None else [lookup(app, **ids)]
             form = form_class(request.POST, request.FILES)
             if not form.is_valid():
                 _errors(request, form)
                 return _back(app)
-            return view(request, app, form, **ids)
+            return view(request, app, *found, form)
 
         return run
 
@@ -117,10 +126,6 @@ def add_attachment(request: HttpRequest, app: Application, form: Any) -> HttpRes
     return _run(request, app, f"已添加附件“{upload.name}”。", actions.do_add_reply_attachment, app, upload)
 
 
-def _attachment(app: Application, aid: int) -> ReplyAttachment:
-    return get_object_or_404(ReplyAttachment, pk=aid, reply__application=app)
-
-
 @login_required
 @require_POST
 def redact_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
@@ -131,9 +136,10 @@ def redact_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     )
 
 
-@_with_form(forms.JustifyForm)
-def justify_attachment(request: HttpRequest, app: Application, form: Any, aid: int) -> HttpResponse:
-    attachment = _attachment(app, aid)
+@_with_form(forms.JustifyForm, lookup=_attachment)
+def justify_attachment(
+    request: HttpRequest, app: Application, attachment: ReplyAttachment, form: Any
+) -> HttpResponse:
     text = form.cleaned_data["text"]
     return _run(request, app, "已记录保留理由。", actions.do_justify_reply_attachment, attachment, text=text)
 
