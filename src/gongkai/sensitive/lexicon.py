@@ -141,6 +141,12 @@ GIVEN_NAME_CHARS = frozenset(
     "隽雍霁青靖韶颀颐飚香馥骐鲲鸾鹰麟黛玄珺琇琪璨宥岑芊菀菊兰梅竹"
     # Frequent in names given since 2010 (一诺, 宗翰, 哲).
     "诺宗哲"
+    # Further given-name characters of 《通用规范汉字表》 common in names of every generation
+    # (令, 升, 骁, 昶, 晏 ...), without function words (同、向、先、任、意): a name whose given
+    # name is rarer is found by its place in the document, not by its characters.
+    "升令骁伯仲叔季仕伊伶俐允兆冀创初剑劲勋卓吟咏喆圣垚堃奕姿娉婵嫦孜宪寰尊岐峻崧帜弘忻恬悟愉"
+    "扶拯攀敦斯昀昶晏普暄曜柔栗棠榕樵汝沅泳洛涓淇淮湄溥漪炬烈爵犇珑甄睦瞳硕磐祯禹穗穹笃箫缙羲翀"
+    "耘聆臻舜芦芯苇苓茹荔萃蕴谊谨贻赐轲逍逵醇钢锴闵阔隆靓骅骞骥鹃麒鼐龄"
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.
@@ -296,7 +302,15 @@ ORG_PLACE_SUFFIXES = "省市区县镇乡村路街巷局委厅办部处科室所�
 
 # Characters that commonly follow a name in running text; a given name does not contain them, so
 # "张三于2023年" is read as 张三 and "张三向本机关" as 张三.
-STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所"
+STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所到"
+
+# Posts and standings written right before a name; alone they are never names (区长, 干部).
+TITLES = (  # noqa: SIM905
+    "副区长 区长 副县长 县长 副市长 市长 副镇长 镇长 副乡长 乡长 副局长 局长 副主任 主任 副书记 书记 "
+    "科长 处长 所长 站长 院长 庭长 审判长 审判员 书记员 队长 执法队员 队员 民警 辅警 村民 居民 "
+    "村干部 干部 网格长 原告 被告 上诉人 被上诉人"
+).split()
+NOT_NAMES |= frozenset(TITLES)
 
 # Cue words before a person's name (role labels in decisions, applications and replies).
 NAME_CUES = [
@@ -342,6 +356,9 @@ NAME_CUES = [
     "审核人",
     "核稿人",
     "拟稿人",
+    # Posts and standings written right before a name in running text ("副区长章建华在…",
+    # "执法队员施春燕、…", "村民于晓梅于…", "原告禤国良诉被告…").
+    *TITLES,
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").
@@ -362,6 +379,8 @@ NAME_CUES_WITH_COLON = [
     "家庭成员",
     "陪同人员",
     "见证人",
+    "评审专家",
+    "专家",
     # Parties of a judgment or ruling and the signers of a table: "原告：", "被告：", "制表：".
     "原告",
     "被告",
@@ -414,6 +433,20 @@ RUNNING_TEXT_CUES = [
     "联络员",
     "协管员",
     "人",
+    # Prepositions and verbs whose object is often a person ("由仉东升于2021年搭建",
+    # "书面告知宓国栋，", "经李明同意").
+    "由",
+    "被",
+    "对",
+    "将",
+    "给",
+    "请",
+    "经",
+    "告知",
+    "通知",
+    "联系",
+    "约谈",
+    "交由",
 ]
 # What a name in running text is followed by: a verb or preposition it is the subject of.
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")

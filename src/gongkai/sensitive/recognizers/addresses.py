@@ -75,9 +75,9 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 _OFFICE_LABELS = frozenset(("办公地址", "单位地址", "办公地点", "机关地址", "单位住所"))
 _NEUTRAL_LABELS = frozenset(("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所"))
 _OFFICE_AFTER = re.compile(
-    r"(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
+    r"[区市县镇乡]?(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
 )
-_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服")
+_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服区县镇乡")
 # An organisation ending the clause before the label, or the one before that (then followed by a
 # verb: "请向某局反映，"), in the same sentence (no stop or colon after it).
 _ORGANISATION = re.compile(
@@ -143,6 +143,27 @@ class AddressRecognizer(Recognizer):
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
+        if "\n" in norm:
+            yield from self.supplement_broken(text, norm)
+
+    def supplement_broken(self, text: str, norm: str) -> Iterator[Finding]:
+        """Addresses broken by a line break after a division ("…凤桥镇新民村⏎张家浜17号": text
+        taken out of a PDF or a narrow table cell), matched with the break taken out."""
+        for unit in "村镇乡道区县市":
+            i = norm.find(unit + "\n")
+            while i != -1:
+                lo = i
+                while lo > 0 and i - lo < _ADDRESS_REACH and "\u4e00" <= norm[lo - 1] <= "\u9fff":
+                    lo -= 1
+                after = _ADDRESS_BARRIER.search(norm, i + 2, i + 2 + _ADDRESS_REACH)
+                hi = after.start() if after is not None else min(len(norm), i + 2 + _ADDRESS_REACH)
+                joined = norm[lo : i + 1] + norm[i + 2 : hi]
+                match = self.pattern.search(joined)
+                if match is not None and match.start() <= i - lo and match.end() > i + 1 - lo:
+                    finding = self._finding(text, norm, lo + match.start(), lo + match.end() + 1)
+                    if not _is_organisation_address(norm, finding.start, finding.end):
+                        yield finding
+                i = norm.find(unit + "\n", i + 2)
 
     @staticmethod
     def _anchors(norm: str) -> list[int]:

@@ -12,6 +12,14 @@ from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
 )
+from gongkai.sensitive.recognizers.name_tables import (
+    CELL_NAME,
+    cell_is_name,
+    cell_start,
+    column_names,
+    dotted_names,
+    row_cells,
+)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -27,6 +35,7 @@ _SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in le
 _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
+_SAME_COLUMN = "表格中与其他姓名同列的单元格"
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -42,26 +51,6 @@ _CUES = "|".join(
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
     + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
-# Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
-_SPACES = re.compile(r"( {2,})")
-
-
-def _row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
-    """The cells of a row and the separators between them (one C call: ``split``)."""
-    if sep is None:
-        parts = _SPACES.split(row)
-        return parts[::2], parts[1::2]
-    cells = row.split(sep)
-    return cells, [sep] * (len(cells) - 1)
-
-
-def _cell_start(cells: list[str], seps: list[str], column: int) -> int:
-    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
-    cell = cells[column]
-    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
-    return before + len(cell) - len(cell.lstrip(" "))
-
-
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
 # in Python, as a leading look-behind would make ``re`` try every position.
 _HEADER_CELL = re.compile(
@@ -71,8 +60,7 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
-_UNITS = ("局", "室", "街道", "镇", "乡")
-_CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
+_UNITS = ("局", "室", "街道", "镇", "乡", "办")
 # Where a name may start in running text: after a running-text cue word or a clause mark.
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
@@ -130,10 +118,13 @@ class PersonNameRecognizer(Recognizer):
     # A title may come between unit and name: "区财政局局长张三、", "崇福镇副镇长刘亮红，".
     _after_unit = re.compile(
         r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
-        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;\n]|（[^）\n]{{1,12}}）))"
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
-    _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
+    # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
+    _next_in_list = re.compile(
+        rf"(?:（[^）\n]{{1,8}}）)?(?:、[ \t]*| +)(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))"
+    )
     # A cell or list item: a separator, the name, then a separator or the end of a line.
     # The single-surname class comes first here: after a separator it turns most positions away in
     # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
@@ -178,6 +169,12 @@ class PersonNameRecognizer(Recognizer):
                 span = start, end = match.span("name")
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
+        for span in list(column_names(norm, list(found))):
+            if span not in found:
+                start, end = span
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
+        for start, end in dotted_names(norm):
+            found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
@@ -220,6 +217,9 @@ class PersonNameRecognizer(Recognizer):
         s = 2 if name[:2] in _COMPOUND_SET else 1
         return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
 
+    def _yu_given(self, given: str) -> bool:
+        return lexicon.NOT_RUNNING_GIVEN.isdisjoint(given) and self._is_lexicon_name("王" + given)
+
     def _yu_first_on_a_line(self, norm: str, start: int) -> int:
         """End of a name with the surname 于 at ``start`` (a line start), 0 if there is none: only
         a list item ("于海燕、男、…", "于海燕（户主）") whose given name is the lexicon's."""
@@ -247,6 +247,11 @@ class PersonNameRecognizer(Recognizer):
         while match is not None and (length := self._name_length(match["run"])):
             start = match.start("run")
             end = start + length
+            # "于" right after a word (村民于晓梅于…) may be "at" (居民于今年…): a surname there only
+            # with a given name of the lexicon, as in running text.
+            yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
+            if yu_after_word and not self._yu_given(norm[start + 1 : end]):
+                break
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], score, explanation)
             match = self._next_in_list.match(norm, end)
@@ -281,7 +286,8 @@ class PersonNameRecognizer(Recognizer):
         the header says what the column holds. The table ends at the first row of another width.
         """
         for header in _HEADER_CELL.finditer(norm):
-            if header.start() and norm[header.start() - 1] not in "\t| \n":
+            # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
+            if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
                 continue
             line_start = norm.rfind("\n", 0, header.start("word")) + 1
             line_end = norm.find("\n", header.end())
@@ -289,7 +295,7 @@ class PersonNameRecognizer(Recognizer):
                 continue
             header_line = norm[line_start:line_end]
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-            cells, seps = _row_cells(header_line, sep)
+            cells, seps = row_cells(header_line, sep)
             before = header.start("word") - line_start
             # The first cell ending after the header word's start: one pass with a running offset
             # (``_cell_start`` per cell summed all the cells before it again).
@@ -302,12 +308,12 @@ class PersonNameRecognizer(Recognizer):
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                cells, seps = _row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+                cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
                 if len(cells) != width:  # the table ends
                     break
                 cell = cells[column].strip(" ")
-                if _CELL_NAME.fullmatch(cell) and self._plausible_name(cell):
-                    start = row_start + _cell_start(cells, seps, column)
+                if cell_is_name(cell, cells[0].strip(" ").isdigit()) and self._plausible_name(cell):
+                    start = row_start + cell_start(cells, seps, column)
                     end = start + len(cell)
                     if (start, end) not in found:
                         found[start, end] = make_finding(
@@ -328,7 +334,7 @@ class PersonNameRecognizer(Recognizer):
             i = norm.find(colon)
             while i != -1:
                 start = norm.rfind("\n", 0, i) + 1
-                if _SALUTATION_NEXT.match(norm, i + 2) and _CELL_NAME.fullmatch(norm, start, i):
+                if _SALUTATION_NEXT.match(norm, i + 2) and CELL_NAME.fullmatch(norm, start, i):
                     yield start, i
                 i = norm.find(colon, i + 1)
 

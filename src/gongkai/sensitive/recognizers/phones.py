@@ -58,8 +58,22 @@ class LandlinePhoneRecognizer(Recognizer):
     context = ("电话", "传真", "联系方式", "Tel", "TEL", "tel")
     context_score = 0.95
     _full_width = re.compile(rf"（0{_AREA}）{_LOCAL}{_END}")
+    # A dash for the hyphen after the area code ("0573—82061234", typed with a Chinese input
+    # method); the joined scan reads ASCII only, so these are found from the dash.
+    _dashed = re.compile(rf"(?<![0-9A-Za-z])0{_AREA}[—–]{_LOCAL}{_END}")
 
     def supplement(self, text: str, norm: str) -> Iterator[Finding]:
+        for dash in "—–":
+            i = norm.find(dash, 3)
+            while i != -1:
+                for start in (i - 4, i - 3):
+                    match = self._dashed.match(norm, start) if start >= 0 else None
+                    if match is not None and match.end() > i:
+                        finding = self.finding(text, norm, start, match.end())
+                        if finding is not None:
+                            yield finding
+                        break
+                i = norm.find(dash, i + 1)
         i = norm.find("（0")
         while i != -1:
             match = self._full_width.match(norm, i)

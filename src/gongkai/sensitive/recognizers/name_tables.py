@@ -1,0 +1,170 @@
+"""Where a name is known by its place rather than its characters: table columns and 译名 with "·".
+
+A given name may be made of characters no lexicon holds (孔令辉, 车骁), and a surname may be rare
+(暴). What still tells a name is the document's structure:
+
+- a column of a table whose other cells are names is a name column, whatever its header says
+  ("拟推荐对象", "人选", or none): once two of its cells are names of the lexicon, every cell of
+  it shaped like a name is one (a surname and one or two characters; in numbered rows, any two or
+  three characters that are not a word, an office or a place);
+- a transliterated name (维吾尔族、藏族 names, 古丽娜尔·吐尔逊) joins its parts with "·" and stands
+  where a name stands: after a colon, in a cell or a list item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.recognizers.base import CJK
+
+_COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+_SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
+# A name cell: surname + one or two characters, or a two-character name padded to the width of
+# three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
+CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
+_DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
+_ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
+_NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
+# What a transliterated name stands after: a colon, a separator of a cell or a list item.
+_DOTTED_BEFORE = frozenset("：:、，,；;（(\t| \n")
+_DOTTED_STOP = frozenset(lexicon.STOP_AFTER_NAME)
+_CUE_WORDS = frozenset([*lexicon.NAME_CUES, *lexicon.NAME_CUES_WITH_COLON, *lexicon.RUNNING_TEXT_CUES])
+_NOT_DOTTED = frozenset(["中国"]) | lexicon.NOT_NAMES
+# Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
+_SPACES = re.compile(r"( {2,})")
+
+
+def row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
+    """The cells of a row and the separators between them (one C call: ``split``)."""
+    if sep is None:
+        parts = _SPACES.split(row)
+        return parts[::2], parts[1::2]
+    cells = row.split(sep)
+    return cells, [sep] * (len(cells) - 1)
+
+
+def cell_start(cells: list[str], seps: list[str], column: int) -> int:
+    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
+    cell = cells[column]
+    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
+    return before + len(cell) - len(cell.lstrip(" "))
+
+
+def plausible_name(name: str) -> bool:
+    """Not a word, a masked name (张某) or an office or place (黄湖镇)."""
+    return (
+        name not in lexicon.NOT_NAMES
+        and _NOT_GIVEN.isdisjoint(name[1:])
+        and name[-1] not in lexicon.ORG_PLACE_SUFFIXES
+    )
+
+
+def cell_is_name(cell: str, numbered: bool) -> bool:
+    """Whether a cell of a name column is a name; ``numbered``: its row starts with a number."""
+    if CELL_NAME.fullmatch(cell) or (numbered and _ANY_NAME.fullmatch(cell)):
+        return plausible_name(cell)
+    return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
+
+
+def is_dotted_name(name: str) -> bool:
+    parts = re.split("[·•・]", name)
+    return all(len(p) >= 2 or i for i, p in enumerate(parts)) and not any(
+        p in _NOT_DOTTED or p[-1] in lexicon.ORG_PLACE_SUFFIXES for p in parts
+    )
+
+
+def dotted_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Transliterated names (艾力·买买提) after a colon or a separator, outside 《》."""
+    for dot in "·•・":
+        i = norm.find(dot)
+        while i != -1:
+            start = i
+            while start > 0 and i - start < 9 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+                start -= 1
+            # A cue word written before the name without a colon ("申请人艾力·买买提") is cut off.
+            for length in range(min(5, i - start - 1), 0, -1):
+                if norm[start : start + length] in _CUE_WORDS:
+                    start += length
+                    break
+            match = _DOTTED.match(norm, start) if start < i else None
+            if (
+                match is not None
+                and i - start <= 6
+                and (start == 0 or norm[start - 1] in _DOTTED_BEFORE)
+                and norm.rfind("《", 0, start) <= norm.rfind("》", 0, start)
+            ):
+                end = match.end()
+                # The last part stops before what follows a name ("…买买提于2023年").
+                for k in range(match.start() + (i - start) + 3, end):
+                    if norm[k] in _DOTTED_STOP:
+                        end = k
+                        break
+                if is_dotted_name(norm[start:end]):
+                    yield start, end
+                i = norm.find(dot, end)
+                continue
+            i = norm.find(dot, i + 1)
+
+
+def _row_at(norm: str, pos: int) -> tuple[int, int]:
+    start = norm.rfind("\n", 0, pos) + 1
+    end = norm.find("\n", pos)
+    return start, len(norm) if end == -1 else end
+
+
+def _separator(row: str) -> str | None:
+    return "\t" if "\t" in row else "|" if "|" in row else None
+
+
+def column_names(norm: str, names: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Every name-shaped cell of a column in which two names (``names``) were found already."""
+    columns: dict[tuple[str | None, int, int], list[int]] = {}
+    for start, _ in names:
+        row_start, row_end = _row_at(norm, start)
+        row = norm[row_start:row_end]
+        sep = _separator(row)
+        if sep is None and "  " not in row:
+            continue
+        cells, seps = row_cells(row, sep)
+        offset, column = 0, -1
+        for i, cell in enumerate(cells):
+            offset += len(cell)
+            if offset > start - row_start:
+                column = i
+                break
+            offset += len(seps[i]) if i < len(seps) else 0
+        if column >= 0:
+            columns.setdefault((sep, len(cells), column), []).append(row_start)
+    for (sep, width, column), rows in columns.items():
+        if len(set(rows)) < 2:
+            continue
+        yield from _column_cells(norm, sep, width, column, min(rows))
+
+
+def _column_cells(
+    norm: str, sep: str | None, width: int, column: int, row_start: int
+) -> Iterator[tuple[int, int]]:
+    """The name cells of ``column`` in the rows of ``width`` cells around the row at ``row_start``."""
+    first = row_start
+    while first > 0:  # up to the table's first row
+        above = norm.rfind("\n", 0, first - 1) + 1
+        if len(row_cells(norm[above : first - 1], sep)[0]) != width:
+            break
+        first = above
+    start = first
+    while start < len(norm):
+        end = norm.find("\n", start)
+        end = len(norm) if end == -1 else end
+        cells, seps = row_cells(norm[start:end], sep)
+        if len(cells) != width:
+            if start > row_start:
+                break
+        else:
+            cell = cells[column].strip(" ")
+            numbered = cells[0].strip(" ").isdigit()
+            if cell and cell_is_name(cell, numbered):
+                at = start + cell_start(cells, seps, column)
+                yield at, at + len(cell)
+        start = end + 1
