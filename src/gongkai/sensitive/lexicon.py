@@ -453,6 +453,12 @@ RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
     "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()  # noqa: SIM905
 )
+# Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.
+TIME_WORDS = frozenset(
+    "凌晨 清晨 早晨 傍晚 国庆 清明 中秋 春节 元旦 明天 今天 当天 晚上 中午 上午 下午".split()  # noqa: SIM905
+)
+# Verbs whose object, ending a clause, is often a person ("结果报王某。", "书面告知李某，").
+OBJECT_VERBS = ("报", "告知", "通知", "转告", "转交", "交给", "送交", "联系", "约谈", "询问", "委托")
 # Characters a given name in running text does not contain: a surname character before them is a
 # word ("全年发生", "同期", "时间").
 NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")

@@ -176,6 +176,15 @@ DOCUMENTS = [
 """,
     ),
     _document(
+        "批示与转办单（姓名作宾语、于姓在正文中）",
+        """关于群众来信的批示
+请⟦n 柏庆丰⟧同志阅处，结果报⟦n 孟令瑶⟧。
+经查，⟦n 于德水⟧于2022年8月在本村承包鱼塘，⟦n 于德水⟧表示愿意配合调查。
+领取人
+一年级 ⟦n 于思琪⟧ 已领
+""",
+    ),
+    _document(
         "电话的各种写法",
         """联系方式
 经办人⟦n 闻人杰⟧，电话⟦l (0571)87054321⟧；值班电话⟦l 0571 8705 4321⟧；
@@ -183,6 +192,17 @@ DOCUMENTS = [
 """,
     ),
 ]
+
+# The rules these documents called for have their own look-alikes: the words after a post or a
+# verb, "于" as "at", "·" between headings, "办" ending a word.
+RULE_DECOYS = """原告不服，被告拒绝更正与原告相关的政府信息记录。居民于今年在社区登记，村民于凌晨在田间发现险情，于国庆期间值守。
+请在收到通知原文后，结果报区政府。已书面告知申请人，并通知街道办理；请联系村委会。
+政府信息公开工作机构的名称、办公地址、办公时间、联系电话。区府办公室负责解释。
+行政诉讼·未经复议直接起诉 行政诉讼·复议后起诉 中国·嘉兴 《诗经·小雅》
+序号	项目	类别
+1	道路硬化	民生实事
+2	文化礼堂	民生实事
+"""
 
 # Documents holding only look-alikes: nothing in them may be flagged.
 DECOYS = """嘉兴市南湖区人民政府办公室关于印发《南湖区2023年政府信息公开工作要点》的通知
@@ -220,6 +240,10 @@ def test_nothing_else_is_flagged_in_the_adversarial_documents() -> None:
 
 def test_no_decoy_is_flagged() -> None:
     assert [(f.kind.value, f.text) for f in detect(DECOYS)] == []
+
+
+def test_no_look_alike_of_the_new_rules_is_flagged() -> None:
+    assert [(f.kind.value, f.text) for f in detect(RULE_DECOYS)] == []
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=[d.genre for d in DOCUMENTS])

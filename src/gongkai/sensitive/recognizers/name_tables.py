@@ -27,11 +27,26 @@ CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
 _DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
+# A cell ending in an office or place suffix is not a name (黄湖镇); "旗" ends given names (红旗)
+# more often than it ends a banner's name in a name column.
+_NOT_LAST = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 # What a transliterated name stands after: a colon, a separator of a cell or a list item.
 _DOTTED_BEFORE = frozenset("：:、，,；;（(\t| \n")
 _DOTTED_STOP = frozenset(lexicon.STOP_AFTER_NAME)
 _CUE_WORDS = frozenset([*lexicon.NAME_CUES, *lexicon.NAME_CUES_WITH_COLON, *lexicon.RUNNING_TEXT_CUES])
 _NOT_DOTTED = frozenset(["中国"]) | lexicon.NOT_NAMES
+# The characters names are transliterated with (《世界人名翻译大辞典》's syllable table and the
+# common characters of Uyghur, Kazakh and other minority names written in Chinese). A "·" between
+# words ("行政诉讼·复议后起诉") is a heading's separator, not a name's.
+_TRANSLITERATION = frozenset(
+    "阿艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕别宾滨波伯博布查察达大代戴丹当道德登迪蒂丁东杜都敦多朵"
+    "俄厄恩尔法凡范菲斐费芬丰佛夫弗福盖甘冈高戈哥格根贡古瓜圭哈海亥汉汗罕豪赫黑亨洪胡华怀霍基"
+    "吉加贾嘉杰捷金晋京居卡开凯坎康考柯科可克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾里理力历利莉丽连列林"
+    "琳玲留龙卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏明姆穆木纳娜乃奈南内尼妮宁努诺欧帕潘庞佩彭皮"
+    "珀普齐奇契恰乔切钦琴丘曲让热仁日荣茹儒瑞若撒萨塞赛桑色森沙莎山尚舍申什史舒斯松苏素索塔泰"
+    "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
+    "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
+)
 # Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
 _SPACES = re.compile(r"( {2,})")
 
@@ -54,11 +69,7 @@ def cell_start(cells: list[str], seps: list[str], column: int) -> int:
 
 def plausible_name(name: str) -> bool:
     """Not a word, a masked name (张某) or an office or place (黄湖镇)."""
-    return (
-        name not in lexicon.NOT_NAMES
-        and _NOT_GIVEN.isdisjoint(name[1:])
-        and name[-1] not in lexicon.ORG_PLACE_SUFFIXES
-    )
+    return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST
 
 
 def cell_is_name(cell: str, numbered: bool) -> bool:
@@ -69,9 +80,12 @@ def cell_is_name(cell: str, numbered: bool) -> bool:
 
 
 def is_dotted_name(name: str) -> bool:
+    """A transliterated name: its parts are written in the characters of transliteration."""
     parts = re.split("[·•・]", name)
-    return all(len(p) >= 2 or i for i, p in enumerate(parts)) and not any(
-        p in _NOT_DOTTED or p[-1] in lexicon.ORG_PLACE_SUFFIXES for p in parts
+    return (
+        all(len(p) >= 2 or i for i, p in enumerate(parts))
+        and _TRANSLITERATION.issuperset(name.replace("·", "").replace("•", "").replace("・", ""))
+        and not any(p in _NOT_DOTTED or p[-1] in lexicon.ORG_PLACE_SUFFIXES for p in parts)
     )
 
 

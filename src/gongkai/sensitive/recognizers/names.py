@@ -28,14 +28,18 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
 _SURNAME_OR_YU = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}于])"
-_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
 # First characters of all surnames: one class test after a separator turns away what neither the
 # single-surname class nor any compound surname (tried one by one by ``re``) could start.
-_SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in lexicon.COMPOUND_SURNAMES}))
+# "于" too: "于思琪" alone in a cell (checked in Python against "于" as "at").
+_SURNAME_HEADS = "".join(
+    sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
+)
 _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
+_TITLES = frozenset(lexicon.TITLES)
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -44,6 +48,7 @@ _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+_ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
 _CUES = "|".join(
@@ -75,6 +80,8 @@ _CUES_BEFORE = tuple(
     frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
+# What ends a clause whose last word is a name (the end of the text too: "" is in every string).
+_CLAUSE_ENDS = "。，；;,\n"
 # A list line's first item may have the surname 于: "于海燕、男、…".
 _LIST_ENDS = frozenset("、（(\t ")
 
@@ -123,7 +130,7 @@ class PersonNameRecognizer(Recognizer):
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
     _next_in_list = re.compile(
-        rf"(?:（[^）\n]{{1,8}}）)?(?:、[ \t]*| +)(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))"
+        rf"(?:（[^）\n]{{1,8}}）)?(?:、[ \t]*| +)(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
     # A cell or list item: a separator, the name, then a separator or the end of a line.
     # The single-surname class comes first here: after a separator it turns most positions away in
@@ -152,7 +159,7 @@ class PersonNameRecognizer(Recognizer):
             i = norm.find(cue)
             while i != -1:
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
-                    if i >= length and self._is_lexicon_name(norm[i - length : i]):
+                    if i >= length and self._before_comrade(norm[i - length : i]):
                         if (i - length, i) not in found:
                             found[i - length, i] = make_finding(
                                 kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
@@ -165,7 +172,8 @@ class PersonNameRecognizer(Recognizer):
             alone = chain(alone, (first,))
         is_name = self._is_lexicon_name
         for match in alone:
-            if is_name(match["name"]):
+            name = match["name"]
+            if is_name(name) or (name[0] == "于" and len(name) == 3 and self._yu_given(name[1:])):
                 span = start, end = match.span("name")
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
@@ -209,16 +217,48 @@ class PersonNameRecognizer(Recognizer):
             if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
+        spans.extend(self._objects(norm))
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
 
+    def _before_comrade(self, name: str) -> bool:
+        """A name before 同志/先生/女士: the lexicon's, or any three characters after a single
+        surname that hold no office or place (请柏庆丰同志; not 全体同志, 区委李同志)."""
+        return self._is_lexicon_name(name) or (
+            len(name) == 3
+            and name[0] in _SINGLE_SET
+            and self._plausible_name(name)
+            and _ORG_CHARS.isdisjoint(name[1:])
+            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+        )
+
+    def _objects(self, norm: str) -> Iterator[tuple[int, int]]:
+        """Names as the object of a verb that hands something to a person, ending a clause:
+        "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
+        for verb in lexicon.OBJECT_VERBS:
+            i = norm.find(verb)
+            while i != -1:
+                start = i + len(verb)
+                # Three characters or more: after these verbs two-character words abound (通知原文).
+                for end in (start + 3, start + 4):
+                    if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
+                        yield start, end
+                        break
+                i = norm.find(verb, start)
+
     def _running_name(self, name: str) -> bool:
+        if name[0] == "于":  # "经查，于雪欣于2019年": three characters, not a time (于凌晨在)
+            return len(name) == 3 and self._yu_given(name[1:])
         s = 2 if name[:2] in _COMPOUND_SET else 1
         return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
 
     def _yu_given(self, given: str) -> bool:
-        return lexicon.NOT_RUNNING_GIVEN.isdisjoint(given) and self._is_lexicon_name("王" + given)
+        return (
+            lexicon.NOT_RUNNING_GIVEN.isdisjoint(given)
+            and given not in lexicon.TIME_WORDS
+            and self._is_lexicon_name("王" + given)
+        )
 
     def _yu_first_on_a_line(self, norm: str, start: int) -> int:
         """End of a name with the surname 于 at ``start`` (a line start), 0 if there is none: only
@@ -251,6 +291,13 @@ class PersonNameRecognizer(Recognizer):
             # with a given name of the lexicon, as in running text.
             yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
             if yu_after_word and not self._yu_given(norm[start + 1 : end]):
+                break
+            # A post or standing without a colon is also followed by words ("原告相关的"): a name
+            # there must be the lexicon's.
+            name = norm[start:end]
+            if norm[match.start() : start] in _TITLES and not self._is_lexicon_name(
+                "王" + name[1:] if name[0] == "于" else name
+            ):
                 break
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], score, explanation)
@@ -324,7 +371,10 @@ class PersonNameRecognizer(Recognizer):
         for unit in _UNITS:
             i = norm.find(unit)
             while i != -1:
-                if (match := self._after_unit.match(norm, i + len(unit))) is not None:
+                if (match := self._after_unit.match(norm, i + len(unit))) is not None and (
+                    # "办" ends words too (办公地址、办理): a name after it must be the lexicon's.
+                    unit != "办" or self._is_lexicon_name(match["run"])
+                ):
                     yield match.span("run")
                 i = norm.find(unit, i + 1)
 
