@@ -356,9 +356,6 @@ NAME_CUES = [
     "审核人",
     "核稿人",
     "拟稿人",
-    # Posts and standings written right before a name in running text ("副区长章建华在…",
-    # "执法队员施春燕、…", "村民于晓梅于…", "原告禤国良诉被告…").
-    *TITLES,
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").

@@ -13,6 +13,7 @@ A given name may be made of characters no lexicon holds (孔令辉, 车骁), and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -133,28 +134,35 @@ def _separator(row: str) -> str | None:
 
 
 def column_names(norm: str, names: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Every name-shaped cell of a column in which two names (``names``) were found already."""
-    columns: dict[tuple[str | None, int, int], list[int]] = {}
+    """Every name-shaped cell of a column in which two names (``names``, cells found by their
+    characters) were found already."""
+    by_row: dict[int, list[int]] = {}
     for start, _ in names:
-        row_start, row_end = _row_at(norm, start)
-        row = norm[row_start:row_end]
+        # Only a cell's first character follows a tab, a "|", a space or a line start.
+        if norm[start - 1] in "\t| \n":
+            by_row.setdefault(norm.rfind("\n", 0, start) + 1, []).append(start)
+    if len(by_row) < 2:
+        return
+    columns: dict[tuple[str | None, int, int], list[int]] = {}
+    for row_start, starts in by_row.items():
+        row_end = norm.find("\n", row_start)
+        row = norm[row_start : len(norm) if row_end == -1 else row_end]
         sep = _separator(row)
         if sep is None and "  " not in row:
             continue
         cells, seps = row_cells(row, sep)
-        offset, column = 0, -1
+        ends, offset = [], 0
         for i, cell in enumerate(cells):
             offset += len(cell)
-            if offset > start - row_start:
-                column = i
-                break
+            ends.append(offset)
             offset += len(seps[i]) if i < len(seps) else 0
-        if column >= 0:
-            columns.setdefault((sep, len(cells), column), []).append(row_start)
+        for start in starts:
+            column = bisect.bisect_right(ends, start - row_start)
+            if column < len(cells):
+                columns.setdefault((sep, len(cells), column), []).append(row_start)
     for (sep, width, column), rows in columns.items():
-        if len(set(rows)) < 2:
-            continue
-        yield from _column_cells(norm, sep, width, column, min(rows))
+        if len(rows) >= 2:
+            yield from _column_cells(norm, sep, width, column, min(rows))
 
 
 def _column_cells(

@@ -39,7 +39,24 @@ _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
-_TITLES = frozenset(lexicon.TITLES)
+_AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
+
+
+# Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
+# from their last character with ``str.find``: a whole-text expression costs ~70 instructions per
+# character for its leading class alone, and led by the posts' first characters (区 市 镇 局 ...)
+# it would try a match at every agency name as well.
+_TITLE_SET = frozenset(lexicon.TITLES)
+_TITLE_WIDTHS = sorted({len(t) for t in lexicon.TITLES}, reverse=True)
+_AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
+_VERB_SET = frozenset(lexicon.OBJECT_VERBS)
+# The last characters of posts and of handing verbs, before a surname.
+_WORD_END = re.compile(
+    f"[{''.join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))}](?=[{_SURNAME_HEADS}])"
+)
+# Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
+# "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
+_CLAUSE_ENDS = "。，；;,\n"
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -80,8 +97,6 @@ _CUES_BEFORE = tuple(
     frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
-# What ends a clause whose last word is a name (the end of the text too: "" is in every string).
-_CLAUSE_ENDS = "。，；;,\n"
 # A list line's first item may have the surname 于: "于海燕、男、…".
 _LIST_ENDS = frozenset("、（(\t ")
 
@@ -149,6 +164,10 @@ class PersonNameRecognizer(Recognizer):
         kind = self.kind
         for match in self.pattern.finditer(norm):
             self._name_list(text, norm, match, found, self.score, self.explanation)
+        title_ends, verb_ends = self._word_ends(norm)
+        for i in title_ends:
+            match = _AFTER_TITLE.match(norm, i)
+            self._name_list(text, norm, match, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
         for start, end in chain(self._after_units(norm), self._salutations(norm)):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
@@ -166,7 +185,7 @@ class PersonNameRecognizer(Recognizer):
                             )
                         break
                 i = norm.find(cue, i + 1)
-        self._running_text(text, norm, found)
+        self._running_text(text, norm, found, verb_ends)
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
@@ -177,7 +196,7 @@ class PersonNameRecognizer(Recognizer):
                 span = start, end = match.span("name")
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
-        for span in list(column_names(norm, list(found))):
+        for span in list(column_names(norm, [k for k, f in found.items() if f.explanation is _ALONE])):
             if span not in found:
                 start, end = span
                 found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
@@ -186,7 +205,9 @@ class PersonNameRecognizer(Recognizer):
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
-    def _running_text(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
+    def _running_text(
+        self, text: str, norm: str, found: dict[tuple[int, int], Finding], verb_ends: list[int]
+    ) -> None:
         """Names in running text: after a cue word or a clause mark, made of the name lexicon's
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
         one, two, three = _CUES_BEFORE
@@ -217,7 +238,7 @@ class PersonNameRecognizer(Recognizer):
             if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
-        spans.extend(self._objects(norm))
+        spans.extend(self._objects(norm, verb_ends))
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
@@ -233,19 +254,27 @@ class PersonNameRecognizer(Recognizer):
             and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
         )
 
-    def _objects(self, norm: str) -> Iterator[tuple[int, int]]:
+    @staticmethod
+    def _word_ends(norm: str) -> tuple[list[int], list[int]]:
+        """Where a post (区长, 执法队员 ...) or a handing verb (报, 告知 ...) ends right before a
+        surname: one scan for both (a scan per word, even with ``str.find``, cost more)."""
+        titles, verbs = [], []
+        for match in _WORD_END.finditer(norm):
+            i = match.end()
+            if any(norm[i - w : i] in _TITLE_SET for w in _TITLE_WIDTHS):
+                titles.append(i)
+            elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
+                verbs.append(i)
+        return titles, verbs
+
+    def _objects(self, norm: str, verb_ends: list[int]) -> Iterator[tuple[int, int]]:
         """Names as the object of a verb that hands something to a person, ending a clause:
         "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
-        for verb in lexicon.OBJECT_VERBS:
-            i = norm.find(verb)
-            while i != -1:
-                start = i + len(verb)
-                # Three characters or more: after these verbs two-character words abound (通知原文).
-                for end in (start + 3, start + 4):
-                    if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
-                        yield start, end
-                        break
-                i = norm.find(verb, start)
+        for start in verb_ends:
+            for end in (start + 3, start + 4):
+                if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
+                    yield start, end
+                    break
 
     def _running_name(self, name: str) -> bool:
         if name[0] == "于":  # "经查，于雪欣于2019年": three characters, not a time (于凌晨在)
@@ -282,8 +311,13 @@ class PersonNameRecognizer(Recognizer):
         found: dict[tuple[int, int], Finding],
         score: float,
         explanation: str,
+        *,
+        lexicon_only: bool = False,
     ) -> None:
-        """The name at ``match["run"]``, then each name listed after it with "、"."""
+        """The name at ``match["run"]``, then each name listed after it with "、".
+
+        ``lexicon_only``: after a post or standing without a colon, words follow too ("原告相关的"),
+        so a name there must be the lexicon's."""
         while match is not None and (length := self._name_length(match["run"])):
             start = match.start("run")
             end = start + length
@@ -292,13 +326,10 @@ class PersonNameRecognizer(Recognizer):
             yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
             if yu_after_word and not self._yu_given(norm[start + 1 : end]):
                 break
-            # A post or standing without a colon is also followed by words ("原告相关的"): a name
-            # there must be the lexicon's.
-            name = norm[start:end]
-            if norm[match.start() : start] in _TITLES and not self._is_lexicon_name(
-                "王" + name[1:] if name[0] == "于" else name
-            ):
-                break
+            if lexicon_only:
+                name = norm[start:end]
+                if not self._is_lexicon_name("王" + name[1:] if name[0] == "于" else name):
+                    break
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], score, explanation)
             match = self._next_in_list.match(norm, end)
