@@ -166,8 +166,8 @@ class PersonNameRecognizer(Recognizer):
             self._name_list(text, norm, match, found, self.score, self.explanation)
         title_ends, verb_ends = self._word_ends(norm)
         for i in title_ends:
-            match = _AFTER_TITLE.match(norm, i)
-            self._name_list(text, norm, match, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
+            after = _AFTER_TITLE.match(norm, i)
+            self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
         for start, end in chain(self._after_units(norm), self._salutations(norm)):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
