@@ -73,9 +73,11 @@ def plausible_name(name: str) -> bool:
     return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST
 
 
-def cell_is_name(cell: str, numbered: bool) -> bool:
-    """Whether a cell of a name column is a name; ``numbered``: its row starts with a number."""
-    if CELL_NAME.fullmatch(cell) or (numbered and _ANY_NAME.fullmatch(cell)):
+def cell_is_name(cell: str, cells: list[str]) -> bool:
+    """Whether a cell of a name column (in the row ``cells``) is a name: a surname and one or
+    two characters, a transliterated name, or in a numbered row any two or three characters that
+    are not a word, an office or a place."""
+    if CELL_NAME.fullmatch(cell) or (_ANY_NAME.fullmatch(cell) and cells[0].strip(" ").isdigit()):
         return plausible_name(cell)
     return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
 
@@ -185,8 +187,7 @@ def _column_cells(
                 break
         else:
             cell = cells[column].strip(" ")
-            numbered = cells[0].strip(" ").isdigit()
-            if cell and cell_is_name(cell, numbered):
+            if cell and cell_is_name(cell, cells):
                 at = start + cell_start(cells, seps, column)
                 yield at, at + len(cell)
         start = end + 1

@@ -43,17 +43,13 @@ _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
-# from their last character with ``str.find``: a whole-text expression costs ~70 instructions per
-# character for its leading class alone, and led by the posts' first characters (区 市 镇 局 ...)
-# it would try a match at every agency name as well.
+# from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
+# an expression would try a match at every agency name.
 _TITLE_SET = frozenset(lexicon.TITLES)
 _TITLE_WIDTHS = sorted({len(t) for t in lexicon.TITLES}, reverse=True)
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
 _VERB_SET = frozenset(lexicon.OBJECT_VERBS)
-# The last characters of posts and of handing verbs, before a surname.
-_WORD_END = re.compile(
-    f"[{''.join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))}](?=[{_SURNAME_HEADS}])"
-)
+_NAME_HEADS = frozenset(_SURNAME_HEADS)
 # Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
 # "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
 _CLAUSE_ENDS = "。，；;,\n"
@@ -91,7 +87,17 @@ _UNITS = ("局", "室", "街道", "镇", "乡", "办")
 # look-behind before the class, made the scan 2-4 times slower), then a look-behind for a
 # given-name character before it (tried only there); the words are checked in Python.
 _END_HEADS = "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS}))
-_RUNNING_END = re.compile(f"[{_END_HEADS}](?<={_GIVEN_CLASS}.)")
+_END_HEAD_SET = frozenset(_END_HEADS)
+_GIVEN_SET = lexicon.GIVEN_NAME_CHARS
+# One scan for three rules (each whole-text scan costs ~70 instructions per character for its
+# leading class alone): the ends of names in running text (a given-name character before one of
+# _END_HEADS), and the last characters of posts and handing verbs before a surname.
+_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))
+_WORD_LAST_SET = frozenset(_WORD_LASTS)
+_SCAN = re.compile(
+    f"[{''.join(sorted(set(_END_HEADS + _WORD_LASTS)))}]"
+    f"(?:(?<={_GIVEN_CLASS}[{_END_HEADS}])|(?<=[{_WORD_LASTS}])(?=[{_SURNAME_HEADS}]))"
+)
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
@@ -164,7 +170,7 @@ class PersonNameRecognizer(Recognizer):
         kind = self.kind
         for match in self.pattern.finditer(norm):
             self._name_list(text, norm, match, found, self.score, self.explanation)
-        title_ends, verb_ends = self._word_ends(norm)
+        running_ends, title_ends, verb_ends = self._scan(norm)
         for i in title_ends:
             after = _AFTER_TITLE.match(norm, i)
             self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
@@ -185,7 +191,7 @@ class PersonNameRecognizer(Recognizer):
                             )
                         break
                 i = norm.find(cue, i + 1)
-        self._running_text(text, norm, found, verb_ends)
+        self._running_text(text, norm, found, running_ends, verb_ends)
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
@@ -206,15 +212,19 @@ class PersonNameRecognizer(Recognizer):
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
     def _running_text(
-        self, text: str, norm: str, found: dict[tuple[int, int], Finding], verb_ends: list[int]
+        self,
+        text: str,
+        norm: str,
+        found: dict[tuple[int, int], Finding],
+        running_ends: list[int],
+        verb_ends: list[int],
     ) -> None:
         """Names in running text: after a cue word or a clause mark, made of the name lexicon's
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
         one, two, three = _CUES_BEFORE
         spans = []
         ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
-        for match in _RUNNING_END.finditer(norm):
-            end = match.start()
+        for end in running_ends:
             if end < 2:
                 continue
             if norm[end] not in ends and norm[end : end + 2] not in words:
@@ -255,17 +265,22 @@ class PersonNameRecognizer(Recognizer):
         )
 
     @staticmethod
-    def _word_ends(norm: str) -> tuple[list[int], list[int]]:
-        """Where a post (区长, 执法队员 ...) or a handing verb (报, 告知 ...) ends right before a
-        surname: one scan for both (a scan per word, even with ``str.find``, cost more)."""
-        titles, verbs = [], []
-        for match in _WORD_END.finditer(norm):
+    def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
+        """Where names in running text may end, and where a post (区长, 执法队员 ...) or a handing
+        verb (报, 告知 ...) ends right before a surname."""
+        running, titles, verbs = [], [], []
+        heads = _NAME_HEADS
+        for match in _SCAN.finditer(norm):
             i = match.end()
-            if any(norm[i - w : i] in _TITLE_SET for w in _TITLE_WIDTHS):
-                titles.append(i)
-            elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
-                verbs.append(i)
-        return titles, verbs
+            last = norm[i - 1]
+            if last in _END_HEAD_SET and i > 1 and norm[i - 2] in _GIVEN_SET:
+                running.append(i - 1)
+            if last in _WORD_LAST_SET and norm[i : i + 1] in heads:
+                if any(norm[i - w : i] in _TITLE_SET for w in _TITLE_WIDTHS):
+                    titles.append(i)
+                elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
+                    verbs.append(i)
+        return running, titles, verbs
 
     def _objects(self, norm: str, verb_ends: list[int]) -> Iterator[tuple[int, int]]:
         """Names as the object of a verb that hands something to a person, ending a clause:
@@ -390,7 +405,7 @@ class PersonNameRecognizer(Recognizer):
                 if len(cells) != width:  # the table ends
                     break
                 cell = cells[column].strip(" ")
-                if cell_is_name(cell, cells[0].strip(" ").isdigit()) and self._plausible_name(cell):
+                if cell_is_name(cell, cells):
                     start = row_start + cell_start(cells, seps, column)
                     end = start + len(cell)
                     if (start, end) not in found:
