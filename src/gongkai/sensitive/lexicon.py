@@ -308,7 +308,7 @@ STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系�
 TITLES = (  # noqa: SIM905
     "副区长 区长 副县长 县长 副市长 市长 副镇长 镇长 副乡长 乡长 副局长 局长 副主任 主任 副书记 书记 "
     "科长 处长 所长 站长 院长 庭长 审判长 审判员 书记员 队长 执法队员 队员 民警 辅警 村民 居民 "
-    "村干部 干部 网格长 原告 被告 上诉人 被上诉人"
+    "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
 
@@ -356,6 +356,9 @@ NAME_CUES = [
     "审核人",
     "核稿人",
     "拟稿人",
+    # The parties of an agreement, often with their role in brackets: "乙方（被征收人）：".
+    "甲方",
+    "乙方",
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").
@@ -455,7 +458,11 @@ TIME_WORDS = frozenset(
     "凌晨 清晨 早晨 傍晚 国庆 清明 中秋 春节 元旦 明天 今天 当天 晚上 中午 上午 下午".split()  # noqa: SIM905
 )
 # Verbs whose object, ending a clause, is often a person ("结果报王某。", "书面告知李某，").
-OBJECT_VERBS = ("报", "告知", "通知", "转告", "转交", "交给", "送交", "联系", "约谈", "询问", "委托")
+OBJECT_VERBS = (
+    *("报", "告知", "通知", "转告", "转交", "交给", "送交", "联系", "约谈", "询问", "委托"),
+    # Honours name their holders the same way ("授予钱红梅（南湖村）、…").
+    *("授予", "表彰"),
+)
 # Characters a given name in running text does not contain: a surname character before them is a
 # word ("全年发生", "同期", "时间").
 NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")

@@ -7,6 +7,9 @@ not from the project's corpora and not after reading their strings. Every kind o
 and every kind of decoy that agencies' documents hold side by side is here: 文号, 索引号, 案号,
 amounts, dates, masked values, agency names and addresses, job titles, 张某/王某某.
 
+An agency's own telephone number is labelled as well: the detector flags every landline and
+leaves to the clerk whether it is an office's (as ``gongkai scan`` does for published contacts).
+
 Markup: ``⟦k value⟧`` is a labelled entity of kind ``k`` (n name, a address, i 身份证号, m mobile,
 l landline, b bank card, p plate); everything else in a document must not be flagged.
 """
@@ -193,12 +196,55 @@ DOCUMENTS = [
     ),
 ]
 
+# A second set, written after the fixes for the first and measured once before any change for
+# it (its figures are in bench/RESULTS.md): other document kinds, other layouts.
+DOCUMENTS += [
+    _document(
+        "拆迁补偿协议（甲乙双方）",
+        """房屋征收补偿协议
+甲方（征收部门）：嘉兴市秀洲区住房和城乡建设局
+乙方（被征收人）：⟦n 司徒凤仪⟧　　身份证号码：⟦i 33041119661107002X⟧
+乙方共有人：⟦n 黎子健⟧
+被征收房屋坐落：⟦a 秀洲区新城街道运河村南港18号⟧
+乙方开户银行：中国农业银行嘉兴分行　账号：⟦b 6228480412345671231⟧
+乙方联系电话：⟦m 135 8573 6620⟧　⟦l 0573-83012266⟧
+甲方经办人：⟦n 顾倩⟧　　乙方（签字捺印）：⟦n 司徒凤仪⟧
+""",
+    ),
+    _document(
+        "低保年审名单（竖线表格、无序号）",
+        """| 户主 | 家庭人口 | 所在村（社区） | 保障金额（元/月） |
+| ⟦n 甘子豪⟧ | 3 | 洪合镇泰石村 | 1560 |
+| ⟦n 茆秀珍⟧ | 1 | 洪合镇良三村 | 910 |
+| ⟦n 马骏⟧ | 2 | 王店镇庆丰村 | 1320 |
+监督电话：⟦l 0573-82223345⟧（区民政局）
+""",
+    ),
+    _document(
+        "信访告知书（正文）",
+        """⟦n 滕国平⟧：
+    你反映的⟦a 新塍镇洛东村蒋家浜7号⟧房屋漏水问题，经镇信访办转交镇建设办核查。2023年6月，镇建设办工作人员⟦n 瞿明亮⟧到现场查看，并约谈施工方负责人⟦n 吴卫东⟧，责令其限期整改。整改完成后请联系⟦n 瞿明亮⟧（电话⟦m 13867312345⟧）复查。
+嘉兴市秀洲区新塍镇人民政府
+2023年6月30日
+""",
+    ),
+    _document(
+        "表彰通报（名单以顿号相隔、括注单位）",
+        """关于表彰2022年度优秀网格员的通报
+各村（社区）：
+经研究，决定授予⟦n 钱红梅⟧（南湖村）、⟦n 陆建国⟧（东栅村）、⟦n 欧阳丽⟧（长水社区）、⟦n 计文斌⟧（七星村）等4名同志“优秀网格员”称号。
+""",
+    ),
+]
+
 # The rules these documents called for have their own look-alikes: the words after a post or a
 # verb, "于" as "at", "·" between headings, "办" ending a word.
 RULE_DECOYS = """原告不服，被告拒绝更正与原告相关的政府信息记录。居民于今年在社区登记，村民于凌晨在田间发现险情，于国庆期间值守。
 请在收到通知原文后，结果报区政府。已书面告知申请人，并通知街道办理；请联系村委会。
 政府信息公开工作机构的名称、办公地址、办公时间、联系电话。区府办公室负责解释。
 行政诉讼·未经复议直接起诉 行政诉讼·复议后起诉 中国·嘉兴 《诗经·小雅》
+甲方（征收部门）：嘉兴市秀洲区人民政府。乙方应于签约后30日内搬迁，乙方同意。授予荣誉称号，表彰先进集体（南湖村），工作人员到场。
+
 序号	项目	类别
 1	道路硬化	民生实事
 2	文化礼堂	民生实事

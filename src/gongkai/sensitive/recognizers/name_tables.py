@@ -73,11 +73,13 @@ def plausible_name(name: str) -> bool:
     return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST
 
 
-def cell_is_name(cell: str, cells: list[str]) -> bool:
+def cell_is_name(cell: str, cells: list[str], *, under_header: bool = False) -> bool:
     """Whether a cell of a name column (in the row ``cells``) is a name: a surname and one or
-    two characters, a transliterated name, or in a numbered row any two or three characters that
-    are not a word, an office or a place."""
-    if CELL_NAME.fullmatch(cell) or (_ANY_NAME.fullmatch(cell) and cells[0].strip(" ").isdigit()):
+    two characters, a transliterated name, or any two or three characters that are not a word,
+    an office or a place under a name header or in a numbered row (a rare surname: 茆秀珍)."""
+    if CELL_NAME.fullmatch(cell) or (
+        _ANY_NAME.fullmatch(cell) and (under_header or cells[0].strip(" ").isdigit())
+    ):
         return plausible_name(cell)
     return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
 

@@ -52,7 +52,7 @@ _VERB_SET = frozenset(lexicon.OBJECT_VERBS)
 _NAME_HEADS = frozenset(_SURNAME_HEADS)
 # Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
 # "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
-_CLAUSE_ENDS = "。，；;,\n"
+_CLAUSE_ENDS = "。，；;,\n（("
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -135,7 +135,7 @@ class PersonNameRecognizer(Recognizer):
         # One flat alternation (the colon cues carry their colon): ``re`` then skips in C to the first
         # characters of the cues; nested alternations would make it try every position (8x slower).
         # A bracketed note may follow the role: "申请人（签名）：", "法定代表人（负责人）：".
-        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,4}}[）)])?(?:[：:]|为|是)?[ \t|]*"
+        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,6}}[）)])?(?:[：:]|为|是)?[ \t|]*"
         rf"(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
     # In attendance lists a name follows its unit: "区农业农村局刘红辉、梁金阳，区发改局…",
@@ -405,7 +405,7 @@ class PersonNameRecognizer(Recognizer):
                 if len(cells) != width:  # the table ends
                     break
                 cell = cells[column].strip(" ")
-                if cell_is_name(cell, cells):
+                if cell_is_name(cell, cells, under_header=True):
                     start = row_start + cell_start(cells, seps, column)
                     end = start + len(cell)
                     if (start, end) not in found:
