@@ -147,7 +147,7 @@ class AddressRecognizer(Recognizer):
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
-        if "\n" in norm:
+        if _BROKEN.search(norm) is not None:
             yield from self.supplement_broken(text, norm)
 
     def supplement_broken(self, text: str, norm: str) -> Iterator[Finding]:

@@ -196,18 +196,23 @@ class PersonNameRecognizer(Recognizer):
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
         is_name = self._is_lexicon_name
+        cells = []
         for match in alone:
             name = match["name"]
             if is_name(name) or (name[0] == "于" and len(name) == 3 and self._yu_given(name[1:])):
                 span = start, end = match.span("name")
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
-        for span in list(column_names(norm, [k for k, f in found.items() if f.explanation is _ALONE])):
-            if span not in found:
-                start, end = span
-                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
-        for start, end in dotted_names(norm):
-            found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
+                    cells.append(span)
+        # Most documents have no table with two such cells, nor a "·": the calls are spared.
+        if len(cells) > 1:
+            for span in list(column_names(norm, cells)):
+                if span not in found:
+                    start, end = span
+                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
+        if "·" in norm or "•" in norm or "・" in norm:
+            for start, end in dotted_names(norm):
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 

@@ -63,7 +63,7 @@ class LandlinePhoneRecognizer(Recognizer):
     _dashed = re.compile(rf"(?<![0-9A-Za-z])0{_AREA}[—–]{_LOCAL}{_END}")
 
     def supplement(self, text: str, norm: str) -> Iterator[Finding]:
-        for dash in "—–":
+        for dash in "—–" if "—" in norm or "–" in norm else ():
             i = norm.find(dash, 3)
             while i != -1:
                 for start in (i - 4, i - 3):
