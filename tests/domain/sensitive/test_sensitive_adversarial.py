@@ -237,6 +237,18 @@ DOCUMENTS += [
     ),
 ]
 
+# Shapes tried after the second set: a compound's building-unit-room with hyphens, a road with a
+# direction and a section, a local number without its area code after a telephone label.
+DOCUMENTS += [
+    _document(
+        "来访登记表（简写的楼幢单元、本地电话）",
+        """来访人：⟦n 郁海峰⟧  住址：⟦a 南湖区城南街道金色家园6-1-702⟧  联系电话：⟦l 82061234⟧
+户籍地：⟦a 安徽省阜阳市临泉县城关镇前进路东段18号⟧  单位电话：⟦l 82097316-8012⟧  传真 ⟦l 82061235⟧
+登记日期：2023-05-06  编号：3-12-2023  服务电话：12345
+""",
+    ),
+]
+
 # The rules these documents called for have their own look-alikes: the words after a post or a
 # verb, "于" as "at", "·" between headings, "办" ending a word.
 RULE_DECOYS = """原告不服，被告拒绝更正与原告相关的政府信息记录。居民于今年在社区登记，村民于凌晨在田间发现险情，于国庆期间值守。

@@ -18,7 +18,7 @@ _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
 # A road may go on with a direction or a section (中山大道西, 人民南路四段) before its number, and a
 # number may name a courtyard (80号院12号楼).
 _ROAD = (
-    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]|[一二三四五六七八九十]段)?"
+    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
     rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|院)?"
 )
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
@@ -28,6 +28,9 @@ _BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
 _ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+# Building, unit and room written with hyphens after a compound: 金色家园6-1-702.
+_DASHED_ROOM = r"\d{1,3}-\d{1,2}-\d{3,4}(?![0-9])"
+_DASHED_AFTER = re.compile(r"\d{1,2}-\d{3,4}(?![0-9])")
 # Village (or community) then a group (4组、八组、油坊组) and/or a natural village, then a number.
 _GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队)"
 _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
@@ -40,9 +43,7 @@ _ROOM_TAIL = (
     rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
     rf"|(?:{_ESTATE})?(?:{_BLOCK})?(?:{_NUM}单元)?(?:{_NUM}(?:室|房))?)"
 )
-ADDRESS_PATTERN = (
-    rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}{_BUILDING}|{_ANY_ESTATE}|{_RURAL})"
-)
+ADDRESS_PATTERN = rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_RURAL})"
 
 
 # Every address match contains one of these right after a numeral (…12号, 3幢, 5栋, 2座, 4组), or
@@ -185,6 +186,12 @@ class AddressRecognizer(Recognizer):
                 if norm[i - 1] in _NUMERALS:
                     anchors.append(i)
                 i = norm.find(ch, i + 1)
+        # The first hyphen of "6-1-702" (dates and phone numbers have other shapes).
+        i = norm.find("-", 1)
+        while i != -1:
+            if norm[i - 1] in _NUMERALS and _DASHED_AFTER.match(norm, i + 1):
+                anchors.append(i)
+            i = norm.find("-", i + 1)
         # A village is an anchor only with a natural village after it: with a group or a number
         # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
         natural = _NATURAL_AFTER.match
