@@ -78,8 +78,8 @@ class LandlinePhoneRecognizer(Recognizer):
 
     def supplement(self, text: str, norm: str) -> Iterator[Finding]:
         for expression in self._local:
-            for match in expression.finditer(norm):
-                start, end = match.span("number")
+            for local in expression.finditer(norm):
+                start, end = local.span("number")
                 yield make_finding(self.kind, start, end, text[start:end], 0.85, _LOCAL_ONLY)
         for dash in "—–" if "—" in norm or "–" in norm else ():
             i = norm.find(dash, 3)
