@@ -46,7 +46,8 @@ _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
 # from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
 # an expression would try a match at every agency name.
 _TITLE_SET = frozenset(lexicon.TITLES)
-_TITLE_WIDTHS = sorted({len(t) for t in lexicon.TITLES}, reverse=True)
+if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
+    raise ValueError("posts are read as two to four characters")
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
 _VERB_SET = frozenset(lexicon.OBJECT_VERBS)
 _NAME_HEADS = frozenset(_SURNAME_HEADS)
@@ -274,14 +275,15 @@ class PersonNameRecognizer(Recognizer):
         """Where names in running text may end, and where a post (区长, 执法队员 ...) or a handing
         verb (报, 告知 ...) ends right before a surname."""
         running, titles, verbs = [], [], []
-        heads = _NAME_HEADS
+        heads, posts = _NAME_HEADS, _TITLE_SET
         for match in _SCAN.finditer(norm):
             i = match.end()
             last = norm[i - 1]
             if last in _END_HEAD_SET and i > 1 and norm[i - 2] in _GIVEN_SET:
                 running.append(i - 1)
             if last in _WORD_LAST_SET and norm[i : i + 1] in heads:
-                if any(norm[i - w : i] in _TITLE_SET for w in _TITLE_WIDTHS):
+                # Posts are two to four characters (a plain test, not a generator per match).
+                if norm[i - 2 : i] in posts or norm[i - 3 : i] in posts or norm[i - 4 : i] in posts:
                     titles.append(i)
                 elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
                     verbs.append(i)
