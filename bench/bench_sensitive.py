@@ -87,7 +87,8 @@ def _presidio_detector() -> Callable[[str], list[Finding]]:
             global_regex_flags=regex.M,
         )
 
-    cues = "|".join(sorted(lexicon.NAME_CUES, key=len, reverse=True))
+    # Posts and standings before a name (副区长, 执法队员, 原告 ...) are cues for Presidio too.
+    cues = "|".join(sorted([*lexicon.NAME_CUES, *lexicon.TITLES], key=len, reverse=True))
     colon_cues = "|".join(sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True))
     surname = rec._SURNAME
     # The running-text rule of ``PersonNameRecognizer._running_text`` as one expression (``regex``
@@ -99,6 +100,9 @@ def _presidio_detector() -> Callable[[str], list[Finding]]:
     )
     given = names_module._GIVEN_CLASS
     running = rf"(?<=(?:{running_cues}|[，。；]|^))(?:{surname}){given}{{1,2}}(?=(?:{running_ends}))"
+    # ... and a name as the object of a handing verb at a clause's end ("结果报王某。").
+    verbs = "|".join(sorted(lexicon.OBJECT_VERBS, key=len, reverse=True))
+    running += rf"|(?<=(?:{verbs}))(?:{surname}){given}{{2}}(?=[。，；;,\n])"
     recognizers = [
         make(
             Kind.ID_CARD,

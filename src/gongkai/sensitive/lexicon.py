@@ -146,6 +146,12 @@ GIVEN_NAME_CHARS = frozenset(
     "隽雍霁青靖韶颀颐飚香馥骐鲲鸾鹰麟黛玄珺琇琪璨宥岑芊菀菊兰梅竹"
     # Frequent in names given since 2010 (一诺, 宗翰, 哲).
     "诺宗哲"
+    # Further given-name characters of 《通用规范汉字表》 common in names of every generation
+    # (令, 升, 骁, 昶, 晏 ...), without function words (同、向、先、任、意): a name whose given
+    # name is rarer is found by its place in the document, not by its characters.
+    "升令骁伯仲叔季仕伊伶俐允兆冀创初剑劲勋卓吟咏喆圣垚堃奕姿娉婵嫦孜宪寰尊岐峻崧帜弘忻恬悟愉"
+    "扶拯攀敦斯昀昶晏普暄曜柔栗棠榕樵汝沅泳洛涓淇淮湄溥漪炬烈爵犇珑甄睦瞳硕磐祯禹穗穹笃箫缙羲翀"
+    "耘聆臻舜芦芯苇苓茹荔萃蕴谊谨贻赐轲逍逵醇钢锴闵阔隆靓骅骞骥鹃麒鼐龄"
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.
@@ -303,7 +309,15 @@ ORG_PLACE_SUFFIXES = "省市区县镇乡村路街巷局委厅办部处科室所�
 
 # Characters that commonly follow a name in running text; a given name does not contain them, so
 # "张三于2023年" is read as 张三 and "张三向本机关" as 张三.
-STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所"
+STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所到"
+
+# Posts and standings written right before a name; alone they are never names (区长, 干部).
+TITLES = (  # noqa: SIM905
+    "副区长 区长 副县长 县长 副市长 市长 副镇长 镇长 副乡长 乡长 副局长 局长 副主任 主任 副书记 书记 "
+    "科长 处长 所长 站长 院长 庭长 审判长 审判员 书记员 队长 执法队员 队员 民警 辅警 村民 居民 "
+    "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
+).split()
+NOT_NAMES |= frozenset(TITLES)
 
 # Cue words before a person's name (role labels in decisions, applications and replies).
 NAME_CUES = [
@@ -349,6 +363,9 @@ NAME_CUES = [
     "审核人",
     "核稿人",
     "拟稿人",
+    # The parties of an agreement, often with their role in brackets: "乙方（被征收人）：".
+    "甲方",
+    "乙方",
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").
@@ -369,6 +386,8 @@ NAME_CUES_WITH_COLON = [
     "家庭成员",
     "陪同人员",
     "见证人",
+    "评审专家",
+    "专家",
     # Parties of a judgment or ruling and the signers of a table: "原告：", "被告：", "制表：".
     "原告",
     "被告",
@@ -421,11 +440,35 @@ RUNNING_TEXT_CUES = [
     "联络员",
     "协管员",
     "人",
+    # Prepositions and verbs whose object is often a person ("由仉东升于2021年搭建",
+    # "书面告知宓国栋，", "经李明同意").
+    "由",
+    "被",
+    "对",
+    "将",
+    "给",
+    "请",
+    "经",
+    "告知",
+    "通知",
+    "联系",
+    "约谈",
+    "交由",
 ]
 # What a name in running text is followed by: a verb or preposition it is the subject of.
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
     "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()  # noqa: SIM905
+)
+# Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.
+TIME_WORDS = frozenset(
+    "凌晨 清晨 早晨 傍晚 国庆 清明 中秋 春节 元旦 明天 今天 当天 晚上 中午 上午 下午".split()  # noqa: SIM905
+)
+# Verbs whose object, ending a clause, is often a person ("结果报王某。", "书面告知李某，").
+OBJECT_VERBS = (
+    *("报", "告知", "通知", "转告", "转交", "交给", "送交", "联系", "约谈", "询问", "委托"),
+    # Honours name their holders the same way ("授予钱红梅（南湖村）、…").
+    *("授予", "表彰"),
 )
 # Characters a given name in running text does not contain: a surname character before them is a
 # word ("全年发生", "同期", "时间").

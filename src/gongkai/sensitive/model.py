@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -97,4 +97,6 @@ def make_finding(kind: Kind, start: int, end: int, text: str, score: float, expl
     draft.score = score
     draft.explanation = explanation
     draft.__class__ = Finding
-    return cast(Finding, draft)
+    # No ``cast`` call: a Python function call per finding (5,000 per pass of the bench).
+    finding: Finding = draft
+    return finding

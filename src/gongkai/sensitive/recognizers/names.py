@@ -12,6 +12,14 @@ from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
 )
+from gongkai.sensitive.recognizers.name_tables import (
+    CELL_NAME,
+    cell_is_name,
+    cell_start,
+    column_names,
+    dotted_names,
+    row_cells,
+)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -20,13 +28,32 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
 _SURNAME_OR_YU = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}于])"
-_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
 # First characters of all surnames: one class test after a separator turns away what neither the
 # single-surname class nor any compound surname (tried one by one by ``re``) could start.
-_SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {s[0] for s in lexicon.COMPOUND_SURNAMES}))
+# "于" too: "于思琪" alone in a cell (checked in Python against "于" as "at").
+_SURNAME_HEADS = "".join(
+    sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
+)
 _MASK_CHARS = frozenset("某*＊×")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
+_SAME_COLUMN = "表格中与其他姓名同列的单元格"
+_AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
+
+
+# Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
+# from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
+# an expression would try a match at every agency name.
+_TITLE_SET = frozenset(lexicon.TITLES)
+if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
+    raise ValueError("posts are read as two to four characters")
+_AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
+_VERB_SET = frozenset(lexicon.OBJECT_VERBS)
+_NAME_HEADS = frozenset(_SURNAME_HEADS)
+# Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
+# "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
+_CLAUSE_ENDS = "。，；;,\n（("
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
@@ -35,6 +62,7 @@ _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+_ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
 _CUES = "|".join(
@@ -42,26 +70,6 @@ _CUES = "|".join(
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
     + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
-# Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
-_SPACES = re.compile(r"( {2,})")
-
-
-def _row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
-    """The cells of a row and the separators between them (one C call: ``split``)."""
-    if sep is None:
-        parts = _SPACES.split(row)
-        return parts[::2], parts[1::2]
-    cells = row.split(sep)
-    return cells, [sep] * (len(cells) - 1)
-
-
-def _cell_start(cells: list[str], seps: list[str], column: int) -> int:
-    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
-    cell = cells[column]
-    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
-    return before + len(cell) - len(cell.lstrip(" "))
-
-
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
 # in Python, as a leading look-behind would make ``re`` try every position.
 _HEADER_CELL = re.compile(
@@ -71,8 +79,7 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
-_UNITS = ("局", "室", "街道", "镇", "乡")
-_CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
+_UNITS = ("局", "室", "街道", "镇", "乡", "办")
 # Where a name may start in running text: after a running-text cue word or a clause mark.
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
@@ -81,7 +88,17 @@ _CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}[{CJK}]{{1,2}}")
 # look-behind before the class, made the scan 2-4 times slower), then a look-behind for a
 # given-name character before it (tried only there); the words are checked in Python.
 _END_HEADS = "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS}))
-_RUNNING_END = re.compile(f"[{_END_HEADS}](?<={_GIVEN_CLASS}.)")
+_END_HEAD_SET = frozenset(_END_HEADS)
+_GIVEN_SET = lexicon.GIVEN_NAME_CHARS
+# One scan for three rules (each whole-text scan costs ~70 instructions per character for its
+# leading class alone): the ends of names in running text (a given-name character before one of
+# _END_HEADS), and the last characters of posts and handing verbs before a surname.
+_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))
+_WORD_LAST_SET = frozenset(_WORD_LASTS)
+_SCAN = re.compile(
+    f"[{''.join(sorted(set(_END_HEADS + _WORD_LASTS)))}]"
+    f"(?:(?<={_GIVEN_CLASS}[{_END_HEADS}])|(?<=[{_WORD_LASTS}])(?=[{_SURNAME_HEADS}]))"
+)
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
@@ -119,7 +136,7 @@ class PersonNameRecognizer(Recognizer):
         # One flat alternation (the colon cues carry their colon): ``re`` then skips in C to the first
         # characters of the cues; nested alternations would make it try every position (8x slower).
         # A bracketed note may follow the role: "申请人（签名）：", "法定代表人（负责人）：".
-        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,4}}[）)])?(?:[：:]|为|是)?[ \t|]*"
+        rf"(?:{_CUES})(?:[（(][{CJK}]{{1,6}}[）)])?(?:[：:]|为|是)?[ \t|]*"
         rf"(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
     )
     # In attendance lists a name follows its unit: "区农业农村局刘红辉、梁金阳，区发改局…",
@@ -130,10 +147,13 @@ class PersonNameRecognizer(Recognizer):
     # A title may come between unit and name: "区财政局局长张三、", "崇福镇副镇长刘亮红，".
     _after_unit = re.compile(
         r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
-        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;\n]|（[^）\n]{{1,12}}）))"
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
-    _next_in_list = re.compile(rf"(?:（[^）\n]{{1,8}}）)?、[ \t]*(?=(?P<run>{_SURNAME}[{CJK}]{{1,11}}))")
+    # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
+    _next_in_list = re.compile(
+        rf"(?:（[^）\n]{{1,8}}）)?(?:、[ \t]*| +)(?=(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}}))"
+    )
     # A cell or list item: a separator, the name, then a separator or the end of a line.
     # The single-surname class comes first here: after a separator it turns most positions away in
     # one test; the end look-ahead makes the engine come back for 欧阳/司马 when the class reading
@@ -151,6 +171,10 @@ class PersonNameRecognizer(Recognizer):
         kind = self.kind
         for match in self.pattern.finditer(norm):
             self._name_list(text, norm, match, found, self.score, self.explanation)
+        running_ends, title_ends, verb_ends = self._scan(norm)
+        for i in title_ends:
+            after = _AFTER_TITLE.match(norm, i)
+            self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
         for start, end in chain(self._after_units(norm), self._salutations(norm)):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
@@ -161,34 +185,52 @@ class PersonNameRecognizer(Recognizer):
             i = norm.find(cue)
             while i != -1:
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
-                    if i >= length and self._is_lexicon_name(norm[i - length : i]):
+                    if i >= length and self._before_comrade(norm[i - length : i]):
                         if (i - length, i) not in found:
                             found[i - length, i] = make_finding(
                                 kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
                             )
                         break
                 i = norm.find(cue, i + 1)
-        self._running_text(text, norm, found)
+        self._running_text(text, norm, found, running_ends, verb_ends)
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
         is_name = self._is_lexicon_name
+        cells = []
         for match in alone:
-            if is_name(match["name"]):
+            name = match["name"]
+            if is_name(name) or (name[0] == "于" and len(name) == 3 and self._yu_given(name[1:])):
                 span = start, end = match.span("name")
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
+                    cells.append(span)
+        # Most documents have no table with two such cells, nor a "·": the calls are spared.
+        if len(cells) > 1:
+            for span in list(column_names(norm, cells)):
+                if span not in found:
+                    start, end = span
+                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
+        if "·" in norm or "•" in norm or "・" in norm:
+            for start, end in dotted_names(norm):
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
         yield from found.values()
         yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
 
-    def _running_text(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
+    def _running_text(
+        self,
+        text: str,
+        norm: str,
+        found: dict[tuple[int, int], Finding],
+        running_ends: list[int],
+        verb_ends: list[int],
+    ) -> None:
         """Names in running text: after a cue word or a clause mark, made of the name lexicon's
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
         one, two, three = _CUES_BEFORE
         spans = []
         ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
-        for match in _RUNNING_END.finditer(norm):
-            end = match.start()
+        for end in running_ends:
             if end < 2:
                 continue
             if norm[end] not in ends and norm[end : end + 2] not in words:
@@ -212,13 +254,62 @@ class PersonNameRecognizer(Recognizer):
             if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
+        spans.extend(self._objects(norm, verb_ends))
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
 
+    def _before_comrade(self, name: str) -> bool:
+        """A name before 同志/先生/女士: the lexicon's, or any three characters after a single
+        surname that hold no office or place (请柏庆丰同志; not 全体同志, 区委李同志)."""
+        return self._is_lexicon_name(name) or (
+            len(name) == 3
+            and name[0] in _SINGLE_SET
+            and self._plausible_name(name)
+            and _ORG_CHARS.isdisjoint(name[1:])
+            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+        )
+
+    @staticmethod
+    def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
+        """Where names in running text may end, and where a post (区长, 执法队员 ...) or a handing
+        verb (报, 告知 ...) ends right before a surname."""
+        running, titles, verbs = [], [], []
+        heads, posts = _NAME_HEADS, _TITLE_SET
+        for match in _SCAN.finditer(norm):
+            i = match.end()
+            last = norm[i - 1]
+            if last in _END_HEAD_SET and i > 1 and norm[i - 2] in _GIVEN_SET:
+                running.append(i - 1)
+            if last in _WORD_LAST_SET and norm[i : i + 1] in heads:
+                # Posts are two to four characters (a plain test, not a generator per match).
+                if norm[i - 2 : i] in posts or norm[i - 3 : i] in posts or norm[i - 4 : i] in posts:
+                    titles.append(i)
+                elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
+                    verbs.append(i)
+        return running, titles, verbs
+
+    def _objects(self, norm: str, verb_ends: list[int]) -> Iterator[tuple[int, int]]:
+        """Names as the object of a verb that hands something to a person, ending a clause:
+        "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
+        for start in verb_ends:
+            for end in (start + 3, start + 4):
+                if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
+                    yield start, end
+                    break
+
     def _running_name(self, name: str) -> bool:
+        if name[0] == "于":  # "经查，于雪欣于2019年": three characters, not a time (于凌晨在)
+            return len(name) == 3 and self._yu_given(name[1:])
         s = 2 if name[:2] in _COMPOUND_SET else 1
         return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
+
+    def _yu_given(self, given: str) -> bool:
+        return (
+            lexicon.NOT_RUNNING_GIVEN.isdisjoint(given)
+            and given not in lexicon.TIME_WORDS
+            and self._is_lexicon_name("王" + given)
+        )
 
     def _yu_first_on_a_line(self, norm: str, start: int) -> int:
         """End of a name with the surname 于 at ``start`` (a line start), 0 if there is none: only
@@ -242,11 +333,25 @@ class PersonNameRecognizer(Recognizer):
         found: dict[tuple[int, int], Finding],
         score: float,
         explanation: str,
+        *,
+        lexicon_only: bool = False,
     ) -> None:
-        """The name at ``match["run"]``, then each name listed after it with "、"."""
+        """The name at ``match["run"]``, then each name listed after it with "、".
+
+        ``lexicon_only``: after a post or standing without a colon, words follow too ("原告相关的"),
+        so a name there must be the lexicon's."""
         while match is not None and (length := self._name_length(match["run"])):
             start = match.start("run")
             end = start + length
+            # "于" right after a word (村民于晓梅于…) may be "at" (居民于今年…): a surname there only
+            # with a given name of the lexicon, as in running text.
+            yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
+            if yu_after_word and not self._yu_given(norm[start + 1 : end]):
+                break
+            if lexicon_only:
+                name = norm[start:end]
+                if not self._is_lexicon_name("王" + name[1:] if name[0] == "于" else name):
+                    break
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], score, explanation)
             match = self._next_in_list.match(norm, end)
@@ -281,7 +386,8 @@ class PersonNameRecognizer(Recognizer):
         the header says what the column holds. The table ends at the first row of another width.
         """
         for header in _HEADER_CELL.finditer(norm):
-            if header.start() and norm[header.start() - 1] not in "\t| \n":
+            # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
+            if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
                 continue
             line_start = norm.rfind("\n", 0, header.start("word")) + 1
             line_end = norm.find("\n", header.end())
@@ -289,7 +395,7 @@ class PersonNameRecognizer(Recognizer):
                 continue
             header_line = norm[line_start:line_end]
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-            cells, seps = _row_cells(header_line, sep)
+            cells, seps = row_cells(header_line, sep)
             before = header.start("word") - line_start
             # The first cell ending after the header word's start: one pass with a running offset
             # (``_cell_start`` per cell summed all the cells before it again).
@@ -302,12 +408,12 @@ class PersonNameRecognizer(Recognizer):
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                cells, seps = _row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+                cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
                 if len(cells) != width:  # the table ends
                     break
                 cell = cells[column].strip(" ")
-                if _CELL_NAME.fullmatch(cell) and self._plausible_name(cell):
-                    start = row_start + _cell_start(cells, seps, column)
+                if cell_is_name(cell, cells, under_header=True):
+                    start = row_start + cell_start(cells, seps, column)
                     end = start + len(cell)
                     if (start, end) not in found:
                         found[start, end] = make_finding(
@@ -318,7 +424,10 @@ class PersonNameRecognizer(Recognizer):
         for unit in _UNITS:
             i = norm.find(unit)
             while i != -1:
-                if (match := self._after_unit.match(norm, i + len(unit))) is not None:
+                if (match := self._after_unit.match(norm, i + len(unit))) is not None and (
+                    # "办" ends words too (办公地址、办理): a name after it must be the lexicon's.
+                    unit != "办" or self._is_lexicon_name(match["run"])
+                ):
                     yield match.span("run")
                 i = norm.find(unit, i + 1)
 
@@ -328,7 +437,7 @@ class PersonNameRecognizer(Recognizer):
             i = norm.find(colon)
             while i != -1:
                 start = norm.rfind("\n", 0, i) + 1
-                if _SALUTATION_NEXT.match(norm, i + 2) and _CELL_NAME.fullmatch(norm, start, i):
+                if _SALUTATION_NEXT.match(norm, i + 2) and CELL_NAME.fullmatch(norm, start, i):
                     yield start, i
                 i = norm.find(colon, i + 1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import (
     _END,
     AFTER_FIRST,
@@ -38,6 +38,9 @@ _AREA = r"(?:10|2\d|[3-9](?:0[1-9]|[1-9]\d))"
 _LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}(?:(?:-|转|分机|-转) ?\d{1,5})?"
 
 
+_LOCAL_ONLY = "电话标签后的本地号码（无区号）"
+
+
 class LandlinePhoneRecognizer(Recognizer):
     """固定电话: a valid area code (010, 02x, 03xx-09xx) then a 7-8 digit local number.
 
@@ -58,8 +61,37 @@ class LandlinePhoneRecognizer(Recognizer):
     context = ("电话", "传真", "联系方式", "Tel", "TEL", "tel")
     context_score = 0.95
     _full_width = re.compile(rf"（0{_AREA}）{_LOCAL}{_END}")
+    # A dash for the hyphen after the area code ("0573—82061234", typed with a Chinese input
+    # method); the joined scan reads ASCII only, so these are found from the dash.
+    _dashed = re.compile(rf"(?<![0-9A-Za-z])0{_AREA}[—–]{_LOCAL}{_END}")
+
+    # A local number without its area code right after a telephone label ("电话：82061234"): local
+    # documents write their own area's numbers so. Only after the label: alone, 7-8 digits are
+    # anything.
+    # One expression per label, led by it as a literal (``re`` searches a literal prefix in C).
+    _local = tuple(
+        re.compile(
+            label + r"(?:号码)?[：:]?[ \t]*(?P<number>[2-9]\d{6,7}(?:(?:-|转|分机) ?\d{1,5})?)(?![0-9A-Za-z])"
+        )
+        for label in ("电话", "传真")
+    )
 
     def supplement(self, text: str, norm: str) -> Iterator[Finding]:
+        for expression in self._local:
+            for local in expression.finditer(norm):
+                start, end = local.span("number")
+                yield make_finding(self.kind, start, end, text[start:end], 0.85, _LOCAL_ONLY)
+        for dash in "—–" if "—" in norm or "–" in norm else ():
+            i = norm.find(dash, 3)
+            while i != -1:
+                for start in (i - 4, i - 3):
+                    match = self._dashed.match(norm, start) if start >= 0 else None
+                    if match is not None and match.end() > i:
+                        finding = self.finding(text, norm, start, match.end())
+                        if finding is not None:
+                            yield finding
+                        break
+                i = norm.find(dash, i + 1)
         i = norm.find("（0")
         while i != -1:
             match = self._full_width.match(norm, i)

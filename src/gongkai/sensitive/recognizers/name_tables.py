@@ -1,0 +1,195 @@
+"""Where a name is known by its place rather than its characters: table columns and 译名 with "·".
+
+A given name may be made of characters no lexicon holds (孔令辉, 车骁), and a surname may be rare
+(暴). What still tells a name is the document's structure:
+
+- a column of a table whose other cells are names is a name column, whatever its header says
+  ("拟推荐对象", "人选", or none): once two of its cells are names of the lexicon, every cell of
+  it shaped like a name is one (a surname and one or two characters; in numbered rows, any two or
+  three characters that are not a word, an office or a place);
+- a transliterated name (维吾尔族、藏族 names, 古丽娜尔·吐尔逊) joins its parts with "·" and stands
+  where a name stands: after a colon, in a cell or a list item.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.recognizers.base import CJK
+
+_COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+_SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
+# A name cell: surname + one or two characters, or a two-character name padded to the width of
+# three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
+CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
+_DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
+_ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
+_NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
+# A cell ending in an office or place suffix is not a name (黄湖镇); "旗" ends given names (红旗)
+# more often than it ends a banner's name in a name column.
+_NOT_LAST = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
+# What a transliterated name stands after: a colon, a separator of a cell or a list item.
+_DOTTED_BEFORE = frozenset("：:、，,；;（(\t| \n")
+_DOTTED_STOP = frozenset(lexicon.STOP_AFTER_NAME)
+_CUE_WORDS = frozenset([*lexicon.NAME_CUES, *lexicon.NAME_CUES_WITH_COLON, *lexicon.RUNNING_TEXT_CUES])
+_NOT_DOTTED = frozenset(["中国"]) | lexicon.NOT_NAMES
+# The characters names are transliterated with (《世界人名翻译大辞典》's syllable table and the
+# common characters of Uyghur, Kazakh and other minority names written in Chinese). A "·" between
+# words ("行政诉讼·复议后起诉") is a heading's separator, not a name's.
+_TRANSLITERATION = frozenset(
+    "阿艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕别宾滨波伯博布查察达大代戴丹当道德登迪蒂丁东杜都敦多朵"
+    "俄厄恩尔法凡范菲斐费芬丰佛夫弗福盖甘冈高戈哥格根贡古瓜圭哈海亥汉汗罕豪赫黑亨洪胡华怀霍基"
+    "吉加贾嘉杰捷金晋京居卡开凯坎康考柯科可克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾里理力历利莉丽连列林"
+    "琳玲留龙卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏明姆穆木纳娜乃奈南内尼妮宁努诺欧帕潘庞佩彭皮"
+    "珀普齐奇契恰乔切钦琴丘曲让热仁日荣茹儒瑞若撒萨塞赛桑色森沙莎山尚舍申什史舒斯松苏素索塔泰"
+    "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
+    "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
+)
+# Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
+_SPACES = re.compile(r"( {2,})")
+
+
+def row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
+    """The cells of a row and the separators between them (one C call: ``split``)."""
+    if sep is None:
+        parts = _SPACES.split(row)
+        return parts[::2], parts[1::2]
+    cells = row.split(sep)
+    return cells, [sep] * (len(cells) - 1)
+
+
+def cell_start(cells: list[str], seps: list[str], column: int) -> int:
+    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
+    cell = cells[column]
+    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
+    return before + len(cell) - len(cell.lstrip(" "))
+
+
+def plausible_name(name: str) -> bool:
+    """Not a word, a masked name (张某) or an office or place (黄湖镇)."""
+    return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST
+
+
+def cell_is_name(cell: str, cells: list[str], *, under_header: bool = False) -> bool:
+    """Whether a cell of a name column (in the row ``cells``) is a name: a surname and one or
+    two characters, a transliterated name, or any two or three characters that are not a word,
+    an office or a place under a name header or in a numbered row (a rare surname: 茆秀珍)."""
+    if CELL_NAME.fullmatch(cell) or (
+        _ANY_NAME.fullmatch(cell) and (under_header or cells[0].strip(" ").isdigit())
+    ):
+        return plausible_name(cell)
+    return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
+
+
+def is_dotted_name(name: str) -> bool:
+    """A transliterated name: its parts are written in the characters of transliteration."""
+    parts = re.split("[·•・]", name)
+    return (
+        all(len(p) >= 2 or i for i, p in enumerate(parts))
+        and _TRANSLITERATION.issuperset(name.replace("·", "").replace("•", "").replace("・", ""))
+        and not any(p in _NOT_DOTTED or p[-1] in lexicon.ORG_PLACE_SUFFIXES for p in parts)
+    )
+
+
+def dotted_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Transliterated names (艾力·买买提) after a colon or a separator, outside 《》."""
+    for dot in "·•・":
+        i = norm.find(dot)
+        while i != -1:
+            start = i
+            while start > 0 and i - start < 9 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+                start -= 1
+            # A cue word written before the name without a colon ("申请人艾力·买买提") is cut off.
+            for length in range(min(5, i - start - 1), 0, -1):
+                if norm[start : start + length] in _CUE_WORDS:
+                    start += length
+                    break
+            match = _DOTTED.match(norm, start) if start < i else None
+            if (
+                match is not None
+                and i - start <= 6
+                and (start == 0 or norm[start - 1] in _DOTTED_BEFORE)
+                and norm.rfind("《", 0, start) <= norm.rfind("》", 0, start)
+            ):
+                end = match.end()
+                # The last part stops before what follows a name ("…买买提于2023年").
+                for k in range(match.start() + (i - start) + 3, end):
+                    if norm[k] in _DOTTED_STOP:
+                        end = k
+                        break
+                if is_dotted_name(norm[start:end]):
+                    yield start, end
+                i = norm.find(dot, end)
+                continue
+            i = norm.find(dot, i + 1)
+
+
+def _row_at(norm: str, pos: int) -> tuple[int, int]:
+    start = norm.rfind("\n", 0, pos) + 1
+    end = norm.find("\n", pos)
+    return start, len(norm) if end == -1 else end
+
+
+def _separator(row: str) -> str | None:
+    return "\t" if "\t" in row else "|" if "|" in row else None
+
+
+def column_names(norm: str, names: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Every name-shaped cell of a column in which two names (``names``, cells found by their
+    characters) were found already."""
+    by_row: dict[int, list[int]] = {}
+    for start, _ in names:
+        # Only a cell's first character follows a tab, a "|", a space or a line start.
+        if norm[start - 1] in "\t| \n":
+            by_row.setdefault(norm.rfind("\n", 0, start) + 1, []).append(start)
+    if len(by_row) < 2:
+        return
+    columns: dict[tuple[str | None, int, int], list[int]] = {}
+    for row_start, starts in by_row.items():
+        row_end = norm.find("\n", row_start)
+        row = norm[row_start : len(norm) if row_end == -1 else row_end]
+        sep = _separator(row)
+        if sep is None and "  " not in row:
+            continue
+        cells, seps = row_cells(row, sep)
+        ends, offset = [], 0
+        for i, cell in enumerate(cells):
+            offset += len(cell)
+            ends.append(offset)
+            offset += len(seps[i]) if i < len(seps) else 0
+        for start in starts:
+            column = bisect.bisect_right(ends, start - row_start)
+            if column < len(cells):
+                columns.setdefault((sep, len(cells), column), []).append(row_start)
+    for (sep, width, column), rows in columns.items():
+        if len(rows) >= 2:
+            yield from _column_cells(norm, sep, width, column, min(rows))
+
+
+def _column_cells(
+    norm: str, sep: str | None, width: int, column: int, row_start: int
+) -> Iterator[tuple[int, int]]:
+    """The name cells of ``column`` in the rows of ``width`` cells around the row at ``row_start``."""
+    first = row_start
+    while first > 0:  # up to the table's first row
+        above = norm.rfind("\n", 0, first - 1) + 1
+        if len(row_cells(norm[above : first - 1], sep)[0]) != width:
+            break
+        first = above
+    start = first
+    while start < len(norm):
+        end = norm.find("\n", start)
+        end = len(norm) if end == -1 else end
+        cells, seps = row_cells(norm[start:end], sep)
+        if len(cells) != width:
+            if start > row_start:
+                break
+        else:
+            cell = cells[column].strip(" ")
+            if cell and cell_is_name(cell, cells):
+                at = start + cell_start(cells, seps, column)
+                yield at, at + len(cell)
+        start = end + 1
