@@ -166,6 +166,43 @@ def column_dropped(lines: Lines, rng: random.Random) -> Lines:
     return out
 
 
+def columns_swapped(lines: Lines, rng: random.Random) -> Lines:
+    """Two of table 三's organisation columns printed in the other order (header and rows), as an
+    agency that redrew the table did: every row still adds up, only the header tells."""
+    a, b = sorted(rng.sample(range(1, 6), 2))
+    out = list(lines)
+    header = table3_header(lines)
+    names = list(_T3_COLUMNS[1:])
+    names[a - 1], names[b - 1] = names[b - 1], names[a - 1]
+    out[header[2]] = "\t".join(names)
+    for i in table3_rows(lines):
+        cells = _cells(lines[i])
+        figures = cells[-7:]
+        figures[a], figures[b] = figures[b], figures[a]
+        out[i] = "\t".join([*cells[:-7], *figures])
+    return out
+
+
+def row_dropped(lines: Lines, rng: random.Random) -> Lines:
+    """One of table 三's rows missing (lost at a page break)."""
+    i = rng.choice(table3_rows(lines))
+    return [*lines[:i], *lines[i + 1 :]]
+
+
+def previous_year_appended(lines: Lines, rng: random.Random) -> Lines:
+    """Last year's table 三 printed after this year's for comparison ("附：上年度情况"), its
+    figures different (each non-zero figure changed by a little)."""
+    rows = table3_rows(lines)
+    header = table3_header(lines)
+
+    def older(cell: str) -> str:
+        return str(int(cell) + rng.randint(0, 3)) if cell.isdigit() and cell != "0" else cell
+
+    copy = ["附：上年度政府信息公开申请情况", *(lines[h] for h in header)]
+    copy += ["\t".join(older(c) for c in _cells(lines[i])) for i in rows]
+    return [*lines[: rows[-1] + 1], *copy, *lines[rows[-1] + 1 :]]
+
+
 def table3_transposed(lines: Lines, rng: random.Random) -> Lines:
     """Table 三 transposed: one line per applicant column, its figures in row order."""
     rows = table3_rows(lines)
@@ -477,6 +514,17 @@ def html_nbsp_zeros(report: AnnualReport) -> AnnualReport:
     return report
 
 
+def spans_dropped(root: lxml_html.HtmlElement) -> str:
+    """Each table's rows without their merged cells (a crawler that keeps only single cells): the
+    group labels ("（三）不予公开") and the spanning headers are lost."""
+    for cell in list(root.iter("th", "td")):
+        if int(cell.get("rowspan", "1")) > 1 or int(cell.get("colspan", "1")) > 1:
+            parent = cell.getparent()
+            if parent is not None:
+                parent.remove(cell)
+    return html_cells(root, "\t")
+
+
 def span_fill(root: lxml_html.HtmlElement, fill_rows: bool) -> str:
     """Each table's rows with merged cells repeated along one axis only: rowspans filled and
     colspans written once (``fill_rows``), or colspans repeated and rowspans written once."""
@@ -602,6 +650,11 @@ def _other_2019(sep: str) -> Callable[[int, random.Random], Damaged]:
     return make
 
 
+def _spans_dropped(seed: int, rng: random.Random) -> Damaged:
+    report = sample(seed)
+    return Damaged(_utf8(spans_dropped(_page(report, seed=seed))), report)
+
+
 def _fee_shifted(seed: int, rng: random.Random) -> Damaged:
     report = sample(seed, big=True)
     return Damaged(_join(fee_in_yuan(_lines(report, seed, big=True), rng), " "), report)
@@ -628,6 +681,13 @@ KINDS3: Mapping[str, Make] = {
     "t3_page_break_header": _lines_kind(page_break_header),
     "t3_page_break_header_space": _lines_kind(page_break_header, " "),
     "t3_enumerator_detached": _lines_kind(enumerator_detached, " "),
+    "t3_columns_swapped": _lines_kind(columns_swapped),
+    "t3_columns_swapped_space": _lines_kind(columns_swapped, " "),
+    "t3_row_dropped": _lines_kind(row_dropped),
+    "t3_row_dropped_space": _lines_kind(row_dropped, " "),
+    "t3_previous_year_appended": _lines_kind(previous_year_appended),
+    "t3_previous_year_appended_space": _lines_kind(previous_year_appended, " "),
+    "spans_dropped": _spans_dropped,
     "span_rows_filled": _span(fill_rows=True),
     "span_cols_filled": _span(fill_rows=False),
     # figures
