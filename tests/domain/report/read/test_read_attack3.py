@@ -17,8 +17,8 @@ from gongkai.report.model import AnnualReport
 from gongkai.report.read import read_bytes
 from gongkai.report.read.cells import parse_count
 from gongkai.report.rules import check
-from support.attack import html_cells, sample, score
 from support.attack import _page as page
+from support.attack import html_cells, sample, score
 from support.attack3 import ALL_KINDS, MISPRINTED, attack3
 
 _NEW = "一、本年新收政府信息公开申请数量\t86\t10\t0\t3\t7\t2\t108"
@@ -70,7 +70,7 @@ def test_table3_with_two_organisation_columns_swapped_in_its_header_is_not_read(
 @pytest.mark.parametrize("mark", ["¹", "²", "①", "⑵"])
 def test_a_footnote_mark_after_a_figure_is_not_a_digit_of_it(mark: str) -> None:
     assert parse_count(f"3{mark}") in (3, None)
-    text, truth = _copied(granted=(_GRANTED, f"（一）予以公开\t31{mark}\t4\t0\t0\t2\t1\t38"))
+    text, _truth = _copied(granted=(_GRANTED, f"（一）予以公开\t31{mark}\t4\t0\t0\t2\t1\t38"))
     assert read_bytes(text.encode()).table3.row("granted").natural in (31, None)
 
 
@@ -86,7 +86,7 @@ def test_two_figures_apart_in_one_cell_are_not_one_number() -> None:
     assert parse_count("12 13") is None
     assert parse_count("1 234") == 1234
     assert parse_count("1\u2009234") == 1234
-    text, truth = _copied(granted=(_GRANTED, "（一）予以公开\t31\t4\t2 0\t0\t2\t1\t38"))
+    text, _truth = _copied(granted=(_GRANTED, "（一）予以公开\t31\t4\t2 0\t0\t2\t1\t38"))
     assert read_bytes(text.encode()).table3.row("granted").research in (0, None)
 
 
