@@ -418,12 +418,18 @@ def mixed_full_width(lines: Lines, rng: random.Random) -> Lines:
     return out
 
 
-_SPACES = ("\u2009", "\u3000", "\u00a0", "\u202f", "  ", "\t", " \u3000 ")
+_SPACES = ("\u2009", "\u3000", "\u00a0", "\u202f", "  ", " \u3000 ")
 
 
-def mixed_spaces(lines: Lines, rng: random.Random) -> Lines:
-    """Every separator of the tables a random space character (U+2009, U+3000, U+00A0, ...)."""
-    return [re.sub("\t", lambda m: rng.choice(_SPACES), line) for line in lines]
+def mixed_spaces(with_tabs: bool) -> LineChange:
+    """Every separator of the tables a random space character (U+2009, U+3000, U+00A0, ...), and
+    with ``with_tabs`` some of them a tab (a row neither tab-separated nor space-separated)."""
+    choices = (*_SPACES, "\t", "\t") if with_tabs else _SPACES
+
+    def change(lines: Lines, rng: random.Random) -> Lines:
+        return [re.sub("\t", lambda m: rng.choice(choices), line) for line in lines]
+
+    return change
 
 
 def track_changes_marked(style: str) -> LineChange:
@@ -703,7 +709,8 @@ KINDS3: Mapping[str, Make] = {
     "zero_as_wu": _zero_kind("无", dashed=True),
     "zero_as_not_applicable": _zero_kind("不适用", dashed=True),
     "mixed_full_width_digits": _lines_kind(mixed_full_width, " "),
-    "mixed_space_characters": _lines_kind(mixed_spaces, "\t"),
+    "mixed_space_characters": _lines_kind(mixed_spaces(with_tabs=False)),
+    "mixed_tabs_and_spaces": _lines_kind(mixed_spaces(with_tabs=True)),
     "track_changes_struck": _lines_kind(track_changes_marked("struck")),
     "track_changes_struck_space": _lines_kind(track_changes_marked("struck"), " "),
     "track_changes_spaced_in_cell": _lines_kind(track_changes_marked("spaced")),

@@ -51,10 +51,16 @@ _SPACED_FIGURES = re.compile(r"\d[^\S\n]+\d")
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[^\S\n]\d{3})+(?:\.\d+)?")
 
 
+#: A cell holding only the Chinese numeral zero: 0.
+_ZERO_WORDS = frozenset({"〇", "零"})
+
+
 def _prepare(raw: str) -> str:
     if not raw.isascii():
         raw = _FOOTNOTE_MARK.sub("", raw)
     text = unicodedata.normalize("NFKC", raw).strip()
+    if text in _ZERO_WORDS:
+        return "0"
     if _SPACED_FIGURES.search(text) and not _SPACED_THOUSANDS.fullmatch(text):
         return text  # keeps its space: not a number (unreadable, null with a finding)
     text = _SPACES.sub("", text)
