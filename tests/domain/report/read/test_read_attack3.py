@@ -123,3 +123,19 @@ def test_no_wrong_value(kind: str) -> None:
         if kind in MISPRINTED:
             findings = check(read_bytes(damaged.data))
             assert any(f.severity == "error" for f in findings), f"seed {seed}: {damaged.note}"
+
+
+def test_a_unit_after_each_figure_of_a_spaced_row_is_part_of_the_figure() -> None:
+    """ "（一）予以公开 31件 4件 0件 …": the 件 is not a label between two figures (the row was
+    unread before: null, not wrong; attack 3's units_after_figures_space read nothing at all)."""
+    text, truth = _copied(granted=(_GRANTED, "（一）予以公开\t31件\t4件\t0件\t0件\t2件\t1件\t38件"))
+    back = read_bytes(text.replace("\t", " ").encode())
+    assert back.table3.row("granted") == truth.table3.row("granted")
+
+
+def test_the_chinese_numeral_zero_alone_is_zero() -> None:
+    assert parse_count("〇") == 0
+    assert parse_count("零") == 0
+    text, truth = _copied(granted=(_GRANTED, "（一）予以公开\t31\t4\t〇\t零\t2\t1\t38"))
+    assert read_bytes(text.encode()).table3.row("granted") == truth.table3.row("granted")
+    assert read_bytes(text.replace("\t", " ").encode()).table3.row("granted") == truth.table3.row("granted")
