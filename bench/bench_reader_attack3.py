@@ -59,14 +59,18 @@ def main(argv: list[str] | None = None) -> int:
         for seed in range(args.samples):
             damaged = attack3(kind, seed)
             result = score(damaged)
-            s["samples"] += 1
-            s["cells"] += result.cells
-            s["recovered"] += result.recovered
-            s["nulls"] += result.nulls
-            s["wrong"] += len(result.wrong)
-            s["wrong_samples"] += bool(result.wrong)
-            s["refused"] += result.refused
-            s["dash_as_zero"] += result.dash_as_zero
+            s.update(
+                {
+                    "samples": 1,
+                    "cells": result.cells,
+                    "recovered": result.recovered,
+                    "nulls": result.nulls,
+                    "wrong": len(result.wrong),
+                    "wrong_samples": bool(result.wrong),
+                    "refused": result.refused,
+                    "dash_as_zero": result.dash_as_zero,
+                }
+            )
             if kind in MISPRINTED:
                 s["flagged"] += _flagged(damaged.data)
             if result.error:

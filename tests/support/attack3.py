@@ -532,41 +532,31 @@ def spans_dropped(root: lxml_html.HtmlElement) -> str:
 
 
 def span_fill(root: lxml_html.HtmlElement, fill_rows: bool) -> str:
-    """Each table's rows with merged cells repeated along one axis only: rowspans filled and
-    colspans written once (``fill_rows``), or colspans repeated and rowspans written once."""
-    out: list[str] = []
-    body = root.find("body")
-    assert body is not None
-    for element in body.iter("h1", "h2", "p", "table"):
-        if element.tag != "table":
-            if not any(a.tag == "table" for a in element.iterancestors()):
-                out.append(" ".join(element.text_content().split()))
-            continue
-        caption = element.find("caption")
-        if caption is not None:
-            out.append(" ".join(caption.text_content().split()))
-        carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows left)
-        for tr in element.iter("tr"):
-            cells: list[str] = []
-            col = 0
-            for cell in tr.iter("th", "td"):
-                while col in carried:
-                    text, left = carried[col]
-                    cells.append(text)
-                    carried = (
-                        {**carried, col: (text, left - 1)}
-                        if left > 1
-                        else {k: v for k, v in carried.items() if k != col}
-                    )
-                    col += 1
-                text = " ".join(cell.text_content().split())
-                span, rowspan = int(cell.get("colspan", "1")), int(cell.get("rowspan", "1"))
-                cells.extend([text] * (span if not fill_rows else 1))
-                if fill_rows and rowspan > 1:
-                    carried[col] = (text, rowspan - 1)
-                col += span if not fill_rows else 1
-            out.append("\t".join(cells))
-    return "\n".join(out) + "\n"
+    """Each table's rows with merged cells repeated along one axis only (a crawler that handles one
+    of the two attributes): a rowspan cell repeated at the start of every row it covers and
+    colspans written once (``fill_rows``), or a colspan cell repeated and rowspans written once."""
+    for table in root.iter("table"):
+        pending: dict[int, list[lxml_html.HtmlElement]] = {}
+        for r, tr in enumerate(table.iter("tr")):
+            for at, carried in enumerate(pending.pop(r, [])):
+                tr.insert(at, carried)
+            for cell in list(tr.iter("th", "td")):
+                span = int(cell.get("rowspan" if fill_rows else "colspan", "1"))
+                for k in range(1, span):
+                    copy = copy_cell(cell)
+                    if fill_rows:
+                        pending.setdefault(r + k, []).append(copy)
+                    else:
+                        cell.addnext(copy)
+    return html_cells(root, "\t")
+
+
+def copy_cell(cell: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    copy = lxml_html.fromstring(lxml_html.tostring(cell))
+    copy.attrib.pop("rowspan", None)
+    copy.attrib.pop("colspan", None)
+    copy.tail = None
+    return copy
 
 
 # ---------------------------------------------------------------------------------------------
