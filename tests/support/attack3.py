@@ -553,8 +553,9 @@ def span_fill(root: lxml_html.HtmlElement, fill_rows: bool) -> str:
 
 def copy_cell(cell: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     copy = lxml_html.fromstring(lxml_html.tostring(cell))
-    copy.attrib.pop("rowspan", None)
-    copy.attrib.pop("colspan", None)
+    for name in ("rowspan", "colspan"):
+        if name in copy.attrib:
+            del copy.attrib[name]
     copy.tail = None
     return copy
 
