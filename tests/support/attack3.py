@@ -5,15 +5,20 @@ The inputs start from the generated report's HTML page (``attack._page``) and ar
 the tree (merged cells, ``<del>``/``<ins>``, ``&nbsp;`` cells, footnote marks, units after figures)
 or as tab-separated rows (``attack.html_cells``) before the separators are chosen:
 
-- table structure: 三's rows shuffled, a row duplicated, the 总计 column printed first, one column
-  dropped (header too), table 三 or 四 transposed, the 2019 single "（六）其他处理" row in a 2021
-  report, a page footer/header (page numbers, URL, date) or the repeated column header of a page
-  break in the middle of table 三, rowspan filled but colspan not (and the reverse);
-- figures: OCR confusing digits among themselves (8/3, 1/7, 5/6, 0/8) in one cell of table 三/四,
-  units after figures (件/个/人/万元), the fee written in 元, thin-space thousands separators,
-  footnote marks after a figure (¹, ①, *, [1]), 〇/零 for zero, 无 or "不适用" for zero,
-  track-changes remnants (the old value beside the new one), mixed full-width digits inside one
-  figure, mixed space characters (U+2009, U+3000, U+00A0) between figures;
+- table structure: 三's rows shuffled, a row duplicated, a row dropped, the 总计 column printed
+  first, two organisation columns swapped, one column dropped (header too), table 三 or 四
+  transposed, the 2019 single "（六）其他处理" row in a 2021 report, last year's table 三 appended,
+  a page footer/header (page numbers, URL, date) or the repeated column header of a page break in
+  the middle of table 三, "1." enumerators moved onto the line before, merged cells dropped,
+  rowspan filled but colspan not (and the reverse);
+- figures: units after figures (件/个/人/万元), the fee written in 元, thin-space thousands
+  separators, footnote marks after a figure (¹, ①, *, [1]), 〇/零 for zero, 无 or "不适用" for
+  zero, track-changes remnants marked as such (struck "~~12~~13", "12 13" in one cell,
+  ``<del>``/``<ins>``), mixed full-width digits inside one figure, mixed space characters
+  (U+2009, U+3000, U+00A0) between figures, with or without some tabs;
+- misprinted (``MISPRINTED``: the truth is the report as printed, and ``check`` must flag it): OCR
+  confusing digits among themselves (8/3, 1/7, 5/6, 0/8) in one cell of table 三/四, an unmarked
+  tracked change whose old value runs into the new one ("12" + "13" = "1213");
 - formats: Markdown with alignment rows and escaped pipes, HTML with ``&nbsp;`` for blank cells,
   tables printed as "标签：n件" lines.
 

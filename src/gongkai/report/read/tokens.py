@@ -15,7 +15,7 @@ from gongkai.report.model import (
 from gongkai.report.read import labels
 from gongkai.report.read.cells import CellKind, classify, parse_count, regroupings
 from gongkai.report.read.document import Grid, GridCell, TextLine
-from gongkai.report.read.solver import blank_cells
+from gongkai.report.read.solver import blank_cells, one_figure_short
 
 #: Limits on what a grid may claim: a merged cell spans at most this many rows or columns, and
 #: a table has at most this many positions (the official tables have fewer than 300).
@@ -335,7 +335,7 @@ def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool
         return [tuple(parse_count(d) or 0 for d in digits)]
     if any(not d.isdigit() for d in digits):
         return []  # figures with separators or decimals are never re-split
-    if blank_cells(digits, width):
+    if blank_cells(digits, width) or one_figure_short(digits, width):
         return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]
     return [r for r in regroupings(digits, joinable, width) if check(r)]
