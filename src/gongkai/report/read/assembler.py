@@ -44,6 +44,7 @@ from gongkai.report.read.assembly import (
     TABLE3_LABELS_KEY,
     Assembly,
 )
+from gongkai.report.read.column_order import settle_columns
 from gongkai.report.read.document import SourceDocument, TextLine
 from gongkai.report.read.sections import HeadingAt, find_headings, read_sections, read_title, section_region
 from gongkai.report.read.table2 import build_table2, read_table2_any
@@ -140,6 +141,7 @@ def assemble(doc: SourceDocument, previous: AnnualReport | None = None) -> Annua
     # narrative on one sheet and each table on a sheet of its own).
     regions = {n: (section_region(headings, n, size), (0, size)) for n in ("二", "三", "四")}
     t3_rows = _first_found(asm, regions["三"], read_table3_any, bool)
+    settle_columns(asm, t3_rows, *regions["三"][0])
     t2_rows, is_2019 = _first_found(asm, regions["二"], read_table2_any, lambda found: bool(found[0]))
     t4_found = _first_found(asm, regions["四"], read_table4, bool)
     if not t3_rows and not t4_found and not _table2_seen(asm, t2_rows):

@@ -39,8 +39,31 @@ class CellKind(StrEnum):
 _NOTED = re.compile(r"^([\d,.]+)[(][^()]*[)]$")
 
 
+#: A footnote mark after a figure: superscript or circled digits ("3¹", "12①"). Removed before NFKC,
+#: which would make them digits of the figure ("3¹" -> "31": a wrong value).
+_FOOTNOTE_MARK = re.compile(r"(?<=[\d０-９])\s*[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2776-\u277f]+")
+
+
+#: Two figures side by side in one cell, apart by a space: "12 13" (a tracked change kept, the old
+#: value beside the new). Read as one number (1213) it would be a wrong value. A space is taken
+#: as a thousands separator only between groups of three ("1 234", "12 345.67").
+_SPACED_FIGURES = re.compile(r"\d[^\S\n]+\d")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[^\S\n]\d{3})+(?:\.\d+)?")
+
+
+#: A cell holding only the Chinese numeral zero: 0.
+_ZERO_WORDS = frozenset({"〇", "零"})
+
+
 def _prepare(raw: str) -> str:
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
+    if not raw.isascii():
+        raw = _FOOTNOTE_MARK.sub("", raw)
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if text in _ZERO_WORDS:
+        return "0"
+    if _SPACED_FIGURES.search(text) and not _SPACED_THOUSANDS.fullmatch(text):
+        return text  # keeps its space: not a number (unreadable, null with a finding)
+    text = _SPACES.sub("", text)
     if text.endswith(")"):
         noted = _NOTED.match(text)
         if noted is not None:

@@ -16,7 +16,9 @@ cells are null ("报告在此处截断").
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from gongkai.report import arithmetic
@@ -42,6 +44,7 @@ from gongkai.report.read.solver import (
     agreed,
     blank_cells,
     fewer_figures_add_up,
+    one_figure_short,
     solve,
     splits,
 )
@@ -168,6 +171,19 @@ def _in_order(rows: list[GluedRow]) -> list[GluedRow]:
     return rows
 
 
+def _keeps_groups(row: GluedRow, readings: Sequence[Mapping[str, tuple[int, ...]]]) -> bool:
+    """Whether every reading of ``row`` cuts its digits at each space of the printed run."""
+    groups = row.raw.split()
+    if len(groups) < 2:
+        return True
+    ends = set(itertools.accumulate(len(g) for g in groups))
+    for reading in readings:
+        cuts = set(itertools.accumulate(len(str(v)) for v in reading[row.key]))
+        if not ends <= cuts:
+            return False
+    return True
+
+
 def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     """Read table 3 from glued running text into ``asm.cells``; returns the row keys found."""
     rows = glued_rows(asm, start, end)
@@ -193,10 +209,11 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             candidates[row.key] = [tuple(int(g) for g in groups)]
             printed.add(row.key)
             continue
-        if blank_cells(groups, T3_WIDTH):
+        if blank_cells(groups, T3_WIDTH) or one_figure_short(groups, T3_WIDTH):
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            asm.finding(f"table3.{row.key}", BLANKS_UNPLACED.format(count=len(groups)), row.raw)
+            message = BLANKS_UNPLACED if blank_cells(groups, T3_WIDTH) else ONE_SHORT
+            asm.finding(f"table3.{row.key}", message.format(count=len(groups)), row.raw)
             continue
         try:
             # Only splits that satisfy the row's own 总计: a run whose split fails it is unreliable.
@@ -218,6 +235,10 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
     if len(unsplittable) == 1 and not limited:
         # One row no split makes add up: read it if one published cell explains it (glued_fault).
         fault = fault_reading(unsplittable[0].key, unsplittable[0].digits, candidates, constraints, Budget())
+        if fault is not None and not _keeps_groups(unsplittable[0], fault[0].readings):
+            # A faulty published cell is a figure as printed: a reading that runs two printed
+            # figures together ("1" and, a line below, a page number "2") is no evidence of one.
+            fault = None
     for row in unsplittable:
         if fault is not None:
             candidates[row.key] = list({r[row.key] for r in fault[0].readings})
@@ -299,6 +320,9 @@ BLANKS_GLUED = (
 )
 
 
+ONE_SHORT = (
+    "此行只有 {count} 个数，比列数少一个：可能缺了一格，也可能两格数字连在一起，无法确定，整行按缺失处理"
+)
 BLANKS_UNPLACED = (
     "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
 )

@@ -30,6 +30,9 @@ from gongkai.report.read.encoding import decode
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _GB_NAMES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "select", "option", "button"})
+#: Deleted or struck-out text (Word's tracked deletions saved as HTML: ``<del>12</del><ins>13</ins>``):
+#: not the current text, and its figures would run into the current ones ("1213").
+_DELETED = ("del", "s", "strike")
 #: Elements after which the text continues on a new line.
 _BLOCK = frozenset(
     {
@@ -149,7 +152,7 @@ def _is_furniture(element: etree._Element, tag: str) -> bool:
 def _prepare(root: etree._Element) -> None:
     """Drop what a reader does not see and mark line breaks, once for the whole page, so that a
     cell's text is then lxml's own ``itertext`` (fast, in C) rather than a walk in Python."""
-    etree.strip_elements(root, etree.Comment, *(_SKIP - {"head"}), with_tail=False)
+    etree.strip_elements(root, etree.Comment, *(_SKIP - {"head"}), *_DELETED, with_tail=False)
     hidden = [e for e in root.iter() if _HIDDEN.search(e.get("style") or "")]
     for element in hidden:
         if element.getparent() is not None:

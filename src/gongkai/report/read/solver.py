@@ -86,6 +86,20 @@ def blank_cells(groups: Sequence[str], width: int) -> bool:
     return sum(values[:-1]) == values[-1]
 
 
+def one_figure_short(groups: Sequence[str], width: int) -> bool:
+    """Whether separate figures are one fewer than the row's cells (and none has a leading zero).
+
+    Such a row is not re-split: a cell left out (a blank in a row that does not add up, a column
+    the copy lost) explains it as simply as two cells run together, and a split that happens to add
+    up is no evidence for the latter ("1 0 1 2 0 26" without its 自然人 column: 1|0|1|2|0|2|6 adds up).
+    """
+    return (
+        len(groups) == width - 1
+        and width > 2
+        and all(g.isdigit() and (g == "0" or g[0] != "0") for g in groups)
+    )
+
+
 def fewer_figures_add_up(digits: str, width: int, budget: Budget) -> bool:
     """Whether ``digits`` split into two to ``width - 1`` figures whose last is the sum of the
     others: the run could be a row printed with blank cells, in a table that prints zeros blank."""

@@ -15,7 +15,7 @@ from gongkai.report.model import (
 from gongkai.report.read import labels
 from gongkai.report.read.cells import CellKind, classify, parse_count, regroupings
 from gongkai.report.read.document import Grid, GridCell, TextLine
-from gongkai.report.read.solver import blank_cells
+from gongkai.report.read.solver import blank_cells, one_figure_short
 
 #: Limits on what a grid may claim: a merged cell spans at most this many rows or columns, and
 #: a table has at most this many positions (the official tables have fewer than 300).
@@ -149,7 +149,7 @@ def text_row(line: TextLine, block: int) -> Row:
     text = labels.clean_text(line.text)
     position = 0
     first = True
-    for match in _NUMBER_IN_TEXT.finditer(nfkc_digits(text)):
+    for match in _NUMBER_IN_TEXT.finditer(_ZERO_WORD.sub("0", nfkc_digits(text))):
         before = text[position : match.start()].strip()
         if before:
             toks.append(Tok(before, labels.normalize(before), None, line_source(before, line), first))
@@ -158,10 +158,24 @@ def text_row(line: TextLine, block: int) -> Row:
         toks.append(Tok(number, number, CellKind.NUMBER, line_source(number, line), first))
         first = False
         position = match.end()
+        unit = _CELL_UNIT.match(text, position)
+        if unit is not None:
+            position = unit.end()
     rest = text[position:].strip()
     if rest:
         toks.append(Tok(rest, labels.normalize(rest), None, line_source(rest, line), first))
     return Row(toks, False, block)
+
+
+#: A count's unit printed after each figure of a row ("13件 4件 0件"): part of the figure, not a
+#: label between two figures. Only before a space or the line's end: glued "13件4件" is left to the
+#: glued-row reader.
+_CELL_UNIT = re.compile(r"[^\S\n]?[件个项人次](?=\s|$)")
+
+
+#: 〇 or 零 standing alone between spaces: a zero printed as the Chinese numeral (same length,
+#: so match positions stay valid). Not inside a word: "二〇二三年" is a year in words.
+_ZERO_WORD = re.compile(r"(?<!\S)[〇零](?!\S)")
 
 
 def nfkc_digits(text: str) -> str:
@@ -321,7 +335,7 @@ def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool
         return [tuple(parse_count(d) or 0 for d in digits)]
     if any(not d.isdigit() for d in digits):
         return []  # figures with separators or decimals are never re-split
-    if blank_cells(digits, width):
+    if blank_cells(digits, width) or one_figure_short(digits, width):
         return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]
     return [r for r in regroupings(digits, joinable, width) if check(r)]
