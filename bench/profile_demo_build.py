@@ -17,6 +17,7 @@ import os
 import pstats
 import tempfile
 import time
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -27,8 +28,15 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true", help="time only (no profiler overhead)")
     parser.add_argument("-o", "--output", help="keep the raw profile here (for snakeviz, pstats)")
     parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--sql-top", type=int, default=0, help="print the N most repeated SQL statements")
+    parser.add_argument(
+        "--data-dir",
+        help="use this data directory (default: a new one); a second run in the same one "
+        "starts from the migrated database the first kept (demo-schema/), as `make demo` does",
+    )
     args = parser.parse_args()
-    os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-demo-profile-")
+    os.environ["GONGKAI_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(prefix="gongkai-demo-profile-")
+    print("data directory:", os.environ["GONGKAI_DATA_DIR"])
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings"
     import django
@@ -39,10 +47,13 @@ def main() -> None:
     from gongkai.web.demo import city, snapshot
 
     statements = 0
+    texts: Counter[str] = Counter()
 
     def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         nonlocal statements
         statements += 1
+        if args.sql_top:
+            texts[sql] += 1
         return execute(sql, params, many, context)
 
     profiler = None if args.no_profile else cProfile.Profile()
@@ -56,6 +67,8 @@ def main() -> None:
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"build: {wall:.1f} s wall, {cpu:.1f} s CPU, {statements} SQL statements; {city.summary()}")
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    for sql, n in texts.most_common(args.sql_top):
+        print(f"{n:7d}  {sql[:300]}")
     if profiler is not None:
         if args.output:
             profiler.dump_stats(args.output)

@@ -121,6 +121,7 @@ def _fake_build(
     seen: dict[str, object] = {}
 
     def migrate(*args: object, **kwargs: object) -> None:
+        seen["migrations"] = int(str(seen.get("migrations", 0))) + 1
         with connection.cursor() as cursor:
             seen["journal"] = cursor.execute("PRAGMA journal_mode").fetchone()[0]
             seen["synchronous"] = cursor.execute("PRAGMA synchronous").fetchone()[0]
@@ -146,10 +147,10 @@ def test_the_city_is_built_in_its_own_file_and_moved_into_place(
     original = connection.settings_dict["NAME"]
     target, seen = _fake_build(monkeypatch, tmp_path, fail=False)
     demo = snapshot.build(DAY)
-    assert seen == {"journal": "memory", "synchronous": 0}
+    assert seen == {"journal": "memory", "synchronous": 0, "migrations": 1}
     assert demo == snapshot.Demo([("clerk", "经办人", "示例市")], "1 个城市", built=True)
     assert connection.settings_dict["NAME"] == original
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["live.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [snapshot.SCHEMA_DIR, "live.sqlite3"]
     assert target.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(target) as db:
         assert db.execute("SELECT name FROM city").fetchall() == [("示例市",)]
@@ -165,7 +166,47 @@ def test_the_build_pragmas_apply_to_the_build_file_only_and_a_failed_build_leave
     with pytest.raises(RuntimeError, match="build stopped"):
         snapshot.build(DAY)
     assert target.read_bytes() == b"old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["live.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [snapshot.SCHEMA_DIR, "live.sqlite3"]
     assert connection.settings_dict["NAME"] != str(tmp_path / ".live.sqlite3.building")
     with connection.cursor() as cursor:  # the test database is untouched by the build's pragmas
         assert cursor.execute("PRAGMA synchronous").fetchone()[0] != 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migrated_empty_database_is_kept_for_the_code_and_reused_on_another_day(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target, seen = _fake_build(monkeypatch, tmp_path, fail=False)
+    snapshot.build(DAY)
+    schema = tmp_path / snapshot.SCHEMA_DIR
+    assert snapshot.checked_manifest(schema, snapshot.schema_key()) is not None
+    with sqlite3.connect(schema / snapshot.DATABASE) as db:  # as migrate left it: no city yet
+        assert db.execute("SELECT count(*) FROM city").fetchone() == (0,)
+    db.close()
+    snapshot.build(date(2026, 11, 28))
+    assert seen["migrations"] == 1
+    with sqlite3.connect(target) as db:
+        assert db.execute("SELECT name FROM city").fetchall() == [("示例市",)]
+    db.close()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("damage", ["other code", "changed bytes"])
+def test_a_migrated_database_for_other_code_or_damaged_is_migrated_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str
+) -> None:
+    target, seen = _fake_build(monkeypatch, tmp_path, fail=False)
+    snapshot.build(DAY)
+    database = tmp_path / snapshot.SCHEMA_DIR / snapshot.DATABASE
+    if damage == "other code":
+        monkeypatch.setattr(snapshot, "schema_key", lambda: "another code")
+    else:
+        with sqlite3.connect(database) as db:
+            db.execute("INSERT INTO city VALUES ('旧')")
+        db.close()
+    target.write_bytes(b"old")
+    snapshot.build(DAY)
+    assert seen["migrations"] == 2
+    with sqlite3.connect(target) as db:
+        assert db.execute("SELECT name FROM city").fetchall() == [("示例市",)]
+    db.close()

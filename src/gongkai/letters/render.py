@@ -17,7 +17,9 @@ the fonts (the reader's machine draws them); PDF embeds the system's CJK TrueTyp
 
 from __future__ import annotations
 
+import functools
 import io
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -37,13 +39,34 @@ LINE_PT = 28.0
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 
-def render_docx(letter: Letter) -> bytes:
+@functools.cache
+def _blank_docx() -> Any:
+    """python-docx's default template, parsed once per process: parsing it (its styles parts are
+    about 800 KB of XML) was a third of each letter's DOCX (bench/RESULTS.md). Its body holds
+    only the section properties; :func:`render_docx` empties the body back to that before each
+    letter, under :data:`_BLANK_DOCX_LOCK`."""
     from docx import Document
+
+    return Document()
+
+
+_BLANK_DOCX_LOCK = threading.Lock()
+
+
+def render_docx(letter: Letter) -> bytes:
+    with _BLANK_DOCX_LOCK:
+        doc = _blank_docx()
+        body = doc.element.body
+        for child in list(body)[:-1]:  # the letter before; the last child is the w:sectPr
+            body.remove(child)
+        return _render_docx_into(doc, letter)
+
+
+def _render_docx_into(doc: Any, letter: Letter) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
-    doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     top, bottom, left, right = MARGINS_MM

@@ -61,3 +61,20 @@ def test_pdf_escapes_markup_in_values() -> None:
     facts = complete_facts(LetterKind.RECEIPT, request_description="<b>A&B</b> 资金表")
     text = pdf_text(render_pdf(compose(LetterKind.RECEIPT, facts)))
     assert "<b>A&B</b>" in text
+
+
+def test_a_docx_holds_its_own_letter_only_though_the_template_is_parsed_once() -> None:
+    import zipfile
+
+    from gongkai.letters import render
+
+    def parts(data: bytes) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return {name: z.read(name) for name in z.namelist()}
+
+    first = compose(LetterKind.DENY_SECRET, complete_facts(LetterKind.DENY_SECRET))
+    second = compose(LetterKind.GRANTED, complete_facts(LetterKind.GRANTED))
+    render._blank_docx.cache_clear()
+    alone = parts(render_docx(second))
+    render_docx(first)
+    assert parts(render_docx(second)) == alone

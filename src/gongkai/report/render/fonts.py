@@ -17,6 +17,7 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gongkai.errors import GongkaiError
 
@@ -65,11 +66,21 @@ def _fontconfig_candidates() -> list[Path]:
     return sorted(Path(f) for f in files if f.lower().endswith((".ttf", ".ttc")))
 
 
+@functools.lru_cache(maxsize=2)
+def _parsed(font: CjkFont) -> Any:
+    """reportlab's parse of ``font`` (a ``TTFont``; raises if it cannot embed it), kept: parsing a
+    CJK TrueType file takes about a second of CPU, and :func:`pdf_font_name` registers the very
+    font :func:`find_cjk_font` has just parsed to check it."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    return TTFont(PDF_FONT_NAME, str(font.path), subfontIndex=font.subfont_index)
+
+
 def _loads_in_reportlab(font: CjkFont) -> bool:
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     try:
-        TTFont(PDF_FONT_NAME, str(font.path), subfontIndex=font.subfont_index)
+        _parsed(font)
     except (TTFError, OSError, KeyError, ValueError):
         # TTFError: CFF outlines or a broken file; the others: unreadable or no such face.
         return False
@@ -100,10 +111,8 @@ def find_cjk_font(candidates: Iterable[Path] | None = None, *, use_fontconfig: b
 def pdf_font_name() -> str:
     """Register the system's CJK font with reportlab once per process and return its name."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = find_cjk_font()
-    pdfmetrics.registerFont(TTFont(PDF_FONT_NAME, str(font.path), subfontIndex=font.subfont_index))
+    pdfmetrics.registerFont(_parsed(find_cjk_font()))
     return PDF_FONT_NAME
 
 
