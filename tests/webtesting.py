@@ -90,6 +90,18 @@ def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
 
 
 @pytest.fixture
+def in_process_queue() -> Generator[None, None, None]:
+    """The task queue runs each task in-process, at once, whatever REDIS_URL says; registered in
+    tests/web/conftest.py, asked for by a module's autouse fixture."""
+    from huey.contrib.djhuey import HUEY
+
+    before = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = before
+
+
+@pytest.fixture
 def fresh_cache() -> None:
     """An empty cache (cached portal pages, rate limits, submission keys) so that nothing leaks from
     one test into the next; registered in tests/web/conftest.py, asked for by a module's autouse

@@ -22,18 +22,7 @@ from gongkai.web.audit.models import AuditEvent
 from gongkai.web.oversight import actions, checking
 from gongkai.web.oversight.models import BulkCheckJob, UploadedReport, UploadState
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_process_queue() -> Any:
-    """Tests run the queue in-process whatever REDIS_URL says."""
-    from huey.contrib.djhuey import HUEY  # type: ignore[import-untyped]
-
-    before = HUEY.immediate
-    HUEY.immediate = True
-    yield
-    HUEY.immediate = before
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_process_queue")]
 
 
 def _report(agency: str) -> bytes:

@@ -33,18 +33,7 @@ from gongkai.web.oversight.overview import (
     year_overview,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_process_queue() -> Any:
-    """Tests run the queue in-process whatever REDIS_URL says."""
-    from huey.contrib.djhuey import HUEY
-
-    before = HUEY.immediate
-    HUEY.immediate = True
-    yield
-    HUEY.immediate = before
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_process_queue")]
 
 
 def publish(
