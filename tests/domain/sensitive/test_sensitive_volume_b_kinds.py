@@ -100,3 +100,28 @@ def test_labels_before_no_name_flag_nothing(text: str) -> None:
 )
 def test_northern_rooms_after_the_house_number(text: str, address: str) -> None:
     assert found(text, Kind.ADDRESS) == [address]
+
+
+# --- organisations' seats and street stretches are not personal addresses -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如有异议，请与区残联联系。区残联地址：朝阳区安定路21号；联系电话：010-64281234。",
+        "征收部门地址：沈河区市府大路260号　电话：024-22712345",
+        "咨询地址：鼓楼区湖东路96号；咨询电话0591-87651234。",
+        "住房保障中心地址：江岸区沿江大道188号；咨询电话027-82801234",
+        "不服的，可向和平区民政局申请复核，地址：和平区南京北街125号，电话024-23411234。",
+        "路段：中山路12号至86号、解放路3号至40号实行单向通行。",
+        "1\t沈阳盛达商贸有限公司\t91210102MA0XK1L55M\t冯立军\t和平区太原北街17号\n",
+    ],
+)
+def test_organisation_seats_and_street_stretches_are_not_flagged(text: str) -> None:
+    assert found(text, Kind.ADDRESS) == []
+
+
+def test_a_home_address_next_to_a_phone_or_in_a_roster_is_still_flagged() -> None:
+    assert found("住址：和平区南京北街125号；联系电话13912345678。", Kind.ADDRESS) == ["和平区南京北街125号"]
+    row = "1\t冯立军\t210102198003151234\t和平区太原北街17号\n"
+    assert found(row, Kind.ADDRESS) == ["和平区太原北街17号"]

@@ -92,14 +92,14 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 _OFFICE_LABELS = frozenset(("办公地址", "单位地址", "办公地点", "机关地址", "单位住所"))
 _NEUTRAL_LABELS = frozenset(("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所"))
 _OFFICE_AFTER = re.compile(
-    r"[区市县镇乡]?(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
+    r"[区市县镇乡]?(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,；;]?(?:咨询|监督|办公|服务)电话"
 )
-_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服区县镇乡")
+_OFFICE_AFTER_HEADS = frozenset("行政市便办，,；;咨监服区县镇乡")
 # An organisation ending the clause before the label, or the one before that (then followed by a
 # verb: "请向某局反映，"), in the same sentence (no stop or colon after it).
 _ORGANISATION = re.compile(
     r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
-    r"(?:反映|咨询|联系|申请|提出)?(?:[，,][^，,。\n：:；;]*)?$"
+    r"(?:反映|咨询|联系|申请(?:复核|复议)?|提出)?(?:[，,][^，,。\n：:；;]*)?$"
 )
 
 
