@@ -125,3 +125,26 @@ def test_a_home_address_next_to_a_phone_or_in_a_roster_is_still_flagged() -> Non
     assert found("住址：和平区南京北街125号；联系电话13912345678。", Kind.ADDRESS) == ["和平区南京北街125号"]
     row = "1\t冯立军\t210102198003151234\t和平区太原北街17号\n"
     assert found(row, Kind.ADDRESS) == ["和平区太原北街17号"]
+
+
+# --- a cell right before an ID number: names without a Han surname -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("牧户\t身份证号\t金额\n图雅\t152523197203141515\t1,200.00\n", ["图雅"]),
+        ("序号  教师  身份证号\n1  次仁卓嘎  540121198806250025  小学\n", ["次仁卓嘎"]),
+        ("户\t证件\n阿支莫\t513431199508111714\n", ["阿支莫"]),
+    ],
+)
+def test_a_cell_before_an_id_number_is_its_holders_name(text: str, names: list[str]) -> None:
+    assert found(text, Kind.PERSON_NAME) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公民身份号码 513431199508111714", "身份证号\t540121198806250025", "户主\t152523197203141515"],
+)
+def test_a_label_before_an_id_number_is_not_a_name(text: str) -> None:
+    assert found(text, Kind.PERSON_NAME) == []

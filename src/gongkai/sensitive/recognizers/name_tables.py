@@ -8,14 +8,16 @@ A given name may be made of characters no lexicon holds (孔令辉, 车骁), and
   it shaped like a name is one (a surname and one or two characters; in numbered rows, any two or
   three characters that are not a word, an office or a place);
 - a transliterated name (维吾尔族、藏族 names, 古丽娜尔·吐尔逊) joins its parts with "·" and stands
-  where a name stands: after a colon, in a cell or a list item.
+  where a name stands: after a colon, in a cell or a list item;
+- a cell right before an ID number in a table row is its holder's name, whatever its characters
+  (巴图、卓玛、吉克阿依: Mongolian, Tibetan and Yi names have no Han surname).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK
@@ -48,6 +50,58 @@ _TRANSLITERATION = frozenset(
     "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
     "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
 )
+# An 18-character ID number after a cell separator (a tab, or spaces in a table set as text):
+# led by the literal separator, which ``re`` skips to in C.
+_ID_AFTER_TAB = re.compile(r"\t(?=[1-9]\d{16}[\dXx](?![\dXx]))")
+_ID_AFTER_SPACE = re.compile(r" (?=[1-9]\d{16}[\dXx](?![\dXx]))")
+# Cells before an ID number that are labels, not names (身份证号, 公民身份号码, 证件号).
+_LABEL_CHARS = frozenset("号码证件身份户主")
+
+
+def names_before_id_numbers(norm: str) -> Iterator[tuple[int, int]]:
+    """A cell of two to six CJK characters standing right before an ID number in a table row."""
+    for pattern in (_ID_AFTER_TAB, _ID_AFTER_SPACE):
+        for match in pattern.finditer(norm):
+            end = match.start()
+            while end and norm[end - 1] in " \t":
+                end -= 1
+            start = end
+            while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+                start -= 1
+            if (
+                2 <= end - start <= 6
+                and (not start or norm[start - 1] in "\t\n |")
+                and _LABEL_CHARS.isdisjoint(norm[start:end])
+                and plausible_name(norm[start:end])
+            ):
+                yield start, end
+
+
+# A name followed by its sex ("1.蒋某某，女，", "：骆某（女，1968年生）"): after a list item's start,
+# and with the sex closed by a clause mark (not "，女儿", "，男子").
+_AFTER_SEX = frozenset("，,、）)；;")
+_BEFORE_ITEM = frozenset("\n\t ：:；;。.．、")
+
+
+def names_before_sex(norm: str, is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """Names starting a list item and followed by their sex: "1.蒋某某，女，", "骆某（女，"; the
+    name must pass ``is_name`` (the name lexicon's test)."""
+    for mark in ("，男", "，女", "（男", "（女"):
+        i = norm.find(mark)
+        while i != -1:
+            if norm[i + 2 : i + 3] in _AFTER_SEX:
+                for length in (3, 2, 4):
+                    start = i - length
+                    if (
+                        start >= 0
+                        and (not start or norm[start - 1] in _BEFORE_ITEM)
+                        and is_name(norm[start:i])
+                    ):
+                        yield start, i
+                        break
+            i = norm.find(mark, i + 2)
+
+
 # Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
 _SPACES = re.compile(r"( {2,})")
 

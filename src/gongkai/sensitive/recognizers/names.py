@@ -18,6 +18,8 @@ from gongkai.sensitive.recognizers.name_tables import (
     cell_start,
     column_names,
     dotted_names,
+    names_before_id_numbers,
+    names_before_sex,
     row_cells,
 )
 
@@ -40,6 +42,7 @@ _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
 _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
+_BEFORE_ID = "表格中身份证号前的姓名"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
@@ -106,10 +109,6 @@ _CUES_BEFORE = tuple(
 _RUNNING = "文中主语位置的姓名"
 # A list line's first item may have the surname 于: "于海燕、男、…".
 _LIST_ENDS = frozenset("、（(\t ")
-# A name followed by its sex ("1.蒋某某，女，", "：骆某（女，1968年生）"): after a list item's start,
-# and with the sex closed by a clause mark (not "，女儿", "，男子").
-_AFTER_SEX = frozenset("，,、）)；;")
-_BEFORE_ITEM = frozenset("\n\t ：:；;。.．、")
 
 
 class PersonNameRecognizer(Recognizer):
@@ -197,9 +196,13 @@ class PersonNameRecognizer(Recognizer):
                         break
                 i = norm.find(cue, i + 1)
         self._running_text(text, norm, found, running_ends, verb_ends)
-        for start, end in self._before_sex(norm):
-            if (start, end) not in found:
-                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
+        for spans, why in (
+            (names_before_sex(norm, self._is_lexicon_name), "性别前的姓名"),
+            (names_before_id_numbers(norm), _BEFORE_ID),
+        ):
+            for start, end in spans:
+                if (start, end) not in found:
+                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, why)
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
@@ -437,23 +440,6 @@ class PersonNameRecognizer(Recognizer):
                 ):
                     yield match.span("run")
                 i = norm.find(unit, i + 1)
-
-    def _before_sex(self, norm: str) -> Iterator[tuple[int, int]]:
-        """Names starting a list item and followed by their sex: "1.蒋某某，女，", "骆某（女，"."""
-        for mark in ("，男", "，女", "（男", "（女"):
-            i = norm.find(mark)
-            while i != -1:
-                if norm[i + 2 : i + 3] in _AFTER_SEX:
-                    for length in (3, 2, 4):
-                        start = i - length
-                        if (
-                            start >= 0
-                            and (not start or norm[start - 1] in _BEFORE_ITEM)
-                            and self._is_lexicon_name(norm[start:i])
-                        ):
-                            yield start, i
-                            break
-                i = norm.find(mark, i + 2)
 
     @staticmethod
     def _salutations(norm: str) -> Iterator[tuple[int, int]]:
