@@ -119,6 +119,12 @@ COMPOUND_SURNAMES = [
     "拓跋",
 ]
 COMPOUND_SURNAMES += RARE_COMPOUND
+# Clan names (家支) of the Yi, written before the given name as a two-character surname (吉克阿依,
+# 曲比阿果): the common clans of Liangshan and Chuxiong.
+COMPOUND_SURNAMES += (  # noqa: SIM905
+    "阿苏 阿尔 阿约 阿木 阿牛 阿说 阿西 阿苦 阿的 吉克 吉伍 吉木 吉尔 沙马 马海 曲比 曲木 勒格 海来 俄木 "
+    "俄底 瓦扎 木乃 日火 加拉 金古 巴莫 罗洪 倮伍 果基 洛古 杰觉 阿育 比曲 阿合 吉史 俄其"
+).split()
 
 # Characters common in given names (the 2020 name report's top given-name characters and the
 # frequent characters of 《通用规范汉字表》 used in names). A bare 2-4 character token in a table

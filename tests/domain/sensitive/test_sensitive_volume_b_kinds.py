@@ -148,3 +148,17 @@ def test_a_cell_before_an_id_number_is_its_holders_name(text: str, names: list[s
 )
 def test_a_label_before_an_id_number_is_not_a_name(text: str) -> None:
     assert found(text, Kind.PERSON_NAME) == []
+
+
+# --- Yi names: a clan name as a two-character surname ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("姓名\t补助\n果基阿呷\t2000元\n巴莫拉且\t1500元\n", ["果基阿呷", "巴莫拉且"]),
+        ("当选人：阿约木果（主任）\n村会计：俄底尔且", ["阿约木果", "俄底尔且"]),
+    ],
+)
+def test_yi_clan_names_are_surnames(text: str, names: list[str]) -> None:
+    assert found(text, Kind.PERSON_NAME) == names
