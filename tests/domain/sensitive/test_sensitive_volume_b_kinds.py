@@ -162,3 +162,30 @@ def test_a_label_before_an_id_number_is_not_a_name(text: str) -> None:
 )
 def test_yi_clan_names_are_surnames(text: str, names: list[str]) -> None:
     assert found(text, Kind.PERSON_NAME) == names
+
+
+# --- a name right before its sex or a bracketed ID or mobile number, whatever its given name -------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("补助名单：\n滕满囤，男，汉族，1958年生。", ["滕满囤"]),
+        ("经核实，五组姚春旺（13912345678）反映属实。", ["姚春旺"]),
+        ("另查明，覃日囤（身份证号450122196607181536）未到场。", ["覃日囤"]),
+    ],
+)
+def test_a_name_before_its_sex_or_a_bracketed_number(text: str, names: list[str]) -> None:
+    assert found(text, Kind.PERSON_NAME) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区建设局（13912345678）",
+        "送达对象：\n你（身份证号450122196607181536）于2024年",
+        "某某公司（13912345678）已整改。",
+    ],
+)
+def test_no_name_before_a_bracketed_number_of_an_office_or_a_pronoun(text: str) -> None:
+    assert found(text, Kind.PERSON_NAME) == []

@@ -56,6 +56,11 @@ _ID_AFTER_TAB = re.compile(r"\t(?=[1-9]\d{16}[\dXx](?![\dXx]))")
 _ID_AFTER_SPACE = re.compile(r" (?=[1-9]\d{16}[\dXx](?![\dXx]))")
 # Cells before an ID number that are labels, not names (身份证号, 公民身份号码, 证件号).
 _LABEL_CHARS = frozenset("号码证件身份户主")
+# A bracket opening on an ID number or a mobile number right after a name: "王某某（3101…）",
+# "…三组杨某（电话139…）" (led by the literal bracket).
+_ID_IN_BRACKET = re.compile(
+    r"（(?=(?:身份证号?码?|电话)?[：:]?(?:[1-9]\d{16}[\dXx](?![\dXx])|1[3-9]\d{9}(?!\d)))"
+)
 
 
 def names_before_id_numbers(norm: str) -> Iterator[tuple[int, int]]:
@@ -100,6 +105,16 @@ def names_before_sex(norm: str, is_name: Callable[[str], bool]) -> Iterator[tupl
                         yield start, i
                         break
             i = norm.find(mark, i + 2)
+
+
+def names_before_numbers_in_brackets(norm: str, is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """The name (passing ``is_name``) right before a bracket that holds an ID or mobile number."""
+    for match in _ID_IN_BRACKET.finditer(norm):
+        i = match.start()
+        for length in (3, 2):
+            if i >= length and is_name(norm[i - length : i]):
+                yield i - length, i
+                break
 
 
 # Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
