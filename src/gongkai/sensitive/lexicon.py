@@ -324,8 +324,9 @@ TITLES = (  # noqa: SIM905
     "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
-# School grades and armed services read as surname + given name in a table cell (高一, 陆军).
-NOT_NAMES |= frozenset("高一 高二 高三 初一 初二 初三 陆军 海军 空军 武警".split())  # noqa: SIM905
+# School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:
+# they are also full names of people (surname 陆 or 海).
+NOT_NAMES |= frozenset("高一 高二 高三 初一 初二 初三".split())  # noqa: SIM905
 
 # Cue words before a person's name (role labels in decisions, applications and replies).
 NAME_CUES = [
