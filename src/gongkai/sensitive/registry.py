@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from operator import attrgetter, le
 
-from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.recognizers import (
     AFTER_FIRST,
@@ -25,6 +25,7 @@ from gongkai.sensitive.recognizers import (
     UsccRecognizer,
 )
 from gongkai.sensitive.recognizers.foreign_names import ForeignNameRecognizer
+from gongkai.sensitive.recognizers.name_tables import names_beside_numbers
 from gongkai.sensitive.recognizers.spaced_names import SpacedNameRecognizer
 from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRecognizer
 
@@ -70,6 +71,7 @@ class Registry:
             raise ValueError("one instance per recogniser class")
         self._joined = [r for r in self.recognizers if r.first and type(r).analyze is Recognizer.analyze]
         self._separate = [r for r in self.recognizers if r not in self._joined]
+        self._names = any(r.kind == Kind.PERSON_NAME for r in self.recognizers)
         # Bound once: a method looked up per match is a measurable share of the scan.
         self._finders = [r.finding for r in self._joined]
         self._supplements = [
@@ -106,6 +108,8 @@ class Registry:
             candidates.extend(supplement(text, norm))
         for recognizer in self._separate:
             candidates.extend(recognizer.analyze(text, norm))
+        if self._names:
+            candidates.extend(_names_beside_numbers(text, norm, candidates))
         if wanted is None:  # the usual call: one test per finding, not two
             return resolve_overlaps([f for f in candidates if f.score >= threshold])
         return resolve_overlaps([f for f in candidates if f.score >= threshold and f.kind in wanted])
@@ -145,6 +149,19 @@ class Registry:
                     if extra is not None:
                         append(extra)
         return found
+
+
+_NUMBER_KINDS = {Kind.ID_CARD: True, Kind.MOBILE_PHONE: False}
+
+
+def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding]) -> list[Finding]:
+    """Names known by an ID or mobile number found next to them (``name_tables``): tried only at
+    the numbers found, so the text is not scanned again."""
+    numbers = [(f.start, _NUMBER_KINDS[f.kind]) for f in candidates if f.kind in _NUMBER_KINDS]
+    return [
+        make_finding(Kind.PERSON_NAME, start, end, text[start:end], 0.75, "身份证号或手机号旁的姓名")
+        for start, end in names_beside_numbers(norm, numbers)
+    ]
 
 
 def resolve_overlaps(candidates: Sequence[Finding]) -> list[Finding]:

@@ -10,14 +10,16 @@ A given name may be made of characters no lexicon holds (孔令辉, 车骁), and
 - a transliterated name (维吾尔族、藏族 names, 古丽娜尔·吐尔逊) joins its parts with "·" and stands
   where a name stands: after a colon, in a cell or a list item;
 - a cell right before an ID number in a table row is its holder's name, whatever its characters
-  (巴图、卓玛、吉克阿依: Mongolian, Tibetan and Yi names have no Han surname).
+  (巴图、卓玛、吉克阿依: Mongolian, Tibetan and Yi names have no Han surname), and so is a name
+  right before a bracketed ID or mobile number (``names_beside_numbers``, run by the registry on
+  the numbers found).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK
@@ -50,36 +52,55 @@ _TRANSLITERATION = frozenset(
     "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
     "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
 )
-# An 18-character ID number after a cell separator (a tab, or spaces in a table set as text):
-# led by the literal separator, which ``re`` skips to in C.
-_ID_AFTER_TAB = re.compile(r"\t(?=[1-9]\d{16}[\dXx](?![\dXx]))")
-_ID_AFTER_SPACE = re.compile(r" (?=[1-9]\d{16}[\dXx](?![\dXx]))")
-# Cells before an ID number that are labels, not names (身份证号, 公民身份号码, 证件号).
+# Labels before an ID number, not names (身份证号, 公民身份号码, 证件号, 户主).
 _LABEL_CHARS = frozenset("号码证件身份户主")
-# A bracket opening on an ID number or a mobile number right after a name: "王某某（3101…）",
-# "…三组杨某（电话139…）" (led by the literal bracket).
-_ID_IN_BRACKET = re.compile(
-    r"（(?=(?:身份证号?码?|电话)?[：:]?(?:[1-9]\d{16}[\dXx](?![\dXx])|1[3-9]\d{9}(?!\d)))"
-)
+# Labels between a bracket and the number it holds: "王某某（身份证号：3101…）", "杨某（电话139…）".
+_BRACKET_LABELS = ("身份证号码", "身份证号", "身份证", "电话")
+_COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
+_SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 
 
-def names_before_id_numbers(norm: str) -> Iterator[tuple[int, int]]:
-    """A cell of two to six CJK characters standing right before an ID number in a table row."""
-    for pattern in (_ID_AFTER_TAB, _ID_AFTER_SPACE):
-        for match in pattern.finditer(norm):
-            end = match.start()
-            while end and norm[end - 1] in " \t":
-                end -= 1
-            start = end
-            while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
-                start -= 1
-            if (
-                2 <= end - start <= 6
-                and (not start or norm[start - 1] in "\t\n |")
-                and _LABEL_CHARS.isdisjoint(norm[start:end])
-                and plausible_name(norm[start:end])
-            ):
-                yield start, end
+def surnamed(name: str) -> bool:
+    """A surname and a one- or two-character given name that is not a word, an office or a place."""
+    s = 2 if name[:2] in _COMPOUND_SET else 1 if name[:1] in _SINGLE_SET else 0
+    return s > 0 and 0 < len(name) - s <= 2 and name.isalpha() and plausible_name(name)
+
+
+def names_beside_numbers(norm: str, numbers: Iterable[tuple[int, bool]]) -> Iterator[tuple[int, int]]:
+    """Names known by the number found next to them (``numbers``: start, and whether it is an ID
+    number rather than a mobile one), whatever their characters:
+
+    - a table cell of two to six CJK characters right before an ID number's cell (巴图、卓玛、
+      吉克阿依: Mongolian, Tibetan and Yi names have no Han surname);
+    - a surname-led name right before a bracket that opens on an ID or mobile number.
+    Only where a number was found: a scan of the text for the separators cost more than the rule.
+    """
+    for i, is_id in numbers:
+        j = i - 1 if norm[i - 1 : i] in "：:" else i
+        label = next((w for w in _BRACKET_LABELS if norm.endswith(w, 0, j)), "")
+        j -= len(label)
+        if j and norm[j - 1] == "（":
+            for length in (3, 2):
+                if j - 1 >= length and surnamed(norm[j - 1 - length : j - 1]):
+                    yield j - 1 - length, j - 1
+                    break
+            continue
+        if not is_id:
+            continue
+        end = i
+        while end and norm[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+            start -= 1
+        if (
+            end < i
+            and 2 <= end - start <= 6
+            and (not start or norm[start - 1] in "\t\n |")
+            and _LABEL_CHARS.isdisjoint(norm[start:end])
+            and plausible_name(norm[start:end])
+        ):
+            yield start, end
 
 
 # A name followed by its sex ("1.蒋某某，女，", "：骆某（女，1968年生）"): after a list item's start,
@@ -88,33 +109,24 @@ _AFTER_SEX = frozenset("，,、）)；;")
 _BEFORE_ITEM = frozenset("\n\t ：:；;。.．、")
 
 
-def names_before_sex(norm: str, is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
-    """Names starting a list item and followed by their sex: "1.蒋某某，女，", "骆某（女，"; the
-    name must pass ``is_name`` (the name lexicon's test)."""
-    for mark in ("，男", "，女", "（男", "（女"):
-        i = norm.find(mark)
+def names_before_sex(norm: str) -> Iterator[tuple[int, int]]:
+    """Surname-led names (``surnamed``) starting a list item and followed by their sex:
+    "1.蒋某某，女，", "骆某（女，"."""
+    for sex in "男女":
+        i = norm.find(sex, 1)
         while i != -1:
-            if norm[i + 2 : i + 3] in _AFTER_SEX:
+            if norm[i - 1] in "，（" and norm[i + 1 : i + 2] in _AFTER_SEX:
+                mark = i - 1
                 for length in (3, 2, 4):
-                    start = i - length
+                    start = mark - length
                     if (
                         start >= 0
                         and (not start or norm[start - 1] in _BEFORE_ITEM)
-                        and is_name(norm[start:i])
+                        and surnamed(norm[start:mark])
                     ):
-                        yield start, i
+                        yield start, mark
                         break
-            i = norm.find(mark, i + 2)
-
-
-def names_before_numbers_in_brackets(norm: str, is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
-    """The name (passing ``is_name``) right before a bracket that holds an ID or mobile number."""
-    for match in _ID_IN_BRACKET.finditer(norm):
-        i = match.start()
-        for length in (3, 2):
-            if i >= length and is_name(norm[i - length : i]):
-                yield i - length, i
-                break
+            i = norm.find(sex, i + 1)
 
 
 # Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.

@@ -18,8 +18,6 @@ from gongkai.sensitive.recognizers.name_tables import (
     cell_start,
     column_names,
     dotted_names,
-    names_before_id_numbers,
-    names_before_numbers_in_brackets,
     names_before_sex,
     row_cells,
 )
@@ -43,7 +41,6 @@ _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
 _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
-_BEFORE_ID = "身份证号或手机号前的姓名"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
@@ -197,14 +194,9 @@ class PersonNameRecognizer(Recognizer):
                         break
                 i = norm.find(cue, i + 1)
         self._running_text(text, norm, found, running_ends, verb_ends)
-        for spans, why in (
-            (names_before_sex(norm, self._surnamed), "性别前的姓名"),
-            (names_before_id_numbers(norm), _BEFORE_ID),
-            (names_before_numbers_in_brackets(norm, self._surnamed), _BEFORE_ID),
-        ):
-            for start, end in spans:
-                if (start, end) not in found:
-                    found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, why)
+        for start, end in names_before_sex(norm):
+            if (start, end) not in found:
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
@@ -442,11 +434,6 @@ class PersonNameRecognizer(Recognizer):
                 ):
                     yield match.span("run")
                 i = norm.find(unit, i + 1)
-
-    def _surnamed(self, name: str) -> bool:
-        """A surname and a one- or two-character given name that is not a word, office or place."""
-        s = self._surname_length(name)
-        return s > 0 and 0 < len(name) - s <= 2 and name.isalpha() and self._plausible_name(name)
 
     @staticmethod
     def _salutations(norm: str) -> Iterator[tuple[int, int]]:
