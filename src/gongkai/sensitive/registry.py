@@ -104,12 +104,14 @@ class Registry:
         wanted = None if kinds is None else frozenset(kinds)
         norm = normalize(text)
         candidates = self._scan_joined(text, norm)
+        # ID and mobile numbers come from the joined scan: only its findings are looked through.
+        scanned = len(candidates)
         for supplement in self._supplements:
             candidates.extend(supplement(text, norm))
         for recognizer in self._separate:
             candidates.extend(recognizer.analyze(text, norm))
         if self._names:
-            candidates.extend(_names_beside_numbers(text, norm, candidates))
+            candidates.extend(_names_beside_numbers(text, norm, candidates, scanned))
         if wanted is None:  # the usual call: one test per finding, not two
             return resolve_overlaps([f for f in candidates if f.score >= threshold])
         return resolve_overlaps([f for f in candidates if f.score >= threshold and f.kind in wanted])
@@ -151,16 +153,41 @@ class Registry:
         return found
 
 
-_NUMBER_KINDS = {Kind.ID_CARD: True, Kind.MOBILE_PHONE: False}
+# What a number with a name beside it follows: a cell's separator, a bracket, or a label in a bracket.
+_BESIDE_LAST = frozenset(" \t（：:号证话码")
 
 
-def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding]) -> list[Finding]:
+def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding], scanned: int) -> list[Finding]:
     """Names known by an ID or mobile number found next to them (``name_tables``): tried only at
     the numbers found, so the text is not scanned again."""
-    numbers = [(f.start, _NUMBER_KINDS[f.kind]) for f in candidates if f.kind in _NUMBER_KINDS]
+    # Kinds compared by identity: an enum member's hash is a Python-level call.
+    id_card, mobile = Kind.ID_CARD, Kind.MOBILE_PHONE
+    # Only numbers after a cell separator or with a bracket just before them (most are after a
+    # label's colon or a "|"): one slice test each rather than a call.
+    numbers = [
+        (i, kind is id_card)
+        for f in islice(candidates, scanned)
+        if ((kind := f.kind) is id_card or kind is mobile)
+        and (
+            (before := norm[max(0, (i := f.start) - 7) : i])[-1:] == "\t"
+            or "（" in before
+            or before[-2:-1] not in "|：:"
+        )
+        and before[-1:] in _BESIDE_LAST
+    ]
+    if not numbers:
+        return []
+    # Names found already are not offered again: a duplicate would send ``resolve_overlaps`` off
+    # its fast path (no overlap) for the whole document.
+    spans = list(names_beside_numbers(norm, numbers))
+    if not spans:
+        return []
+    person = Kind.PERSON_NAME
+    names = {(f.start, f.end) for f in candidates if f.kind is person}
     return [
-        make_finding(Kind.PERSON_NAME, start, end, text[start:end], 0.75, "身份证号或手机号旁的姓名")
-        for start, end in names_beside_numbers(norm, numbers)
+        make_finding(person, start, end, text[start:end], 0.75, "身份证号或手机号旁的姓名")
+        for start, end in spans
+        if (start, end) not in names
     ]
 
 

@@ -56,6 +56,7 @@ _TRANSLITERATION = frozenset(
 _LABEL_CHARS = frozenset("号码证件身份户主")
 # Labels between a bracket and the number it holds: "王某某（身份证号：3101…）", "杨某（电话139…）".
 _BRACKET_LABELS = ("身份证号码", "身份证号", "身份证", "电话")
+_BRACKET_LABEL_LASTS = frozenset(w[-1] for w in _BRACKET_LABELS)
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 
@@ -76,31 +77,40 @@ def names_beside_numbers(norm: str, numbers: Iterable[tuple[int, bool]]) -> Iter
     Only where a number was found: a scan of the text for the separators cost more than the rule.
     """
     for i, is_id in numbers:
-        j = i - 1 if norm[i - 1 : i] in "：:" else i
-        label = next((w for w in _BRACKET_LABELS if norm.endswith(w, 0, j)), "")
-        j -= len(label)
-        if j and norm[j - 1] == "（":
-            for length in (3, 2):
-                if j - 1 >= length and surnamed(norm[j - 1 - length : j - 1]):
-                    yield j - 1 - length, j - 1
-                    break
+        prev = norm[i - 1 : i]
+        if prev in " \t":  # a cell: most numbers are preceded by neither this nor a bracket
+            if is_id and prev and (cell := _cell_before(norm, i)) is not None:
+                yield cell
             continue
-        if not is_id:
-            continue
-        end = i
-        while end and norm[end - 1] in " \t":
-            end -= 1
-        start = end
-        while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
-            start -= 1
-        if (
-            end < i
-            and 2 <= end - start <= 6
-            and (not start or norm[start - 1] in "\t\n |")
-            and _LABEL_CHARS.isdisjoint(norm[start:end])
-            and plausible_name(norm[start:end])
-        ):
-            yield start, end
+        j = i - 1 if prev in "：:" else i
+        if norm[j - 1 : j] != "（":
+            if norm[j - 1 : j] not in _BRACKET_LABEL_LASTS:
+                continue
+            label = next((w for w in _BRACKET_LABELS if norm.endswith(w, 0, j)), "")
+            j -= len(label)
+            if not label or norm[j - 1 : j] != "（":
+                continue
+        for length in (3, 2):
+            if j - 1 >= length and surnamed(norm[j - 1 - length : j - 1]):
+                yield j - 1 - length, j - 1
+                break
+
+
+def _cell_before(norm: str, i: int) -> tuple[int, int] | None:
+    end = i
+    while end and norm[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+        start -= 1
+    if (
+        2 <= end - start <= 6
+        and (not start or norm[start - 1] in "\t\n |")
+        and _LABEL_CHARS.isdisjoint(norm[start:end])
+        and plausible_name(norm[start:end])
+    ):
+        return start, end
+    return None
 
 
 # A name followed by its sex ("1.蒋某某，女，", "：骆某（女，1968年生）"): after a list item's start,
