@@ -153,27 +153,22 @@ class Registry:
         return found
 
 
-# What a number with a name beside it follows: a cell's separator, a bracket, or a label in a bracket.
-_BESIDE_LAST = frozenset(" \t（：:号证话码")
-
-
 def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding], scanned: int) -> list[Finding]:
     """Names known by an ID or mobile number found next to them (``name_tables``): tried only at
     the numbers found, so the text is not scanned again."""
     # Kinds compared by identity: an enum member's hash is a Python-level call.
     id_card, mobile = Kind.ID_CARD, Kind.MOBILE_PHONE
-    # Only numbers after a cell separator or with a bracket just before them (most are after a
-    # label's colon or a "|"): one slice test each rather than a call.
+    # Only numbers after a cell separator (a tab, one space after a word, or a run of spaces) or
+    # with a bracket just before them; most are after a label's colon or a "|".
     numbers = [
         (i, kind is id_card)
         for f in islice(candidates, scanned)
         if ((kind := f.kind) is id_card or kind is mobile)
         and (
-            (before := norm[max(0, (i := f.start) - 7) : i])[-1:] == "\t"
+            (last := (before := norm[max(0, (i := f.start) - 7) : i])[-1:]) == "\t"
+            or (last == " " and before.rstrip(" ")[-1:] not in "|：:")
             or "（" in before
-            or before[-2:-1] not in "|：:"
         )
-        and before[-1:] in _BESIDE_LAST
     ]
     if not numbers:
         return []
