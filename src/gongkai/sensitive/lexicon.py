@@ -119,6 +119,12 @@ COMPOUND_SURNAMES = [
     "拓跋",
 ]
 COMPOUND_SURNAMES += RARE_COMPOUND
+# Clan names (家支) of the Yi, written before the given name as a two-character surname (吉克阿依,
+# 曲比阿果): the common clans of Liangshan and Chuxiong.
+COMPOUND_SURNAMES += (  # noqa: SIM905
+    "阿苏 阿尔 阿约 阿木 阿牛 阿说 阿西 阿苦 阿的 吉克 吉伍 吉木 吉尔 沙马 马海 曲比 曲木 勒格 海来 俄木 "
+    "俄底 瓦扎 木乃 日火 加拉 金古 巴莫 罗洪 倮伍 果基 洛古 杰觉 阿育 比曲 阿合 吉史 俄其"
+).split()
 
 # Characters common in given names (the 2020 name report's top given-name characters and the
 # frequent characters of 《通用规范汉字表》 used in names). A bare 2-4 character token in a table
@@ -309,7 +315,7 @@ ORG_PLACE_SUFFIXES = "省市区县镇乡村路街巷局委厅办部处科室所�
 
 # Characters that commonly follow a name in running text; a given name does not contain them, so
 # "张三于2023年" is read as 张三 and "张三向本机关" as 张三.
-STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所到"
+STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系对被将把从自经签即均已曾现住及或为今请所到受提驾"
 
 # Posts and standings written right before a name; alone they are never names (区长, 干部).
 TITLES = (  # noqa: SIM905
@@ -318,86 +324,38 @@ TITLES = (  # noqa: SIM905
     "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
+# School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:
+# they are also full names of people (surname 陆 or 海).
+NOT_NAMES |= frozenset("高一 高二 高三 初一 初二 初三".split())  # noqa: SIM905
 
 # Cue words before a person's name (role labels in decisions, applications and replies).
 NAME_CUES = [
-    "法定代表人",
-    "委托代理人",
-    "被处罚人",
-    "第三人",
-    "申请人",
-    "当事人",
-    "联系人",
-    "负责人",
-    "经办人",
-    "代理人",
-    "投诉人",
-    "举报人",
-    "承办人",
-    "签收人",
-    "收件人",
-    "收款人",
-    "领款人",
-    "开户名",
-    "监护人",
-    "户主",
-    "姓名",
-    "户名",
-    "经营者",
-    "被申请人",
-    "执法人员",
-    "送达人",
-    "签名",
-    "签字",
-    "受送达人",
+    *("法定代表人", "委托代理人", "被处罚人", "第三人", "申请人", "当事人", "联系人", "负责人", "经办人"),
+    *("代理人", "投诉人", "举报人", "承办人", "签收人", "收件人", "收款人", "领款人", "开户名", "监护人"),
+    *("户主", "姓名", "户名", "经营者", "被申请人", "执法人员", "送达人", "签名", "签字", "受送达人"),
     "记录人",
     # Officers named in running text right after their post ("资助专管员杨某（电话…）").
-    "专管员",
-    "协管员",
-    "网格员",
-    "联络员",
-    "班主任",
-    "联系老师",
-    "指导老师",
-    "带队老师",
-    "审核人",
-    "核稿人",
-    "拟稿人",
+    *("专管员", "协管员", "网格员", "联络员", "班主任", "联系老师", "指导老师", "带队老师"),
+    *("审核人", "核稿人", "拟稿人"),
     # The parties of an agreement, often with their role in brackets: "乙方（被征收人）：".
-    "甲方",
-    "乙方",
+    *("甲方", "乙方"),
+    # Roles of mediation, arbitration, legal aid, payments, housing and traffic records that name
+    # their holder right after them ("领取人袁某，", "乘车人韩某受伤", "车主严某 登记住址").
+    *("调解员", "仲裁员", "受援人", "患方代表", "患方", "领取人", "代收人", "冒领人", "被征收人"),
+    *("乘车人", "驾驶人", "领衔人", "帮扶人", "车主"),
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").
 NAME_CUES_WITH_COLON = [
-    "主持人",
-    "主持",
-    "出席",
-    "列席",
-    "参加",
-    "参会人员",
-    "记录",
-    "审核",
-    "审批",
-    "信访人",
-    "承诺人",
-    "申报人",
-    "汇报人",
-    "家庭成员",
-    "陪同人员",
-    "见证人",
-    "评审专家",
-    "专家",
+    *("主持人", "主持", "出席", "列席", "参加", "参会人员", "记录", "审核", "审批", "信访人", "承诺人"),
+    *("申报人", "汇报人", "家庭成员", "陪同人员", "见证人", "评审专家", "专家"),
     # Parties of a judgment or ruling and the signers of a table: "原告：", "被告：", "制表：".
-    "原告",
-    "被告",
-    "制表",
-    "填表",
-    "复核",
-    "名单",
-    "成员",
+    *("原告", "被告", "制表", "填表", "复核", "名单", "成员"),
     # Any role ending in 人 (被征收人：, 权利人：, 受理人：, 检查人：): the colon makes it a label.
     "人",
+    # The same for roles ending in 员 (委员：, 书记员：, 报账员：), elected posts and the officers
+    # signing a village notice (主任：, 村会计：, 驻村第一书记：, 接访领导：), representatives.
+    *("员", "主任", "书记", "会计", "领导", "代表", "网格长", "近亲属"),
 ]
 # Column headers of rosters and forms under which every cell is a person's name.
 NAME_COLUMN_HEADERS = frozenset(

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from operator import attrgetter, le
 
-from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.recognizers import (
     AFTER_FIRST,
@@ -25,6 +25,7 @@ from gongkai.sensitive.recognizers import (
     UsccRecognizer,
 )
 from gongkai.sensitive.recognizers.foreign_names import ForeignNameRecognizer
+from gongkai.sensitive.recognizers.name_tables import names_beside_numbers
 from gongkai.sensitive.recognizers.spaced_names import SpacedNameRecognizer
 from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRecognizer
 
@@ -70,6 +71,7 @@ class Registry:
             raise ValueError("one instance per recogniser class")
         self._joined = [r for r in self.recognizers if r.first and type(r).analyze is Recognizer.analyze]
         self._separate = [r for r in self.recognizers if r not in self._joined]
+        self._names = any(r.kind == Kind.PERSON_NAME for r in self.recognizers)
         # Bound once: a method looked up per match is a measurable share of the scan.
         self._finders = [r.finding for r in self._joined]
         self._supplements = [
@@ -102,10 +104,14 @@ class Registry:
         wanted = None if kinds is None else frozenset(kinds)
         norm = normalize(text)
         candidates = self._scan_joined(text, norm)
+        # ID and mobile numbers come from the joined scan: only its findings are looked through.
+        scanned = len(candidates)
         for supplement in self._supplements:
             candidates.extend(supplement(text, norm))
         for recognizer in self._separate:
             candidates.extend(recognizer.analyze(text, norm))
+        if self._names:
+            candidates.extend(_names_beside_numbers(text, norm, candidates, scanned))
         if wanted is None:  # the usual call: one test per finding, not two
             return resolve_overlaps([f for f in candidates if f.score >= threshold])
         return resolve_overlaps([f for f in candidates if f.score >= threshold and f.kind in wanted])
@@ -145,6 +151,39 @@ class Registry:
                     if extra is not None:
                         append(extra)
         return found
+
+
+def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding], scanned: int) -> list[Finding]:
+    """Names known by an ID or mobile number found next to them (``name_tables``): tried only at
+    the numbers found, so the text is not scanned again."""
+    # Kinds compared by identity: an enum member's hash is a Python-level call.
+    id_card, mobile = Kind.ID_CARD, Kind.MOBILE_PHONE
+    # Only numbers after a cell separator (a tab, one space after a word, or a run of spaces) or
+    # with a bracket just before them; most are after a label's colon or a "|".
+    numbers = [
+        (i, kind is id_card)
+        for f in islice(candidates, scanned)
+        if ((kind := f.kind) is id_card or kind is mobile)
+        and (
+            (last := (before := norm[max(0, (i := f.start) - 7) : i])[-1:]) == "\t"
+            or (last == " " and before.rstrip(" ")[-1:] not in "|：:")
+            or "（" in before
+        )
+    ]
+    if not numbers:
+        return []
+    # Names found already are not offered again: a duplicate would send ``resolve_overlaps`` off
+    # its fast path (no overlap) for the whole document.
+    spans = list(names_beside_numbers(norm, numbers))
+    if not spans:
+        return []
+    person = Kind.PERSON_NAME
+    names = {(f.start, f.end) for f in candidates if f.kind is person}
+    return [
+        make_finding(person, start, end, text[start:end], 0.75, "身份证号或手机号旁的姓名")
+        for start, end in spans
+        if (start, end) not in names
+    ]
 
 
 def resolve_overlaps(candidates: Sequence[Finding]) -> list[Finding]:

@@ -7,6 +7,9 @@ the labels ``addresses`` knows (办公地址, 单位地址 …), the context say
 - people are told to go there to do something ("到…报到", "到…认领", "到…领取", "到…参加");
 - the address stands in parentheses right after an organisation ("…管理所（地址）");
 - an office is named right after it ("…298号不动产登记中心");
+- the label is an organisation's own: "区残联地址：", "征收部门地址：", "支队地址", "咨询地址：";
+- it is a cell of a table row that holds a unified social credit code (a register of companies
+  and shops: the seat of the entity the code is for);
 - a neutral label (地址, 住所, 联系地址) follows a clause about an organisation ("建议您向该机关咨询，
   联系地址：", "你单位通过登记的住所").
 A person's address keeps its personal labels (住址, 家庭住址, 户籍地) and is not changed by this.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from gongkai.sensitive.checksums import uscc_is_valid
 from gongkai.sensitive.recognizers.base import CJK
 
 # Labels only an office has, right before the address (after a colon or spaces).
@@ -39,6 +43,11 @@ _OFFICE_NAMED_AFTER = re.compile(
 )
 # The last characters of what ``_OFFICE_NAMED_AFTER`` reads: one set test before the expression.
 _OFFICE_LAST_CHARS = frozenset("心厅所局府房间库")
+# "地址" right after an organisation or an office's service: 区残联地址, 征收部门地址, 咨询地址.
+_ORGANISATION_LABEL = re.compile(r"(?:局|委|残联|部门|支队|大队|中心|公司|咨询|受理|办事)地址$")
+# A unified social credit code in a table row (checked only for addresses that are cells): with a
+# letter in its organisation code and a valid check character, so that an ID number is not one.
+_CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
 _NEUTRAL_LABELS = ("联系地址", "通讯地址", "地址", "住所地", "住所")
 _ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
 
@@ -48,6 +57,10 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
     before = norm[max(0, start - 24) : start]
     label_end = before.rstrip(" \t：:")
     if label_end.endswith(_OFFICE_LABELS):
+        return True
+    if label_end.endswith("地址") and _ORGANISATION_LABEL.search(label_end):
+        return True
+    if before[-1:] in "\t|" and _in_row_with_credit_code(norm, start, end):
         return True
     if ("寄" in before or "送达" in before) and _SENT_THERE.search(before):
         return True
@@ -67,9 +80,19 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
     return False
 
 
+def _in_row_with_credit_code(norm: str, start: int, end: int) -> bool:
+    row_end = norm.find("\n", end)
+    row = _CREDIT_CODE.finditer(norm, norm.rfind("\n", 0, start) + 1, row_end if row_end != -1 else len(norm))
+    return any(uscc_is_valid(code[0]) for code in row)
+
+
 def excluded_by_context(norm: str, start: int, end: int) -> bool:
     """Whether the address at ``norm[start:end]`` is not a person's: an organisation's (above), or
-    no address at all ("…村钟国强户宅" + "基地": 宅基地 is a homestead plot, not a natural village)."""
+    no address at all ("…村钟国强户宅" + "基地": 宅基地 is a homestead plot, not a natural village;
+    "…路88号至128号", a stretch of a street)."""
     if norm[end - 1] == "宅" and norm.startswith("基地", end):
+        return True
+    # A street's stretch of numbers ("…路88号至128号") names a section of the street, not a home.
+    if norm[end : end + 1] == "至" and norm[end + 1 : end + 2].isdigit():
         return True
     return office_by_context(norm, start, end)

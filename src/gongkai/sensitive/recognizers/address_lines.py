@@ -17,7 +17,7 @@ from gongkai.sensitive.recognizers.base import CJK
 # of an address (a number and 号/幢/组 ..., or a compound's "3-601") before its first barrier:
 # most lines ending in 号 or 市 are 文号 and headings, and the look-ahead turns them away in C.
 _BREAK = re.compile(
-    rf"\n(?<=[村道镇乡区县市号]\n)(?=[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室)|\d-\d))"
+    rf"\n(?<=[村道镇乡区县市号]\n)(?=[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室|门)|\d-\d))"
 )
 # What an address part on either side cannot cross (the recogniser's barrier).
 _BARRIER = re.compile(rf"[^{CJK}0-9\-之]")

@@ -21,12 +21,15 @@ _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
 # number may name a courtyard (80号院12号楼).
 _ROAD = (
     rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
-    rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|院)?"
+    rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|附{_NUM}号|院|楼(?=\d))?"
 )
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
-_UNIT_ROOM = rf"(?:{_NUM}单元(?:{_NUM}(?:室|房|楼|层)?)?|{_NUM}(?:室|房))"
-_BUILDING = rf"{_BLOCK}(?:{_NUM}单元)?(?:{_NUM}(?:室|房|楼|层)|\d{{3,4}}(?![\d室房]))?"
+# A stairway (门) in the north stands where a unit (单元) does: "3号楼2门401号", "5栋1门202"; a
+# room there may be numbered with 号.
+_UNIT = rf"{_NUM}(?:单元|门)"
+_UNIT_ROOM = rf"(?:{_UNIT}(?:{_NUM}(?:室|房|楼|层|号)?)?|{_NUM}(?:室|房))"
+_BUILDING = rf"{_BLOCK}(?:{_UNIT})?(?:{_NUM}(?:室|房|楼|层|号)|\d{{3,4}}(?![\d室房号]))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
 _ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
@@ -50,7 +53,8 @@ _ROOM_TAIL = (
     rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
     rf"|[{CJK}]{{0,10}}?\d{{1,3}}-\d{{1,4}}(?:-\d{{2,4}})?(?![\d-])"
     rf"|[{CJK}]{{0,10}}?{_BLOCK}(?:{_BARE_ROOM}|{_NUM}(?:楼|层))?"
-    rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM})?)?(?:{_NUM}单元(?:{_BARE_ROOM})?)?(?:{_NUM}(?:室|房|楼|层))?)"
+    rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM}|{_NUM}号)?)?(?:{_UNIT}(?:{_BARE_ROOM}|{_NUM}号)?)?"
+    rf"(?:{_NUM}(?:室|房|楼|层))?)"
 )
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}"
@@ -88,14 +92,14 @@ _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 _OFFICE_LABELS = frozenset(("办公地址", "单位地址", "办公地点", "机关地址", "单位住所"))
 _NEUTRAL_LABELS = frozenset(("联系地址", "通讯地址", "住所地", "所在地", "地址", "住所"))
 _OFFICE_AFTER = re.compile(
-    r"[区市县镇乡]?(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,]?(?:咨询|监督|办公|服务)电话"
+    r"[区市县镇乡]?(?:行政中心|政务服务中心|市民中心|便民服务中心|办公楼|办公大楼)|[，,；;]?(?:咨询|监督|办公|服务)电话"
 )
-_OFFICE_AFTER_HEADS = frozenset("行政市便办，,咨监服区县镇乡")
+_OFFICE_AFTER_HEADS = frozenset("行政市便办，,；;咨监服区县镇乡")
 # An organisation ending the clause before the label, or the one before that (then followed by a
 # verb: "请向某局反映，"), in the same sentence (no stop or colon after it).
 _ORGANISATION = re.compile(
     r"(?:局|委员会|人民政府|政府|法院|检察院|办公室|办事处|中心|管理所|派出所|管理站|公司|银行|医院|学校|大学)"
-    r"(?:反映|咨询|联系|申请|提出)?(?:[，,][^，,。\n：:；;]*)?$"
+    r"(?:反映|咨询|联系|申请(?:复核|复议)?|提出)?(?:[，,][^，,。\n：:；;]*)?$"
 )
 
 

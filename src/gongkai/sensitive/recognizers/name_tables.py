@@ -8,7 +8,11 @@ A given name may be made of characters no lexicon holds (孔令辉, 车骁), and
   it shaped like a name is one (a surname and one or two characters; in numbered rows, any two or
   three characters that are not a word, an office or a place);
 - a transliterated name (维吾尔族、藏族 names, 古丽娜尔·吐尔逊) joins its parts with "·" and stands
-  where a name stands: after a colon, in a cell or a list item.
+  where a name stands: after a colon, in a cell or a list item;
+- a cell right before an ID number in a table row is its holder's name, whatever its characters
+  (巴图、卓玛、吉克阿依: Mongolian, Tibetan and Yi names have no Han surname), and so is a name
+  right before a bracketed ID or mobile number (``names_beside_numbers``, run by the registry on
+  the numbers found).
 """
 
 from __future__ import annotations
@@ -48,6 +52,93 @@ _TRANSLITERATION = frozenset(
     "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
     "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
 )
+# Labels before an ID number, not names (身份证号, 公民身份号码, 证件号, 户主).
+_LABEL_CHARS = frozenset("号码证件身份户主")
+# Labels between a bracket and the number it holds: "王某某（身份证号：3101…）", "杨某（电话139…）".
+_BRACKET_LABELS = ("身份证号码", "身份证号", "身份证", "电话")
+_BRACKET_LABEL_LASTS = frozenset(w[-1] for w in _BRACKET_LABELS)
+_COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
+_SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+
+
+def surnamed(name: str) -> bool:
+    """A surname and a one- or two-character given name that is not a word, an office or a place."""
+    s = 2 if name[:2] in _COMPOUND_SET else 1 if name[:1] in _SINGLE_SET else 0
+    return s > 0 and 0 < len(name) - s <= 2 and name.isalpha() and plausible_name(name)
+
+
+def names_beside_numbers(norm: str, numbers: Iterable[tuple[int, bool]]) -> Iterator[tuple[int, int]]:
+    """Names known by the number found next to them (``numbers``: start, and whether it is an ID
+    number rather than a mobile one), whatever their characters:
+
+    - a table cell of two to six CJK characters right before an ID number's cell (巴图、卓玛、
+      吉克阿依: Mongolian, Tibetan and Yi names have no Han surname);
+    - a surname-led name right before a bracket that opens on an ID or mobile number.
+    Only where a number was found: a scan of the text for the separators cost more than the rule.
+    """
+    for i, is_id in numbers:
+        prev = norm[i - 1 : i]
+        if prev in " \t":  # a cell: most numbers are preceded by neither this nor a bracket
+            if is_id and prev and (cell := _cell_before(norm, i)) is not None:
+                yield cell
+            continue
+        j = i - 1 if prev in "：:" else i
+        if norm[j - 1 : j] != "（":
+            if norm[j - 1 : j] not in _BRACKET_LABEL_LASTS:
+                continue
+            label = next((w for w in _BRACKET_LABELS if norm.endswith(w, 0, j)), "")
+            j -= len(label)
+            if not label or norm[j - 1 : j] != "（":
+                continue
+        for length in (3, 2):
+            if j - 1 >= length and surnamed(norm[j - 1 - length : j - 1]):
+                yield j - 1 - length, j - 1
+                break
+
+
+def _cell_before(norm: str, i: int) -> tuple[int, int] | None:
+    end = i
+    while end and norm[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start and end - start < 7 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+        start -= 1
+    if (
+        2 <= end - start <= 6
+        and (not start or norm[start - 1] in "\t\n |")
+        and _LABEL_CHARS.isdisjoint(norm[start:end])
+        and plausible_name(norm[start:end])
+    ):
+        return start, end
+    return None
+
+
+# A name followed by its sex ("1.蒋某某，女，", "：骆某（女，1968年生）"): after a list item's start,
+# and with the sex closed by a clause mark (not "，女儿", "，男子").
+_AFTER_SEX = frozenset("，,、）)；;")
+_BEFORE_ITEM = frozenset("\n\t ：:；;。.．、")
+
+
+def names_before_sex(norm: str) -> Iterator[tuple[int, int]]:
+    """Surname-led names (``surnamed``) starting a list item and followed by their sex:
+    "1.蒋某某，女，", "骆某（女，"."""
+    for sex in "男女":
+        i = norm.find(sex, 1)
+        while i != -1:
+            if norm[i - 1] in "，（" and norm[i + 1 : i + 2] in _AFTER_SEX:
+                mark = i - 1
+                for length in (3, 2, 4):
+                    start = mark - length
+                    if (
+                        start >= 0
+                        and (not start or norm[start - 1] in _BEFORE_ITEM)
+                        and surnamed(norm[start:mark])
+                    ):
+                        yield start, mark
+                        break
+            i = norm.find(sex, i + 1)
+
+
 # Cells of a table row written as text: separated by a tab, a "|" or a run of two spaces or more.
 _SPACES = re.compile(r"( {2,})")
 

@@ -18,6 +18,7 @@ from gongkai.sensitive.recognizers.name_tables import (
     cell_start,
     column_names,
     dotted_names,
+    names_before_sex,
     row_cells,
 )
 
@@ -193,6 +194,9 @@ class PersonNameRecognizer(Recognizer):
                         break
                 i = norm.find(cue, i + 1)
         self._running_text(text, norm, found, running_ends, verb_ends)
+        for start, end in names_before_sex(norm):
+            if (start, end) not in found:
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
         alone: Iterable[re.Match[str]] = self._alone.finditer(norm)
         if (first := self._alone_at_start.match(norm)) is not None:
             alone = chain(alone, (first,))
