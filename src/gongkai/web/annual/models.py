@@ -29,9 +29,9 @@ class FrozenReportError(RuntimeError):
 
 
 class State(Choices):
-    DRAFT = "draft", "草稿"
-    PUBLISHED = "published", "已发布"
-    SUPERSEDED = "superseded", "已更正（旧版）"
+    DRAFT = "草稿"
+    PUBLISHED = "已发布"
+    SUPERSEDED = "已更正（旧版）"
 
 
 #: States of a version that was published at some time (the report counts as submitted).
@@ -123,10 +123,10 @@ class PublishedFile(models.Model):
     """One frozen file of a published version; its bytes never change."""
 
     class Format(Choices):
-        JSON = "json", "JSON"
-        DOCX = "docx", "DOCX"
-        PDF = "pdf", "PDF"
-        HTML = "html", "HTML"
+        JSON = "JSON"
+        DOCX = "DOCX"
+        PDF = "PDF"
+        HTML = "HTML"
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="files")
     fmt = models.CharField("格式", max_length=10, choices=Format.choices())

@@ -21,17 +21,17 @@ from gongkai.web.model_fields import optional_reference
 
 
 class Kind(Choices):
-    RECONSIDERATION = "reconsideration", "行政复议"
-    LITIGATION = "litigation", "行政诉讼"
+    RECONSIDERATION = "行政复议"
+    LITIGATION = "行政诉讼"
 
 
 class Result(Choices):
     """The table-4 result columns (结果维持 / 结果纠正 / 其他结果 / 尚未审结)."""
 
-    UPHELD = "upheld", "结果维持"
-    CORRECTED = "corrected", "结果纠正"
-    OTHER = "other", "其他结果"
-    PENDING = "pending", "尚未审结"
+    UPHELD = "结果维持"
+    CORRECTED = "结果纠正"
+    OTHER = "其他结果"
+    PENDING = "尚未审结"
 
 
 class AppealQuerySet(models.QuerySet["Appeal"]):

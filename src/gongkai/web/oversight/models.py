@@ -18,14 +18,14 @@ from gongkai.web.model_fields import optional_reference
 
 
 class UploadState(Choices):
-    UNASSIGNED = "unassigned", "待指定单位"
-    QUEUED = "queued", "排队中"
-    READING = "reading", "读取中"
-    CHECKED = "checked", "已检查"
+    UNASSIGNED = "待指定单位"
+    QUEUED = "排队中"
+    READING = "读取中"
+    CHECKED = "已检查"
     #: Checked, but the file names another agency or year than it was assigned to: not counted
     #: (status, 汇总, trends) until the supervisor confirms the assignment or changes it.
-    UNCONFIRMED = "unconfirmed", "待确认"
-    FAILED = "failed", "无法读取"
+    UNCONFIRMED = "待确认"
+    FAILED = "无法读取"
 
 
 #: States in which the background check has finished with this file.
