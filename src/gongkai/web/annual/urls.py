@@ -1,7 +1,7 @@
+"""The annual app's pages; gongkai.web.urls mounts them in the namespace "annual"."""
+
 from gongkai.web.annual import drilldown, views
 from gongkai.web.routes import routes
-
-app_name = "annual"
 
 _REPORT = "<int:agency_pk>/<int:year>/"
 

@@ -1,7 +1,7 @@
+"""The appeals app's pages; gongkai.web.urls mounts them in the namespace "appeals"."""
+
 from gongkai.web.appeals import views
 from gongkai.web.routes import routes
-
-app_name = "appeals"
 
 urlpatterns = routes(
     "work/appeals/",

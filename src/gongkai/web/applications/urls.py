@@ -1,7 +1,7 @@
+"""The applications app's pages; gongkai.web.urls mounts them in the namespace "applications"."""
+
 from gongkai.web.applications import notices, procedure_views, public_views, views
 from gongkai.web.routes import routes
-
-app_name = "applications"
 
 urlpatterns = [
     *routes(

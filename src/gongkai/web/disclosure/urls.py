@@ -1,7 +1,7 @@
+"""The disclosure app's pages; gongkai.web.urls mounts them in the namespace "disclosure"."""
+
 from gongkai.web.disclosure import views
 from gongkai.web.routes import routes
-
-app_name = "disclosure"
 
 urlpatterns = routes(
     "work/disclosure/",

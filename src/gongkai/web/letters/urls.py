@@ -1,7 +1,7 @@
+"""The letters app's pages; gongkai.web.urls mounts them in the namespace "letters"."""
+
 from gongkai.web.letters import views
 from gongkai.web.routes import routes
-
-app_name = "letters"
 
 urlpatterns = routes(
     "work/",

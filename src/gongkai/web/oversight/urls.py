@@ -1,7 +1,7 @@
+"""The oversight app's pages; gongkai.web.urls mounts them in the namespace "oversight"."""
+
 from gongkai.web.oversight import views
 from gongkai.web.routes import routes
-
-app_name = "oversight"
 
 _YEAR = "<int:year>/"
 _JOB = "jobs/<int:pk>/"

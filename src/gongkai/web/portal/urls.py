@@ -1,11 +1,11 @@
+"""The portal app's pages; gongkai.web.urls mounts them in the namespace "portal"."""
+
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from gongkai.web.portal import annual_reports, feeds, views
 from gongkai.web.portal.sitemaps import SITEMAPS
 from gongkai.web.routes import routes
-
-app_name = "portal"
 
 urlpatterns = [
     *routes(

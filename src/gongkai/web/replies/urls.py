@@ -1,7 +1,7 @@
+"""The replies app's pages; gongkai.web.urls mounts them in the namespace "replies"."""
+
 from gongkai.web.replies import views
 from gongkai.web.routes import routes
-
-app_name = "replies"
 
 urlpatterns = routes(
     "work/cases/<int:pk>/reply/",

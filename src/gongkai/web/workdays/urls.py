@@ -1,7 +1,7 @@
+"""The workdays app's pages; gongkai.web.urls mounts them in the namespace "workdays"."""
+
 from gongkai.web.routes import routes
 from gongkai.web.workdays import notices, views
-
-app_name = "workdays"
 
 urlpatterns = routes(
     "",
