@@ -25,6 +25,7 @@ def annotated_cases_c() -> list[AnnotatedCase]:
     """Every document of volume C, parsed (fixed: the same list on every call)."""
     # Imported here: the genre modules are data only, and parsing them is the one thing done.
     from gongkai.sensitive.annotated_corpus_c import (
+        courts,
         enforcement,
         land,
         meetings,
@@ -38,8 +39,8 @@ def annotated_cases_c() -> list[AnnotatedCase]:
     )
 
     cases = []
-    for module in (welfare, land, enforcement, requests, personnel, meetings, messages, registers, notices,
-                   payments):
+    for module in (welfare, land, enforcement, requests, courts, personnel, meetings, messages, registers,
+                   notices, payments):
         for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
             cases.append(parse(text, genre, f"c.{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
     return cases
