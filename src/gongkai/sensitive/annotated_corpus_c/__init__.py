@@ -18,7 +18,7 @@ is literal. docs/sensitive-corpora.md ("Volume C") describes the method and the 
 
 from __future__ import annotations
 
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse
+from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_modules
 
 
 def annotated_cases_c() -> list[AnnotatedCase]:
@@ -38,9 +38,5 @@ def annotated_cases_c() -> list[AnnotatedCase]:
         welfare,
     )
 
-    cases = []
-    for module in (welfare, land, enforcement, requests, courts, personnel, meetings, messages, registers,
-                   notices, payments):
-        for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
-            cases.append(parse(text, genre, f"c.{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
-    return cases
+    return parse_modules((welfare, land, enforcement, requests, courts, personnel, meetings, messages, registers,
+                          notices, payments), "c.")
