@@ -34,7 +34,7 @@ from typing import Any
 
 from gongkai.web.demo.progress import Stages
 
-__all__ = ["MergeConflict", "merge", "side_by_side"]
+__all__ = ["MergeConflict", "merge", "remove_database", "side_by_side"]
 
 
 class MergeConflict(RuntimeError):
@@ -75,8 +75,14 @@ def side_by_side(
         child.join()
         merge(path, base, part, renumbered=renumbered)
     finally:
-        for leftover in (base, part):
-            leftover.unlink(missing_ok=True)
+        remove_database(base)
+        remove_database(part)
+
+
+def remove_database(path: Path) -> None:
+    """Delete an SQLite database file and the journal files a connection may have left beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _database_file() -> Path | None:
@@ -179,6 +185,7 @@ def merge(path: Path, base: Path, part: Path, *, renumbered: Collection[str] = (
         db.execute("ATTACH DATABASE ? AS base", (str(base),))
         db.execute("ATTACH DATABASE ? AS part", (str(part),))
         db.execute("BEGIN IMMEDIATE")
+        db.execute("PRAGMA defer_foreign_keys=ON")  # rows are copied table by table, in any order
         try:
             for table in _tables(db):
                 _merge_table(db, table, renumbered)

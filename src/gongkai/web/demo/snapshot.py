@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import gongkai
+from gongkai.web.demo.parallel import remove_database
 from gongkai.web.demo.progress import Stages
 
 SNAPSHOT_DIR = "demo-snapshot"
@@ -221,7 +222,7 @@ def build(today: date, *, seed: int = 2026, progress: Stages | None = None, para
 
     target, _, folder = _settings()
     work = target.with_name(f".{target.name}.building")
-    _remove_database(work)
+    remove_database(work)
     create_private_file(work)
     try:
         schema, key = folder.parent / SCHEMA_DIR, schema_key()
@@ -234,10 +235,10 @@ def build(today: date, *, seed: int = 2026, progress: Stages | None = None, para
                 _keep(schema, {"key": key})
             accounts = city.build(seed=seed, today=today, progress=progress, parallel=parallel)
             demo = Demo(accounts, city.summary(), built=True)
-        _remove_database(target)  # a stale -wal beside the new file would be replayed into it
+        remove_database(target)  # a stale -wal beside the new file would be replayed into it
         os.replace(work, target)
     except BaseException:
-        _remove_database(work)
+        remove_database(work)
         raise
     return demo
 
@@ -271,8 +272,3 @@ def _building_in(path: Path) -> Iterator[None]:
         connection_created.disconnect(dispatch_uid="gongkai.demo.build_pragmas")
         connection.close()
         connection.settings_dict["NAME"] = original
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
