@@ -217,3 +217,25 @@ def test_a_failed_first_part_stops_the_second(on_file: Path) -> None:
     with pytest.raises(ValueError, match="案件生成失败"):
         side_by_side(first, second, Recorded(), renumbered=["audit"])
     assert sorted(p.name for p in on_file.parent.iterdir()) == ["build.sqlite3"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_fork_the_parts_run_one_after_the_other_here(
+    on_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.delattr(os, "fork")
+    order: list[tuple[str, int]] = []
+
+    def first(progress: Stages) -> None:
+        order.append(("cases", os.getpid()))
+        _write("INSERT INTO audit (what) VALUES ('cases')")
+
+    def second(progress: Stages) -> None:
+        order.append(("catalogue", os.getpid()))
+        _write("INSERT INTO audit (what) VALUES ('catalogue')")
+
+    side_by_side(first, second, Recorded(), renumbered=["audit"])
+    assert order == [("cases", os.getpid()), ("catalogue", os.getpid())]
+    assert _rows(on_file, "SELECT what FROM audit ORDER BY id") == [("base",), ("cases",), ("catalogue",)]

@@ -52,11 +52,11 @@ def side_by_side(
     file, then merge the child's rows in (as if ``second`` had run after ``first``; only the
     tables in ``renumbered`` may be appended to by both). Each part commits its own work (call
     outside a transaction). On any other database (PostgreSQL, SQLite in memory) the two run one
-    after the other here."""
+    after the other here, and so they do where there is no ``os.fork`` (Windows)."""
     from django.db import connection, connections
 
     path = _database_file()
-    if path is None:
+    if path is None or not hasattr(os, "fork"):
         first(progress)
         second(progress)
         return
