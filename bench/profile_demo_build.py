@@ -6,7 +6,8 @@ default timer (with a CPU-time timer, ``time.process_time``, a run had used 150 
 98 s for a whole run with the default, and was not finished): on a shared machine compare the CPU
 total, the call counts and the SQL statements, not the seconds.
 
-    .venv/bin/python bench/profile_demo_build.py [--today 2026-12-07] [--no-profile] [-o FILE.prof]
+    .venv/bin/python bench/profile_demo_build.py [--today 2026-12-07] [--no-profile] [--sequential]
+        [-o FILE.prof]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import resource
 import tempfile
 import time
 from collections import Counter
@@ -33,6 +35,9 @@ def main() -> None:
         "--data-dir",
         help="use this data directory (default: a new one); a second run in the same one "
         "starts from the migrated database the first kept (demo-schema/), as `make demo` does",
+    )
+    parser.add_argument(
+        "--sequential", action="store_true", help="one process (default: cases and catalogues side by side)"
     )
     args = parser.parse_args()
     os.environ["GONGKAI_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(prefix="gongkai-demo-profile-")
@@ -61,11 +66,16 @@ def main() -> None:
     with connection.execute_wrapper(count):
         if profiler is not None:
             profiler.enable()
-        snapshot.build(args.today)
+        snapshot.build(args.today, parallel=not args.sequential)
         if profiler is not None:
             profiler.disable()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"build: {wall:.1f} s wall, {cpu:.1f} s CPU, {statements} SQL statements; {city.summary()}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parallel build's forked part
+    child = usage.ru_utime + usage.ru_stime
+    print(
+        f"build: {wall:.1f} s wall, {cpu:.1f} s CPU here + {child:.1f} s in the child, "
+        f"{statements} SQL statements here; {city.summary()}"
+    )
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     for sql, n in texts.most_common(args.sql_top):
         print(f"{n:7d}  {sql[:300]}")

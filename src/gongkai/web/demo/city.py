@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.hashers import make_password
@@ -19,11 +20,13 @@ from django.utils import timezone
 from gongkai.web.accounts.models import Agency, Membership, Role, User
 from gongkai.web.actions_base import batch
 from gongkai.web.applications.models import Application
+from gongkai.web.audit.guard import TABLE as AUDIT_TABLE
 from gongkai.web.demo import appeals, fees
 from gongkai.web.demo.cases import Desk, build_open, build_year
+from gongkai.web.demo.parallel import side_by_side
 from gongkai.web.demo.people import AGENCIES, GOVERNMENT, PASSWORD, PEOPLE, people
 from gongkai.web.demo.progress import Stages
-from gongkai.web.memo import memoising
+from gongkai.web.memo import forget, memoising
 from gongkai.workflow.cases import CASE_STATE_LABELS, CaseState
 
 __all__ = ["PASSWORD", "build", "summary"]
@@ -35,22 +38,52 @@ YEARS_WITHOUT_APPLICATIONS = frozenset({("平科", 2023)})
 
 
 def build(
-    *, seed: int = 2026, today: date | None = None, per_year: int = 6, progress: Stages | None = None
+    *,
+    seed: int = 2026,
+    today: date | None = None,
+    per_year: int = 6,
+    progress: Stages | None = None,
+    parallel: bool = False,
 ) -> list[tuple[str, str, str]]:
     """Create the demo city; returns (username, role label, agency) for every demo account.
-    ``progress`` is told each stage and step (silent by default)."""
+    ``progress`` is told each stage and step (silent by default). ``parallel``: the cases and the
+    catalogues are built side by side on two cores when the database is an SQLite file
+    (:mod:`gongkai.web.demo.parallel`: the same city as built one after the other)."""
     today = today or timezone.localdate()
     progress = progress or Stages()
-    # One transaction: the nested actions become cheap savepoints. memoising: the calendar and
-    # the disclosure setup each step asks for are read once (gongkai.web.memo; bench/RESULTS.md).
-    with batch(), memoising():
-        accounts = _build(seed, today, per_year, progress)
+    # Each part in one transaction: the nested actions become cheap savepoints. memoising: the
+    # calendar and the disclosure setup each step asks for are read once (gongkai.web.memo).
+    with memoising():
+        rng = random.Random(seed)
+        with batch():
+            agencies, by_agency = _accounts(rng, progress)
+        with_cases = [a for a in agencies.values() if a.name != GOVERNMENT[0]]
+
+        def cases(progress: Stages) -> None:
+            with batch():
+                _cases(agencies, by_agency, rng, today, per_year, progress)
+
+        def catalogues(progress: Stages) -> None:
+            from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
+
+            with batch():
+                listed = progress.track("主动公开目录与门户（按机关）", with_cases, name=_short)
+                disclosure_demo.build(listed, today, seed)
+
+        if parallel:
+            side_by_side(cases, catalogues, progress, renumbered=[AUDIT_TABLE])
+            forget()  # what was kept was read before the catalogues' rows were merged in
+        else:
+            cases(progress)
+            catalogues(progress)
+        with batch():
+            _reports(agencies.values(), today, progress)
     progress.finish()
-    return accounts
+    return [(u, Role.of(r).label, a) for u, _, r, a in PEOPLE]
 
 
-def _build(seed: int, today: date, per_year: int, progress: Stages) -> list[tuple[str, str, str]]:
-    rng = random.Random(seed)
+def _accounts(rng: random.Random, progress: Stages) -> tuple[dict[str, Agency], dict[int, dict[str, str]]]:
+    """The agencies and the demo accounts, and each agency's usernames by role."""
     progress.stage("机关与账号", 1)
     agencies: dict[str, Agency] = {}
     for name, short, parent in AGENCIES:
@@ -69,12 +102,24 @@ def _build(seed: int, today: date, per_year: int, progress: Stages) -> list[tupl
             username=username, password=hashed, full_name=full_name, is_staff=admin, is_superuser=admin
         )
         Membership.objects.create(user=user, agency=agencies[agency], role=role)
-    who = people()
     by_agency: dict[int, dict[str, str]] = {}
     for username, _, role, agency in PEOPLE:
         by_agency.setdefault(agencies[agency].pk, {})[role] = username
+    return agencies, by_agency
+
+
+def _cases(
+    agencies: dict[str, Agency],
+    by_agency: dict[int, dict[str, str]],
+    rng: random.Random,
+    today: date,
+    per_year: int,
+    progress: Stages,
+) -> None:
+    """Every desk's applications year by year, its open cases, then the appeals on them."""
     from gongkai.web.workdays.calendars import calendar_for
 
+    who = people()
     calendar = calendar_for(None)
     years = range(FIRST_YEAR, today.year + 1)
     desks = [
@@ -94,18 +139,17 @@ def _build(seed: int, today: date, per_year: int, progress: Stages) -> list[tupl
         if agency.short_name == fees.FREQUENT_AT:  # 按件收费 (issue 6)
             fees.build_frequent_applicant(desk)
         progress.advance()
-    from gongkai.web.annual import demo as annual_demo
-    from gongkai.web.disclosure import demo as disclosure_demo  # issue 7: catalogues and portal
-
-    with_cases = [a for a in agencies.values() if a.name != GOVERNMENT[0]]
     progress.stage("行政复议与行政诉讼", 1)
-    appeals.build_appeals(with_cases, today)  # issue 8: before table 4 is generated
-    catalogues = progress.track("主动公开目录与门户（按机关）", with_cases, name=_short)
-    disclosure_demo.build(catalogues, today, seed)
-    annual_demo.confirm_kinds(agencies.values(), FIRST_YEAR)  # issue 16: the administrator sets kinds
-    reports = progress.track("政府信息公开工作年度报告（按机关）", agencies.values(), name=_short)
+    appeals.build_appeals([a for a in agencies.values() if a.name != GOVERNMENT[0]], today)  # issue 8
+
+
+def _reports(agencies: Iterable[Agency], today: date, progress: Stages) -> None:
+    """The agencies' kinds set by the administrator, then their annual reports from the records."""
+    from gongkai.web.annual import demo as annual_demo
+
+    annual_demo.confirm_kinds(agencies, FIRST_YEAR)  # issue 16: the administrator sets kinds
+    reports = progress.track("政府信息公开工作年度报告（按机关）", agencies, name=_short)
     annual_demo.build(reports, today)  # issue 8: annual reports from the records above
-    return [(u, Role.of(r).label, a) for u, _, r, a in PEOPLE]
 
 
 def _short(agency: Agency) -> str:

@@ -48,9 +48,16 @@ class Stages:
     def note(self, detail: str) -> None:
         """Name the step now being built without counting one."""
 
+    def lane(self) -> Stages:
+        """Stages of a part built at the same time as these (in another process), shown beside
+        them; its ``finish`` ends that part only."""
+        return Stages()
+
 
 class RichStages(Stages):
     """One progress bar per stage (rich) on a terminal; otherwise a line per stage on ``file``."""
+
+    _root = True  # False for a lane: it shares the root's display and does not stop it
 
     def __init__(self, file: Any = None) -> None:
         from rich.console import Console
@@ -79,6 +86,12 @@ class RichStages(Stages):
         else:
             self._console.print(f"生成示例数据：{label}（{total} 步）……", highlight=False)
 
+    def lane(self) -> Stages:
+        lane = object.__new__(RichStages)
+        lane._console, lane._live, lane._progress = self._console, self._live, self._progress
+        lane._task, lane._root = None, False
+        return lane
+
     def advance(self, detail: str = "") -> None:
         if self._task is not None:
             self._progress.update(self._task, advance=1, detail=detail)
@@ -89,11 +102,11 @@ class RichStages(Stages):
 
     def _close_stage(self) -> None:
         if self._task is not None:
-            task = self._progress.tasks[-1]
+            task = next(t for t in self._progress.tasks if t.id == self._task)
             self._progress.update(self._task, completed=task.total, detail="")
             self._task = None
 
     def finish(self) -> None:
         self._close_stage()
-        if self._live:
+        if self._live and self._root:
             self._progress.stop()

@@ -33,8 +33,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import gongkai
+from gongkai.web.demo.parallel import remove_database
 from gongkai.web.demo.progress import Stages
 
 SNAPSHOT_DIR = "demo-snapshot"
@@ -206,12 +208,13 @@ def demo_database(today: date, *, seed: int = 2026, progress: Stages | None = No
 BUILD_PRAGMAS = ("PRAGMA journal_mode=MEMORY", "PRAGMA synchronous=OFF", "PRAGMA cache_size=-131072")
 
 
-def build(today: date, *, seed: int = 2026, progress: Stages | None = None) -> Demo:
+def build(today: date, *, seed: int = 2026, progress: Stages | None = None, parallel: bool = True) -> Demo:
     """Build the demo city into a new private file beside the embedded database and move it into
     place once complete (``os.replace``, atomic): the build runs with :data:`BUILD_PRAGMAS`, and a
     build killed half-way leaves the old database, never a half-written one. The file starts as a
     copy of the checked migrated database for this code when there is one, else it is migrated
-    and then kept as that copy."""
+    and then kept as that copy. ``parallel``: build the cases and the catalogues side by side on
+    two cores (:mod:`gongkai.web.demo.parallel`; the same city)."""
     from django.core.management import call_command
 
     from gongkai.web.demo import city
@@ -219,7 +222,7 @@ def build(today: date, *, seed: int = 2026, progress: Stages | None = None) -> D
 
     target, _, folder = _settings()
     work = target.with_name(f".{target.name}.building")
-    _remove_database(work)
+    remove_database(work)
     create_private_file(work)
     try:
         schema, key = folder.parent / SCHEMA_DIR, schema_key()
@@ -230,36 +233,42 @@ def build(today: date, *, seed: int = 2026, progress: Stages | None = None) -> D
             if not migrated:
                 call_command("migrate", interactive=False, verbosity=0)
                 _keep(schema, {"key": key})
-            demo = Demo(city.build(seed=seed, today=today, progress=progress), city.summary(), built=True)
-        _remove_database(target)  # a stale -wal beside the new file would be replayed into it
+            accounts = city.build(seed=seed, today=today, progress=progress, parallel=parallel)
+            demo = Demo(accounts, city.summary(), built=True)
+        remove_database(target)  # a stale -wal beside the new file would be replayed into it
         os.replace(work, target)
     except BaseException:
-        _remove_database(work)
+        remove_database(work)
         raise
     return demo
 
 
 @contextmanager
 def _building_in(path: Path) -> Iterator[None]:
-    """Point the default database at ``path`` with :data:`BUILD_PRAGMAS`; on success the file is
-    switched back to WAL (what the server expects) and closed; the database is pointed back."""
+    """Point the default database at ``path`` with :data:`BUILD_PRAGMAS` (on every connection
+    opened meanwhile: the parallel build closes and reopens it, and its child opens its own copy);
+    on success the file is switched back to WAL (what the server expects) and closed; the
+    database is pointed back."""
     from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    def build_pragmas(sender: object, connection: Any, **kwargs: object) -> None:
+        if connection.alias == "default":
+            with connection.cursor() as cursor:
+                for pragma in BUILD_PRAGMAS:
+                    cursor.execute(pragma)
 
     connection.close()
     original = connection.settings_dict["NAME"]
     connection.settings_dict["NAME"] = str(path)
+    connection_created.connect(build_pragmas, weak=False, dispatch_uid="gongkai.demo.build_pragmas")
     try:
-        with connection.cursor() as cursor:
-            for pragma in BUILD_PRAGMAS:
-                cursor.execute(pragma)
+        connection.ensure_connection()
         yield
+        connection_created.disconnect(dispatch_uid="gongkai.demo.build_pragmas")
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode=WAL")
     finally:
+        connection_created.disconnect(dispatch_uid="gongkai.demo.build_pragmas")
         connection.close()
         connection.settings_dict["NAME"] = original
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
