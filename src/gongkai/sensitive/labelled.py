@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, Self, TypeVar
 
 from gongkai.sensitive.model import CHECKED_KINDS, Finding, Kind
 
@@ -33,18 +34,47 @@ class Builder:
         self.length = 0
         self.entities: list[Entity] = []
 
-    def t(self, *texts: str) -> Builder:
+    def t(self, *texts: str) -> Self:
         for text in texts:
             self.parts.append(text)
             self.length += len(text)
         return self
 
-    def e(self, kind: Kind, text: str) -> Builder:
+    def e(self, kind: Kind, text: str) -> Self:
         self.entities.append(Entity(kind, self.length, self.length + len(text), text))
         return self.t(text)
 
     def build(self, genre: str) -> LabelledDocument:
         return LabelledDocument(genre, "".join(self.parts), tuple(self.entities))
+
+
+D = TypeVar("D")
+
+
+@dataclass(frozen=True, slots=True)
+class DecoyedDocument(Generic[D]):
+    """A corpus's case: the labelled document and its decoys. Build one with the class itself:
+    a subscripted alias (``HoldoutCase``) cannot construct a slotted frozen dataclass."""
+
+    document: LabelledDocument
+    decoys: tuple[D, ...]
+
+
+class DecoyBuilder(Builder, Generic[D]):
+    """A :class:`Builder` that also records decoys: values that look like personal data but are
+    not, each made by ``decoy(start, end, text, label)`` (each corpus has its own decoy type)."""
+
+    def __init__(self, decoy: Callable[[int, int, str, str], D]) -> None:
+        super().__init__()
+        self._decoy = decoy
+        self.decoys: list[D] = []
+
+    def d(self, label: str, text: str) -> Self:
+        self.decoys.append(self._decoy(self.length, self.length + len(text), text, label))
+        return self.t(text)
+
+    def case(self, genre: str) -> DecoyedDocument[D]:
+        return DecoyedDocument(self.build(genre), tuple(self.decoys))
 
 
 @dataclass

@@ -95,7 +95,7 @@ def generate_independent(seed: int = SEED, size: int = SIZE) -> list[Independent
     for i in range(size):
         genre = GENRES[i % len(GENRES)] if i < len(GENRES) * 2 else rng.choice(GENRES)
         doc: Doc = getattr(writer, genre)()
-        out.append(IndependentDocument(doc.build(genre), tuple(doc.decoys)))
+        out.append(doc.case(genre))
     return out
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongkai.sensitive.labelled import Builder, LabelledDocument
-from gongkai.sensitive.model import Kind
+from gongkai.sensitive.labelled import DecoyBuilder, DecoyedDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,29 +17,12 @@ class Decoy:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class IndependentDocument:
-    document: LabelledDocument
-    decoys: tuple[Decoy, ...]
+IndependentDocument = DecoyedDocument[Decoy]
 
 
-class Doc(Builder):
+class Doc(DecoyBuilder[Decoy]):
     def __init__(self) -> None:
-        super().__init__()
-        self.decoys: list[Decoy] = []
-
-    def t(self, *texts: str) -> Doc:
-        super().t(*texts)
-        return self
-
-    def e(self, kind: Kind, text: str) -> Doc:
-        super().e(kind, text)
-        return self
-
-    def d(self, category: str, text: str) -> Doc:
-        self.decoys.append(Decoy(category, self.length, self.length + len(text), text))
-        self.t(text)
-        return self
+        super().__init__(lambda start, end, text, category: Decoy(category, start, end, text))
 
 
 # --- check digits (written here from the standards, independent of the detector's own) ---------
