@@ -19,9 +19,7 @@ from support import labelled_corpus as shared
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@pytest.fixture(scope="module")
-def cases() -> list[AnnotatedCase]:
-    return annotated_cases_b()
+cases = shared.corpus_fixture(annotated_cases_b)
 
 
 @pytest.mark.parametrize(

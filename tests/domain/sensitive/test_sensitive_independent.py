@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from datetime import date
 
-import pytest
-
 from gongkai.sensitive import Finding, Kind, detect
 from gongkai.sensitive.independent_corpus import (
     GENRES,
@@ -24,12 +22,10 @@ from gongkai.sensitive.independent_corpus import (
     uscc_check_char,
 )
 from gongkai.sensitive.labelled import Evaluation, evaluate
+from support.labelled_corpus import corpus_fixture
 from testsupport import assert_exact_spans
 
-
-@pytest.fixture(scope="module")
-def corpus() -> list[IndependentDocument]:
-    return generate_independent()
+corpus = corpus_fixture(generate_independent)
 
 
 def _digits(text: str) -> str:
