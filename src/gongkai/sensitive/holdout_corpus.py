@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 
 from gongkai.sensitive.labelled import DecoyBuilder, DecoyedDocument, LabelledDocument
 from gongkai.sensitive.model import Kind
@@ -115,20 +114,8 @@ def _org_check(body: str) -> str:
     return {10: "X", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
 
 
-@dataclass(frozen=True, slots=True)
-class Decoy:
-    start: int
-    end: int
-    text: str
-    what: str
-
-
-HoldoutCase = DecoyedDocument[Decoy]
-
-
-class _B(DecoyBuilder[Decoy]):
-    def __init__(self) -> None:
-        super().__init__(Decoy)
+HoldoutCase = DecoyedDocument
+_B = DecoyBuilder
 
 
 class _Gen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Self, TypeVar
+from typing import Self
 
 from gongkai.sensitive.model import CHECKED_KINDS, Finding, Kind
 
@@ -48,32 +48,37 @@ class Builder:
         return LabelledDocument(genre, "".join(self.parts), tuple(self.entities))
 
 
-D = TypeVar("D")
+@dataclass(frozen=True, slots=True)
+class Decoy:
+    """A value that looks like personal data but is not (``what`` it is: 文号, 金额 ...), with its
+    span in the document."""
+
+    start: int
+    end: int
+    text: str
+    what: str
 
 
 @dataclass(frozen=True, slots=True)
-class DecoyedDocument(Generic[D]):
-    """A corpus's case: the labelled document and its decoys. Build one with the class itself:
-    a subscripted alias (``HoldoutCase``) cannot construct a slotted frozen dataclass."""
+class DecoyedDocument:
+    """A corpus's case: the labelled document and its decoys."""
 
     document: LabelledDocument
-    decoys: tuple[D, ...]
+    decoys: tuple[Decoy, ...]
 
 
-class DecoyBuilder(Builder, Generic[D]):
-    """A :class:`Builder` that also records decoys: values that look like personal data but are
-    not, each made by ``decoy(start, end, text, label)`` (each corpus has its own decoy type)."""
+class DecoyBuilder(Builder):
+    """A :class:`Builder` that also records decoys."""
 
-    def __init__(self, decoy: Callable[[int, int, str, str], D]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._decoy = decoy
-        self.decoys: list[D] = []
+        self.decoys: list[Decoy] = []
 
-    def d(self, label: str, text: str) -> Self:
-        self.decoys.append(self._decoy(self.length, self.length + len(text), text, label))
+    def d(self, what: str, text: str) -> Self:
+        self.decoys.append(Decoy(self.length, self.length + len(text), text, what))
         return self.t(text)
 
-    def case(self, genre: str) -> DecoyedDocument[D]:
+    def case(self, genre: str) -> DecoyedDocument:
         return DecoyedDocument(self.build(genre), tuple(self.decoys))
 
 

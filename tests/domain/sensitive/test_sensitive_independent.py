@@ -129,7 +129,7 @@ def test_detector_meets_the_issue_targets_on_the_independent_corpus(
         for decoy in item.decoys:
             for f in found:
                 if min(f.end, decoy.end) - max(f.start, decoy.start) > 0:
-                    flagged.append(f"{decoy.category}: [{decoy.text}] as {f.kind.value} [{f.text}]")
+                    flagged.append(f"{decoy.what}: [{decoy.text}] as {f.kind.value} [{f.text}]")
     print(f"decoys flagged: {len(flagged)} of {sum(len(i.decoys) for i in corpus)}")
     for line in flagged[:30]:
         print("  ", line)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from gongkai.sensitive.holdout_corpus import Decoy, HoldoutCase
-from gongkai.sensitive.labelled import DecoyedDocument, Entity, LabelledDocument
+from gongkai.sensitive.holdout_corpus import HoldoutCase
+from gongkai.sensitive.labelled import Decoy, Entity, LabelledDocument
 from gongkai.sensitive.model import Kind
 
 ENTITY_LABELS: dict[str, Kind] = {
@@ -100,7 +100,7 @@ def parse(annotated: str, genre: str, name: str = "document") -> HoldoutCase:
         out.append(value)
         length += len(value)
         i = end + 1
-    return DecoyedDocument(LabelledDocument(genre, "".join(out), tuple(entities)), tuple(decoys))
+    return HoldoutCase(LabelledDocument(genre, "".join(out), tuple(entities)), tuple(decoys))
 
 
 def annotated_cases() -> list[HoldoutCase]:

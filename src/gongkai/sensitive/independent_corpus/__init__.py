@@ -42,7 +42,6 @@ from __future__ import annotations
 import random
 
 from gongkai.sensitive.independent_corpus.base import (
-    Decoy,
     Doc,
     IndependentDocument,
     id_check_digit,
@@ -51,7 +50,7 @@ from gongkai.sensitive.independent_corpus.base import (
     uscc_check_char,
 )
 from gongkai.sensitive.independent_corpus.notices import Writer
-from gongkai.sensitive.labelled import LabelledDocument
+from gongkai.sensitive.labelled import Decoy, LabelledDocument
 
 __all__ = [
     "GENRES",

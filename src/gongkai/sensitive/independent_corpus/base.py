@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gongkai.sensitive.labelled import DecoyBuilder, DecoyedDocument
 
-
-@dataclass(frozen=True, slots=True)
-class Decoy:
-    """A value that looks like personal data but is not, with its span in the document."""
-
-    category: str
-    start: int
-    end: int
-    text: str
-
-
-IndependentDocument = DecoyedDocument[Decoy]
-
-
-class Doc(DecoyBuilder[Decoy]):
-    def __init__(self) -> None:
-        super().__init__(lambda start, end, text, category: Decoy(category, start, end, text))
+IndependentDocument = DecoyedDocument
+Doc = DecoyBuilder
 
 
 # --- check digits (written here from the standards, independent of the detector's own) ---------
