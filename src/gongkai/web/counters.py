@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from gongkai.web.model_fields import Model
 
-class YearlyCounter(models.Model):
+
+class YearlyCounter(Model):
     """The last serial an agency used in a year. Each concrete counter names its own unique
     (agency, year) constraint in its Meta."""
 

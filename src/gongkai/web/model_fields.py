@@ -5,6 +5,26 @@ from __future__ import annotations
 from typing import Any, ClassVar, TypeVar
 
 from django.db import models
+from django.db.models.base import ModelBase
+
+
+class _OneName(ModelBase):
+    """Chinese nouns have no plural: a Meta that gives ``verbose_name`` gets it as
+    ``verbose_name_plural`` too (Django would add an "s"), so that each model names itself once.
+    The Meta keeps it as its own attribute: the migration state is as if it were written out."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any], **kwargs: Any) -> Any:
+        meta = attrs.get("Meta")
+        if meta is not None and "verbose_name" in vars(meta) and "verbose_name_plural" not in vars(meta):
+            meta.verbose_name_plural = meta.verbose_name
+        return super().__new__(mcs, name, bases, attrs, **kwargs)
+
+
+class Model(models.Model, metaclass=_OneName):
+    """The base of the web layer's models (see ``_OneName``)."""
+
+    class Meta:
+        abstract = True
 
 
 def optional_reference(to: Any, verbose_name: str | None = None, *, related_name: str = "+") -> Any:
@@ -22,7 +42,7 @@ def optional_reference(to: Any, verbose_name: str | None = None, *, related_name
     )
 
 
-class IssuedFiles(models.Model):
+class IssuedFiles(Model):
     """A document as issued: the exact DOCX and PDF bytes and their SHA-256 digests (what the
     applicant received must be provable later). Rows are never updated nor deleted."""
 

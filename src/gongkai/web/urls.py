@@ -19,24 +19,30 @@ admin.site.has_permission = _admin_allowed
 admin.site.site_header = "Gongkai 系统管理"
 admin.site.site_title = "Gongkai 系统管理"
 
+#: Each app's pages, mounted under its prefix; the app's route names live in the namespace named
+#: after it ("applications:detail").
+_APPS = (
+    ("calendar/", "workdays"),
+    ("", "applications"),
+    # Proactive disclosure (staff) and the public portal (issue 7).
+    ("", "disclosure"),
+    ("", "portal"),
+    # Issue 6: letter templates, replies and delivery, the REST API.
+    ("", "letters"),
+    ("", "replies"),
+    ("", "api"),
+    # Issue 8: reconsideration and litigation, annual reports, the supervisor's view.
+    ("", "appeals"),
+    ("", "annual"),
+    ("", "oversight"),
+)
+
 urlpatterns = [
     path("", application_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("calendar/", include("gongkai.web.workdays.urls")),
-    path("", include("gongkai.web.applications.urls")),
-    # Proactive disclosure (staff) and the public portal (issue 7).
-    path("", include("gongkai.web.disclosure.urls")),
-    path("", include("gongkai.web.portal.urls")),
-    # Issue 6: letter templates, replies and delivery, the REST API.
-    path("", include("gongkai.web.letters.urls")),
-    path("", include("gongkai.web.replies.urls")),
-    path("", include("gongkai.web.api.urls")),
-    # Issue 8: reconsideration and litigation, annual reports, the supervisor's view.
-    path("", include("gongkai.web.appeals.urls")),
-    path("", include("gongkai.web.annual.urls")),
-    path("", include("gongkai.web.oversight.urls")),
+    *(path(prefix, include((f"gongkai.web.{app}.urls", app))) for prefix, app in _APPS),
 ]
 
 # Issue 17: the error pages in Chinese, in the site's look, with a way back (gongkai.web.errors).

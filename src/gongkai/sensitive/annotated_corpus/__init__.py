@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
+from types import ModuleType
 
 from gongkai.sensitive.holdout_corpus import HoldoutCase
 from gongkai.sensitive.labelled import Decoy, Entity, LabelledDocument
@@ -124,9 +126,15 @@ def annotated_cases() -> list[HoldoutCase]:
         welfare,
     )
 
+    return parse_modules((penalties, disclosure, courts, welfare, land, personnel, petitions, meetings, enterprise,
+                          traffic, villages, registers, notices, summaries, services))
+
+
+def parse_modules(modules: Iterable[ModuleType], prefix: str = "") -> list[HoldoutCase]:
+    """Every document of the genre ``modules`` (each holds ``DOCUMENTS``, a list of (genre, text)), parsed
+    in order; an error names the document as ``{prefix}{module}[{number}]``. Shared by the volumes."""
     cases = []
-    for module in (penalties, disclosure, courts, welfare, land, personnel, petitions, meetings, enterprise,
-                   traffic, villages, registers, notices, summaries, services):
+    for module in modules:
         for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
-            cases.append(parse(text, genre, f"{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
+            cases.append(parse(text, genre, f"{prefix}{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
     return cases

@@ -16,7 +16,7 @@ here is literal.
 
 from __future__ import annotations
 
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse
+from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_modules
 
 
 def annotated_cases_b() -> list[AnnotatedCase]:
@@ -38,9 +38,5 @@ def annotated_cases_b() -> list[AnnotatedCase]:
         welfare,
     )
 
-    cases = []
-    for module in (welfare, housing, agriculture, veterans, education, household, labour, enforcement,
-                   disputes, traffic, requests, foreigners, elections):
-        for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
-            cases.append(parse(text, genre, f"b.{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
-    return cases
+    return parse_modules((welfare, housing, agriculture, veterans, education, household, labour, enforcement,
+                          disputes, traffic, requests, foreigners, elections), "b.")

@@ -10,7 +10,7 @@ from django.db import models
 from gongkai.agencies import AgencyKind
 from gongkai.web.accounts.kinds import KIND_CHOICES, proposed_kind
 from gongkai.web.choices import Choices
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 from gongkai.workflow.cases import ROLE_LABELS
 from gongkai.workflow.cases import Role as WorkflowRole
 
@@ -27,7 +27,7 @@ class Role(Choices):
     ADMIN = WorkflowRole.ADMIN.value, ROLE_LABELS[WorkflowRole.ADMIN]
 
 
-class Agency(models.Model):
+class Agency(Model):
     """An administrative agency. ``parent`` is the body that supervises its disclosure work."""
 
     name = models.CharField("机构名称", max_length=100, unique=True)
@@ -46,7 +46,6 @@ class Agency(models.Model):
 
     class Meta:
         verbose_name = "行政机关"
-        verbose_name_plural = "行政机关"
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -77,20 +76,19 @@ class Agency(models.Model):
         return ids
 
 
-class User(AbstractUser):
+class User(Model, AbstractUser):
     """A staff member. The public do not log in: they follow a case with its number and query code."""
 
     full_name = models.CharField("姓名", max_length=50, blank=True, default="")
 
     class Meta:
         verbose_name = "用户"
-        verbose_name_plural = "用户"
 
     def __str__(self) -> str:
         return self.full_name or self.username
 
 
-class Membership(models.Model):
+class Membership(Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="用户")
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name="机构"
@@ -99,7 +97,6 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = "任职"
-        verbose_name_plural = "任职"
         constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique")]
 
     def __str__(self) -> str:

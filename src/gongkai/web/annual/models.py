@@ -21,7 +21,7 @@ from django.utils import timezone
 from gongkai.report.publication import PublicationDuty, annual_report_duty
 from gongkai.web.accounts.models import Agency
 from gongkai.web.choices import Choices
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 
 class FrozenReportError(RuntimeError):
@@ -29,9 +29,9 @@ class FrozenReportError(RuntimeError):
 
 
 class State(Choices):
-    DRAFT = "draft", "草稿"
-    PUBLISHED = "published", "已发布"
-    SUPERSEDED = "superseded", "已更正（旧版）"
+    DRAFT = "草稿"
+    PUBLISHED = "已发布"
+    SUPERSEDED = "已更正（旧版）"
 
 
 #: States of a version that was published at some time (the report counts as submitted).
@@ -59,7 +59,7 @@ def published_late(agency: Agency, year: int, first_published_at: datetime) -> b
     return duty_for(agency, year).is_late(day, day)
 
 
-class AnnualReport(models.Model):
+class AnnualReport(Model):
     agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="annual_reports", verbose_name="机构"
     )
@@ -86,7 +86,6 @@ class AnnualReport(models.Model):
 
     class Meta:
         verbose_name = "年度报告"
-        verbose_name_plural = "年度报告"
         ordering = ["agency_id", "-year", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "version"], name="annual_report_version"),
@@ -119,14 +118,14 @@ class AnnualReport(models.Model):
         return list(self.data.get("sections") or [])
 
 
-class PublishedFile(models.Model):
+class PublishedFile(Model):
     """One frozen file of a published version; its bytes never change."""
 
     class Format(Choices):
-        JSON = "json", "JSON"
-        DOCX = "docx", "DOCX"
-        PDF = "pdf", "PDF"
-        HTML = "html", "HTML"
+        JSON = "JSON"
+        DOCX = "DOCX"
+        PDF = "PDF"
+        HTML = "HTML"
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="files")
     fmt = models.CharField("格式", max_length=10, choices=Format.choices())
@@ -135,7 +134,6 @@ class PublishedFile(models.Model):
 
     class Meta:
         verbose_name = "年度报告发布文件"
-        verbose_name_plural = "年度报告发布文件"
         constraints = [models.UniqueConstraint(fields=["report", "fmt"], name="annual_file_report_fmt")]
 
     def __str__(self) -> str:
@@ -152,7 +150,7 @@ class PublishedFile(models.Model):
         return f"{report.agency.name}{report.year}年政府信息公开工作年度报告-v{report.version}.{self.fmt}"
 
 
-class WarningAcknowledgement(models.Model):
+class WarningAcknowledgement(Model):
     """A warning of the check, acknowledged (with a reason) by a named person.
 
     Keyed by agency, year, rule id and the finding's cells -- not by version or check run -- so it
@@ -174,7 +172,6 @@ class WarningAcknowledgement(models.Model):
 
     class Meta:
         verbose_name = "警告确认"
-        verbose_name_plural = "警告确认"
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "rule", "cells"], name="annual_ack_key")
         ]
@@ -188,7 +185,7 @@ def finding_key(finding: dict[str, Any]) -> tuple[str, str]:
     return str(finding.get("rule", "")), ",".join(finding.get("cells") or [])
 
 
-class Submission(models.Model):
+class Submission(Model):
     """The agency submitted its published report to the 政府信息公开工作主管部门 (its supervising
     公开办, the agency's ``parent``) on ``submitted_on``: 条例 第四十九条第一款 asks a 县级以上人民政府
     部门 both to submit (提交) and to publish (向社会公布); the two are recorded apart."""
@@ -208,14 +205,13 @@ class Submission(models.Model):
 
     class Meta:
         verbose_name = "年度报告报送记录"
-        verbose_name_plural = "年度报告报送记录"
         ordering = ["agency_id", "year", "submitted_on"]
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年度报告 {self.submitted_on} 报送{self.submitted_to}"
 
 
-class GovernmentResults(models.Model):
+class GovernmentResults(Model):
     """What a 人民政府 enters for its report's 工作考核、社会评议和责任追究结果情况 (条例 第五十条第（四）项):
     facts no record in Gongkai holds, written into the drafted narrative (annual.narrative)."""
 
@@ -229,7 +225,6 @@ class GovernmentResults(models.Model):
 
     class Meta:
         verbose_name = "考核评议追究结果"
-        verbose_name_plural = "考核评议追究结果"
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="annual_gov_results_key")]
 
     def __str__(self) -> str:

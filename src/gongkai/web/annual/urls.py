@@ -1,14 +1,18 @@
-from django.urls import path
+"""The annual app's pages; gongkai.web.urls mounts them in the namespace "annual"."""
 
 from gongkai.web.annual import drilldown, views
+from gongkai.web.routes import routes
 
-app_name = "annual"
+_REPORT = "<int:agency_pk>/<int:year>/"
 
-urlpatterns: list = [
-    path("work/annual/", views.index, name="index"),
-    path("work/annual/generate/", views.generate, name="generate"),
-    path("work/annual/<int:agency_pk>/<int:year>/", views.year, name="year"),
-    path("work/annual/<int:agency_pk>/<int:year>/do/<str:verb>/", views.act, name="act"),
-    path("work/annual/files/<int:pk>/", views.download, name="download"),
-    path("work/annual/<int:agency_pk>/<int:year>/cell/<str:path>/", drilldown.cell, name="cell"),
-]
+urlpatterns = routes(
+    "work/annual/",
+    {
+        "": views.index,
+        "generate/": views.generate,
+        _REPORT: views.year,
+        f"{_REPORT}do/<str:verb>/": views.act,
+        "files/<int:pk>/": views.download,
+        f"{_REPORT}cell/<str:path>/": drilldown.cell,
+    },
+)

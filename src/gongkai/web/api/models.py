@@ -13,10 +13,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 
-class ApiToken(models.Model):
+class ApiToken(Model):
     name = models.CharField("接入系统名称", max_length=100, help_text="如“省政务服务平台”。")
     agency = models.ForeignKey(
         "accounts.Agency", verbose_name="所属机关", on_delete=models.PROTECT, related_name="api_tokens"
@@ -37,7 +37,6 @@ class ApiToken(models.Model):
 
     class Meta:
         verbose_name = "接口令牌"
-        verbose_name_plural = "接口令牌"
         ordering = ["agency", "name", "pk"]
 
     def __str__(self) -> str:

@@ -1,11 +1,10 @@
-"""Routes of the REST API, all under /api/ (the OpenAPI document at /api/openapi.json)."""
+"""Routes of the REST API, all under /api/ (the OpenAPI document at /api/openapi.json); gongkai.web.urls
+mounts them in the namespace "api"."""
 
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from gongkai.web.api import views
-
-app_name = "api"
 
 
 class SignedInt:

@@ -17,21 +17,21 @@ from django.db import models
 
 from gongkai import remedies as periods
 from gongkai.web.choices import Choices
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 
 class Kind(Choices):
-    RECONSIDERATION = "reconsideration", "行政复议"
-    LITIGATION = "litigation", "行政诉讼"
+    RECONSIDERATION = "行政复议"
+    LITIGATION = "行政诉讼"
 
 
 class Result(Choices):
     """The table-4 result columns (结果维持 / 结果纠正 / 其他结果 / 尚未审结)."""
 
-    UPHELD = "upheld", "结果维持"
-    CORRECTED = "corrected", "结果纠正"
-    OTHER = "other", "其他结果"
-    PENDING = "pending", "尚未审结"
+    UPHELD = "结果维持"
+    CORRECTED = "结果纠正"
+    OTHER = "其他结果"
+    PENDING = "尚未审结"
 
 
 class AppealQuerySet(models.QuerySet["Appeal"]):
@@ -52,7 +52,7 @@ DECIDED_RESULTS: tuple[str, ...] = ("upheld", "corrected", "other")
 PENDING = "pending"
 
 
-class Appeal(models.Model):
+class Appeal(Model):
     agency = models.ForeignKey(
         "accounts.Agency",
         verbose_name="被申请人（被告）机关",
@@ -83,7 +83,6 @@ class Appeal(models.Model):
 
     class Meta:
         verbose_name = "行政复议、行政诉讼案件"
-        verbose_name_plural = "行政复议、行政诉讼案件"
         ordering = ["-filed_on", "-pk"]
         indexes = [models.Index(fields=["agency", "filed_on"], name="appeal_agency_filed_idx")]
         constraints = [

@@ -1,12 +1,14 @@
-from django.urls import path
+"""The appeals app's pages; gongkai.web.urls mounts them in the namespace "appeals"."""
 
 from gongkai.web.appeals import views
+from gongkai.web.routes import routes
 
-app_name = "appeals"
-
-urlpatterns = [
-    path("work/appeals/", views.index, name="index"),
-    path("work/appeals/new/", views.register, name="register"),
-    path("work/appeals/<int:pk>/", views.detail, name="detail"),
-    path("work/appeals/<int:pk>/result/", views.record_result, name="result"),
-]
+urlpatterns = routes(
+    "work/appeals/",
+    {
+        "": views.index,
+        "new/": views.register,
+        "<int:pk>/": views.detail,
+        "<int:pk>/result/": (views.record_result, "result"),
+    },
+)

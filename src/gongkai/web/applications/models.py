@@ -19,7 +19,7 @@ from gongkai.deadlines import DUE_SOON_WORKING_DAYS
 from gongkai.errors import GongkaiError
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.counters import YearlyCounter
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 from gongkai.workflow.cases import CaseState
 
 
@@ -107,7 +107,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         )
 
 
-class Application(models.Model):
+class Application(Model):
     agency = models.ForeignKey(
         "accounts.Agency", verbose_name="受理机关", on_delete=models.PROTECT, related_name="applications"
     )
@@ -163,7 +163,6 @@ class Application(models.Model):
 
     class Meta:
         verbose_name = "政府信息公开申请"
-        verbose_name_plural = "政府信息公开申请"
         ordering = ["due_on", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "serial"], name="application_serial")
@@ -205,7 +204,7 @@ class Application(models.Model):
         return bool(self.resolution and self.closed_on and self.due_on and self.closed_on > self.due_on)
 
 
-class CaseEvent(models.Model):
+class CaseEvent(Model):
     """A fact that moves the statutory clock or the case (补正, extension, consultation...)."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
@@ -222,14 +221,13 @@ class CaseEvent(models.Model):
     class Meta:
         ordering = ["on", "pk"]
         verbose_name = "办理事项"
-        verbose_name_plural = "办理事项"
 
 
 def _attachment_path(instance: Attachment, filename: str) -> str:
     return f"attachments/{instance.application.agency_id}/{instance.application.year}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(Model):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(upload_to=_attachment_path)
     original_name = models.CharField("文件名", max_length=200)
@@ -238,7 +236,7 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
 
-class ThirdPartyConsultation(models.Model):
+class ThirdPartyConsultation(Model):
     """A written consultation of a third party (书面征求第三方意见, 条例 第三十二条).
 
     The third party answers within 15 working days of receiving the letter (``reply_due``,
@@ -275,10 +273,9 @@ class ThirdPartyConsultation(models.Model):
     class Meta:
         ordering = ["sent_on", "pk"]
         verbose_name = "征求第三方意见"
-        verbose_name_plural = "征求第三方意见"
 
 
-class FeeNotice(models.Model):
+class FeeNotice(Model):
     """The 收费通知书 of a case with its quote (条例 第四十二条; 国办函〔2020〕109号).
 
     One method per application (办法 第三条). ``quantity`` is the page count (按量) or the
@@ -305,13 +302,12 @@ class FeeNotice(models.Model):
     class Meta:
         ordering = ["sent_on", "pk"]
         verbose_name = "收费通知"
-        verbose_name_plural = "收费通知"
         indexes = [
             models.Index(fields=["payment_due"], condition=models.Q(paid_on=None), name="fee_unpaid_due_idx")
         ]
 
 
-class SubmissionKey(models.Model):
+class SubmissionKey(Model):
     """A consumed one-time submission key of an application form (applications.submission_keys):
     the form was filed once, as ``application``; filing it again shows that receipt."""
 
@@ -326,4 +322,3 @@ class SubmissionKey(models.Model):
 
     class Meta:
         verbose_name = "提交凭据"
-        verbose_name_plural = "提交凭据"

@@ -12,56 +12,56 @@ from gongkai.workflow.cases import CASE_STATE_LABELS, LAPSE_OUTCOMES, CaseState,
 
 
 class IdType(Choices):
-    RESIDENT_ID = "resident_id", "居民身份证"
-    PASSPORT = "passport", "护照"
-    HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
-    TAIWAN = "taiwan", "台湾居民来往大陆通行证"
-    USCC = "uscc", "统一社会信用代码证明"
-    OTHER = "other", "其他身份证明"
+    RESIDENT_ID = "居民身份证"
+    PASSPORT = "护照"
+    HK_MACAO = "港澳居民来往内地通行证"
+    TAIWAN = "台湾居民来往大陆通行证"
+    USCC = "统一社会信用代码证明"
+    OTHER = "其他身份证明"
 
 
 class InformationFormat(Choices):
     """条例 第二十九条第二款第（三）项、第四十条: the form the information is provided in."""
 
-    PAPER = "paper", "纸质"
-    ELECTRONIC = "electronic", "电子文档"
-    VIEWING = "viewing", "查阅、抄录"
+    PAPER = "纸质"
+    ELECTRONIC = "电子文档"
+    VIEWING = "查阅、抄录"
 
 
 class ObtainingMethod(Choices):
     """How the applicant asks to obtain the information (获取信息的方式、途径, 条例 第二十九条第二款
     第（三）项) -- not how the reply is served (replies.vocabulary.ServiceMethod, 送达方式)."""
 
-    POST = "post", "邮寄"
-    EMAIL = "email", "电子邮件"
-    PICKUP = "pickup", "当面领取"
-    ONLINE = "online", "网上获取"
+    POST = "邮寄"
+    EMAIL = "电子邮件"
+    PICKUP = "当面领取"
+    ONLINE = "网上获取"
 
 
 class EventKind(Choices):
     """Facts recorded on a case; those that move the clock are read by applications.clock."""
 
-    CORRECTION_REQUESTED = "correction_requested", "发出补正告知"
-    CORRECTION_RECEIVED = "correction_received", "收到补正申请"
-    EXTENSION_REQUESTED = "extension_requested", "申请延长答复期限"
-    EXTENSION_APPROVED = "extension_approved", "机构负责人批准延期"
-    CONSULTATION_STARTED = "consultation_started", "征求意见（暂停计时）"
-    CONSULTATION_ENDED = "consultation_ended", "征求意见结束（恢复计时）"
-    FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知（暂停计时）"
-    FEE_RECEIVED = "fee_received", "申请人已缴费（恢复计时）"
+    CORRECTION_REQUESTED = "发出补正告知"
+    CORRECTION_RECEIVED = "收到补正申请"
+    EXTENSION_REQUESTED = "申请延长答复期限"
+    EXTENSION_APPROVED = "机构负责人批准延期"
+    CONSULTATION_STARTED = "征求意见（暂停计时）"
+    CONSULTATION_ENDED = "征求意见结束（恢复计时）"
+    FEE_NOTICE_SENT = "发出收费通知（暂停计时）"
+    FEE_RECEIVED = "申请人已缴费（恢复计时）"
     #: A 补正 or payment period ran out: before the clerk (条例 第三十条 "无正当理由").
-    LAPSE_REFERRED = "lapse_referred", "期限已过，待经办人确认"
+    LAPSE_REFERRED = "期限已过，待经办人确认"
     #: The clerk found a 正当理由: a new period (``until``), what the applicant said (``note``).
-    LAPSE_EXCUSED = "lapse_excused", "有正当理由，重新确定期限"
+    LAPSE_EXCUSED = "有正当理由，重新确定期限"
     #: The clerk found none: the （六）1/2 告知书 is drafted (``note``: the finding).
-    LAPSE_CONFIRMED = "lapse_confirmed", "无正当理由，确认不再处理"
+    LAPSE_CONFIRMED = "无正当理由，确认不再处理"
     #: 第三十五条: the request for reasons (``until``: the applicant's window), the answer, and
     #: the later reply date the agency set (``until``).
-    REASONS_REQUESTED = "reasons_requested", "要求说明理由（第三十五条）"
-    REASONS_ANSWERED = "reasons_answered", "申请人说明理由"
-    LATER_DATE_SET = "later_date_set", "确定延迟答复的合理期限（第三十五条）"
-    STEP = "step", "办理步骤"
-    CLOSED = "closed", "办结"
+    REASONS_REQUESTED = "要求说明理由（第三十五条）"
+    REASONS_ANSWERED = "申请人说明理由"
+    LATER_DATE_SET = "确定延迟答复的合理期限（第三十五条）"
+    STEP = "办理步骤"
+    CLOSED = "办结"
 
 
 EVENT_KIND_LABELS = EventKind.labels()
@@ -100,9 +100,9 @@ APPLICANT_TYPE_CHOICES = [(t.value, t.label) for t in ApplicantType]
 class ThirdPartyAnswer(Choices):
     """The third party's answer to a consultation (条例 第三十二条)."""
 
-    AGREE = "agree", "同意公开"
-    DISAGREE = "disagree", "不同意公开"
-    NO_ANSWER = "no_answer", "逾期未答复"
+    AGREE = "同意公开"
+    DISAGREE = "不同意公开"
+    NO_ANSWER = "逾期未答复"
 
 
 THIRD_PARTY_ANSWER_LABELS = ThirdPartyAnswer.labels()
@@ -111,8 +111,8 @@ THIRD_PARTY_ANSWER_LABELS = ThirdPartyAnswer.labels()
 class LapseKind(Choices):
     """Which period ran out (the ``detail`` of the lapse events)."""
 
-    CORRECTION = "correction", "补正期限"
-    FEE = "fee", "缴费期限"
+    CORRECTION = "补正期限"
+    FEE = "缴费期限"
 
 
 #: Which period's lapse each （六）1/2 outcome answers (the workflow's LAPSE_OUTCOMES, keyed by
@@ -126,8 +126,8 @@ LAPSE_KIND_BY_OUTCOME = {
 class ReasonsFinding(Choices):
     """The agency's finding on the applicant's reasons (条例 第三十五条)."""
 
-    UNREASONABLE = "unreasonable", "理由不合理（告知不予处理）"
-    REASONABLE = "reasonable", "理由合理"
+    UNREASONABLE = "理由不合理（告知不予处理）"
+    REASONABLE = "理由合理"
 
 
 THIRD_PARTY_ANSWER_CHOICES = ThirdPartyAnswer.choices()
@@ -137,8 +137,8 @@ class ThirdPartyDecision(Choices):
     """What the agency decided after consulting (第三十二条: 第三方不同意公开且有合理理由的不予公开；
     认为不公开可能对公共利益造成重大影响的可以决定予以公开)."""
 
-    DISCLOSE = "disclose", "予以公开"
-    WITHHOLD = "withhold", "不予公开"
+    DISCLOSE = "予以公开"
+    WITHHOLD = "不予公开"
 
 
 THIRD_PARTY_DECISION_LABELS = ThirdPartyDecision.labels()

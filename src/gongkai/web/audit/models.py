@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gongkai.web.model_fields import RefusingQuerySet, optional_reference
+from gongkai.web.model_fields import Model, RefusingQuerySet, optional_reference
 
 
 class AuditTrailError(Exception):
@@ -26,7 +26,7 @@ class AuditQuerySet(RefusingQuerySet["AuditEvent"]):
     delete_refused = "审计记录不可删除"
 
 
-class AuditEvent(models.Model):
+class AuditEvent(Model):
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     actor = optional_reference(settings.AUTH_USER_MODEL, "操作人")
     #: Who acted, as shown (kept even if the account is renamed): a user's name, or "申请人（网上）".
@@ -43,7 +43,6 @@ class AuditEvent(models.Model):
 
     class Meta:
         verbose_name = "审计记录"
-        verbose_name_plural = "审计记录"
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["object_type", "object_id", "at"], name="audit_object_idx")]
 

@@ -12,7 +12,7 @@ from django.db import models
 
 from gongkai.web.counters import YearlyCounter
 from gongkai.web.disclosure import vocabulary as v
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 DEFAULT_INDEX_PATTERN = "{prefix}/{year}-{serial:05d}"
 
@@ -26,7 +26,7 @@ def default_review_chain() -> list[dict[str, object]]:
     ]
 
 
-class DisclosureSetup(models.Model):
+class DisclosureSetup(Model):
     """An agency's settings: its 索引号 scheme and its review chain."""
 
     agency = models.OneToOneField(
@@ -48,7 +48,6 @@ class DisclosureSetup(models.Model):
 
     class Meta:
         verbose_name = "主动公开设置"
-        verbose_name_plural = "主动公开设置"
 
     def __str__(self) -> str:
         return f"{self.agency} 主动公开设置"
@@ -61,7 +60,7 @@ class IndexCounter(YearlyCounter):
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="index_counter_agency_year")]
 
 
-class Category(models.Model):
+class Category(Model):
     """A heading of an agency's catalogue tree."""
 
     agency = models.ForeignKey(
@@ -76,7 +75,6 @@ class Category(models.Model):
 
     class Meta:
         verbose_name = "目录分类"
-        verbose_name_plural = "目录分类"
         ordering = ["agency_id", "code"]
         constraints = [models.UniqueConstraint(fields=["agency", "code"], name="category_agency_code")]
 
@@ -84,7 +82,7 @@ class Category(models.Model):
         return f"{self.parent.name} / {self.name}" if self.parent_id and self.parent else self.name
 
 
-class Item(models.Model):
+class Item(Model):
     """One piece of government information in the catalogue (the working copy)."""
 
     agency = models.ForeignKey(
@@ -127,7 +125,6 @@ class Item(models.Model):
 
     class Meta:
         verbose_name = "公开事项"
-        verbose_name_plural = "公开事项"
         ordering = ["-written_on", "-pk"]
         indexes = [
             models.Index(fields=["agency", "doc_type", "written_on"], name="item_life_idx"),
@@ -139,7 +136,7 @@ class Item(models.Model):
         return f"{self.index_number} {self.title}"
 
 
-class Attachment(models.Model):
+class Attachment(Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="disclosure/%Y/")
     name = models.CharField("文件名", max_length=200)
@@ -164,7 +161,7 @@ class Attachment(models.Model):
         return item.attachments.filter(replaced_by__isnull=True)
 
 
-class ScanFinding(models.Model):
+class ScanFinding(Model):
     """Sensitive information found in an item's text or attachment before submission."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="findings")
@@ -193,7 +190,7 @@ class ScanFinding(models.Model):
             return self.kind
 
 
-class ReviewRecord(models.Model):
+class ReviewRecord(Model):
     """One step of the review chain: who, when, the conclusion (保密审查 is a step like any)."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="reviews")
@@ -210,7 +207,7 @@ class ReviewRecord(models.Model):
         ordering = ["at", "pk"]
 
 
-class ItemVersion(models.Model):
+class ItemVersion(Model):
     """A published version: written once, never changed."""
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="versions")
@@ -231,14 +228,14 @@ class ItemVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["item", "number"], name="version_number")]
 
 
-class Withdrawal(models.Model):
+class Withdrawal(Model):
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="withdrawals")
     on = models.DateField("撤回日期")
     reason = models.CharField("撤回理由", max_length=300)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
 
 
-class LifeEvent(models.Model):
+class LifeEvent(Model):
     """规章/行政规范性文件 amended or abolished (with the deciding document)."""
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="life_events")
@@ -255,7 +252,7 @@ class LifeEvent(models.Model):
         ]
 
 
-class Publication(models.Model):
+class Publication(Model):
     """A publication of an item on one channel (the portal's is written by publishing)."""
 
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="publications")
@@ -268,7 +265,7 @@ class Publication(models.Model):
         indexes = [models.Index(fields=["agency", "on"], name="publication_agency_on")]
 
 
-class Decision(models.Model):
+class Decision(Model):
     """One 行政许可/处罚/强制 decision or 收费 record (entered or imported from a list)."""
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
@@ -286,7 +283,7 @@ class Decision(models.Model):
         ]
 
 
-class YearFigure(models.Model):
+class YearFigure(Model):
     """A yearly figure entered directly; it replaces the count from the decision lists."""
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
@@ -299,7 +296,7 @@ class YearFigure(models.Model):
         constraints = [models.UniqueConstraint(fields=["agency", "year", "kind"], name="figure_unique")]
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(Model):
     """One line of the ledger (政务公开工作"一本账"): what must be published, by whom, how often."""
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
@@ -315,5 +312,4 @@ class LedgerEntry(models.Model):
 
     class Meta:
         verbose_name = "公开事项台账"
-        verbose_name_plural = "公开事项台账"
         ordering = ["next_due", "pk"]

@@ -1,15 +1,17 @@
-from django.urls import path
+"""The disclosure app's pages; gongkai.web.urls mounts them in the namespace "disclosure"."""
 
 from gongkai.web.disclosure import views
+from gongkai.web.routes import routes
 
-app_name = "disclosure"
-
-urlpatterns = [
-    path("work/disclosure/", views.index, name="index"),
-    path("work/disclosure/new/", views.create, name="create"),
-    path("work/disclosure/items/<int:pk>/", views.item, name="item"),
-    path("work/disclosure/items/<int:pk>/<str:verb>/", views.act, name="act"),
-    path("work/disclosure/ledger/", views.ledger, name="ledger"),
-    path("work/disclosure/table2/", views.table2, name="table2"),
-    path("work/disclosure/setup/", views.setup, name="setup"),
-]
+urlpatterns = routes(
+    "work/disclosure/",
+    {
+        "": views.index,
+        "new/": views.create,
+        "items/<int:pk>/": views.item,
+        "items/<int:pk>/<str:verb>/": views.act,
+        "ledger/": views.ledger,
+        "table2/": views.table2,
+        "setup/": views.setup,
+    },
+)

@@ -8,17 +8,17 @@ from gongkai.web.choices import Choices
 class Attribute(Choices):
     """公开属性 of an item (条例 第十九条、第二十七条、第十四条至第十六条)."""
 
-    ACTIVE = "active", "主动公开"
-    ON_REQUEST = "on_request", "依申请公开"
-    WITHHELD = "withheld", "不予公开"
+    ACTIVE = "主动公开"
+    ON_REQUEST = "依申请公开"
+    WITHHELD = "不予公开"
 
 
 class DocType(Choices):
     """Document types that table 2 counts (条例 第二十条第（一）项) and everything else."""
 
-    REGULATION = "regulation", "规章"
-    NORMATIVE = "normative", "行政规范性文件"
-    OTHER = "other", "其他文件"
+    REGULATION = "规章"
+    NORMATIVE = "行政规范性文件"
+    OTHER = "其他文件"
 
 
 #: The doc types with a life (issued, amended, abolished) counted in table 2, and their keys in
@@ -27,58 +27,58 @@ COUNTED_TYPES = {DocType.REGULATION: "regulations", DocType.NORMATIVE: "normativ
 
 
 class Status(Choices):
-    DRAFT = "draft", "草稿"
-    IN_REVIEW = "in_review", "审核中"
-    APPROVED = "approved", "已审批待发布"
-    PUBLISHED = "published", "已发布"
-    WITHDRAWN = "withdrawn", "已撤回"
+    DRAFT = "草稿"
+    IN_REVIEW = "审核中"
+    APPROVED = "已审批待发布"
+    PUBLISHED = "已发布"
+    WITHDRAWN = "已撤回"
 
 
 class LifeEventKind(Choices):
-    AMENDED = "amended", "修改"
-    ABOLISHED = "abolished", "废止"
+    AMENDED = "修改"
+    ABOLISHED = "废止"
 
 
 class Conclusion(Choices):
-    APPROVE = "approve", "同意"
-    RETURN = "return", "退回修改"
+    APPROVE = "同意"
+    RETURN = "退回修改"
 
 
 class FindingState(Choices):
-    OPEN = "open", "待处理"
-    REMOVED = "removed", "已删除"
-    JUSTIFIED = "justified", "说明理由后保留"
+    OPEN = "待处理"
+    REMOVED = "已删除"
+    JUSTIFIED = "说明理由后保留"
 
 
 class PublicationChannel(Choices):
     """Where an item was published (条例 第二十三条、第二十四条) -- not how an application came in
     (applications.vocabulary) nor how a reply was delivered (replies.vocabulary)."""
 
-    PORTAL = "portal", "政府网站"
-    WECHAT = "wechat", "微信公众号"
-    NOTICE_BOARD = "notice_board", "公告栏"
-    DOCUMENT = "document", "政府公报/文件"
-    HOTLINE = "hotline", "热线电话"
+    PORTAL = "政府网站"
+    WECHAT = "微信公众号"
+    NOTICE_BOARD = "公告栏"
+    DOCUMENT = "政府公报/文件"
+    HOTLINE = "热线电话"
 
 
 class DecisionKind(Choices):
     """The decisions counted in table 2 (条例 第二十条第（五）、（六）、（八）项)."""
 
-    LICENSING = "licensing", "行政许可"
-    PENALTY = "penalty", "行政处罚"
-    COERCION = "coercion", "行政强制"
-    FEE = "fee", "行政事业性收费"
+    LICENSING = "行政许可"
+    PENALTY = "行政处罚"
+    COERCION = "行政强制"
+    FEE = "行政事业性收费"
 
 
 class Frequency(Choices):
     """How often a ledger entry (一本账) must be published."""
 
-    ONCE = "once", "一次性"
-    MONTHLY = "monthly", "每月"
-    QUARTERLY = "quarterly", "每季度"
-    HALF_YEARLY = "half_yearly", "每半年"
-    YEARLY = "yearly", "每年"
-    AS_NEEDED = "as_needed", "动态更新"
+    ONCE = "一次性"
+    MONTHLY = "每月"
+    QUARTERLY = "每季度"
+    HALF_YEARLY = "每半年"
+    YEARLY = "每年"
+    AS_NEEDED = "动态更新"
 
 
 #: Months between two publications of a ledger entry.

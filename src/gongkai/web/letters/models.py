@@ -11,10 +11,10 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.counters import YearlyCounter
-from gongkai.web.model_fields import IssuedFiles
+from gongkai.web.model_fields import IssuedFiles, Model
 
 
-class LetterTemplate(models.Model):
+class LetterTemplate(Model):
     agency = models.ForeignKey(
         "accounts.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="letter_templates"
     )
@@ -30,7 +30,6 @@ class LetterTemplate(models.Model):
 
     class Meta:
         verbose_name = "文书模板"
-        verbose_name_plural = "文书模板"
         ordering = ["agency", "kind", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "kind", "version"], name="letter_template_version")
@@ -51,7 +50,7 @@ class LetterCounter(YearlyCounter):
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="letter_counter_agency_year")]
 
 
-class CaseLetter(models.Model):
+class CaseLetter(Model):
     """A procedural letter of a case (补正告知书, 延期答复告知书, 征求第三方意见书, 第三方告知书,
     收费通知书): its 文号 and date, fixed when the step is taken (in the step's transaction).
 
@@ -73,7 +72,6 @@ class CaseLetter(models.Model):
     class Meta:
         ordering = ["issued_on", "pk"]
         verbose_name = "告知文书"
-        verbose_name_plural = "告知文书"
         constraints = [models.UniqueConstraint(fields=["event", "kind"], name="case_letter_event_kind")]
 
 
@@ -89,4 +87,3 @@ class CaseLetterFile(IssuedFiles):
 
     class Meta:
         verbose_name = "告知文书（出具件）"
-        verbose_name_plural = "告知文书（出具件）"

@@ -1,11 +1,13 @@
-from django.urls import path
+"""The letters app's pages; gongkai.web.urls mounts them in the namespace "letters"."""
 
 from gongkai.web.letters import views
+from gongkai.web.routes import routes
 
-app_name = "letters"
-
-urlpatterns = [
-    path("work/letters/", views.index, name="index"),
-    path("work/letters/<int:agency_id>/<str:kind>/", views.edit, name="edit"),
-    path("work/cases/<int:pk>/letters/<int:lid>.<str:fmt>", views.case_letter, name="case_letter"),
-]
+urlpatterns = routes(
+    "work/",
+    {
+        "letters/": views.index,
+        "letters/<int:agency_id>/<str:kind>/": views.edit,
+        "cases/<int:pk>/letters/<int:lid>.<str:fmt>": views.case_letter,
+    },
+)

@@ -14,25 +14,25 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.choices import Choices
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 
 class UploadState(Choices):
-    UNASSIGNED = "unassigned", "待指定单位"
-    QUEUED = "queued", "排队中"
-    READING = "reading", "读取中"
-    CHECKED = "checked", "已检查"
+    UNASSIGNED = "待指定单位"
+    QUEUED = "排队中"
+    READING = "读取中"
+    CHECKED = "已检查"
     #: Checked, but the file names another agency or year than it was assigned to: not counted
     #: (status, 汇总, trends) until the supervisor confirms the assignment or changes it.
-    UNCONFIRMED = "unconfirmed", "待确认"
-    FAILED = "failed", "无法读取"
+    UNCONFIRMED = "待确认"
+    FAILED = "无法读取"
 
 
 #: States in which the background check has finished with this file.
 FINISHED_STATES = (UploadState.CHECKED, UploadState.FAILED)
 
 
-class BulkCheckJob(models.Model):
+class BulkCheckJob(Model):
     """One upload of one or many files: its progress is what the supervisor watches."""
 
     supervisor_agency = models.ForeignKey(
@@ -49,7 +49,6 @@ class BulkCheckJob(models.Model):
 
     class Meta:
         verbose_name = "批量检查"
-        verbose_name_plural = "批量检查"
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -60,7 +59,7 @@ class BulkCheckJob(models.Model):
         return self.done + self.failed >= self.total
 
 
-class UploadedReport(models.Model):
+class UploadedReport(Model):
     job = models.ForeignKey(
         BulkCheckJob, on_delete=models.PROTECT, related_name="uploads", verbose_name="批次"
     )
@@ -93,7 +92,6 @@ class UploadedReport(models.Model):
 
     class Meta:
         verbose_name = "上传的年度报告"
-        verbose_name_plural = "上传的年度报告"
         ordering = ["-uploaded_at", "-pk"]
         indexes = [models.Index(fields=["year", "agency"], name="upload_year_agency")]
 

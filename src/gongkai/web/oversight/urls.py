@@ -1,25 +1,27 @@
-from django.urls import path
+"""The oversight app's pages; gongkai.web.urls mounts them in the namespace "oversight"."""
 
 from gongkai.web.oversight import views
+from gongkai.web.routes import routes
 
-app_name = "oversight"
+_YEAR = "<int:year>/"
+_JOB = "jobs/<int:pk>/"
+_UPLOAD = "uploads/<int:pk>/"
 
-_YEAR = "work/oversight/<int:year>/"
-_JOB = "work/oversight/jobs/<int:pk>/"
-_UPLOAD = "work/oversight/uploads/<int:pk>/"
-
-urlpatterns = [
-    path("work/oversight/", views.index, name="index"),
-    path(_YEAR, views.year, name="year"),
-    path(f"{_YEAR}combined/", views.combined, name="combined"),
-    path(f"{_YEAR}export.xlsx", views.export, name="export"),
-    path(f"{_YEAR}upload/", views.upload, name="upload"),
-    path(_JOB, views.job, name="job"),
-    path(f"{_JOB}progress.json", views.progress, name="progress"),
-    path(_UPLOAD, views.upload_detail, name="upload_detail"),
-    path(f"{_UPLOAD}assign/", views.assign, name="assign"),
-    path(f"{_UPLOAD}recheck/", views.recheck, name="recheck"),
-    path(f"{_UPLOAD}confirm/", views.confirm, name="confirm"),
-    path(f"{_UPLOAD}delete/", views.delete_upload, name="delete_upload"),
-    path("work/oversight/reports/<int:pk>/", views.report, name="report"),
-]
+urlpatterns = routes(
+    "work/oversight/",
+    {
+        "": views.index,
+        _YEAR: views.year,
+        f"{_YEAR}combined/": views.combined,
+        f"{_YEAR}export.xlsx": views.export,
+        f"{_YEAR}upload/": views.upload,
+        _JOB: views.job,
+        f"{_JOB}progress.json": views.progress,
+        _UPLOAD: views.upload_detail,
+        f"{_UPLOAD}assign/": views.assign,
+        f"{_UPLOAD}recheck/": views.recheck,
+        f"{_UPLOAD}confirm/": views.confirm,
+        f"{_UPLOAD}delete/": views.delete_upload,
+        "reports/<int:pk>/": views.report,
+    },
+)

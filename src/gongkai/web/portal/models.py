@@ -11,9 +11,10 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.web.disclosure.vocabulary import DocType
+from gongkai.web.model_fields import Model
 
 
-class Guide(models.Model):
+class Guide(Model):
     """One published version of an agency's 政府信息公开指南 (条例 第十二条); never edited."""
 
     agency = models.ForeignKey(
@@ -26,12 +27,11 @@ class Guide(models.Model):
 
     class Meta:
         verbose_name = "政府信息公开指南"
-        verbose_name_plural = "政府信息公开指南"
         ordering = ["agency_id", "-version"]
         constraints = [models.UniqueConstraint(fields=["agency", "version"], name="guide_version")]
 
 
-class SearchEntry(models.Model):
+class SearchEntry(Model):
     """What the portal shows of a published item, and the fields results are filtered by."""
 
     item = models.OneToOneField(

@@ -18,7 +18,7 @@ from django.db import models
 
 from gongkai.web.audit.record import now as audit_now
 from gongkai.web.counters import YearlyCounter
-from gongkai.web.model_fields import IssuedFiles, RefusingQuerySet, optional_reference
+from gongkai.web.model_fields import IssuedFiles, Model, RefusingQuerySet, optional_reference
 from gongkai.web.replies import vocabulary as rv
 from gongkai.workflow.outcomes import DENIAL_KEYS, OUTCOMES
 
@@ -26,7 +26,7 @@ OUTCOME_CHOICES = [(key, outcome.label) for key, outcome in OUTCOMES.items()]
 DENIAL_CHOICES = [(key, OUTCOMES[key].label) for key in DENIAL_KEYS]
 
 
-class Reply(models.Model):
+class Reply(Model):
     """The reply being prepared for one application (the facts its letter is composed from)."""
 
     application = models.OneToOneField(
@@ -67,13 +67,12 @@ class Reply(models.Model):
 
     class Meta:
         verbose_name = "答复"
-        verbose_name_plural = "答复"
 
     def __str__(self) -> str:
         return f"{self.application} 答复（第{self.version}版）"
 
 
-class WithheldPart(models.Model):
+class WithheldPart(Model):
     """A part withheld in a 部分公开 reply, the 不予公开 ground and the reason (条例 第三十七条)."""
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="withheld_parts")
@@ -84,10 +83,9 @@ class WithheldPart(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = "不予公开部分"
-        verbose_name_plural = "不予公开部分"
 
 
-class ReviewComment(models.Model):
+class ReviewComment(Model):
     """A reviewer's decision on one version of the draft (退回修改 with comments, or 审核通过)."""
 
     reply = models.ForeignKey(Reply, on_delete=models.PROTECT, related_name="comments")
@@ -102,7 +100,6 @@ class ReviewComment(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = "审核意见"
-        verbose_name_plural = "审核意见"
 
 
 class DocumentCounter(YearlyCounter):
@@ -140,7 +137,6 @@ class IssuedLetter(IssuedFiles):
     class Meta:
         ordering = ["issued_on", "pk"]
         verbose_name = "已出具文书"
-        verbose_name_plural = "已出具文书"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
@@ -155,7 +151,7 @@ def _proof_path(instance: Delivery, filename: str) -> str:
     return f"delivery/{instance.application.agency_id}/{instance.application.year}/{filename}"
 
 
-class Delivery(models.Model):
+class Delivery(Model):
     """送达: how, when, and the proof (signed receipt, tracking number or transmission log)."""
 
     application = models.ForeignKey(
@@ -171,7 +167,6 @@ class Delivery(models.Model):
 
     class Meta:
         verbose_name = "送达记录"
-        verbose_name_plural = "送达记录"
 
 
 def _attachment_path(instance: ReplyAttachment, filename: str) -> str:
@@ -179,7 +174,7 @@ def _attachment_path(instance: ReplyAttachment, filename: str) -> str:
     return f"reply-attachments/{app.agency_id}/{app.year}/{filename}"
 
 
-class ReplyAttachment(models.Model):
+class ReplyAttachment(Model):
     """A file given to the applicant with the reply, with what the sensitive-information scan found.
 
     Findings are resolved either by a redacted copy (a new attachment that replaces this one) or
@@ -205,7 +200,6 @@ class ReplyAttachment(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = "答复附件"
-        verbose_name_plural = "答复附件"
 
     @property
     def active(self) -> bool:

@@ -6,8 +6,8 @@ from gongkai.web.choices import Choices
 
 
 class ReviewDecision(Choices):
-    RETURNED = "returned", "退回修改"
-    APPROVED = "approved", "审核通过"
+    RETURNED = "退回修改"
+    APPROVED = "审核通过"
 
 
 class ServiceMethod(Choices):
@@ -15,11 +15,11 @@ class ServiceMethod(Choices):
     replies.forms.DeliveryForm) -- not how the applicant asked to obtain the information
     (applications.vocabulary.ObtainingMethod)."""
 
-    DIRECT = "direct", "直接送达"
-    POST = "post", "邮寄"
-    EMAIL = "email", "电子邮件"
-    ONLINE = "online", "在线平台"
-    ON_THE_SPOT = "on_the_spot", "当场"
+    DIRECT = "直接送达"
+    POST = "邮寄"
+    EMAIL = "电子邮件"
+    ONLINE = "在线平台"
+    ON_THE_SPOT = "当场"
 
 
 #: The proof each method needs: a signed receipt (签收回执) for handing over, the postal tracking

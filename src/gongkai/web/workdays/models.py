@@ -12,10 +12,10 @@ from datetime import date
 
 from django.db import models
 
-from gongkai.web.model_fields import optional_reference
+from gongkai.web.model_fields import Model, optional_reference
 
 
-class HolidaySchedule(models.Model):
+class HolidaySchedule(Model):
     year = models.PositiveSmallIntegerField("年份")
     agency = optional_reference("accounts.Agency", "适用机构（空 = 全部）", related_name="holiday_schedules")
     #: ISO dates of the public holidays (法定节假日, including the weekend days inside a holiday).
@@ -29,7 +29,6 @@ class HolidaySchedule(models.Model):
 
     class Meta:
         verbose_name = "节假日安排"
-        verbose_name_plural = "节假日安排"
         ordering = ["-year"]
         constraints = [
             models.UniqueConstraint(fields=["year", "agency"], name="schedule_year_agency"),
@@ -49,7 +48,7 @@ class HolidaySchedule(models.Model):
         return [date.fromisoformat(d) for d in self.workdays]
 
 
-class CalendarReminder(models.Model):
+class CalendarReminder(Model):
     """A message sent to an administrator that a year's holiday schedule is missing
     (workdays.reminders): ``kind`` "deadline" is sent once per year and administrator (a case's
     deadline needs the year), "ahead" once a day (from 1 November, next year is not entered)."""

@@ -1,8 +1,11 @@
+"""The workdays app's pages; gongkai.web.urls mounts them in the namespace "workdays".
+
+Written out with ``path()``: no route here is named after its view (one view serves new/ and edit).
+"""
+
 from django.urls import path
 
 from gongkai.web.workdays import notices, views
-
-app_name = "workdays"
 
 urlpatterns = [
     path("", views.schedule_list, name="list"),
