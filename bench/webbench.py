@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from webtesting import applicant_person  # type: ignore[import-not-found]
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
-#: The person and delivery fields of the benchmarks' sample applicant (a valid GB 11643 number).
-APPLICANT = dict(
-    name="张三",
-    id_type="resident_id",
-    id_number="110101199001011237",
-    phone="13812345678",
-    delivery_form="electronic",
-    delivery_method="email",
-)
+#: The person and delivery fields of the benchmarks' sample applicant: the web tests' applicant.
+APPLICANT: dict[str, str] = applicant_person()
 
 
 def pg(sql: str) -> None:

@@ -182,11 +182,17 @@ APPLICANT = {
 }
 
 
-def row_applicant() -> dict[str, str]:
-    """APPLICANT's person and delivery columns as an Application row stores them, for tests that
-    create rows directly rather than through the submit action."""
+def applicant_person() -> dict[str, str]:
+    """APPLICANT's person and delivery columns, as an Application row stores them (the benchmarks'
+    sample applicant too: bench/webbench.py)."""
     keys = ("name", "id_type", "id_number", "phone", "delivery_form", "delivery_method")
-    return {**{k: APPLICANT[k] for k in keys}, "channel": "online"}
+    return {k: APPLICANT[k] for k in keys}
+
+
+def row_applicant() -> dict[str, str]:
+    """:func:`applicant_person` and the channel, for tests that create rows directly rather than
+    through the submit action."""
+    return {**applicant_person(), "channel": "online"}
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, TypeVar
+
+import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.holdout_corpus import id18_check, luhn_ok, uscc_check
@@ -40,6 +42,16 @@ class Case(Protocol):
     def document(self) -> LabelledDocument: ...
     @property
     def decoys(self) -> Sequence[Span]: ...
+
+
+C = TypeVar("C", bound=Case)
+
+
+def corpus_fixture(load: Callable[[], Sequence[C]]) -> Callable[[], Sequence[C]]:
+    """A module-scoped fixture of a corpus's cases (it is built once per test module), registered
+    under the name the test module assigns it to (``cases = corpus_fixture(holdout_cases)``)."""
+    # A lambda, not ``load`` itself: pytest would read load's parameters (seed ...) as fixtures.
+    return pytest.fixture(scope="module")(lambda: load())
 
 
 def assert_spans_exact(cases: Sequence[Case]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
@@ -265,15 +266,8 @@ def report_to_dict(report: AnnualReport) -> dict[str, Any]:
 
 
 def _source_items(src: CellSource) -> list[tuple[str, Any]]:
-    return [
-        ("raw", src.raw),
-        ("page", src.page),
-        ("line", src.line),
-        ("table", src.table),
-        ("row", src.row),
-        ("column", src.column),
-        ("note", src.note),
-    ]
+    """The source's fields in their declared order: the keys of its JSON object."""
+    return [(f.name, getattr(src, f.name)) for f in fields(src)]
 
 
 def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:

@@ -61,37 +61,26 @@ def annual_report_duty(kind: AgencyKind, report_year: int) -> PublicationDuty:
     人民政府: published by its 主管部门 by 3月31日).
     """
     following = report_year + 1
+    due: date | None
     if kind is AgencyKind.DEPARTMENT:
         due = date(following, 1, 31)
-        return PublicationDuty(
-            kind,
-            report_year,
-            due,
-            submit_to_supervisor=True,
-            publisher="本机关",
-            basis=ARTICLE_49_1,
-            note=f"应当在{_shown(due)}前向{SUPERVISOR}提交{report_year}年度报告并向社会公布（{ARTICLE_49_1}）。",
-        )
-    if kind is AgencyKind.GOVERNMENT:
+        submit, publisher, basis = True, "本机关", ARTICLE_49_1
+        note = f"应当在{_shown(due)}前向{SUPERVISOR}提交{report_year}年度报告并向社会公布（{ARTICLE_49_1}）。"
+    elif kind is AgencyKind.GOVERNMENT:
         due = date(following, 3, 31)
-        return PublicationDuty(
-            kind,
-            report_year,
-            due,
-            submit_to_supervisor=False,
-            publisher="本级政府信息公开工作主管部门（人民政府办公厅（室））",
-            basis=ARTICLE_49_2,
-            note=f"由本级政府信息公开工作主管部门在{_shown(due)}前向社会公布本级政府{report_year}年度报告（{ARTICLE_49_2}）。",
+        submit, publisher, basis = False, "本级政府信息公开工作主管部门（人民政府办公厅（室））", ARTICLE_49_2
+        note = (
+            f"由本级政府信息公开工作主管部门在{_shown(due)}前"
+            f"向社会公布本级政府{report_year}年度报告（{ARTICLE_49_2}）。"
+        )
+    else:
+        due, submit, publisher, basis = None, False, "本机关", ""
+        note = (
+            f"条例第四十九条只规定了县级以上人民政府部门和县级以上地方人民政府年度报告的期限，"
+            f"没有规定{kind.description}的期限；请按省级或本级政府信息公开工作主管部门的规定执行。"
         )
     return PublicationDuty(
-        kind,
-        report_year,
-        None,
-        submit_to_supervisor=False,
-        publisher="本机关",
-        basis="",
-        note=f"条例第四十九条只规定了县级以上人民政府部门和县级以上地方人民政府年度报告的期限，"
-        f"没有规定{kind.description}的期限；请按省级或本级政府信息公开工作主管部门的规定执行。",
+        kind, report_year, due, submit_to_supervisor=submit, publisher=publisher, basis=basis, note=note
     )
 
 

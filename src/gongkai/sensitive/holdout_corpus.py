@@ -38,9 +38,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 
-from gongkai.sensitive.labelled import Builder, LabelledDocument
+from gongkai.sensitive.labelled import DecoyBuilder, DecoyedDocument, LabelledDocument
 from gongkai.sensitive.model import Kind
 
 # code, province, city, county, area code (GB/T 2260 and the national numbering plan)
@@ -115,41 +114,8 @@ def _org_check(body: str) -> str:
     return {10: "X", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
 
 
-@dataclass(frozen=True, slots=True)
-class Decoy:
-    start: int
-    end: int
-    text: str
-    what: str
-
-
-@dataclass(frozen=True, slots=True)
-class HoldoutCase:
-    document: LabelledDocument
-    decoys: tuple[Decoy, ...]
-
-
-class _B(Builder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.decoys: list[Decoy] = []
-
-    # Builder's own t/e return Builder; these return _B so that chains can go on with d().
-    def t(self, *texts: str) -> _B:
-        super().t(*texts)
-        return self
-
-    def e(self, kind: Kind, text: str) -> _B:
-        super().e(kind, text)
-        return self
-
-    def d(self, what: str, text: str) -> _B:
-        self.decoys.append(Decoy(self.length, self.length + len(text), text, what))
-        self.t(text)
-        return self
-
-    def case(self, genre: str) -> HoldoutCase:
-        return HoldoutCase(self.build(genre), tuple(self.decoys))
+HoldoutCase = DecoyedDocument
+_B = DecoyBuilder
 
 
 class _Gen:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Self
 
 from gongkai.sensitive.model import CHECKED_KINDS, Finding, Kind
 
@@ -33,18 +34,52 @@ class Builder:
         self.length = 0
         self.entities: list[Entity] = []
 
-    def t(self, *texts: str) -> Builder:
+    def t(self, *texts: str) -> Self:
         for text in texts:
             self.parts.append(text)
             self.length += len(text)
         return self
 
-    def e(self, kind: Kind, text: str) -> Builder:
+    def e(self, kind: Kind, text: str) -> Self:
         self.entities.append(Entity(kind, self.length, self.length + len(text), text))
         return self.t(text)
 
     def build(self, genre: str) -> LabelledDocument:
         return LabelledDocument(genre, "".join(self.parts), tuple(self.entities))
+
+
+@dataclass(frozen=True, slots=True)
+class Decoy:
+    """A value that looks like personal data but is not (``what`` it is: 文号, 金额 ...), with its
+    span in the document."""
+
+    start: int
+    end: int
+    text: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecoyedDocument:
+    """A corpus's case: the labelled document and its decoys."""
+
+    document: LabelledDocument
+    decoys: tuple[Decoy, ...]
+
+
+class DecoyBuilder(Builder):
+    """A :class:`Builder` that also records decoys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.decoys: list[Decoy] = []
+
+    def d(self, what: str, text: str) -> Self:
+        self.decoys.append(Decoy(self.length, self.length + len(text), text, what))
+        return self.t(text)
+
+    def case(self, genre: str) -> DecoyedDocument:
+        return DecoyedDocument(self.build(genre), tuple(self.decoys))
 
 
 @dataclass

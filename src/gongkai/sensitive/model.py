@@ -7,7 +7,7 @@ Detection never edits text; it returns ``Finding`` values that redaction then ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -50,6 +50,14 @@ KIND_LABELS: dict[Kind, str] = {
 CHECKED_KINDS: frozenset[Kind] = frozenset({Kind.ID_CARD, Kind.BANK_CARD, Kind.USCC})
 
 
+def fields_to_json(record: Any, leave_out: str = "") -> dict[str, object]:
+    """A finding's or a removal's fields in their declared order, its kind as the kind's value
+    (the JSON of ``gongkai scan`` and ``gongkai redact``)."""
+    out: dict[str, object] = {f.name: getattr(record, f.name) for f in fields(record) if f.name != leave_out}
+    out["kind"] = str(record.kind)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One piece of sensitive information: ``text == source[start:end]`` of the scanned text."""
@@ -63,13 +71,7 @@ class Finding:
 
     def to_json(self) -> dict[str, object]:
         """The ``gongkai scan --json`` shape (explanation is for people, not part of the contract)."""
-        return {
-            "kind": str(self.kind),
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "score": self.score,
-        }
+        return fields_to_json(self, leave_out="explanation")
 
 
 # The detector makes one Finding per match (thousands per long document), and a frozen dataclass

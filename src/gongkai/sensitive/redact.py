@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gongkai.errors import GongkaiError
-from gongkai.sensitive.model import Finding, Kind
+from gongkai.sensitive.model import Finding, Kind, fields_to_json
 from gongkai.sensitive.policy import Policy
 
 
@@ -44,14 +44,7 @@ class Removal:
     end: int
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "kind": str(self.kind),
-            "text": self.text,
-            "replacement": self.replacement,
-            "location": self.location,
-            "start": self.start,
-            "end": self.end,
-        }
+        return fields_to_json(self)
 
 
 def plan(findings: Sequence[Finding], policy: Policy) -> list[Edit]:

@@ -12,25 +12,9 @@ import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus import AnnotatedCase, AnnotationError, annotated_cases, parse
-from support.labelled_corpus import (
-    assert_annotated_formats,
-    assert_check_characters,
-    assert_id_numbers_valid,
-    assert_names_unmasked,
-    assert_no_annotation_left,
-    assert_spans_exact,
-)
+from support import labelled_corpus as shared
 
-
-@pytest.fixture(scope="module")
-def cases() -> list[AnnotatedCase]:
-    return annotated_cases()
-
-
-def test_at_least_120_distinct_documents_in_many_genres(cases: list[AnnotatedCase]) -> None:
-    assert len(cases) >= 120
-    assert len({case.document.text for case in cases}) == len(cases)
-    assert len(Counter(case.document.genre for case in cases)) >= 25
+cases = shared.corpus_fixture(annotated_cases)
 
 
 def test_every_kind_is_present_with_names_and_addresses_the_largest(cases: list[AnnotatedCase]) -> None:
@@ -47,31 +31,6 @@ def test_decoys_are_many_and_varied(cases: list[AnnotatedCase]) -> None:
     assert sum(decoys.values()) >= 300
     expected = {"文号", "索引号", "案号", "金额", "日期", "脱敏", "姓名(某)", "机关", "机关地址", "热线"}
     assert expected <= set(decoys)
-
-
-def test_spans_equal_slices_and_do_not_overlap(cases: list[AnnotatedCase]) -> None:
-    assert_spans_exact(cases)
-
-
-def test_no_annotation_syntax_is_left_in_the_text(cases: list[AnnotatedCase]) -> None:
-    assert_no_annotation_left(cases)
-
-
-def test_id_numbers_are_valid_and_both_generations_occur(cases: list[AnnotatedCase]) -> None:
-    lengths = assert_id_numbers_valid(cases)
-    assert lengths[15] >= 15 and lengths[18] >= 120
-
-
-def test_check_digits_of_cards_and_credit_codes(cases: list[AnnotatedCase]) -> None:
-    assert_check_characters(cases)
-
-
-def test_other_formats(cases: list[AnnotatedCase]) -> None:
-    assert_annotated_formats(cases)
-
-
-def test_names_are_never_masked(cases: list[AnnotatedCase]) -> None:
-    assert_names_unmasked(cases)
 
 
 def test_parse_gives_exact_spans_and_keeps_a_document_numbers_own_brackets() -> None:

@@ -8,25 +8,13 @@ by the lead, for the record.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-
-import pytest
 
 from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus import AnnotatedCase
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from support import labelled_corpus as shared
 
-
-@pytest.fixture(scope="module")
-def cases() -> list[AnnotatedCase]:
-    return annotated_cases_c()
-
-
-def test_about_120_distinct_documents_in_many_genres(cases: list[AnnotatedCase]) -> None:
-    assert len(cases) >= 120
-    assert len({case.document.text for case in cases}) == len(cases)
-    assert len(Counter(case.document.genre for case in cases)) >= 35
+cases = shared.corpus_fixture(annotated_cases_c)
 
 
 def test_names_and_addresses_are_many_and_every_kind_is_spread(cases: list[AnnotatedCase]) -> None:
@@ -57,29 +45,6 @@ def test_the_conversion_artefacts_are_there(cases: list[AnnotatedCase]) -> None:
     assert sum(len(t) > 300 and "\n" not in t for t in texts) >= 5
     assert sum(t.count(",") > 3 * t.count("\n") > 0 for t in texts) >= 15
     assert sum("【" in t for t in texts) >= 5 and sum("__" in t or "＿＿" in t for t in texts) >= 3
-
-
-@pytest.mark.parametrize(
-    "check",
-    [
-        shared.assert_spans_exact,
-        shared.assert_no_annotation_left,
-        shared.assert_check_characters,
-        shared.assert_annotated_formats,
-        shared.assert_names_unmasked,
-    ],
-    ids=lambda check: check.__name__,
-)
-def test_the_checks_shared_with_volumes_a_and_b(
-    cases: list[AnnotatedCase], check: Callable[[list[AnnotatedCase]], object]
-) -> None:
-    """Exact non-overlapping spans, no annotation left, check characters, formats, unmasked names."""
-    check(cases)
-
-
-def test_id_numbers_are_valid_and_both_generations_occur(cases: list[AnnotatedCase]) -> None:
-    lengths = shared.assert_id_numbers_valid(cases)
-    assert lengths[15] >= 20 and lengths[18] >= 120
 
 
 def test_regions_span_the_country(cases: list[AnnotatedCase]) -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from gongkai.sensitive import Kind
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases, id18_check, luhn_ok, uscc_check
 from support.labelled_corpus import (
@@ -16,12 +14,10 @@ from support.labelled_corpus import (
     assert_formats,
     assert_id_numbers_valid,
     assert_spans_exact,
+    corpus_fixture,
 )
 
-
-@pytest.fixture(scope="module")
-def cases() -> list[HoldoutCase]:
-    return holdout_cases()
+cases = corpus_fixture(holdout_cases)
 
 
 def test_at_least_300_documents_of_every_genre(cases: list[HoldoutCase]) -> None:

@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from datetime import date
 
-import pytest
-
 from gongkai.sensitive import Finding, Kind, detect
 from gongkai.sensitive.independent_corpus import (
     GENRES,
@@ -24,12 +22,10 @@ from gongkai.sensitive.independent_corpus import (
     uscc_check_char,
 )
 from gongkai.sensitive.labelled import Evaluation, evaluate
+from support.labelled_corpus import corpus_fixture
 from testsupport import assert_exact_spans
 
-
-@pytest.fixture(scope="module")
-def corpus() -> list[IndependentDocument]:
-    return generate_independent()
+corpus = corpus_fixture(generate_independent)
 
 
 def _digits(text: str) -> str:
@@ -133,7 +129,7 @@ def test_detector_meets_the_issue_targets_on_the_independent_corpus(
         for decoy in item.decoys:
             for f in found:
                 if min(f.end, decoy.end) - max(f.start, decoy.start) > 0:
-                    flagged.append(f"{decoy.category}: [{decoy.text}] as {f.kind.value} [{f.text}]")
+                    flagged.append(f"{decoy.what}: [{decoy.text}] as {f.kind.value} [{f.text}]")
     print(f"decoys flagged: {len(flagged)} of {sum(len(i.decoys) for i in corpus)}")
     for line in flagged[:30]:
         print("  ", line)

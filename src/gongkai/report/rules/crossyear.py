@@ -8,7 +8,7 @@ Without it, or when it is not the report of the year before, the comparisons rep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gongkai.report.model import TABLE2_DOCUMENT_ROWS, TABLE3_COLUMN_KEYS, ApplicantCounts
 from gongkai.report.rules.finding import CLI_HINTS, Finding, Severity
@@ -95,22 +95,25 @@ def xyear_carry(r: Rule, ctx: Context) -> Iterator[Finding]:
     empty = ApplicantCounts()
     carried = ctx.report.table3.rows.get("carried", empty)
     carry_next = ctx.previous.table3.rows.get("carry_next", empty)
-    missing: list[str] = []
-    for col in TABLE3_COLUMN_KEYS:
-        now, before = getattr(carried, col), getattr(carry_next, col)
-        here, there = f"table3.carried.{col}", f"previous.table3.carry_next.{col}"
-        if now is None or before is None:
-            missing.extend(p for p, v in ((here, now), (there, before)) if v is None)
-        elif now != before:
-            yield r.finding(
-                [here, there],
-                f"“{COLUMN_LABEL[col]}”列：本年报告的上年结转数应等于{ctx.previous.year}年度报告的结转下年度数。"
-                f"{name_cells([(here, now), (there, before)])}。",
-                expected=before,
-                actual=now,
-            )
-    if missing:
-        yield r.missing_cells(missing, "上年结转的跨年度核对")
+    previous_year = ctx.previous.year
+
+    def check(col: str, paths: Sequence[str], values: tuple[int, ...]) -> Finding | None:
+        (here, there), (now, before) = paths, values
+        if now == before:
+            return None
+        return r.finding(
+            [here, there],
+            f"“{COLUMN_LABEL[col]}”列：本年报告的上年结转数应等于{previous_year}年度报告的结转下年度数。"
+            f"{name_cells([(here, now), (there, before)])}。",
+            expected=before,
+            actual=now,
+        )
+
+    items = [
+        (col, (f"table3.carried.{col}", f"previous.table3.carry_next.{col}"), (carried[col], carry_next[col]))
+        for col in TABLE3_COLUMN_KEYS
+    ]
+    yield from r.where_complete(items, check, "上年结转的跨年度核对")
 
 
 @rule(
@@ -128,28 +131,32 @@ def xyear_in_force(r: Rule, ctx: Context) -> Iterator[Finding]:
     if problem is not None or ctx.previous is None:
         yield r.cannot_assess([f"table2.{k}.in_force" for k, _ in TABLE2_DOCUMENT_ROWS], problem or "")
         return
-    missing: list[str] = []
+
+    def check(label: str, paths: Sequence[str], values: tuple[int, ...]) -> Finding | None:
+        before, issued, abolished, in_force = values
+        expected = before + issued - abolished
+        if expected == in_force:
+            return None
+        return r.finding(
+            paths,
+            f"{label}：上年现行有效 {before} 件，加本年制发 {issued} 件，"
+            f"减本年废止 {abolished} 件，应为 {expected} 件，但本年现行有效为 {in_force} 件"
+            "（如有文件因有效期届满而失效，请在正文说明）。"
+            f"相关单元格：{name_cells(zip(paths, values, strict=True))}。",
+            expected=expected,
+            actual=in_force,
+        )
+
+    previous = ctx.previous
+    items = []
     for key, label in TABLE2_DOCUMENT_ROWS:
-        docs, before = ctx.report.table2.documents(key), ctx.previous.table2.documents(key).in_force
-        cells = [
-            (f"previous.table2.{key}.in_force", before),
-            (f"table2.{key}.issued", docs.issued),
-            (f"table2.{key}.abolished", docs.abolished),
-            (f"table2.{key}.in_force", docs.in_force),
-        ]
-        if before is None or docs.issued is None or docs.abolished is None or docs.in_force is None:
-            missing.extend(p for p, v in cells if v is None)
-            continue
-        expected = before + docs.issued - docs.abolished
-        if expected != docs.in_force:
-            yield r.finding(
-                [p for p, _ in cells],
-                f"{label}：上年现行有效 {before} 件，加本年制发 {docs.issued} 件，"
-                f"减本年废止 {docs.abolished} 件，应为 {expected} 件，但本年现行有效为 {docs.in_force} 件"
-                "（如有文件因有效期届满而失效，请在正文说明）。"
-                f"相关单元格：{name_cells(cells)}。",
-                expected=expected,
-                actual=docs.in_force,
-            )
-    if missing:
-        yield r.missing_cells(missing, "现行有效件数的跨年度核对")
+        docs = ctx.report.table2.documents(key)
+        paths = (
+            f"previous.table2.{key}.in_force",
+            f"table2.{key}.issued",
+            f"table2.{key}.abolished",
+            f"table2.{key}.in_force",
+        )
+        before = previous.table2.documents(key).in_force
+        items.append((label, paths, (before, docs.issued, docs.abolished, docs.in_force)))
+    yield from r.where_complete(items, check, "现行有效件数的跨年度核对")

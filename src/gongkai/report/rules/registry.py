@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from gongkai.agencies import AgencyKind
 from gongkai.report.model import AnnualReport
@@ -45,6 +45,8 @@ class Context:
 
 
 RuleFunc = Callable[["Rule", Context], Iterable[Finding]]
+#: What a rule's item of cells is called by (a column, a row, a label).
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,23 @@ class Rule:
         shown = "、".join(CELL_LABELS[c] for c in cells[:4])
         more = f"等 {len(cells)} 个单元格" if len(cells) > 4 else ""
         return self.cannot_assess(cells, f"{what}缺少数据（空白或无法读取）：{shown}{more}。")
+
+    def where_complete(
+        self,
+        items: Iterable[tuple[K, Sequence[str], Sequence[int | None]]],
+        check: Callable[[K, Sequence[str], tuple[int, ...]], Finding | None],
+        what: str,
+    ) -> Iterator[Finding]:
+        """``check(key, paths, values)`` on each item whose cells all hold a value, then the blank
+        or unreadable cells of the other items in one "cannot assess" finding about ``what``."""
+        missing: list[str] = []
+        for key, paths, values in items:
+            if None in values:
+                missing.extend(iter_missing(zip(paths, values, strict=True)))
+            elif (found := check(key, paths, cast(tuple[int, ...], tuple(values)))) is not None:
+                yield found
+        if missing:
+            yield self.missing_cells(missing, what)
 
 
 RULES: list[Rule] = []

@@ -12,7 +12,7 @@ when neither does, the template's own rows are expected and reported missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain
 from operator import attrgetter
@@ -63,10 +63,6 @@ _DOC_PATHS = {k: tuple(f"table2.{k}.{n}" for n in _DOC_FIELDS) for k, _ in TABLE
 _DECISION_PATHS = tuple(f"table2.{k}" for k in _DECISION_KEYS)
 
 
-def _missing(paths: tuple[str, ...], values: tuple[int | None, ...]) -> list[str]:
-    return [p for p, v in zip(paths, values, strict=True) if v is None]
-
-
 _BALANCE_KEYS = arithmetic.BALANCE_KEYS
 _BALANCE_PATHS = tuple(tuple(_PATH3[k, col] for k in _BALANCE_KEYS) for col in TABLE3_COLUMN_KEYS)
 
@@ -81,25 +77,24 @@ def t3_balance(r: Rule, ctx: Context) -> Iterator[Finding]:
 
     Source: the 勾稽关系 note printed in table 3 of the national format.
     """
+
+    def check(col: str, paths: Sequence[str], values: tuple[int, ...]) -> Finding | None:
+        a, b, c, d = values
+        if arithmetic.balance_holds(a, b, c, d):
+            return None
+        return r.finding(
+            paths,
+            f"表三“{COLUMN_LABEL[col]}”列不符合勾稽关系：一、本年新收加二、上年结转为 {a + b}，"
+            f"三（七）总计加四、结转下年度继续办理为 {c + d}，两者应相等。"
+            f"相关单元格：{name_cells(zip(paths, values, strict=True))}。",
+            expected=a + b,
+            actual=c + d,
+        )
+
     rows = ctx.report.table3.rows
     table = [_ROW(rows.get(k, _EMPTY)) for k in _BALANCE_KEYS]
-    missing: list[str] = []
     columns = zip(TABLE3_COLUMN_KEYS, _BALANCE_PATHS, zip(*table, strict=True), strict=True)
-    for col, paths, values in columns:
-        a, b, c, d = values
-        if a is None or b is None or c is None or d is None:
-            missing.extend(_missing(paths, values))
-        elif not arithmetic.balance_holds(a, b, c, d):
-            yield r.finding(
-                paths,
-                f"表三“{COLUMN_LABEL[col]}”列不符合勾稽关系：一、本年新收加二、上年结转为 {a + b}，"
-                f"三（七）总计加四、结转下年度继续办理为 {c + d}，两者应相等。"
-                f"相关单元格：{name_cells(zip(paths, values, strict=True))}。",
-                expected=a + b,
-                actual=c + d,
-            )
-    if missing:
-        yield r.missing_cells(missing, "表三勾稽关系")
+    yield from r.where_complete(columns, check, "表三勾稽关系")
 
 
 @rule("T3-TOTAL-SUM", Severity.ERROR, f"{FORMAT_2021} 表三：（七）总计为（一）至（六）各项办理结果之和")
@@ -110,30 +105,30 @@ def t3_total_sum(r: Rule, ctx: Context) -> Iterator[Finding]:
     """
     rows = ctx.report.table3.rows
     outcomes = outcome_rows(ctx)
-    totals = _ROW(rows.get("total", _EMPTY))
-    columns = zip(*(_ROW(rows.get(k, _EMPTY)) for k in outcomes), strict=True)
-    missing: list[str] = []
-    for col, total, values in zip(TABLE3_COLUMN_KEYS, totals, columns, strict=True):
-        if total is None or None in values:
-            paths = (_PATH3["total", col], *(_PATH3[k, col] for k in outcomes))
-            missing.extend(_missing(paths, (total, *values)))
-            continue
-        counted = sum(values)
-        if counted != total:
-            nonzero = "、".join(
-                f"{row_name(TABLE3_ROW_BY_KEY[k])} {v}" for k, v in zip(outcomes, values, strict=True) if v
-            )
-            total_path = _PATH3["total", col]
-            yield r.finding(
-                [total_path, *(_PATH3[k, col] for k in outcomes)],
-                f"表三“{COLUMN_LABEL[col]}”列：各项办理结果之和为 {counted}，"
-                f"但{name_cells([(total_path, total)])}。"
-                f"该列非零的办理结果：{nonzero or '无'}。",
-                expected=counted,
-                actual=total,
-            )
-    if missing:
-        yield r.missing_cells(missing, "表三（七）总计的核对")
+
+    def check(col: str, paths: Sequence[str], values: tuple[int, ...]) -> Finding | None:
+        total, *counts = values
+        counted = sum(counts)
+        if counted == total:
+            return None
+        nonzero = "、".join(
+            f"{row_name(TABLE3_ROW_BY_KEY[k])} {v}" for k, v in zip(outcomes, counts, strict=True) if v
+        )
+        return r.finding(
+            paths,
+            f"表三“{COLUMN_LABEL[col]}”列：各项办理结果之和为 {counted}，"
+            f"但{name_cells([(paths[0], total)])}。"
+            f"该列非零的办理结果：{nonzero or '无'}。",
+            expected=counted,
+            actual=total,
+        )
+
+    columns = zip(*(_ROW(rows.get(k, _EMPTY)) for k in ("total", *outcomes)), strict=True)
+    items = (
+        (col, (_PATH3["total", col], *(_PATH3[k, col] for k in outcomes)), values)
+        for col, values in zip(TABLE3_COLUMN_KEYS, columns, strict=True)
+    )
+    yield from r.where_complete(items, check, "表三（七）总计的核对")
 
 
 _ROW_WHERE = {key: f"表三“{row_name(spec)}”行" for key, spec in TABLE3_ROW_BY_KEY.items()}
@@ -147,22 +142,20 @@ def _sums(
     what: str,
 ) -> Iterator[Finding]:
     """For each (where, paths, values): the last value is the sum of the others, or a finding."""
-    missing: list[str] = []
-    for where, paths, values in items:
-        if None in values:
-            missing.extend(_missing(paths, values))
-            continue
-        parts = sum(cast(tuple[int, ...], values[:-1]))
-        if parts != values[-1]:
-            yield r.finding(
-                paths,
-                f"{where}：{parts_name}之和为 {parts}，但{total_name}为 {values[-1]}。"
-                f"相关单元格：{name_cells(zip(paths, values, strict=True))}。",
-                expected=parts,
-                actual=values[-1],
-            )
-    if missing:
-        yield r.missing_cells(missing, what)
+
+    def check(where: str, paths: Sequence[str], values: tuple[int, ...]) -> Finding | None:
+        parts = sum(values[:-1])
+        if parts == values[-1]:
+            return None
+        return r.finding(
+            paths,
+            f"{where}：{parts_name}之和为 {parts}，但{total_name}为 {values[-1]}。"
+            f"相关单元格：{name_cells(zip(paths, values, strict=True))}。",
+            expected=parts,
+            actual=values[-1],
+        )
+
+    yield from r.where_complete(items, check, what)
 
 
 @rule("T3-ROW-SUM", Severity.ERROR, f"{FORMAT_2021} 表三：申请人情况“总计”列为自然人与法人或其他组织各列之和")

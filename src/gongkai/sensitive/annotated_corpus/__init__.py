@@ -21,8 +21,8 @@ import textwrap
 from collections.abc import Iterable
 from types import ModuleType
 
-from gongkai.sensitive.holdout_corpus import Decoy, HoldoutCase
-from gongkai.sensitive.labelled import Entity, LabelledDocument
+from gongkai.sensitive.holdout_corpus import HoldoutCase
+from gongkai.sensitive.labelled import Decoy, Entity, LabelledDocument
 from gongkai.sensitive.model import Kind
 
 ENTITY_LABELS: dict[str, Kind] = {

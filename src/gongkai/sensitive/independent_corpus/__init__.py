@@ -42,7 +42,6 @@ from __future__ import annotations
 import random
 
 from gongkai.sensitive.independent_corpus.base import (
-    Decoy,
     Doc,
     IndependentDocument,
     id_check_digit,
@@ -51,7 +50,7 @@ from gongkai.sensitive.independent_corpus.base import (
     uscc_check_char,
 )
 from gongkai.sensitive.independent_corpus.notices import Writer
-from gongkai.sensitive.labelled import LabelledDocument
+from gongkai.sensitive.labelled import Decoy, LabelledDocument
 
 __all__ = [
     "GENRES",
@@ -95,7 +94,7 @@ def generate_independent(seed: int = SEED, size: int = SIZE) -> list[Independent
     for i in range(size):
         genre = GENRES[i % len(GENRES)] if i < len(GENRES) * 2 else rng.choice(GENRES)
         doc: Doc = getattr(writer, genre)()
-        out.append(IndependentDocument(doc.build(genre), tuple(doc.decoys)))
+        out.append(doc.case(genre))
     return out
 
 

@@ -2,45 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from gongkai.sensitive.labelled import DecoyBuilder, DecoyedDocument
 
-from gongkai.sensitive.labelled import Builder, LabelledDocument
-from gongkai.sensitive.model import Kind
-
-
-@dataclass(frozen=True, slots=True)
-class Decoy:
-    """A value that looks like personal data but is not, with its span in the document."""
-
-    category: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class IndependentDocument:
-    document: LabelledDocument
-    decoys: tuple[Decoy, ...]
-
-
-class Doc(Builder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.decoys: list[Decoy] = []
-
-    def t(self, *texts: str) -> Doc:
-        super().t(*texts)
-        return self
-
-    def e(self, kind: Kind, text: str) -> Doc:
-        super().e(kind, text)
-        return self
-
-    def d(self, category: str, text: str) -> Doc:
-        self.decoys.append(Decoy(category, self.length, self.length + len(text), text))
-        self.t(text)
-        return self
+IndependentDocument = DecoyedDocument
+Doc = DecoyBuilder
 
 
 # --- check digits (written here from the standards, independent of the detector's own) ---------

@@ -33,6 +33,11 @@ class CaseworkWriter:
             b.e(Kind.PERSON_NAME, n)
         return out
 
+    def contact(self, b: Doc, region: Region, lead: str, separator: str) -> Doc:
+        """A notice's contact line: a person's name and an office landline."""
+        b.t(lead).e(Kind.PERSON_NAME, self.v.name()).t(separator)
+        return b.e(Kind.LANDLINE_PHONE, self.v.landline(region)).t("\n")
+
     # 行政处罚决定书
     def penalty(self) -> Doc:
         b, v, x, r = Doc(), self.v, self.x, self.r
@@ -253,9 +258,7 @@ class CaseworkWriter:
             "date", x.day()
         )
         b.t("至").d("date", x.day()).t("，如有异议，请向").d("agency", town + "人民政府").t("反映。\n")
-        b.t("联系人：").e(Kind.PERSON_NAME, v.name()).t("，联系电话：").e(
-            Kind.LANDLINE_PHONE, v.landline(region)
-        ).t("\n")
+        self.contact(b, region, "联系人：", "，联系电话：")
         b.t("监督电话：").d("hotline", r.choice(HOTLINES)).t("\n")
         return b
 

@@ -6,11 +6,16 @@ from datetime import date, timedelta
 
 from gongkai.sensitive.independent_corpus.base import Doc
 from gongkai.sensitive.independent_corpus.casework import CaseworkWriter
+from gongkai.sensitive.independent_corpus.tables import Region
 from gongkai.sensitive.model import Kind
 
 
 class Writer(CaseworkWriter):
     """Every genre: the casework ones and the notices (许可, 征收, 登记, 送达, 采购, 交通)."""
+
+    def sign_off(self, b: Doc, region: Region, lead: str, separator: str) -> Doc:
+        """The contact line and the date that end a notice."""
+        return self.contact(b, region, lead, separator).d("date", self.x.day()).t("\n")
 
     def permit(self) -> Doc:
         b, v, x, r = Doc(), self.v, self.x, self.r
@@ -77,15 +82,11 @@ class Writer(CaseworkWriter):
                     Kind.PERSON_NAME, v.name()
                 ).t("）\n")
         b.t("    被征收人对补偿决定不服的，可以依法申请行政复议或者提起行政诉讼。\n")
-        b.t("联系人：").e(Kind.PERSON_NAME, v.name()).t(" 联系电话：").e(
-            Kind.LANDLINE_PHONE, v.landline(region)
-        ).t("\n")
-        b.d("date", x.day()).t("\n")
-        return b
+        return self.sign_off(b, region, "联系人：", " 联系电话：")
 
     # 不动产登记公告
     def registration(self) -> Doc:
-        b, v, x, r = Doc(), self.v, self.x, self.r
+        b, v, r = Doc(), self.v, self.r
         region = v.region()
         b.d("agency", region.city + "不动产登记服务中心").t(
             r.choice(("首次登记公告", "遗失补证公告", "更正登记公告"))
@@ -105,11 +106,7 @@ class Writer(CaseworkWriter):
         b.t("    凡对上述不动产登记事项有异议的，请自本公告之日起").d("stat", "15").t(
             "个工作日内将异议书面材料送达本中心。"
         )
-        b.t("\n联系人：").e(Kind.PERSON_NAME, v.name()).t("；联系电话：").e(
-            Kind.LANDLINE_PHONE, v.landline(region)
-        ).t("\n")
-        b.d("date", x.day()).t("\n")
-        return b
+        return self.sign_off(b, region, "\n联系人：", "；联系电话：")
 
     # 法律文书送达回证
     def service(self) -> Doc:
