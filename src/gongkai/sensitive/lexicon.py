@@ -324,6 +324,8 @@ TITLES = (  # noqa: SIM905
     "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
+# Column headers that read as surname + given name when a header row follows "姓名⇥" ("姓名⇥国籍⇥…").
+NOT_NAMES |= frozenset("国籍 籍贯 关系 单价 小计 总计 余额 项目 费用 房号 车牌 门牌 成员 常住".split())  # noqa: SIM905
 # School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:
 # they are also full names of people (surname 陆 or 海).
 NOT_NAMES |= frozenset("高一 高二 高三 初一 初二 初三".split())  # noqa: SIM905

@@ -16,6 +16,7 @@ from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
     cell_is_name,
     cell_start,
+    column_at,
     column_names,
     dotted_names,
     names_before_sex,
@@ -400,15 +401,7 @@ class PersonNameRecognizer(Recognizer):
             header_line = norm[line_start:line_end]
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
             cells, seps = row_cells(header_line, sep)
-            before = header.start("word") - line_start
-            # The first cell ending after the header word's start: one pass with a running offset
-            # (``_cell_start`` per cell summed all the cells before it again).
-            column, offset = -1, 0
-            for i, cell in enumerate(cells):
-                if offset + (len(cell.rstrip(" ")) or len(cell)) > before:
-                    column = i
-                    break
-                offset += len(cell) + (len(seps[i]) if i < len(seps) else 0)
+            column = column_at(cells, seps, header.start("word") - line_start)
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
