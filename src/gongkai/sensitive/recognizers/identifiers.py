@@ -31,6 +31,10 @@ from gongkai.sensitive.recognizers.base import (
 _ID_CHECK_ACCEPTED = tuple(ch + ch.lower() if ch == "X" else ch for ch in ID_CHECK_CHARS)
 
 _MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+# Labels of numbers that are neither cards nor identity numbers: registrations, certificates,
+# examinations, files. (A bare "证号" may be an old identity number's: "原证号".)
+_OTHER_NUMBER_LABELS = ("报名号", "考号", "学号", "编号", "准考证", "许可证", "执业证", "资格证", "登记号")
+_NOT_CARD_LABELS = (*_OTHER_NUMBER_LABELS, "证号")
 
 
 class IdCardRecognizer(Recognizer):
@@ -94,13 +98,19 @@ class IdCardRecognizer(Recognizer):
         if not _valid_birth_date(1900 + int(digits[6:8]), mmdd):
             return None
         window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        if "注册号" in window or "编号" in window:
+        if "注册号" in window or (
+            "身份" not in window and any(label in window for label in _OTHER_NUMBER_LABELS)
+        ):
             return None
         end = start + 15
         if norm[end : end + 1].isdigit():
-            # Run on into a neighbouring cell ("…208242" + "42"), unless the whole run is a card.
-            run = digits + _digits_at(norm, end)
-            if run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
+            # Run on into a neighbouring cell ("…208242" + "42"), unless the whole run is a card,
+            # or goes on after a space (a card printed in groups: "6212 2612 0201 8754 227").
+            more = _digits_at(norm, end)
+            run = digits + more
+            if (run.startswith(_BANK_PREFIXES) and luhn_is_valid(run)) or norm[
+                end + len(more) : end + len(more) + 2
+            ].lstrip(" -")[:1].isdigit():
                 return None
         if (
             registration_number_is_valid(digits)
@@ -178,10 +188,6 @@ _BANK_PREFIXES = (
 )
 
 
-# Labels of numbers that are not cards: registrations, certificates, examinations, files.
-_OTHER_NUMBER_LABELS = ("报名号", "证号", "考号", "学号", "编号", "准考证", "许可证", "登记号")
-
-
 class BankCardRecognizer(Recognizer):
     """银行卡号: 16-19 digits (groups of 4 allowed), a known issuer prefix, Luhn check."""
 
@@ -200,7 +206,7 @@ class BankCardRecognizer(Recognizer):
         if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
             return None
         window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        if any(word in window for word in _OTHER_NUMBER_LABELS) and not self.has_context(norm, start):
+        if any(word in window for word in _NOT_CARD_LABELS) and not self.has_context(norm, start):
             # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
             # number in ten by chance.
             return None

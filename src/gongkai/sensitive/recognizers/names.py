@@ -12,6 +12,7 @@ from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
 )
+from gongkai.sensitive.recognizers.name_lists import elected_names, kinship_names, listed_names
 from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
     cell_is_name,
@@ -210,6 +211,13 @@ class PersonNameRecognizer(Recognizer):
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
                     cells.append(span)
+        for start, end in chain(kinship_names(norm), elected_names(norm)):
+            if (start, end) not in found:
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "亲属称谓或当选前后的姓名")
+        for span in list(listed_names(norm, list(found), is_name)):
+            if span not in found:
+                start, end = span
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, "与名单中其他姓名同样排列的项")
         # Most documents have no table with two such cells, nor a "·": the calls are spared.
         if len(cells) > 1:
             for span in list(column_names(norm, cells)):
