@@ -358,6 +358,9 @@ NAME_CUES_WITH_COLON = [
     # The same for roles ending in 员 (委员：, 书记员：, 报账员：), elected posts and the officers
     # signing a village notice (主任：, 村会计：, 驻村第一书记：, 接访领导：), representatives.
     *("员", "主任", "书记", "会计", "领导", "代表", "网格长", "近亲属"),
+    # ... and for roles ending in 警, 师, 者, 译 (办案民警：, 承办律师：, 患者：, 患方翻译：), and the
+    # bare labels of a contact (联系：, 经办：).
+    *("警", "警察", "师", "者", "译", "联系", "经办"),
 ]
 # Column headers of rosters and forms under which every cell is a person's name.
 NAME_COLUMN_HEADERS = frozenset(
@@ -435,7 +438,9 @@ OBJECT_VERBS = (
 NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")
 
 # Cue words after a name.
-NAME_AFTER_CUES = ("同志", "先生", "女士")
+NAME_AFTER_CUES = ("同志", "先生", "女士", "律师", "老师", "老人")
+# Words before 老人 that are not names ("高龄老人", "孤寡老人").
+NOT_NAMES |= frozenset("高龄 孤寡 空巢 留守 困难 失能 独居 失独 百岁 长寿 农村 城市 社区".split())  # noqa: SIM905
 
 # Cue words before an address; stripped from the start of an address match.
 ADDRESS_CUES = [
@@ -460,3 +465,14 @@ ADDRESS_CUES = [
     "户籍",
     "住",
 ]
+
+# Countries whose citizens' names stand in Chinese documents in Latin or Cyrillic letters (a
+# nationality cell or bracket after a name: "TRAN VAN MINH⇥越南", "PETROV IVAN（俄罗斯）").
+COUNTRIES = (
+    *("越南", "老挝", "缅甸", "泰国", "柬埔寨", "朝鲜", "韩国", "日本", "蒙古", "俄罗斯", "印度"),
+    *("哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "巴基斯坦", "阿富汗"),
+    *("尼泊尔", "孟加拉国", "斯里兰卡", "菲律宾", "印度尼西亚", "马来西亚", "新加坡", "文莱"),
+    *("美国", "英国", "法国", "德国", "意大利", "西班牙", "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典"),
+    *("挪威", "丹麦", "芬兰", "波兰", "乌克兰", "白俄罗斯", "加拿大", "墨西哥", "巴西", "阿根廷"),
+    *("澳大利亚", "新西兰", "南非", "埃及", "尼日利亚", "肯尼亚", "埃塞俄比亚", "土耳其", "伊朗"),
+)

@@ -82,7 +82,7 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
-_UNITS = ("局", "室", "街道", "镇", "乡", "办")
+_UNITS = ("局", "室", "街道", "镇", "乡", "办", "中心")
 # Where a name may start in running text: after a running-text cue word or a clause mark.
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
@@ -150,7 +150,8 @@ class PersonNameRecognizer(Recognizer):
     # A title may come between unit and name: "区财政局局长张三、", "崇福镇副镇长刘亮红，".
     _after_unit = re.compile(
         r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
-        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）))"
+        # ... or its telephone number ("资助中心：常红梅0379-6392…", "科　刘艳梅 0431-…").
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）|[ \t]*(?:0\d{{2,3}}-|1[3-9]\d{{9}})))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
@@ -187,6 +188,9 @@ class PersonNameRecognizer(Recognizer):
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
+                if norm.startswith("事务所", i + len(cue)):  # 律师事务所: a firm's name before it
+                    i = norm.find(cue, i + 1)
+                    continue
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
                     if i >= length and self._before_comrade(norm[i - length : i]):
                         if (i - length, i) not in found:
