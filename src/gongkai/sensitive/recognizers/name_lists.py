@@ -103,16 +103,11 @@ def elected_names(norm: str) -> Iterator[tuple[int, int]]:
         i = norm.find("当选", i + 1)
 
 
-# Where list items start: after a label's colon or an item's semicolon (one shape), or a line
-# start (another shape).
-_ITEM_MARKS = {"：": "item", ":": "item", "；": "item", ";": "item", "\n": "line"}
-
-
 def _follower(norm: str, end: int) -> str | None:
-    """The shape of what follows an item: spaces then a digit, a run of spaces or a tab then a
-    cell, one space then a word; None for anything else."""
+    """The shape of what follows an item: spaces then a digit, a run of spaces then a cell, one
+    space then a word; None for anything else (tab and "|" tables are ``name_tables``' work)."""
     j = end
-    while j < len(norm) and norm[j] in " \t":
+    while j < len(norm) and norm[j] == " ":
         j += 1
     if j == end or j == len(norm):
         return None
@@ -120,7 +115,7 @@ def _follower(norm: str, end: int) -> str | None:
         return "number"
     if not _is_cjk(norm[j]):
         return None
-    return "cell" if j - end > 1 or norm[end] == "\t" else "word"
+    return "cell" if j - end > 1 else "word"
 
 
 def _item_at(norm: str, start: int) -> tuple[int, str] | None:
@@ -128,8 +123,9 @@ def _item_at(norm: str, start: int) -> tuple[int, str] | None:
     for length in (3, 2):
         end = start + length
         if (
-            surnamed(norm[start:end])
-            and norm[end - 1 : end] not in _ROLE_LASTS
+            norm[end : end + 1] == " "  # most items are turned away by this one test
+            and surnamed(norm[start:end])
+            and norm[end - 1] not in _ROLE_LASTS
             and (shape := _follower(norm, end)) is not None
         ):
             return end, shape
@@ -139,25 +135,27 @@ def _item_at(norm: str, start: int) -> tuple[int, str] | None:
 def listed_names(
     norm: str, anchors: Iterable[tuple[int, int]], is_name: Callable[[str], bool]
 ) -> Iterator[tuple[int, int]]:
-    """Items of the shape of an item that is a name (``anchors``: names found at an item's start;
-    ``is_name``: the lexicon test), from list marks found with ``str.find``."""
-    shapes: set[tuple[str, str]] = set()
-    for start, end in anchors:
-        mark = _ITEM_MARKS.get(norm[start - 1] if start else "\n")
-        shape = _follower(norm, end) if mark is not None else None
-        if mark is not None and shape is not None:
-            shapes.add((mark, shape))
-    # Labels' colons and items' semicolons: an anchor may be one of them too.
+    """Items that share one shape, two of them at least, one a name of the lexicon or found
+    already (``anchors``): the items of a list with semicolons ("大队：孔祥林 7.2亩；孔繁荣 5.8亩；")
+    and the first cells of rows whose cells are set apart by spaces ("康满仓  雁塔区…").
+
+    The marks are found with ``str.find``: semicolons are rare, and line starts are only read when
+    a name found already starts a line and a space follows it."""
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    marks = {m for m, _ in shapes} | {"item"}
-    for char, mark in _ITEM_MARKS.items():
-        if mark not in marks:
-            continue
-        i = norm.find(char)
+    # Items after a label's colon ("拟录用：叶某某 男") or an item's semicolon: one shape.
+    for mark in ("：", "；"):
+        i = norm.find(mark)
         while i != -1:
             if (item := _item_at(norm, i + 1)) is not None:
-                groups.setdefault((mark, item[1]), []).append((i + 1, item[0]))
-            i = norm.find(char, i + 1)
-    for key, items in groups.items():
-        if len(items) >= 2 and (key in shapes or any(is_name(norm[s:e]) for s, e in items)):
+                groups.setdefault(("item", item[1]), []).append((i + 1, item[0]))
+            i = norm.find(mark, i + 1)
+    known = set(anchors)
+    if any((not start or norm[start - 1] == "\n") and norm[end : end + 1] == " " for start, end in known):
+        at = 0
+        while at != -1:
+            if (item := _item_at(norm, at)) is not None:
+                groups.setdefault(("line", item[1]), []).append((at, item[0]))
+            at = norm.find("\n", at) + 1 or -1
+    for items in groups.values():
+        if len(items) >= 2 and any(span in known or is_name(norm[span[0] : span[1]]) for span in items):
             yield from items
