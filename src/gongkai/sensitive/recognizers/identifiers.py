@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.checksums import (
@@ -34,7 +35,8 @@ _MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # Labels of numbers that are neither cards nor identity numbers: registrations, certificates,
 # examinations, files. (A bare "证号" may be an old identity number's: "原证号".)
 _OTHER_NUMBER_LABELS = ("报名号", "考号", "学号", "编号", "准考证", "许可证", "执业证", "资格证", "登记号")
-_NOT_CARD_LABELS = (*_OTHER_NUMBER_LABELS, "证号")
+# One search per card-like number (a test per label cost 3 M instructions per pass).
+_NOT_CARD_RE = re.compile("|".join((*_OTHER_NUMBER_LABELS, "证号")))
 
 
 class IdCardRecognizer(Recognizer):
@@ -205,8 +207,7 @@ class BankCardRecognizer(Recognizer):
         digits = value if value.isdigit() else _compact(value)
         if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
             return None
-        window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        if any(word in window for word in _NOT_CARD_LABELS) and not self.has_context(norm, start):
+        if _NOT_CARD_RE.search(norm, max(0, start - CONTEXT_WINDOW), start) and not self.has_context(norm, start):
             # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
             # number in ten by chance.
             return None
