@@ -138,7 +138,6 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     return False
 
 
-_TOWN_BEFORE = re.compile("镇|乡|街道")
 # What a residence ends at: a clause mark, a bracket, a cell.
 _RESIDENCE_END = frozenset("，,。；;）)\t\n 、")
 _RESIDENCE_CUES = ("住址", "住所", "户籍地", "户籍", "家住", "居住", "住", "地址", "原住", "现住")
@@ -237,10 +236,18 @@ class AddressRecognizer(Recognizer):
         natural = _NATURAL_AFTER.match
         # ... or below a town (…镇…村, …乡…村委会…组): a village alone is an address there only
         # as a person's residence (``_bare_village``).
+        towns = "镇" in norm or "乡" in norm or "街道" in norm
         for word in ("村", "嘎查"):
             i = norm.find(word, 1)
             while i != -1:
-                if natural(norm, i + len(word)) or _TOWN_BEFORE.search(norm, max(0, i - 10), i):
+                if natural(norm, i + len(word)) or (
+                    towns
+                    and (
+                        norm.find("镇", i - 10 if i > 10 else 0, i) != -1
+                        or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
+                        or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
+                    )
+                ):
                     anchors.append(i)
                 i = norm.find(word, i + 1)
         return sorted(anchors)
