@@ -18,7 +18,8 @@ from gongkai.sensitive.recognizers.base import CJK
 # most lines ending in 号 or 市 are 文号 and headings, and the look-ahead turns them away in C.
 _BREAK = re.compile(
     # The next line may be indented to its column (a PDF table's wrapped cell: "胡同⏎      41号院").
-    rf"\n(?<=[村道镇乡区县市号同路街巷弄里条沿院会]\n)(?= *[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室|门|楼)|\d-\d))"
+    rf"\n(?<=[村道镇乡区县市号同路街巷弄里条沿院会]\n)"
+    rf"(?= *[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室|门|楼)|\d-\d))"
 )
 # What an address part on either side cannot cross (the recogniser's barrier).
 _BARRIER = re.compile(rf"[^{CJK}0-9\-之]")

@@ -215,7 +215,8 @@ class AddressRecognizer(Recognizer):
         for start, end in joined_spans(norm, self.pattern):
             brk = norm.index("\n", start)
             lead = self._lead.match(norm, start, brk)
-            if lead is not None and self.pattern.fullmatch(norm[lead.end() : brk] + norm[brk + 1 : end].lstrip(" ")):
+            joined = norm[lead.end() : brk] + norm[brk + 1 : end].lstrip(" ") if lead is not None else ""
+            if lead is not None and self.pattern.fullmatch(joined):
                 start = lead.end()
             if not _is_organisation_address(norm, start, end):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

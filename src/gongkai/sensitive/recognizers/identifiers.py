@@ -207,7 +207,8 @@ class BankCardRecognizer(Recognizer):
         digits = value if value.isdigit() else _compact(value)
         if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
             return None
-        if _NOT_CARD_RE.search(norm, max(0, start - CONTEXT_WINDOW), start) and not self.has_context(norm, start):
+        labelled = _NOT_CARD_RE.search(norm, max(0, start - CONTEXT_WINDOW), start)
+        if labelled and not self.has_context(norm, start):
             # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
             # number in ten by chance.
             return None

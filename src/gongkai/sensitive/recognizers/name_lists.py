@@ -73,7 +73,8 @@ def _name_after(norm: str, start: int) -> int:
     ("白萍住…"), -1 if there is none."""
     for end in range(start + 2, min(start + 5, len(norm)) + 1):
         after = norm[end : end + 1]
-        if (not after or not _is_cjk(after) or after in lexicon.STOP_AFTER_NAME) and _word_name(norm[start:end]):
+        closed = not after or not _is_cjk(after) or after in lexicon.STOP_AFTER_NAME
+        if closed and _word_name(norm[start:end]):
             return end
     return -1
 
@@ -150,7 +151,9 @@ def _item_at(norm: str, start: int) -> tuple[int, str] | None:
 _ITEM_SPACE = re.compile(rf" (?:(?<=[：；\n][{CJK}]{{2}} )|(?<=[：；\n][{CJK}]{{3}} ))")
 
 
-def listed_names(norm: str, known: Container[tuple[int, int]], is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+def listed_names(
+    norm: str, known: Container[tuple[int, int]], is_name: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
     """Items that share one shape, two of them at least, one a name of the lexicon or found
     already (``known``): the items after a label's colon or an item's semicolon ("大队：孔祥林
     7.2亩；孔繁荣 5.8亩；", "拟录用：叶某某 男") and the first cells of rows whose cells are set

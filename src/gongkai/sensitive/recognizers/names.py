@@ -43,6 +43,8 @@ _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
 _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
+_RELATED = "亲属称谓或当选前后的姓名"
+_LISTED = "与名单中其他姓名同样排列的项"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
@@ -151,7 +153,8 @@ class PersonNameRecognizer(Recognizer):
     _after_unit = re.compile(
         r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
         # ... or its telephone number ("资助中心：常红梅0379-6392…", "科　刘艳梅 0431-…").
-        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）|[ \t]*(?:0\d{{2,3}}-|1[3-9]\d{{9}})))"
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})"
+        rf"(?:[、，,；;。\n]|（[^）\n]{{1,12}}）|[ \t]*(?:0\d{{2,3}}-|1[3-9]\d{{9}})))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
@@ -218,11 +221,11 @@ class PersonNameRecognizer(Recognizer):
         # Most documents hold neither word: the call is spared.
         for start, end in related_names(norm) if "之" in norm or "当选" in norm else ():
             if (start, end) not in found:
-                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "亲属称谓或当选前后的姓名")
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _RELATED)
         for span in list(listed_names(norm, found, is_name)):
             if span not in found:
                 start, end = span
-                found[span] = make_finding(kind, start, end, text[start:end], 0.7, "与名单中其他姓名同样排列的项")
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _LISTED)
         # Most documents have no table with two such cells, nor a "·": the calls are spared.
         if len(cells) > 1:
             for span in list(column_names(norm, cells)):

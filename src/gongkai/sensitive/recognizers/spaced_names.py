@@ -68,7 +68,10 @@ SPACED_WORDS = frozenset(
 # Tokens that end a run: gender and the like in a row ("王 子 豪 男 330402…").
 _NOT_NAME_TOKENS = frozenset("男女汉是否有无")
 # Cues right before a run that starts without a space ("负责人仇 丽 娜", "原告柏 仁 清").
-_CUE_ENDS = ("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表", "者", "之妻", "之夫", "之子", "之女")
+_CUE_ENDS = (
+    *("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表", "者"),
+    *("之妻", "之夫", "之子", "之女"),
+)
 # Characters of rural and pet names ("阿根", "老三", "小毛") that the given-name lexicon leaves out.
 _FOLK_GIVEN = frozenset("阿老小毛根囡娣")
 _SCORE = 0.8

@@ -23,7 +23,8 @@ CUES = ("护照", "通行证", "海员证", "旅行证")
 _SEARCHED = ("护照", "行证", "海员证")
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
 _NUMBER = re.compile(
-    r"[ \t\u3000]*(?:号码|号)?[：:]?[ \t\u3000]*(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
+    r"[ \t\u3000]*(?:号码|号)?[：:]?[ \t\u3000]*"
+    r"(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
 )
 
 
