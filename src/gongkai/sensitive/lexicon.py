@@ -437,6 +437,18 @@ OBJECT_VERBS = (
 # word ("全年发生", "同期", "时间").
 NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")
 
+# Verbs that follow a role word at once in an award or decision ("裁决被申请人支付申请人…",
+# "被告赔偿原告…"): the characters after the role are then no name, though 支/付/赔 … may be surnames.
+VERBS_AFTER_ROLE = frozenset(
+    "支付 给付 赔偿 补偿 返还 退还 承担 缴纳 履行 提供 补发 补缴 偿还 负担 恢复 撤回 撤销 停止".split()  # noqa: SIM905
+)
+
+# A surname and a form of address is how a person is named without their name ("柯警官", "王师傅");
+# the two characters after the surname are then no given name. Bank branches after a place
+# ("桐乡支行") are no names either.
+ADDRESS_FORMS = frozenset("警官 师傅 老师 经理 医生 大夫 阿姨 大爷 大妈 老板 同学".split())  # noqa: SIM905
+NOT_NAMES |= frozenset("支行 分行 总行".split())  # noqa: SIM905
+
 # Cue words after a name.
 NAME_AFTER_CUES = ("同志", "先生", "女士", "律师", "老师", "老人")
 # Words before 老人 that are not names ("高龄老人", "孤寡老人").

@@ -113,6 +113,11 @@ def test_names_known_by_their_surroundings(text: str, names: list[str]) -> None:
         "对高龄老人、孤寡老人发放补贴。",
         "世界卫生组织（World Health Organization）发布指南。",
         "序号：1 类别：2",
+        # A verb right after a role in an award, not a name.
+        "裁决如下：被申请人支付申请人工资差额8,000元；被告赔偿原告损失。",
+        # A surname with a form of address, a bank's branch after a place.
+        "联系人：蒋警官 0571-87654321",
+        "缴至：中国建设银行海盐支行，户名：财政局",
     ],
 )
 def test_look_alikes_of_names(text: str) -> None:

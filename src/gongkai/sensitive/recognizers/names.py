@@ -387,7 +387,7 @@ class PersonNameRecognizer(Recognizer):
     def _name_length(self, run: str) -> int:
         """Length of the name at the start of ``run`` (the characters after a cue), 0 if none."""
         s = self._surname_length(run) or run[:1] == "于"
-        if not s:
+        if not s or run[:2] in lexicon.VERBS_AFTER_ROLE or run[s : s + 2] in lexicon.ADDRESS_FORMS:
             return 0
         for given in (2, 1):
             name = run[: s + given]
