@@ -75,6 +75,7 @@ def test_look_alikes_of_identifiers(text: str) -> None:
         # Kinship: both people, whatever their characters.
         ("奖补对象：\n逝者敖其尔之子巴雅尔，住新城区。", ["敖其尔", "巴雅尔"]),
         ("另，魏淑芬之女魏岚住朝阳区。", ["魏淑芬", "魏岚"]),
+        ("奖补名单：\n图门吉雅（逝者宝音之妻），奖补3000元；", ["图门吉雅", "宝音"]),
         # An election's result and its list.
         ("经选举，格日乐图当选为主任，次仁卓嘎、杜凤山当选为委员。", ["格日乐图", "次仁卓嘎", "杜凤山"]),
         # Items of one shape, one of them a name of the lexicon.

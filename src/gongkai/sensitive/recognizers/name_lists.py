@@ -95,6 +95,10 @@ def kinship_names(norm: str) -> Iterator[tuple[int, int]]:
             start = _name_before(norm, i)
             if start != -1:
                 yield start, i
+                # "巴某（逝者那某之子）": the person the bracket is about, before it.
+                bracket = norm.rfind("（", max(0, start - 4), start)
+                if bracket > 1 and (before := _name_before(norm, bracket)) != -1:
+                    yield before, bracket
                 after = i + 2
                 if after < len(norm) and _is_cjk(norm[after]) and (end := _name_after(norm, after)) != -1:
                     yield after, end
