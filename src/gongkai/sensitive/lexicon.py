@@ -324,6 +324,8 @@ TITLES = (  # noqa: SIM905
     "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
+# Column headers that read as surname + given name when a header row follows "姓名⇥" ("姓名⇥国籍⇥…").
+NOT_NAMES |= frozenset("国籍 籍贯 关系 单价 小计 总计 余额 项目 费用 房号 车牌 门牌 成员 常住".split())  # noqa: SIM905
 # School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:
 # they are also full names of people (surname 陆 or 海).
 NOT_NAMES |= frozenset("高一 高二 高三 初一 初二 初三".split())  # noqa: SIM905
@@ -356,6 +358,9 @@ NAME_CUES_WITH_COLON = [
     # The same for roles ending in 员 (委员：, 书记员：, 报账员：), elected posts and the officers
     # signing a village notice (主任：, 村会计：, 驻村第一书记：, 接访领导：), representatives.
     *("员", "主任", "书记", "会计", "领导", "代表", "网格长", "近亲属"),
+    # ... and for roles ending in 警, 师, 者, 译 (办案民警：, 承办律师：, 患者：, 患方翻译：), and the
+    # bare labels of a contact (联系：, 经办：).
+    *("警", "警察", "师", "者", "译", "联系", "经办"),
 ]
 # Column headers of rosters and forms under which every cell is a person's name.
 NAME_COLUMN_HEADERS = frozenset(
@@ -432,8 +437,22 @@ OBJECT_VERBS = (
 # word ("全年发生", "同期", "时间").
 NOT_RUNNING_GIVEN = frozenset("年月日时期间度次部门方面类项条款件")
 
+# Verbs that follow a role word at once in an award or decision ("裁决被申请人支付申请人…",
+# "被告赔偿原告…"): the characters after the role are then no name, though 支/付/赔 … may be surnames.
+VERBS_AFTER_ROLE = frozenset(
+    "支付 给付 赔偿 补偿 返还 退还 承担 缴纳 履行 提供 补发 补缴 偿还 负担 恢复 撤回 撤销 停止".split()  # noqa: SIM905
+)
+
+# A surname and a form of address is how a person is named without their name ("柯警官", "王师傅");
+# the two characters after the surname are then no given name. Bank branches after a place
+# ("桐乡支行") are no names either.
+ADDRESS_FORMS = frozenset("警官 师傅 老师 经理 医生 大夫 阿姨 大爷 大妈 老板 同学".split())  # noqa: SIM905
+NOT_NAMES |= frozenset("支行 分行 总行".split())  # noqa: SIM905
+
 # Cue words after a name.
-NAME_AFTER_CUES = ("同志", "先生", "女士")
+NAME_AFTER_CUES = ("同志", "先生", "女士", "律师", "老师", "老人")
+# Words before 老人 that are not names ("高龄老人", "孤寡老人").
+NOT_NAMES |= frozenset("高龄 孤寡 空巢 留守 困难 失能 独居 失独 百岁 长寿 农村 城市 社区".split())  # noqa: SIM905
 
 # Cue words before an address; stripped from the start of an address match.
 ADDRESS_CUES = [
@@ -458,3 +477,14 @@ ADDRESS_CUES = [
     "户籍",
     "住",
 ]
+
+# Countries whose citizens' names stand in Chinese documents in Latin or Cyrillic letters (a
+# nationality cell or bracket after a name: "TRAN VAN MINH⇥越南", "PETROV IVAN（俄罗斯）").
+COUNTRIES = (
+    *("越南", "老挝", "缅甸", "泰国", "柬埔寨", "朝鲜", "韩国", "日本", "蒙古", "俄罗斯", "印度"),
+    *("哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "巴基斯坦", "阿富汗"),
+    *("尼泊尔", "孟加拉国", "斯里兰卡", "菲律宾", "印度尼西亚", "马来西亚", "新加坡", "文莱"),
+    *("美国", "英国", "法国", "德国", "意大利", "西班牙", "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典"),
+    *("挪威", "丹麦", "芬兰", "波兰", "乌克兰", "白俄罗斯", "加拿大", "墨西哥", "巴西", "阿根廷"),
+    *("澳大利亚", "新西兰", "南非", "埃及", "尼日利亚", "肯尼亚", "埃塞俄比亚", "土耳其", "伊朗"),
+)

@@ -81,6 +81,11 @@ class Registry:
         # For each joined recogniser: the others (tried where its check fails) and its rivals for the
         # same 18 characters (tried where its check passes, if they could score higher).
         self._others = [[o for o in self._joined if o is not r] for r in self._joined]
+        # Per joined recogniser: True for ID numbers, False for mobile ones, None for the rest.
+        self._numbered = [
+            True if r.kind is Kind.ID_CARD else False if r.kind is Kind.MOBILE_PHONE else None
+            for r in self._joined
+        ]
         self._rivals = [
             [o for o in others if r.kind in _SAME_SPAN_KINDS and o.kind in _SAME_SPAN_KINDS]
             for r, others in zip(self._joined, self._others, strict=True)
@@ -103,25 +108,27 @@ class Registry:
     ) -> list[Finding]:
         wanted = None if kinds is None else frozenset(kinds)
         norm = normalize(text)
-        candidates = self._scan_joined(text, norm)
-        # ID and mobile numbers come from the joined scan: only its findings are looked through.
-        scanned = len(candidates)
+        # The joined scan hands over where it found ID (True) and mobile (False) numbers.
+        candidates, numbers = self._scan_joined(text, norm)
         for supplement in self._supplements:
             candidates.extend(supplement(text, norm))
         for recognizer in self._separate:
             candidates.extend(recognizer.analyze(text, norm))
         if self._names:
-            candidates.extend(_names_beside_numbers(text, norm, candidates, scanned))
+            candidates.extend(_names_beside_numbers(text, norm, candidates, numbers))
         if wanted is None:  # the usual call: one test per finding, not two
             return resolve_overlaps([f for f in candidates if f.score >= threshold])
         return resolve_overlaps([f for f in candidates if f.score >= threshold and f.kind in wanted])
 
-    def _scan_joined(self, text: str, norm: str) -> list[Finding]:
+    def _scan_joined(self, text: str, norm: str) -> tuple[list[Finding], list[tuple[int, bool]]]:
         found: list[Finding] = []
+        # (start, is an ID) of the ID and mobile numbers, noted as they are found: a second pass
+        # over the findings to pick them out cost more than this test per match.
+        numbers: list[tuple[int, bool]] = []
         if self._scanner is None:
-            return found
+            return found, numbers
         append = found.append
-        finders, rivals, others = self._finders, self._rivals, self._others
+        finders, rivals, others, numbered = self._finders, self._rivals, self._others, self._numbered
         for match in self._scanner.finditer(norm):
             start, end = match.span()
             index = match.lastindex - 1  # type: ignore[operator]  # the marker group of the branch
@@ -131,9 +138,13 @@ class Registry:
             elif end - start == 18 and rivals[index]:  # only 18 characters can be two kinds at once
                 score = finding.score
                 append(finding)
+                if numbered[index] is not None:
+                    numbers.append((start, numbered[index]))  # type: ignore[arg-type]
                 candidates = rivals[index]
             else:
                 append(finding)
+                if numbered[index] is not None:
+                    numbers.append((start, numbered[index]))  # type: ignore[arg-type]
                 continue
             for other in candidates:
                 # A rival is only worth reading if it could win against the finding: by its own
@@ -150,25 +161,24 @@ class Registry:
                     extra = other.finding(text, norm, start, alternative.end())
                     if extra is not None:
                         append(extra)
-        return found
+                        if extra.kind is Kind.ID_CARD or extra.kind is Kind.MOBILE_PHONE:
+                            numbers.append((start, extra.kind is Kind.ID_CARD))
+        return found, numbers
 
 
-def _names_beside_numbers(text: str, norm: str, candidates: Sequence[Finding], scanned: int) -> list[Finding]:
+def _names_beside_numbers(
+    text: str, norm: str, candidates: Sequence[Finding], found: list[tuple[int, bool]]
+) -> list[Finding]:
     """Names known by an ID or mobile number found next to them (``name_tables``): tried only at
-    the numbers found, so the text is not scanned again."""
-    # Kinds compared by identity: an enum member's hash is a Python-level call.
-    id_card, mobile = Kind.ID_CARD, Kind.MOBILE_PHONE
+    the numbers the joined scan found (``found``: start, is an ID), so the text is not scanned again."""
     # Only numbers after a cell separator (a tab, one space after a word, or a run of spaces) or
     # with a bracket just before them; most are after a label's colon or a "|".
     numbers = [
-        (i, kind is id_card)
-        for f in islice(candidates, scanned)
-        if ((kind := f.kind) is id_card or kind is mobile)
-        and (
-            (last := (before := norm[max(0, (i := f.start) - 7) : i])[-1:]) == "\t"
-            or (last == " " and before.rstrip(" ")[-1:] not in "|：:")
-            or "（" in before
-        )
+        (i, is_id)
+        for i, is_id in found
+        if (last := norm[i - 1 : i]) == "\t"
+        or (last == " " and norm[max(0, i - 7) : i].rstrip(" ")[-1:] not in "|：:")
+        or norm.find("（", i - 7 if i > 7 else 0, i) != -1
     ]
     if not numbers:
         return []

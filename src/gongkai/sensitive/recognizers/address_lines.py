@@ -17,7 +17,9 @@ from gongkai.sensitive.recognizers.base import CJK
 # of an address (a number and 号/幢/组 ..., or a compound's "3-601") before its first barrier:
 # most lines ending in 号 or 市 are 文号 and headings, and the look-ahead turns them away in C.
 _BREAK = re.compile(
-    rf"\n(?<=[村道镇乡区县市号]\n)(?=[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室|门)|\d-\d))"
+    # The next line may be indented to its column (a PDF table's wrapped cell: "胡同⏎      41号院").
+    rf"\n(?<=[村道镇乡区县市号同路街巷弄里条沿院会]\n)"
+    rf"(?= *[{CJK}0-9\-之]{{0,30}}?(?:\d(?:号|幢|栋|座|组|单元|室|门|楼)|\d-\d))"
 )
 # What an address part on either side cannot cross (the recogniser's barrier).
 _BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
@@ -32,13 +34,16 @@ def joined_spans(norm: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int
         barrier = _BARRIER.search(norm[i - 1 : lo - 1 if lo else None : -1])
         if barrier is not None:
             lo = i - barrier.start()
-        after = _BARRIER.search(norm, i + 1, i + 1 + _REACH)
-        hi = after.start() if after is not None else min(len(norm), i + 1 + _REACH)
-        joined = norm[lo:i] + norm[i + 1 : hi]
+        j = i + 1  # the next line's text, after its indentation
+        while j < len(norm) and norm[j] == " ":
+            j += 1
+        after = _BARRIER.search(norm, j, j + _REACH)
+        hi = after.start() if after is not None else min(len(norm), j + _REACH)
+        joined = norm[lo:i] + norm[j:hi]
         cut = i - lo
         for match in pattern.finditer(joined):
             if match.start() < cut < match.end():
-                yield lo + match.start(), lo + match.end() + 1
+                yield lo + match.start(), j + match.end() - cut
                 break
             if match.start() >= cut:
                 break

@@ -20,11 +20,13 @@ _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
 # A road may go on with a direction or a section (中山大道西, 人民南路四段) before its number, and a
 # number may name a courtyard (80号院12号楼).
 _ROAD = (
-    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
+    # 条 and 沿 name lanes of the north (北头条, 前海北沿).
+    rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里|条|沿)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
     rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|附{_NUM}号|院|楼(?=\d))?"
 )
 _ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
-_BLOCK = rf"{_NUM}(?:幢|栋|号楼|座)"
+# A northern block may be numbered with 楼 alone before its stairway or room ("806楼5门202号").
+_BLOCK = rf"{_NUM}(?:幢|栋|号楼|座|楼(?=\d{{1,2}}(?:门|单元)))"
 # A stairway (门) in the north stands where a unit (单元) does: "3号楼2门401号", "5栋1门202"; a
 # room there may be numbered with 号.
 _UNIT = rf"{_NUM}(?:单元|门)"
@@ -45,12 +47,26 @@ _VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号
 # these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
 _NATURAL_AFTER = re.compile(_NATURAL)
-_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?村(?:{_NUM}组|{_NATURAL}组?)"
+# Below the village: a group or team of any numbering (4组, 第5队, 二社, 大村组, 老寨村民小组), a
+# natural village, a Mongolian 嘎查's 浩特; a village committee may stand between (…村委会…组).
+_RURAL_TAIL = (
+    rf"(?:第?{_NUM}(?:组|队|社|小组)|[{CJK}]{{1,5}}?(?:村民小组|小组|组|队|社|屯|浩特)"
+    rf"|(?<=委)[{CJK}]{{1,4}}?村|{_NATURAL}组?)"
+)
+_RURAL = rf"{_TOWN}[{CJK}]{{1,8}}?(?:村|嘎查)(?:委会|委)?(?:{_RURAL_TAIL}|(?![{CJK}0-9]))"
+# The Production and Construction Corps: regiment, company, then a row or a block and a number
+# ("一四三团七连职工住宅区2排5号", "十一连12栋2号").
+_CORPS = (
+    rf"[一二三四五六七八九十百零〇0-9]{{1,5}}团[一二三四五六七八九十0-9]{{1,4}}连[{CJK}]{{0,8}}?"
+    rf"(?:{_NUM}排|{_NUM}(?:幢|栋))?{_NUM}号"
+)
 # After the house number: a building, unit and room; a compound's "8-2-1701" or "6-1802"; a
 # floor ("3楼"); a room written without 室 after its building or unit ("2幢1508", "2单元401").
 _BARE_ROOM = r"\d{3,4}(?![\d室房])"
 _ROOM_TAIL = (
-    rf"(?:[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
+    # A building of any name and its room after the number ("华景新城荟景阁1608房").
+    rf"(?:[{CJK}]{{2,12}}?\d{{3,4}}(?:室|房)"
+    rf"|[{CJK}]{{0,10}}?{_BLOCK}{_UNIT_ROOM}"
     rf"|[{CJK}]{{0,10}}?\d{{1,3}}-\d{{1,4}}(?:-\d{{2,4}})?(?![\d-])"
     rf"|[{CJK}]{{0,10}}?{_BLOCK}(?:{_BARE_ROOM}|{_NUM}(?:楼|层))?"
     rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM}|{_NUM}号)?)?(?:{_UNIT}(?:{_BARE_ROOM}|{_NUM}号)?)?"
@@ -58,7 +74,7 @@ _ROOM_TAIL = (
 )
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}"
-    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_RURAL})"
+    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_CORPS}|{_RURAL})"
 )
 
 
@@ -122,6 +138,24 @@ def _is_organisation_address(norm: str, start: int, end: int) -> bool:
     return False
 
 
+# What a residence ends at: a clause mark, a bracket, a cell.
+_RESIDENCE_END = frozenset("，,。；;）)\t\n 、")
+_RESIDENCE_CUES = ("住址", "住所", "户籍地", "户籍", "家住", "居住", "住", "地址", "原住", "现住")
+
+
+_BARE_EXPLANATION = "乡镇以下的村（居住地）"
+
+
+def _bare_village(norm: str, start: int, end: int) -> bool:
+    """A town's village without a group or number (…镇…村) is an address only as a person's
+    residence: right after a residence label (住, 住址：, 户籍地 …) and up to a clause's or a
+    cell's end. A village in a roster's cell ("某某家庭⇥新丰镇某村") or a heading is where someone
+    is from, not their address; nor is "在城关镇新华村召开" or "…村村民委员会"."""
+    if end < len(norm) and norm[end] not in _RESIDENCE_END:
+        return False
+    return norm[max(0, start - 4) : start].rstrip("：: ").endswith(_RESIDENCE_CUES)
+
+
 class AddressRecognizer(Recognizer):
     """详细住址 at street level: road + number, village + number, or estate + building (+ unit/room).
 
@@ -139,7 +173,9 @@ class AddressRecognizer(Recognizer):
     # "为" is cut only after a label ("地址为…"): alone it starts road names (为民路).
     # "户籍所在地…", "寄自…", and a household before its address ("孙金林户姚庄镇…") are cut too.
     _lead = re.compile(
-        r".*(?:(?:" + "|".join(lexicon.ADDRESS_CUES) + r")[为是]?|所在地|寄自|来自|户|[于在至到：:](?!地))"
+        # "住" is not a label in 住宅 ("…广场住宅区2座").
+        r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
+        + r")均?[为是]?|所在地|寄自|来自|户|[于在至到：:](?!地))"
     )
     score = 0.85
     explanation = "街道门牌级详细地址"
@@ -160,7 +196,14 @@ class AddressRecognizer(Recognizer):
             # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
             while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
                 finding = self._finding(text, norm, match.start(), match.end())
-                if not _is_organisation_address(norm, finding.start, finding.end):
+                if norm[finding.end - 1] in "村查":
+                    if _bare_village(norm, finding.start, finding.end):
+                        # Its start is not sure (a name may stand before it with no mark:
+                        # "住址：韩某某滑县…村"): a name found there wins the overlap.
+                        yield make_finding(
+                            self.kind, finding.start, finding.end, finding.text, 0.65, _BARE_EXPLANATION
+                        )
+                elif not _is_organisation_address(norm, finding.start, finding.end):
                     yield finding
                 lo = covered = match.end()
                 if match.end() > anchor:
@@ -172,7 +215,8 @@ class AddressRecognizer(Recognizer):
         for start, end in joined_spans(norm, self.pattern):
             brk = norm.index("\n", start)
             lead = self._lead.match(norm, start, brk)
-            if lead is not None and self.pattern.fullmatch(norm[lead.end() : brk] + norm[brk + 1 : end]):
+            joined = norm[lead.end() : brk] + norm[brk + 1 : end].lstrip(" ") if lead is not None else ""
+            if lead is not None and self.pattern.fullmatch(joined):
                 start = lead.end()
             if not _is_organisation_address(norm, start, end):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
@@ -191,11 +235,22 @@ class AddressRecognizer(Recognizer):
         # A village is an anchor only with a natural village after it: with a group or a number
         # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
         natural = _NATURAL_AFTER.match
-        i = norm.find("村", 1)
-        while i != -1:
-            if natural(norm, i + 1):
-                anchors.append(i)
-            i = norm.find("村", i + 1)
+        # ... or below a town (…镇…村, …乡…村委会…组): a village alone is an address there only
+        # as a person's residence (``_bare_village``).
+        towns = "镇" in norm or "乡" in norm or "街道" in norm
+        for word in ("村", "嘎查"):
+            i = norm.find(word, 1)
+            while i != -1:
+                if natural(norm, i + len(word)) or (
+                    towns
+                    and (
+                        norm.find("镇", i - 10 if i > 10 else 0, i) != -1
+                        or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
+                        or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
+                    )
+                ):
+                    anchors.append(i)
+                i = norm.find(word, i + 1)
         return sorted(anchors)
 
     def _finding(self, text: str, norm: str, start: int, end: int) -> Finding:

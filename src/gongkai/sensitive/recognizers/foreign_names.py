@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK, Recognizer, occurrences
+from gongkai.sensitive.recognizers.name_tables import surnamed
 
 TRANSLITERATION_CHARS = frozenset(
     "阿艾爱安奥巴白拜贝别波布达大丹德迪丁都杜多俄厄尔法凡菲夫盖甘古哈海汗罕赫胡吉加佳杰金居卡凯坎"
@@ -36,10 +37,26 @@ _CUE_ENDS = ("人", "员", "对象", "户主", "姓名", "给予", "致")
 _PERSON_CUES = "|".join(sorted(lexicon.NAME_CUES, key=len, reverse=True))
 _LATIN_BEFORE = re.compile(rf"(?:{_PERSON_CUES}|人|与|致)[：:]?[ \t]*$")
 _NATIONALITY = rf"[（(][^）)\n]{{0,8}}籍|[（(][{CJK}]{{2,4}}[）)]|[{CJK}]{{2,5}}[ \t]+护照"
-_LATIN_AFTER = re.compile(rf"[ \t]*(?:{_NATIONALITY}|先生|女士)")
+# ... or a country (a table's nationality cell, or in brackets), or the name again in Chinese
+# transliteration ("PETROV IVAN（彼得罗夫·伊万，").
+_COUNTRY = "|".join(sorted(lexicon.COUNTRIES, key=len, reverse=True))
+_LATIN_AFTER = re.compile(
+    rf"[ \t]*(?:{_NATIONALITY}|先生|女士|[（(\t]?(?:{_COUNTRY})(?:国籍|籍)?(?:[）)\t，,]|$)"
+    rf"|[（(][{CJK}]{{2,8}}[·•・])",
+    re.MULTILINE,
+)
+# An all-capitals name in brackets right after a name in Chinese ("阮氏香（NGUYEN THI HUONG）").
+_BRACKET_AFTER_NAME = re.compile(rf"[{CJK}][（(]$")
+# A name in Chinese in brackets right after a foreign name ("LEE KA MING（李家明，香港居民）").
+_CHINESE_IN_BRACKETS = re.compile(rf"[（(](?P<name>[{CJK}]{{2,3}})[，,）)]")
 _SPACED_BEFORE_NATIONALITY = re.compile(rf"(?P<name>[{CJK}]{{1,3}} [{CJK}]{{1,3}})[（(][^）)\n]{{0,6}}$")
-_LATIN_SPACE = re.compile(r" (?=[A-Z])(?:(?<=[A-Za-z] )|(?<=[A-Za-z], ))")
-_LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z]+(?:,? [A-Z][A-Za-z]+){1,3}(?![A-Za-z])")
+# Latin letters, and Cyrillic ones for names from Russia and Central Asia (ИВАНОВ СЕРГЕЙ).
+_UPPER, _ALPHA = "A-ZА-ЯЁ", "A-Za-zА-яЁё"
+_LATIN_SPACE = re.compile(rf" (?=[{_UPPER}])(?:(?<=[{_ALPHA}] )|(?<=[{_ALPHA}], ))")
+_LATIN_NAME = re.compile(
+    rf"[{_UPPER}](?<![{_ALPHA}].)[{_ALPHA}]+(?:,? [{_UPPER}][{_ALPHA}]+){{1,3}}(?![{_ALPHA}])"
+)
+_ALPHA_RE = re.compile(f"[{_ALPHA}]")
 
 
 class ForeignNameRecognizer(Recognizer):
@@ -108,11 +125,9 @@ class ForeignNameRecognizer(Recognizer):
             if space.start() < covered:
                 continue
             start = space.start() - 1
-            while start > 0 and (
-                (norm[start - 1].isascii() and norm[start - 1].isalpha()) or norm[start - 1] in ", "
-            ):
+            while start > 0 and (_ALPHA_RE.match(norm, start - 1) or norm[start - 1] in ", "):
                 start -= 1
-            while start < space.start() and not ("A" <= norm[start] <= "Z"):
+            while start < space.start() and not ("A" <= norm[start] <= "Z" or "А" <= norm[start] <= "Я"):
                 start += 1
             match = _LATIN_NAME.match(norm, start)
             if match is None:
@@ -120,5 +135,14 @@ class ForeignNameRecognizer(Recognizer):
             start, end = match.span()
             covered = end
             before = norm[max(0, start - 8) : start]
-            if _LATIN_BEFORE.search(before) or _LATIN_AFTER.match(norm, end):
+            capitals = match.group().upper() == match.group()
+            if (
+                _LATIN_BEFORE.search(before)
+                or _LATIN_AFTER.match(norm, end)
+                or (capitals and _BRACKET_AFTER_NAME.search(before))
+            ):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                chinese = _CHINESE_IN_BRACKETS.match(norm, end)
+                if chinese is not None and surnamed(chinese["name"]):
+                    start, end = chinese.span("name")
+                    yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

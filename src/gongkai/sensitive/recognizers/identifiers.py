@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.checksums import (
@@ -31,6 +32,11 @@ from gongkai.sensitive.recognizers.base import (
 _ID_CHECK_ACCEPTED = tuple(ch + ch.lower() if ch == "X" else ch for ch in ID_CHECK_CHARS)
 
 _MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+# Labels of numbers that are neither cards nor identity numbers: registrations, certificates,
+# examinations, files. (A bare "证号" may be an old identity number's: "原证号".)
+_OTHER_NUMBER_LABELS = ("报名号", "考号", "学号", "编号", "准考证", "许可证", "执业证", "资格证", "登记号")
+# One search per card-like number (a test per label cost 3 M instructions per pass).
+_NOT_CARD_RE = re.compile("|".join((*_OTHER_NUMBER_LABELS, "证号")))
 
 
 class IdCardRecognizer(Recognizer):
@@ -44,7 +50,8 @@ class IdCardRecognizer(Recognizer):
     rest = (
         AFTER_FIRST
         + rf"(?:\d{{5}}[ -]?(?:18|19|20)\d\d[ -]?{_MMDD}[ -]?\d{{3}}[\dXx](?:{_END}|(?=\d{{1,3}}{_END}))"
-        + rf"|\d{{7}}{_MMDD}\d{{3}}{_END})"
+        # The 15-digit form may run on into the next cell's one or two digits as well.
+        + rf"|\d{{7}}{_MMDD}\d{{3}}(?:{_END}|(?=\d{{1,2}}{_END})))"
     )
     score = 0.99
     explanation = "18 位身份证号码，校验码、地区码、出生日期均有效"
@@ -76,10 +83,7 @@ class IdCardRecognizer(Recognizer):
     def _run_on(digits: str, norm: str, end: int) -> tuple[float, str] | None:
         """An 18-character number with 1-3 more digits after it (from ``end`` on): a run-on table
         cell, unless the whole run is a bank card (Luhn, issuer prefix), which then wins."""
-        more = end
-        while more < len(norm) and norm[more].isdigit():
-            more += 1
-        run = digits + norm[end:more]
+        run = digits + _digits_at(norm, end)
         if run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
             return None
         return 0.9, "身份证号码（校验码有效）后紧接其他数字，疑为表格相邻单元格"
@@ -96,14 +100,51 @@ class IdCardRecognizer(Recognizer):
         if not _valid_birth_date(1900 + int(digits[6:8]), mmdd):
             return None
         window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        if "注册号" in window or "编号" in window:
+        if "注册号" in window or (
+            "身份" not in window and any(label in window for label in _OTHER_NUMBER_LABELS)
+        ):
             return None
-        if registration_number_is_valid(digits) and ("身份证" not in norm or "注册号" in norm):
+        end = start + 15
+        if norm[end : end + 1].isdigit():
+            # Run on into a neighbouring cell ("…208242" + "42"), unless the whole run is a card,
+            # or goes on after a space (a card printed in groups: "6212 2612 0201 8754 227").
+            more = _digits_at(norm, end)
+            run = digits + more
+            if (run.startswith(_BANK_PREFIXES) and luhn_is_valid(run)) or norm[
+                end + len(more) : end + len(more) + 2
+            ].lstrip(" -")[:1].isdigit():
+                return None
+        if (
+            registration_number_is_valid(digits)
+            and ("身份证" not in norm or "注册号" in norm)
+            and not _after_a_person(norm, start)
+        ):
             # The old business registration number (注册号, GB/T 17710 check digit) has the same
             # shape: one identity number in ten passes its check by chance, so only a label nearby,
             # or a document about identity cards and not registrations, decides.
             return 0.45, "15 位数字，也符合旧工商注册号校验，需“身份证”等提示词"
         return 0.8, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
+
+
+def _digits_at(norm: str, end: int) -> str:
+    """The run of digits starting at ``end``."""
+    more = end
+    while more < len(norm) and norm[more].isdigit():
+        more += 1
+    return norm[end:more]
+
+
+def _after_a_person(norm: str, start: int) -> bool:
+    """Whether the number at ``start`` is bracketed right after a name ("刘某某（2311…）"), where
+    an 18-digit identity number stands in lists; a company's registration number follows a name
+    ending in 公司, 店, 厂 …, an office or a place."""
+    return (
+        start >= 2
+        and norm[start - 1] in "（("
+        and "\u4e00" <= norm[start - 2] <= "\u9fff"
+        and norm[start - 2] not in lexicon.ORG_PLACE_SUFFIXES
+        and norm[start - 2] not in "号码"
+    )
 
 
 class EmailRecognizer(Recognizer):
@@ -165,6 +206,11 @@ class BankCardRecognizer(Recognizer):
         # Most card numbers are written without separators: one C test spares two ``replace`` calls.
         digits = value if value.isdigit() else _compact(value)
         if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
+            return None
+        labelled = _NOT_CARD_RE.search(norm, max(0, start - CONTEXT_WINDOW), start)
+        if labelled and not self.has_context(norm, start):
+            # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
+            # number in ten by chance.
             return None
         if len(digits) == 18 and _looks_like_id(digits):
             # An 18-digit number with a region code and a birth date is a (mistyped) identity number
@@ -266,7 +312,7 @@ class LicensePlateRecognizer(Recognizer):
     first = f"[{lexicon.PLATE_PROVINCES}]"
     rest = (
         r"[A-HJ-NP-Z][·・•\- ]?"
-        r"(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])" + _END
+        r"(?:[DF][A-HJ-NP-Z0-9]{5}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])" + _END
     )
     score = 0.9
     explanation = "机动车号牌"
@@ -274,5 +320,10 @@ class LicensePlateRecognizer(Recognizer):
     def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
         # A plate carries at least one digit; "京ABCDE" is an abbreviation, not a plate.
         if not any(ch.isdigit() for ch in value[2:]):
+            return None
+        tail = value[-6:]
+        if len(value) >= 8 and tail[0] in "DF" and sum(ch.isdigit() for ch in tail) < 4:
+            # A new-energy plate: D/F and five more, four of them digits at least (a letter may
+            # stand among the digits: 陕A·F81K20).
             return None
         return self.score, self.explanation

@@ -159,6 +159,16 @@ def cell_start(cells: list[str], seps: list[str], column: int) -> int:
     return before + len(cell) - len(cell.lstrip(" "))
 
 
+def column_at(cells: list[str], seps: list[str], offset: int) -> int:
+    """Index of the first cell ending after ``offset`` in its row (-1 past the last one)."""
+    at = 0
+    for i, cell in enumerate(cells):
+        if at + (len(cell.rstrip(" ")) or len(cell)) > offset:
+            return i
+        at += len(cell) + (len(seps[i]) if i < len(seps) else 0)
+    return -1
+
+
 def plausible_name(name: str) -> bool:
     """Not a word, a masked name (张某) or an office or place (黄湖镇)."""
     return name not in lexicon.NOT_NAMES and _NOT_GIVEN.isdisjoint(name[1:]) and name[-1] not in _NOT_LAST

@@ -12,10 +12,12 @@ from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
 )
+from gongkai.sensitive.recognizers.name_lists import listed_names, related_names
 from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
     cell_is_name,
     cell_start,
+    column_at,
     column_names,
     dotted_names,
     names_before_sex,
@@ -41,6 +43,8 @@ _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
 _AFTER_TITLE_EXPLANATION = "职务或身份后的姓名"
+_RELATED = "亲属称谓或当选前后的姓名"
+_LISTED = "与名单中其他姓名同样排列的项"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
@@ -80,7 +84,7 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
-_UNITS = ("局", "室", "街道", "镇", "乡", "办")
+_UNITS = ("局", "室", "街道", "镇", "乡", "办", "中心")
 # Where a name may start in running text: after a running-text cue word or a clause mark.
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
@@ -148,7 +152,9 @@ class PersonNameRecognizer(Recognizer):
     # A title may come between unit and name: "区财政局局长张三、", "崇福镇副镇长刘亮红，".
     _after_unit = re.compile(
         r"[：:]?(?:副?(?:局长|主任|书记|镇长|乡长|科长|处长|所长|站长|主席|委员))?"
-        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})(?:[、，,；;。\n]|（[^）\n]{{1,12}}）))"
+        # ... or its telephone number ("资助中心：常红梅0379-6392…", "科　刘艳梅 0431-…").
+        rf"(?=(?P<run>{_SURNAME}[{CJK}]{{1,2}})"
+        rf"(?:[、，,；;。\n]|（[^）\n]{{1,12}}）|[ \t]*(?:0\d{{2,3}}-|1[3-9]\d{{9}})))"
     )
     # The next item of a list of names after a cue: "出席：张军、高昶宇、杨玙", "蒋霞（女）、崔赟（孙）".
     # Lists of names separated by spaces only ("评审专家：巫山 楼晓峰 芮宁") go on the same way.
@@ -185,6 +191,9 @@ class PersonNameRecognizer(Recognizer):
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
+                if norm.startswith("事务所", i + len(cue)):  # 律师事务所: a firm's name before it
+                    i = norm.find(cue, i + 1)
+                    continue
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
                     if i >= length and self._before_comrade(norm[i - length : i]):
                         if (i - length, i) not in found:
@@ -209,6 +218,14 @@ class PersonNameRecognizer(Recognizer):
                 if span not in found:
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
                     cells.append(span)
+        # Most documents hold neither word: the call is spared.
+        for start, end in related_names(norm) if "之" in norm or "当选" in norm else ():
+            if (start, end) not in found:
+                found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _RELATED)
+        for span in list(listed_names(norm, found, is_name)):
+            if span not in found:
+                start, end = span
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _LISTED)
         # Most documents have no table with two such cells, nor a "·": the calls are spared.
         if len(cells) > 1:
             for span in list(column_names(norm, cells)):
@@ -370,7 +387,7 @@ class PersonNameRecognizer(Recognizer):
     def _name_length(self, run: str) -> int:
         """Length of the name at the start of ``run`` (the characters after a cue), 0 if none."""
         s = self._surname_length(run) or run[:1] == "于"
-        if not s:
+        if not s or run[:2] in lexicon.VERBS_AFTER_ROLE or run[s : s + 2] in lexicon.ADDRESS_FORMS:
             return 0
         for given in (2, 1):
             name = run[: s + given]
@@ -400,15 +417,7 @@ class PersonNameRecognizer(Recognizer):
             header_line = norm[line_start:line_end]
             sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
             cells, seps = row_cells(header_line, sep)
-            before = header.start("word") - line_start
-            # The first cell ending after the header word's start: one pass with a running offset
-            # (``_cell_start`` per cell summed all the cells before it again).
-            column, offset = -1, 0
-            for i, cell in enumerate(cells):
-                if offset + (len(cell.rstrip(" ")) or len(cell)) > before:
-                    column = i
-                    break
-                offset += len(cell) + (len(seps[i]) if i < len(seps) else 0)
+            column = column_at(cells, seps, header.start("word") - line_start)
             width, row_end = len(cells), line_end
             while column >= 0 and row_end != -1:
                 row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)

@@ -36,7 +36,7 @@ _SURNAME_ENDS = "".join(sorted(_SINGLES | {s[1] for s in _COMPOUNDS}))
 _RUN_CHARS = "".join(sorted(set(_SURNAME_ENDS) | TRANSLITERATION_CHARS))
 # Words that may follow a name at once ("韩 雪家庭", "易 珊女士", "钱 敏等10名", "沙 文 杰遗失").
 _FOLLOWERS = (
-    *("家庭", "女士", "先生", "同志", "遗失", "举报", "等", "父子", "母子", "夫妇", "户", "之"),
+    *("家庭", "女士", "先生", "同志", "遗失", "举报", "等", "父子", "母子", "夫妇", "户", "之", "当选"),
     # ... and what a subject is followed by in running text ("焦 阳于2024年", "焦 阳表示").
     *sorted(lexicon.RUNNING_TEXT_END_WORDS),
     *sorted(lexicon.RUNNING_TEXT_ENDS),
@@ -68,7 +68,10 @@ SPACED_WORDS = frozenset(
 # Tokens that end a run: gender and the like in a row ("王 子 豪 男 330402…").
 _NOT_NAME_TOKENS = frozenset("男女汉是否有无")
 # Cues right before a run that starts without a space ("负责人仇 丽 娜", "原告柏 仁 清").
-_CUE_ENDS = ("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表")
+_CUE_ENDS = (
+    *("人", "员", "师", "告", "长", "授予", "表彰", "对象", "户主", "姓名", "代表", "者"),
+    *("之妻", "之夫", "之子", "之女"),
+)
 # Characters of rural and pet names ("阿根", "老三", "小毛") that the given-name lexicon leaves out.
 _FOLK_GIVEN = frozenset("阿老小毛根囡娣")
 _SCORE = 0.8

@@ -16,13 +16,15 @@ from collections.abc import Iterator
 
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import Recognizer, occurrences
+from gongkai.sensitive.recognizers.name_tables import cell_start, column_at, row_cells
 
 CUES = ("护照", "通行证", "海员证", "旅行证")
 # Searched for: "行证" ends 通行证 and 旅行证 (one ``str.find`` fewer per text).
 _SEARCHED = ("护照", "行证", "海员证")
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
 _NUMBER = re.compile(
-    r"(?:号码|号)?[：:]?[ \t\u3000]*(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
+    r"[ \t\u3000]*(?:号码|号)?[：:]?[ \t\u3000]*"
+    r"(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
 )
 
 
@@ -39,3 +41,37 @@ class CuedTravelDocumentRecognizer(Recognizer):
             if match is not None:
                 start, end = match.span("number")
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+            else:
+                for start, end in _column(norm, i):
+                    yield make_finding(self.kind, start, end, text[start:end], 0.8, _COLUMN_EXPLANATION)
+
+
+_COLUMN_EXPLANATION = "表格“护照/通行证号码”列中的证件号码"
+_CELL_NUMBER = re.compile(r"[A-Z]{1,2}\d{6,9}|\d{8,10}")
+
+
+def _column(norm: str, cue: int) -> Iterator[tuple[int, int]]:
+    """The numbers under a table header cell holding a cue ("姓名⇥国籍⇥护照号码⇥…"): any country's
+    passport, in the rows of the header's width below it."""
+    line_start = norm.rfind("\n", 0, cue) + 1
+    line_end = norm.find("\n", cue)
+    if line_end == -1:
+        return
+    header = norm[line_start:line_end]
+    sep = "\t" if "\t" in header else "|" if "|" in header else None
+    if sep is None and "  " not in header:
+        return
+    cells, seps = row_cells(header, sep)
+    column = column_at(cells, seps, cue - line_start)
+    if column < 0 or len(cells[column].strip(" ")) > 8:
+        return
+    width, row_end = len(cells), line_end
+    while row_end != -1:
+        row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
+        cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+        if len(cells) != width:
+            return
+        cell = cells[column].strip(" ")
+        if _CELL_NUMBER.fullmatch(cell):
+            start = row_start + cell_start(cells, seps, column)
+            yield start, start + len(cell)
