@@ -198,6 +198,10 @@ def line_source(raw: str, line: TextLine) -> CellSource:
 #: What a cell reads when a shifted row's columns cannot be placed (classified unreadable).
 SHIFT_UNDECIDED = "列错位无法确定"
 SHIFT_NOTE = "此行多出空白单元格（列错位），按合计关系确定各数所在的列"
+MERGED_NOTE = "一个单元格中有两个数且行末单元格为空（相邻两格被合并），拆为两列后本行合计相符，按此读取"
+#: A grid cell holding two figures apart by a space ("0 0"): two neighbouring cells merged by a
+#: converter or OCR, or a tracked change ("12 13"). Such a cell classifies as text (kind None).
+_TWO_FIGURES = re.compile(r"(\d+)[^\S\n]+(\d+)")
 
 
 def _window(
@@ -210,6 +214,9 @@ def _window(
     outside are all blank; if several windows qualify and differ, the one whose numbers satisfy
     ``balances`` (the row's sums) when exactly one does; otherwise the row cannot be placed.
     """
+    merged = _merged_cells(toks, width, balances)
+    if merged is not None:
+        return merged
     last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
     region = len(toks) - last_text - 1
     if region < width and any(_label_like(t) for t in toks[-width:]):
@@ -250,6 +257,42 @@ def _window(
         return toks[:w], toks[w : w + width], SHIFT_NOTE
     undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
     return toks[:start], undecided, None
+
+
+def _merged_cells(
+    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None
+) -> tuple[list[Tok], list[Tok], str | None] | None:
+    """A row whose value cells include one holding two figures ("0 0") and whose last position is
+    empty: two neighbouring cells were merged, and every cell after the merge sits one column to
+    the left of its own (read by position, "| 0 0 | 2 |  |" puts the row's 总计 under 其他).
+
+    Split into two cells, the row is read only when it then adds up (every value a figure and the
+    row sums hold); otherwise none of its cells is placed. Rows without an empty last position keep
+    the usual reading (the two-figure cell alone is null: a tracked change "12 13" in a full row).
+    Returns None when the row is not of this shape."""
+    two = [
+        i
+        for i, t in enumerate(toks)
+        if t.kind is None and not t.copy and _TWO_FIGURES.fullmatch(t.text.strip())
+    ]
+    if not two or toks[-1].kind is not CellKind.BLANK or toks[-1].copy:
+        return None
+    last_text = max((i for i, t in enumerate(toks) if t.kind is None and i not in two), default=-1)
+    if two[0] < len(toks) - width or two[0] <= last_text:
+        return None  # not among the positions the row's values are read from
+    head = toks[: last_text + 1]
+    if len(two) == 1 and balances is not None:
+        m = two[0]
+        match = _TWO_FIGURES.fullmatch(toks[m].text.strip())
+        assert match is not None
+        parts = [Tok(g, g, classify(g), toks[m].where) for g in match.groups()]
+        values = (toks[last_text + 1 : m] + parts + toks[m + 1 : -1])[-width:]
+        if all(t.kind is CellKind.NUMBER and t.text.isdigit() for t in values) and balances(
+            tuple(int(t.text) for t in values)
+        ):
+            return head, values, MERGED_NOTE
+    undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+    return head, undecided, None
 
 
 def _label_like(tok: Tok) -> bool:

@@ -1,0 +1,66 @@
+"""The fourth attack on the reader (``tests/support/attack4.py``): PDF-to-Markdown, OCR'd Markdown
+and page furniture inside tables. Each kind is read right or null with a reason, never wrong."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gongkai.report.read import read_bytes
+from support.attack import _page, sample, score
+from support.attack4 import KINDS4, attack4, markdown, page_blocks
+
+#: Samples per kind for the property (every fifth one in the 2019 format).
+SEEDS = range(20)
+
+
+def _table3_row(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if label in line)
+
+
+@pytest.mark.parametrize("kind", list(KINDS4))
+def test_no_wrong_value_and_every_null_has_a_reason(kind: str) -> None:
+    for seed in SEEDS:
+        damaged = attack4(kind, seed)
+        started = time.process_time()
+        result = score(damaged)
+        assert time.process_time() - started < 5.0, f"seed {seed}"
+        assert result.error == "", f"seed {seed}: {result.error}"
+        assert result.wrong == [], f"seed {seed}: {result.wrong[:3]}"
+        back = read_bytes(damaged.data)
+        got = dict(back.cells())
+        named = {f["cell"] for f in back.meta["read_findings"]}
+        for path, value in damaged.truth.cells():
+            if value is not None and got.get(path) is None:
+                assert any(path == c or path.startswith(c + ".") for c in named), f"seed {seed}: {path}"
+
+
+def test_two_merged_cells_of_a_row_are_split_back_when_the_row_then_adds_up() -> None:
+    """A row printed "| 88 | 5 | 0 4 | 9 | 4 | 110 |  |": OCR merged two cells and the row kept
+    its width with an empty last cell. Read by position, 110 went under 其他 and 4 under 法律服务机构."""
+    damaged = attack4("md_cells_merged", 2)
+    assert "| 0 4 |" in _table3_row(damaged.data.decode(), "（七）总计")
+    back = read_bytes(damaged.data)
+    assert back.table3.row("total") == damaged.truth.table3.row("total")
+    note = back.provenance["table3.total.other"].note
+    assert note is not None and "合并" in note
+
+
+def test_a_merged_cell_whose_split_does_not_add_up_leaves_the_row_null() -> None:
+    report = sample(0)
+    blocks = page_blocks(_page(report, seed=0))
+    grid, _ = next(b for b in blocks if not isinstance(b, str) and len(b[0]) > 20)
+    row = next(r for r in grid if r[2].startswith("1.属于国家秘密"))
+    row[3:10] = ["1 2", "0", "0", "0", "0", "0", ""]  # 1 + 2 + 0 … is not the row's 总计 (0)
+    back = read_bytes(markdown(blocks).encode())
+    assert all(v is None for _, v in back.table3.row("deny_secret").items())
+    assert any(f["cell"].startswith("table3.deny_secret") for f in back.meta["read_findings"])
+    assert back.table3.row("new") == report.table3.row("new")
+
+
+def test_a_page_number_between_table_four_header_and_its_figures_does_not_end_the_table() -> None:
+    damaged = attack4("text_footer_in_tables", 2)
+    text = damaged.data.decode()
+    assert "\t" in text and "第3页 共5页\n" in text
+    assert read_bytes(damaged.data).table4 == damaged.truth.table4
