@@ -295,6 +295,41 @@ def _merged_cells(
     return head, undecided, None
 
 
+OCR_NOTE = "本行有数字被识别为字母（O→0、l/I→1），按数字读取后本行合计相符"
+#: A value cell whose figure OCR read partly as letters: O or o for 0, l or I for 1 ("2I", "1O").
+_OCR_FIGURE = re.compile(r"[0-9OolI]+")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_letters(
+    values: list[Tok], balances: Callable[[tuple[int, ...]], bool] | None, note: str | None
+) -> tuple[list[Tok], str | None]:
+    """A row's values with OCR letters read as the digits they stand for, when the row then adds
+    up; as they were otherwise (the letter cells are then null, with a finding).
+
+    The letters are taken for digits only in a row whose every value is then a figure and whose
+    sums hold: the sum confirms what the letters stand for, so a letter that stands for something
+    else (or a row that does not balance as published) leaves the cells unread, never guessed."""
+    if balances is None or not any(
+        t.kind is None and not t.copy and _OCR_FIGURE.fullmatch(t.text.strip()) for t in values
+    ):
+        return values, note
+    read: list[Tok] = []
+    for tok in values:
+        text = tok.text.strip()
+        if tok.kind is None and not tok.copy and _OCR_FIGURE.fullmatch(text):
+            digits = text.translate(_OCR_DIGITS)
+            if digits != "0" and digits.startswith("0"):
+                return values, note
+            tok = Tok(digits, digits, CellKind.NUMBER, tok.where)
+        if tok.kind is not CellKind.NUMBER or not tok.text.isdigit():
+            return values, note
+        read.append(tok)
+    if not balances(tuple(int(t.text) for t in read)):
+        return values, note
+    return read, "；".join(n for n in (note, OCR_NOTE) if n)
+
+
 def _label_like(tok: Tok) -> bool:
     """A text cell with words (a label), not a misprinted figure ("1O", "l", "三")."""
     return (
@@ -336,6 +371,7 @@ def pair_runs(
         if row.grid and len(row.toks) >= width + labelled:
             emit()
             head, values, note = _window(row.toks, width, balances)
+            values, note = _ocr_letters(values, balances, note)
             text = "".join(t.norm for t in head if not t.copy)
             shown = "".join(t.text for t in head if not t.copy)
             first = label_block if label_block is not None else row.block

@@ -64,3 +64,26 @@ def test_a_page_number_between_table_four_header_and_its_figures_does_not_end_th
     text = damaged.data.decode()
     assert "\t" in text and "第3页 共5页\n" in text
     assert read_bytes(damaged.data).table4 == damaged.truth.table4
+
+
+def _with_row(report_seed: int, label: str, cells: list[str]) -> bytes:
+    blocks = page_blocks(_page(sample(report_seed), seed=report_seed))
+    grid, _ = next(b for b in blocks if not isinstance(b, str) and len(b[0]) > 20)
+    row = next(r for r in grid if r[2].startswith(label) or r[0].startswith(label))
+    row[3:10] = cells
+    return markdown(blocks).encode()
+
+
+def test_ocr_letters_in_figures_are_read_as_digits_when_the_row_then_adds_up() -> None:
+    """Cells "2I" and "O" in a row of figures (OCR read 1 as I or l, 0 as O): the row sum confirms 21."""
+    back = read_bytes(_with_row(0, "一、本年新收", ["2I", "2", "O", "o", "3", "4", "30"]))
+    assert [v for _, v in back.table3.row("new").items()] == [21, 2, 0, 0, 3, 4, 30]
+    assert "字母" in (back.provenance["table3.new.natural"].note or "")
+
+
+def test_ocr_letters_in_a_row_that_does_not_add_up_are_not_read() -> None:
+    back = read_bytes(_with_row(0, "一、本年新收", ["2I", "2", "O", "0", "3", "4", "31"]))
+    assert back.table3.cell("new", "natural") is None
+    assert back.table3.cell("new", "research") is None
+    assert back.table3.cell("new", "total") == 31  # printed as a figure: read as printed
+    assert any(f["cell"] == "table3.new.natural" for f in back.meta["read_findings"])
