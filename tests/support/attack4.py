@@ -11,6 +11,10 @@ most "HTML to Markdown" tools print), then changed:
   a cell comes out ("商业<br>企业", "（三）不予公开<br>1.属于国家秘密");
 - ``md_page_break_header``: table 三 continued on the next page: a page footer ("第 3 页 共 5 页"),
   sometimes the report's running title, then table 三's header rows and alignment row again;
+- ``md_page_break_no_header``: table 三 cut at a page break, its continuation a Markdown table of
+  its own whose first data row became the header row;
+- ``html_spans_blank``: the same grid as HTML, every covered position an empty ``<td>`` (spans lost);
+- ``md_rows_merged_br``: two rows of table 三 printed as one, each cell "a<br>b";
 - ``md_footer_row``: the page footer inside table 三 or 四 as a one-cell table row;
 - ``md_ocr_letters``: OCR'd figures: 0 read as O or o, 1 as l or I (in value cells only);
 - ``md_row_dropped`` / ``md_row_doubled``: OCR dropped one row of table 三, or printed it twice;
@@ -32,6 +36,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Mapping
+from html import escape
 
 from lxml import html as lxml_html
 
@@ -161,6 +166,42 @@ def page_break_header(blocks: list[str | Table], rng: random.Random) -> None:
     ]
 
 
+def rows_merged_br(blocks: list[str | Table], rng: random.Random) -> None:
+    """Two neighbouring rows of table 三 as one, each cell holding both rows' texts apart by
+    ``<br>`` (a converter that missed the rule between two rows; an empty side stays empty)."""
+    grid, header = _table3(blocks)
+    rows = _data_rows((grid, header))
+    at = rng.choice([r for r in rows if r + 1 in rows])
+    br = rng.choice(("<br>", "<br/>"))
+    grid[at] = [br.join(c for c in pair if c) for pair in zip(grid[at], grid[at + 1], strict=True)]
+    del grid[at + 1]
+
+
+def page_break_no_header(blocks: list[str | Table], rng: random.Random) -> None:
+    """Table 三 cut at a page break, its continuation a table of its own without the header: the
+    converter makes the continuation's first data row that table's header (alignment row after it)."""
+    grid, header = _table3(blocks)
+    at = rng.choice(_data_rows((grid, header))[1:])
+    index = blocks.index((grid, header))
+    blocks[index : index + 1] = [(grid[:at], header), rng.choice(FOOTERS), (grid[at:], 0)]
+
+
+def html_table(blocks: list[str | Table]) -> bytes:
+    """The page as HTML whose merged cells lost rowspan/colspan: every position a cell of its own,
+    the covered positions empty ``<td>`` (a copy through an editor that flattens spans)."""
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"]
+    for block in blocks:
+        if isinstance(block, str):
+            parts.append(f"<p>{escape(block)}</p>")
+            continue
+        parts.append("<table>")
+        for row in block[0]:
+            parts.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts).encode("utf-8")
+
+
 def footer_row(blocks: list[str | Table], rng: random.Random) -> None:
     tables = _tables(blocks)
     grid, _ = rng.choice([_table3(blocks), tables[-1]])
@@ -253,6 +294,11 @@ def _markdown_kind(change: Change | None, big: bool = False) -> Make:
     return make
 
 
+def _html_spans_blank(seed: int, rng: random.Random) -> Damaged:
+    report = sample(seed)
+    return Damaged(html_table(page_blocks(_page(report, seed=seed))), report)
+
+
 def _cells_per_line(seed: int, rng: random.Random) -> Damaged:
     report = sample(seed)
     return Damaged(cells_per_line_tables(page_blocks(_page(report, seed=seed))).encode("utf-8"), report)
@@ -268,12 +314,15 @@ KINDS4: Mapping[str, Make] = {
     "md_spans_blank": _markdown_kind(None),
     "md_br_cells": _markdown_kind(br_cells),
     "md_page_break_header": _markdown_kind(page_break_header),
+    "md_page_break_no_header": _markdown_kind(page_break_no_header),
     "md_footer_row": _markdown_kind(footer_row),
+    "md_rows_merged_br": _markdown_kind(rows_merged_br),
     "md_ocr_letters": _markdown_kind(ocr_letters),
     "md_row_dropped": _markdown_kind(row_dropped),
     "md_row_doubled": _markdown_kind(row_doubled),
     "md_cells_merged": _markdown_kind(cells_merged),
     "md_thousands": _markdown_kind(thousands_marks, big=True),
+    "html_spans_blank": _html_spans_blank,
     "cells_per_line_tables": _cells_per_line,
     "text_footer_in_tables": _footers,
 }

@@ -87,3 +87,28 @@ def test_ocr_letters_in_a_row_that_does_not_add_up_are_not_read() -> None:
     assert back.table3.cell("new", "research") is None
     assert back.table3.cell("new", "total") == 31  # printed as a figure: read as printed
     assert any(f["cell"] == "table3.new.natural" for f in back.meta["read_findings"])
+
+
+def test_two_rows_printed_as_one_with_br_in_every_cell_are_two_rows() -> None:
+    """A cell "81<br>8" is two rows' figures, never 818: the row is split when every figure cell has the
+    same lines; labels go with their lines when every label cell has them too."""
+    report = sample(0)
+    blocks = page_blocks(_page(report, seed=0))
+    grid, _ = next(b for b in blocks if not isinstance(b, str) and len(b[0]) > 20)
+    at = next(i for i, r in enumerate(grid) if r[2].startswith("1.属于国家秘密"))
+    grid[at] = ["<br>".join(pair) if any(pair) else "" for pair in zip(grid[at], grid[at + 1], strict=True)]
+    del grid[at + 1]
+    back = read_bytes(markdown(blocks).encode())
+    assert back.table3.row("deny_secret") == report.table3.row("deny_secret")
+    assert back.table3.row("deny_law") == report.table3.row("deny_law")
+
+
+def test_two_rows_printed_as_one_whose_labels_do_not_split_alike_are_not_read_by_label() -> None:
+    """Cells "二、上年结转…<br>三、本年度办理结果", "（一）予以公开", "1<br>26": 予以公开 is the second
+    row's, but nothing in the cell says so; read by it, 2 rows' figures were read as 予以公开."""
+    damaged = attack4("md_rows_merged_br", 5)
+    assert "| 1<br>26 |" in damaged.data.decode()
+    back = read_bytes(damaged.data)
+    for key in ("carried", "granted"):
+        for column, value in back.table3.row(key).items():
+            assert value is None or value == damaged.truth.table3.cell(key, column)
