@@ -15,6 +15,7 @@ most "HTML to Markdown" tools print), then changed:
   its own whose first data row became the header row;
 - ``html_spans_blank``: the same grid as HTML, every covered position an empty ``<td>`` (spans lost);
 - ``md_rows_merged_br``: two rows of table 三 printed as one, each cell "a<br>b";
+- ``html_rows_merged_br``: that HTML with two rows of table 三 as one, each cell "a<br>b";
 - ``md_footer_row``: the page footer inside table 三 or 四 as a one-cell table row;
 - ``md_ocr_letters``: OCR'd figures: 0 read as O or o, 1 as l or I (in value cells only);
 - ``md_row_dropped`` / ``md_row_doubled``: OCR dropped one row of table 三, or printed it twice;
@@ -186,6 +187,11 @@ def page_break_no_header(blocks: list[str | Table], rng: random.Random) -> None:
     blocks[index : index + 1] = [(grid[:at], header), rng.choice(FOOTERS), (grid[at:], 0)]
 
 
+def _html_cell(text: str) -> str:
+    """A cell's text escaped, its line breaks (``<br>``, ``<br/>``) kept as elements."""
+    return re.sub(r"&lt;br ?/?&gt;", "<br>", escape(text))
+
+
 def html_table(blocks: list[str | Table]) -> bytes:
     """The page as HTML whose merged cells lost rowspan/colspan: every position a cell of its own,
     the covered positions empty ``<td>`` (a copy through an editor that flattens spans)."""
@@ -196,7 +202,7 @@ def html_table(blocks: list[str | Table]) -> bytes:
             continue
         parts.append("<table>")
         for row in block[0]:
-            parts.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+            parts.append("<tr>" + "".join(f"<td>{_html_cell(cell)}</td>" for cell in row) + "</tr>")
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts).encode("utf-8")
@@ -294,9 +300,15 @@ def _markdown_kind(change: Change | None, big: bool = False) -> Make:
     return make
 
 
-def _html_spans_blank(seed: int, rng: random.Random) -> Damaged:
-    report = sample(seed)
-    return Damaged(html_table(page_blocks(_page(report, seed=seed))), report)
+def _html_kind(change: Change | None) -> Make:
+    def make(seed: int, rng: random.Random) -> Damaged:
+        report = sample(seed)
+        blocks = page_blocks(_page(report, seed=seed))
+        if change is not None:
+            change(blocks, rng)
+        return Damaged(html_table(blocks), report)
+
+    return make
 
 
 def _cells_per_line(seed: int, rng: random.Random) -> Damaged:
@@ -322,7 +334,8 @@ KINDS4: Mapping[str, Make] = {
     "md_row_doubled": _markdown_kind(row_doubled),
     "md_cells_merged": _markdown_kind(cells_merged),
     "md_thousands": _markdown_kind(thousands_marks, big=True),
-    "html_spans_blank": _html_spans_blank,
+    "html_spans_blank": _html_kind(None),
+    "html_rows_merged_br": _html_kind(rows_merged_br),
     "cells_per_line_tables": _cells_per_line,
     "text_footer_in_tables": _footers,
 }
