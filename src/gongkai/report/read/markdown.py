@@ -78,43 +78,12 @@ class _Table:
             return None
         width = len(self.rows[0])
         cells: list[GridCell] = []
-        rows = [part for row in self.rows for part in _rows_printed_as_one(row)]
-        for r, row in enumerate(rows):
+        for r, row in enumerate(self.rows):
             # Short rows have empty cells at the end (GitHub Flavored Markdown's rule).
             padded = row + [("", row[-1][1])] * (width - len(row))
             cells.extend(GridCell(text, r, c, line=line) for c, (text, line) in enumerate(padded))
         self.rows = []
         return Grid(tuple(cells), index=index)
-
-
-_FIGURE_LINES = re.compile(r"\d+(?:\.\d+)?(?:\n\d+(?:\.\d+)?)+")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _rows_printed_as_one(row: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
-    """A row whose figure cells all hold n figures one per line ("81<br>8"), as n rows: a
-    converter that missed the rule between table rows prints them as one, each cell the rows'
-    texts apart by ``<br>``. Split only when every figure cell has the same n lines (a single
-    figure could belong to either row); otherwise the row stays as it is and its figure cells are
-    unreadable. The text cells go line by line to the rows when each has n lines; when some have
-    another number of lines (a label spanning the rows, or one printed on one row only), which row
-    a text belongs to is not known, so the rows keep no label: they are then placed only by
-    position, where the missing rows and the sums confirm it (``table3._map_by_position``).
-    """
-    lines = {len(text.split("\n")) for text, _ in row if _FIGURE_LINES.fullmatch(text)}
-    if len(lines) != 1 or sum(1 for text, _ in row if _FIGURE_LINES.fullmatch(text)) < 2:
-        return [row]
-    n = lines.pop()
-    if any(_FIGURE.fullmatch(text) for text, _ in row):
-        return [row]
-    labelled = all(len(text.split("\n")) == n for text, _ in row if text)
-    parts: list[list[tuple[str, int]]] = [[] for _ in range(n)]
-    for text, line in row:
-        pieces = text.split("\n")
-        keep = labelled or _FIGURE_LINES.fullmatch(text) is not None
-        for k in range(n):
-            parts[k].append((pieces[k] if len(pieces) == n and keep else "", line))
-    return parts
 
 
 def extract(data: bytes) -> SourceDocument:

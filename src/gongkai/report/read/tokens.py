@@ -132,8 +132,54 @@ def grid_rows(grid: Grid, block: int) -> list[Row]:
             end -= 1
         if end:
             toks = [t if t is not None else _hole(grid, r, c) for c, t in enumerate(slots[:end])]
-            rows.append(Row(toks, True, block))
+            if any("\n" in t.text for t in toks):
+                rows.extend(Row(part, True, block) for part in _rows_printed_as_one(toks))
+            else:
+                rows.append(Row(toks, True, block))
     return rows
+
+
+_FIGURE_LINES = re.compile(r"\d+(?:\.\d+)?(?:\n\d+(?:\.\d+)?)+")
+
+
+def _rows_printed_as_one(toks: list[Tok]) -> list[list[Tok]]:
+    """A grid row whose figure cells all hold n figures one per line ("81<br>8"), as n rows: a
+    converter that missed the rule between two table rows prints them as one, each cell holding
+    the rows' texts on separate lines. Read as one figure, "81<br>8" would be 818.
+
+    Split only when every figure cell has the same n lines (a cell with a single figure could
+    belong to either row: the row then stays as it is, its multi-line cells unreadable). The text
+    cells go line by line to the rows when each has n lines; when some have another number of lines
+    (a label spanning the rows, or one printed on one row only), which row a text belongs to is
+    not known, so the rows keep no label of their own: they are then placed only by position,
+    where the missing rows and the sums confirm it (``table3._map_by_position``). Positions of a
+    merged cell reaching over the row stay in every part."""
+    own = [t for t in toks if not t.copy]
+    figures = [t for t in own if _FIGURE_LINES.fullmatch(t.text.strip())]
+    counts = {t.text.strip().count("\n") + 1 for t in figures}
+    if len(figures) < 2 or len(counts) != 1 or any(t.kind is CellKind.NUMBER for t in own):
+        return [toks]
+    n = counts.pop()
+    labelled = all(t.text.strip().count("\n") + 1 == n for t in own if t.kind is None and t.text.strip())
+    parts: list[list[Tok]] = [[] for _ in range(n)]
+    for tok in toks:
+        pieces = tok.text.strip().split("\n")
+        keep = not tok.copy and len(pieces) == n and (labelled or any(tok is f for f in figures))
+        for k, part in enumerate(parts):
+            if keep:
+                kind = classify(pieces[k])
+                piece = Tok(
+                    pieces[k],
+                    labels.normalize(pieces[k]),
+                    None if kind is CellKind.UNREADABLE else kind,
+                    tok.where,
+                )
+                part.append(piece)
+            elif tok.copy or tok.kind is CellKind.BLANK:
+                part.append(tok)
+            else:
+                part.append(Tok("", "", CellKind.BLANK, tok.where))
+    return parts
 
 
 def _clamp_span(span: int) -> int:

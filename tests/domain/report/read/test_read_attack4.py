@@ -112,3 +112,9 @@ def test_two_rows_printed_as_one_whose_labels_do_not_split_alike_are_not_read_by
     for key in ("carried", "granted"):
         for column, value in back.table3.row(key).items():
             assert value is None or value == damaged.truth.table3.cell(key, column)
+
+
+def test_two_rows_printed_as_one_html_row_are_two_rows() -> None:
+    damaged = attack4("html_rows_merged_br", 0)
+    assert b"<br>" in damaged.data
+    assert read_bytes(damaged.data).table3 == damaged.truth.table3
