@@ -3,13 +3,18 @@ and page furniture inside tables. Each kind is read right or null with a reason,
 
 from __future__ import annotations
 
+import random
 import time
+from dataclasses import replace
 
 import pytest
 
+from gongkai.report.model import DocumentCounts
 from gongkai.report.read import read_bytes
+from gongkai.report.samples import balanced_report
 from support.attack import _page, sample, score
 from support.attack4 import KINDS4, attack4, markdown, page_blocks
+from support.damage import damage
 
 #: Samples per kind for the property (every fifth one in the 2019 format).
 SEEDS = range(20)
@@ -118,3 +123,18 @@ def test_two_rows_printed_as_one_html_row_are_two_rows() -> None:
     damaged = attack4("html_rows_merged_br", 0)
     assert b"<br>" in damaged.data
     assert read_bytes(damaged.data).table3 == damaged.truth.table3
+
+
+def test_a_glued_regulations_row_is_split_by_a_count_of_zero_stated_in_words() -> None:
+    """Glued "规章1012" is 1/0/12 or 10/1/2; the narrative's "未废止规章" (0 in words) decides it."""
+    report = balanced_report(5)
+    table2 = replace(report.table2, regulations=DocumentCounts(1, 0, 12))
+    sections = tuple(
+        replace(s, text=s.text + "本年度未废止规章。") if s.number == "二" else s for s in report.sections
+    )
+    report = replace(report, table2=table2, sections=sections)
+    back = read_bytes(damage(report, "glued", random.Random(0)).encode())
+    assert "规章1012" in damage(report, "glued", random.Random(0))
+    assert back.table2.regulations == DocumentCounts(1, 0, 12)
+    without = replace(report, sections=tuple(s for s in sections if s.number != "二"))
+    assert read_bytes(damage(without, "glued", random.Random(0)).encode()).table2.regulations.issued is None
