@@ -88,20 +88,26 @@ def _is_value(cell: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", cell))
 
 
-def markdown(blocks: list[str | Table]) -> str:
+def write(blocks: list[str | Table], table: Callable[[Table], list[str]]) -> str:
+    """The page as lines: paragraphs as they are, each table as the lines ``table`` makes of it."""
     lines: list[str] = []
     for block in blocks:
-        if isinstance(block, str):
-            lines.append(block)
-            continue
-        grid, _ = block
-        lines.append("")
-        for r, row in enumerate(grid):
-            lines.append("| " + " | ".join(row) + " |")
-            if r == 0:
-                lines.append("|" + "---|" * len(row))
-        lines.append("")
+        lines.extend([block] if isinstance(block, str) else table(block))
     return "\n".join(lines) + "\n"
+
+
+def _markdown_table(table: Table) -> list[str]:
+    grid, _ = table
+    lines = [""]
+    for r, row in enumerate(grid):
+        lines.append("| " + " | ".join(row) + " |")
+        if r == 0:
+            lines.append("|" + "---|" * len(row))
+    return [*lines, ""]
+
+
+def markdown(blocks: list[str | Table]) -> str:
+    return write(blocks, _markdown_table)
 
 
 def _tables(blocks: list[str | Table]) -> list[Table]:
@@ -268,17 +274,15 @@ def cells_per_line_tables(blocks: list[str | Table]) -> str:
 def text_with_footers(blocks: list[str | Table], rng: random.Random, sep: str) -> str:
     """Rows as ``sep``-separated text; a page footer line inside each table (for table 四 between its
     header rows and its figures)."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, str):
-            lines.append(block)
-            continue
-        grid, header = block
-        rows = [sep.join(cell for cell in row if cell) for row in grid]
+
+    def rows(table: Table) -> list[str]:
+        grid, header = table
+        lines = [sep.join(cell for cell in row if cell) for row in grid]
         at = len(grid) - 1 if len(grid) <= header + 1 else rng.randint(header, len(grid) - 1)
-        rows.insert(at, rng.choice(FOOTERS))
-        lines.extend(rows)
-    return "\n".join(lines) + "\n"
+        lines.insert(at, rng.choice(FOOTERS))
+        return lines
+
+    return write(blocks, rows)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def grid_rows(grid: Grid, block: int) -> list[Row]:
             for c in range(cell.column, cell.column + column_span):
                 if matrix[r][c] is None:
                     matrix[r][c] = Tok(tok.text, tok.norm, tok.kind, tok.where, copy=True)
-    rows = []
+    rows: list[Row] = []
     for r, slots in enumerate(matrix):
         # Rows are taken as the grid gives them: a row may be shorter than the widest (text with
         # one cell per line omits merged cells, so its values are the last cells of the row).

@@ -4,7 +4,6 @@ and page furniture inside tables. Each kind is read right or null with a reason,
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import replace
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from gongkai.report.model import DocumentCounts
 from gongkai.report.read import read_bytes
 from gongkai.report.samples import balanced_report
-from support.attack import _page, sample, score
+from support.attack import _page, read_right_or_null, sample
 from support.attack4 import KINDS4, attack4, markdown, page_blocks
 from support.damage import damage
 
@@ -28,11 +27,7 @@ def _table3_row(text: str, label: str) -> str:
 def test_no_wrong_value_and_every_null_has_a_reason(kind: str) -> None:
     for seed in SEEDS:
         damaged = attack4(kind, seed)
-        started = time.process_time()
-        result = score(damaged)
-        assert time.process_time() - started < 5.0, f"seed {seed}"
-        assert result.error == "", f"seed {seed}: {result.error}"
-        assert result.wrong == [], f"seed {seed}: {result.wrong[:3]}"
+        read_right_or_null(damaged, seed)
         back = read_bytes(damaged.data)
         got = dict(back.cells())
         named = {f["cell"] for f in back.meta["read_findings"]}
