@@ -158,3 +158,15 @@ def test_a_row_one_figure_short_is_not_filled_by_splitting_a_figure() -> None:
     spaced = damaged.data.decode().replace("\t", " ").encode()
     for column, value in read_bytes(spaced).table3.row("new").items():
         assert value in (damaged.truth.table3.cell("new", column), None), column
+
+
+def test_rows_that_lost_their_labels_under_the_column_header_are_placed_by_position() -> None:
+    """Merged cells dropped from the HTML: the first rows lose their labels, and the header row
+    ("商业企业 科研机构 …") runs into the first row's figures as if it were its label. It is not one:
+    the six unlabelled rows are the six missing rows, in order, and the sums confirm it."""
+    damaged = attack3("spans_dropped", 0)
+    text = damaged.data.decode()
+    assert "其他\n86\t10\t0\t3\t7\t2\t108" in text
+    back = read_bytes(damaged.data)
+    assert back.table3 == damaged.truth.table3
+    assert "按位置" in (back.provenance["table3.new.natural"].note or "")
