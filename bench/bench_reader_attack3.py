@@ -1,6 +1,7 @@
-"""The third attack on the reader (``tests/support/attack3.py``) over many samples.
+"""The third and fourth attacks on the reader (``tests/support/attack3.py``, ``attack4.py``) over
+many samples.
 
-Run: ``.venv/bin/python bench/bench_reader_attack3.py [--samples 200] [--kind K]...``
+Run: ``.venv/bin/python bench/bench_reader_attack3.py [--samples 200] [--attack 3|4] [--kind K]...``
 
 For each kind: samples, cells with a value in the truth, share read right, share read null, wrong
 values (a non-null cell that differs from the truth) and in how many samples, refusals, crashes,
@@ -22,6 +23,7 @@ from gongkai.report.read import read_bytes
 from gongkai.report.rules import check
 from support.attack import Wrong, score
 from support.attack3 import ALL_KINDS, MISPRINTED, attack3
+from support.attack4 import KINDS4, attack4
 
 _HEAD = ("kind", "n", "cells", "right", "null", "wrong", "w.smp", "ref", "crash")
 
@@ -46,10 +48,12 @@ def _line(name: str, s: Counter[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=200)
-    parser.add_argument("--kind", action="append", choices=list(ALL_KINDS), help="only these kinds")
+    parser.add_argument("--attack", type=int, choices=(3, 4), default=3, help="which generator")
+    parser.add_argument("--kind", action="append", choices=[*ALL_KINDS, *KINDS4], help="only these kinds")
     parser.add_argument("--examples", type=int, default=3)
     args = parser.parse_args(argv)
-    kinds = args.kind or list(ALL_KINDS)
+    make = attack4 if args.attack == 4 else attack3
+    kinds = args.kind or list(KINDS4 if args.attack == 4 else ALL_KINDS)
     print("{:36} {:>5} {:>7} {:>6} {:>6} {:>5} {:>5} {:>3} {:>5}".format(*_HEAD))
     total: Counter[str] = Counter()
     for kind in kinds:
@@ -57,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         examples: list[tuple[int, Wrong]] = []
         crashes: list[tuple[int, str]] = []
         for seed in range(args.samples):
-            damaged = attack3(kind, seed)
+            damaged = make(kind, seed)
             result = score(damaged)
             s.update(
                 {

@@ -34,6 +34,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -919,6 +920,17 @@ def score(damaged: Damaged, read: Callable[[bytes], AnnualReport] = read_bytes) 
                 result.recovered += 1
         if value is not None and value != expected:
             result.wrong.append(Wrong(path, expected, value))
+    return result
+
+
+def read_right_or_null(damaged: Damaged, seed: int) -> Score:
+    """``score`` of ``damaged``, asserting what every attack asks: no crash, no read over 5 s of CPU,
+    no wrong value (a cell is right or null)."""
+    started = time.process_time()
+    result = score(damaged)
+    assert time.process_time() - started < 5.0, f"seed {seed}"
+    assert result.error == "", f"seed {seed}: {result.error}"
+    assert result.wrong == [], f"seed {seed}: {result.wrong[:3]}"
     return result
 
 

@@ -45,9 +45,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\d０-９])\s*[\u00b9\u00b2\u00b3\u2070-\u207
 
 
 #: Two figures side by side in one cell, apart by a space: "12 13" (a tracked change kept, the old
-#: value beside the new). Read as one number (1213) it would be a wrong value. A space is taken
+#: value beside the new), or one above the other ("81<br>8": two rows printed as one). Read as one
+#: number (1213, 818) it would be a wrong value. A space is taken
 #: as a thousands separator only between groups of three ("1 234", "12 345.67").
-_SPACED_FIGURES = re.compile(r"\d[^\S\n]+\d")
+_SPACED_FIGURES = re.compile(r"\d\s+\d")
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[^\S\n]\d{3})+(?:\.\d+)?")
 
 

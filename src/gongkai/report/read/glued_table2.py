@@ -56,6 +56,21 @@ def _stated_patterns(key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
 _STATED = {key: _stated_patterns(key) for key in _KIND}
 
 
+def _none_stated_patterns(key: str) -> dict[str, re.Pattern[str]]:
+    """Sentences that state a count of 0 in words: "本年度未制发规章", "未废止行政规范性文件",
+    "无现行有效的规章". (Not "无规章制定权": an agency without that power may still report the
+    regulations in force that it implements.)"""
+    kind = _KIND[key]
+    return {
+        "issued": re.compile(rf"(?:未|没有)(?:新)?(?:制发|印发|出台|制定)(?:过|任何)?{kind}"),
+        "abolished": re.compile(rf"(?:未|没有)废止(?:过|任何)?{kind}"),
+        "in_force": re.compile(rf"(?:无|没有)现行有效的?{kind}"),
+    }
+
+
+_NONE_STATED = {key: _none_stated_patterns(key) for key in _KIND}
+
+
 def stated_figures(text: str, key: str) -> dict[str, int]:
     """The counts of ``key`` (规章 or 行政规范性文件) the narrative states, by field."""
     figures: dict[str, int] = {}
@@ -65,6 +80,8 @@ def stated_figures(text: str, key: str) -> dict[str, int]:
             if match is not None:
                 figures[name] = int(match.group(1))
                 break
+        if name not in figures and _NONE_STATED[key][name].search(text):
+            figures[name] = 0
     return figures
 
 

@@ -10,7 +10,10 @@ from gongkai.report import arithmetic
 from gongkai.report.model import (
     OTHER_SINGLE_KEY,
     OTHER_SPLIT_KEYS,
+    TABLE3_APPLICANT_HEADER,
+    TABLE3_BALANCE_NOTE,
     TABLE3_COLUMN_KEYS,
+    TABLE3_COLUMNS,
     TABLE3_ROW_BY_KEY,
     TABLE3_ROW_KEYS,
     TABLE3_ROWS,
@@ -128,7 +131,8 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if key is None:
             if is_numeric(run) and found:
                 orphan = run
-            if is_numeric(run) and (run.positional or (len(run.values) == T3_WIDTH and not run.label)):
+            unlabelled = not run.label or _column_names_only(run.label)
+            if is_numeric(run) and (run.positional or (len(run.values) == T3_WIDTH and unlabelled)):
                 sequence.append(run)
             continue
         if run.positional and all_blank(run) and i + 1 < len(runs):
@@ -222,6 +226,25 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         blocks = [r.last_block for r in found.values()]
         exclude_table(asm, start, blocks, labels.TABLE3_HEADER_MARKERS)
     return set(found)
+
+
+#: The texts of table 三's column header, normalised, longest first (the header row of a table
+#: whose merged cells were dropped runs straight into the first row's figures).
+_COLUMN_NAMES = sorted(
+    {labels.normalize(t) for c in TABLE3_COLUMNS for t in (c.label, c.group) if t}
+    | {labels.normalize(TABLE3_APPLICANT_HEADER), labels.normalize(TABLE3_BALANCE_NOTE)},
+    key=len,
+    reverse=True,
+)
+
+
+def _column_names_only(label: str) -> bool:
+    """Whether a run's "label" is nothing but the table's column header ("商业企业科研机构…其他"):
+    its row lost its own label, and the header is not one."""
+    rest = label
+    for name in _COLUMN_NAMES:
+        rest = rest.replace(name, "")
+    return not rest
 
 
 def _prints_blank_rows(runs: Sequence[Run]) -> bool:

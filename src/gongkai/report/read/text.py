@@ -211,6 +211,10 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
                 grid.end_row()
                 previous_was_cell = False
                 continue
+            if PAGE_MARK.match(body):
+                # A page number inside a table continued on the next page ("第 3 页 共 5 页"
+                # between table 四's header and its figures): neither a row nor the table's end.
+                continue
             if previous_was_cell and grid.row and len(body.strip()) <= _MAX_CONTINUATION:
                 # A line break inside a cell: Word writes the rest of the cell without the tab.
                 cell_text, line = grid.row[-1]
@@ -218,7 +222,7 @@ def extract_text(text: str, *, encoding: str | None = None) -> SourceDocument:
                 continue
             previous_was_cell = False
             flush_grid()
-            if PAGE_MARK.match(body) or (cell_mode and _LONE_NUMBER.match(body)):
+            if cell_mode and _LONE_NUMBER.match(body):
                 continue
             cleaned = clean_text(body)
             for piece in split_inline_headings(cleaned) if cleaned else ():

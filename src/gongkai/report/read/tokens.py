@@ -122,7 +122,7 @@ def grid_rows(grid: Grid, block: int) -> list[Row]:
             for c in range(cell.column, cell.column + column_span):
                 if matrix[r][c] is None:
                     matrix[r][c] = Tok(tok.text, tok.norm, tok.kind, tok.where, copy=True)
-    rows = []
+    rows: list[Row] = []
     for r, slots in enumerate(matrix):
         # Rows are taken as the grid gives them: a row may be shorter than the widest (text with
         # one cell per line omits merged cells, so its values are the last cells of the row).
@@ -132,8 +132,54 @@ def grid_rows(grid: Grid, block: int) -> list[Row]:
             end -= 1
         if end:
             toks = [t if t is not None else _hole(grid, r, c) for c, t in enumerate(slots[:end])]
-            rows.append(Row(toks, True, block))
+            if any("\n" in t.text for t in toks):
+                rows.extend(Row(part, True, block) for part in _rows_printed_as_one(toks))
+            else:
+                rows.append(Row(toks, True, block))
     return rows
+
+
+_FIGURE_LINES = re.compile(r"\d+(?:\.\d+)?(?:\n\d+(?:\.\d+)?)+")
+
+
+def _rows_printed_as_one(toks: list[Tok]) -> list[list[Tok]]:
+    """A grid row whose figure cells all hold n figures one per line ("81<br>8"), as n rows: a
+    converter that missed the rule between two table rows prints them as one, each cell holding
+    the rows' texts on separate lines. Read as one figure, "81<br>8" would be 818.
+
+    Split only when every figure cell has the same n lines (a cell with a single figure could
+    belong to either row: the row then stays as it is, its multi-line cells unreadable). The text
+    cells go line by line to the rows when each has n lines; when some have another number of lines
+    (a label spanning the rows, or one printed on one row only), which row a text belongs to is
+    not known, so the rows keep no label of their own: they are then placed only by position,
+    where the missing rows and the sums confirm it (``table3._map_by_position``). Positions of a
+    merged cell reaching over the row stay in every part."""
+    own = [t for t in toks if not t.copy]
+    figures = [t for t in own if _FIGURE_LINES.fullmatch(t.text.strip())]
+    counts = {t.text.strip().count("\n") + 1 for t in figures}
+    if len(figures) < 2 or len(counts) != 1 or any(t.kind is CellKind.NUMBER for t in own):
+        return [toks]
+    n = counts.pop()
+    labelled = all(t.text.strip().count("\n") + 1 == n for t in own if t.kind is None and t.text.strip())
+    parts: list[list[Tok]] = [[] for _ in range(n)]
+    for tok in toks:
+        pieces = tok.text.strip().split("\n")
+        keep = not tok.copy and len(pieces) == n and (labelled or any(tok is f for f in figures))
+        for k, part in enumerate(parts):
+            if keep:
+                kind = classify(pieces[k])
+                piece = Tok(
+                    pieces[k],
+                    labels.normalize(pieces[k]),
+                    None if kind is CellKind.UNREADABLE else kind,
+                    tok.where,
+                )
+                part.append(piece)
+            elif tok.copy or tok.kind is CellKind.BLANK:
+                part.append(tok)
+            else:
+                part.append(Tok("", "", CellKind.BLANK, tok.where))
+    return parts
 
 
 def _clamp_span(span: int) -> int:
@@ -198,6 +244,10 @@ def line_source(raw: str, line: TextLine) -> CellSource:
 #: What a cell reads when a shifted row's columns cannot be placed (classified unreadable).
 SHIFT_UNDECIDED = "列错位无法确定"
 SHIFT_NOTE = "此行多出空白单元格（列错位），按合计关系确定各数所在的列"
+MERGED_NOTE = "一个单元格中有两个数且行末单元格为空（相邻两格被合并），拆为两列后本行合计相符，按此读取"
+#: A grid cell holding two figures apart by a space ("0 0"): two neighbouring cells merged by a
+#: converter or OCR, or a tracked change ("12 13"). Such a cell classifies as text (kind None).
+_TWO_FIGURES = re.compile(r"(\d+)[^\S\n]+(\d+)")
 
 
 def _window(
@@ -210,6 +260,9 @@ def _window(
     outside are all blank; if several windows qualify and differ, the one whose numbers satisfy
     ``balances`` (the row's sums) when exactly one does; otherwise the row cannot be placed.
     """
+    merged = _merged_cells(toks, width, balances)
+    if merged is not None:
+        return merged
     last_text = max((i for i, t in enumerate(toks) if t.kind is None), default=-1)
     region = len(toks) - last_text - 1
     if region < width and any(_label_like(t) for t in toks[-width:]):
@@ -250,6 +303,77 @@ def _window(
         return toks[:w], toks[w : w + width], SHIFT_NOTE
     undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
     return toks[:start], undecided, None
+
+
+def _merged_cells(
+    toks: list[Tok], width: int, balances: Callable[[tuple[int, ...]], bool] | None
+) -> tuple[list[Tok], list[Tok], str | None] | None:
+    """A row whose value cells include one holding two figures ("0 0") and whose last position is
+    empty: two neighbouring cells were merged, and every cell after the merge sits one column to
+    the left of its own (read by position, "| 0 0 | 2 |  |" puts the row's 总计 under 其他).
+
+    Split into two cells, the row is read only when it then adds up (every value a figure and the
+    row sums hold); otherwise none of its cells is placed. Rows without an empty last position keep
+    the usual reading (the two-figure cell alone is null: a tracked change "12 13" in a full row).
+    Returns None when the row is not of this shape."""
+    two = [
+        i
+        for i, t in enumerate(toks)
+        if t.kind is None and not t.copy and _TWO_FIGURES.fullmatch(t.text.strip())
+    ]
+    if not two or toks[-1].kind is not CellKind.BLANK or toks[-1].copy:
+        return None
+    last_text = max((i for i, t in enumerate(toks) if t.kind is None and i not in two), default=-1)
+    if two[0] < len(toks) - width or two[0] <= last_text:
+        return None  # not among the positions the row's values are read from
+    head = toks[: last_text + 1]
+    if len(two) == 1 and balances is not None:
+        m = two[0]
+        match = _TWO_FIGURES.fullmatch(toks[m].text.strip())
+        assert match is not None
+        parts = [Tok(g, g, classify(g), toks[m].where) for g in match.groups()]
+        values = (toks[last_text + 1 : m] + parts + toks[m + 1 : -1])[-width:]
+        if all(t.kind is CellKind.NUMBER and t.text.isdigit() for t in values) and balances(
+            tuple(int(t.text) for t in values)
+        ):
+            return head, values, MERGED_NOTE
+    undecided = [Tok(SHIFT_UNDECIDED, "", CellKind.UNREADABLE, t.where) for t in toks[-width:]]
+    return head, undecided, None
+
+
+OCR_NOTE = "本行有数字被识别为字母（O→0、l/I→1），按数字读取后本行合计相符"
+#: A value cell whose figure OCR read partly as letters: O or o for 0, l or I for 1 ("2I", "1O").
+_OCR_FIGURE = re.compile(r"[0-9OolI]+")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_letters(
+    values: list[Tok], balances: Callable[[tuple[int, ...]], bool] | None, note: str | None
+) -> tuple[list[Tok], str | None]:
+    """A row's values with OCR letters read as the digits they stand for, when the row then adds
+    up; as they were otherwise (the letter cells are then null, with a finding).
+
+    The letters are taken for digits only in a row whose every value is then a figure and whose
+    sums hold: the sum confirms what the letters stand for, so a letter that stands for something
+    else (or a row that does not balance as published) leaves the cells unread, never guessed."""
+    if balances is None or not any(
+        t.kind is None and not t.copy and _OCR_FIGURE.fullmatch(t.text.strip()) for t in values
+    ):
+        return values, note
+    read: list[Tok] = []
+    for tok in values:
+        text = tok.text.strip()
+        if tok.kind is None and not tok.copy and _OCR_FIGURE.fullmatch(text):
+            digits = text.translate(_OCR_DIGITS)
+            if digits != "0" and digits.startswith("0"):
+                return values, note
+            tok = Tok(digits, digits, CellKind.NUMBER, tok.where)
+        if tok.kind is not CellKind.NUMBER or not tok.text.isdigit():
+            return values, note
+        read.append(tok)
+    if not balances(tuple(int(t.text) for t in read)):
+        return values, note
+    return read, "；".join(n for n in (note, OCR_NOTE) if n)
 
 
 def _label_like(tok: Tok) -> bool:
@@ -293,6 +417,7 @@ def pair_runs(
         if row.grid and len(row.toks) >= width + labelled:
             emit()
             head, values, note = _window(row.toks, width, balances)
+            values, note = _ocr_letters(values, balances, note)
             text = "".join(t.norm for t in head if not t.copy)
             shown = "".join(t.text for t in head if not t.copy)
             first = label_block if label_block is not None else row.block
