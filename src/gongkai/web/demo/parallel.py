@@ -161,14 +161,35 @@ def _run_child(work: Callable[[Stages], None], path: Path, fd: int) -> None:
                 pipe.flush()
 
             try:
-                connection.settings_dict["NAME"] = str(path)
+                _own_connections(path)
                 work(_PipeStages(write))
                 connection.close()
                 status = 0
             except BaseException:
-                write(["error", traceback.format_exc()])
+                where = connection.settings_dict.get("NAME")
+                write(["error", f"{traceback.format_exc()}（子进程的数据库：{where}）"])
     finally:
         os._exit(status)  # no atexit handlers, no cleanup of the parent's state
+
+
+def _own_connections(path: Path) -> None:
+    """In the forked child: forget every connection object inherited from the parent and point
+    the default database at ``path``. An SQLite handle must never cross a fork (SQLite's own
+    rule), and closing it here would act on the parent's; so the wrappers are reset, not closed,
+    and every one of them opens its own handle on first use. A full test run once showed a child
+    writing through a handle to the test database that it had inherited open."""
+    from django.db import connections
+
+    for alias in connections:
+        wrapper = connections[alias]
+        wrapper.connection = None
+        wrapper.in_atomic_block = False
+        wrapper.closed_in_transaction = False
+        wrapper.needs_rollback = False
+        wrapper.savepoint_ids = []
+        wrapper.atomic_blocks = []
+    connections["default"].settings_dict["NAME"] = str(path)
+    connections.settings["default"]["NAME"] = str(path)
 
 
 def merge(path: Path, base: Path, part: Path, *, renumbered: Collection[str] = ()) -> None:
