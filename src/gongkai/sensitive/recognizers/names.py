@@ -11,6 +11,7 @@ from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
+    literal_alternation,
 )
 from gongkai.sensitive.recognizers.name_lists import listed_names, related_names
 from gongkai.sensitive.recognizers.name_tables import (
@@ -70,15 +71,16 @@ _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
-_CUES = "|".join(
-    sorted(lexicon.NAME_CUES, key=len, reverse=True)
+_CUES = literal_alternation(
+    [(cue, "") for cue in sorted(lexicon.NAME_CUES, key=len, reverse=True)]
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
-    + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
+    + [(cue, r"(?:[：:]| ?\| ?|\t)") for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
 # in Python, as a leading look-behind would make ``re`` try every position.
+_HEADER_WORDS = literal_alternation((w, "") for w in _alternation(sorted(lexicon.NAME_COLUMN_HEADERS)).split("|"))
 _HEADER_CELL = re.compile(
-    rf"(?P<word>{_alternation(sorted(lexicon.NAME_COLUMN_HEADERS))})(?=[ ]*(?:\t|\||  |\n|$))"
+    rf"(?P<word>{_HEADER_WORDS})(?=[ ]*(?:\t|\||  |\n|$))"
 )
 _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
