@@ -72,3 +72,33 @@ def test_line_ends_that_are_not_wraps_are_kept(text: str) -> None:
     assert view is None or view.text.count("\n") >= text.count("\n") - 1
     for f in detect(text):
         assert "\n" not in f.text, f
+
+
+# --- travel documents in notices and rows ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A lost-document notice: the number after "一本，号码：".
+        ("蒋丽华遗失往来台湾通行证一本，号码：T12345678，声明作废。", ["T12345678"]),
+        ("遗失护照一本，证件号码：E61230987，特此声明。", ["E61230987"]),
+        # The next cell of a CSV row or of a table printed one cell per line.
+        ("SMITH JOHN,护照,E88012345,2024/3/1", ["E88012345"]),
+        ("1\n孔秀梅\n往来台湾通行证\nL20481357\n遗失\n", ["L20481357"]),
+    ],
+)
+def test_travel_document_numbers_in_notices_and_rows(text: str, values: list[str]) -> None:
+    assert found(text, Kind.PASSPORT) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A date or an amount in the next cell is not a document number.
+        "护照\n20240315\n",
+        "往来台湾通行证,12000000,元",
+    ],
+)
+def test_numbers_after_a_travel_document_cell_that_are_not_one(text: str) -> None:
+    assert found(text, Kind.PASSPORT) == []
