@@ -102,3 +102,44 @@ def test_travel_document_numbers_in_notices_and_rows(text: str, values: list[str
 )
 def test_numbers_after_a_travel_document_cell_that_are_not_one(text: str) -> None:
     assert found(text, Kind.PASSPORT) == []
+
+
+# --- seats of agencies and companies without the cue words known before ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where people are told to go to collect or to have something dealt with.
+        "当事人可在工作日到临海市古城街道崇和路56号领\n取上述文书。",
+        "请持驾驶证和行驶证到仙居县南峰街道环城南路12号接受处理，逾期将依法处理。",
+        # An office's or a bidder's own label.
+        "刊登热线：0576-88812345 广告部地址：椒江区葭沚街道市府大道318号",
+        # Letters sent to the agency.
+        "监督电话：12345；信函请寄\n黄岩区东城街道劳动北路118号，邮编318020。",
+        # The agency's seat in brackets after its name, the label broken by a line wrap.
+        "可向区房屋征收管理办公室（地\n址：温岭市太平街道东辉北路1号）书面提出。",
+        # An agency that is a party: its 住所地 before its representative.
+        "被申请人：三门县自然资源和规划局，住所地三门县海游街道广场路25号。\n法定代表人：郑某某",
+        # A hearing's place named with the office right after it.
+        "听证时间：2024年5月9日 上午9时  地点：天台县赤城街道劳动路26号天台县综合行政执法局三楼",
+    ],
+)
+def test_seats_of_agencies_and_companies_are_not_personal(text: str) -> None:
+    assert found(text, Kind.ADDRESS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A company register row: the seat beside its credit code, columns set apart by spaces or commas.
+        ("91331082MA2K3T8X4L  临海市大洋街道柏叶西路88号  2024-05-01", None),
+        ("93331082MA2K3T8X4E,临海市大洋街道柏叶西路88号,农民专业合作社", None),
+        # A 个体工商户's (category 92): its keeper's, as personal as any.
+        ("92331082MA2K3T8X4H,临海市大洋街道柏叶西路88号,个体工商户", "临海市大洋街道柏叶西路88号"),
+        # A person's address stays personal, in a row or in running text.
+        ("申请人：金某某，住临海市大洋街道柏叶西路88号，电话略。", "临海市大洋街道柏叶西路88号"),
+    ],
+)
+def test_seat_beside_a_credit_code(text: str, address: str | None) -> None:
+    assert found(text, Kind.ADDRESS) == ([address] if address else [])
