@@ -13,7 +13,7 @@ Which line ends are wraps:
 - **fixed-width text**: a line as wide as the page (within one CJK character of the widest lines
   that recur, widths counted as printed: a CJK character is two columns, GBK's byte count) whose
   last character and the next line's first are both CJK characters or digits, neither line laid
-  out as table cells (a run of spaces or a tab) and the next not opening an item ("四、…");
+  out as table cells (a run of spaces or a tab) and the next not opening an item ("四、…") or a form's field ("证件名称：");
 - **a cell's tail**: the line ends in a CJK character or digit, and the next line is only
   indentation (two spaces or more) and a short fragment (at most 12 characters, no cell gap).
 """
@@ -27,9 +27,10 @@ _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # The next line as a cell's tail: indentation, then a short fragment alone on its line.
 _TAIL = re.compile(r"\n( {2,}|\u3000+)(?=[^\s]{1,12}(?:\n|$))")
 # Lines laid out as table cells are not prose: their ends are row ends.
-_CELL_GAP = re.compile(r"  |\t")
+_CELL_GAP = re.compile(r"  |\t|\|")
 # A line that opens an item ("四、凡对…", "2.申请人…") starts anew, whatever the width before it.
-_ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、.．]")
+# ... and so does a form's next field ("证件名称：居民身份证").
+_ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、.．]|[\u4e00-\u9fff]{1,8}[：:]")
 
 
 def _wordlike(ch: str) -> bool:
@@ -60,12 +61,18 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
     for match in _TAIL.finditer(norm):
         i = match.start()
         if i and _wordlike(norm[i - 1]) and _wordlike(norm[match.end()]):
-            breaks.append((i, match.end()))
+            # Under the last cell of the row above: indented at least to where that cell starts.
+            row = norm[norm.rfind("\n", 0, i) + 1 : i]
+            gap = row.rfind("  ")
+            if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
+                breaks.append((i, match.end()))
     lines = norm.split("\n")
     if len(lines) >= 4:
         widths = [_width(line) for line in lines]
         page = _page_width(widths)
-        if page >= 24:  # twelve CJK characters at least: narrower "pages" are lists
+        # Fifteen CJK characters at least (narrower "pages" are headings and lists), and three
+        # lines at that width that end inside a word: a page of running text, not a letterhead.
+        if page >= 30 and sum(1 for k, w in enumerate(widths[:-1]) if w >= page - 3 and "\u4e00" <= lines[k][-1:] <= "\u9fff") >= 3:
             at = 0
             for k, line in enumerate(lines[:-1]):
                 at += len(line)
