@@ -11,9 +11,10 @@ break in the original, as a reader of the page would mark it.
 Which line ends are wraps:
 
 - **fixed-width text**: a line as wide as the page (within one CJK character of the widest lines
-  that recur, widths counted as printed: a CJK character is two columns, GBK's byte count) whose
+  that recur, widths counted as printed: a CJK character is two columns) whose
   last character and the next line's first are both CJK characters or digits, neither line laid
-  out as table cells (a run of spaces or a tab) and the next not opening an item ("四、…") or a form's field ("证件名称：");
+  out as table cells (a run of spaces or a tab) and the next not opening an item ("四、…") or a
+  form's field ("证件名称：");
 - **a cell's tail**: the line ends in a CJK character or digit, and the next line is only
   indentation (two spaces or more) and a short fragment (at most 12 characters, no cell gap).
 """
@@ -38,9 +39,10 @@ def _wordlike(ch: str) -> bool:
 
 
 def _width(line: str) -> int:
-    # GBK writes a CJK character (and full-width punctuation) in two bytes, ASCII in one: the
-    # printed width, counted in C.
-    return len(line.encode("gbk", "replace"))
+    # UTF-8 writes a CJK character (and full-width punctuation) in three bytes, ASCII in one: the
+    # printed width (two columns, one), counted in C (GBK's byte count would be the same, at ten
+    # times the cost).
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) >> 1
 
 
 def _page_width(widths: list[int]) -> int:
@@ -66,29 +68,38 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
             gap = row.rfind("  ")
             if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
                 breaks.append((i, match.end()))
+    # The lines of running text (no cells) that end inside a word (after a CJK character) and
+    # could fill a page (fifteen CJK characters at least: narrower "pages" are headings and
+    # lists): a page of running text has three at least, at its width; only they are measured.
     lines = norm.split("\n")
-    if len(lines) >= 4:
-        widths = [_width(line) for line in lines]
-        page = _page_width(widths)
-        # Fifteen CJK characters at least (narrower "pages" are headings and lists), and three
-        # lines at that width that end inside a word: a page of running text, not a letterhead.
-        if page >= 30 and sum(1 for k, w in enumerate(widths[:-1]) if w >= page - 3 and "\u4e00" <= lines[k][-1:] <= "\u9fff") >= 3:
-            at = 0
-            for k, line in enumerate(lines[:-1]):
-                at += len(line)
-                following = lines[k + 1]
-                if (
-                    widths[k] >= page - 3
-                    and line
-                    and following
-                    and _wordlike(line[-1])
-                    and _wordlike(following[0])
-                    and _CELL_GAP.search(line) is None
-                    and _CELL_GAP.search(following) is None
-                    and _ITEM_START.match(following) is None
-                ):
-                    breaks.append((at, at + 1))
-                at += 1
+    wide = [
+        line
+        for line in lines
+        if len(line) >= 14 and _CJK_LO <= line[-1] <= _CJK_HI and "  " not in line and "|" not in line
+    ]
+    # Three of them of about one length in characters too (a page's lines hold few digits; the
+    # count is the cheap test, the printed width the exact one).
+    if (
+        len(wide) >= 3
+        and _page_width([len(line) for line in wide])
+        and (page := _page_width([_width(line) for line in wide])) >= 30
+    ):
+        at = 0
+        for k, line in enumerate(lines[:-1]):
+            at += len(line)
+            following = lines[k + 1]
+            if (
+                len(line) >= 14
+                and following
+                and _CJK_LO <= line[-1] <= _CJK_HI
+                and _wordlike(following[0])
+                and _width(line) >= page - 3
+                and _CELL_GAP.search(line) is None
+                and _CELL_GAP.search(following) is None
+                and _ITEM_START.match(following) is None
+            ):
+                breaks.append((at, at + 1))
+            at += 1
     breaks.sort()
     return breaks
 

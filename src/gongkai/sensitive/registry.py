@@ -136,9 +136,8 @@ class Registry:
                 span = view.span(finding.start, finding.end)
                 if span is not None:
                     start, end = span
-                    yield make_finding(
-                        finding.kind, start, end, text[start:end], finding.score, finding.explanation + "（跨行）"
-                    )
+                    explanation = finding.explanation + "（跨行）"
+                    yield make_finding(finding.kind, start, end, text[start:end], finding.score, explanation)
 
     def _scan_joined(self, text: str, norm: str) -> tuple[list[Finding], list[tuple[int, bool]]]:
         found: list[Finding] = []

@@ -143,3 +143,41 @@ def test_seats_of_agencies_and_companies_are_not_personal(text: str) -> None:
 )
 def test_seat_beside_a_credit_code(text: str, address: str | None) -> None:
     assert found(text, Kind.ADDRESS) == ([address] if address else [])
+
+
+# --- names in forms, notices and messages --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A form's name written into its underlined blank.
+        ("台路综执罚〔2024〕7号\n______柯雪梅______：\n经查，你于2024年3月", ["柯雪梅"]),
+        ("当事人签收：____滕国栋____   日期：____", ["滕国栋"]),
+        # A message's mention of a person.
+        ("请以下人员带齐材料准时到场：\n@卢海燕\n@戚建新\n", ["卢海燕", "戚建新"]),
+        # Roles of an inheritance, a salutation, a third party, a household of a relief list.
+        ("被继承人已故；继承人裘丽萍，女，身份证号略。", ["裘丽萍"]),
+        ("其配偶祁金花（原身份证号略）已于2011年死亡。", ["祁金花"]),
+        ("尊敬的储建华，您的社保卡已制作完成。", ["储建华"]),
+        ("您申请的信息涉及第三方阮丽娜的个人信息。", ["阮丽娜"]),
+        ("一、关于上塘村困难户应国平（住上塘村3组）的救助申请", ["应国平"]),
+        # A dotted name after a cue is found whole, not its first part.
+        ("申请将配偶古丽娜·买买提（身份证号略）迁入本户。", ["古丽娜·买买提"]),
+    ],
+)
+def test_names_in_forms_notices_and_messages(text: str, names: list[str]) -> None:
+    assert found(text, Kind.PERSON_NAME) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请@所有人 按时提交材料。",
+        "姓名：________  性别：____",
+        "尊敬的用户，您好。",
+        "本机关已书面征求第三方意见。",
+    ],
+)
+def test_no_name_in_blanks_mentions_and_salutations_without_one(text: str) -> None:
+    assert found(text, Kind.PERSON_NAME) == []

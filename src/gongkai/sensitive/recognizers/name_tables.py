@@ -29,7 +29,7 @@ _SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
 # A name cell: surname + one or two characters, or a two-character name padded to the width of
 # three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
 CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
-_DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
+DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
 # A cell ending in an office or place suffix is not a name (黄湖镇); "旗" ends given names (红旗)
@@ -182,7 +182,7 @@ def cell_is_name(cell: str, cells: list[str], *, under_header: bool = False) -> 
         _ANY_NAME.fullmatch(cell) and (under_header or cells[0].strip(" ").isdigit())
     ):
         return plausible_name(cell)
-    return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
+    return DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
 
 
 def is_dotted_name(name: str) -> bool:
@@ -208,7 +208,7 @@ def dotted_names(norm: str) -> Iterator[tuple[int, int]]:
                 if norm[start : start + length] in _CUE_WORDS:
                     start += length
                     break
-            match = _DOTTED.match(norm, start) if start < i else None
+            match = DOTTED.match(norm, start) if start < i else None
             if (
                 match is not None
                 and i - start <= 6

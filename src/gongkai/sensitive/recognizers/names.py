@@ -13,14 +13,16 @@ from gongkai.sensitive.recognizers.base import (
     Recognizer,
     literal_alternation,
 )
-from gongkai.sensitive.recognizers.name_lists import listed_names, related_names
+from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, listed_names, related_names
 from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
+    DOTTED,
     cell_is_name,
     cell_start,
     column_at,
     column_names,
     dotted_names,
+    is_dotted_name,
     names_before_sex,
     row_cells,
 )
@@ -40,6 +42,7 @@ _SURNAME_HEADS = "".join(
     sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
 )
 _MASK_CHARS = frozenset("某*＊×")
+_DOTS = frozenset("·•・")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
@@ -78,7 +81,9 @@ _CUES = literal_alternation(
 )
 # A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
 # in Python, as a leading look-behind would make ``re`` try every position.
-_HEADER_WORDS = literal_alternation((w, "") for w in _alternation(sorted(lexicon.NAME_COLUMN_HEADERS)).split("|"))
+_HEADER_WORDS = literal_alternation(
+    (w, "") for w in _alternation(sorted(lexicon.NAME_COLUMN_HEADERS)).split("|")
+)
 _HEADER_CELL = re.compile(
     rf"(?P<word>{_HEADER_WORDS})(?=[ ]*(?:\t|\||  |\n|$))"
 )
@@ -234,6 +239,13 @@ class PersonNameRecognizer(Recognizer):
                 if span not in found:
                     start, end = span
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
+        # A form's blank filled in ("____某某____：") and a message's mention ("@某某"): rare marks,
+        # so most documents skip both.
+        for start, end in blank_or_mention_names(norm) if "__" in norm or "@" in norm else ():
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "下划线空格或@后的姓名"
+                )
         if "·" in norm or "•" in norm or "・" in norm:
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
@@ -366,6 +378,13 @@ class PersonNameRecognizer(Recognizer):
         while match is not None and (length := self._name_length(match["run"])):
             start = match.start("run")
             end = start + length
+            if norm[end : end + 1] in _DOTS:  # the first part of a dotted name (阿某·某某): the whole
+                dotted = DOTTED.match(norm, start)
+                if dotted is not None and is_dotted_name(dotted[0]) and dotted.span() not in found:
+                    found[dotted.span()] = make_finding(
+                        self.kind, start, dotted.end(), text[start : dotted.end()], score, explanation
+                    )
+                break
             # "于" right after a word (村民于晓梅于…) may be "at" (居民于今年…): a surname there only
             # with a given name of the lexicon, as in running text.
             yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
@@ -398,7 +417,8 @@ class PersonNameRecognizer(Recognizer):
             if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in _NOT_LAST_AFTER_CUE:
                 continue
             follower = run[s + given : s + given + 1]
-            if not follower or follower in lexicon.STOP_AFTER_NAME:
+            # A dot: the first part of a dotted name, which ``_name_list`` reads whole.
+            if not follower or follower in lexicon.STOP_AFTER_NAME or follower in _DOTS:
                 return s + given
         return 0
 
