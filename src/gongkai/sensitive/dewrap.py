@@ -60,14 +60,22 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
     if "\n" not in norm:
         return []
     breaks: list[tuple[int, int]] = []
-    for match in _TAIL.finditer(norm):
-        i = match.start()
-        if i and _wordlike(norm[i - 1]) and _wordlike(norm[match.end()]):
-            # Under the last cell of the row above: indented at least to where that cell starts.
-            row = norm[norm.rfind("\n", 0, i) + 1 : i]
-            gap = row.rfind("  ")
-            if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
-                breaks.append((i, match.end()))
+    # Indented lines, found with ``str.find`` (a scan by ``re`` cost more), after a line ending in
+    # a word character.
+    for indent in ("\n  ", "\n\u3000"):
+        i = norm.find(indent, 1)
+        while i != -1:
+            if (
+                _wordlike(norm[i - 1])
+                and (match := _TAIL.match(norm, i)) is not None
+                and _wordlike(norm[match.end()])
+            ):
+                # Under the last cell of the row above: indented at least to where that cell starts.
+                row = norm[norm.rfind("\n", 0, i) + 1 : i]
+                gap = row.rfind("  ")
+                if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
+                    breaks.append((i, match.end()))
+            i = norm.find(indent, i + 1)
     # The lines of running text (no cells) that end inside a word (after a CJK character) and
     # could fill a page (fifteen CJK characters at least: narrower "pages" are headings and
     # lists): a page of running text has three at least, at its width; only they are measured.
@@ -75,7 +83,8 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
     wide = [
         line
         for line in lines
-        if len(line) >= 14 and _CJK_LO <= line[-1] <= _CJK_HI and "  " not in line and "|" not in line
+        # The cheap tests first: a CJK last character is a new string object for each line.
+        if len(line) >= 14 and "  " not in line and "|" not in line and _CJK_LO <= line[-1] <= _CJK_HI
     ]
     # Three of them of about one length in characters too (a page's lines hold few digits; the
     # count is the cheap test, the printed width the exact one).
