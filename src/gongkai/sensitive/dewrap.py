@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # The next line as a cell's tail: indentation, then a short fragment alone on its line.
@@ -60,55 +61,50 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
     if "\n" not in norm:
         return []
     breaks: list[tuple[int, int]] = []
-    # Indented lines, found with ``str.find`` (a scan by ``re`` cost more), after a line ending in
-    # a word character.
-    for indent in ("\n  ", "\n\u3000"):
-        i = norm.find(indent, 1)
-        while i != -1:
-            if (
-                _wordlike(norm[i - 1])
-                and (match := _TAIL.match(norm, i)) is not None
-                and _wordlike(norm[match.end()])
-            ):
-                # Under the last cell of the row above: indented at least to where that cell starts.
-                row = norm[norm.rfind("\n", 0, i) + 1 : i]
-                gap = row.rfind("  ")
-                if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
-                    breaks.append((i, match.end()))
-            i = norm.find(indent, i + 1)
+    # Indented lines. Most texts have none (``in`` answers in C); a scan for them by ``re`` or a
+    # test of every line in Python cost two to three times more.
+    tails = _TAIL.finditer(norm) if "\n  " in norm or "\n\u3000" in norm else ()
+    for match in tails:
+        i = match.start()
+        if i and _wordlike(norm[i - 1]) and _wordlike(norm[match.end()]):
+            # Under the last cell of the row above: indented at least to where that cell starts.
+            row = norm[norm.rfind("\n", 0, i) + 1 : i]
+            gap = row.rfind("  ")
+            if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
+                breaks.append((i, match.end()))
+    lines = norm.split("\n")
     # The lines of running text (no cells) that end inside a word (after a CJK character) and
     # could fill a page (fifteen CJK characters at least: narrower "pages" are headings and
     # lists): a page of running text has three at least, at its width; only they are measured.
-    lines = norm.split("\n")
     wide = [
-        line
-        for line in lines
+        k
+        for k, line in enumerate(lines)
         # The cheap tests first: a CJK last character is a new string object for each line.
         if len(line) >= 14 and "  " not in line and "|" not in line and _CJK_LO <= line[-1] <= _CJK_HI
     ]
+    if len(wide) < 3:
+        return sorted(breaks)
     # Three of them of about one length in characters too (a page's lines hold few digits; the
     # count is the cheap test, the printed width the exact one).
-    if (
-        len(wide) >= 3
-        and _page_width([len(line) for line in wide])
-        and (page := _page_width([_width(line) for line in wide])) >= 30
-    ):
-        at = 0
-        for k, line in enumerate(lines[:-1]):
-            at += len(line)
-            following = lines[k + 1]
+    if not _page_width([len(lines[k]) for k in wide]):
+        return sorted(breaks)
+    widths = [_width(lines[k]) for k in wide]
+    page = _page_width(widths)
+    if page >= 30:
+        # The offset of the line end after line k: the lengths of lines 0..k and k line ends.
+        ends = list(accumulate(map(len, lines)))
+        last = len(lines) - 1
+        for k, width in zip(wide, widths, strict=True):
+            following = lines[k + 1] if k < last else ""
             if (
-                len(line) >= 14
+                width >= page - 3
                 and following
-                and _CJK_LO <= line[-1] <= _CJK_HI
                 and _wordlike(following[0])
-                and _width(line) >= page - 3
-                and _CELL_GAP.search(line) is None
+                and "\t" not in lines[k]
                 and _CELL_GAP.search(following) is None
                 and _ITEM_START.match(following) is None
             ):
-                breaks.append((at, at + 1))
-            at += 1
+                breaks.append((ends[k] + k, ends[k] + k + 1))
     breaks.sort()
     return breaks
 

@@ -219,12 +219,14 @@ class PersonNameRecognizer(Recognizer):
         is_name = self._is_lexicon_name
         cells = []
         for match in alone:
+            # Most cells were found already under their column's header: the look-up comes first.
+            span = start, end = match.span("name")
+            if span in found:
+                continue
             name = match["name"]
             if is_name(name) or (name[0] == "于" and len(name) == 3 and self._yu_given(name[1:])):
-                span = start, end = match.span("name")
-                if span not in found:
-                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
-                    cells.append(span)
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
+                cells.append(span)
         # Most documents hold neither word: the call is spared.
         for start, end in related_names(norm) if "之" in norm or "当选" in norm else ():
             if (start, end) not in found:
