@@ -27,7 +27,7 @@ from itertools import accumulate
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # The next line as a cell's tail: indentation, then a short fragment alone on its line.
-_TAIL = re.compile(r"\n( {2,}|\u3000+)(?=[^\s]{1,12}(?:\n|$))")
+_TAIL = re.compile(r"\n( {2,})(?=[^\s]{1,12}(?:\n|$))")
 # Lines laid out as table cells are not prose: their ends are row ends.
 _CELL_GAP = re.compile(r"  |\t|\|")
 # A line that opens an item ("四、凡对…", "2.申请人…") starts anew, whatever the width before it.
@@ -62,8 +62,9 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
         return []
     breaks: list[tuple[int, int]] = []
     # Indented lines. Most texts have none (``in`` answers in C); a scan for them by ``re`` or a
-    # test of every line in Python cost two to three times more.
-    tails = _TAIL.finditer(norm) if "\n  " in norm or "\n\u3000" in norm else ()
+    # test of every line in Python cost two to three times more. The normalised text has no
+    # ideographic space (``normalize`` folds it to a space).
+    tails = _TAIL.finditer(norm) if "\n  " in norm else ()
     for match in tails:
         i = match.start()
         if i and _wordlike(norm[i - 1]) and _wordlike(norm[match.end()]):

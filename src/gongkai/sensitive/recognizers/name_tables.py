@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from gongkai.sensitive import lexicon
-from gongkai.sensitive.recognizers.base import CJK
+from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
 _COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
 _SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
@@ -294,3 +294,42 @@ def _column_cells(
                 at = start + cell_start(cells, seps, column)
                 yield at, at + len(cell)
         start = end + 1
+
+
+# A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
+# in Python, as a leading look-behind would make ``re`` try every position.
+_HEADER_CELL = re.compile(
+    "(?P<word>"
+    + literal_alternation((w, "") for w in sorted(sorted(lexicon.NAME_COLUMN_HEADERS), key=len, reverse=True))
+    + r")(?=[ ]*(?:\t|\||  |\n|$))"
+)
+
+
+def header_column_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
+
+    Any surname + one or two characters is taken there, whatever the given name's characters:
+    the header says what the column holds. The table ends at the first row of another width.
+    """
+    for header in _HEADER_CELL.finditer(norm):
+        # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
+        if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
+            continue
+        line_start = norm.rfind("\n", 0, header.start("word")) + 1
+        line_end = norm.find("\n", header.end())
+        if line_end == -1:
+            continue
+        header_line = norm[line_start:line_end]
+        sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
+        cells, seps = row_cells(header_line, sep)
+        column = column_at(cells, seps, header.start("word") - line_start)
+        width, row_end = len(cells), line_end
+        while column >= 0 and row_end != -1:
+            row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
+            cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+            if len(cells) != width:  # the table ends
+                break
+            cell = cells[column].strip(" ")
+            if cell_is_name(cell, cells, under_header=True):
+                start = row_start + cell_start(cells, seps, column)
+                yield start, start + len(cell)

@@ -17,14 +17,11 @@ from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, lis
 from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
     DOTTED,
-    cell_is_name,
-    cell_start,
-    column_at,
     column_names,
     dotted_names,
+    header_column_names,
     is_dotted_name,
     names_before_sex,
-    row_cells,
 )
 
 
@@ -78,14 +75,6 @@ _CUES = literal_alternation(
     [(cue, "") for cue in sorted(lexicon.NAME_CUES, key=len, reverse=True)]
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
     + [(cue, r"(?:[：:]| ?\| ?|\t)") for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
-)
-# A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
-# in Python, as a leading look-behind would make ``re`` try every position.
-_HEADER_WORDS = literal_alternation(
-    (w, "") for w in _alternation(sorted(lexicon.NAME_COLUMN_HEADERS)).split("|")
-)
-_HEADER_CELL = re.compile(
-    rf"(?P<word>{_HEADER_WORDS})(?=[ ]*(?:\t|\||  |\n|$))"
 )
 _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
@@ -194,7 +183,12 @@ class PersonNameRecognizer(Recognizer):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
                 self._name_list(text, norm, self._next_in_list.match(norm, end), found, 0.75, _AFTER_UNIT)
-        self._columns(text, norm, found)
+        # Cells under a name column's header ("姓名", "户主", "收款人" ...), any given name.
+        for start, end in header_column_names(norm):
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
+                )
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
@@ -423,39 +417,6 @@ class PersonNameRecognizer(Recognizer):
             if not follower or follower in lexicon.STOP_AFTER_NAME or follower in _DOTS:
                 return s + given
         return 0
-
-    def _columns(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
-        """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
-
-        Any surname + one or two characters is taken there, whatever the given name's characters:
-        the header says what the column holds. The table ends at the first row of another width.
-        """
-        for header in _HEADER_CELL.finditer(norm):
-            # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
-            if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
-                continue
-            line_start = norm.rfind("\n", 0, header.start("word")) + 1
-            line_end = norm.find("\n", header.end())
-            if line_end == -1:
-                continue
-            header_line = norm[line_start:line_end]
-            sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-            cells, seps = row_cells(header_line, sep)
-            column = column_at(cells, seps, header.start("word") - line_start)
-            width, row_end = len(cells), line_end
-            while column >= 0 and row_end != -1:
-                row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
-                if len(cells) != width:  # the table ends
-                    break
-                cell = cells[column].strip(" ")
-                if cell_is_name(cell, cells, under_header=True):
-                    start = row_start + cell_start(cells, seps, column)
-                    end = start + len(cell)
-                    if (start, end) not in found:
-                        found[start, end] = make_finding(
-                            self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
-                        )
 
     def _after_units(self, norm: str) -> Iterator[tuple[int, int]]:
         for unit in _UNITS:
