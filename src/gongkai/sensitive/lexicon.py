@@ -345,6 +345,9 @@ NAME_CUES = [
     # their holder right after them ("领取人袁某，", "乘车人韩某受伤", "车主严某 登记住址").
     *("调解员", "仲裁员", "受援人", "患方代表", "患方", "领取人", "代收人", "冒领人", "被征收人"),
     *("乘车人", "驾驶人", "领衔人", "帮扶人", "车主"),
+    # Inheritance, a letter's or a message's salutation, a third party of a disclosure request, the
+    # households of a relief list ("继承人某某，女", "尊敬的某某，", "第三方某某的", "困难户某某（住…）").
+    *("继承人", "配偶", "尊敬的", "第三方", "困难户", "危房户", "低保户", "贫困户", "特困户", "五保户"),
 ]
 # Short cue words that introduce names only with a colon ("主持：王伟", "出席：张军、杨玙"); without
 # one they are ordinary words ("主持召开", "记录在案").

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from operator import attrgetter, le
 
+from gongkai.sensitive.dewrap import Dewrapped, dewrapped
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.recognizers import (
@@ -50,6 +51,9 @@ _FIVE_MORE = r"(?=[\dA-Za-z ._%+@()·・•-]{5})"
 # Kinds whose values can be the same 18 characters: when one of them matches, the others are tried
 # on the same span too and the scores decide (an ID from 甘肃 starts with 62, like a UnionPay card).
 _SAME_SPAN_KINDS = frozenset({Kind.ID_CARD, Kind.BANK_CARD, Kind.USCC})
+# Kinds read again across a converter's wrapped lines: values of words (identifiers are printed in
+# one piece or in groups the joined scan reads).
+_WRAPPED_KINDS = frozenset({Kind.PERSON_NAME, Kind.ADDRESS})
 
 
 class Registry:
@@ -116,9 +120,24 @@ class Registry:
             candidates.extend(recognizer.analyze(text, norm))
         if self._names:
             candidates.extend(_names_beside_numbers(text, norm, candidates, numbers))
+        if "\n" in norm and (view := dewrapped(norm)) is not None:
+            candidates.extend(self._across_breaks(text, view))
         if wanted is None:  # the usual call: one test per finding, not two
             return resolve_overlaps([f for f in candidates if f.score >= threshold])
         return resolve_overlaps([f for f in candidates if f.score >= threshold and f.kind in wanted])
+
+    def _across_breaks(self, text: str, view: Dewrapped) -> Iterator[Finding]:
+        """Names and addresses that a converter's line wrap broke in two (``dewrap``): found in the
+        text without its wrap breaks, kept where they span one, with the original's offsets."""
+        for recognizer in self._separate:
+            if recognizer.kind not in _WRAPPED_KINDS:
+                continue
+            for finding in recognizer.analyze(view.text, view.text):
+                span = view.span(finding.start, finding.end)
+                if span is not None:
+                    start, end = span
+                    explanation = finding.explanation + "（跨行）"
+                    yield make_finding(finding.kind, start, end, text[start:end], finding.score, explanation)
 
     def _scan_joined(self, text: str, norm: str) -> tuple[list[Finding], list[tuple[int, bool]]]:
         found: list[Finding] = []

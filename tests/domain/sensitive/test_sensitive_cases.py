@@ -21,7 +21,7 @@ CASES = {
 
 def test_every_case_file_has_cases() -> None:
     stems = {key.split(".", 1)[0] for key in CASES}
-    assert stems == {"forms", "published_kinds", "running_text", "volume_b_kinds"}
+    assert stems == {"forms", "published_kinds", "running_text", "volume_b_kinds", "volume_c_kinds"}
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())

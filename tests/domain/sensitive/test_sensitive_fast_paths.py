@@ -189,3 +189,22 @@ def test_five_more_characters_look_ahead_never_changes_a_match() -> None:
     for text in texts:
         norm = normalize(text)
         assert _joined_matches(guarded, norm) == _joined_matches(unguarded, norm), text
+
+
+def test_literal_alternation_matches_as_the_flat_alternation() -> None:
+    """The trie of cue words finds what the flat alternation in the same order finds, including
+    where a longer word fails later and a shorter one of the same prefix must be tried."""
+    from gongkai.sensitive.recognizers.base import literal_alternation
+
+    items = [("申请人", ""), ("申请", ""), ("申报人", r"[：:]"), ("联系人", "")]
+    items += [("联系", r"(?:[：:]|\t)"), ("户主", "")]
+    tail = r"(?=[王李])"
+    flat = re.compile("(?:" + "|".join(w + s for w, s in items) + ")" + tail)
+    trie = re.compile("(?:" + literal_alternation(items) + ")" + tail)
+    assert trie.pattern != flat.pattern  # grouped: 申(?:…)
+    rng = random.Random(7)
+    pieces = ["申请人", "申请", "申报人：", "申报人", "联系：", "联系\t", "联系人", "户主"]
+    pieces += ["王", "李", "，", "请"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(8))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text

@@ -19,7 +19,7 @@ from collections.abc import Callable, Container, Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK
-from gongkai.sensitive.recognizers.name_tables import plausible_name, surnamed
+from gongkai.sensitive.recognizers.name_tables import is_dotted_name, plausible_name, surnamed
 
 _KIN = frozenset("妻夫子女父母儿孙媳婿")
 # Before a name: what ends a clause, a bracket, a cell or a list item.
@@ -173,3 +173,26 @@ def listed_names(
     for items in groups.values():
         if len(items) >= 2 and any(span in known or is_name(norm[span[0] : span[1]]) for span in items):
             yield from items
+
+
+# A name between a form's underlines ("____某某____") or after a message's "@" at the end of its line
+# or before a space: matched only where ``str.find`` finds the marks (e-mail addresses hold "@").
+_IN_BLANK = re.compile(rf"[{CJK}·]{{2,8}}(?=__)")
+_MENTIONED = re.compile(rf"[{CJK}·]{{2,8}}(?=[ \t\n]|$)")
+
+
+def blank_or_mention_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Surname-led or dotted names written into an underlined blank of a form, or mentioned with
+    "@" in a message."""
+    for mark, expression in (("__", _IN_BLANK), ("@", _MENTIONED)):
+        i = norm.find(mark)
+        while i != -1:
+            j = i + len(mark)
+            while norm[j : j + 1] == "_":
+                j += 1
+            match = expression.match(norm, j)
+            if match is not None:
+                name = match[0]
+                if surnamed(name) or ("·" in name and is_dotted_name(name)):
+                    yield match.span()
+            i = norm.find(mark, j)

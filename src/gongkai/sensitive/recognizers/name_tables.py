@@ -22,14 +22,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from gongkai.sensitive import lexicon
-from gongkai.sensitive.recognizers.base import CJK
+from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
 _COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
 _SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
 # A name cell: surname + one or two characters, or a two-character name padded to the width of
 # three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
 CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
-_DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
+DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
 # A cell ending in an office or place suffix is not a name (黄湖镇); "旗" ends given names (红旗)
@@ -182,7 +182,7 @@ def cell_is_name(cell: str, cells: list[str], *, under_header: bool = False) -> 
         _ANY_NAME.fullmatch(cell) and (under_header or cells[0].strip(" ").isdigit())
     ):
         return plausible_name(cell)
-    return _DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
+    return DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)
 
 
 def is_dotted_name(name: str) -> bool:
@@ -208,7 +208,7 @@ def dotted_names(norm: str) -> Iterator[tuple[int, int]]:
                 if norm[start : start + length] in _CUE_WORDS:
                     start += length
                     break
-            match = _DOTTED.match(norm, start) if start < i else None
+            match = DOTTED.match(norm, start) if start < i else None
             if (
                 match is not None
                 and i - start <= 6
@@ -294,3 +294,42 @@ def _column_cells(
                 at = start + cell_start(cells, seps, column)
                 yield at, at + len(cell)
         start = end + 1
+
+
+# A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
+# in Python, as a leading look-behind would make ``re`` try every position.
+_HEADER_CELL = re.compile(
+    "(?P<word>"
+    + literal_alternation((w, "") for w in sorted(sorted(lexicon.NAME_COLUMN_HEADERS), key=len, reverse=True))
+    + r")(?=[ ]*(?:\t|\||  |\n|$))"
+)
+
+
+def header_column_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
+
+    Any surname + one or two characters is taken there, whatever the given name's characters:
+    the header says what the column holds. The table ends at the first row of another width.
+    """
+    for header in _HEADER_CELL.finditer(norm):
+        # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
+        if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
+            continue
+        line_start = norm.rfind("\n", 0, header.start("word")) + 1
+        line_end = norm.find("\n", header.end())
+        if line_end == -1:
+            continue
+        header_line = norm[line_start:line_end]
+        sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
+        cells, seps = row_cells(header_line, sep)
+        column = column_at(cells, seps, header.start("word") - line_start)
+        width, row_end = len(cells), line_end
+        while column >= 0 and row_end != -1:
+            row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
+            cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+            if len(cells) != width:  # the table ends
+                break
+            cell = cells[column].strip(" ")
+            if cell_is_name(cell, cells, under_header=True):
+                start = row_start + cell_start(cells, seps, column)
+                yield start, start + len(cell)

@@ -11,17 +11,17 @@ from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
+    literal_alternation,
 )
-from gongkai.sensitive.recognizers.name_lists import listed_names, related_names
+from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, listed_names, related_names
 from gongkai.sensitive.recognizers.name_tables import (
     CELL_NAME,
-    cell_is_name,
-    cell_start,
-    column_at,
+    DOTTED,
     column_names,
     dotted_names,
+    header_column_names,
+    is_dotted_name,
     names_before_sex,
-    row_cells,
 )
 
 
@@ -39,6 +39,7 @@ _SURNAME_HEADS = "".join(
     sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
 )
 _MASK_CHARS = frozenset("某*＊×")
+_DOTS = frozenset("·•・")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
@@ -70,15 +71,10 @@ _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
-_CUES = "|".join(
-    sorted(lexicon.NAME_CUES, key=len, reverse=True)
+_CUES = literal_alternation(
+    [(cue, "") for cue in sorted(lexicon.NAME_CUES, key=len, reverse=True)]
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
-    + [cue + r"(?:[：:]| ?\| ?|\t)" for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
-)
-# A name column's header: a cell of its own ("序号\t姓名\t性别"); the character before it is checked
-# in Python, as a leading look-behind would make ``re`` try every position.
-_HEADER_CELL = re.compile(
-    rf"(?P<word>{_alternation(sorted(lexicon.NAME_COLUMN_HEADERS))})(?=[ ]*(?:\t|\||  |\n|$))"
+    + [(cue, r"(?:[：:]| ?\| ?|\t)") for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
 _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
@@ -187,7 +183,12 @@ class PersonNameRecognizer(Recognizer):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
                 self._name_list(text, norm, self._next_in_list.match(norm, end), found, 0.75, _AFTER_UNIT)
-        self._columns(text, norm, found)
+        # Cells under a name column's header ("姓名", "户主", "收款人" ...), any given name.
+        for start, end in header_column_names(norm):
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
+                )
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
@@ -212,12 +213,14 @@ class PersonNameRecognizer(Recognizer):
         is_name = self._is_lexicon_name
         cells = []
         for match in alone:
+            # Most cells were found already under their column's header: the look-up comes first.
+            span = start, end = match.span("name")
+            if span in found:
+                continue
             name = match["name"]
             if is_name(name) or (name[0] == "于" and len(name) == 3 and self._yu_given(name[1:])):
-                span = start, end = match.span("name")
-                if span not in found:
-                    found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
-                    cells.append(span)
+                found[span] = make_finding(kind, start, end, text[start:end], 0.7, _ALONE)
+                cells.append(span)
         # Most documents hold neither word: the call is spared.
         for start, end in related_names(norm) if "之" in norm or "当选" in norm else ():
             if (start, end) not in found:
@@ -232,6 +235,13 @@ class PersonNameRecognizer(Recognizer):
                 if span not in found:
                     start, end = span
                     found[span] = make_finding(kind, start, end, text[start:end], 0.7, _SAME_COLUMN)
+        # A form's blank filled in ("____某某____：") and a message's mention ("@某某"): rare marks,
+        # so most documents skip both.
+        for start, end in blank_or_mention_names(norm) if "__" in norm or "@" in norm else ():
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "下划线空格或@后的姓名"
+                )
         if "·" in norm or "•" in norm or "・" in norm:
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
@@ -364,6 +374,13 @@ class PersonNameRecognizer(Recognizer):
         while match is not None and (length := self._name_length(match["run"])):
             start = match.start("run")
             end = start + length
+            if norm[end : end + 1] in _DOTS:  # the first part of a dotted name (阿某·某某): the whole
+                dotted = DOTTED.match(norm, start)
+                if dotted is not None and is_dotted_name(dotted[0]) and dotted.span() not in found:
+                    found[dotted.span()] = make_finding(
+                        self.kind, start, dotted.end(), text[start : dotted.end()], score, explanation
+                    )
+                break
             # "于" right after a word (村民于晓梅于…) may be "at" (居民于今年…): a surname there only
             # with a given name of the lexicon, as in running text.
             yu_after_word = norm[start] == "于" and norm[start - 1] not in "：: \t|"
@@ -396,42 +413,10 @@ class PersonNameRecognizer(Recognizer):
             if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in _NOT_LAST_AFTER_CUE:
                 continue
             follower = run[s + given : s + given + 1]
-            if not follower or follower in lexicon.STOP_AFTER_NAME:
+            # A dot: the first part of a dotted name, which ``_name_list`` reads whole.
+            if not follower or follower in lexicon.STOP_AFTER_NAME or follower in _DOTS:
                 return s + given
         return 0
-
-    def _columns(self, text: str, norm: str, found: dict[tuple[int, int], Finding]) -> None:
-        """Cells under a name column header ("姓名", "户主", "收款人" ...) of a roster or table.
-
-        Any surname + one or two characters is taken there, whatever the given name's characters:
-        the header says what the column holds. The table ends at the first row of another width.
-        """
-        for header in _HEADER_CELL.finditer(norm):
-            # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
-            if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
-                continue
-            line_start = norm.rfind("\n", 0, header.start("word")) + 1
-            line_end = norm.find("\n", header.end())
-            if line_end == -1:
-                continue
-            header_line = norm[line_start:line_end]
-            sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-            cells, seps = row_cells(header_line, sep)
-            column = column_at(cells, seps, header.start("word") - line_start)
-            width, row_end = len(cells), line_end
-            while column >= 0 and row_end != -1:
-                row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-                cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
-                if len(cells) != width:  # the table ends
-                    break
-                cell = cells[column].strip(" ")
-                if cell_is_name(cell, cells, under_header=True):
-                    start = row_start + cell_start(cells, seps, column)
-                    end = start + len(cell)
-                    if (start, end) not in found:
-                        found[start, end] = make_finding(
-                            self.kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
-                        )
 
     def _after_units(self, norm: str) -> Iterator[tuple[int, int]]:
         for unit in _UNITS:
