@@ -17,6 +17,7 @@ the fonts (the reader's machine draws them); PDF embeds the system's CJK TrueTyp
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import threading
@@ -51,6 +52,8 @@ class _BlankDocx:
 
         self.doc = Document()
         self.frozen: docx_package.FrozenPackage | None = None
+        #: One formatted, empty paragraph per format (see :func:`_render_docx_into`).
+        self.prototypes: dict[Any, Any] = {}
 
     def save(self) -> bytes:
         data, self.frozen = docx_package.save(self.doc, self.frozen)
@@ -75,11 +78,16 @@ def render_docx(letter: Letter) -> bytes:
         body = blank.doc.element.body
         for child in list(body)[:-1]:  # the letter before; the last child is the w:sectPr
             body.remove(child)
-        _render_docx_into(blank.doc, letter)
+        _render_docx_into(blank.doc, letter, blank.prototypes)
         return blank.save()
 
 
-def _render_docx_into(doc: Any, letter: Letter) -> None:
+def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | None = None) -> None:
+    """Append ``letter``'s paragraphs to the empty body of ``doc``. With ``prototypes`` (kept with
+    the template), a paragraph is a copy of the first one formatted the same way, its text set:
+    python-docx's property setters for each paragraph's format were most of a letter's DOCX
+    (bench/RESULTS.md); without, every paragraph is formatted through python-docx (the reference
+    the copies are tested against, byte for byte)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
@@ -99,6 +107,12 @@ def _render_docx_into(doc: Any, letter: Letter) -> None:
         indent: bool | tuple[float, float] = False,
         keep_with_next: bool = False,
     ) -> None:
+        key = (font, size, align, indent, keep_with_next)
+        if prototypes is not None and key in prototypes:
+            p_element = copy.deepcopy(prototypes[key])
+            doc.element.body[-1].addprevious(p_element)  # before the w:sectPr, as add_paragraph
+            p_element.r_lst[0].text = text  # python-docx's own run text (tabs, breaks, spaces)
+            return
         p = doc.add_paragraph()
         p.alignment = align
         fmt = p.paragraph_format
@@ -111,10 +125,13 @@ def _render_docx_into(doc: Any, letter: Letter) -> None:
             fmt.left_indent, fmt.first_line_indent = Pt(indent[0]), Pt(-indent[1])
         elif indent:
             fmt.first_line_indent = Pt(2 * size)
-        run = p.add_run(text)
+        run = p.add_run()
         run.font.name, run.font.size = font, Pt(size)
         # East Asian text uses w:eastAsia, not the Latin font name.
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        if prototypes is not None:
+            prototypes[key] = copy.deepcopy(p._p)
+        run.text = text
 
     center, left_, right_ = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
     if letter.letterhead:
