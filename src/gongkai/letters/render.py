@@ -25,8 +25,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from gongkai.letters import docx_package
 from gongkai.letters.model import Letter
+from gongkai.report.render import docx_package
 from gongkai.report.render.fonts import BODY_FONT, TITLE_FONT, pdf_font_name
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 class _BlankDocx:
     """python-docx's default template, and once saved, its package with every part but
-    word/document.xml kept compressed (:mod:`gongkai.letters.docx_package`): :func:`render_docx`
+    word/document.xml kept compressed (:mod:`gongkai.report.render.docx_package`): :func:`render_docx`
     changes only that part, and deflating the others again (about 790 KB of styles) was 8 of the
     11.5 ms of each letter's save (bench/RESULTS.md)."""
 

@@ -1,13 +1,14 @@
-"""Writing a letter's DOCX package without compressing the template's unchanged parts again.
+"""Writing a DOCX package without compressing the template's unchanged parts again.
 
-Every letter is python-docx's blank template with its own ``word/document.xml``; the template's
-other parts (styles, numbering, settings, theme, fonts table, relationships: about 790 KB of XML)
-never change. ``Document.save`` serialises and deflates all of them for each letter, about 8 of
-its 11.5 ms (bench/RESULTS.md). :class:`FrozenPackage` keeps python-docx's own output of the
-first save -- each member's compressed bytes, CRC and sizes -- and writes later letters as the same
-zip with only the main document part serialised and deflated again, exactly as ``zipfile`` does
+Every letter is python-docx's blank template with its own ``word/document.xml``, every annual
+report the styled template with its own document and core properties; the template's other parts
+(styles, numbering, settings, theme, fonts table, footer, relationships: about 790 KB of XML)
+never change. ``Document.save`` serialises and deflates all of them for each document, about 8 of
+a letter's 11.5 ms (bench/RESULTS.md). :class:`FrozenPackage` keeps python-docx's own output of the
+first save -- each member's compressed bytes, CRC and sizes -- and writes later documents as the
+same zip with only the changing parts serialised and deflated again, exactly as ``zipfile`` does
 (raw deflate at zlib's default level): the result is byte for byte what ``Document.save`` writes
-at the same time (tests/domain/letters/test_letters_render.py).
+at the same time (tests/domain/letters/test_letters_render.py, tests/domain/report/render).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import struct
 import time
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,13 +30,13 @@ _END = struct.Struct("<4s4H2LH")
 @dataclass(frozen=True, slots=True)
 class _Member:
     info: zipfile.ZipInfo
-    data: bytes | None  # compressed bytes; None for the main document part, written each time
+    data: bytes | None  # compressed bytes; None for a part written each time
 
 
 class FrozenPackage:
-    """The members of one saved package, the main document part's to be replaced."""
+    """The members of one saved package, those named ``fresh`` to be replaced in each write."""
 
-    def __init__(self, saved: bytes, document_member: str) -> None:
+    def __init__(self, saved: bytes, fresh: frozenset[str]) -> None:
         members = []
         with zipfile.ZipFile(io.BytesIO(saved)) as z:
             for info in z.infolist():
@@ -43,26 +45,25 @@ class FrozenPackage:
                 name_length, extra_length = struct.unpack_from("<2H", saved, info.header_offset + 26)
                 start = info.header_offset + 30 + name_length + extra_length
                 data = saved[start : start + info.compress_size]
-                members.append(_Member(info, None if info.filename == document_member else data))
-        if sum(m.data is None for m in members) != 1:
-            raise ValueError(f"no single {document_member!r} in the package")
+                members.append(_Member(info, None if info.filename in fresh else data))
+        if {m.info.filename for m in members if m.data is None} != fresh:
+            raise ValueError(f"not all of {sorted(fresh)} in the package")
         self._members = members
 
-    def write(self, document_xml: bytes) -> bytes:
-        """The package with ``document_xml`` as its main document part, the members stamped with
-        the current local time as ``zipfile.ZipFile.writestr`` does."""
+    def write(self, blobs: dict[str, bytes]) -> bytes:
+        """The package with ``blobs`` (member name: bytes) as its fresh parts, the members stamped
+        with the current local time as ``zipfile.ZipFile.writestr`` does."""
         now = time.localtime(time.time())[:6]
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        document = compressor.compress(document_xml) + compressor.flush()
-        document_crc = zlib.crc32(document_xml)
         out = io.BytesIO()
         central = []
         for member in self._members:
             info = _copy(member.info, now)
             data = member.data
             if data is None:
-                data = document
-                info.CRC, info.compress_size, info.file_size = document_crc, len(data), len(document_xml)
+                blob = blobs[info.filename]
+                compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+                data = compressor.compress(blob) + compressor.flush()
+                info.CRC, info.compress_size, info.file_size = zlib.crc32(blob), len(data), len(blob)
             info.header_offset = out.tell()
             out.write(info.FileHeader(zip64=False))
             out.write(data)
@@ -123,13 +124,15 @@ def _central_entry(info: zipfile.ZipInfo) -> bytes:
     )
 
 
-def save(doc: Any, frozen: FrozenPackage | None) -> tuple[bytes, FrozenPackage]:
-    """``doc`` (a python-docx Document whose parts other than the main document part are those of
-    the package ``frozen`` was made from) as DOCX bytes, and the frozen package for the next
-    save: made from ``Document.save``'s own output the first time (``frozen`` None)."""
+def save(doc: Any, frozen: FrozenPackage | None, fresh: Sequence[Any] = ()) -> tuple[bytes, FrozenPackage]:
+    """``doc`` (a python-docx Document whose parts other than its main document part and the
+    parts ``fresh`` are those of the package ``frozen`` was made from) as DOCX bytes, and the
+    frozen package for the next save: made from ``Document.save``'s own output the first time
+    (``frozen`` None)."""
+    parts = [doc.part, *fresh]
     if frozen is None:
         out = io.BytesIO()
         doc.save(out)
         saved = out.getvalue()
-        return saved, FrozenPackage(saved, doc.part.partname.membername)
-    return frozen.write(doc.part.blob), frozen
+        return saved, FrozenPackage(saved, frozenset(p.partname.membername for p in parts))
+    return frozen.write({p.partname.membername: p.blob for p in parts}), frozen
