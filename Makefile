@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 PG_PROBE ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: demo report-demo test lint check bench clean
+.PHONY: demo demo-schema report-demo test lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 demo: $(STAMP)
 	$(BIN)/gongkai serve --demo --host $(HOST) --port $(PORT)
+
+# After a new migration: regenerate the demo's prepared empty database (src/gongkai/web/demo/schema.sql)
+# from a real migrate; tests/web/test_demo_schema.py fails until it is done.
+demo-schema: $(STAMP)
+	$(BIN)/python -m gongkai.web.demo.schema
 
 # The annual-report core on files alone: a generated report rendered in every format and checked.
 report-demo: $(STAMP)

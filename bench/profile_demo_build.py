@@ -23,6 +23,22 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from gongkai.web.demo.progress import Stages
+
+
+class CpuStages(Stages):
+    """Records this process's CPU time (``process_time``) between the build's stages."""
+
+    def __init__(self) -> None:
+        self.spent: list[tuple[str, float]] = []
+        self._label = "(before the first stage: migrate or the prepared schema)"
+        self._since = time.process_time()
+
+    def stage(self, label: str, total: int) -> None:
+        now = time.process_time()
+        self.spent.append((self._label, now - self._since))
+        self._label, self._since = label, now
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -62,14 +78,16 @@ def main() -> None:
         return execute(sql, params, many, context)
 
     profiler = None if args.no_profile else cProfile.Profile()
+    stages = CpuStages()
     wall, cpu = time.perf_counter(), time.process_time()
     with connection.execute_wrapper(count):
         if profiler is not None:
             profiler.enable()
-        snapshot.build(args.today, parallel=not args.sequential)
+        snapshot.build(args.today, parallel=not args.sequential, progress=stages)
         if profiler is not None:
             profiler.disable()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    stages.stage("(after the last stage: switching to WAL, closing)", 0)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parallel build's forked part
     child = usage.ru_utime + usage.ru_stime
     print(
@@ -77,6 +95,9 @@ def main() -> None:
         f"{statements} SQL statements here; {city.summary()}"
     )
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print("CPU of this process per stage (the child's stages run meanwhile in the other process):")
+    for label, seconds in stages.spent:
+        print(f"  {seconds:6.2f} s  {label}")
     for sql, n in texts.most_common(args.sql_top):
         print(f"{n:7d}  {sql[:300]}")
     if profiler is not None:

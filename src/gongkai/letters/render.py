@@ -17,6 +17,7 @@ the fonts (the reader's machine draws them); PDF embeds the system's CJK TrueTyp
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import threading
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from gongkai.letters.model import Letter
+from gongkai.report.render import docx_package
 from gongkai.report.render.fonts import BODY_FONT, TITLE_FONT, pdf_font_name
 
 if TYPE_CHECKING:
@@ -39,15 +41,32 @@ LINE_PT = 28.0
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 
-@functools.cache
-def _blank_docx() -> Any:
-    """python-docx's default template, parsed once per process: parsing it (its styles parts are
-    about 800 KB of XML) was a third of each letter's DOCX (bench/RESULTS.md). Its body holds
-    only the section properties; :func:`render_docx` empties the body back to that before each
-    letter, under :data:`_BLANK_DOCX_LOCK`."""
-    from docx import Document
+class _BlankDocx:
+    """python-docx's default template, and once saved, its package with every part but
+    word/document.xml kept compressed (:mod:`gongkai.report.render.docx_package`): :func:`render_docx`
+    changes only that part, and deflating the others again (about 790 KB of styles) was 8 of the
+    11.5 ms of each letter's save (bench/RESULTS.md)."""
 
-    return Document()
+    def __init__(self) -> None:
+        from docx import Document
+
+        self.doc = Document()
+        self.frozen: docx_package.FrozenPackage | None = None
+        #: One formatted, empty paragraph per format (see :func:`_render_docx_into`).
+        self.prototypes: dict[Any, Any] = {}
+
+    def save(self) -> bytes:
+        data, self.frozen = docx_package.save(self.doc, self.frozen)
+        return data
+
+
+@functools.cache
+def _blank_docx() -> _BlankDocx:
+    """The template parsed once per process: parsing it (its styles parts are about 800 KB of XML)
+    was a third of each letter's DOCX (bench/RESULTS.md). Its body holds only the section
+    properties; :func:`render_docx` empties the body back to that before each letter, under
+    :data:`_BLANK_DOCX_LOCK`."""
+    return _BlankDocx()
 
 
 _BLANK_DOCX_LOCK = threading.Lock()
@@ -55,14 +74,20 @@ _BLANK_DOCX_LOCK = threading.Lock()
 
 def render_docx(letter: Letter) -> bytes:
     with _BLANK_DOCX_LOCK:
-        doc = _blank_docx()
-        body = doc.element.body
+        blank = _blank_docx()
+        body = blank.doc.element.body
         for child in list(body)[:-1]:  # the letter before; the last child is the w:sectPr
             body.remove(child)
-        return _render_docx_into(doc, letter)
+        _render_docx_into(blank.doc, letter, blank.prototypes)
+        return blank.save()
 
 
-def _render_docx_into(doc: Any, letter: Letter) -> bytes:
+def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | None = None) -> None:
+    """Append ``letter``'s paragraphs to the empty body of ``doc``. With ``prototypes`` (kept with
+    the template), a paragraph is a copy of the first one formatted the same way, its text set:
+    python-docx's property setters for each paragraph's format were most of a letter's DOCX
+    (bench/RESULTS.md); without, every paragraph is formatted through python-docx (the reference
+    the copies are tested against, byte for byte)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
@@ -82,6 +107,12 @@ def _render_docx_into(doc: Any, letter: Letter) -> bytes:
         indent: bool | tuple[float, float] = False,
         keep_with_next: bool = False,
     ) -> None:
+        key = (font, size, align, indent, keep_with_next)
+        if prototypes is not None and key in prototypes:
+            p_element = copy.deepcopy(prototypes[key])
+            doc.element.body[-1].addprevious(p_element)  # before the w:sectPr, as add_paragraph
+            p_element.r_lst[0].text = text  # python-docx's own run text (tabs, breaks, spaces)
+            return
         p = doc.add_paragraph()
         p.alignment = align
         fmt = p.paragraph_format
@@ -94,10 +125,13 @@ def _render_docx_into(doc: Any, letter: Letter) -> bytes:
             fmt.left_indent, fmt.first_line_indent = Pt(indent[0]), Pt(-indent[1])
         elif indent:
             fmt.first_line_indent = Pt(2 * size)
-        run = p.add_run(text)
+        run = p.add_run()
         run.font.name, run.font.size = font, Pt(size)
         # East Asian text uses w:eastAsia, not the Latin font name.
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        if prototypes is not None:
+            prototypes[key] = copy.deepcopy(p._p)
+        run.text = text
 
     center, left_, right_ = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
     if letter.letterhead:
@@ -123,9 +157,6 @@ def _render_docx_into(doc: Any, letter: Letter) -> bytes:
     for line in (letter.signature, letter.date):
         if line:
             paragraph(line, BODY_FONT, BODY_PT, right_, keep_with_next=line is letter.signature)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def _attachment_layout(letter: Letter, latin_width: Callable[[str], float]) -> list[tuple[str, float, float]]:

@@ -78,3 +78,23 @@ def test_a_docx_holds_its_own_letter_only_though_the_template_is_parsed_once() -
     alone = parts(render_docx(second))
     render_docx(first)
     assert parts(render_docx(second)) == alone
+
+
+def test_a_docx_is_byte_for_byte_what_python_docx_saves_though_its_fixed_parts_are_kept_compressed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from gongkai.letters import render
+
+    monkeypatch.setattr(time, "time", lambda: 1_796_000_000.0)  # the zip members' timestamps
+    render._blank_docx.cache_clear()
+    kinds = list(LetterKind)
+    for kind in [*kinds, *reversed(kinds)]:  # each kind after a longer and after a shorter letter
+        letter = compose(kind, complete_facts(kind))
+        fresh = Document()
+        render._render_docx_into(fresh, letter)
+        saved = io.BytesIO()
+        fresh.save(saved)
+        assert render_docx(letter) == saved.getvalue(), kind
+    assert render._blank_docx().frozen is not None  # the kept parts were used, not a fresh save

@@ -24,13 +24,15 @@ with a text object that turns reportlab's word spacing into character spacing (`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, sameFrag
 
 #: Never at the start of a line: stops, commas, closing brackets and quotation marks.
 CANNOT_START = frozenset("，。、；：？！）》〉」』”’】〕〗］｝…—·,.;:?!)]}%‰℃")
@@ -110,21 +112,69 @@ class CjkParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hi
         ):
             # Images, <br/>, bullets: not used by Gongkai's documents; reportlab's own wrapping.
             return super().breakLinesCJK(maxWidths)
-        chars = [cjkU(c, f, "utf8") for f in frags for c in (f.text or "")]
-        if not chars:
+        text = "".join(f.text or "" for f in frags)
+        if not text:
             return super().breakLinesCJK(maxWidths)
-        widths = [c.width for c in chars]
-        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        calc_bounds = auto_leading not in ("", "off")
-        bounds = [0, *line_starts("".join(chars), widths, maxWidths), len(chars)]
+        owners = [f for f in frags for _ in (f.text or "")]  # the frag of each character
+        widths = [_char_width(c, f.fontName, f.fontSize) for c, f in zip(text, owners, strict=True)]
+        bounds = [0, *line_starts(text, widths, maxWidths), len(text)]
         justify = self.style.alignment == TA_JUSTIFY
         lines = []
         for number, (first, end) in enumerate(pairwise(bounds)):
             max_width = maxWidths[min(number, len(maxWidths) - 1)]
             used = sum(widths[first:end])
-            line = makeCJKParaLine(chars[first:end], max_width, used, max_width - used, False, calc_bounds)
+            line = cjk_line(text, owners, first, end, max_width, used)
             if justify and len(line.words) == 1 and 0 <= line.extraSpace <= 3 * self.style.fontSize:
                 # reportlab spreads extraSpace over wordCount - 1 gaps: one per character here.
                 line.wordCount = end - first
             lines.append(line)
         return ParaLines(kind=1, lines=lines)
+
+
+@functools.cache
+def _char_width(char: str, font_name: str, font_size: float) -> float:
+    # What reportlab's per-character ``cjkU`` computes, once per character, font and size: a
+    # report's tables repeat the same digits in thousands of cells (bench/RESULTS.md).
+    width: float = stringWidth(char, font_name, font_size)
+    return width
+
+
+def cjk_line(text: str, owners: Sequence[Any], first: int, end: int, max_width: float, used: float) -> Any:
+    """The line ``text[first:end]`` (``owners``: each character's frag), equal to what reportlab's
+    ``makeCJKParaLine`` makes from one ``cjkU`` per character, for frags without images or line
+    breaks (``breakLinesCJK`` leaves those to reportlab): one word per run of characters whose
+    frags map out the same (``sameFrag``), the line's size, ascent and descent the largest of its
+    frags'. Worked per run of one frag instead of per character: the per-character objects were
+    most of a table-heavy PDF's wrapping (bench/RESULTS.md)."""
+    words = []
+    size: float = 0  # as reportlab starts them (an int 0 stays one in the line it draws)
+    ascent: float = 0
+    descent: float = 0
+    word, start = None, first
+    index = first
+    while index < end:
+        frag = owners[index]
+        run_end = index + 1
+        while run_end < end and owners[run_end] is frag:
+            run_end += 1
+        frag_ascent, frag_descent = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, frag_ascent), min(descent, frag_descent)
+        if word is None or not sameFrag(word, frag):
+            if word is not None:
+                words.append(word.clone(text=text[start:index]))
+            word, start = frag, index
+        index = run_end
+    if word is not None:
+        words.append(word.clone(text=text[start:end]))
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=False,
+    )

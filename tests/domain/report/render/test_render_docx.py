@@ -67,3 +67,22 @@ def test_table3_header_rows_repeat_on_each_page() -> None:
     table3 = _document().tables[1]._tbl
     repeated = [tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in table3.tr_lst]
     assert repeated[:4] == [True, True, True, False]
+
+
+def test_a_report_is_byte_for_byte_its_own_document_saved_though_the_template_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from render_readback import sample_reports
+
+    from gongkai.report.render import docx as docx_render
+
+    monkeypatch.setattr(time, "time", lambda: 1_796_000_000.0)  # the zip members' timestamps
+    docx_render._styled_template.cache_clear()
+    reports = sample_reports()  # two templates, different agencies and titles, missing cells
+    for name, report in [*reports, *reversed(reports)]:
+        saved = io.BytesIO()
+        docx_render.build_docx(report).save(saved)
+        assert docx_render.render_docx(report) == saved.getvalue(), name
+    assert docx_render._styled_template().frozen is not None  # the kept parts were used

@@ -268,3 +268,33 @@ def test_table3_moves_with_its_heading_only_when_at_most_a_third_of_the_page_is_
             begun += 1
         assert_rows_whole(data, grid)
     assert moved and begun
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "政府信息公开工作年度报告",
+        "本机关<b>2026</b>年共收到申请<font size=14>42</font>件，<b>其中</b><b>依申请</b>公开12件。",
+        "<font size=9>0</font>",
+    ],
+)
+def test_the_lines_are_those_reportlab_makes_per_character(markup: str) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus.paragraph import cjkU, makeCJKParaLine
+
+    from gongkai.report.render.linebreak import cjk_line
+
+    paragraph = CjkParagraph(markup, ParagraphStyle("t", fontName="Helvetica", fontSize=11, wordWrap="CJK"))
+    text = "".join(f.text for f in paragraph.frags)
+    owners = [f for f in paragraph.frags for _ in f.text]
+    chars = [cjkU(c, f, "utf8") for c, f in zip(text, owners, strict=True)]
+    for first, end in [(0, len(text)), (1, len(text) - 1), (len(text) // 2, len(text))]:
+        if first >= end:
+            continue
+        used = sum(c.width for c in chars[first:end])
+        theirs = makeCJKParaLine(chars[first:end], 200.0, used, 200.0 - used, False, False)
+        ours = cjk_line(text, owners, first, end, 200.0, used)
+        assert [vars(w) for w in ours.words] == [vars(w) for w in theirs.words]
+        words = {k: v for k, v in vars(ours).items() if k != "words"}
+        assert words == {k: v for k, v in vars(theirs).items() if k != "words"}
+        assert len(ours.words) >= 1
