@@ -3,10 +3,12 @@
 (``gongkai.sensitive.annotated_corpus``, fixed text: the seed does not apply), or its volume B
 (``gongkai.sensitive.annotated_corpus_b``, written independently of the detector: issue 14), or its
 volume C (``gongkai.sensitive.annotated_corpus_c``: documents as they look after conversion from PDF,
-web pages, spreadsheets, scans, forms and messages).
+web pages, spreadsheets, scans, forms and messages), or volume D (``gongkai.sensitive.annotated_corpus_d``:
+unseen documents by another writer and method, values drawn from published distributions in all 31
+provinces, genres and layouts not emphasised before).
 
 Run: ``.venv/bin/python bench/bench_sensitive_holdout.py
-[--corpus holdout|annotated|annotated_b|annotated_c] [seed]``.
+[--corpus holdout|annotated|annotated_b|annotated_c|annotated_d] [seed]``.
 Prints per-kind precision, recall
 and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
 kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
@@ -22,6 +24,7 @@ from gongkai.sensitive import Kind, detect
 from gongkai.sensitive.annotated_corpus import annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
+from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import evaluate
 
@@ -39,13 +42,14 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
-    parser.add_argument("--corpus", choices=("holdout", "annotated", "annotated_b", "annotated_c"),
-                        default="holdout")
+    parser.add_argument("--corpus", default="holdout",
+                        choices=("holdout", "annotated", "annotated_b", "annotated_c", "annotated_d"))
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
     corpora = {"holdout": lambda: holdout_cases(seed), "annotated": annotated_cases,
-               "annotated_b": annotated_cases_b, "annotated_c": annotated_cases_c}
+               "annotated_b": annotated_cases_b, "annotated_c": annotated_cases_c,
+               "annotated_d": annotated_cases_d}
     cases: list[HoldoutCase] = corpora[args.corpus]()
     documents = [case.document for case in cases]
     started = time.perf_counter()
@@ -55,7 +59,8 @@ def main() -> None:
     chars = sum(len(doc.text) for doc in documents)
     source = {"holdout": f"held-out corpus: seed {seed}", "annotated": "annotated corpus",
               "annotated_b": "annotated corpus, volume B",
-              "annotated_c": "annotated corpus, volume C"}[args.corpus]
+              "annotated_c": "annotated corpus, volume C",
+              "annotated_d": "annotated corpus, volume D"}[args.corpus]
     print(f"{source}, {len(documents)} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
           f"detect {elapsed:.2f} s")
