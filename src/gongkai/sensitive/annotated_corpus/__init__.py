@@ -1,7 +1,8 @@
 """A hand-written, annotated corpus of Chinese documents that carry personal data (issue 14).
 
 Unlike the two generated corpora, nothing here is produced at run time: every document is literal
-text in the genre files (``courts.txt``, ``penalties.txt`` ... beside this module), written by hand after the published kinds in which agencies leak
+text in the genre files (``courts.txt``, ``penalties.txt`` ... beside this module, each document
+after a ``=== genre ===`` line), written by hand after the published kinds in which agencies leak
 personal data (处罚决定书, 公示名单, 答复书, 判决书摘录 ...). Values sit in the text as
 ``〔标签|值〕``; ``parse`` removes the brackets and records each value's exact span. A label from
 ``ENTITY_LABELS`` marks personal data of that ``Kind``; a label from ``DECOY_LABELS`` marks text a
