@@ -1,4 +1,5 @@
-"""Statistics and names for the second labelled corpus (``gongkai.sensitive.published``).
+"""Statistics and names for the second labelled corpus (``gongkai.sensitive.published``), read from
+``published_data.json`` beside this module (package data: the tables are data, not code).
 
 Written from public sources, not from the detector's word lists:
 
@@ -14,407 +15,42 @@ Written from public sources, not from the detector's word lists:
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+from typing import Any
+
+_DATA: dict[str, Any] = json.loads(
+    resources.files("gongkai.sensitive").joinpath("published_data.json").read_text(encoding="utf-8")
+)
+
 # (surname, share in per cent)
-SURNAME_SHARES: tuple[tuple[str, float], ...] = (
-    ("王", 7.12),
-    ("李", 7.00),
-    ("张", 6.74),
-    ("刘", 5.10),
-    ("陈", 4.61),
-    ("杨", 3.22),
-    ("黄", 2.45),
-    ("赵", 2.19),
-    ("吴", 2.08),
-    ("周", 1.96),
-    ("徐", 1.45),
-    ("孙", 1.38),
-    ("马", 1.29),
-    ("朱", 1.28),
-    ("胡", 1.16),
-    ("郭", 1.13),
-    ("何", 1.06),
-    ("林", 1.03),
-    ("高", 1.00),
-    ("罗", 0.95),
-    ("郑", 0.86),
-    ("梁", 0.83),
-    ("谢", 0.76),
-    ("宋", 0.69),
-    ("唐", 0.68),
-    ("许", 0.65),
-    ("韩", 0.64),
-    ("冯", 0.61),
-    ("邓", 0.60),
-    ("曹", 0.59),
-    ("彭", 0.57),
-    ("曾", 0.56),
-    ("肖", 0.55),
-    ("田", 0.53),
-    ("董", 0.52),
-    ("袁", 0.51),
-    ("潘", 0.50),
-    ("于", 0.50),
-    ("蒋", 0.49),
-    ("蔡", 0.48),
-    ("余", 0.47),
-    ("杜", 0.46),
-    ("叶", 0.45),
-    ("程", 0.44),
-    ("苏", 0.42),
-    ("魏", 0.41),
-    ("吕", 0.40),
-    ("丁", 0.39),
-    ("任", 0.38),
-    ("沈", 0.37),
-    ("姚", 0.36),
-    ("卢", 0.35),
-    ("姜", 0.34),
-    ("崔", 0.33),
-    ("钟", 0.32),
-    ("谭", 0.31),
-    ("陆", 0.30),
-    ("汪", 0.29),
-    ("范", 0.28),
-    ("金", 0.27),
-    ("石", 0.26),
-    ("廖", 0.25),
-    ("贾", 0.24),
-    ("夏", 0.23),
-    ("韦", 0.22),
-    ("付", 0.21),
-    ("方", 0.20),
-    ("白", 0.19),
-    ("邹", 0.18),
-    ("孟", 0.17),
-    ("熊", 0.16),
-    ("秦", 0.15),
-    ("邱", 0.14),
-    ("江", 0.13),
-    ("尹", 0.12),
-    ("薛", 0.11),
-    ("闫", 0.10),
-    ("段", 0.10),
-    ("雷", 0.10),
-    ("侯", 0.09),
-    ("龙", 0.09),
-    ("史", 0.09),
-    ("陶", 0.08),
-    ("黎", 0.08),
-    ("贺", 0.08),
-    ("顾", 0.08),
-    ("毛", 0.07),
-    ("郝", 0.07),
-    ("龚", 0.07),
-    ("邵", 0.07),
-    ("万", 0.06),
-    ("钱", 0.06),
-    ("严", 0.06),
-    ("覃", 0.06),
-    ("武", 0.06),
-    ("戴", 0.06),
-    # Rarer surnames (a few hundredths of a per cent each).
-    ("岑", 0.03),
-    ("蔺", 0.02),
-    ("仝", 0.02),
-    ("亓", 0.02),
-    ("阚", 0.02),
-    ("佘", 0.02),
-    ("晁", 0.02),
-    ("郦", 0.02),
-    ("笪", 0.01),
-    ("逄", 0.01),
-    ("眭", 0.01),
-    ("禚", 0.01),
-    ("訾", 0.01),
-    ("郗", 0.01),
-    ("缑", 0.01),
-    ("薄", 0.02),
-    ("冼", 0.02),
-    ("昝", 0.01),
-    ("粟", 0.02),
-    ("揭", 0.01),
-    # Two-character surnames.
-    ("欧阳", 0.40),
-    ("上官", 0.12),
-    ("司马", 0.12),
-    ("诸葛", 0.10),
-    ("司徒", 0.12),
-    ("申屠", 0.08),
-    ("东方", 0.06),
-    ("皇甫", 0.08),
-    ("尉迟", 0.05),
-    ("令狐", 0.05),
-    ("端木", 0.05),
-    ("公孙", 0.05),
-    ("慕容", 0.04),
-    ("夏侯", 0.04),
-    ("宇文", 0.04),
-    ("长孙", 0.03),
-    ("呼延", 0.03),
-    ("南宫", 0.02),
-    ("闻人", 0.02),
-    ("独孤", 0.02),
+SURNAME_SHARES: tuple[tuple[str, float], ...] = tuple(
+    (surname, float(share)) for surname, share in _DATA["surname_shares"]
 )
 
 # Given names by generation, as they appear in household registers and rosters; about one in six
 # adults has a one-character given name. The last group uses characters common in names given
-# since 2010 that are rarer in older registers.
-GIVEN_NAMES: tuple[str, ...] = tuple(
-    (  # noqa: SIM905 -- a word list reads and edits best as one string
-        "建国 建华 国庆 秀兰 桂芝 淑珍 玉梅 凤英 德胜 志华 红旗 卫东 爱民 秀珍 桂兰 玉珍 素芬 荣华 金华 根林 "
-        "福生 水根 阿毛 金宝 杏花 月娥 彩凤 桂香 银娣 菊英 "
-        "丽 娟 敏 静 勇 军 伟 强 磊 燕 霞 红 艳 涛 斌 波 萍 刚 鹏 杰 "
-        "海燕 晓燕 丽萍 建平 晓东 志勇 春华 文斌 卫国 海峰 雪芳 秋云 利民 永忠 伟民 琴芳 "
-        "浩 宇 子涵 梓涵 一诺 欣怡 雨桐 子轩 浩然 梓轩 宇航 佳琪 思彤 诗琪 俊杰 博文 晨曦 沐阳 "
-        "依诺 若曦 睿 瑾萱 奕 昊天 铭泽 语嫣 可馨 嘉懿 "
-        "翀 喆 赟 昶 婳 珩 祎 玙 鋆 彧 堃 炅 垚 梓翀 思喆 嘉赟 昶宇 芃羽 彧辰 婳祎"
-    ).split()
-)
+# since 2010 that are rarer in older registers. (One group a line of the file, names apart by spaces.)
+GIVEN_NAMES: tuple[str, ...] = tuple(" ".join(_DATA["given_names"]).split())
 
 # (GB/T 2260 county code, province, prefecture or "", county, long-distance area code,
 #  towns or sub-districts: (name, villages or communities))
-DIVISIONS: tuple[tuple[str, str, str, str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
-    (
-        "330482",
-        "浙江省",
-        "嘉兴市",
-        "平湖市",
-        "0573",
-        (
-            ("新埭镇", ("鱼圻塘村", "泖口村", "星光村", "姚浜村")),
-            ("林埭镇", ("徐家埭村", "杉青港村", "百寿村")),
-            ("广陈镇", ("山塘村", "龙萌村", "泗泾村")),
-            ("当湖街道", ("东湖社区", "南市社区", "虹霓社区")),
-        ),
-    ),
-    (
-        "330424",
-        "浙江省",
-        "嘉兴市",
-        "海盐县",
-        "0573",
-        (
-            ("沈荡镇", ("五圣村", "齐家村", "白洋村")),
-            ("武原街道", ("海滨社区", "城东社区")),
-        ),
-    ),
-    (
-        "330381",
-        "浙江省",
-        "温州市",
-        "瑞安市",
-        "0577",
-        (
-            ("塘下镇", ("鲍田村", "韩田村", "罗凤村")),
-            ("马屿镇", ("篁社村", "石碣村")),
-        ),
-    ),
-    (
-        "320583",
-        "江苏省",
-        "苏州市",
-        "昆山市",
-        "0512",
-        (
-            ("周市镇", ("东方村", "市北村", "永共村")),
-            ("千灯镇", ("歇马桥村", "大潭村", "石浦村")),
-            ("玉山镇", ("城北社区", "朝阳社区")),
-        ),
-    ),
-    (
-        "320282",
-        "江苏省",
-        "无锡市",
-        "宜兴市",
-        "0510",
-        (
-            ("丁蜀镇", ("西望村", "洋渚村", "莲花村")),
-            ("周铁镇", ("沙塘港村", "分水村")),
-        ),
-    ),
-    (
-        "340123",
-        "安徽省",
-        "合肥市",
-        "肥西县",
-        "0551",
-        (
-            ("三河镇", ("建新村", "大墩村", "古南村")),
-            ("上派镇", ("三岗村", "芮祠村")),
-        ),
-    ),
-    (
-        "410122",
-        "河南省",
-        "郑州市",
-        "中牟县",
-        "0371",
-        (
-            ("官渡镇", ("大孟村", "大胡村")),
-            ("刘集镇", ("杨桥村", "小店村")),
-        ),
-    ),
-    (
-        "430181",
-        "湖南省",
-        "长沙市",
-        "浏阳市",
-        "0731",
-        (
-            ("大瑶镇", ("南山村", "李畋村")),
-            ("官渡镇", ("竹联村", "中洲村")),
-        ),
-    ),
-    (
-        "370114",
-        "山东省",
-        "济南市",
-        "章丘区",
-        "0531",
-        (
-            ("相公庄街道", ("梭庄村", "东山村")),
-            ("官庄街道", ("石匣村", "朱家峪村")),
-        ),
-    ),
-    (
-        "510116",
-        "四川省",
-        "成都市",
-        "双流区",
-        "028",
-        (
-            ("黄甲街道", ("黄甲社区", "永福村")),
-            ("彭镇", ("羊坪村", "观音阁村")),
-        ),
-    ),
-    (
-        "440605",
-        "广东省",
-        "佛山市",
-        "南海区",
-        "0757",
-        (
-            ("西樵镇", ("简村", "民乐村", "太平村")),
-            ("九江镇", ("沙口村", "烟南村")),
-        ),
-    ),
-    (
-        "420106",
-        "湖北省",
-        "武汉市",
-        "武昌区",
-        "027",
-        (
-            ("中南路街道", ("中南二路社区", "丁字桥社区")),
-            ("水果湖街道", ("东湖路社区", "双湖桥社区")),
-        ),
-    ),
-    (
-        "110108",
-        "北京市",
-        "",
-        "海淀区",
-        "010",
-        (
-            ("中关村街道", ("科源社区", "黄庄社区")),
-            ("温泉镇", ("太舟坞村", "白家疃村")),
-        ),
-    ),
-    (
-        "310115",
-        "上海市",
-        "",
-        "浦东新区",
-        "021",
-        (
-            ("川沙新镇", ("连民村", "纯新村")),
-            ("周浦镇", ("界浜村", "棋杆村")),
-        ),
-    ),
-    ("530102", "云南省", "昆明市", "五华区", "0871", (("普吉街道", ("普吉社区", "王家桥社区")),)),
-    ("610113", "陕西省", "西安市", "雁塔区", "029", (("鱼化寨街道", ("鱼化寨社区", "南窑头村")),)),
+DIVISIONS: tuple[tuple[str, str, str, str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = tuple(
+    (code, province, prefecture, county, area, tuple((town, tuple(villages)) for town, villages in towns))
+    for code, province, prefecture, county, area, towns in _DATA["divisions"]
 )
 
 # Streets and residential compounds of the counties above (public map names).
-ROADS: tuple[str, ...] = (
-    "胜利路",
-    "人民路",
-    "新华中路",
-    "当湖东路",
-    "亭林路",
-    "前进中路",
-    "解放南路",
-    "学府路",
-    "建设大道",
-    "滨湖路",
-    "长江路",
-    "环城西路",
-    "东门街",
-    "西大街",
-    "杨柳巷",
-    "三元坊",
-    "大通弄",
-    "横街",
-)
-ESTATES: tuple[str, ...] = (
-    "东湖名都",
-    "绿城桂花园",
-    "万科城市花园",
-    "阳光水岸",
-    "金色家园",
-    "碧桂园",
-    "翡翠湾",
-    "锦绣江南",
-    "香樟苑",
-    "梅园新村",
-    "星河湾",
-    "中央公寓",
-    "滨江一号",
-    "湖畔人家",
-    "银都大厦",
-)
+ROADS: tuple[str, ...] = tuple(_DATA["roads"])
+ESTATES: tuple[str, ...] = tuple(_DATA["estates"])
 # 自然村 (natural villages) below an administrative village: surname + 家宅/家埭/家浜/庄, or a
 # direction + 圩/浜/塘/桥 — how they are written in rural household registers of the Yangtze delta
 # and elsewhere.
-NATURAL_VILLAGE_HEADS = ("张家", "陆家", "沈家", "徐家", "顾家", "钱家", "王家", "李家", "吴家")
-NATURAL_VILLAGE_TAILS = ("宅", "埭", "浜", "桥", "庄", "湾", "塘")
-NATURAL_VILLAGE_DIRECTIONS = ("东圩", "西圩", "南浜", "北塘", "前庄", "后埭", "上岸", "下塘")
+NATURAL_VILLAGE_HEADS: tuple[str, ...] = tuple(_DATA["natural_village_heads"])
+NATURAL_VILLAGE_TAILS: tuple[str, ...] = tuple(_DATA["natural_village_tails"])
+NATURAL_VILLAGE_DIRECTIONS: tuple[str, ...] = tuple(_DATA["natural_village_directions"])
 
 # Mobile prefixes of the three carriers (工信部 码号资源).
-MOBILE_PREFIXES = (
-    "130",
-    "131",
-    "132",
-    "133",
-    "135",
-    "136",
-    "137",
-    "138",
-    "139",
-    "150",
-    "151",
-    "152",
-    "153",
-    "155",
-    "156",
-    "157",
-    "158",
-    "159",
-    "166",
-    "173",
-    "177",
-    "180",
-    "181",
-    "182",
-    "183",
-    "185",
-    "186",
-    "187",
-    "188",
-    "189",
-    "191",
-    "198",
-    "199",
-)
+MOBILE_PREFIXES: tuple[str, ...] = tuple(_DATA["mobile_prefixes"])
 # Bank identification numbers of debit cards of the big banks (中国银联 BIN 表).
-CARD_BINS = ("622202", "621226", "622848", "621700", "622700", "621661", "622588", "623668", "622262")
+CARD_BINS: tuple[str, ...] = tuple(_DATA["card_bins"])

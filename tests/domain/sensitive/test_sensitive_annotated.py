@@ -7,11 +7,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from importlib import resources
+from types import ModuleType
 
 import pytest
 
-from gongkai.sensitive import Kind
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, AnnotationError, annotated_cases, parse
+from gongkai.sensitive import (
+    Kind,
+    annotated_corpus,
+    annotated_corpus_b,
+    annotated_corpus_c,
+    annotated_corpus_d,
+)
+from gongkai.sensitive.annotated_corpus import (
+    AnnotatedCase,
+    AnnotationError,
+    annotated_cases,
+    genre_documents,
+    parse,
+)
 from support import labelled_corpus as shared
 
 cases = shared.corpus_fixture(annotated_cases)
@@ -55,3 +69,25 @@ def test_parse_gives_exact_spans_and_keeps_a_document_numbers_own_brackets() -> 
 def test_malformed_annotations_are_refused_with_a_clear_message(annotated: str, message: str) -> None:
     with pytest.raises(AnnotationError, match=re.escape(message)):
         parse(annotated, "测试", "doc")
+
+
+def test_a_genre_file_is_split_at_its_genre_lines_and_keeps_tabs_and_form_feeds() -> None:
+    source = "# 说明\n\n=== 公示 ===\n〔姓名|张三〕\t男\n\x0c第2页\n\n=== 公告 ===\n=== 不是标题\n"
+    documents = [("公示", "〔姓名|张三〕\t男\n\x0c第2页\n"), ("公告", "=== 不是标题\n")]
+    assert genre_documents(source, "x") == documents
+    assert parse(genre_documents(source, "x")[0][1], "公示").document.text == "张三\t男\n\x0c第2页"
+
+
+def test_text_before_the_first_genre_line_is_refused() -> None:
+    message = "c.land line 2: text before the first === genre ==="
+    with pytest.raises(AnnotationError, match=re.escape(message)):
+        genre_documents("# 说明\n〔姓名|张三〕\n=== 公示 ===\n", "c.land")
+
+
+@pytest.mark.parametrize(
+    "volume", [annotated_corpus, annotated_corpus_b, annotated_corpus_c, annotated_corpus_d]
+)
+def test_every_genre_file_of_a_volume_is_read(volume: ModuleType) -> None:
+    package = resources.files(volume.__name__)
+    files = {entry.name.removesuffix(".txt") for entry in package.iterdir() if entry.name.endswith(".txt")}
+    assert files == set(volume.GENRES)

@@ -80,13 +80,9 @@ def test_docx_runs_tables_headers_footers(tmp_path: Path) -> None:
     _docx(path)
     report = redact_file(path, out)
     assert [(r.kind, r.location) for r in report.removals] == [
-        (Kind.PERSON_NAME, "正文第1段"),
-        (Kind.ID_CARD, "正文第1段"),
-        (Kind.PERSON_NAME, "正文表格1第2行第1列"),
-        (Kind.MOBILE_PHONE, "正文表格1第2行第2列"),
-        (Kind.PERSON_NAME, "页眉1第1段"),
-        (Kind.LANDLINE_PHONE, "页眉1第1段"),
-        (Kind.EMAIL, "页脚1第1段"),
+        (Kind.PERSON_NAME, "正文第1段"), (Kind.ID_CARD, "正文第1段"),
+        (Kind.PERSON_NAME, "正文表格1第2行第1列"), (Kind.MOBILE_PHONE, "正文表格1第2行第2列"),
+        (Kind.PERSON_NAME, "页眉1第1段"), (Kind.LANDLINE_PHONE, "页眉1第1段"), (Kind.EMAIL, "页脚1第1段"),
     ]
     cleaned = docx.Document(str(out))
     runs = [(r.text, r.bold) for r in cleaned.paragraphs[0].runs]
@@ -120,12 +116,8 @@ def test_pdf_text_is_really_removed(tmp_path: Path) -> None:
     _pdf(path)
     report = redact_file(path, out)
     assert [(r.kind, r.location) for r in report.removals] == [
-        (Kind.PERSON_NAME, "第1页"),
-        (Kind.ID_CARD, "第1页"),
-        (Kind.MOBILE_PHONE, "第1页"),
-        (Kind.PERSON_NAME, "第1页"),
-        (Kind.EMAIL, "第1页"),
-        (Kind.LANDLINE_PHONE, "第2页"),
+        (Kind.PERSON_NAME, "第1页"), (Kind.ID_CARD, "第1页"), (Kind.MOBILE_PHONE, "第1页"),
+        (Kind.PERSON_NAME, "第1页"), (Kind.EMAIL, "第1页"), (Kind.LANDLINE_PHONE, "第2页"),
     ]
     with pdfplumber.open(out) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)

@@ -1,7 +1,8 @@
 """A hand-written, annotated corpus of Chinese documents that carry personal data (issue 14).
 
 Unlike the two generated corpora, nothing here is produced at run time: every document is literal
-text in the genre modules, written by hand after the published kinds in which agencies leak
+text in the genre files (``courts.txt``, ``penalties.txt`` ... beside this module, each document
+after a ``=== genre ===`` line), written by hand after the published kinds in which agencies leak
 personal data (处罚决定书, 公示名单, 答复书, 判决书摘录 ...). Values sit in the text as
 ``〔标签|值〕``; ``parse`` removes the brackets and records each value's exact span. A label from
 ``ENTITY_LABELS`` marks personal data of that ``Kind``; a label from ``DECOY_LABELS`` marks text a
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from types import ModuleType
+from importlib import resources
 
 from gongkai.sensitive.holdout_corpus import HoldoutCase
 from gongkai.sensitive.labelled import Decoy, Entity, LabelledDocument
@@ -105,36 +106,42 @@ def parse(annotated: str, genre: str, name: str = "document") -> HoldoutCase:
     return HoldoutCase(LabelledDocument(genre, "".join(out), tuple(entities)), tuple(decoys))
 
 
+# A genre file's documents each begin with such a line, naming the document's genre; lines before the
+# first one are comments (``#``) or blank.
+_DOCUMENT = re.compile(r"=== (.+) ===")
+
+# Volume A's genre files, in the corpus's order.
+GENRES = ("penalties", "disclosure", "courts", "welfare", "land", "personnel", "petitions", "meetings", "enterprise",
+          "traffic", "villages", "registers", "notices", "summaries", "services")
+
+
 def annotated_cases() -> list[HoldoutCase]:
     """Every document of the corpus, parsed (fixed: the same list on every call)."""
-    # Imported here: the genre modules are data only, and parsing them is the one thing done.
-    from gongkai.sensitive.annotated_corpus import (
-        courts,
-        disclosure,
-        enterprise,
-        land,
-        meetings,
-        notices,
-        penalties,
-        personnel,
-        petitions,
-        registers,
-        services,
-        summaries,
-        traffic,
-        villages,
-        welfare,
-    )
-
-    return parse_modules((penalties, disclosure, courts, welfare, land, personnel, petitions, meetings, enterprise,
-                          traffic, villages, registers, notices, summaries, services))
+    return parse_files(__name__, GENRES)
 
 
-def parse_modules(modules: Iterable[ModuleType], prefix: str = "") -> list[HoldoutCase]:
-    """Every document of the genre ``modules`` (each holds ``DOCUMENTS``, a list of (genre, text)), parsed
-    in order; an error names the document as ``{prefix}{module}[{number}]``. Shared by the volumes."""
+def genre_documents(source: str, where: str) -> list[tuple[str, str]]:
+    """The (genre, annotated text) documents of a genre file's text ``source``: each runs from its
+    ``=== genre ===`` line to the next one (outer blank lines are removed by ``parse``)."""
+    documents: list[tuple[str, list[str]]] = []
+    for number, line in enumerate(source.split("\n"), 1):  # only \n: documents hold form feeds
+        match = _DOCUMENT.fullmatch(line)
+        if match is not None:
+            documents.append((match.group(1), []))
+        elif documents:
+            documents[-1][1].append(line)
+        elif line and not line.startswith("#"):
+            raise AnnotationError(f"{where} line {number}: text before the first === genre === line")
+    return [(genre, "\n".join(lines)) for genre, lines in documents]
+
+
+def parse_files(package: str, names: Iterable[str], prefix: str = "") -> list[HoldoutCase]:
+    """Every document of the genre files ``{name}.txt`` of ``package`` (UTF-8, package data), parsed in
+    order; an error names the document as ``{prefix}{name}[{number}]``. Shared by the volumes."""
     cases = []
-    for module in modules:
-        for number, (genre, text) in enumerate(module.DOCUMENTS, 1):
-            cases.append(parse(text, genre, f"{prefix}{module.__name__.rsplit('.', 1)[-1]}[{number}]"))
+    for name in names:
+        # Bytes, decoded: a text-mode read would turn a document's \r into \n.
+        source = resources.files(package).joinpath(f"{name}.txt").read_bytes().decode("utf-8")
+        for number, (genre, text) in enumerate(genre_documents(source, f"{prefix}{name}"), 1):
+            cases.append(parse(text, genre, f"{prefix}{name}[{number}]"))
     return cases

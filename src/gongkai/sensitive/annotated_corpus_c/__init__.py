@@ -13,30 +13,19 @@ It was written by someone who did not read the detector, its tests or the other 
 not run the detector on it. The annotation format, its parser and the labelling policy are volume
 A's (``gongkai.sensitive.annotated_corpus``): ``parse`` is imported, not copied. The values (check
 characters, region codes, birth dates) were produced once by a throw-away script; the committed text
-is literal. docs/sensitive-corpora.md ("Volume C") describes the method and the counts.
+of the genre files (``welfare.txt`` ... beside this module, one document after each ``=== genre ===``
+line, tabs and form feeds as they are) is literal. docs/sensitive-corpora.md ("Volume C") describes the method and the counts.
 """
 
 from __future__ import annotations
 
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_modules
+from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_files
+
+# Volume C's genre files (``{name}.txt`` beside this module), in the volume's order.
+GENRES = ("welfare", "land", "enforcement", "requests", "courts", "personnel", "meetings", "messages",
+          "registers", "notices", "payments")
 
 
 def annotated_cases_c() -> list[AnnotatedCase]:
     """Every document of volume C, parsed (fixed: the same list on every call)."""
-    # Imported here: the genre modules are data only, and parsing them is the one thing done.
-    from gongkai.sensitive.annotated_corpus_c import (
-        courts,
-        enforcement,
-        land,
-        meetings,
-        messages,
-        notices,
-        payments,
-        personnel,
-        registers,
-        requests,
-        welfare,
-    )
-
-    return parse_modules((welfare, land, enforcement, requests, courts, personnel, meetings, messages, registers,
-                          notices, payments), "c.")
+    return parse_files(__name__, GENRES, "c.")

@@ -18,29 +18,21 @@ volumes' documents, and who did not run the detector on it. Its method differs f
 - **Mixed layouts**: prose, Markdown pipe tables, tab-separated rows, space-separated columns,
   numbered lists, key：value forms, whole documents on one line, full-width digits in some values.
 
-The committed text is literal (nothing is generated at run time). The annotation format, ``parse``
+The committed text of the genre files (``requests.txt`` ... beside this module) is literal (nothing
+is generated at run time). The annotation format, ``parse``
 and the labelling policy are volume A's (``gongkai.sensitive.annotated_corpus``), imported, not
 copied. docs/sensitive-corpora.md ("Volume D") describes the method and the counts.
 """
 
 from __future__ import annotations
 
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_modules
+from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_files
+
+# Volume D's genre files (``{name}.txt`` beside this module, one document after each
+# ``=== genre ===`` line), in the volume's order.
+GENRES = ("requests", "reviews", "land", "welfare", "deputies", "hotline", "schools", "registers", "notices")
 
 
 def annotated_cases_d() -> list[AnnotatedCase]:
     """Every document of volume D, parsed (fixed: the same list on every call)."""
-    # Imported here: the genre modules are data only, and parsing them is the one thing done.
-    from gongkai.sensitive.annotated_corpus_d import (
-        deputies,
-        hotline,
-        land,
-        notices,
-        registers,
-        requests,
-        reviews,
-        schools,
-        welfare,
-    )
-
-    return parse_modules((requests, reviews, land, welfare, deputies, hotline, schools, registers, notices), "d.")
+    return parse_files(__name__, GENRES, "d.")

@@ -202,14 +202,10 @@ class Values:
             town = r.choice([t for t in region.towns if not t.endswith("街道")] or list(region.towns))
             village = r.choice(VILLAGES)
             form = r.random()
-            if form < 0.4:
-                tail = f"{village}{r.randrange(1, 16)}组{r.randrange(1, 120)}号"
-            elif form < 0.75:
-                tail = f"{village}{r.choice(NATURAL)}{r.randrange(1, 90)}号"
-            elif form < 0.85:
-                tail = f"{village}{r.randrange(1, 16)}组"
-            else:
-                tail = f"{village}{r.choice(NATURAL)}{r.randrange(1, 60)}号"
+            if form < 0.4 or 0.75 <= form < 0.85:  # a team (组), with a house number four times in five
+                tail = f"{village}{r.randrange(1, 16)}组" + (f"{r.randrange(1, 120)}号" if form < 0.4 else "")
+            else:  # a natural village and a house number
+                tail = f"{village}{r.choice(NATURAL)}{r.randrange(1, 90 if form < 0.75 else 60)}号"
             body = town + tail
         else:
             road = r.choice(region.roads)
