@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.report.model import FEES_LABEL, TABLE2_DECISION_ROWS
+from gongkai.report.model import FEES_LABEL, TABLE2_DECISION_ROWS, TABLE2_DOCUMENT_ROWS
 from gongkai.web.choices import Choices
 
 
@@ -14,11 +14,16 @@ class Attribute(Choices):
     WITHHELD = "不予公开"
 
 
-class DocType(Choices):
-    """Document types that table 2 counts (条例 第二十条第（一）项) and everything else."""
+#: Table 2's rows of documents, by key: the label each is printed with.
+_DOCUMENT_ROW_LABELS = dict(TABLE2_DOCUMENT_ROWS)
 
-    REGULATION = "规章"
-    NORMATIVE = "行政规范性文件"
+
+class DocType(Choices):
+    """Document types that table 2 counts (条例 第二十条第（一）项), labelled as their rows there
+    (COUNTED_TYPES), and everything else."""
+
+    REGULATION = _DOCUMENT_ROW_LABELS["regulations"]
+    NORMATIVE = _DOCUMENT_ROW_LABELS["normative_documents"]
     OTHER = "其他文件"
 
 
