@@ -163,10 +163,8 @@ def measure(call: Callable[[], Any], repeat: int) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = webbench.database_options(argparse.ArgumentParser(), repeat=20)
     parser.add_argument("--applications", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--sqlite", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database afterwards")
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by --keep")
     args = parser.parse_args()

@@ -156,11 +156,9 @@ def time_bulk_check(supervisor: Any, n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = webbench.database_options(argparse.ArgumentParser(), repeat=20)
     parser.add_argument("--agencies", type=int, default=300)
     parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--sqlite", action="store_true")
     parser.add_argument("--check", type=int, default=20, help="DOCX files for the bulk-check timing")
     args = parser.parse_args()
     webbench.use_database(tempfile.mkdtemp(prefix="gongkai-bench-oversight-"), sqlite=args.sqlite, name=PG_DB)

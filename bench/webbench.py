@@ -45,13 +45,19 @@ def use_database(data_dir: str, *, sqlite: bool, name: str, recreate: bool = Tru
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
+def database_options(found: argparse.ArgumentParser, *, repeat: int) -> argparse.ArgumentParser:
+    """``found`` with the options of every benchmark on a database: ``--sqlite`` (for
+    :func:`use_database`) and ``--repeat``."""
+    found.add_argument("--sqlite", action="store_true")
+    found.add_argument("--repeat", type=int, default=repeat)
+    return found
+
+
 def parser(description: str, *, repeat: int) -> argparse.ArgumentParser:
     """The arguments of a benchmark over N applications: N, ``--sqlite`` and ``--repeat``."""
     found = argparse.ArgumentParser(description=description)
     found.add_argument("n", nargs="?", type=int, default=100_000)
-    found.add_argument("--sqlite", action="store_true")
-    found.add_argument("--repeat", type=int, default=repeat)
-    return found
+    return database_options(found, repeat=repeat)
 
 
 def migrated() -> None:

@@ -127,15 +127,17 @@ def test_src_has_no_import_cycle() -> None:
     assert found == [], "import cycles in src/gongkai:\n" + "\n".join(found)
 
 
-def _write(root: Path, files: Mapping[str, str]) -> None:
+def _graph_of(root: Path, files: Mapping[str, str]) -> dict[str, set[str]]:
+    """Write ``files`` (path -> source) under ``root`` and return their import graph."""
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return import_graph(root)
 
 
 def test_the_graph_finds_a_cycle_through_relative_and_deferred_imports(tmp_path: Path) -> None:
-    _write(
+    graph = _graph_of(
         tmp_path,
         {
             "gongkai/__init__.py": "",
@@ -146,7 +148,6 @@ def test_the_graph_finds_a_cycle_through_relative_and_deferred_imports(tmp_path:
             "gongkai/web/d.py": "import gongkai.web.a\nfrom ..web import c\n",
         },
     )
-    graph = import_graph(tmp_path)
     assert graph["gongkai.web.a"] == {"gongkai.web.b"}
     assert graph["gongkai.web.b"] == {"gongkai.web.c"}
     assert graph["gongkai.web.c"] == {"gongkai.web.a"}
@@ -161,7 +162,7 @@ def test_the_graph_finds_a_cycle_through_relative_and_deferred_imports(tmp_path:
 
 
 def test_a_package_and_its_submodules_are_not_a_cycle(tmp_path: Path) -> None:
-    _write(
+    graph = _graph_of(
         tmp_path,
         {
             "gongkai/__init__.py": "from gongkai.letters import compose\n",
@@ -170,6 +171,5 @@ def test_a_package_and_its_submodules_are_not_a_cycle(tmp_path: Path) -> None:
             "gongkai/letters/engine.py": "",
         },
     )
-    graph = import_graph(tmp_path)
     assert graph["gongkai.letters.compose"] == {"gongkai.letters.engine"}
     assert cycles(graph) == []

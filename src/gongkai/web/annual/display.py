@@ -102,6 +102,18 @@ class ShownFinding:
     key_cells: str
     acknowledgement: WarningAcknowledgement | None
 
+    @classmethod
+    def of(cls, f: dict[str, Any], acks: dict[tuple[str, str], WarningAcknowledgement]) -> ShownFinding:
+        """Finding ``f`` as shown, with its acknowledgement among ``acks`` when it is a warning."""
+        key = finding_key(f)
+        return cls(
+            finding=f,
+            severity_label=SEVERITY_LABELS.get(f["severity"], f["severity"]),
+            cell_labels=[cell_name(c) for c in f.get("cells", [])],
+            key_cells=key[1],
+            acknowledgement=acks.get(key) if f["severity"] == "warning" else None,
+        )
+
     @property
     def needs_acknowledgement(self) -> bool:
         return self.finding["severity"] == "warning" and self.acknowledgement is None
@@ -110,19 +122,7 @@ class ShownFinding:
 def findings_for(
     findings: list[dict[str, Any]], acks: dict[tuple[str, str], WarningAcknowledgement]
 ) -> list[ShownFinding]:
-    shown = []
-    for f in findings:
-        key = finding_key(f)
-        shown.append(
-            ShownFinding(
-                finding=f,
-                severity_label=SEVERITY_LABELS.get(f["severity"], f["severity"]),
-                cell_labels=[cell_name(c) for c in f.get("cells", [])],
-                key_cells=key[1],
-                acknowledgement=acks.get(key) if f["severity"] == "warning" else None,
-            )
-        )
-    return shown
+    return [ShownFinding.of(f, acks) for f in findings]
 
 
 def next_step(report: Any, pending: int) -> str:

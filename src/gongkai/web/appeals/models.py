@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai import remedies as periods
+from gongkai.report.model import TABLE4_FIELDS
 from gongkai.web.choices import Choices
 from gongkai.web.model_fields import Model, optional_reference
 
@@ -25,13 +26,19 @@ class Kind(Choices):
     LITIGATION = "行政诉讼"
 
 
-class Result(Choices):
-    """The table-4 result columns (结果维持 / 结果纠正 / 其他结果 / 尚未审结)."""
+#: Table 4's cells of a group, by key: the heading each is printed under.
+_TABLE4_HEADINGS = dict(TABLE4_FIELDS)
 
-    UPHELD = "结果维持"
-    CORRECTED = "结果纠正"
-    OTHER = "其他结果"
-    PENDING = "尚未审结"
+
+class Result(Choices):
+    """The table-4 result columns (结果维持 / 结果纠正 / 其他结果 / 尚未审结): a case's result is
+    stored under its column's key in the report (gongkai.report.model.TABLE4_FIELDS) and shown
+    with that column's heading."""
+
+    UPHELD = _TABLE4_HEADINGS["upheld"]
+    CORRECTED = _TABLE4_HEADINGS["corrected"]
+    OTHER = _TABLE4_HEADINGS["other"]
+    PENDING = _TABLE4_HEADINGS["pending"]
 
 
 class AppealQuerySet(models.QuerySet["Appeal"]):
@@ -48,8 +55,8 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
 
 
 #: The results that end a case (everything but 尚未审结), as stored.
-DECIDED_RESULTS: tuple[str, ...] = ("upheld", "corrected", "other")
-PENDING = "pending"
+DECIDED_RESULTS: tuple[str, ...] = tuple(r.value for r in Result if r is not Result.PENDING)
+PENDING = Result.PENDING.value
 
 
 class Appeal(Model):

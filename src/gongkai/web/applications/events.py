@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
+from enum import StrEnum, auto
+from typing import Any
+
 from gongkai.workflow.cases import Action
 
-SUBMIT = "application.submit"
-ASSIGN = "application.assign"
-CORRECTION_REQUESTED = "application.correction_requested"
-CORRECTION_RECEIVED = "application.correction_received"
-CLOSED = "application.closed"
-EXTENSION_REQUESTED = "application.extension_requested"
-EXTENSION_APPROVED = "application.extension_approved"
-CONSULTATION_STARTED = "application.consultation_started"
-CONSULTATION_ENDED = "application.consultation_ended"
-THIRD_PARTY_DECISION = "application.third_party_decision"
-DEADLINES_RECOMPUTED = "application.deadlines_recomputed"
-FEE_NOTICE_SENT = "application.fee_notice_sent"
-FEE_RECEIVED = "application.fee_received"
-LAPSE_REFERRED = "application.lapse_referred"
-LAPSE_EXCUSED = "application.lapse_excused"
-LAPSE_CONFIRMED = "application.lapse_confirmed"
-REASONS_REQUESTED = "application.reasons_requested"
-REASONS_ANSWERED = "application.reasons_answered"
-LATER_DATE_SET = "application.later_date_set"
-#: A simple workflow step (起草, 提交审核, 退回, 审核通过...); the row names the step itself.
-STEP = "application.step"
-ISSUED = "application.issued"
-DELIVERED = "application.delivered"
+
+class Event(StrEnum):
+    """An event is stored as ``application.`` and its member's name in lower case
+    (``Event.SUBMIT == "application.submit"``), so that the name is not written twice."""
+
+    @staticmethod
+    def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> str:
+        return f"application.{name.lower()}"
+
+    SUBMIT = auto()
+    ASSIGN = auto()
+    CORRECTION_REQUESTED = auto()
+    CORRECTION_RECEIVED = auto()
+    CLOSED = auto()
+    EXTENSION_REQUESTED = auto()
+    EXTENSION_APPROVED = auto()
+    CONSULTATION_STARTED = auto()
+    CONSULTATION_ENDED = auto()
+    THIRD_PARTY_DECISION = auto()
+    DEADLINES_RECOMPUTED = auto()
+    FEE_NOTICE_SENT = auto()
+    FEE_RECEIVED = auto()
+    LAPSE_REFERRED = auto()
+    LAPSE_EXCUSED = auto()
+    LAPSE_CONFIRMED = auto()
+    REASONS_REQUESTED = auto()
+    REASONS_ANSWERED = auto()
+    LATER_DATE_SET = auto()
+    #: A simple workflow step (起草, 提交审核, 退回, 审核通过...); the row names the step itself.
+    STEP = auto()
+    ISSUED = auto()
+    DELIVERED = auto()
 
 
 def step_event(action: Action) -> str:

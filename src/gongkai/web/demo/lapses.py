@@ -56,14 +56,8 @@ def ask_reasons(rp: Replay, start: date, today: date, clerk: User) -> None:
     reasonable but sets a later reply date it tells the applicant."""
     if (sent := rp.workday_by(today, start, 1)) is None:
         return
-    rp.at(
-        sent,
-        actions.do_request_reasons,
-        sent_on=sent,
-        facts="申请人近一个月内向本机关提出政府信息公开申请42件，涉及全县历年各类项目资料",
-        working_days=10,
-        acting_user=clerk,
-    )
+    facts = "申请人近一个月内向本机关提出政府信息公开申请42件，涉及全县历年各类项目资料"
+    rp.at(sent, actions.do_request_reasons, sent_on=sent, facts=facts, working_days=10, acting_user=clerk)
     if (answered := rp.workday_by(today, sent, 4)) is None:
         return
     rp.at(

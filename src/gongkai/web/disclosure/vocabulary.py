@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gongkai.report.model import FEES_LABEL, TABLE2_DECISION_ROWS, TABLE2_DOCUMENT_ROWS
 from gongkai.web.choices import Choices
 
 
@@ -13,11 +14,16 @@ class Attribute(Choices):
     WITHHELD = "不予公开"
 
 
-class DocType(Choices):
-    """Document types that table 2 counts (条例 第二十条第（一）项) and everything else."""
+#: Table 2's rows of documents, by key: the label each is printed with.
+_DOCUMENT_ROW_LABELS = dict(TABLE2_DOCUMENT_ROWS)
 
-    REGULATION = "规章"
-    NORMATIVE = "行政规范性文件"
+
+class DocType(Choices):
+    """Document types that table 2 counts (条例 第二十条第（一）项), labelled as their rows there
+    (COUNTED_TYPES), and everything else."""
+
+    REGULATION = _DOCUMENT_ROW_LABELS["regulations"]
+    NORMATIVE = _DOCUMENT_ROW_LABELS["normative_documents"]
     OTHER = "其他文件"
 
 
@@ -61,13 +67,19 @@ class PublicationChannel(Choices):
     HOTLINE = "热线电话"
 
 
-class DecisionKind(Choices):
-    """The decisions counted in table 2 (条例 第二十条第（五）、（六）、（八）项)."""
+#: Table 2's single-number rows of decisions, by key: the label each is printed with.
+_DECISION_ROW_LABELS = {key: label for key, label, *_ in TABLE2_DECISION_ROWS}
 
-    LICENSING = "行政许可"
-    PENALTY = "行政处罚"
-    COERCION = "行政强制"
-    FEE = "行政事业性收费"
+
+class DecisionKind(Choices):
+    """The decisions counted in table 2 (条例 第二十条第（五）、（六）、（八）项): stored under the key
+    of their row in the report (gongkai.report.model.TABLE2_DECISION_ROWS) and shown with its
+    label; the fees' row is a sum of money (FEES_LABEL)."""
+
+    LICENSING = _DECISION_ROW_LABELS["licensing"]
+    PENALTY = _DECISION_ROW_LABELS["penalty"]
+    COERCION = _DECISION_ROW_LABELS["coercion"]
+    FEE = FEES_LABEL
 
 
 class Frequency(Choices):

@@ -29,13 +29,8 @@ def _save_schedule(schedule: HolidaySchedule, *, acting_user: Any) -> None:
     if schedule.pk:
         before = _facts(HolidaySchedule.objects.select_for_update().get(pk=schedule.pk))
     schedule.save()
-    step_record(
-        acting_user=acting_user,
-        obj=schedule,
-        summary=f"录入{schedule}",
-        before=before,
-        after=_facts(schedule),
-    )
+    after = _facts(schedule)
+    step_record(acting_user=acting_user, obj=schedule, summary=f"录入{schedule}", before=before, after=after)
 
 
 def do_save_schedule(schedule: HolidaySchedule, *, acting_user: Any) -> list[Recomputed]:

@@ -70,12 +70,7 @@ def finish(
     app.save()
     tell_about_missing_years(app, missing)
     step_record(
-        acting_user=acting_user,
-        summary=summary,
-        obj=app,
-        before=before,
-        after=snapshot(app),
-        event=event,
+        acting_user=acting_user, summary=summary, obj=app, before=before, after=snapshot(app), event=event
     )
 
 

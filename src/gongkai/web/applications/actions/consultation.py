@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from gongkai.deadlines import PauseReason, consultation_due
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import domain_refusal, require, step_record, top_level
-from gongkai.web.applications import events, permissions
+from gongkai.web.applications import permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
@@ -21,6 +21,7 @@ from gongkai.web.applications.actions.common import (
     locked,
     notice_being_answered,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application, CaseEvent, ThirdPartyConsultation
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -45,7 +46,7 @@ class ThirdParty:
     letter_received_on: date | None = None
 
 
-@top_level(events.CONSULTATION_STARTED)
+@top_level(Event.CONSULTATION_STARTED)
 def do_start_consultation(
     app: Application,
     *,
@@ -105,14 +106,9 @@ def record_third_party(app: Application, event: CaseEvent, party: ThirdParty, se
     )
 
 
-@top_level(events.CONSULTATION_ENDED)
+@top_level(Event.CONSULTATION_ENDED)
 def do_end_consultation(
-    app: Application,
-    *,
-    ended_on: date,
-    acting_user: User,
-    answer: str = "",
-    reason: str = "",
+    app: Application, *, ended_on: date, acting_user: User, answer: str = "", reason: str = ""
 ) -> Application:
     """The consulted party answered (or its period ran out): the clock runs again.
 
@@ -150,7 +146,7 @@ def do_end_consultation(
     return app
 
 
-@top_level(events.THIRD_PARTY_DECISION)
+@top_level(Event.THIRD_PARTY_DECISION)
 def do_decide_after_consultation(
     app: Application,
     *,

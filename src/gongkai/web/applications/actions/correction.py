@@ -8,7 +8,7 @@ from datetime import date
 from gongkai.deadlines import correction_due
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import require, top_level
-from gongkai.web.applications import clock, events
+from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
@@ -19,6 +19,7 @@ from gongkai.web.applications.actions.common import (
     notice_being_answered,
     snapshot,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -26,7 +27,7 @@ from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action
 
 
-@top_level(events.CORRECTION_REQUESTED)
+@top_level(Event.CORRECTION_REQUESTED)
 def do_request_correction(
     app: Application, *, sent_on: date, items: str, working_days: int, acting_user: User
 ) -> Application:
@@ -53,7 +54,7 @@ def do_request_correction(
     return app
 
 
-@top_level(events.CORRECTION_RECEIVED)
+@top_level(Event.CORRECTION_RECEIVED)
 def do_receive_correction(app: Application, *, received_on: date, acting_user: User) -> Application:
     """The corrected application arrived: the 20 working days start again from it (第三十条)."""
     app, t = begin(app, Action.RECEIVE_CORRECTION, acting_user)

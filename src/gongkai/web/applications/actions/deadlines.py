@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from gongkai.web.actions_base import step_record, top_level
-from gongkai.web.applications import clock, events
+from gongkai.web.applications import clock
 from gongkai.web.applications.actions.common import locked, snapshot
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application
 from gongkai.web.workdays.calendars import calendar_for
 
 
-@top_level(events.DEADLINES_RECOMPUTED)
+@top_level(Event.DEADLINES_RECOMPUTED)
 def _recompute(app: Application, *, acting_user: Any, reason: str) -> bool:
     """One case: its due dates on the calendar as it is now; audited when they changed."""
     app = locked(app)
@@ -25,11 +26,7 @@ def _recompute(app: Application, *, acting_user: Any, reason: str) -> bool:
         return False
     app.save()
     step_record(
-        acting_user=acting_user,
-        obj=app,
-        summary=f"期限重新计算：{reason}",
-        before=before,
-        after=after,
+        acting_user=acting_user, obj=app, summary=f"期限重新计算：{reason}", before=before, after=after
     )
     return True
 

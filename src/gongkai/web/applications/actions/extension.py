@@ -7,13 +7,14 @@ from datetime import date
 from gongkai.errors import GongkaiError
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import ActionError, domain_refusal, require, top_level
-from gongkai.web.applications import clock, events
+from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
     begin,
     changing,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -21,7 +22,7 @@ from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action
 
 
-@top_level(events.EXTENSION_REQUESTED)
+@top_level(Event.EXTENSION_REQUESTED)
 def do_request_extension(app: Application, *, reason: str, on: date, acting_user: User) -> Application:
     """The clerk asks the head for more time (条例 第三十三条第二款)."""
     app, t = begin(app, Action.REQUEST_EXTENSION, acting_user)
@@ -38,7 +39,7 @@ def do_request_extension(app: Application, *, reason: str, on: date, acting_user
     return app
 
 
-@top_level(events.EXTENSION_APPROVED)
+@top_level(Event.EXTENSION_APPROVED)
 def do_approve_extension(app: Application, *, approved_on: date, acting_user: User) -> Application:
     """The head approves; the applicant is told (第三十三条第二款: 经负责人同意并告知申请人)."""
     app, t = begin(app, Action.APPROVE_EXTENSION, acting_user)

@@ -9,7 +9,7 @@ from datetime import date
 from gongkai.deadlines import fee_payment_due
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import domain_refusal, require, top_level
-from gongkai.web.applications import charging, events
+from gongkai.web.applications import charging
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
@@ -17,6 +17,7 @@ from gongkai.web.applications.actions.common import (
     changing,
     notice_being_answered,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application, FeeNotice
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -24,7 +25,7 @@ from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action
 
 
-@top_level(events.FEE_NOTICE_SENT)
+@top_level(Event.FEE_NOTICE_SENT)
 def do_send_fee_notice(
     app: Application,
     *,
@@ -78,7 +79,7 @@ def do_send_fee_notice(
     return app
 
 
-@top_level(events.FEE_RECEIVED)
+@top_level(Event.FEE_RECEIVED)
 def do_receive_fee(app: Application, *, paid_on: date, acting_user: User) -> Application:
     app, t = begin(app, Action.RECEIVE_FEE, acting_user)
     too_early = "缴费日期不能早于收费通知日期。"

@@ -16,9 +16,10 @@ from gongkai.receipt import Channel as DomainChannel
 from gongkai.receipt import date_of_receipt
 from gongkai.web.accounts.models import Agency
 from gongkai.web.actions_base import require_permission, step_record, top_level
-from gongkai.web.applications import clock, events, numbering, permissions, submission_keys
+from gongkai.web.applications import clock, numbering, permissions, submission_keys
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import snapshot, tell_about_missing_years
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application, Attachment, SubmissionKey
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import CaseState
@@ -64,7 +65,7 @@ def receipt_date(channel: str, *, arrived_on: date, confirmed_on: date | None) -
     )
 
 
-@top_level(events.SUBMIT)
+@top_level(Event.SUBMIT)
 def do_submit_application(
     agency: Agency,
     data: dict[str, Any],

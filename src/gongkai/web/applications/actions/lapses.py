@@ -22,7 +22,7 @@ from datetime import date
 from gongkai.deadlines import correction_due, fee_payment_due, lapsed
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import domain_refusal, require, top_level
-from gongkai.web.applications import clock, events
+from gongkai.web.applications import clock
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import (
     add_event,
@@ -31,6 +31,7 @@ from gongkai.web.applications.actions.common import (
     locked,
     transition_for,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application, CaseEvent, FeeNotice
 from gongkai.web.workdays.calendars import calendar_for
 from gongkai.workflow.cases import Action, CaseState
@@ -72,7 +73,7 @@ def end_fee_pause(app: Application) -> None:
         clock.forget(app)
 
 
-@top_level(events.LAPSE_REFERRED)
+@top_level(Event.LAPSE_REFERRED)
 def do_refer_lapse(app: Application, *, today: date, acting_user: User | None) -> Application:
     """The 补正 or payment period ran out: the case goes to the clerk's queue, undecided.
 
@@ -90,7 +91,7 @@ def do_refer_lapse(app: Application, *, today: date, acting_user: User | None) -
     return app
 
 
-@top_level(events.LAPSE_EXCUSED)
+@top_level(Event.LAPSE_EXCUSED)
 def do_record_good_cause(
     app: Application,
     *,

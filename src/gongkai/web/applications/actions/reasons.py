@@ -24,9 +24,10 @@ from django.core.exceptions import PermissionDenied
 from gongkai.deadlines import reasons_due
 from gongkai.web.accounts.models import User
 from gongkai.web.actions_base import domain_refusal, require, top_level
-from gongkai.web.applications import clock, events, permissions
+from gongkai.web.applications import clock, permissions
 from gongkai.web.applications import vocabulary as v
 from gongkai.web.applications.actions.common import add_event, changing, locked
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application
 from gongkai.web.letters import case_letters
 from gongkai.web.letters.case_letters import number_letter
@@ -45,7 +46,7 @@ def _handled(app: Application, acting_user: User) -> Application:
     return app
 
 
-@top_level(events.REASONS_REQUESTED)
+@top_level(Event.REASONS_REQUESTED)
 def do_request_reasons(
     app: Application, *, sent_on: date, facts: str, working_days: int, acting_user: User
 ) -> Application:
@@ -70,7 +71,7 @@ def do_request_reasons(
     return app
 
 
-@top_level(events.REASONS_ANSWERED)
+@top_level(Event.REASONS_ANSWERED)
 def do_record_reasons_answer(
     app: Application,
     *,
@@ -102,7 +103,7 @@ def do_record_reasons_answer(
     return app
 
 
-@top_level(events.LATER_DATE_SET)
+@top_level(Event.LATER_DATE_SET)
 def do_set_later_date(
     app: Application, *, later_date: date, decided_on: date, acting_user: User
 ) -> Application:

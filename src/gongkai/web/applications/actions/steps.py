@@ -22,12 +22,13 @@ from gongkai.web.applications.actions.common import (
     snapshot,
     transition_for,
 )
+from gongkai.web.applications.events import Event
 from gongkai.web.applications.models import Application
 from gongkai.workflow.cases import Action, CaseState
 from gongkai.workflow.outcomes import OUTCOMES, WithheldPart, validate_resolution
 
 
-@top_level(events.ASSIGN)
+@top_level(Event.ASSIGN)
 def do_assign_application(app: Application, assignee: User, *, acting_user: User) -> Application:
     """Give the case to a clerk of its agency; a newly registered case starts (已登记 → 办理中)."""
     app = locked(app)
@@ -68,7 +69,7 @@ def take_step(app: Application, action: Action, *, on: date, acting_user: User, 
         add_event(app, v.EventKind.STEP, on, detail=action.value, note=note, acting_user=acting_user)
 
 
-@top_level(events.STEP)
+@top_level(Event.STEP)
 def do_take_step(
     app: Application, action: Action, *, on: date, acting_user: User, note: str = ""
 ) -> Application:
@@ -111,7 +112,7 @@ def deliver_reply(app: Application, *, delivered_on: date, acting_user: User, no
     return "送达并办结" + (f"：{note}" if note else "")
 
 
-@top_level(events.ISSUED)
+@top_level(Event.ISSUED)
 def do_issue_reply(
     app: Application,
     *,
@@ -136,7 +137,7 @@ def do_issue_reply(
     return app
 
 
-@top_level(events.DELIVERED)
+@top_level(Event.DELIVERED)
 def do_deliver_reply(
     app: Application, *, delivered_on: date, acting_user: User, note: str = ""
 ) -> Application:

@@ -63,7 +63,7 @@ def check_delivery_proof(proof: DeliveryProof, *, issued_on: date, today: date) 
     return problems
 
 
-@top_level(case_events.DELIVERED)
+@top_level(case_events.Event.DELIVERED)
 def do_record_delivery(app: Application, proof: DeliveryProof, *, today: date, acting_user: User) -> Delivery:
     """Record 送达 with its proof; the case is closed (已办结)."""
     app = locked(app)

@@ -25,7 +25,7 @@ def next_document_number(app: Application, year: int) -> str:
     return f"{app.agency.number_prefix}依申复〔{year}〕{serial}号"
 
 
-@top_level(case_events.ISSUED)
+@top_level(case_events.Event.ISSUED)
 def do_issue_reply_letter(app: Application, *, issued_on: date, acting_user: User) -> IssuedLetter:
     """Issue the approved reply: 文号, the letter from the agency's template as DOCX and PDF,
     frozen with their SHA-256 digests, and the case's outcome set (表三). A letter missing a

@@ -26,7 +26,7 @@ from gongkai.web.replies.models import Reply
 from gongkai.workflow.cases import LAPSE_OUTCOMES, Action, CaseState
 
 
-@top_level(case_events.LAPSE_CONFIRMED)
+@top_level(case_events.Event.LAPSE_CONFIRMED)
 def do_confirm_lapse(
     app: Application,
     *,
