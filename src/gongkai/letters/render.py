@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -41,7 +40,7 @@ LINE_PT = 28.0
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 
-class _BlankDocx:
+class _BlankDocx(docx_package.KeptDocument):
     """python-docx's default template, and once saved, its package with every part but
     word/document.xml kept compressed (:mod:`gongkai.report.render.docx_package`): :func:`render_docx`
     changes only that part, and deflating the others again (about 790 KB of styles) was 8 of the
@@ -50,36 +49,27 @@ class _BlankDocx:
     def __init__(self) -> None:
         from docx import Document
 
-        self.doc = Document()
-        self.frozen: docx_package.FrozenPackage | None = None
+        super().__init__(Document())
         #: One formatted, empty paragraph per format (see :func:`_render_docx_into`).
         self.prototypes: dict[Any, Any] = {}
-
-    def save(self) -> bytes:
-        data, self.frozen = docx_package.save(self.doc, self.frozen)
-        return data
 
 
 @functools.cache
 def _blank_docx() -> _BlankDocx:
     """The template parsed once per process: parsing it (its styles parts are about 800 KB of XML)
     was a third of each letter's DOCX (bench/RESULTS.md). Its body holds only the section
-    properties; :func:`render_docx` empties the body back to that before each letter, under
-    :data:`_BLANK_DOCX_LOCK`."""
+    properties; :func:`render_docx` empties the body back to that before each letter."""
     return _BlankDocx()
 
 
-_BLANK_DOCX_LOCK = threading.Lock()
-
-
 def render_docx(letter: Letter) -> bytes:
-    with _BLANK_DOCX_LOCK:
-        blank = _blank_docx()
-        body = blank.doc.element.body
-        for child in list(body)[:-1]:  # the letter before; the last child is the w:sectPr
-            body.remove(child)
-        _render_docx_into(blank.doc, letter, blank.prototypes)
-        return blank.save()
+    blank = _blank_docx()
+
+    def fill(doc: Any) -> tuple[()]:
+        _render_docx_into(doc, letter, blank.prototypes)
+        return ()
+
+    return blank.render(fill)
 
 
 def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | None = None) -> None:
