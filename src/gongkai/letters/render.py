@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 
 from gongkai.letters.model import Letter
 from gongkai.report.render import docx_package
-from gongkai.report.render.fonts import BODY_FONT, TITLE_FONT, pdf_font_name
+from gongkai.report.render.fonts import BODY_FONT, PAGE_MARGINS_MM, TITLE_FONT, pdf_font_name
 
 if TYPE_CHECKING:
     from gongkai.report.render.linebreak import CjkParagraph
@@ -37,7 +37,6 @@ PDF_MIME = "application/pdf"
 TITLE_PT = 22.0  # 二号
 BODY_PT = 16.0  # 三号
 LINE_PT = 28.0
-MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 
 class _BlankDocx(docx_package.KeptDocument):
@@ -84,7 +83,7 @@ def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | Non
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    top, bottom, left, right = MARGINS_MM
+    top, bottom, left, right = PAGE_MARGINS_MM
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
 
@@ -175,6 +174,7 @@ def render_pdf(letter: Letter) -> bytes:
     from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
     from gongkai.report.render.linebreak import CjkParagraph
+    from gongkai.report.render.pdf import PAGE
 
     font = pdf_font_name()
 
@@ -201,7 +201,7 @@ def render_pdf(letter: Letter) -> bytes:
     story.append(Spacer(1, LINE_PT))
     if letter.addressee:
         story.append(para(letter.addressee, plain))
-    top, bottom, left, right = MARGINS_MM
+    left, right = PAGE_MARGINS_MM[2:]
     # SimpleDocTemplate's frame pads its text block by 6 pt on each side.
     width = A4[0] - (left + right) * mm - 12
     before, kept = _split_tail(
@@ -219,10 +219,7 @@ def render_pdf(letter: Letter) -> bytes:
     story.append(KeepTogether(tail))
 
     out = io.BytesIO()
-    SimpleDocTemplate(
-        out, pagesize=A4, topMargin=top * mm, bottomMargin=bottom * mm, leftMargin=left * mm,
-        rightMargin=right * mm, title=letter.title, author=letter.signature,
-    ).build(story)  # fmt: skip
+    SimpleDocTemplate(out, **PAGE, title=letter.title, author=letter.signature).build(story)
     return out.getvalue()
 
 

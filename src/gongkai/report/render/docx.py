@@ -25,11 +25,11 @@ from docx.styles.style import ParagraphStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render import docx_package
-from gongkai.report.render.fonts import BODY_FONT, HEADING_FONT, TITLE_FONT
+from gongkai.report.render.fonts import BODY_FONT, HEADING_FONT, PAGE_MARGINS_MM, TITLE_FONT
 from gongkai.report.render.layout import CellRole, GridCell, TableGrid, document_layout, printable
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = (Mm(m) for m in PAGE_MARGINS_MM)
 #: Chinese type sizes (字号) in points.
 SIZE_2HAO, SIZE_3HAO, SIZE_4HAO, SIZE_5HAO, SIZE_XIAO5 = 22.0, 16.0, 14.0, 10.5, 9.0
 #: GB/T 9704: 22 lines of 3号 type on the 225 mm text block, i.e. a pitch of about 28.9 pt.
