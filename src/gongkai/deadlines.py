@@ -259,12 +259,17 @@ class KnownDeadlines:
     correction_notice_due: date | Unknown
     reply_due: date | Unknown
     extended_due: date | Unknown
-    #: The date that applies now (as :attr:`Deadlines.due`).
-    due: date | Unknown
     extension_approved: bool
     later_date: date | None
     #: The complete result when every date is known, else ``None``.
     deadlines: Deadlines | None
+
+    @property
+    def due(self) -> date | Unknown:
+        """The due date that applies now, as :attr:`Deadlines.due` (the same date when complete)."""
+        if self.later_date is not None:
+            return self.later_date
+        return self.extended_due if self.extension_approved else self.reply_due
 
     @property
     def missing_years(self) -> tuple[int, ...]:
@@ -318,17 +323,12 @@ def deadlines_as_far_as_known(
         extended = as_far_as_known(lambda: _extended_due(calendar, clock_start, paused))
         if not isinstance(reply, Unknown):
             _check_against_reply_due(reply, extension_approved_on, later_date)
-    # As Deadlines.due (the same as ``complete.due`` when there is a complete result).
-    due: date | Unknown = (
-        later_date if later_date is not None else extended if extension_approved_on is not None else reply
-    )
     return KnownDeadlines(
         received=received,
         clock_start=clock_start,
         correction_notice_due=correction,
         reply_due=reply,
         extended_due=extended,
-        due=due,
         extension_approved=extension_approved_on is not None,
         later_date=later_date,
         deadlines=complete,

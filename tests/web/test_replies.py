@@ -528,3 +528,14 @@ def test_replayed_history_stamps_drafts_and_review_comments_like_the_audit_trail
         comment = actions.do_return_reply(case, comment="请补充依据", on=DAY, acting_user=people["reviewer"])
     assert reply.updated_at == at and comment.at == at
     assert AuditEvent.objects.filter(object_id=str(case.pk), at=at).exists()
+
+
+def test_the_text_facts_are_the_drafts_the_replys_and_the_letters() -> None:
+    """One list of the reply's free-text facts (replies.models.TEXT_FACTS, from Reply's columns):
+    DraftData's text fields but the outcome and its ground, each a LetterFacts attribute too."""
+    from gongkai.letters import LetterFacts
+
+    fields = dataclasses.fields(actions.DraftData)
+    draft_texts = tuple(f.name for f in fields if f.type == "str" and f.name not in ("outcome", "ground"))
+    assert draft_texts == actions.TEXT_FACTS
+    assert set(actions.TEXT_FACTS) <= {f.name for f in dataclasses.fields(LetterFacts)}

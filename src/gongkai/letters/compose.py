@@ -20,7 +20,6 @@ require was actually written -- not dropped by an ``{% if %}`` and not empty).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 
 from gongkai.calendar import UnknownCalendarYear, WorkingCalendar
@@ -174,16 +173,6 @@ def missing_elements(
     return tuple(e for e in required_elements(kind, facts) if not satisfied_by_facts(kind, e, values, facts))
 
 
-@dataclass(slots=True)
-class _Frame:
-    letterhead: str = ""
-    title: str = ""
-    document_number: str = ""
-    addressee: str = ""
-    signature: str = ""
-    date: str = ""
-
-
 def compose(
     kind: LetterKind,
     facts: LetterFacts,
@@ -211,7 +200,7 @@ def compose(
     if missing:
         raise LetterError(f"“{kind.label}”缺少必备内容，不能出具：{_labels(missing)}")
 
-    frame = _Frame()
+    frame = dict.fromkeys(MARKERS.values(), "")  # the Letter attributes the markers fill
     paragraphs: list[Paragraph] = []
     for line in engine.lines(rendered.chunks):
         stripped = line.text.strip()
@@ -221,18 +210,8 @@ def compose(
         if marker is None:
             paragraphs.append(Paragraph(stripped))
         else:
-            setattr(frame, MARKERS[marker], stripped.removeprefix(marker).strip())
-    return Letter(
-        kind=kind,
-        letterhead=frame.letterhead,
-        title=frame.title,
-        document_number=frame.document_number,
-        addressee=frame.addressee,
-        paragraphs=tuple(paragraphs),
-        signature=frame.signature,
-        date=frame.date,
-        attachments=facts.attachments,
-    )
+            frame[MARKERS[marker]] = stripped.removeprefix(marker).strip()
+    return Letter(kind=kind, paragraphs=tuple(paragraphs), attachments=facts.attachments, **frame)
 
 
 def letter_text(letter: Letter) -> str:

@@ -39,8 +39,12 @@ class TemplateSyntaxError(GongkaiError):
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
+class Chunk:
+    """A piece of the letter's text: the template's own wording (``literal``) or a field's value.
+    The parsed template holds its wording as literal chunks, which render as they are."""
+
     text: str
+    literal: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +62,8 @@ class If:
     otherwise: tuple[Node, ...]
 
 
-Node = Text | Var | If
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    text: str
-    #: True when the text is the template's own wording, False when it is a field's value.
-    literal: bool
+#: The parsed template: its wording (literal chunks), ``{{field}}`` and ``{% if %}`` blocks.
+Node = Chunk | Var | If
 
 
 @dataclass(slots=True)
@@ -117,7 +115,7 @@ def parse(source: str, check: NameCheck) -> tuple[Node, ...]:
         literal = source[pos : match.start()]
         _check_literal(source, pos, literal)
         if literal:
-            current().append(Text(literal))
+            current().append(Chunk(literal, literal=True))
         pos = match.end()
         line = _line_of(source, match.start())
         var, tag = match.group(1), match.group(2)
@@ -145,7 +143,7 @@ def parse(source: str, check: NameCheck) -> tuple[Node, ...]:
     rest = source[pos:]
     _check_literal(source, pos, rest)
     if rest:
-        current().append(Text(rest))
+        current().append(Chunk(rest, literal=True))
     if stack:
         raise TemplateSyntaxError(f"模板第{stack[-1][2]}行的 {{% if {stack[-1][0]} %}} 缺少 {{% endif %}}")
     return tuple(top)
@@ -180,7 +178,7 @@ def literal_text(nodes: tuple[Node, ...]) -> str:
     """All of the template's own wording, in every branch (for static phrase checks)."""
     parts: list[str] = []
     for node in nodes:
-        if isinstance(node, Text):
+        if isinstance(node, Chunk):
             parts.append(node.text)
         elif isinstance(node, If):
             parts.append(literal_text(node.then))
@@ -194,8 +192,8 @@ def render(
     """Substitute values; a missing or empty value renders as nothing (the letter check catches it)."""
     out = Rendered() if out is None else out
     for node in nodes:
-        if isinstance(node, Text):
-            out.chunks.append(Chunk(node.text, literal=True))
+        if isinstance(node, Chunk):
+            out.chunks.append(node)
         elif isinstance(node, Var):
             value = values.get(node.name, "")
             text = value if isinstance(value, str) else ""

@@ -20,14 +20,13 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from gongkai.letters.model import Letter
 from gongkai.report.render import docx_package
-from gongkai.report.render.fonts import BODY_FONT, TITLE_FONT, pdf_font_name
+from gongkai.report.render.fonts import BODY_FONT, PAGE_MARGINS_MM, TITLE_FONT, pdf_font_name
 
 if TYPE_CHECKING:
     from gongkai.report.render.linebreak import CjkParagraph
@@ -38,10 +37,9 @@ PDF_MIME = "application/pdf"
 TITLE_PT = 22.0  # 二号
 BODY_PT = 16.0  # 三号
 LINE_PT = 28.0
-MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 
 
-class _BlankDocx:
+class _BlankDocx(docx_package.KeptDocument):
     """python-docx's default template, and once saved, its package with every part but
     word/document.xml kept compressed (:mod:`gongkai.report.render.docx_package`): :func:`render_docx`
     changes only that part, and deflating the others again (about 790 KB of styles) was 8 of the
@@ -50,36 +48,27 @@ class _BlankDocx:
     def __init__(self) -> None:
         from docx import Document
 
-        self.doc = Document()
-        self.frozen: docx_package.FrozenPackage | None = None
+        super().__init__(Document())
         #: One formatted, empty paragraph per format (see :func:`_render_docx_into`).
         self.prototypes: dict[Any, Any] = {}
-
-    def save(self) -> bytes:
-        data, self.frozen = docx_package.save(self.doc, self.frozen)
-        return data
 
 
 @functools.cache
 def _blank_docx() -> _BlankDocx:
     """The template parsed once per process: parsing it (its styles parts are about 800 KB of XML)
     was a third of each letter's DOCX (bench/RESULTS.md). Its body holds only the section
-    properties; :func:`render_docx` empties the body back to that before each letter, under
-    :data:`_BLANK_DOCX_LOCK`."""
+    properties; :func:`render_docx` empties the body back to that before each letter."""
     return _BlankDocx()
 
 
-_BLANK_DOCX_LOCK = threading.Lock()
-
-
 def render_docx(letter: Letter) -> bytes:
-    with _BLANK_DOCX_LOCK:
-        blank = _blank_docx()
-        body = blank.doc.element.body
-        for child in list(body)[:-1]:  # the letter before; the last child is the w:sectPr
-            body.remove(child)
-        _render_docx_into(blank.doc, letter, blank.prototypes)
-        return blank.save()
+    blank = _blank_docx()
+
+    def fill(doc: Any) -> tuple[()]:
+        _render_docx_into(doc, letter, blank.prototypes)
+        return ()
+
+    return blank.render(fill)
 
 
 def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | None = None) -> None:
@@ -94,7 +83,7 @@ def _render_docx_into(doc: Any, letter: Letter, prototypes: dict[Any, Any] | Non
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    top, bottom, left, right = MARGINS_MM
+    top, bottom, left, right = PAGE_MARGINS_MM
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
 
@@ -185,6 +174,7 @@ def render_pdf(letter: Letter) -> bytes:
     from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
     from gongkai.report.render.linebreak import CjkParagraph
+    from gongkai.report.render.pdf import PAGE
 
     font = pdf_font_name()
 
@@ -211,7 +201,7 @@ def render_pdf(letter: Letter) -> bytes:
     story.append(Spacer(1, LINE_PT))
     if letter.addressee:
         story.append(para(letter.addressee, plain))
-    top, bottom, left, right = MARGINS_MM
+    left, right = PAGE_MARGINS_MM[2:]
     # SimpleDocTemplate's frame pads its text block by 6 pt on each side.
     width = A4[0] - (left + right) * mm - 12
     before, kept = _split_tail(
@@ -229,10 +219,7 @@ def render_pdf(letter: Letter) -> bytes:
     story.append(KeepTogether(tail))
 
     out = io.BytesIO()
-    SimpleDocTemplate(
-        out, pagesize=A4, topMargin=top * mm, bottomMargin=bottom * mm, leftMargin=left * mm,
-        rightMargin=right * mm, title=letter.title, author=letter.signature,
-    ).build(story)  # fmt: skip
+    SimpleDocTemplate(out, **PAGE, title=letter.title, author=letter.signature).build(story)
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 2号 小标�
 from __future__ import annotations
 
 import functools
-import threading
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -25,11 +25,11 @@ from docx.styles.style import ParagraphStyle
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render import docx_package
-from gongkai.report.render.fonts import BODY_FONT, HEADING_FONT, TITLE_FONT
+from gongkai.report.render.fonts import BODY_FONT, HEADING_FONT, PAGE_MARGINS_MM, TITLE_FONT
 from gongkai.report.render.layout import CellRole, GridCell, TableGrid, document_layout, printable
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = (Mm(m) for m in PAGE_MARGINS_MM)
 #: Chinese type sizes (字号) in points.
 SIZE_2HAO, SIZE_3HAO, SIZE_4HAO, SIZE_5HAO, SIZE_XIAO5 = 22.0, 16.0, 14.0, 10.5, 9.0
 #: GB/T 9704: 22 lines of 3号 type on the 225 mm text block, i.e. a pitch of about 28.9 pt.
@@ -220,17 +220,6 @@ def _fill(doc: DocxDocument, report: AnnualReport) -> None:
             _add_table(doc, block.table)
 
 
-class _StyledTemplate:
-    """The template parsed and styled once per process, and once saved, its package with the
-    parts no report changes kept compressed (styles, footer, settings...: everything but the
-    document and its core properties; :mod:`gongkai.report.render.docx_package`). Parsing and styling
-    the template and deflating those parts again was most of a report's DOCX (bench/RESULTS.md)."""
-
-    def __init__(self) -> None:
-        self.doc = build_docx_template()
-        self.frozen: docx_package.FrozenPackage | None = None
-
-
 def build_docx_template() -> DocxDocument:
     """python-docx's template with the report's styles, page and footer, its body empty."""
     doc = Document()
@@ -239,22 +228,20 @@ def build_docx_template() -> DocxDocument:
     return doc
 
 
-_TEMPLATE_LOCK = threading.Lock()
-
-
 @functools.cache
-def _styled_template() -> _StyledTemplate:
-    return _StyledTemplate()
+def _styled_template() -> docx_package.KeptDocument:
+    """The template parsed and styled once per process, and once saved, its package with the
+    parts no report changes kept compressed (styles, footer, settings...: everything but the
+    document and its core properties; :mod:`gongkai.report.render.docx_package`). Parsing and styling
+    the template and deflating those parts again was most of a report's DOCX (bench/RESULTS.md)."""
+    return docx_package.KeptDocument(build_docx_template())
 
 
 def render_docx(report: AnnualReport) -> bytes:
     """The report as DOCX bytes: byte for byte ``build_docx(report)`` saved (tested)."""
-    with _TEMPLATE_LOCK:
-        template = _styled_template()
-        body = template.doc.element.body
-        for child in list(body)[:-1]:  # the report before; the last child is the w:sectPr
-            body.remove(child)
-        _fill(template.doc, report)
-        core = template.doc.part.package._core_properties_part  # the report's title and author
-        data, template.frozen = docx_package.save(template.doc, template.frozen, [core])
-        return data
+
+    def fill(doc: DocxDocument) -> list[Any]:
+        _fill(doc, report)
+        return [doc.part.package._core_properties_part]  # the report's title and author
+
+    return _styled_template().render(fill)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import time
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,3 +137,26 @@ def save(doc: Any, frozen: FrozenPackage | None, fresh: Sequence[Any] = ()) -> t
         saved = out.getvalue()
         return saved, FrozenPackage(saved, frozenset(p.partname.membername for p in parts))
     return frozen.write({p.partname.membername: p.blob for p in parts}), frozen
+
+
+class KeptDocument:
+    """A template document kept for the process and reused for every document made from it, one
+    at a time: :meth:`render` empties its body back to the section properties, has the caller
+    fill it and saves it with the unchanged parts kept compressed (:func:`save`; ``frozen`` is
+    None until the first save)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.frozen: FrozenPackage | None = None
+        self._lock = threading.Lock()
+
+    def render(self, fill: Callable[[Any], Sequence[Any]]) -> bytes:
+        """The DOCX bytes of the template filled by ``fill``, which writes into the emptied
+        document and returns the parts other than the main document part that it changed."""
+        with self._lock:
+            body = self.doc.element.body
+            for child in list(body)[:-1]:  # the document before; the last child is the w:sectPr
+                body.remove(child)
+            fresh = fill(self.doc)
+            data, self.frozen = save(self.doc, self.frozen, fresh)
+            return data

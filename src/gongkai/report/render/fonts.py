@@ -1,4 +1,4 @@
-"""Font names for documents, and a CJK TrueType font for PDF.
+"""Font names for documents, a CJK TrueType font for PDF, and the page margins they share.
 
 DOCX and XLSX only name fonts (the reader's machine draws them), so they use the names of the
 national standard for official documents (GB/T 9704): 方正小标宋简体 for the title, 黑体 for
@@ -24,6 +24,10 @@ from gongkai.errors import GongkaiError
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋_GB2312"
+
+#: GB/T 9704-2012 5.2.1 on A4: 天头 37 mm, 订口 28 mm, a 156 x 225 mm text block; in mm, top,
+#: bottom, left, right (letters and annual reports, DOCX and PDF).
+PAGE_MARGINS_MM = (37, 35, 28, 26)
 
 #: Set to a .ttf/.ttc path to choose the PDF font explicitly.
 FONT_ENV = "GONGKAI_CJK_FONT"

@@ -12,6 +12,9 @@ page is left nearly blank. The text layer is real text, so pdfplumber and pypdf 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,11 +26,21 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from gongkai.report.model import AnnualReport
-from gongkai.report.render.fonts import pdf_font_name
+from gongkai.report.render.fonts import PAGE_MARGINS_MM, pdf_font_name
 from gongkai.report.render.layout import CellRole, TableGrid, document_layout, printable
 from gongkai.report.render.linebreak import CjkParagraph
 
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = (m * mm for m in PAGE_MARGINS_MM)
+#: The page of every PDF (annual reports and letters), as SimpleDocTemplate's keyword arguments.
+PAGE: Mapping[str, Any] = MappingProxyType(
+    {
+        "pagesize": A4,
+        "topMargin": MARGIN_TOP,
+        "bottomMargin": MARGIN_BOTTOM,
+        "leftMargin": MARGIN_LEFT,
+        "rightMargin": MARGIN_RIGHT,
+    }
+)
 #: GB/T 9704: 3号 (16 pt) body, 22 lines a page; 2号 (22 pt) title.
 BODY_SIZE, LINE_PITCH, TITLE_SIZE, TABLE_SIZE = 16.0, 28.9, 22.0, 9.0
 
@@ -209,16 +222,7 @@ def build_pages(story: list[Flowable], *, title: str = "", author: str = "") -> 
     """``story`` laid out on numbered A4 pages with the GB/T 9704 margins, as PDF bytes."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        title=title,
-        author=author,
-        subject="政府信息公开工作年度报告",
-        lang="zh-CN",
+        buffer, **PAGE, title=title, author=author, subject="政府信息公开工作年度报告", lang="zh-CN"
     )
     doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return buffer.getvalue()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from gongkai.errors import GongkaiError
-from gongkai.web.replies.models import Reply
+from gongkai.web.replies.models import TEXT_FACTS, Reply
 from gongkai.workflow.letter_elements import LETTER_ELEMENT_LABELS, LetterElement
 from gongkai.workflow.outcomes import WithheldPart as DomainWithheldPart
 
@@ -33,6 +33,8 @@ def facts(reply: Reply, *, document_number: str | None, issued_on: date | None) 
     from gongkai.letters import LetterFacts
 
     app = reply.application
+    texts: dict[str, Any] = {name: _text(getattr(reply, name)) for name in TEXT_FACTS}
+    texts["refusal_reasons"] = _refusal_reasons(reply)
     return LetterFacts(
         agency_name=app.agency.name,
         document_number=document_number,
@@ -41,26 +43,13 @@ def facts(reply: Reply, *, document_number: str | None, issued_on: date | None) 
         application_number=app.number,
         received_on=app.received_on,
         request_description=_text(app.description),
-        contact=_text(reply.contact),
         outcome_key=reply.outcome,
         ground_key=reply.ground or None,
-        legal_basis=_text(reply.legal_basis),
-        explanation=_text(reply.explanation),
-        information_provided=_text(reply.information_provided),
-        delivery_how=_text(reply.delivery_how),
         withheld=tuple(DomainWithheldPart(p.description, p.ground) for p in reply.withheld_parts.all()),
-        refusal_reasons=_refusal_reasons(reply),
-        search_description=_text(reply.search_description),
-        not_ours_reasons=_text(reply.not_ours_reasons),
-        responsible_agency_name=_text(reply.responsible_agency_name),
-        responsible_agency_contact=_text(reply.responsible_agency_contact),
         responsible_agency_undetermined=reply.responsible_agency_undetermined,
-        other_channels=_text(reply.other_channels),
-        publication_access=_text(reply.publication_access),
-        reconsideration_body=_text(reply.reconsideration_body),
-        court=_text(reply.court),
         lapsed_period_end=_lapsed_period_end(reply),
         reasons_requested_on=_reasons_requested_on(reply),
+        **texts,
     )
 
 

@@ -72,6 +72,16 @@ class Reply(Model):
         return f"{self.application} 答复（第{self.version}版）"
 
 
+#: The reply's free-text facts, named as in gongkai.letters.LetterFacts (and as the fields of
+#: replies.actions.DraftData): its text columns but the outcome, its ground and the 文号 of issue.
+TEXT_FACTS: tuple[str, ...] = tuple(
+    f.name
+    for f in Reply._meta.concrete_fields
+    if isinstance(f, models.CharField | models.TextField)
+    and f.name not in ("outcome", "ground", "document_number")
+)
+
+
 class WithheldPart(Model):
     """A part withheld in a 部分公开 reply, the 不予公开 ground and the reason (条例 第三十七条)."""
 

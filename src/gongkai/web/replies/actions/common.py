@@ -3,18 +3,18 @@ locked case, and the reply's own audit row next to the case's (web.actions_base)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from gongkai.web.actions_base import require, step_record
 from gongkai.web.applications.actions.common import locked
 from gongkai.web.applications.models import Application
 from gongkai.web.replies import composing
-from gongkai.web.replies.models import Reply
+from gongkai.web.replies.models import TEXT_FACTS, Reply
 from gongkai.workflow.cases import Action, CaseState
 from gongkai.workflow.outcomes import WithheldPart as DomainWithheldPart
 
-__all__ = ["locked"]
+__all__ = ["TEXT_FACTS", "locked"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class WithheldData:
 
 @dataclass(frozen=True)
 class DraftData:
-    """What the clerk enters for a reply (the facts its letter is composed from)."""
+    """What the clerk enters for a reply (the facts its letter is composed from): its text fields
+    are the reply's TEXT_FACTS (replies.models), the outcome and its ground."""
 
     outcome: str
     ground: str = ""
@@ -46,13 +47,6 @@ class DraftData:
     court: str = ""
     contact: str = ""
     withheld: tuple[WithheldData, ...] = ()
-
-
-#: The reply's free-text facts, named as in Reply and gongkai.letters.LetterFacts: the text fields
-#: of DraftData but the outcome and its ground.
-TEXT_FACTS = tuple(
-    f.name for f in fields(DraftData) if f.type == "str" and f.name not in ("outcome", "ground")
-)
 
 
 #: States in which the clerk may (re)write the draft, and the step that first save takes.
