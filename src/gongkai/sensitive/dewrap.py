@@ -32,7 +32,14 @@ _TAIL = re.compile(r"\n( {2,})(?=[^\s]{1,12}(?:\n|$))")
 _CELL_GAP = re.compile(r"  |\t|\|")
 # A line that opens an item ("四、凡对…", "2.申请人…") starts anew, whatever the width before it.
 # ... and so does a form's next field ("证件名称：居民身份证").
-_ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、.．]|[\u4e00-\u9fff]{1,8}[：:]")
+_ITEM = r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、.．]|[\u4e00-\u9fff]{1,8}[：:]"
+_ITEM_START = re.compile(_ITEM)
+# A line end that may be a page's wrap: after a line of fourteen characters or more ending in a
+# CJK character, before a line that starts with something printed, opens no item or field and is
+# not laid out as cells (the tests of a break below, but the page's width and the first line's
+# cells). Led by the literal line end, which ``re`` skips to in C: one search answers for most
+# texts, where splitting the text into lines and testing each in Python cost half as much again.
+_MAY_WRAP = re.compile(rf"\n(?<=[^\n]{{13}}[\u4e00-\u9fff]\n)(?=\S)(?!{_ITEM})(?![^\n]*(?:  |\t|\|))")
 
 
 def _wordlike(ch: str) -> bool:
@@ -73,6 +80,8 @@ def wrap_breaks(norm: str) -> list[tuple[int, int]]:
             gap = row.rfind("  ")
             if gap != -1 and _width(match[1]) >= _width(row[: gap + 2]) - 2:
                 breaks.append((i, match.end()))
+    if _MAY_WRAP.search(norm) is None:  # no line end passes the tests of a break below
+        return sorted(breaks)
     lines = norm.split("\n")
     # The lines of running text (no cells) that end inside a word (after a CJK character) and
     # could fill a page (fifteen CJK characters at least: narrower "pages" are headings and

@@ -13,7 +13,7 @@ from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
-from gongkai.sensitive.registry import _FIVE_MORE, DEFAULT_REGISTRY
+from gongkai.sensitive.registry import _DECIMAL_RANGES, _FIVE_MORE, DEFAULT_REGISTRY
 
 
 @pytest.mark.parametrize(
@@ -189,6 +189,32 @@ def test_five_more_characters_look_ahead_never_changes_a_match() -> None:
     for text in texts:
         norm = normalize(text)
         assert _joined_matches(guarded, norm) == _joined_matches(unguarded, norm), text
+
+
+def test_digits_written_as_ranges_are_every_decimal_digit() -> None:
+    """The joined scan's first characters hold ``\\d`` as ranges: the same BMP characters, and
+    every character beyond it (each branch's look-behind checks its first character again)."""
+    ranges = re.compile(f"[{_DECIMAL_RANGES}]")
+    category = re.compile(r"\d")
+    for code in [*range(0xD800), *range(0xE000, 0x10000)]:
+        assert bool(ranges.fullmatch(chr(code))) == bool(category.fullmatch(chr(code))), hex(code)
+    assert ranges.fullmatch("\U0001d7ce") and ranges.fullmatch("\U0001f600")  # 𝟎 and an emoji
+
+
+def test_digits_as_ranges_never_change_a_joined_match() -> None:
+    """The joined scan with its first class written with ``\\d`` and with ranges finds the same,
+    in text with digits of other scripts, beyond the BMP and emoji."""
+    scanner = DEFAULT_REGISTRY._scanner
+    assert scanner is not None and _DECIMAL_RANGES in scanner.pattern
+    with_category = re.compile(scanner.pattern.replace(_DECIMAL_RANGES, r"\d", 1))
+    assert with_category.pattern != scanner.pattern
+    rng = random.Random(2260)
+    others = ["\u0663\u0661\u0660\u0661", "\U0001d7cf\U0001d7d0" * 5, "\U0001f600", "\u0967" * 18, "𝟏" * 11]
+    texts = [doc.text for doc in generate(20231, 60)]
+    texts += ["".join(rng.choices([*_PIECES, *others], k=rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        norm = normalize(text)
+        assert _joined_matches(scanner, norm) == _joined_matches(with_category, norm), text
 
 
 def test_literal_alternation_matches_as_the_flat_alternation() -> None:

@@ -67,3 +67,25 @@ def test_line_ends_that_are_not_wraps_are_kept(text: str) -> None:
     assert view is None or view.text.count("\n") >= text.count("\n") - 1
     for f in detect(text):
         assert "\n" not in f.text, f
+
+
+def test_every_page_wrap_is_a_line_end_the_cheap_look_finds() -> None:
+    """``wrap_breaks`` measures the page only where ``_MAY_WRAP`` finds a line end that passes
+    the tests of a break: every fixed-width break it removes (a lone line end) is one of those,
+    in the wrapped prose above and in volume C, and text without one is left alone."""
+    from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
+    from gongkai.sensitive.dewrap import _MAY_WRAP, wrap_breaks
+    from gongkai.sensitive.normalize import normalize
+
+    texts = [_WRAPPED, *(normalize(case.document.text) for case in annotated_cases_c())]
+    wraps = 0
+    for text in texts:
+        looked = {match.start() for match in _MAY_WRAP.finditer(text)}
+        for start, end in wrap_breaks(text):
+            if end - start == 1:
+                wraps += 1
+                assert start in looked, text[max(0, start - 20) : start + 20]
+    assert wraps >= 445  # as many as before the look was added (445 in volume C)
+    # Wide lines of prose, but each next line opens a field or is laid out as cells: no break.
+    unwrapped = "申请人提交的申请材料齐全符合法定形式予以受理\n联系人：钱卫东\n" * 3
+    assert _MAY_WRAP.search(unwrapped) is None and wrap_breaks(unwrapped) == []
