@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from gongkai.sensitive import Finding, Kind, detect
+from gongkai.sensitive import Finding, Kind, detect, lexicon
 from gongkai.sensitive.checksums import id_card_check_char
 from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
+from gongkai.sensitive.recognizers.name_tables import CELL_NAME
 from gongkai.sensitive.registry import _DECIMAL_RANGES, _FIVE_MORE, DEFAULT_REGISTRY
 
 
@@ -234,3 +235,19 @@ def test_literal_alternation_matches_as_the_flat_alternation() -> None:
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(8))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+
+def test_cell_name_with_the_surname_class_first_accepts_the_same_cells() -> None:
+    # CELL_NAME is only matched whole: the order of its surname alternatives cannot change an answer.
+    compound = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    compound_first = re.compile(
+        rf"(?:{compound}|[{lexicon.SINGLE_SURNAMES}于])(?:[\u4e00-\u9fff]{{1,2}}| {{1,2}}[\u4e00-\u9fff])"
+    )
+    rng = random.Random(14)
+    chars = [*lexicon.SINGLE_SURNAMES[:40], "于", " ", "华", "明", *"".join(lexicon.COMPOUND_SURNAMES)]
+    for _ in range(50_000):
+        cell = "".join(rng.choices(chars, k=rng.randint(1, 6)))
+        assert (CELL_NAME.fullmatch(cell) is None) == (compound_first.fullmatch(cell) is None), cell
+    for cell in ("欧阳 娜", "司马瑞", "王 伟", "于思琪"):
+        assert CELL_NAME.fullmatch(cell), cell

@@ -25,10 +25,11 @@ from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
 _COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
-_SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
 # A name cell: surname + one or two characters, or a two-character name padded to the width of
 # three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
-CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
+# Only ever matched whole (``fullmatch``), so the single-surname class may come first: one class
+# test accepts most cells, where ``re`` tried the compound surnames one by one before it.
+CELL_NAME = re.compile(rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_COMPOUND})(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
 DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
