@@ -237,7 +237,6 @@ def test_literal_alternation_matches_as_the_flat_alternation() -> None:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text
 
 
-
 def test_cell_name_with_the_surname_class_first_accepts_the_same_cells() -> None:
     # CELL_NAME is only matched whole: the order of its surname alternatives cannot change an answer.
     compound = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
@@ -251,3 +250,26 @@ def test_cell_name_with_the_surname_class_first_accepts_the_same_cells() -> None
         assert (CELL_NAME.fullmatch(cell) is None) == (compound_first.fullmatch(cell) is None), cell
     for cell in ("欧阳 娜", "司马瑞", "王 伟", "于思琪"):
         assert CELL_NAME.fullmatch(cell), cell
+
+
+def test_name_runs_with_the_surname_class_first_give_the_same_names() -> None:
+    # The run after a cue starts where it did with the compound surnames first, and the name read
+    # from it (its first five characters at most) is the same.
+    from gongkai.sensitive.recognizers import names
+
+    compound = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    compound_first = rf"(?:{compound}|[{lexicon.SINGLE_SURNAMES}于])"
+    assert compound_first != names._SURNAME_OR_YU
+    recognizer = names.PersonNameRecognizer()
+    old = re.compile(recognizer.pattern.pattern.replace(names._SURNAME_OR_YU, compound_first))
+    rng = random.Random(14)
+    chars = [*"申请人联系：、 于王欧阳司马上官娜华明（）", *"".join(lexicon.COMPOUND_SURNAMES[:10])]
+    texts = [normalize(d.text) for d in generate(20231, 60)]
+    texts += ["".join(rng.choices(chars, k=40)) for _ in range(2000)]
+    for text in texts:
+        new_runs = [
+            (m.span(), m.start("run"), recognizer._name_length(m["run"]))
+            for m in recognizer.pattern.finditer(text)
+        ]
+        old_runs = [(m.span(), m.start("run"), recognizer._name_length(m["run"])) for m in old.finditer(text)]
+        assert new_runs == old_runs, text
