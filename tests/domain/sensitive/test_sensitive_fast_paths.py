@@ -13,7 +13,7 @@ from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
-from gongkai.sensitive.recognizers.name_tables import CELL_NAME
+from gongkai.sensitive.recognizers.name_tables import CELL_NAME, cell_start, row_cells
 from gongkai.sensitive.registry import _DECIMAL_RANGES, _FIVE_MORE, DEFAULT_REGISTRY
 
 
@@ -273,3 +273,12 @@ def test_name_runs_with_the_surname_class_first_give_the_same_names() -> None:
         ]
         old_runs = [(m.span(), m.start("run"), recognizer._name_length(m["run"])) for m in old.finditer(text)]
         assert new_runs == old_runs, text
+
+
+@pytest.mark.parametrize("row", ["1\t 龚超 \t男", "序号 | 姓名 | 性别", "|| 王伟|", "a\tb\t  c"])
+def test_cell_start_without_listed_separators_counts_one_character_each(row: str) -> None:
+    sep = "\t" if "\t" in row else "|"
+    cells, seps = row_cells(row, sep)
+    for column in range(len(cells)):
+        assert cell_start(cells, None, column) == cell_start(cells, seps, column)
+        assert row[cell_start(cells, None, column) :].startswith(cells[column].lstrip(" "))
