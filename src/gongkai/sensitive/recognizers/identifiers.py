@@ -304,6 +304,14 @@ class PassportRecognizer(Recognizer):
     context = ("护照", "通行证", "证件号", "证件类型", "回乡证")
     context_score = 0.9
 
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        # A province's one-character abbreviation right before the letter ("桂C94220054",
+        # "京G43655650") makes it a provincial certificate number (执法证号 and the like), the way
+        # plates are written; a travel document's number never carries one.
+        if start and norm[start - 1] in lexicon.PLATE_PROVINCES:
+            return None
+        return self.score, self.explanation
+
 
 class LicensePlateRecognizer(Recognizer):
     """机动车号牌 (GA 36-2018): 省 + letter, an optional dot, five characters or the new-energy six."""
