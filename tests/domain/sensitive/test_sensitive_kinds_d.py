@@ -48,6 +48,11 @@ def test_names_after_posts_and_standings_and_in_their_lists() -> None:
     assert "郑某" not in names
 
 
+def test_a_responsible_comrade_is_a_role_not_a_name() -> None:
+    text = "请区住建局相关负责同志、有关负责同志于周五到会；请俞敏同志列席。"
+    assert _found(text, Kind.PERSON_NAME) == ["俞敏"]
+
+
 def test_an_id_number_inside_a_national_student_number_is_an_id() -> None:
     text = "学生姓名：陈一鸣\n全国学籍号：G110105201503121239\n异动类型：转学\n"
     assert _found(text, Kind.ID_CARD) == ["110105201503121239"]

@@ -201,7 +201,8 @@ class PersonNameRecognizer(Recognizer):
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
-                if norm.startswith("事务所", i + len(cue)):  # 律师事务所: a firm's name before it
+                # 律师事务所: a firm's name before it; "负责同志" is a role ("相关负责同志").
+                if norm.startswith("事务所", i + len(cue)) or norm[i - 2 : i] == "负责":
                     i = norm.find(cue, i + 1)
                     continue
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
