@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gongkai.sensitive import Kind, detect
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
+from gongkai.sensitive.checksums import luhn_is_valid
 from gongkai.sensitive.labelled import evaluate
 
 
@@ -60,6 +61,14 @@ def test_an_id_number_inside_a_national_student_number_is_an_id() -> None:
     assert _found(text, Kind.ID_CARD) == ["110105201503121239"]
     # Without a 学籍号 in the text a letter-led number is not read (nothing says what it is).
     assert _found("档案编号：G110105201503121239\n", Kind.ID_CARD) == []
+
+
+def test_an_id_number_with_two_more_digits_is_an_id_even_when_the_run_passes_luhn() -> None:
+    # A 残疾人证号 is the ID number and two digits (the ID is labelled); 20 digits are never a bank
+    # card (ISO/IEC 7812: at most 19), whatever the Luhn check of the run says.
+    number = "620102197706142357"
+    assert luhn_is_valid(number + "02")
+    assert _found(f"残疾人证号：{number}02", Kind.ID_CARD) == [number]
 
 
 def test_a_provincial_certificate_number_is_not_a_passport() -> None:
