@@ -16,6 +16,13 @@ def _found(text: str, kind: Kind) -> list[str]:
     return [f.text for f in detect(text) if f.kind == kind]
 
 
+def _assert_names_found(text: str, expected: tuple[str, ...]) -> list[str]:
+    names = _found(text, Kind.PERSON_NAME)
+    for name in expected:
+        assert name in names, (name, names)
+    return names
+
+
 def test_tibetan_mongolian_and_yi_names_without_a_han_surname_are_names() -> None:
     text = (
         "姓名\t索朗次仁\n性别\t男\n"
@@ -24,9 +31,8 @@ def test_tibetan_mongolian_and_yi_names_without_a_han_surname_are_names() -> Non
         "申请人苏日娜、沙马阿依向本处申请公证。\n"
         "死者嘎玛曲措，女，41岁。\n"
     )
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("索朗次仁", "强巴尼玛", "贡布次旦", "巴图乌力吉", "苏日娜", "沙马阿依", "嘎玛曲措"):
-        assert name in names, (name, names)
+    expected = ("索朗次仁", "强巴尼玛", "贡布次旦", "巴图乌力吉", "苏日娜", "沙马阿依", "嘎玛曲措")
+    _assert_names_found(text, expected)
 
 
 def test_name_elements_inside_words_or_alone_are_not_names() -> None:
@@ -45,9 +51,7 @@ def test_names_after_posts_and_standings_and_in_their_lists() -> None:
         "声明作废。 冯志远遗失往来港澳通行证一本。\n"
         "马建平代表：\n您提出的建议收悉。\n"
     )
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("周明华", "吴丽娟", "刘建国", "孙向东", "钱晓梅", "冯志远", "马建平"):
-        assert name in names, (name, names)
+    names = _assert_names_found(text, ("周明华", "吴丽娟", "刘建国", "孙向东", "钱晓梅", "冯志远", "马建平"))
     assert "郑某" not in names
 
 
