@@ -321,7 +321,8 @@ STOP_AFTER_NAME = "于在向称因的等与及是诉性男女身联电手先系�
 TITLES = (  # noqa: SIM905
     "副区长 区长 副县长 县长 副市长 市长 副镇长 镇长 副乡长 乡长 副局长 局长 副主任 主任 副书记 书记 "
     "科长 处长 所长 站长 院长 庭长 审判长 审判员 书记员 队长 执法队员 队员 民警 辅警 村民 居民 "
-    "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员"
+    "村干部 干部 网格长 原告 被告 上诉人 被上诉人 工作人员 "
+    "证人 死者 驾驶员 竞买人 区领导 县领导 市领导 之父 之母 脱贫户 种植大户 养殖大户"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
 # Column headers that read as surname + given name when a header row follows "姓名⇥" ("姓名⇥国籍⇥…").
@@ -335,7 +336,7 @@ NAME_CUES = [
     *("法定代表人", "委托代理人", "被处罚人", "第三人", "申请人", "当事人", "联系人", "负责人", "经办人"),
     *("代理人", "投诉人", "举报人", "承办人", "签收人", "收件人", "收款人", "领款人", "开户名", "监护人"),
     *("户主", "姓名", "户名", "经营者", "被申请人", "执法人员", "送达人", "签名", "签字", "受送达人"),
-    "记录人",
+    "记录人", "记者", "通讯员",
     # Officers named in running text right after their post ("资助专管员杨某（电话…）").
     *("专管员", "协管员", "网格员", "联络员", "班主任", "联系老师", "指导老师", "带队老师"),
     *("审核人", "核稿人", "拟稿人"),
@@ -424,7 +425,9 @@ RUNNING_TEXT_CUES = [
 # What a name in running text is followed by: a verb or preposition it is the subject of.
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
-    "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称".split()  # noqa: SIM905
+    (  # noqa: SIM905
+        "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称 遗失 代表"
+    ).split()
 )
 # Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.
 TIME_WORDS = frozenset(

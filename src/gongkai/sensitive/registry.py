@@ -26,8 +26,10 @@ from gongkai.sensitive.recognizers import (
     UsccRecognizer,
 )
 from gongkai.sensitive.recognizers.foreign_names import ForeignNameRecognizer
+from gongkai.sensitive.recognizers.minority_names import MinorityNameRecognizer
 from gongkai.sensitive.recognizers.name_tables import names_beside_numbers
 from gongkai.sensitive.recognizers.spaced_names import SpacedNameRecognizer
+from gongkai.sensitive.recognizers.student_numbers import StudentNumberIdRecognizer
 from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRecognizer
 
 # Findings scoring below this are candidates, not findings (Presidio's score_threshold).
@@ -278,6 +280,8 @@ DEFAULT_REGISTRY = Registry(
         SpacedNameRecognizer(),
         ForeignNameRecognizer(),
         CuedTravelDocumentRecognizer(),
+        MinorityNameRecognizer(),
+        StudentNumberIdRecognizer(),
     ]
 )
 

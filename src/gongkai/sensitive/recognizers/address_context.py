@@ -36,7 +36,9 @@ _SENT_THERE = re.compile(
 )
 _GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询|接受处理|接受调查|接受询问)")
 _ORGANISATION_END = re.compile(
-    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校)$"
+    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校|会议室)"
+    # ... or the organisation and what one does there: "…服务中心反映（地址：", "…中心咨询（".
+    r"(?:反映|咨询|联系|投诉)?$"
 )
 _OFFICE_NAMED_AFTER = re.compile(
     rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府|执法局|执法大队)"
@@ -93,8 +95,19 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
         if label_end.endswith(label):
             head = label_end[: -len(label)]
             clause = head[max(head.rfind("。"), head.rfind("\n")) + 1 :]
-            return _ORGANISATION_IN_CLAUSE.search(clause) is not None
+            return _ORGANISATION_IN_CLAUSE.search(clause) is not None or _organisation_before(clause)
     return False
+
+
+def _organisation_before(clause: str) -> bool:
+    """A neutral label (地址, 住所地) right after an organisation's name ("…交通警察大队，住所地") or
+    after an organisation's unified social credit code in the same clause ("统一社会信用代码
+    91…，地址："): the seat of that organisation. A 个体工商户's code (92…) does not count: the
+    policy labels a sole trader's premises as personal."""
+    if _ORGANISATION_END.search(clause.rstrip("，, ")):
+        return True
+    codes = _CREDIT_CODE.finditer(clause)
+    return any(not code[0].startswith("92") and uscc_is_valid(code[0]) for code in codes)
 
 
 def _in_row_with_credit_code(norm: str, start: int, end: int, *, sole_traders: bool) -> bool:

@@ -15,8 +15,9 @@ from gongkai.sensitive.recognizers.base import (
 )
 
 _NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
-_ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)"
-_TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道)"
+# 苏木 is Inner Mongolia's township (as 嘎查 is its village).
+_ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道|苏木)"
+_TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道|苏木)"
 # A road may go on with a direction or a section (中山大道西, 人民南路四段) before its number, and a
 # number may name a courtyard (80号院12号楼).
 _ROAD = (
@@ -40,9 +41,10 @@ _DASHED_ROOM = r"\d{1,3}-\d{1,2}-\d{3,4}(?![0-9])"
 # Led by the literal hyphen, which ``re`` skips to in a tight C loop (a ``find`` loop in Python
 # over every hyphen of the dates and phone numbers cost 5 M instructions per pass).
 _DASHED_ANCHOR = re.compile(r"-(?<=[0-9]-)(?=\d{1,2}-\d{3,4}(?![0-9]))")
-# Village (or community) then a group (4组、八组、油坊组) and/or a natural village, then a number.
-_GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队)"
-_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
+# Village (or community, or a Mongolian 嘎查) then a group (4组、八组、油坊组, the northwest's 1社)
+# and/or a natural village, then a number.
+_GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队|社)"
+_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区|嘎查)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
 # Below a town, without a house number: …镇…村4组, …镇…村张家宅 (natural villages end in one of
 # these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
@@ -171,11 +173,13 @@ class AddressRecognizer(Recognizer):
     # to it ("于", "在"); it is cut off at the last such word. (No "^": with a start position,
     # ``re`` matches "^" only at a line start, which left "住所地…" and "日在…" inside spans.)
     # "为" is cut only after a label ("地址为…"): alone it starts road names (为民路).
-    # "户籍所在地…", "寄自…", and a household before its address ("孙金林户姚庄镇…") are cut too.
+    # "户籍所在地…", "寄自…", and a household before its address ("孙金林户姚庄镇…") are cut too,
+    # and so are "来信请寄…" and a statement's "本人系…". "于" is not cut where it starts a
+    # division's name (于都县, 于田县, 于洪区) or a 于家… village.
     _lead = re.compile(
         # "住" is not a label in 住宅 ("…广场住宅区2座").
         r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
-        + r")均?[为是]?|所在地|寄自|来自|户|[于在至到：:](?!地))"
+        + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地))"
     )
     score = 0.85
     explanation = "街道门牌级详细地址"

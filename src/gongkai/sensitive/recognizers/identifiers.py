@@ -82,9 +82,10 @@ class IdCardRecognizer(Recognizer):
     @staticmethod
     def _run_on(digits: str, norm: str, end: int) -> tuple[float, str] | None:
         """An 18-character number with 1-3 more digits after it (from ``end`` on): a run-on table
-        cell, unless the whole run is a bank card (Luhn, issuer prefix), which then wins."""
+        cell, unless the whole run is a bank card (Luhn, issuer prefix, at most 19 digits: ISO/IEC
+        7812), which then wins. A 残疾人证号 is the ID number and two digits: 20, never a card."""
         run = digits + _digits_at(norm, end)
-        if run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
+        if len(run) <= 19 and run.startswith(_BANK_PREFIXES) and luhn_is_valid(run):
             return None
         return 0.9, "身份证号码（校验码有效）后紧接其他数字，疑为表格相邻单元格"
 
@@ -303,6 +304,14 @@ class PassportRecognizer(Recognizer):
     explanation = "护照/通行证号码格式（无校验码）"
     context = ("护照", "通行证", "证件号", "证件类型", "回乡证")
     context_score = 0.9
+
+    def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
+        # A province's one-character abbreviation right before the letter ("桂C94220054",
+        # "京G43655650") makes it a provincial certificate number (执法证号 and the like), the way
+        # plates are written; a travel document's number never carries one.
+        if start and norm[start - 1] in lexicon.PLATE_PROVINCES:
+            return None
+        return self.score, self.explanation
 
 
 class LicensePlateRecognizer(Recognizer):

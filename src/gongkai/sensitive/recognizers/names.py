@@ -69,6 +69,9 @@ _CLAUSE_ENDS = "。，；;,\n（("
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
+# Given names of the 1950s-70s led by a character that otherwise ends a name ("向" as in "向…申请"):
+# whole given names, not characters.
+_ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 向军 向辉 向党".split())  # noqa: SIM905
 # After a person cue, "旗" ends a given name (红旗), not a banner: banners follow address cues.
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
@@ -107,9 +110,15 @@ _SCAN = re.compile(
 )
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
-    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n"] if len(c) == n) for n in (1, 2, 3)
+    # A space too: a notice's entries run on one line ("声明作废。 王某遗失…").
+    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n "] if len(c) == n) for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
+# After a post or a role (not searched for in running text, where their first characters are
+# common): what a subject does next, "区长李某主持召开", "书记王某带队".
+_AFTER_POST_WORDS = lexicon.RUNNING_TEXT_END_WORDS | frozenset(
+    "带队 主持 出席 参加 走进 来到 强调 专程 出庭 参评 提交 名下 不慎 家中".split()  # noqa: SIM905
+)
 # A list line's first item may have the surname 于: "于海燕、男、…".
 _LIST_ENDS = frozenset("、（(\t ")
 
@@ -197,7 +206,8 @@ class PersonNameRecognizer(Recognizer):
         for cue in lexicon.NAME_AFTER_CUES:
             i = norm.find(cue)
             while i != -1:
-                if norm.startswith("事务所", i + len(cue)):  # 律师事务所: a firm's name before it
+                # 律师事务所: a firm's name before it; "负责同志" is a role ("相关负责同志").
+                if norm.startswith("事务所", i + len(cue)) or norm[i - 2 : i] == "负责":
                     i = norm.find(cue, i + 1)
                     continue
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
@@ -415,11 +425,16 @@ class PersonNameRecognizer(Recognizer):
             name = run[: s + given]
             if len(name) < s + given or name in lexicon.NOT_NAMES:
                 continue
-            if not _NOT_GIVEN.isdisjoint(name[s:]) or name[-1] in _NOT_LAST_AFTER_CUE:
+            if (not _NOT_GIVEN.isdisjoint(name[s:]) and name[s:] not in _ERA_GIVEN) or (
+                name[-1] in _NOT_LAST_AFTER_CUE
+            ):
                 continue
             follower = run[s + given : s + given + 1]
             # A dot: the first part of a dotted name, which ``_name_list`` reads whole.
             if not follower or follower in lexicon.STOP_AFTER_NAME or follower in _DOTS:
+                return s + given
+            # ... or a word a subject is followed by ("区长李某主持召开", "被告王某提交了").
+            if run[s + given : s + given + 2] in _AFTER_POST_WORDS:
                 return s + given
         return 0
 
@@ -460,7 +475,7 @@ class PersonNameRecognizer(Recognizer):
             0 < s < len(name)
             and name not in lexicon.NOT_NAMES
             and name[-1] not in lexicon.ORG_PLACE_SUFFIXES  # 黄湖镇, 余新镇
-            and lexicon.GIVEN_NAME_CHARS.issuperset(name[s:])
+            and (lexicon.GIVEN_NAME_CHARS.issuperset(name[s:]) or name[s:] in _ERA_GIVEN)
         )
 
     def _repeats(

@@ -22,11 +22,13 @@ CUES = ("护照", "通行证", "海员证", "旅行证")
 # Searched for: "行证" ends 通行证 and 旅行证 (one ``str.find`` fewer per text).
 _SEARCHED = ("护照", "行证", "海员证")
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
-# A lost-document notice counts the book first ("通行证一本，号码："). In a row of a CSV file or of
+# A lost-document notice counts the book first ("通行证一本，号码："), or names the number after a
+# comma ("往来台湾通行证，证件号码…"). In a row of a CSV file or of
 # a table printed one cell per line, the number is the next cell: there only the letter-led forms
 # (a date or an amount is all digits).
 _NUMBER = re.compile(
-    r"[ \t\u3000]*(?:[一两二三]本[，,][ \t]*(?:证件)?)?(?:号码|号)?[：:]?[ \t\u3000]*"
+    r"[ \t\u3000]*(?:[一两二三]本[，,][ \t]*(?:证件)?|[，,][ \t]*(?:证件)?(?=号))?"
+    r"(?:号码|号)?[：:]?[ \t\u3000]*"
     r"(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
     r"|[ \t]*[,，\n\t|][ \t]*(?P<cell>[A-Z]{1,2}\d{6,9})(?![0-9A-Za-z])"
 )

@@ -1,0 +1,109 @@
+"""Names of Tibetans, Mongols and the Yi written without "·" and without a Han surname (索朗次仁,
+巴图乌力吉, 沙马阿依).
+
+Such a name is a sequence of name elements rather than a surname and a given name: Tibetan names
+of two or three two-character elements (扎西, 次仁, 卓玛 ...), Mongolian names of elements such as
+巴特尔, 乌云, 其其格 (a one-character ending 图/仓/门 after them), Yi names of a clan name (沙马,
+吉克, 阿鲁 ...) and a given name (阿依, 木呷, 子莫 ...). The elements are the common ones listed in
+public name-transcription references (《少数民族人名汉字音译转写规则》-style tables, census name
+statistics of Tibet, Inner Mongolia and Liangshan). A run of two or more elements is a name only
+where it stands as a whole word: after a line start, a separator, a colon, a bracket or a role
+word's last character (人 者 员 主 长), and before a separator, a clause mark or a word that
+follows a subject (等, 代表, 遗失 ...). Words made of these characters ("多吉祥", "白马寺") are not
+runs of whole elements, or do not stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.base import CJK, Recognizer, literal_alternation
+
+TIBETAN = (  # noqa: SIM905
+    "扎西 卓玛 次仁 多吉 多杰 格桑 洛桑 顿珠 旺堆 普布 旦增 丹增 达瓦 达娃 "
+    "央金 边巴 米玛 白玛 拉姆 益西 德吉 阿旺 平措 次旦 曲珍 尼玛 拉巴 巴桑 "
+    "索朗 强巴 措姆 贡布 罗布 琼达 仁青 仁增 群培 桑珠 嘎玛 次珍 卓嘎 央宗 "
+    "德庆 旺姆 拉珍 贡觉 加措 嘉措 坚参 才让 才旦 桑杰 更登 土登 旺秋 晋美 "
+    "泽仁 泽旺 根秋 吉美 尼珍 巴珠 朗杰 旺久 次央 班典 仓决 曲措 白珍 普赤 "
+    "拉宗 格列 索南 单增 旺扎 卓嘎 巴吉 玉珍 曲吉 美朗 达杰 多布 拉加 旦巴 "
+    "次顿 贡嘎 央拉 仁措 斯朗 然乌"
+).split()
+MONGOLIAN = (  # noqa: SIM905
+    "巴特尔 巴雅尔 额尔敦 斯琴 高娃 苏和 格日勒 孟和 吉雅 朝鲁 哈斯 其木格 "
+    "其其格 萨仁 阿拉坦 乌云 那仁 娜仁 图雅 乌兰 巴图 宝音 额尔德尼 达来 敖其尔 "
+    "特木尔 满都拉 阿古拉 布和 毕力格 那顺 朝克 托娅 呼和 乌力吉 吉日嘎拉 青格勒 "
+    "白音 额日德木 都仁 套格套 巴音 斯日古楞 敖敦 苏日娜 塔娜 其勒木格 格根 哈达 "
+    "阿木尔 萨其拉 朝格 乌日娜 达古拉 额尔登 孟根 图门 德力格尔 扎那 乌恩 巴根 "
+    "吉日 木其尔 萨日娜 恩和 宝力德 巴达玛 旭日 格日乐 查干 包勒 阿如娜"
+).split()
+YI = (  # noqa: SIM905
+    "阿鲁 吉觉 勒尔 马海 吉克 阿苏 日火 沙马 海来 俄木 曲比 阿余 吉伍 瓦扎 "
+    "果基 罗洪 沙玛 吉俄 倮伍 阿的 吉木 苏呷 加拉 俄底 阿侯 阿呷 拉哈 曲日 "
+    "木呷 阿果 阿支 拉则 尔古 子莫 依洛 木牛 石惹 阿依 伍各 拉博 有格 日沙 "
+    "阿衣 日哈 子日 拉铁 阿各 石布 伍呷 阿牛 拉石 莫色 尔日 阿约 史色 约布 "
+    "布哈 阿说 伍沙 么么 尔哈 有色 日格 木果 拉乌"
+).split()
+# One-character endings of Mongolian names (格日勒图, 阿拉坦仓, 朝鲁门), taken only after an element.
+_ENDINGS = "图仓门夫"
+ELEMENTS = tuple(dict.fromkeys(TIBETAN + MONGOLIAN + YI))
+
+_ELEMENT = "(?:" + literal_alternation((w, "") for w in sorted(ELEMENTS, key=len, reverse=True)) + ")"
+_NAME = re.compile(rf"{_ELEMENT}(?:{_ELEMENT}){{0,3}}[{_ENDINGS}]?")
+# A Mongolian name of one element (其其格, 巴特尔) or of one element and an ending (朝鲁门) is a
+# name only right after a role word or a colon, or in a list: "申请人其其格、", "经营者：朝鲁门，".
+_SINGLE_BEFORE = frozenset("人者员主：:、")
+_MONGOLIAN = frozenset(MONGOLIAN)
+_ELEMENT_SET = frozenset(ELEMENTS)
+# What may stand right before such a name (besides a character that is not CJK): a separator, a
+# colon or bracket, or the last character of a role word (申请人, 死者, 驾驶员, 车主, 村长).
+_BEFORE = frozenset("、：:，,（(；;人者员主长")
+# What may follow it (besides a character that is not CJK): a separator or clause mark, or a word
+# that follows a subject or a listed name.
+_AFTER = frozenset("、，,。：:（(；;")
+_AFTER_WORDS = (
+    *("等", "代表", "遗失", "不慎", "之", "向", "持", "现", "说"),
+    *("表示", "主持", "同志", "先生", "女士"),
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+class MinorityNameRecognizer(Recognizer):
+    """Tibetan, Mongolian and Yi names of two or more name elements standing as a whole word, or a
+    Mongolian one-element name right after a role word (see the module docstring)."""
+
+    kind = Kind.PERSON_NAME
+    score = 0.8
+    explanation = "藏族、蒙古族、彝族等姓名（由常见名字音节组成）"
+
+    def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        for match in _NAME.finditer(norm):
+            start, end = match.span()
+            if (_several_elements(match[0]) or _single_after_role(norm, start, match[0])) and _stands_alone(
+                norm, start, end
+            ):
+                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+
+
+def _several_elements(name: str) -> bool:
+    """Whether ``name`` (a run of elements, perhaps with an ending) holds two elements or more."""
+    return name not in _ELEMENT_SET and not (name[:-1] in _ELEMENT_SET and name[-1] in _ENDINGS)
+
+
+def _single_after_role(norm: str, start: int, name: str) -> bool:
+    """A Mongolian name of one element of three characters or more (其其格), or of one element and
+    an ending (朝鲁门), right after a role word, a colon or a list's "、"."""
+    if norm[start - 1 : start] not in _SINGLE_BEFORE:
+        return False
+    return (name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)
+
+
+def _stands_alone(norm: str, start: int, end: int) -> bool:
+    before = norm[start - 1 : start]
+    if before and before not in _BEFORE and _CJK_CHAR.match(before):
+        return False
+    after = norm[end : end + 1]
+    if not after or after in _AFTER or not _CJK_CHAR.match(after):
+        return True
+    return norm.startswith(_AFTER_WORDS, end)
