@@ -282,3 +282,25 @@ def test_cell_start_without_listed_separators_counts_one_character_each(row: str
     for column in range(len(cells)):
         assert cell_start(cells, None, column) == cell_start(cells, seps, column)
         assert row[cell_start(cells, None, column) :].startswith(cells[column].lstrip(" "))
+
+
+def test_minority_names_read_from_the_names_scan_are_those_of_a_scan_of_their_own() -> None:
+    from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
+    from gongkai.sensitive.recognizers import minority_names
+    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+
+    rng = random.Random(14)
+    pieces = [*minority_names.ELEMENTS[::7], "图", "、", "：", "人", "于", "，", "张", "报", "区长"]
+    texts = [normalize(c.document.text) for c in annotated_cases_d()]
+    texts += [normalize(d.text) for d in generate(20231, 40)]
+    texts += ["".join(rng.choices(pieces, k=30)) for _ in range(1000)]
+    texts += ["申请人索朗次仁、格桑卓玛，巴图乌力吉等", "沙马阿依：其其格、朝鲁门"]
+    shared = 0
+    for text in texts:
+        own = [m.span() for m in minority_names._NAME.finditer(text)]
+        PersonNameRecognizer._scan(text)  # leaves its spans for this very text
+        assert list(minority_names._matches(text)) == own, text
+        shared += bool(own)
+        # Another string of the same characters is scanned anew: the spans are kept for one text.
+        assert list(minority_names._matches("".join(list(text)))) == own
+    assert shared > 500  # most random texts hold elements, many overlapping
