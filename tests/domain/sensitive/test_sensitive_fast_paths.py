@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from gongkai.sensitive import Finding, Kind, detect
+from gongkai.sensitive import Finding, Kind, detect, lexicon
 from gongkai.sensitive.checksums import id_card_check_char
 from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.model import make_finding
 from gongkai.sensitive.normalize import _TABLE, normalize
 from gongkai.sensitive.recognizers import _valid_birth_date, _valid_date
+from gongkai.sensitive.recognizers.name_tables import CELL_NAME, cell_start, row_cells
 from gongkai.sensitive.registry import _DECIMAL_RANGES, _FIVE_MORE, DEFAULT_REGISTRY
 
 
@@ -234,3 +235,72 @@ def test_literal_alternation_matches_as_the_flat_alternation() -> None:
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(8))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_cell_name_with_the_surname_class_first_accepts_the_same_cells() -> None:
+    # CELL_NAME is only matched whole: the order of its surname alternatives cannot change an answer.
+    compound = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    compound_first = re.compile(
+        rf"(?:{compound}|[{lexicon.SINGLE_SURNAMES}于])(?:[\u4e00-\u9fff]{{1,2}}| {{1,2}}[\u4e00-\u9fff])"
+    )
+    rng = random.Random(14)
+    chars = [*lexicon.SINGLE_SURNAMES[:40], "于", " ", "华", "明", *"".join(lexicon.COMPOUND_SURNAMES)]
+    for _ in range(50_000):
+        cell = "".join(rng.choices(chars, k=rng.randint(1, 6)))
+        assert (CELL_NAME.fullmatch(cell) is None) == (compound_first.fullmatch(cell) is None), cell
+    for cell in ("欧阳 娜", "司马瑞", "王 伟", "于思琪"):
+        assert CELL_NAME.fullmatch(cell), cell
+
+
+def test_name_runs_with_the_surname_class_first_give_the_same_names() -> None:
+    # The run after a cue starts where it did with the compound surnames first, and the name read
+    # from it (its first five characters at most) is the same.
+    from gongkai.sensitive.recognizers import names
+
+    compound = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    compound_first = rf"(?:{compound}|[{lexicon.SINGLE_SURNAMES}于])"
+    assert compound_first != names._SURNAME_OR_YU
+    recognizer = names.PersonNameRecognizer()
+    old = re.compile(recognizer.pattern.pattern.replace(names._SURNAME_OR_YU, compound_first))
+    rng = random.Random(14)
+    chars = [*"申请人联系：、 于王欧阳司马上官娜华明（）", *"".join(lexicon.COMPOUND_SURNAMES[:10])]
+    texts = [normalize(d.text) for d in generate(20231, 60)]
+    texts += ["".join(rng.choices(chars, k=40)) for _ in range(2000)]
+    for text in texts:
+        new_runs = [
+            (m.span(), m.start("run"), recognizer._name_length(m["run"]))
+            for m in recognizer.pattern.finditer(text)
+        ]
+        old_runs = [(m.span(), m.start("run"), recognizer._name_length(m["run"])) for m in old.finditer(text)]
+        assert new_runs == old_runs, text
+
+
+@pytest.mark.parametrize("row", ["1\t 龚超 \t男", "序号 | 姓名 | 性别", "|| 王伟|", "a\tb\t  c"])
+def test_cell_start_without_listed_separators_counts_one_character_each(row: str) -> None:
+    sep = "\t" if "\t" in row else "|"
+    cells, seps = row_cells(row, sep)
+    for column in range(len(cells)):
+        assert cell_start(cells, None, column) == cell_start(cells, seps, column)
+        assert row[cell_start(cells, None, column) :].startswith(cells[column].lstrip(" "))
+
+
+def test_minority_names_read_from_the_names_scan_are_those_of_a_scan_of_their_own() -> None:
+    from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
+    from gongkai.sensitive.recognizers import minority_names
+    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+
+    rng = random.Random(14)
+    pieces = [*minority_names.ELEMENTS[::7], "图", "、", "：", "人", "于", "，", "张", "报", "区长"]
+    texts = [normalize(c.document.text) for c in annotated_cases_d()]
+    texts += [normalize(d.text) for d in generate(20231, 40)]
+    texts += ["".join(rng.choices(pieces, k=30)) for _ in range(1000)]
+    texts += ["申请人索朗次仁、格桑卓玛，巴图乌力吉等", "沙马阿依：其其格、朝鲁门"]
+    shared = 0
+    for text in texts:
+        own = [m.span() for m in minority_names._NAME.finditer(text)]
+        PersonNameRecognizer._scan(text)  # leaves its spans for this very text
+        assert list(minority_names._matches(text)) == own, text
+        shared += bool(own)
+        # Another string of the same characters is scanned anew: the spans are kept for one text.
+        assert list(minority_names._matches("".join(list(text)))) == own
+    assert shared > 500  # most random texts hold elements, many overlapping

@@ -25,10 +25,11 @@ from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
 _COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
-_SURNAME_OR_YU = rf"(?:{_COMPOUND}|[{lexicon.SINGLE_SURNAMES}于])"
 # A name cell: surname + one or two characters, or a two-character name padded to the width of
 # three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
-CELL_NAME = re.compile(rf"{_SURNAME_OR_YU}(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
+# Only ever matched whole (``fullmatch``), so the single-surname class may come first: one class
+# test accepts most cells, where ``re`` tried the compound surnames one by one before it.
+CELL_NAME = re.compile(rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_COMPOUND})(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
 DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
@@ -152,10 +153,11 @@ def row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
     return cells, [sep] * (len(cells) - 1)
 
 
-def cell_start(cells: list[str], seps: list[str], column: int) -> int:
-    """Offset in its row of the text of cell ``column`` (after its leading spaces)."""
+def cell_start(cells: list[str], seps: list[str] | None, column: int) -> int:
+    """Offset in its row of the text of cell ``column`` (after its leading spaces); ``seps`` None:
+    one character between cells."""
     cell = cells[column]
-    before = sum(map(len, cells[:column])) + sum(map(len, seps[:column]))
+    before = sum(map(len, cells[:column])) + (column if seps is None else sum(map(len, seps[:column])))
     return before + len(cell) - len(cell.lstrip(" "))
 
 
@@ -321,12 +323,15 @@ def header_column_names(norm: str) -> Iterator[tuple[int, int]]:
             continue
         header_line = norm[line_start:line_end]
         sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-        cells, seps = row_cells(header_line, sep)
-        column = column_at(cells, seps, header.start("word") - line_start)
+        cells, header_seps = row_cells(header_line, sep)
+        column = column_at(cells, header_seps, header.start("word") - line_start)
         width, row_end = len(cells), line_end
+        seps: list[str] | None
         while column >= 0 and row_end != -1:
             row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-            cells, seps = row_cells(norm[row_start:row_end] if row_end != -1 else norm[row_start:], sep)
+            row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
+            # A tab or "|" table's row is split in C, its separators not listed (one character each).
+            cells, seps = row_cells(row, None) if sep is None else (row.split(sep), None)
             if len(cells) != width:  # the table ends
                 break
             cell = cells[column].strip(" ")
