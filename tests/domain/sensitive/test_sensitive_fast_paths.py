@@ -327,3 +327,17 @@ def test_after_unit_is_tried_only_where_it_can_start() -> None:
         for end in range(len(norm) + 1):
             if after_unit.match(norm, end) is not None:
                 assert norm[end : end + 1] in _AFTER_UNIT_FIRSTS
+
+
+def test_a_name_found_once_and_mentioned_again_is_found_again() -> None:
+    """``_repeats`` skips a name mentioned only where it was found, and only such a name."""
+    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+
+    text = "申请人：张伟华\n经核实，材料属实。其中张伟华的家庭住址不予公开。"
+    norm = normalize(text)
+    spans = {(f.start, f.end) for f in PersonNameRecognizer().analyze(text, norm)}
+    first = text.index("张伟华")
+    again = text.index("张伟华", first + 1)
+    assert {(first, first + 3), (again, again + 3)} <= spans
+    once = "申请人：张伟华\n经核实，材料属实。"
+    assert {(f.start, f.end) for f in PersonNameRecognizer().analyze(once, normalize(once))} == {(4, 7)}

@@ -266,7 +266,7 @@ class PersonNameRecognizer(Recognizer):
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
         yield from found.values()
-        yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+        yield from self._repeats(text, norm, {f.text: f.start for f in found.values()}, found)
 
     def _running_text(
         self,
@@ -481,10 +481,14 @@ class PersonNameRecognizer(Recognizer):
         )
 
     def _repeats(
-        self, text: str, norm: str, names: set[str], found: dict[tuple[int, int], Finding]
+        self, text: str, norm: str, names: dict[str, int], found: dict[tuple[int, int], Finding]
     ) -> Iterator[Finding]:
-        """Other mentions of names already found; a longer name ("张伟华" after "张伟") is not one."""
+        """Other mentions of names already found (each with where it was found); a longer name
+        ("张伟华" after "张伟") is not one."""
         for name in sorted(names, key=len, reverse=True):
+            # Most names are mentioned once, where they were found: one count, no loop.
+            if norm.startswith(name, names[name]) and norm.count(name) == 1:
+                continue
             i = norm.find(name)
             while i != -1:
                 end = i + len(name)
