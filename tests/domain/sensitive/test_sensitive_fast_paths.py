@@ -304,3 +304,40 @@ def test_minority_names_read_from_the_names_scan_are_those_of_a_scan_of_their_ow
         # Another string of the same characters is scanned anew: the spans are kept for one text.
         assert list(minority_names._matches("".join(list(text)))) == own
     assert shared > 500  # most random texts hold elements, many overlapping
+
+
+def test_after_unit_is_tried_only_where_it_can_start() -> None:
+    """``_after_units`` matches ``_after_unit`` only where the next character is one of
+    ``_AFTER_UNIT_FIRSTS``: nowhere else (any character, then a name and a separator) does it match."""
+    from gongkai.sensitive.recognizers.names import _AFTER_UNIT_FIRSTS, PersonNameRecognizer
+
+    after_unit = PersonNameRecognizer._after_unit
+    rng = random.Random(14)
+    tails = ["张三、", "欧阳明，", "长刘亮红；", "副镇长刘亮红，", "：常红梅0379-6392", "局长张三。"]
+    checked = 0
+    for code in range(0x20, 0xA000):
+        char = chr(code)
+        for tail in (*tails, rng.choice(tails)):
+            if after_unit.match(char + tail) is not None:
+                checked += 1
+                assert char in _AFTER_UNIT_FIRSTS, char
+    assert checked > 400
+    for document in generate(20231, 60):
+        norm = normalize(document.text)
+        for end in range(len(norm) + 1):
+            if after_unit.match(norm, end) is not None:
+                assert norm[end : end + 1] in _AFTER_UNIT_FIRSTS
+
+
+def test_a_name_found_once_and_mentioned_again_is_found_again() -> None:
+    """``_repeats`` skips a name mentioned only where it was found, and only such a name."""
+    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+
+    text = "申请人：张伟华\n经核实，材料属实。其中张伟华的家庭住址不予公开。"
+    norm = normalize(text)
+    spans = {(f.start, f.end) for f in PersonNameRecognizer().analyze(text, norm)}
+    first = text.index("张伟华")
+    again = text.index("张伟华", first + 1)
+    assert {(first, first + 3), (again, again + 3)} <= spans
+    once = "申请人：张伟华\n经核实，材料属实。"
+    assert {(f.start, f.end) for f in PersonNameRecognizer().analyze(once, normalize(once))} == {(4, 7)}

@@ -338,3 +338,17 @@ def header_column_names(norm: str) -> Iterator[tuple[int, int]]:
             if cell_is_name(cell, cells, under_header=True):
                 start = row_start + cell_start(cells, seps, column)
                 yield start, start + len(cell)
+
+
+_SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
+
+
+def salutations(norm: str) -> Iterator[tuple[int, int]]:
+    """A letter's salutation, a name cell alone on its line before a colon: "韦珍诺：⏎你（您）…"."""
+    for colon in ("：\n", ":\n"):
+        i = norm.find(colon)
+        while i != -1:
+            start = norm.rfind("\n", 0, i) + 1
+            if _SALUTATION_NEXT.match(norm, i + 2) and CELL_NAME.fullmatch(norm, start, i):
+                yield start, i
+            i = norm.find(colon, i + 1)

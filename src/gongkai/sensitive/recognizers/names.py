@@ -16,13 +16,13 @@ from gongkai.sensitive.recognizers.base import (
 )
 from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, listed_names, related_names
 from gongkai.sensitive.recognizers.name_tables import (
-    CELL_NAME,
     DOTTED,
     column_names,
     dotted_names,
     header_column_names,
     is_dotted_name,
     names_before_sex,
+    salutations,
 )
 
 
@@ -85,11 +85,14 @@ _CUES = literal_alternation(
     # ... or a table cell of its own: "| 见证人 | 于浩欣 |", "受理人\t徐思峰".
     + [(cue, r"(?:[：:]| ?\| ?|\t)") for cue in sorted(lexicon.NAME_CUES_WITH_COLON, key=len, reverse=True)]
 )
-_SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
 _UNITS = ("局", "室", "街道", "镇", "乡", "办", "中心")
+# What ``_after_unit`` can start with (a colon, a title's first character, a surname's): five
+# units in six are followed by none, and the expression (~100 compound surnames tried one by one)
+# is spared there.
+_AFTER_UNIT_FIRSTS = frozenset("：:副局主书镇乡科处所站委") | frozenset(_SURNAME_HEADS)
 # Where a name may start in running text: after a running-text cue word or a clause mark.
 # Names in running text are found from what ends them ("于", "表示" ...), looking back for a
 # name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
@@ -194,7 +197,7 @@ class PersonNameRecognizer(Recognizer):
         for i in title_ends:
             after = _AFTER_TITLE.match(norm, i)
             self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
-        for start, end in chain(self._after_units(norm), self._salutations(norm)):
+        for start, end in chain(self._after_units(norm), salutations(norm)):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
@@ -263,7 +266,7 @@ class PersonNameRecognizer(Recognizer):
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
         yield from found.values()
-        yield from self._repeats(text, norm, {f.text for f in found.values()}, found)
+        yield from self._repeats(text, norm, {f.text: f.start for f in found.values()}, found)
 
     def _running_text(
         self,
@@ -448,22 +451,15 @@ class PersonNameRecognizer(Recognizer):
         for unit in _UNITS:
             i = norm.find(unit)
             while i != -1:
-                if (match := self._after_unit.match(norm, i + len(unit))) is not None and (
+                end = i + len(unit)
+                if (
+                    norm[end : end + 1] in _AFTER_UNIT_FIRSTS
+                    and (match := self._after_unit.match(norm, end)) is not None
                     # "办" ends words too (办公地址、办理): a name after it must be the lexicon's.
-                    unit != "办" or self._is_lexicon_name(match["run"])
+                    and (unit != "办" or self._is_lexicon_name(match["run"]))
                 ):
                     yield match.span("run")
                 i = norm.find(unit, i + 1)
-
-    @staticmethod
-    def _salutations(norm: str) -> Iterator[tuple[int, int]]:
-        for colon in ("：\n", ":\n"):
-            i = norm.find(colon)
-            while i != -1:
-                start = norm.rfind("\n", 0, i) + 1
-                if _SALUTATION_NEXT.match(norm, i + 2) and CELL_NAME.fullmatch(norm, start, i):
-                    yield start, i
-                i = norm.find(colon, i + 1)
 
     @staticmethod
     def _plausible_name(name: str) -> bool:
@@ -485,10 +481,14 @@ class PersonNameRecognizer(Recognizer):
         )
 
     def _repeats(
-        self, text: str, norm: str, names: set[str], found: dict[tuple[int, int], Finding]
+        self, text: str, norm: str, names: dict[str, int], found: dict[tuple[int, int], Finding]
     ) -> Iterator[Finding]:
-        """Other mentions of names already found; a longer name ("张伟华" after "张伟") is not one."""
+        """Other mentions of names already found (each with where it was found); a longer name
+        ("张伟华" after "张伟") is not one."""
         for name in sorted(names, key=len, reverse=True):
+            # Most names are mentioned once, where they were found: one count, no loop.
+            if norm.startswith(name, names[name]) and norm.count(name) == 1:
+                continue
             i = norm.find(name)
             while i != -1:
                 end = i + len(name)
