@@ -341,3 +341,15 @@ def test_a_name_found_once_and_mentioned_again_is_found_again() -> None:
     assert {(first, first + 3), (again, again + 3)} <= spans
     once = "申请人：张伟华\n经核实，材料属实。"
     assert {(f.start, f.end) for f in PersonNameRecognizer().analyze(once, normalize(once))} == {(4, 7)}
+
+
+def test_the_names_scan_hands_its_minority_spans_over_once_and_lets_go_of_the_text() -> None:
+    from gongkai.sensitive.recognizers import minority_names
+    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+
+    text = normalize("申请人索朗次仁、格桑卓玛到场。" * 50)
+    PersonNameRecognizer._scan(text)
+    assert minority_names._SCANNED[0] is text  # the names' scan left its spans for this text
+    spans = list(minority_names._matches(text))
+    assert spans == [m.span() for m in minority_names._NAME.finditer(text)]
+    assert minority_names._SCANNED[0] is None  # read once, the document is not held on to

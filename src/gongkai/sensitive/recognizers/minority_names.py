@@ -85,10 +85,14 @@ def scanned(norm: str, spans: list[tuple[int, int]]) -> None:
 def _matches(norm: str) -> Iterator[tuple[int, int]]:
     """``_NAME.finditer``'s spans: from the names' scan of this very text if it ran (each match
     where the last one ended, as ``finditer`` goes on), or by a scan of its own."""
+    global _SCANNED
     text, spans = _SCANNED
     if text is not norm:
         yield from (match.span() for match in _NAME.finditer(norm))
         return
+    # Read once: let go of the text, which may be a large document, instead of holding it until the
+    # next scan (a second read of the same text scans anew, with the same result).
+    _SCANNED = (None, [])
     last = 0
     for start, end in spans:
         if start >= last:
