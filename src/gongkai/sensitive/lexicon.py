@@ -325,6 +325,8 @@ TITLES = (  # noqa: SIM905
     "证人 死者 驾驶员 竞买人 区领导 县领导 市领导 之父 之母 脱贫户 种植大户 养殖大户"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
+# Occupations, household roles and verbs of a record that start with a surname (房, 农, 陈, 安).
+NOT_NAMES |= frozenset("房东 房客 房主 农民 农户 陈述 陈列 安葬 安置 安排 安装 时候 时许".split())  # noqa: SIM905
 # Column headers that read as surname + given name when a header row follows "姓名⇥" ("姓名⇥国籍⇥…").
 NOT_NAMES |= frozenset("国籍 籍贯 关系 单价 小计 总计 余额 项目 费用 房号 车牌 门牌 成员 常住".split())  # noqa: SIM905
 # School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:

@@ -8,7 +8,7 @@ from itertools import chain
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers import minority_names
+from gongkai.sensitive.recognizers import apposed_names, minority_names
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -44,8 +44,7 @@ _SURNAME_OR_YU = _SURNAME_CLASS_FIRST
 _SURNAME_HEADS = "".join(
     sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
 )
-_MASK_CHARS = frozenset("某*＊×")
-_DOTS = frozenset("·•・")
+_MASK_CHARS, _DOTS = frozenset("某*＊×"), frozenset("·•・")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
@@ -63,18 +62,15 @@ if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
 _VERB_SET = frozenset(lexicon.OBJECT_VERBS)
 _NAME_HEADS = frozenset(_SURNAME_HEADS)
-# Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
-# "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
+# Objects of a handing verb, ending a clause ("结果报王某。"): three characters or more (通知原文).
 _CLAUSE_ENDS = "。，；;,\n（("
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
-# Given names of the 1950s-70s led by a character that otherwise ends a name ("向" as in "向…申请"):
-# whole given names, not characters.
+# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请): whole names.
 _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 向军 向辉 向党".split())  # noqa: SIM905
-# After a person cue, "旗" ends a given name (红旗), not a banner: banners follow address cues.
-_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
+_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")  # 红旗 after a person cue
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
@@ -116,7 +112,8 @@ _SCAN = re.compile(
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     # A space too: a notice's entries run on one line ("声明作废。 王某遗失…").
-    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n "] if len(c) == n) for n in (1, 2, 3)
+    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n "] if len(c) == n)
+    for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
 # After a post or a role (not searched for in running text, where their first characters are
@@ -224,6 +221,7 @@ class PersonNameRecognizer(Recognizer):
                         break
                 i = norm.find(cue, i + 1)
         self._running_text(text, norm, found, running_ends, verb_ends)
+        apposed_names.add_findings(text, norm, found, self._is_lexicon_name)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
@@ -311,10 +309,12 @@ class PersonNameRecognizer(Recognizer):
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
 
     def _before_comrade(self, name: str) -> bool:
-        """A name before 同志/先生/女士: the lexicon's, or any three characters after a single
-        surname that hold no office or place (请柏庆丰同志; not 全体同志, 区委李同志)."""
+        """A name before 同志/先生/女士: the lexicon's, or three letters after a single surname that
+        hold no office, place or description (请柏庆丰同志; not 全体同志, 辖区独居老人, 车走。老人)."""
         return self._is_lexicon_name(name) or (
             len(name) == 3
+            and name.isalpha()
+            and name[1:] not in lexicon.NOT_NAMES
             and name[0] in _SINGLE_SET
             and self._plausible_name(name)
             and _ORG_CHARS.isdisjoint(name[1:])

@@ -1,0 +1,131 @@
+"""Names in apposition to a person noun in running prose: "我老婆廖娟第二天…", "儿媳王敏在场",
+"项目经理肖海涛，", "被害人成亮一万八千元", "驻村干部孙丽娟列席".
+
+Prose names a person by what they are to the writer or to the case (a kinship word, a relation,
+a post, a standing in a proceeding) and then by name, with no colon and no list around it; what
+follows the name is any predicate, so the end cues of ``names`` ("于", "表示" …) miss most of them.
+The noun tells that a person follows; the name's right edge is what is left to read:
+
+- the name (surname and one or two given characters of the lexicon) is followed by a clause mark,
+  by a character that does not continue a name (``lexicon.STOP_AFTER_NAME``) or by a character
+  that starts a predicate (说, 也, 犯 …), the three-character reading first;
+- or, without such an edge ("老伴宋玉珍患…", "儿子刘明照料"), the reading that the document
+  writes again elsewhere: a name is mentioned more than once, a name plus the next word is not.
+
+The nouns are found by their last character followed by a surname's first character (one scan
+with a leading class, as in ``names``), then checked as words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from gongkai.sensitive import lexicon
+from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.base import CJK
+
+# Kinship and household words, as the family itself says them and as a record writes them.
+_KIN = (  # noqa: SIM905
+    "老婆 老公 丈夫 妻子 其妻 其夫 爱人 老伴 老头子 儿子 女儿 长子 次子 长女 次女 小儿子 大儿子 "
+    "小女儿 大女儿 儿媳 女婿 孙子 孙女 外孙 父亲 母亲 岳父 岳母 公公 婆婆 哥哥 弟弟 姐姐 妹妹 "
+    "表弟 表哥 表姐 表妹 堂弟 堂哥 侄子 侄女 外甥 舅舅 姑姑 叔叔 伯父 姨妈 女朋友 男朋友 未婚妻 "
+    "未婚夫 前妻 前夫 继父 继母 养父 养母 其子 其女 其父 其母"
+).split()
+# Relations and standings in a case, a record or a story: who the person is to the matter.
+_STANDINGS = (  # noqa: SIM905
+    "同事 朋友 同学 室友 邻居 房东 租户 住户 业主 户主 店主 老板 雇主 业务员 被告人 辩护人 "
+    "被害人 受害人 嫌疑人 检察员 公诉人 审判长 审判员 人民陪审员 陪审员 书记员 项目经理 安全员 "
+    "班组长 组长 副组长 技术员 施工员 监理 网格员 预报员 登记员 职工 员工 医生 护士 教师 "
+    "驾驶员 司机 代表 居民代表 村民代表 个体户代表 驻村干部 党支部书记 村支书 社区书记 主席 "
+    "董事长 总经理 副局长 股长 科员 会计 出纳 独居老人 留守儿童 老党员 大学生村官 群众 获救的 "
+    "评标专家 专家 负责人 工作人员 申请人 受援人 死者 伤者 患者 当事人 委托人 调查人员"
+).split()
+_NOUNS = frozenset(_KIN) | frozenset(_STANDINGS) | frozenset(lexicon.TITLES) | frozenset(("团长", "团员"))
+_LONGEST = max(map(len, _NOUNS))
+_SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {c[0] for c in lexicon.COMPOUND_SURNAMES}))
+_SCAN = re.compile(f"[{''.join(sorted({n[-1] for n in _NOUNS}))}](?=[{_SURNAME_HEADS}])")
+# Characters that start a predicate after its subject (说, 也, 未, 违规, 协调, 患有 …) or an
+# ordinal (第二天): none is a given name's last character, so a name ends before them.
+_PREDICATE_HEADS = frozenset(
+    "说讲问答也都还又就便却没不未让叫跟给任带一两每第用以当违帮协介办持出报犯率负通详询打患接找拿"
+)
+_COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
+_NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・")
+_CJK_RE = re.compile(f"[{CJK}]")
+EXPLANATION = "亲属称谓、身份或职务后的姓名"
+
+
+def _ends_a_name(norm: str, end: int) -> bool:
+    """Whether a name can end at ``end``: the text ends, or a character that is no letter of a
+    name follows (a clause mark, a digit), or one that does not continue a name."""
+    following = norm[end : end + 1]
+    return (
+        not following
+        or _CJK_RE.match(following) is None
+        or following in lexicon.STOP_AFTER_NAME
+        or following in _PREDICATE_HEADS
+    )
+
+
+def _written_again(norm: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` stands elsewhere in the text with a name's edge after it
+    (a place "马家营" written twice is no name "马家")."""
+    name = norm[start:end]
+    i = norm.find(name)
+    while i != -1:
+        if i != start and _ends_a_name(norm, i + len(name)):
+            return True
+        i = norm.find(name, i + 1)
+    return False
+
+
+def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
+    """End of the name at ``start`` (three characters or two, as the edge after it tells), 0 if
+    neither reading is a name of the lexicon with an edge after it here or elsewhere."""
+    surname = 2 if norm[start : start + 2] in _COMPOUNDS else 1
+    readings = [
+        end
+        for end in (start + surname + 2, start + surname + 1)
+        if end <= len(norm)
+        and is_name(name := norm[start:end])
+        and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[surname:])
+        and name[surname:] not in lexicon.ADDRESS_FORMS
+        and name[:2] not in lexicon.VERBS_AFTER_ROLE
+        # A place or an office goes on after it ("原告武鸣区农村商业银行"), or a dotted name's
+        # next part (艾力·买买提, read whole by ``name_tables``).
+        and norm[end : end + 1] not in _NOT_AFTER_NAME
+    ]
+    edged = [end for end in readings if _ends_a_name(norm, end)]
+    if (
+        len(edged) == 2
+        and _written_again(norm, start, edged[1])
+        and not _written_again(norm, start, edged[0])
+    ):
+        return edged[1]  # "住户马明家的空调": the document names 马明 elsewhere, never 马明家
+    return next(iter(edged), 0) or next((end for end in readings if _written_again(norm, start, end)), 0)
+
+
+def apposed_names(norm: str, is_name: Callable[[str], bool], taken: set[int]) -> Iterator[tuple[int, int]]:
+    """Spans of names right after a person noun; ``taken``: starts of names found already."""
+    for match in _SCAN.finditer(norm):
+        start = match.end()
+        if start in taken or not any(norm[start - n : start] in _NOUNS for n in range(2, _LONGEST + 1)):
+            continue
+        end = _edge_reading(norm, start, is_name)
+        while end:
+            yield start, end
+            # A list after the noun ("被害人孙某、李某"): each next item read the same way.
+            start = end + 1
+            end = 0
+            if norm[start - 1 : start] == "、" and start not in taken:
+                end = _edge_reading(norm, start, is_name)
+
+
+def add_findings(
+    text: str, norm: str, found: dict[tuple[int, int], Finding], is_name: Callable[[str], bool]
+) -> None:
+    """Add the names after person nouns to ``found`` (the name recogniser's findings so far)."""
+    for start, end in apposed_names(norm, is_name, {start for start, _ in found}):
+        if (start, end) not in found:
+            found[start, end] = make_finding(Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION)

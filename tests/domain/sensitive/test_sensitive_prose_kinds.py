@@ -1,0 +1,69 @@
+"""The kinds of evidence volume E (long documents in running prose) showed missing or misread
+(issue 14, piifixe round), each with examples of its own: index numbers (索引号) read as
+telephone numbers, words and clause ends read as names before 老人/同志, role words that look like
+names (房东, 农民), and names that stand right after a person noun (a kinship word, a relation, a
+post or a standing) in running prose."""
+
+from __future__ import annotations
+
+from gongkai.sensitive import Kind, detect
+
+
+def _found(text: str, kind: Kind) -> list[str]:
+    return [f.text for f in detect(text) if f.kind == kind]
+
+
+def test_an_index_number_of_hyphenated_groups_is_no_telephone_number() -> None:
+    text = "索引号：05514230-0711-2024-00318\n索引号 0212470-0601-2025-00733 ，不是电话。"
+    assert _found(text, Kind.LANDLINE_PHONE) == []
+    # A telephone number with an extension still is one, and so is one before a clause mark.
+    text = "电话0571-87654321-8001，传真 0571-87654322。"
+    assert _found(text, Kind.LANDLINE_PHONE) == ["0571-87654321-8001", "0571-87654322"]
+
+
+def test_a_name_span_never_holds_punctuation_nor_a_description_before_lao_ren() -> None:
+    text = (
+        "雪天路滑，他就牵着驴走。老人说不碍事。我们到的时候，老人刚起床。"
+        "血压控制尚可。老人家里有座机。街道对辖区空巢老人逐户走访。"
+    )
+    assert _found(text, Kind.PERSON_NAME) == []
+    # A name of the lexicon before 老人 still is one.
+    assert _found("社区走访了孙桂兰老人，送去棉被。", Kind.PERSON_NAME) == ["孙桂兰"]
+
+
+def test_role_and_occupation_words_that_look_like_names_are_not_names() -> None:
+    text = "职业：农民\n房东：\n租户称房东未到场，房东在外地。当事人陈述属实。骨灰已安葬。"
+    assert _found(text, Kind.PERSON_NAME) == []
+
+
+def test_a_name_right_after_a_kinship_word_or_a_relation_is_a_name() -> None:
+    text = (
+        "那天我小姑子家的事，我女婿韦志强也知道。我弟弟孟凯，当时在外地打工。"
+        "后来我和同事蔡文静一起去了派出所，邻居卢秀英说她看见了。"
+    )
+    names = _found(text, Kind.PERSON_NAME)
+    for name in ("韦志强", "孟凯", "蔡文静", "卢秀英"):
+        assert name in names, (name, names)
+
+
+def test_a_name_after_a_post_or_a_standing_ends_where_its_predicate_starts() -> None:
+    text = (
+        "经查，施工员范建明未按方案搭设脚手架，监理蒋波当日不在现场。被害人贾玉梅报警后，辩护人田晓东到庭。"
+    )
+    names = _found(text, Kind.PERSON_NAME)
+    for name in ("范建明", "蒋波", "贾玉梅", "田晓东"):
+        assert name in names, (name, names)
+
+
+def test_without_an_edge_the_reading_written_again_elsewhere_is_the_name() -> None:
+    # "照料" follows the name at once; the document writes 宋国明 again with an edge after it.
+    text = "老人平时由儿子宋国明照料起居。社区联系宋国明，请他每周回家一次。"
+    assert _found(text, Kind.PERSON_NAME).count("宋国明") == 2
+    # A place written twice is no name: "马家营" after 代表.
+    text = "事由：代表马家营小组十二户反映排水问题。马家营小组位于村东。原告武鸣区农村信用社，武鸣0521号。"
+    assert _found(text, Kind.PERSON_NAME) == []
+
+
+def test_a_person_noun_before_an_ordinary_word_finds_no_name() -> None:
+    text = "群众安全是第一位的。老人家中无人。职工宿舍已维修。代表大会定于下月召开。员工食堂开放。"
+    assert _found(text, Kind.PERSON_NAME) == []
