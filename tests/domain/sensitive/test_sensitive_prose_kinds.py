@@ -65,5 +65,15 @@ def test_without_an_edge_the_reading_written_again_elsewhere_is_the_name() -> No
 
 
 def test_a_person_noun_before_an_ordinary_word_finds_no_name() -> None:
-    text = "群众安全是第一位的。老人家中无人。职工宿舍已维修。代表大会定于下月召开。员工食堂开放。"
+    text = (
+        "群众安全是第一位的。老人家中无人。职工宿舍已维修。代表大会定于下月召开。员工食堂开放。"
+        "各位居民：明天（周三）停水。"
+    )
     assert _found(text, Kind.PERSON_NAME) == []
+
+
+def test_a_colon_or_a_copula_may_stand_between_the_noun_and_the_name() -> None:
+    text = "经手人为销售人员葛文斌。房东是邵立新的表哥。学生：詹雨欣，初三。"
+    names = _found(text, Kind.PERSON_NAME)
+    for name in ("葛文斌", "邵立新", "詹雨欣"):
+        assert name in names, (name, names)

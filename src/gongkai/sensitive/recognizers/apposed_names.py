@@ -39,16 +39,19 @@ _STANDINGS = (  # noqa: SIM905
     "班组长 组长 副组长 技术员 施工员 监理 网格员 预报员 登记员 职工 员工 医生 护士 教师 "
     "驾驶员 司机 代表 居民代表 村民代表 个体户代表 驻村干部 党支部书记 村支书 社区书记 主席 "
     "董事长 总经理 副局长 股长 科员 会计 出纳 独居老人 留守儿童 老党员 大学生村官 群众 获救的 "
-    "评标专家 专家 负责人 工作人员 申请人 受援人 死者 伤者 患者 当事人 委托人 调查人员"
+    "评标专家 专家 负责人 工作人员 申请人 受援人 死者 伤者 患者 当事人 委托人 调查人员 执法人员 "
+    "销售人员 经手人 市民 游客 顾客 助理 律师 学生 父母 委员 专职委员"
 ).split()
 _NOUNS = frozenset(_KIN) | frozenset(_STANDINGS) | frozenset(lexicon.TITLES) | frozenset(("团长", "团员"))
 _LONGEST = max(map(len, _NOUNS))
 _SURNAME_HEADS = "".join(sorted(set(lexicon.SINGLE_SURNAMES) | {c[0] for c in lexicon.COMPOUND_SURNAMES}))
-_SCAN = re.compile(f"[{''.join(sorted({n[-1] for n in _NOUNS}))}](?=[{_SURNAME_HEADS}])")
+# A colon or a copula may stand between noun and name: "销售人员为彭波", "房东是张某", "学生：陈某".
+_LINKS = "：:为是"
+_SCAN = re.compile(f"[{''.join(sorted({n[-1] for n in _NOUNS}))}](?=[{_LINKS}]?[{_SURNAME_HEADS}])")
 # Characters that start a predicate after its subject (说, 也, 未, 违规, 协调, 患有 …) or an
 # ordinal (第二天): none is a given name's last character, so a name ends before them.
 _PREDICATE_HEADS = frozenset(
-    "说讲问答也都还又就便却没不未让叫跟给任带一两每第用以当违帮协介办持出报犯率负通详询打患接找拿"
+    "说讲问答也都还又就便却没不未让叫跟给任带一两每第用以当违帮协介办持出报犯率负通详询打患接找拿代居目逐负多陈"
 )
 _COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
 _NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・")
@@ -91,6 +94,7 @@ def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
         and is_name(name := norm[start:end])
         and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[surname:])
         and name[surname:] not in lexicon.ADDRESS_FORMS
+        and name not in lexicon.TIME_WORDS  # "各位居民：明天（…）"
         and name[:2] not in lexicon.VERBS_AFTER_ROLE
         # A place or an office goes on after it ("原告武鸣区农村商业银行"), or a dotted name's
         # next part (艾力·买买提, read whole by ``name_tables``).
@@ -109,8 +113,9 @@ def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
 def apposed_names(norm: str, is_name: Callable[[str], bool], taken: set[int]) -> Iterator[tuple[int, int]]:
     """Spans of names right after a person noun; ``taken``: starts of names found already."""
     for match in _SCAN.finditer(norm):
-        start = match.end()
-        if start in taken or not any(norm[start - n : start] in _NOUNS for n in range(2, _LONGEST + 1)):
+        noun_end = match.end()
+        start = noun_end + 1 if norm[noun_end] in _LINKS else noun_end
+        if start in taken or not any(norm[noun_end - n : noun_end] in _NOUNS for n in range(2, _LONGEST + 1)):
             continue
         end = _edge_reading(norm, start, is_name)
         while end:
