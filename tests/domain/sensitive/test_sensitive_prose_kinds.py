@@ -77,3 +77,12 @@ def test_a_colon_or_a_copula_may_stand_between_the_noun_and_the_name() -> None:
     names = _found(text, Kind.PERSON_NAME)
     for name in ("葛文斌", "邵立新", "詹雨欣"):
         assert name in names, (name, names)
+
+
+def test_a_name_opening_a_clause_is_read_before_more_predicates() -> None:
+    text = "事发后，冉志刚立即报警；邓佳慧承担次要责任。经核实，柴文博多次驾驶该车。"
+    names = _found(text, Kind.PERSON_NAME)
+    for name in ("冉志刚", "邓佳慧", "柴文博"):
+        assert name in names, (name, names)
+    # A pronoun before 本人 is no name: "但其本人", "而他本人".
+    assert _found("两人确系亲戚，但其本人未参与评审。", Kind.PERSON_NAME) == []
