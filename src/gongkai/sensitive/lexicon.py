@@ -158,6 +158,7 @@ GIVEN_NAME_CHARS = frozenset(
     "升令骁伯仲叔季仕伊伶俐允兆冀创初剑劲勋卓吟咏喆圣垚堃奕姿娉婵嫦孜宪寰尊岐峻崧帜弘忻恬悟愉"
     "扶拯攀敦斯昀昶晏普暄曜柔栗棠榕樵汝沅泳洛涓淇淮湄溥漪炬烈爵犇珑甄睦瞳硕磐祯禹穗穹笃箫缙羲翀"
     "耘聆臻舜芦芯苇苓茹荔萃蕴谊谨贻赐轲逍逵醇钢锴闵阔隆靓骅骞骥鹃麒鼐龄"
+    "娣佑墨魁亚世占腊"  # 招娣, 天佑, 子墨, 亚军, 世杰, 占元, 腊梅: names of every volume lacked them
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.

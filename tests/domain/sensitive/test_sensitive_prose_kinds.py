@@ -86,3 +86,10 @@ def test_a_name_opening_a_clause_is_read_before_more_predicates() -> None:
         assert name in names, (name, names)
     # A pronoun before 本人 is no name: "但其本人", "而他本人".
     assert _found("两人确系亲戚，但其本人未参与评审。", Kind.PERSON_NAME) == []
+
+
+def test_given_name_characters_of_every_generation_and_a_predicate_led_by_ban() -> None:
+    text = "村民代表庞亚琴反映，驻村干部汤世豪、网格员苗占清到场。社区为居民鲁思娣办理了手续。"
+    names = _found(text, Kind.PERSON_NAME)
+    for name in ("庞亚琴", "汤世豪", "苗占清", "鲁思娣"):
+        assert name in names, (name, names)

@@ -56,7 +56,7 @@ _LISTED = "与名单中其他姓名同样排列的项"
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
 # from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
 # an expression would try a match at every agency name.
-_TITLE_SET = frozenset(lexicon.TITLES)
+_TITLE_SET = frozenset(lexicon.TITLES) | apposed_names.NOUNS
 if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
     raise ValueError("posts are read as two to four characters")
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
@@ -103,7 +103,7 @@ _GIVEN_SET = lexicon.GIVEN_NAME_CHARS
 # leading class alone): the ends of names in running text (a given-name character before one of
 # _END_HEADS), and the last characters of posts and handing verbs before a surname; and the
 # minority-name recogniser's stops (``minority_names.AT_FIRST``).
-_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))
+_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS, *apposed_names.NOUNS)}))
 _WORD_LAST_SET = frozenset(_WORD_LASTS)
 _SCAN = re.compile(
     f"[{''.join(sorted(set(_END_HEADS + _WORD_LASTS + minority_names.FIRSTS)))}]"
@@ -221,7 +221,7 @@ class PersonNameRecognizer(Recognizer):
                         break
                 i = norm.find(cue, i + 1)
         self._running_text(text, norm, found, running_ends, verb_ends)
-        apposed_names.add_findings(text, norm, found, self._is_lexicon_name)
+        apposed_names.add_findings(text, norm, found, title_ends, self._is_lexicon_name)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
