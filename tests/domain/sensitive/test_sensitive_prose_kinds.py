@@ -7,10 +7,18 @@ post or a standing) in running prose."""
 from __future__ import annotations
 
 from gongkai.sensitive import Kind, detect
+from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
+from testsupport import measure_volume
 
 
 def _found(text: str, kind: Kind) -> list[str]:
     return [f.text for f in detect(text) if f.kind == kind]
+
+
+def _assert_names_found(text: str, expected: tuple[str, ...]) -> None:
+    names = _found(text, Kind.PERSON_NAME)
+    for name in expected:
+        assert name in names, (name, names)
 
 
 def test_an_index_number_of_hyphenated_groups_is_no_telephone_number() -> None:
@@ -41,18 +49,14 @@ def test_a_name_right_after_a_kinship_word_or_a_relation_is_a_name() -> None:
         "那天我小姑子家的事，我女婿韦志强也知道。我弟弟孟凯，当时在外地打工。"
         "后来我和同事蔡文静一起去了派出所，邻居卢秀英说她看见了。"
     )
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("韦志强", "孟凯", "蔡文静", "卢秀英"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("韦志强", "孟凯", "蔡文静", "卢秀英"))
 
 
 def test_a_name_after_a_post_or_a_standing_ends_where_its_predicate_starts() -> None:
     text = (
         "经查，施工员范建明未按方案搭设脚手架，监理蒋波当日不在现场。被害人贾玉梅报警后，辩护人田晓东到庭。"
     )
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("范建明", "蒋波", "贾玉梅", "田晓东"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("范建明", "蒋波", "贾玉梅", "田晓东"))
 
 
 def test_without_an_edge_the_reading_written_again_elsewhere_is_the_name() -> None:
@@ -74,27 +78,21 @@ def test_a_person_noun_before_an_ordinary_word_finds_no_name() -> None:
 
 def test_a_copula_may_stand_between_the_noun_and_the_name() -> None:
     text = "经手人为销售人员葛文斌。房东是邵立新的表哥。"
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("葛文斌", "邵立新"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("葛文斌", "邵立新"))
     # A noun before a word that reads as a name: "群众来信" is a letter from the public.
     assert _found("关于群众来信的办理情况", Kind.PERSON_NAME) == []
 
 
 def test_a_name_opening_a_clause_is_read_before_more_predicates() -> None:
     text = "事发后，冉志刚立即报警；邓佳慧承担次要责任。经核实，柴文博多次驾驶该车。"
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("冉志刚", "邓佳慧", "柴文博"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("冉志刚", "邓佳慧", "柴文博"))
     # A pronoun before 本人 is no name: "但其本人", "而他本人".
     assert _found("两人确系亲戚，但其本人未参与评审。", Kind.PERSON_NAME) == []
 
 
 def test_given_name_characters_of_every_generation_and_a_predicate_led_by_ban() -> None:
     text = "村民代表庞亚琴反映，驻村干部汤世豪、网格员苗占清到场。社区为居民鲁思娣办理了手续。"
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("庞亚琴", "汤世豪", "苗占清", "鲁思娣"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("庞亚琴", "汤世豪", "苗占清", "鲁思娣"))
 
 
 def test_a_transliterated_name_after_a_person_noun_in_prose_is_read_whole() -> None:
@@ -102,9 +100,7 @@ def test_a_transliterated_name_after_a_person_noun_in_prose_is_read_whole() -> N
         "上午，与协管员吐尔逊·卡德尔一起走访。找到车主阿不都克里木·吾斯曼，他住在附近。"
         "晚上，古丽娜尔·买买提说水管又漏了。申请人艾山·买买提提出异议。"
     )
-    names = _found(text, Kind.PERSON_NAME)
-    for name in ("吐尔逊·卡德尔", "阿不都克里木·吾斯曼", "古丽娜尔·买买提", "艾山·买买提"):
-        assert name in names, (name, names)
+    _assert_names_found(text, ("吐尔逊·卡德尔", "阿不都克里木·吾斯曼", "古丽娜尔·买买提", "艾山·买买提"))
 
 
 def test_an_organisation_s_address_after_a_copula_or_a_locating_verb_is_not_personal() -> None:
@@ -116,3 +112,17 @@ def test_an_organisation_s_address_after_a_copula_or_a_locating_verb_is_not_pers
     assert _found(text, Kind.ADDRESS) == []
     # A person's home after the same verbs stays personal.
     assert _found("王某家住在临江县滨河路58号3栋2单元501室。", Kind.ADDRESS) != []
+
+
+def test_floors_on_volume_e_now_that_it_has_been_seen() -> None:
+    # Volume E was measured unseen at P 0.958, R 0.736 (names R 0.646), 31 decoys flagged; after
+    # this round P 0.991, R 0.910 (names 0.891), 10 decoys. The floors sit just under the figures,
+    # so that a later round cannot lose what this one gained without the test saying so.
+    result, flagged = measure_volume(annotated_cases_e())
+    total = result.total()
+    assert total.precision >= 0.985 and total.recall >= 0.905
+    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.885
+    assert result.by_kind[Kind.PERSON_NAME].precision >= 0.99
+    assert result.by_kind[Kind.LANDLINE_PHONE].precision == 1.0
+    assert result.by_kind[Kind.ADDRESS].precision >= 0.94
+    assert flagged <= 10

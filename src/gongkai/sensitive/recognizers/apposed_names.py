@@ -35,14 +35,15 @@ _KIN = (  # noqa: SIM905
     "未婚夫 前妻 前夫 继父 继母 养父 养母 其子 其女 其父 其母 父母"
 ).split()
 # Relations and standings in a case, a record or a story: who the person is to the matter
-# (longer ones end in one of these: 人民陪审员, 个体户代表, 党支部书记, 大学生村官).
+# (longer ones end in one of these: 人民陪审员, 个体户代表, 党支部书记, 大学生村官). The cue words of
+# ``lexicon.NAME_CUES`` read 当事人 (a look at each "当事人：" cost more than its names brought).
 _STANDINGS = (  # noqa: SIM905
-    "同事 朋友 同学 室友 邻居 房东 租户 住户 业主 户主 店主 老板 雇主 业务员 被告人 辩护人 "
+    "同事 朋友 同学 室友 邻居 房东 租户 住户 业主 店主 老板 雇主 业务员 被告人 辩护人 "
     "被害人 受害人 嫌疑人 检察员 公诉人 陪审员 项目经理 安全员 班组长 组长 副组长 技术员 施工员 "
     "经理 监理 预报员 登记员 医生 护士 教师 代表 驻村干部 村支书 主席 董事长 总经理 "
-    "股长 科员 会计 出纳 独居老人 留守儿童 老党员 村官 评标专家 专家 负责人 申请人 "
-    "受援人 伤者 患者 当事人 委托人 调查人员 执法人员 销售人员 经手人 市民 游客 顾客 助理 律师 "
-    "学生 委员 团长 团员"
+    "股长 科员 会计 出纳 独居老人 留守儿童 老党员 村官 评标专家 专家 "
+    "伤者 患者 委托人 调查人员 销售人员 经手人 市民 游客 顾客 助理 律师 "
+    "学生 委员 团长 团员 户主 负责人 申请人 受援人 执法人员"
 ).split()
 # A copula may stand between noun and name: "销售人员为彭波", "房东是张某" (a colon is left to the
 # cue words of ``names``: it follows a surname's first character a thousand times a corpus).
