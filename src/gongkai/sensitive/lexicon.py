@@ -430,7 +430,7 @@ RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
     (  # noqa: SIM905
         "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称 遗失 代表 "
-        "立即 随即 当场 承担 通过 根据 负责 多次 先后 再次 驾驶 利用 受到 接受 带领 主动 一直 已经"
+        "立即 随即 承担 通过 根据 负责 多次 先后 再次 驾驶 利用 接受 带领 主动"
     ).split()
 )
 # Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.
