@@ -27,6 +27,7 @@ from gongkai.report.read import read_bytes
 from gongkai.report.rules import check
 from support.attack import Wrong, score
 from support.attack5 import CONVERTERS, converted, missing
+from support.tally import print_cases, tally, tally_line
 
 _HEAD = ("converter", "n", "cells", "right", "null", "wrong", "w.smp", "exit0", "exit1", "exit2", "crash")
 
@@ -41,12 +42,8 @@ def exit_code(data: bytes) -> int:
 
 
 def _line(name: str, s: Counter[str]) -> str:
-    cells = max(s["cells"], 1)
-    return (
-        f"{name:28} {s['samples']:>4} {s['cells']:>7} {s['recovered'] / cells:>7.2%}"
-        f" {s['nulls'] / cells:>7.2%} {s['wrong']:>5} {s['wrong_samples']:>5}"
-        f" {s['exit0']:>5} {s['exit1']:>5} {s['exit2']:>5} {s['crashes']:>5}"
-    )
+    exits = f" {s['exit0']:>5} {s['exit1']:>5} {s['exit2']:>5} {s['crashes']:>5}"
+    return tally_line(name, s, 28) + exits
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", action="store_true", help="samples with figures of up to four digits")
     parser.add_argument("--examples", type=int, default=3)
     args = parser.parse_args(argv)
-    print("{:28} {:>4} {:>7} {:>7} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}".format(*_HEAD))
+    print("{:28} {:>5} {:>7} {:>7} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}".format(*_HEAD))
     total: Counter[str] = Counter()
     for name in args.converter or list(CONVERTERS):
         if reason := missing(name):
@@ -70,28 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         for seed in range(samples):
             damaged = converted(name, seed, args.big)
             result = score(damaged)
-            s.update(
-                {
-                    "samples": 1,
-                    "cells": result.cells,
-                    "recovered": result.recovered,
-                    "nulls": result.nulls,
-                    "wrong": len(result.wrong),
-                    "wrong_samples": bool(result.wrong),
-                }
-            )
+            s.update(tally(result))
             if result.error:
-                s["crashes"] += 1
                 crashes.append((seed, result.error))
             else:
                 s[f"exit{exit_code(damaged.data)}"] += 1
             examples.extend((seed, w) for w in result.wrong[: args.examples - len(examples)])
         total.update(s)
         print(_line(name, s), flush=True)
-        for seed, w in examples[: args.examples]:
-            print(f"    seed {seed}: {w.cell} expected {w.expected} got {w.got}")
-        for seed, error in crashes[:2]:
-            print(f"    seed {seed}: crash {error}")
+        print_cases(examples[: args.examples], crashes[:2])
     print(_line("ALL", total))
     return 1 if total["wrong"] or total["crashes"] else 0
 
