@@ -73,10 +73,12 @@ def heading_fragment(norm: str) -> bool:
 
 def confirm_truncated(asm: Assembly, keys: set[str], found: set[str]) -> None:
     """Rows read by their label's beginning keep their figures only where the sums confirm them."""
+    if not keys:
+        return
     values = {k: tuple(asm.value(f"table3.{k}.{c}") for c in TABLE3_COLUMN_KEYS) for k in found}
     for key, _ in (term for rule in table3_constraints(found) for term in rule.terms):
         values.setdefault(key, (None,) * T3_WIDTH)  # a row not found: the rules over it cannot confirm
-    if not keys or sums_confirm(values, keys):
+    if sums_confirm(values, keys):
         return
     for key in keys:
         for column in TABLE3_COLUMN_KEYS:
