@@ -26,7 +26,7 @@ from gongkai.errors import ReportFormatError
 from gongkai.report.read import read_bytes
 from gongkai.report.rules import check
 from support.attack import Wrong, score
-from support.attack5 import CONVERTERS, converted, missing
+from support.attack5 import CONVERTERS, close_chromium, converted, missing
 from support.tally import print_cases, tally, tally_line
 
 _HEAD = ("converter", "n", "cells", "right", "null", "wrong", "w.smp", "exit0", "exit1", "exit2", "crash")
@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         total.update(s)
         print(_line(name, s), flush=True)
         print_cases(examples[: args.examples], crashes[:2])
+    close_chromium()
     print(_line("ALL", total))
     return 1 if total["wrong"] or total["crashes"] else 0
 

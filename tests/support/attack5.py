@@ -25,7 +25,6 @@ reported by ``missing(name)`` (a reason, or "" when it can run).
 
 from __future__ import annotations
 
-import atexit
 import functools
 import importlib.util
 import io
@@ -34,6 +33,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,13 +96,21 @@ def trafilatura_text(tables: bool) -> Callable[[bytes], str]:
 
 
 class _Chromium:
-    """One headless chromium for the whole run (launching one per page would cost a second each)."""
+    """One headless chromium for the whole run (launching one per page would cost a second each),
+    driven from a thread of its own: Playwright's sync API refuses a thread where an asyncio loop
+    runs, as it does in a test process beside the browser tests."""
 
     def __init__(self) -> None:
+        self._thread: ThreadPoolExecutor | None = None
         self._playwright: Any = None
         self._browser: Any = None
 
-    def page(self) -> Any:
+    def text(self, page: bytes, expression: str) -> str:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
+        return self._thread.submit(self._text, page, expression).result()
+
+    def _text(self, page: bytes, expression: str) -> str:
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -110,17 +118,33 @@ class _Chromium:
             self._browser = self._playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
             )
-            atexit.register(self.close)
-        return self._browser.new_page()
+        tab = self._browser.new_page()
+        try:
+            tab.set_content(page.decode("utf-8"))
+            return str(tab.evaluate(expression))
+        finally:
+            tab.close()
 
-    def close(self) -> None:
+    def _stop(self) -> None:
         if self._browser is not None:
             self._browser.close()
             self._playwright.stop()
             self._browser = None
 
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.submit(self._stop).result()
+            self._thread.shutdown()
+            self._thread = None
+
 
 _CHROMIUM = _Chromium()
+
+
+def close_chromium() -> None:
+    """Stop the shared chromium and its thread (a test module or a bench ends with it; left
+    running, it ends with the process, whose pipes its Playwright driver reads)."""
+    _CHROMIUM.close()
 
 
 def chromium_text(expression: str) -> Callable[[bytes], str]:
@@ -128,12 +152,7 @@ def chromium_text(expression: str) -> Callable[[bytes], str]:
     rendered layout (a tab between table cells, a line per row), ``textContent`` the raw nodes."""
 
     def convert(page: bytes) -> str:
-        tab = _CHROMIUM.page()
-        try:
-            tab.set_content(page.decode("utf-8"))
-            return str(tab.evaluate(expression))
-        finally:
-            tab.close()
+        return _CHROMIUM.text(page, expression)
 
     return convert
 

@@ -12,11 +12,12 @@ installed is skipped with its reason (CI installs the ``dev`` extra and chromium
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 import pytest
 
 from support.attack import score
-from support.attack5 import CONVERTERS, converted, missing
+from support.attack5 import CONVERTERS, close_chromium, converted, missing
 
 SEEDS = range(5)
 #: A PDF takes about a second to render: fewer samples, still both formats.
@@ -34,6 +35,12 @@ FLOORS: dict[str, float] = {
     "pdfminer": 0.0,
     "bs4_get_text_strip": 0.98,
 }
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_chromium() -> Iterator[None]:
+    yield
+    close_chromium()
 
 
 @pytest.mark.parametrize("name", list(CONVERTERS))
