@@ -24,6 +24,7 @@ from gongkai.report.rules import check
 from support.attack import Wrong, score
 from support.attack3 import ALL_KINDS, MISPRINTED, attack3
 from support.attack4 import KINDS4, attack4
+from support.tally import print_cases, tally, tally_line
 
 _HEAD = ("kind", "n", "cells", "right", "null", "wrong", "w.smp", "ref", "crash")
 
@@ -37,12 +38,7 @@ def _flagged(data: bytes) -> bool:
 
 
 def _line(name: str, s: Counter[str]) -> str:
-    cells = max(s["cells"], 1)
-    return (
-        f"{name:36} {s['samples']:>5} {s['cells']:>7} {s['recovered'] / cells:>6.1%}"
-        f" {s['nulls'] / cells:>6.1%} {s['wrong']:>5} {s['wrong_samples']:>5}"
-        f" {s['refused']:>3} {s['crashes']:>5}"
-    )
+    return tally_line(name, s, 36) + f" {s['refused']:>3} {s['crashes']:>5}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     make = attack4 if args.attack == 4 else attack3
     kinds = args.kind or list(KINDS4 if args.attack == 4 else ALL_KINDS)
-    print("{:36} {:>5} {:>7} {:>6} {:>6} {:>5} {:>5} {:>3} {:>5}".format(*_HEAD))
+    print("{:36} {:>5} {:>7} {:>7} {:>7} {:>5} {:>5} {:>3} {:>5}".format(*_HEAD))
     total: Counter[str] = Counter()
     for kind in kinds:
         s: Counter[str] = Counter()
@@ -63,22 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         for seed in range(args.samples):
             damaged = make(kind, seed)
             result = score(damaged)
-            s.update(
-                {
-                    "samples": 1,
-                    "cells": result.cells,
-                    "recovered": result.recovered,
-                    "nulls": result.nulls,
-                    "wrong": len(result.wrong),
-                    "wrong_samples": bool(result.wrong),
-                    "refused": result.refused,
-                    "dash_as_zero": result.dash_as_zero,
-                }
-            )
+            s.update(tally(result))
             if kind in MISPRINTED:
                 s["flagged"] += _flagged(damaged.data)
             if result.error:
-                s["crashes"] += 1
                 crashes.append((seed, result.error))
             examples.extend((seed, w) for w in result.wrong[: args.examples - len(examples)])
         total.update(s)
@@ -86,10 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind in MISPRINTED:
             extra += f"  flagged {s['flagged']}/{s['samples']}"
         print(_line(kind, s) + extra)
-        for seed, w in examples[: args.examples]:
-            print(f"    seed {seed}: {w.cell} expected {w.expected} got {w.got}")
-        for seed, error in crashes[:2]:
-            print(f"    seed {seed}: crash {error}")
+        print_cases(examples[: args.examples], crashes[:2])
     print(_line("ALL", total))
     return 1 if total["wrong"] or total["crashes"] else 0
 

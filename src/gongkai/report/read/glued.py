@@ -82,6 +82,9 @@ class GluedRow:
     #: Some row of the same table is printed with no figure at all: the table prints its zeros
     #: blank, so a run may hold fewer than seven figures.
     blanks_printed: bool = False
+    #: Each of the run's figures stands alone on a line of its own (a converter printing one cell
+    #: per line, as pdfminer.six does): the figures are whole cells, perhaps of several rows.
+    lone_figures: bool = False
 
 
 def _ordinal(key: str) -> str | None:
@@ -97,11 +100,13 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
     parts: list[str] = []
     offsets: list[int] = []
     lines: list[TextLine] = []
+    lone: list[bool] = []  # the line holds one figure and nothing else
     size = 0
     for block in blocks[start:end]:
         if not isinstance(block, TextLine):
             continue
         piece = prepare(block.text)
+        lone.append(piece.isdigit())
         if parts and parts[-1][-1:].isdigit() and piece[:1].isdigit():
             piece = "_" + piece
         offsets.append(size)
@@ -133,6 +138,9 @@ def glued_rows(asm: Assembly, start: int, end: int) -> list[GluedRow]:
         line = lines[bisect.bisect_right(offsets, match.start) - 1]
         before = norm[: match.start].rstrip("_一二三四五六七八九十()、")[-1:].isdigit()
         row = GluedRow(match.key, run.replace("_", ""), run.replace("_", " "), line, cut, before, match.start)
+        first = bisect.bisect_right(offsets, match.end) - 1
+        last = bisect.bisect_right(offsets, match.end + len(run) - 1) - 1
+        row.lone_figures = last > first and offsets[first] == match.end and all(lone[first : last + 1])
         candidates.append(row)
     chain = _in_order(candidates)
     if chain and chain[0].figures_before:
@@ -209,10 +217,16 @@ def read_glued_table3(asm: Assembly, start: int, end: int) -> set[str]:
             candidates[row.key] = [tuple(int(g) for g in groups)]
             printed.add(row.key)
             continue
-        if blank_cells(groups, T3_WIDTH) or one_figure_short(groups, T3_WIDTH):
+        if row.lone_figures or blank_cells(groups, T3_WIDTH) or one_figure_short(groups, T3_WIDTH):
             for column in TABLE3_COLUMN_KEYS:
                 asm.put(f"table3.{row.key}.{column}", None, _source(row, None))
-            message = BLANKS_UNPLACED if blank_cells(groups, T3_WIDTH) else ONE_SHORT
+            message = (
+                LONE_FIGURES
+                if row.lone_figures
+                else BLANKS_UNPLACED
+                if blank_cells(groups, T3_WIDTH)
+                else ONE_SHORT
+            )
             asm.finding(f"table3.{row.key}", message.format(count=len(groups)), row.raw)
             continue
         try:
@@ -323,6 +337,7 @@ BLANKS_GLUED = (
 ONE_SHORT = (
     "此行只有 {count} 个数，比列数少一个：可能缺了一格，也可能两格数字连在一起，无法确定，整行按缺失处理"
 )
+LONE_FIGURES = "此行之后的 {count} 个数各占一行，是各自的单元格（可能属于几行），与列数不符，整行按缺失处理"
 BLANKS_UNPLACED = (
     "此行只有 {count} 个数，少于列数，且按空白单元格读时行合计成立：空白单元格的位置无法确定，整行按缺失处理"
 )
@@ -409,3 +424,22 @@ def _source(row: GluedRow, note: str | None) -> CellSource:
 def _put_row(asm: Assembly, prefix: str, values: tuple[int, ...], row: GluedRow, note: str | None) -> None:
     for column, value in zip(TABLE3_COLUMN_KEYS, values, strict=True):
         asm.put(f"{prefix}.{column}", value, _source(row, note))
+
+
+def sums_confirm(values: dict[str, tuple[int | None, ...]], mapped: set[str]) -> bool:
+    """Whether table 3's rules hold over rows' ``values`` (by row key) where they can be evaluated,
+    and every row of ``mapped`` is in at least one evaluated column rule."""
+    confirmed: set[str] = set()
+    for key in mapped:
+        row = values[key]
+        if None not in row and not arithmetic.row_balances(row):  # type: ignore[arg-type]
+            return False
+    for constraint in table3_constraints(set(values)):
+        cells = [values[k][constraint.column] for k, _ in constraint.terms]
+        if None in cells:
+            continue
+        total = sum(c * v for (_, c), v in zip(constraint.terms, cells, strict=True) if v is not None)
+        if total != 0:
+            return False
+        confirmed.update(k for k, _ in constraint.terms)
+    return mapped <= confirmed

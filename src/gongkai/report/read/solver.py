@@ -200,6 +200,7 @@ def solve(
             base += 1
             base_failed.append(c.name)
     best = [base if not free else 1 << 30]
+    doomed = _Doomed(usable, free, candidates, fixed)
     found: list[tuple[dict[str, tuple[int, ...]], list[str]]] = []
     complete = True
     chosen: dict[str, tuple[int, ...]] = dict(fixed)
@@ -224,13 +225,21 @@ def solve(
             chosen[key] = reading
             added = [c.name for c in closing[depth] if _value(c, chosen) != 0]
             total = violations + len(added)
-            if total <= best[0]:
+            doomed.choose(key, reading, 1)
+            if total + doomed.count(depth) <= best[0]:
                 rec(depth + 1, total, failed + added)
+            doomed.choose(key, reading, -1)
         del chosen[key]
 
     if free:
         try:
-            rec(0, base, list(base_failed))
+            # Fewest violations first: readings failing no more than ``limit`` constraints, for
+            # limit = base, base + 1, ...; a tight bound lets ``doomed`` cut nearly every branch.
+            for limit in range(base, base + len(usable) + 1):
+                best[0] = limit
+                rec(0, base, list(base_failed))
+                if found:
+                    break
         except LimitReached:
             complete = False
     else:
@@ -238,6 +247,71 @@ def solve(
     readings = [r for r, _ in found]
     failed = sorted({name for _, names in found for name in names})
     return Solution(readings, best[0], failed, complete)
+
+
+#: The widest range of sums ``_Doomed`` keeps as bits (wider: no branch is cut by that rule).
+_MAX_SPREAD = 1 << 16
+
+
+class _Doomed:
+    """How many constraints still open can no longer hold, whatever the rows not yet chosen read:
+    a lower bound on the violations to come, so that ``solve`` leaves a branch as soon as it
+    cannot beat the best (its results are unchanged; without it, table 三's （七）总计 rules,
+    which close only at the last outcome row, cut nothing and big glued tables hit the limit).
+
+    For each constraint and depth, the sums the rows at that depth and deeper can still add are
+    kept as the bits of an integer, counted from the least of them (``_low``).
+    """
+
+    def __init__(
+        self,
+        usable: Sequence[Constraint],
+        free: Sequence[str],
+        candidates: Mapping[str, Sequence[tuple[int, ...]]],
+        fixed: Mapping[str, tuple[int, ...]],
+    ) -> None:
+        depth_of = {k: i for i, k in enumerate(free)}
+        self._open = [c for c in usable if any(k in depth_of for k, _ in c.terms)]
+        self._partial = [sum(f * fixed[k][c.column] for k, f in c.terms if k in fixed) for c in self._open]
+        self._by_key: dict[str, list[tuple[int, int, int]]] = {k: [] for k in free}
+        self._low: list[list[int]] = []
+        self._sums: list[list[int]] = []
+        #: Per depth, the constraints with a row deeper than it (still open once it is chosen).
+        self._open_after: list[list[int]] = [[] for _ in free]
+        for i, c in enumerate(self._open):
+            terms: list[list[int]] = [[0] for _ in range(len(free))]
+            for k, f in c.terms:
+                if k in depth_of:
+                    self._by_key[k].append((i, f, c.column))
+                    terms[depth_of[k]] = [f * reading[c.column] for reading in candidates[k]]
+            low, high, sums = [0] * (len(free) + 1), [0] * (len(free) + 1), [0] * len(free) + [1]
+            for d in range(len(free) - 1, -1, -1):
+                least = min(terms[d])
+                low[d], high[d] = low[d + 1] + least, high[d + 1] + max(terms[d])
+                if high[d] - low[d] > _MAX_SPREAD:
+                    sums[d] = -1  # every bit: too wide to keep (long runs of digits), nothing is cut
+                    continue
+                for term in set(terms[d]):
+                    sums[d] |= sums[d + 1] << (term - least)
+            self._low.append(low)
+            self._sums.append(sums)
+            last = max(depth_of[k] for k, _ in c.terms if k in depth_of)
+            for d in range(last):
+                self._open_after[d].append(i)
+
+    def choose(self, key: str, reading: tuple[int, ...], sign: int) -> None:
+        """Add (``sign`` 1) or take back (-1) row ``key``'s ``reading``."""
+        for i, f, column in self._by_key[key]:
+            self._partial[i] += sign * f * reading[column]
+
+    def count(self, depth: int) -> int:
+        """Open constraints that fail whatever the rows after ``depth`` read."""
+        doomed = 0
+        for i in self._open_after[depth]:
+            needed = -(self._partial[i] + self._low[i][depth + 1])
+            if needed < 0 or not self._sums[i][depth + 1] >> needed & 1:
+                doomed += 1
+        return doomed
 
 
 def _value(c: Constraint, chosen: Mapping[str, tuple[int, ...]]) -> int:

@@ -36,9 +36,15 @@ from gongkai.report.read.assembly import (
 )
 from gongkai.report.read.cells import CellKind, classify, parse_count
 from gongkai.report.read.document import Grid, TextLine
-from gongkai.report.read.glued import BLANKS_GLUED, read_glued_table3, table3_constraints
+from gongkai.report.read.glued import BLANKS_GLUED, read_glued_table3, sums_confirm
 from gongkai.report.read.solver import Budget, fewer_figures_add_up
 from gongkai.report.read.tokens import Run, all_blank, digit_readings, is_numeric, pair_runs, text_row
+from gongkai.report.read.wrapped_labels import (
+    TRUNCATED_LABEL_NOTE,
+    confirm_truncated,
+    heading_fragment,
+    truncated_label_key,
+)
 
 #: How many runs of numbers in running text may be tried for one table-3 row (the narrative
 #: mentions a row's words now and then; a file that repeats them without end is not a report).
@@ -101,6 +107,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     attempts: dict[str, int] = {}
     repeated: set[str] = set()
     orphan: Run | None = None
+    truncated: set[str] = set()  # rows known by their label's beginning only, to be confirmed
     sequence: list[str | Run] = []
     blanks_printed = _prints_blank_rows(runs)
     for i, run in enumerate(runs):
@@ -123,7 +130,12 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             # Only a full row of numbers may be taken for a misprinted label: in running text a
             # sentence of the narrative ("本机关新收政府信息公开申请108件") also resembles one.
             fuzzy = labels.table3_fuzzy(run.label)
-            if fuzzy is not None:
+            cut = None if run.positional else truncated_label_key(run.label)
+            if cut is not None and cut not in found:
+                key = cut
+                truncated.add(key)
+                note = TRUNCATED_LABEL_NOTE.format(label=TABLE3_ROW_BY_KEY[key].label)
+            elif fuzzy is not None:
                 key = fuzzy[0]
                 note = (
                     f"行标签与标准标签近似（相似度 {fuzzy[1]:.2f}），按“{TABLE3_ROW_BY_KEY[key].label}”读取"
@@ -131,7 +143,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
         if key is None:
             if is_numeric(run) and found:
                 orphan = run
-            unlabelled = not run.label or _column_names_only(run.label)
+            unlabelled = not run.label or _column_names_only(run.label) or heading_fragment(run.label)
             if is_numeric(run) and (run.positional or (len(run.values) == T3_WIDTH and unlabelled)):
                 sequence.append(run)
             continue
@@ -189,6 +201,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             continue
         attempts[key] = attempts.get(key, 0) + 1
         if attempts[key] > _MAX_ATTEMPTS:
+            sequence.pop()
             continue  # a label repeated without end is not a table; do not enumerate it again
         readings = digit_readings(run, T3_WIDTH, arithmetic.row_balances)
         if readings and blanks_printed and _may_have_blanks(run):
@@ -208,6 +221,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
             candidates.append(Candidate(key, readings, run))
             found[key] = run
         else:
+            sequence.pop()  # not a row of the table (a sentence of the narrative): no place in its order
             failures.setdefault(key, run)
     asm.failed_rows.update(k for k in failures if k not in found)
     for key, run in failures.items():
@@ -221,6 +235,7 @@ def read_table3(asm: Assembly, start: int, end: int) -> set[str]:
     _decide_by_columns(asm, candidates)
     for key, run in _map_by_position(asm, sequence, set(found)).items():
         found[key] = run
+    confirm_truncated(asm, truncated & set(found), set(found))
     asm.printed_labels.update((key, labels.printed_row_label(run.printed)) for key, run in found.items())
     if found:
         blocks = [r.last_block for r in found.values()]
@@ -373,27 +388,9 @@ def _position_mapping(
         values[assigned[id(run)]] = tuple(
             parse_count(t.text) if classify(t.text) is CellKind.NUMBER else None for t in run.values
         )
-    if index != sorted(set(index)) or not _sums_confirm(values, set(missing)):
+    if index != sorted(set(index)) or not sums_confirm(values, set(missing)):
         return None
     return assigned
-
-
-def _sums_confirm(values: dict[str, tuple[int | None, ...]], mapped: set[str]) -> bool:
-    """Every evaluable rule holds, and every mapped row is in at least one evaluated column rule."""
-    confirmed: set[str] = set()
-    for key in mapped:
-        row = values[key]
-        if None not in row and not arithmetic.row_balances(row):  # type: ignore[arg-type]
-            return False
-    for constraint in table3_constraints(set(values)):
-        cells = [values[k][constraint.column] for k, _ in constraint.terms]
-        if None in cells:
-            continue
-        total = sum(c * v for (_, c), v in zip(constraint.terms, cells, strict=True) if v is not None)
-        if total != 0:
-            return False
-        confirmed.update(k for k, _ in constraint.terms)
-    return mapped <= confirmed
 
 
 def put_reading(

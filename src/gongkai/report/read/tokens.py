@@ -460,6 +460,11 @@ def digit_readings(run: Run, width: int, check: Callable[[tuple[int, ...]], bool
         return [tuple(parse_count(d) or 0 for d in digits)]
     if any(not d.isdigit() for d in digits):
         return []  # figures with separators or decimals are never re-split
+    if len(digits) > 1 and all(t.line_start for t in run.values):
+        # Each figure opens a line of its own: a converter printing one cell per line (pdfminer's
+        # text boxes), whose figures here are cells of several rows, never one row's run-together
+        # digits ("22" "23" "27" "18" split as 2 2 2 3 2 7 | 18 adds up by chance).
+        return []
     if blank_cells(digits, width) or one_figure_short(digits, width):
         return []  # cells of a row with blank cells, whose positions are not determined
     joinable = [t.line_start for t in run.values]

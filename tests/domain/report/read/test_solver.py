@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import time
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from gongkai.report.read.glued import failing_rows
 from gongkai.report.read.solver import (
     MAX_DIGITS,
+    MAX_SOLUTIONS,
     Budget,
     Constraint,
     LimitReached,
@@ -100,3 +103,44 @@ def test_a_split_row_in_a_failing_column_rule_is_named_with_the_rule() -> None:
     balanced = solve({"a": [(1,), (3,)], "b": [(3,)]}, {}, [rule], Budget())
     assert balanced.readings == [{"a": (3,), "b": (3,)}]
     assert failing_rows(balanced, [rule]) == {}
+
+
+def _brute_force(
+    candidates: dict[str, list[tuple[int, ...]]], constraints: list[Constraint]
+) -> tuple[int, list[dict[str, tuple[int, ...]]]]:
+    """The fewest violations over every joint reading, and the readings that reach it."""
+    keys = list(candidates)
+    scored = []
+    for combination in itertools.product(*(candidates[k] for k in keys)):
+        chosen = dict(zip(keys, combination, strict=True))
+        failed = sum(1 for c in constraints if sum(f * chosen[k][c.column] for k, f in c.terms) != 0)
+        scored.append((failed, chosen))
+    least = min(failed for failed, _ in scored)
+    return least, [chosen for failed, chosen in scored if failed == least]
+
+
+def test_the_solver_finds_exactly_the_readings_that_fail_the_fewest_constraints() -> None:
+    """Its cuts (fewest violations first, rules that can no longer hold) change no result."""
+    rng = random.Random(13)
+    for _ in range(300):
+        keys = [f"r{i}" for i in range(rng.randint(2, 6))]
+        candidates = {
+            k: sorted({tuple(rng.randint(0, 30) for _ in range(2)) for _ in range(rng.randint(1, 3))})
+            for k in keys
+        }
+        constraints = [
+            Constraint(
+                f"c{j}", rng.randint(0, 1), tuple((k, rng.choice((1, -1))) for k in rng.sample(keys, 2))
+            )
+            for j in range(rng.randint(1, 4))
+        ]
+        least, expected = _brute_force(candidates, constraints)
+        solution = solve(candidates, {}, constraints, Budget())
+        assert solution.violations == least
+        if len(expected) > MAX_SOLUTIONS:
+            assert not solution.complete  # too many equally good readings: none is chosen
+            continue
+        assert solution.complete
+        assert sorted(sorted(r.items()) for r in solution.readings) == sorted(
+            sorted(r.items()) for r in expected
+        )
