@@ -63,6 +63,9 @@ def test_without_an_edge_the_reading_written_again_elsewhere_is_the_name() -> No
     # "照料" follows the name at once; the document writes 宋国明 again with an edge after it.
     text = "老人平时由儿子宋国明照料起居。社区联系宋国明，请他每周回家一次。"
     assert _found(text, Kind.PERSON_NAME).count("宋国明") == 2
+    # A two-character word written again after "的" is no name: "申请人权利义务" and "的权利，".
+    text = "该答复不对申请人权利义务产生实际影响。申请人依法享有的权利，本机关予以保障。"
+    assert _found(text, Kind.PERSON_NAME) == []
     # A place written twice is no name: "马家营" after 代表.
     text = "事由：代表马家营小组十二户反映排水问题。马家营小组位于村东。原告武鸣区农村信用社，武鸣0521号。"
     assert _found(text, Kind.PERSON_NAME) == []

@@ -61,6 +61,8 @@ _PREDICATE_HEADS = frozenset(
 _NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・") - _PREDICATE_HEADS  # 办理: no 办
 _COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
 _CJK_RE = re.compile(f"[{CJK}]")
+# One-character cues a name follows in prose ("与某某", "由某某", "请某某").
+_CUE_CHARS = frozenset(cue for cue in lexicon.RUNNING_TEXT_CUES if len(cue) == 1)
 EXPLANATION = "亲属称谓、身份或职务后的姓名"
 
 
@@ -94,15 +96,27 @@ def _ends_a_name(norm: str, end: int) -> bool:
 
 
 def _written_again(norm: str, start: int, end: int) -> bool:
-    """Whether the name at ``start:end`` stands elsewhere in the text with a name's edge after it
-    (a place "马家营" written twice is no name "马家")."""
+    """Whether the name at ``start:end`` stands elsewhere in the text with a name's edge after it,
+    and, for two characters, after a clause mark, a cue character or a person word (a place
+    "马家营" written twice is no name "马家"; "申请人权利义务" is no name "权利" for "的权利，")."""
     name = norm[start:end]
     i = norm.find(name)
     while i != -1:
-        if i != start and _ends_a_name(norm, i + len(name)):
+        # Two characters are often a word (权利, 安全): those must stand where a name opens too.
+        if i != start and _ends_a_name(norm, i + len(name)) and (len(name) > 2 or _opens_a_name(norm, i)):
             return True
         i = norm.find(name, i + 1)
     return False
+
+
+def _opens_a_name(norm: str, i: int) -> bool:
+    before = norm[i - 1 : i]
+    return (
+        not before
+        or _CJK_RE.match(before) is None
+        or before in _CUE_CHARS
+        or after_noun(norm, i - 4 if i > 4 else 0, i) == i
+    )
 
 
 def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
