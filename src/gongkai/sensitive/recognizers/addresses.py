@@ -74,9 +74,12 @@ _ROOM_TAIL = (
     rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM}|{_NUM}号)?)?(?:{_UNIT}(?:{_BARE_ROOM}|{_NUM}号)?)?"
     rf"(?:{_NUM}(?:室|房|楼|层))?)"
 )
+# Right after a town or a street office, a compound of any name before its hyphenated building,
+# unit and room (…街道学府佳园15-1-1802, …镇御景湾11-1-601): the compound is all that stands there.
+_TOWN_COMPOUND = rf"(?:(?<=[镇乡])|(?<=街道))[{CJK}]{{2,8}}?{_DASHED_ROOM}"
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}"
-    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_CORPS}|{_RURAL})"
+    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_TOWN_COMPOUND}|{_CORPS}|{_RURAL})"
 )
 
 
