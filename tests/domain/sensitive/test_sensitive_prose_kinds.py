@@ -136,3 +136,6 @@ def test_a_compound_of_any_name_after_a_town_before_a_hyphenated_room_is_an_addr
     assert _found(text, Kind.ADDRESS) == ["青阳县蓉城镇翠湖湾7-2-501", "临江县城南街道书香雅居12-3-1102"]
     # A date or a code with hyphens after a town's name is none: "镇2023-10-1202".
     assert _found("城南镇2023-10-1202号文件", Kind.ADDRESS) == []
+    # A northern compound's courtyard before its building: "…花园3号院8号楼2单元601".
+    text = "被申请人住丰台区卢沟桥街道玉泉花园3号院8号楼2单元601，联系电话见卷。"
+    assert _found(text, Kind.ADDRESS) == ["丰台区卢沟桥街道玉泉花园3号院8号楼2单元601"]

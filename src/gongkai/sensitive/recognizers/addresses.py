@@ -79,7 +79,9 @@ _ROOM_TAIL = (
 _TOWN_COMPOUND = rf"(?:(?<=[镇乡])|(?<=街道))[{CJK}]{{2,8}}?{_DASHED_ROOM}"
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}"
-    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_TOWN_COMPOUND}|{_CORPS}|{_RURAL})"
+    # A northern compound may number its courtyards before the building: "滨江花园11号院12号楼…".
+    rf"|{_ESTATE}(?:{_DASHED_ROOM}|(?:{_NUM}号院)?{_BUILDING})"
+    rf"|{_ANY_ESTATE}|{_TOWN_COMPOUND}|{_CORPS}|{_RURAL})"
 )
 
 
