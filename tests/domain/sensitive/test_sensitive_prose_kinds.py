@@ -139,3 +139,10 @@ def test_a_compound_of_any_name_after_a_town_before_a_hyphenated_room_is_an_addr
     # A northern compound's courtyard before its building: "…花园3号院8号楼2单元601".
     text = "被申请人住丰台区卢沟桥街道玉泉花园3号院8号楼2单元601，联系电话见卷。"
     assert _found(text, Kind.ADDRESS) == ["丰台区卢沟桥街道玉泉花园3号院8号楼2单元601"]
+
+
+def test_an_address_after_a_copula_starts_after_it_and_a_courtyard_may_lead_any_compound() -> None:
+    text = "他说老家就是青阳县蓉城镇翠湖村5组12号。送达地址确认为临江县滨河路58号3栋2单元501室。"
+    assert _found(text, Kind.ADDRESS) == ["青阳县蓉城镇翠湖村5组12号", "临江县滨河路58号3栋2单元501室"]
+    text = "被告户籍地址丰台区卢沟桥街道远洋城7号院15号楼2单元903，现下落不明。"
+    assert _found(text, Kind.ADDRESS) == ["丰台区卢沟桥街道远洋城7号院15号楼2单元903"]

@@ -35,7 +35,7 @@ _UNIT_ROOM = rf"(?:{_UNIT}(?:{_NUM}(?:室|房|楼|层|号)?)?|{_NUM}(?:室|房))
 _BUILDING = rf"{_BLOCK}(?:{_UNIT})?(?:{_NUM}(?:室|房|楼|层|号)|\d{{3,4}}(?![\d室房号]))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
-_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
+_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?(?:{_NUM}号院)?{_BLOCK}{_UNIT_ROOM}"
 # Building, unit and room written with hyphens after a compound: 金色家园6-1-702.
 _DASHED_ROOM = r"\d{1,3}-\d{1,2}-\d{3,4}(?![0-9])"
 # Led by the literal hyphen, which ``re`` skips to in a tight C loop (a ``find`` loop in Python
@@ -96,7 +96,7 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
-_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:所寄来户")
+_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:所寄来户是为")
 _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 
 # Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
@@ -184,7 +184,9 @@ class AddressRecognizer(Recognizer):
     _lead = re.compile(
         # "住" is not a label in 住宅 ("…广场住宅区2座").
         r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
-        + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地))"
+        # ... or any words before a copula ("就是…", "登记的是…", "确认为…", "地均为…").
+        + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地)"
+        + r"|[是为])"
     )
     score = 0.85
     explanation = "街道门牌级详细地址"
