@@ -32,6 +32,9 @@ _COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
 CELL_NAME = re.compile(rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_COMPOUND})(?:[{CJK}]{{1,2}}| {{1,2}}[{CJK}])")
 DOTTED = re.compile(rf"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")
 _ANY_NAME = re.compile(rf"[{CJK}]{{2,3}}")
+# Under a name header, either shape is a name cell (``cell_is_name``): one ``fullmatch`` for both,
+# as an alternation matches a whole cell if either of its branches does.
+_UNDER_HEADER = re.compile(f"{_ANY_NAME.pattern}|{CELL_NAME.pattern}")
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("某*＊×")
 # A cell ending in an office or place suffix is not a name (黄湖镇); "旗" ends given names (红旗)
 # more often than it ends a banner's name in a name column.
@@ -325,19 +328,40 @@ def header_column_names(norm: str) -> Iterator[tuple[int, int]]:
         sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
         cells, header_seps = row_cells(header_line, sep)
         column = column_at(cells, header_seps, header.start("word") - line_start)
-        width, row_end = len(cells), line_end
-        seps: list[str] | None
-        while column >= 0 and row_end != -1:
-            row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
-            row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
-            # A tab or "|" table's row is split in C, its separators not listed (one character each).
-            cells, seps = row_cells(row, None) if sep is None else (row.split(sep), None)
-            if len(cells) != width:  # the table ends
-                break
-            cell = cells[column].strip(" ")
-            if cell_is_name(cell, cells, under_header=True):
-                start = row_start + cell_start(cells, seps, column)
-                yield start, start + len(cell)
+        if column >= 0:
+            yield from _cells_under_header(norm, sep, len(cells), column, line_end)
+
+
+def _cells_under_header(
+    norm: str, sep: str | None, width: int, column: int, row_end: int
+) -> Iterator[tuple[int, int]]:
+    """The name cells of ``column`` in the rows after a header line ending at ``row_end``, up to
+    the first row of another width: ``cell_is_name(cell, cells, under_header=True)`` at
+    ``cell_start``, written out (a call per row for each of them, and a list of cells and one of
+    separators per row, were most of this rule's time).
+
+    A row split by ``_SPACES`` holds its separators at the odd indexes: the cell of ``column`` is
+    at ``2 * column``, and the text before it is the pieces before that index."""
+    pieces, at = (width, column) if sep is not None else (2 * width - 1, 2 * column)
+    # What precedes the cell in a tab or "|" row besides the cells before it: one separator each.
+    between = column if sep is not None else 0
+    split = _SPACES.split if sep is None else None
+    while row_end != -1:
+        row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
+        row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
+        cells = row.split(sep) if split is None else split(row)
+        if len(cells) != pieces:  # the table ends
+            break
+        padded = cells[at]
+        cell = padded.strip(" ")
+        if (
+            _UNDER_HEADER.fullmatch(cell)
+            and cell not in lexicon.NOT_NAMES
+            and _NOT_GIVEN.isdisjoint(cell[1:])
+            and cell[-1] not in _NOT_LAST
+        ) or (DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)):
+            start = row_start + sum(map(len, cells[:at])) + between + len(padded) - len(padded.lstrip(" "))
+            yield start, start + len(cell)
 
 
 _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
@@ -345,6 +369,10 @@ _SALUTATION_NEXT = re.compile(r"[ \t　]*[你您]")
 
 def salutations(norm: str) -> Iterator[tuple[int, int]]:
     """A letter's salutation, a name cell alone on its line before a colon: "韦珍诺：⏎你（您）…"."""
+    # The salutation is followed by 你 or 您 (``_SALUTATION_NEXT``): most documents hold neither, and
+    # two one-character tests spare the two searches for a colon at a line end.
+    if "您" not in norm and "你" not in norm:
+        return
     for colon in ("：\n", ":\n"):
         i = norm.find(colon)
         while i != -1:

@@ -14,7 +14,12 @@ from gongkai.sensitive.recognizers.base import (
     Recognizer,
     literal_alternation,
 )
-from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, listed_names, related_names
+from gongkai.sensitive.recognizers.name_lists import (
+    blank_or_mention_names,
+    listed_names,
+    names_before_address_words,
+    related_names,
+)
 from gongkai.sensitive.recognizers.name_tables import (
     DOTTED,
     column_names,
@@ -77,7 +82,6 @@ _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
-_ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
 _CUES = literal_alternation(
@@ -116,7 +120,8 @@ _SCAN = re.compile(
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     # A space too: a notice's entries run on one line ("声明作废。 王某遗失…").
-    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n "] if len(c) == n) for n in (1, 2, 3)
+    frozenset(c for c in [*lexicon.RUNNING_TEXT_CUES, *"，。；\n "] if len(c) == n)
+    for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
 # After a post or a role (not searched for in running text, where their first characters are
@@ -208,21 +213,11 @@ class PersonNameRecognizer(Recognizer):
                 found[start, end] = make_finding(
                     kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
                 )
-        for cue in lexicon.NAME_AFTER_CUES:
-            i = norm.find(cue)
-            while i != -1:
-                # 律师事务所: a firm's name before it; "负责同志" is a role ("相关负责同志").
-                if norm.startswith("事务所", i + len(cue)) or norm[i - 2 : i] == "负责":
-                    i = norm.find(cue, i + 1)
-                    continue
-                for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
-                    if i >= length and self._before_comrade(norm[i - length : i]):
-                        if (i - length, i) not in found:
-                            found[i - length, i] = make_finding(
-                                kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
-                            )
-                        break
-                i = norm.find(cue, i + 1)
+        for start, end in names_before_address_words(norm, self._is_lexicon_name):
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "“同志/先生/女士”前的姓名"
+                )
         self._running_text(text, norm, found, running_ends, verb_ends)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
@@ -309,17 +304,6 @@ class PersonNameRecognizer(Recognizer):
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
-
-    def _before_comrade(self, name: str) -> bool:
-        """A name before 同志/先生/女士: the lexicon's, or any three characters after a single
-        surname that hold no office or place (请柏庆丰同志; not 全体同志, 区委李同志)."""
-        return self._is_lexicon_name(name) or (
-            len(name) == 3
-            and name[0] in _SINGLE_SET
-            and self._plausible_name(name)
-            and _ORG_CHARS.isdisjoint(name[1:])
-            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
-        )
 
     @staticmethod
     def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
