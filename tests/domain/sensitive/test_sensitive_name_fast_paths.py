@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -59,7 +60,11 @@ _PIECES = [
 def _random_table(rng: random.Random) -> str:
     sep = rng.choice(["\t", "|", "  ", "   ", " | "])
     width = rng.randint(1, 4)
-    rows = [sep.join(rng.choice(_PIECES) for _ in range(width)) for _ in range(rng.randint(1, 5))]
+    # Space tables' gaps vary from row to row (two spaces, or wider where a cell is short).
+    gaps = [sep] if sep.strip() else ["  ", "   ", "    "]
+    rows = [
+        rng.choice(gaps).join(rng.choice(_PIECES) for _ in range(width)) for _ in range(rng.randint(1, 5))
+    ]
     header = [rng.choice(["序号", "性别", "备注"]) for _ in range(width)]
     header[rng.randrange(width)] = rng.choice(sorted(lexicon.NAME_COLUMN_HEADERS))
     tail = rng.choice(["", "\n", "\n说明：无"])
@@ -97,3 +102,13 @@ def test_each_word_after_a_name_holds_the_character_that_gates_its_search() -> N
 def test_a_name_before_each_word_is_found(word: str) -> None:
     norm = f"经研究，请柏庆丰{word}于三日内答复。"
     assert list(names_before_address_words(norm, PersonNameRecognizer._is_lexicon_name)) == [(5, 8)]
+
+
+def test_space_rows_split_without_an_expression_agree_with_the_expression() -> None:
+    rng = random.Random(7)
+    for _ in range(5000):
+        row = "".join(
+            rng.choice(["王伟", "1", " ", "  ", "   ", "男", "a b"]) for _ in range(rng.randint(0, 8))
+        )
+        parts = re.split("( {2,})", row)
+        assert row_cells(row, None) == (parts[::2], parts[1::2]), row

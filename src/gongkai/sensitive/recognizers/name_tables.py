@@ -150,6 +150,9 @@ _SPACES = re.compile(r"( {2,})")
 def row_cells(row: str, sep: str | None) -> tuple[list[str], list[str]]:
     """The cells of a row and the separators between them (one C call: ``split``)."""
     if sep is None:
+        if "   " not in row:  # no gap wider than two spaces: each "  " is one, split in C alone
+            cells = row.split("  ")
+            return cells, ["  "] * (len(cells) - 1)
         parts = _SPACES.split(row)
         return parts[::2], parts[1::2]
     cells = row.split(sep)
@@ -338,18 +341,17 @@ def _cells_under_header(
     """The name cells of ``column`` in the rows after a header line ending at ``row_end``, up to
     the first row of another width: ``cell_is_name(cell, cells, under_header=True)`` at
     ``cell_start``, written out (a call per row for each of them, and a list of cells and one of
-    separators per row, were most of this rule's time).
-
-    A row split by ``_SPACES`` holds its separators at the odd indexes: the cell of ``column`` is
-    at ``2 * column``, and the text before it is the pieces before that index."""
-    pieces, at = (width, column) if sep is not None else (2 * width - 1, 2 * column)
-    # What precedes the cell in a tab or "|" row besides the cells before it: one separator each.
-    between = column if sep is not None else 0
-    split = _SPACES.split if sep is None else None
+    separators per row, were most of this rule's time)."""
     while row_end != -1:
         row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
         row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
-        cells = row.split(sep) if split is None else split(row)
+        # ``at``: the cell's index in ``cells``; ``between``: the separators' characters before it.
+        if sep is not None:
+            cells, at, between, pieces = row.split(sep), column, column, width
+        elif "   " not in row:  # each gap is two spaces: ``row_cells``' split without an expression
+            cells, at, between, pieces = row.split("  "), column, 2 * column, width
+        else:  # separators at the odd indexes, counted with the cells before it
+            cells, at, between, pieces = _SPACES.split(row), 2 * column, 0, 2 * width - 1
         if len(cells) != pieces:  # the table ends
             break
         padded = cells[at]
