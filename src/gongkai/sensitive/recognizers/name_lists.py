@@ -209,11 +209,12 @@ _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 
 
-def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names before 同志/先生/女士/律师/老师/老人 (``lexicon.NAME_AFTER_CUES``, in that order): a name
     of the lexicon (``is_name``) of two to four characters, the longest first, or any three
     characters after a single surname that hold no office or place (请柏庆丰同志; not 全体同志,
     区委李同志)."""
+    names = []  # a list, not a generator: see ``name_tables.names_before_sex``
     for word, rare in _AFTER_WORDS:
         # Most documents lack the word's rarer character: one ``in`` instead of the word's search.
         i = norm.find(word) if rare in norm else -1
@@ -232,6 +233,7 @@ def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> Ite
                             and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
                         )
                     ):
-                        yield i - length, i
+                        names.append((i - length, i))
                         break
             i = norm.find(word, i + 1)
+    return names

@@ -202,7 +202,7 @@ class PersonNameRecognizer(Recognizer):
         for i in title_ends:
             after = _AFTER_TITLE.match(norm, i)
             self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
-        for start, end in chain(self._after_units(norm), salutations(norm)):
+        for start, end in self._after_units(norm) + salutations(norm):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
@@ -260,8 +260,11 @@ class PersonNameRecognizer(Recognizer):
         if "·" in norm or "•" in norm or "・" in norm:
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
-        yield from found.values()
-        yield from self._repeats(text, norm, {f.text: f.start for f in found.values()}, found)
+        # The findings, then the other mentions of their names: a list returned as an iterator, not
+        # a generator (see ``name_tables.names_before_sex``).
+        findings = list(found.values())
+        self._repeats(text, norm, {f.text: f.start for f in findings}, found, findings)
+        return iter(findings)
 
     def _running_text(
         self,
@@ -300,7 +303,8 @@ class PersonNameRecognizer(Recognizer):
             if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
-        spans.extend(self._objects(norm, verb_ends))
+        if verb_ends:
+            self._objects(norm, verb_ends, spans)
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
@@ -328,13 +332,13 @@ class PersonNameRecognizer(Recognizer):
         minority_names.scanned(norm, minority)
         return running, titles, verbs
 
-    def _objects(self, norm: str, verb_ends: list[int]) -> Iterator[tuple[int, int]]:
-        """Names as the object of a verb that hands something to a person, ending a clause:
-        "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
+    def _objects(self, norm: str, verb_ends: list[int], spans: list[tuple[int, int]]) -> None:
+        """Add to ``spans`` the names as the object of a verb that hands something to a person,
+        ending a clause: "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
         for start in verb_ends:
             for end in (start + 3, start + 4):
                 if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
-                    yield start, end
+                    spans.append((start, end))
                     break
 
     def _running_name(self, name: str) -> bool:
@@ -431,7 +435,8 @@ class PersonNameRecognizer(Recognizer):
                 return s + given
         return 0
 
-    def _after_units(self, norm: str) -> Iterator[tuple[int, int]]:
+    def _after_units(self, norm: str) -> list[tuple[int, int]]:
+        spans = []  # a list, not a generator: see ``name_tables.names_before_sex``
         for unit in _UNITS:
             i = norm.find(unit)
             while i != -1:
@@ -442,8 +447,9 @@ class PersonNameRecognizer(Recognizer):
                     # "办" ends words too (办公地址、办理): a name after it must be the lexicon's.
                     and (unit != "办" or self._is_lexicon_name(match["run"]))
                 ):
-                    yield match.span("run")
+                    spans.append(match.span("run"))
                 i = norm.find(unit, i + 1)
+        return spans
 
     @staticmethod
     def _plausible_name(name: str) -> bool:
@@ -465,10 +471,15 @@ class PersonNameRecognizer(Recognizer):
         )
 
     def _repeats(
-        self, text: str, norm: str, names: dict[str, int], found: dict[tuple[int, int], Finding]
-    ) -> Iterator[Finding]:
-        """Other mentions of names already found (each with where it was found); a longer name
-        ("张伟华" after "张伟") is not one."""
+        self,
+        text: str,
+        norm: str,
+        names: dict[str, int],
+        found: dict[tuple[int, int], Finding],
+        findings: list[Finding],
+    ) -> None:
+        """Add to ``findings`` (and ``found``) the other mentions of names already found (each with
+        where it was found); a longer name ("张伟华" after "张伟") is not one."""
         for name in sorted(names, key=len, reverse=True):
             # Most names are mentioned once, where they were found: one count, no loop.
             if norm.startswith(name, names[name]) and norm.count(name) == 1:
@@ -480,5 +491,5 @@ class PersonNameRecognizer(Recognizer):
                     found[i, end] = finding = make_finding(
                         self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"
                     )
-                    yield finding
+                    findings.append(finding)
                 i = norm.find(name, end)
