@@ -368,7 +368,9 @@ def _cells_under_header(
             and _NOT_GIVEN.isdisjoint(cell[1:])
             and cell[-1] not in _NOT_LAST
         ) or (DOTTED.fullmatch(cell) is not None and is_dotted_name(cell)):
-            start = row_start + sum(map(len, cells[:at])) + between + len(padded) - len(padded.lstrip(" "))
+            # (Most name columns are the second: one length rather than a sum over a slice.)
+            before = len(cells[0]) if at == 1 else sum(map(len, cells[:at]))
+            start = row_start + before + between + len(padded) - len(padded.lstrip(" "))
             names.append((start, start + len(cell)))
 
 
