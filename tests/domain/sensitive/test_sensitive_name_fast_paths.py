@@ -13,11 +13,10 @@ from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.normalize import normalize
 from gongkai.sensitive.recognizers.name_lists import _AFTER_WORDS, names_before_address_words
 from gongkai.sensitive.recognizers.name_tables import (
-    _HEADER_CELL,
     cell_is_name,
     cell_start,
-    column_at,
     header_column_names,
+    name_headers,
     row_cells,
     salutations,
 )
@@ -27,19 +26,8 @@ from gongkai.sensitive.recognizers.names import PersonNameRecognizer
 def _header_column_names_by_definition(norm: str) -> Iterator[tuple[int, int]]:
     """``header_column_names`` as it was written before its rows were read inline: each row split
     by ``row_cells`` and each cell tested by ``cell_is_name`` at ``cell_start``."""
-    for header in _HEADER_CELL.finditer(norm):
-        if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
-            continue
-        line_start = norm.rfind("\n", 0, header.start("word")) + 1
-        line_end = norm.find("\n", header.end())
-        if line_end == -1:
-            continue
-        header_line = norm[line_start:line_end]
-        sep = "\t" if "\t" in header_line else "|" if "|" in header_line else None
-        cells, seps = row_cells(header_line, sep)
-        column = column_at(cells, seps, header.start("word") - line_start)
-        width, row_end = len(cells), line_end
-        while column >= 0 and row_end != -1:
+    for sep, width, column, row_end in name_headers(norm):
+        while row_end != -1:
             row_start, row_end = row_end + 1, norm.find("\n", row_end + 1)
             row = norm[row_start:row_end] if row_end != -1 else norm[row_start:]
             cells, seps = row_cells(row, sep)

@@ -324,6 +324,15 @@ def header_column_names(norm: str) -> list[tuple[int, int]]:
     the header says what the column holds. The table ends at the first row of another width.
     """
     names: list[tuple[int, int]] = []  # a list, not a generator: see ``names_before_sex``
+    for sep, width, column, line_end in name_headers(norm):
+        _cells_under_header(norm, sep, width, column, line_end, names)
+    return names
+
+
+def name_headers(norm: str) -> list[tuple[str | None, int, int, int]]:
+    """The name column headers of ``norm``'s tables: each as its table's separator (None for runs
+    of spaces), its width in cells, the header's column and where its line ends."""
+    headers = []
     for header in _HEADER_CELL.finditer(norm):
         # A header ending in 姓名 names the column too (农户姓名, 学生姓名).
         if header.start() and norm[header.start() - 1] not in "\t| \n" and header["word"] != "姓名":
@@ -337,8 +346,8 @@ def header_column_names(norm: str) -> list[tuple[int, int]]:
         cells, header_seps = row_cells(header_line, sep)
         column = column_at(cells, header_seps, header.start("word") - line_start)
         if column >= 0:
-            _cells_under_header(norm, sep, len(cells), column, line_end, names)
-    return names
+            headers.append((sep, len(cells), column, line_end))
+    return headers
 
 
 def _cells_under_header(
