@@ -100,3 +100,27 @@ def test_space_rows_split_without_an_expression_agree_with_the_expression() -> N
         )
         parts = re.split("( {2,})", row)
         assert row_cells(row, None) == (parts[::2], parts[1::2]), row
+
+
+def test_compound_surnames_entered_only_where_one_starts_match_as_the_plain_alternation() -> None:
+    from gongkai.sensitive.recognizers import names
+
+    plain = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    assert names._COMPOUNDS in names._SURNAME and names._COMPOUNDS in names._SURNAME_CLASS_FIRST
+    recognizer = names.PersonNameRecognizer()
+    rivals = {
+        name: re.compile(
+            getattr(recognizer, name).pattern.replace(names._COMPOUNDS, f"(?:{plain})"), re.MULTILINE
+        )
+        for name in ("_alone", "_alone_at_start", "_after_unit", "_next_in_list", "pattern")
+    }
+    rng = random.Random(25)
+    chars = [*"，、 \n：王李华明伟娜于", *"".join(lexicon.COMPOUND_SURNAMES)]
+    texts = [normalize(d.text) for d in generate(20231, 60)]
+    texts += ["".join(rng.choices(chars, k=30)) for _ in range(2000)]
+    for text in texts:
+        for name, rival in rivals.items():
+            ours = getattr(recognizer, name)
+            assert [m.span() + m.regs[1:] for m in ours.finditer(text)] == [
+                m.span() + m.regs[1:] for m in rival.finditer(text)
+            ], (name, text)
