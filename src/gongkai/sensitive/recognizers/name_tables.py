@@ -24,7 +24,15 @@ from collections.abc import Iterable, Iterator
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
-_COMPOUND = "|".join(sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+# The compound surnames behind a look-ahead for their first characters: a cell that fails the
+# single-surname class ("男", "1") is turned away in one class test, not ~100 literals one by one.
+_COMPOUND = (
+    "(?=["
+    + "".join(sorted({c[0] for c in lexicon.COMPOUND_SURNAMES}))
+    + "])(?:"
+    + literal_alternation((c, "") for c in sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True))
+    + ")"
+)
 # A name cell: surname + one or two characters, or a two-character name padded to the width of
 # three with a space (王　伟: rosters align names so; the full-width space is folded to " ").
 # Only ever matched whole (``fullmatch``), so the single-surname class may come first: one class
