@@ -18,6 +18,7 @@ from gongkai.sensitive import (
     annotated_corpus_b,
     annotated_corpus_c,
     annotated_corpus_d,
+    annotated_corpus_e,
 )
 from gongkai.sensitive.annotated_corpus import (
     AnnotatedCase,
@@ -85,7 +86,8 @@ def test_text_before_the_first_genre_line_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "volume", [annotated_corpus, annotated_corpus_b, annotated_corpus_c, annotated_corpus_d]
+    "volume",
+    [annotated_corpus, annotated_corpus_b, annotated_corpus_c, annotated_corpus_d, annotated_corpus_e],
 )
 def test_every_genre_file_of_a_volume_is_read(volume: ModuleType) -> None:
     package = resources.files(volume.__name__)

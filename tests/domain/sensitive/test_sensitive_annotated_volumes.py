@@ -1,6 +1,7 @@
 """The four volumes of the annotated corpus are well-formed in the same ways: each check of
 ``support.labelled_corpus`` and each size floor runs here on every volume; what belongs to one volume
-alone is in its own module (test_sensitive_annotated, _annotated_b, _annotated_c, _annotated_d).
+alone is in its own module (test_sensitive_annotated, _annotated_b, _annotated_c, _annotated_d,
+_annotated_e).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from gongkai.sensitive.annotated_corpus import AnnotatedCase, annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
+from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
 from support import labelled_corpus as shared
 
 VOLUMES: dict[str, Callable[[], list[AnnotatedCase]]] = {
@@ -22,6 +24,7 @@ VOLUMES: dict[str, Callable[[], list[AnnotatedCase]]] = {
     "B": annotated_cases_b,
     "C": annotated_cases_c,
     "D": annotated_cases_d,
+    "E": annotated_cases_e,
 }
 
 
@@ -47,7 +50,7 @@ def test_the_shared_checks(name: str, check: Callable[[Sequence[AnnotatedCase]],
     check(volume(name))
 
 
-@pytest.mark.parametrize(("name", "genres"), [("A", 25), ("B", 30), ("C", 35), ("D", 20)])
+@pytest.mark.parametrize(("name", "genres"), [("A", 25), ("B", 30), ("C", 35), ("D", 20), ("E", 40)])
 def test_at_least_120_distinct_documents_in_many_genres(name: str, genres: int) -> None:
     cases = volume(name)
     assert len(cases) >= 120
@@ -56,7 +59,7 @@ def test_at_least_120_distinct_documents_in_many_genres(name: str, genres: int) 
 
 
 @pytest.mark.parametrize(("name", "first", "second"),
-                         [("A", 15, 120), ("B", 15, 120), ("C", 20, 120), ("D", 30, 150)])
+                         [("A", 15, 120), ("B", 15, 120), ("C", 20, 120), ("D", 30, 150), ("E", 20, 45)])
 def test_id_numbers_are_valid_and_both_generations_occur(name: str, first: int, second: int) -> None:
     """Both generations: 15-digit (first) and 18-digit (second) identity numbers."""
     lengths = shared.assert_id_numbers_valid(volume(name))
