@@ -27,6 +27,7 @@ from gongkai.sensitive.annotated_corpus import annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
+from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
 from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.holdout_corpus import holdout_cases
 from gongkai.sensitive.independent_corpus import documents as independent_documents
@@ -42,6 +43,7 @@ CORPORA: dict[str, Callable[[], list[str]]] = {
     "annotated_b": lambda: [c.document.text for c in annotated_cases_b()],
     "annotated_c": lambda: [c.document.text for c in annotated_cases_c()],
     "annotated_d": lambda: [c.document.text for c in annotated_cases_d()],
+    "annotated_e": lambda: [c.document.text for c in annotated_cases_e()],
 }
 
 
@@ -58,7 +60,7 @@ def compare(
     differing = 0
     for name, documents in after.items():
         for index, findings in enumerate(documents):
-            old = [tuple(f) for f in before[name][index]]
+            old = [tuple(f) for f in before.get(name, [[]] * len(documents))[index]]
             if old != findings:
                 differing += 1
                 if differing <= 20:

@@ -278,11 +278,20 @@ CONVERTERS: dict[str, Converter] = {
 }
 
 
+# Converters left out of the ``dev`` extra on purpose; their tests run where someone installs them.
+_NOT_IN_DEV = {
+    "trafilatura": "left out of the dev extra because its dependency tld is MPL-1.1/GPL/LGPL "
+    "(pip install trafilatura to run it)",
+}
+
+
 def missing(name: str) -> str:
     """Why converter ``name`` cannot run here ("" when it can)."""
     converter = CONVERTERS[name]
     for module in converter.needs:
         if importlib.util.find_spec(module) is None:
+            if module in _NOT_IN_DEV:
+                return f"Python module {module} is not installed: {_NOT_IN_DEV[module]}"
             return f"Python module {module} is not installed (pip install -e '.[dev]')"
     program = converter.program
     if program and not (Path(program).exists() if program.startswith("/") else shutil.which(program)):

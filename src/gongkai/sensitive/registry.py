@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from operator import attrgetter, le
 
+from gongkai.sensitive.decimal_digits import DECIMAL_DIGITS_AND_BEYOND_BMP, spell_out_digits
 from gongkai.sensitive.dewrap import Dewrapped, dewrapped
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.normalize import normalize
@@ -41,7 +42,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 # digits after the first character (separators are " ", "-", ")", "@", "."; a plate's letter
 # follows its province at once). Numbers in running text ("2023年", "第3条", "5月") are turned away by this
 # one test instead of by each of the branches (the corpus tests hold every kind's recall).
-_NOT_CJK_AFTER_DIGITS = r"(?![0-9]{0,5}[^\x00-\x7f\d])"
+_NOT_CJK_AFTER_DIGITS = r"(?![0-9]{0,5}+[^\x00-\x7f\d])"
 # Every joined expression reads at least five more characters after its first one, all of them
 # digits, ASCII letters or separators (the shortest is an e-mail address "a@b.cn"; a plate's dot
 # may be "·・•"). Dates, amounts and masked numbers ("2023.05\n", "110***", "3,000元") fail this
@@ -50,26 +51,13 @@ _NOT_CJK_AFTER_DIGITS = r"(?![0-9]{0,5}[^\x00-\x7f\d])"
 _FIVE_MORE = r"(?=[\dA-Za-z ._%+@()·・•-]{5})"
 
 
-def _decimal_ranges() -> str:
-    """``\\d`` (every decimal digit) as a class body without the category: the BMP's digits as
-    ranges, and every character beyond the BMP. Unicode assigns decimal digits in runs of ten, 0 to
-    9 (Numeric_Type=Decimal), so every tenth code point is looked at (a look at each cost 10 ms at
-    import) and a run is read back from the digit's value."""
-    runs = []
-    for code in range(0, 0x10000, 10):
-        if (ch := chr(code)).isdecimal():
-            first = code - int(ch)
-            runs.append(f"{chr(first)}-{chr(first + 9)}")
-    return "".join(runs) + "\U00010000-\U0010ffff"
-
-
 # The joined scan's first characters are tested at every character of the text: ``\d`` there is a
 # Unicode category, looked up for every CJK character after the class's own table has said no
 # (~5 M instructions per pass over the generated corpus); written as ranges, one table answers.
 # Beyond the BMP the class takes every character (one range's test, not one per run of digits
 # there): each branch checks its own first character again by its look-behind, so the matches
 # are the same.
-_DECIMAL_RANGES = _decimal_ranges()
+_DECIMAL_RANGES = DECIMAL_DIGITS_AND_BEYOND_BMP
 
 
 # Kinds whose values can be the same 18 characters: when one of them matches, the others are tried
@@ -126,7 +114,8 @@ class Registry:
         # before the branches, turns away the middle of a number after one test.
         firsts = firsts.replace("\\d", _DECIMAL_RANGES)
         head = f"[{firsts}]{AFTER_FIRST}{_NOT_CJK_AFTER_DIGITS}{_FIVE_MORE}"
-        self._scanner = re.compile(f"{head}(?:{branches})") if self._joined else None
+        # ``\d`` in the look-aheads and branches as ranges too (see ``decimal_digits``).
+        self._scanner = re.compile(spell_out_digits(f"{head}(?:{branches})")) if self._joined else None
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
@@ -193,11 +182,17 @@ class Registry:
             for other in candidates:
                 # A rival is only worth reading if it could win against the finding: by its own
                 # score, or by its context score where its context words are there (a plain loop
-                # test rather than a filtered list: this runs for every 18-character match).
+                # test rather than a filtered list: this runs for every 18-character match). Its
+                # value prefixes are tested before its context words: a bank card's issuer prefix
+                # turns away most identity numbers for one ``startswith`` instead of a search.
                 if (
                     score is not None
                     and other.score <= score
-                    and (other.context_score <= score or not other.has_context(norm, start))
+                    and (
+                        other.context_score <= score
+                        or not norm.startswith(other.value_prefixes, start)
+                        or not other.has_context(norm, start)
+                    )
                 ):
                     continue
                 alternative = other.pattern.match(norm, start)
@@ -217,13 +212,14 @@ def _names_beside_numbers(
     the numbers the joined scan found (``found``: start, is an ID), so the text is not scanned again."""
     # Only numbers after a cell separator (a tab, one space after a word, or a run of spaces) or
     # with a bracket just before them; most are after a label's colon or a "|".
-    numbers = [
-        (i, is_id)
-        for i, is_id in found
-        if (last := norm[i - 1 : i]) == "\t"
-        or (last == " " and norm[max(0, i - 7) : i].rstrip(" ")[-1:] not in "|：:")
-        or norm.find("（", i - 7 if i > 7 else 0, i) != -1
-    ]
+    # The seven characters before a number are sliced once for the three tests (a ``find`` with
+    # bounds and a second slice per number cost more than the slice and an ``in``).
+    numbers: list[tuple[int, bool]] = []
+    for i, is_id in found:
+        before = norm[i - 7 if i > 7 else 0 : i]
+        last = before[-1:]
+        if last == "\t" or (last == " " and before.rstrip(" ")[-1:] not in "|：:") or "（" in before:
+            numbers.append((i, is_id))
     if not numbers:
         return []
     # Names found already are not offered again: a duplicate would send ``resolve_overlaps`` off

@@ -45,6 +45,9 @@ class Recognizer:
     # Words that, shortly before a match, raise its score to ``context_score``.
     context: ClassVar[tuple[str, ...]] = ()
     context_score: ClassVar[float] = 0.0
+    # Every value this recogniser accepts starts with one of these ("" for any start): lets the
+    # joined scan pass over a rival that cannot win without reading it (``Registry``).
+    value_prefixes: ClassVar[tuple[str, ...]] = ("",)
 
     _context_re: ClassVar[re.Pattern[str] | None] = None
     # Whether the subclass has its own ``validate`` (set for each subclass).

@@ -202,6 +202,8 @@ class BankCardRecognizer(Recognizer):
     explanation = "银行卡号，发卡行前缀有效且通过 Luhn 校验"
     context = ("卡号", "账号", "帐号", "银行", "账户", "帐户")
     context_score = 0.995
+    # ``validate`` requires an issuer prefix; the expression reads four digits before any separator.
+    value_prefixes = _BANK_PREFIXES
 
     def validate(self, value: str, norm: str, start: int) -> tuple[float, str] | None:
         # Most card numbers are written without separators: one C test spares two ``replace`` calls.

@@ -196,3 +196,47 @@ def blank_or_mention_names(norm: str) -> Iterator[tuple[int, int]]:
                 if surnamed(name) or ("·" in name and is_dotted_name(name)):
                     yield match.span()
             i = norm.find(mark, j)
+
+
+# The words after a name (同志, 先生 ...), each with its character that is rarest in other words: a
+# one-character ``in`` (a ``memchr``) costs a third of a two-character search, and most documents
+# hold none of 志 先 士 师 老. The first character stands in for a word not listed here.
+_AFTER_WORDS = tuple(
+    (word, {"同志": "志", "女士": "士", "律师": "师", "老师": "师"}.get(word, word[0]))
+    for word in lexicon.NAME_AFTER_CUES
+)
+_SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
+_ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
+
+
+def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names before 同志/先生/女士/律师/老师/老人 (``lexicon.NAME_AFTER_CUES``, in that order): a name
+    of the lexicon (``is_name``) of two to four characters, the longest first, or any three
+    characters after a single surname that hold no office, place or description (请柏庆丰同志; not
+    全体同志, 区委李同志, 辖区独居老人, 车走。老人)."""
+    names = []  # a list, not a generator: see ``name_tables.names_before_sex``
+    for word, rare in _AFTER_WORDS:
+        # Most documents lack the word's rarer character: one ``in`` instead of the word's search.
+        i = norm.find(word) if rare in norm else -1
+        while i != -1:
+            # 律师事务所: a firm's name before it; "负责同志" is a role ("相关负责同志").
+            if not norm.startswith("事务所", i + len(word)) and norm[i - 2 : i] != "负责":
+                for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
+                    name = norm[i - length : i]
+                    if i >= length and (
+                        is_name(name)
+                        or (
+                            length == 3
+                            and name[0] in _SINGLE_SET
+                            # No clause mark ("推着车走。老人") and no description of 老人 (辖区独居老人).
+                            and name.isalpha()
+                            and name[1:] not in lexicon.NOT_NAMES
+                            and plausible_name(name)
+                            and _ORG_CHARS.isdisjoint(name[1:])
+                            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+                        )
+                    ):
+                        names.append((i - length, i))
+                        break
+            i = norm.find(word, i + 1)
+    return names

@@ -14,7 +14,12 @@ from gongkai.sensitive.recognizers.base import (
     Recognizer,
     literal_alternation,
 )
-from gongkai.sensitive.recognizers.name_lists import blank_or_mention_names, listed_names, related_names
+from gongkai.sensitive.recognizers.name_lists import (
+    blank_or_mention_names,
+    listed_names,
+    names_before_address_words,
+    related_names,
+)
 from gongkai.sensitive.recognizers.name_tables import (
     DOTTED,
     column_names,
@@ -25,13 +30,16 @@ from gongkai.sensitive.recognizers.name_tables import (
     salutations,
 )
 
-
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_SURNAME = rf"(?:{_alternation(lexicon.COMPOUND_SURNAMES)}|[{lexicon.SINGLE_SURNAMES}])"
-_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_alternation(lexicon.COMPOUND_SURNAMES)})"
+# The compound surnames, entered only where one can start: a failed alternation of ~100 literals
+# costs ~800 instructions (``re`` tests them one by one), a class test ~50. The same matches: the
+# look-ahead holds wherever a compound surname does, and the trie keeps their order.
+_COMPOUND_HEADS = "".join(sorted({c[0] for c in lexicon.COMPOUND_SURNAMES}))
+_COMPOUND_TRIE = literal_alternation(
+    (c, "") for c in sorted(lexicon.COMPOUND_SURNAMES, key=len, reverse=True)
+)
+_COMPOUNDS = f"(?=[{_COMPOUND_HEADS}])(?:{_COMPOUND_TRIE})"
+_SURNAME = rf"(?:{_COMPOUNDS}|[{lexicon.SINGLE_SURNAMES}])"
+_SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_COMPOUNDS})"
 # Where a name's run of characters starts ("(?=(?P<run>" + _SURNAME_OR_YU + CJK run)), the
 # single-surname class may come first too: where it accepts the first character, a compound
 # surname's reading would start at the same place (only the run's far end, past 12 characters,
@@ -73,7 +81,6 @@ _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")  # 红旗 after a person cue
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
-_ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 _CJK_RE = re.compile(f"[{CJK}]+")
 _SEPARATORS = " \t|、，,；;\n"
 _CUES = literal_alternation(
@@ -84,7 +91,9 @@ _CUES = literal_alternation(
 # Whole-text scans with a CJK first character cost ~70 instructions per character of text (the
 # class test at every position); the rare literals that start these rules are found with
 # ``str.find`` instead, and their expressions matched only there.
-_UNITS = ("局", "室", "街道", "镇", "乡", "办", "中心")
+# Each with the character tested first where that spares a two-character search (most documents
+# hold no 心; 街 and 道 are common).
+_UNITS = (("局", ""), ("室", ""), ("街道", ""), ("镇", ""), ("乡", ""), ("办", ""), ("中心", "心"))
 # What ``_after_unit`` can start with (a colon, a title's first character, a surname's): five
 # units in six are followed by none, and the expression (~100 compound surnames tried one by one)
 # is spared there.
@@ -194,7 +203,7 @@ class PersonNameRecognizer(Recognizer):
         for i in title_ends:
             after = _AFTER_TITLE.match(norm, i)
             self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
-        for start, end in chain(self._after_units(norm), salutations(norm)):
+        for start, end in self._after_units(norm) + salutations(norm):
             if self._plausible_name(norm[start:end]):
                 if (start, end) not in found:
                     found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, _AFTER_UNIT)
@@ -205,21 +214,11 @@ class PersonNameRecognizer(Recognizer):
                 found[start, end] = make_finding(
                     kind, start, end, text[start:end], 0.75, "名单“姓名”列中的姓名"
                 )
-        for cue in lexicon.NAME_AFTER_CUES:
-            i = norm.find(cue)
-            while i != -1:
-                # 律师事务所: a firm's name before it; "负责同志" is a role ("相关负责同志").
-                if norm.startswith("事务所", i + len(cue)) or norm[i - 2 : i] == "负责":
-                    i = norm.find(cue, i + 1)
-                    continue
-                for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
-                    if i >= length and self._before_comrade(norm[i - length : i]):
-                        if (i - length, i) not in found:
-                            found[i - length, i] = make_finding(
-                                kind, i - length, i, text[i - length : i], 0.75, "“同志/先生/女士”前的姓名"
-                            )
-                        break
-                i = norm.find(cue, i + 1)
+        for start, end in names_before_address_words(norm, self._is_lexicon_name):
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    kind, start, end, text[start:end], 0.75, "“同志/先生/女士”前的姓名"
+                )
         self._running_text(text, norm, found, running_ends, verb_ends)
         apposed_names.add_findings(text, norm, found, title_ends, self._is_lexicon_name)
         for start, end in names_before_sex(norm):
@@ -263,8 +262,11 @@ class PersonNameRecognizer(Recognizer):
         if "·" in norm or "•" in norm or "・" in norm:
             for start, end in dotted_names(norm):
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.8, "含间隔号的姓名")
-        yield from found.values()
-        yield from self._repeats(text, norm, {f.text: f.start for f in found.values()}, found)
+        # The findings, then the other mentions of their names: a list returned as an iterator, not
+        # a generator (see ``name_tables.names_before_sex``).
+        findings = list(found.values())
+        self._repeats(text, norm, {f.text: f.start for f in findings}, found, findings)
+        return iter(findings)
 
     def _running_text(
         self,
@@ -303,23 +305,11 @@ class PersonNameRecognizer(Recognizer):
             if (end := self._yu_first_on_a_line(norm, i + 1)) != 0:
                 spans.append((i + 1, end))
             i = norm.find("\n于", i + 1)
-        spans.extend(self._objects(norm, verb_ends))
+        if verb_ends:
+            self._objects(norm, verb_ends, spans)
         for start, end in spans:
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
-
-    def _before_comrade(self, name: str) -> bool:
-        """A name before 同志/先生/女士: the lexicon's, or three letters after a single surname that
-        hold no office, place or description (请柏庆丰同志; not 全体同志, 辖区独居老人, 车走。老人)."""
-        return self._is_lexicon_name(name) or (
-            len(name) == 3
-            and name.isalpha()
-            and name[1:] not in lexicon.NOT_NAMES
-            and name[0] in _SINGLE_SET
-            and self._plausible_name(name)
-            and _ORG_CHARS.isdisjoint(name[1:])
-            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
-        )
 
     @staticmethod
     def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
@@ -344,13 +334,13 @@ class PersonNameRecognizer(Recognizer):
         minority_names.scanned(norm, minority)
         return running, titles, verbs
 
-    def _objects(self, norm: str, verb_ends: list[int]) -> Iterator[tuple[int, int]]:
-        """Names as the object of a verb that hands something to a person, ending a clause:
-        "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
+    def _objects(self, norm: str, verb_ends: list[int], spans: list[tuple[int, int]]) -> None:
+        """Add to ``spans`` the names as the object of a verb that hands something to a person,
+        ending a clause: "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
         for start in verb_ends:
             for end in (start + 3, start + 4):
                 if norm[end : end + 1] in _CLAUSE_ENDS and self._running_name(norm[start:end]):
-                    yield start, end
+                    spans.append((start, end))
                     break
 
     def _running_name(self, name: str) -> bool:
@@ -447,9 +437,10 @@ class PersonNameRecognizer(Recognizer):
                 return s + given
         return 0
 
-    def _after_units(self, norm: str) -> Iterator[tuple[int, int]]:
-        for unit in _UNITS:
-            i = norm.find(unit)
+    def _after_units(self, norm: str) -> list[tuple[int, int]]:
+        spans = []  # a list, not a generator: see ``name_tables.names_before_sex``
+        for unit, rare in _UNITS:
+            i = norm.find(unit) if rare in norm else -1
             while i != -1:
                 end = i + len(unit)
                 if (
@@ -458,8 +449,9 @@ class PersonNameRecognizer(Recognizer):
                     # "办" ends words too (办公地址、办理): a name after it must be the lexicon's.
                     and (unit != "办" or self._is_lexicon_name(match["run"]))
                 ):
-                    yield match.span("run")
+                    spans.append(match.span("run"))
                 i = norm.find(unit, i + 1)
+        return spans
 
     @staticmethod
     def _plausible_name(name: str) -> bool:
@@ -481,10 +473,15 @@ class PersonNameRecognizer(Recognizer):
         )
 
     def _repeats(
-        self, text: str, norm: str, names: dict[str, int], found: dict[tuple[int, int], Finding]
-    ) -> Iterator[Finding]:
-        """Other mentions of names already found (each with where it was found); a longer name
-        ("张伟华" after "张伟") is not one."""
+        self,
+        text: str,
+        norm: str,
+        names: dict[str, int],
+        found: dict[tuple[int, int], Finding],
+        findings: list[Finding],
+    ) -> None:
+        """Add to ``findings`` (and ``found``) the other mentions of names already found (each with
+        where it was found); a longer name ("张伟华" after "张伟") is not one."""
         for name in sorted(names, key=len, reverse=True):
             # Most names are mentioned once, where they were found: one count, no loop.
             if norm.startswith(name, names[name]) and norm.count(name) == 1:
@@ -496,5 +493,5 @@ class PersonNameRecognizer(Recognizer):
                     found[i, end] = finding = make_finding(
                         self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"
                     )
-                    yield finding
+                    findings.append(finding)
                 i = norm.find(name, end)
