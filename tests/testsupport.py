@@ -87,3 +87,20 @@ def require_cjk_font() -> None:
     from gongkai.report.render.fonts import cjk_font_available
 
     require(cjk_font_available(), NO_CJK_FONT)
+
+
+def measure_volume(cases: Iterable[Any]) -> tuple[Any, int]:
+    """The detector on a labelled volume (``HoldoutCase`` values): its evaluation and how many
+    decoys a finding overlaps; for the floor tests of the seen volumes."""
+    from gongkai.sensitive import detect
+    from gongkai.sensitive.labelled import evaluate
+
+    cases = list(cases)
+    found = {case.document.text: detect(case.document.text) for case in cases}
+    result = evaluate([case.document for case in cases], found.__getitem__)
+    flagged = sum(
+        any(f.start < decoy.end and decoy.start < f.end for f in found[case.document.text])
+        for case in cases
+        for decoy in case.decoys
+    )
+    return result, flagged

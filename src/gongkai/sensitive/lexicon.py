@@ -158,6 +158,7 @@ GIVEN_NAME_CHARS = frozenset(
     "升令骁伯仲叔季仕伊伶俐允兆冀创初剑劲勋卓吟咏喆圣垚堃奕姿娉婵嫦孜宪寰尊岐峻崧帜弘忻恬悟愉"
     "扶拯攀敦斯昀昶晏普暄曜柔栗棠榕樵汝沅泳洛涓淇淮湄溥漪炬烈爵犇珑甄睦瞳硕磐祯禹穗穹笃箫缙羲翀"
     "耘聆臻舜芦芯苇苓茹荔萃蕴谊谨贻赐轲逍逵醇钢锴闵阔隆靓骅骞骥鹃麒鼐龄"
+    "娣佑墨魁亚世占腊"  # 招娣, 天佑, 子墨, 亚军, 世杰, 占元, 腊梅: names of every volume lacked them
 )
 
 # Words that look like a surname + given name but are labels, roles or common words.
@@ -325,6 +326,8 @@ TITLES = (  # noqa: SIM905
     "证人 死者 驾驶员 竞买人 区领导 县领导 市领导 之父 之母 脱贫户 种植大户 养殖大户"
 ).split()
 NOT_NAMES |= frozenset(TITLES)
+# Occupations, household roles and verbs of a record that start with a surname (房, 农, 陈, 安).
+NOT_NAMES |= frozenset("房东 房客 房主 农民 农户 陈述 陈列 安葬 安置 安排 安装 时候 时许".split())  # noqa: SIM905
 # Column headers that read as surname + given name when a header row follows "姓名⇥" ("姓名⇥国籍⇥…").
 NOT_NAMES |= frozenset("国籍 籍贯 关系 单价 小计 总计 余额 项目 费用 房号 车牌 门牌 成员 常住".split())  # noqa: SIM905
 # School grades read as surname + given name in a table cell (高一 3班); 陆军, 海军 are left out:
@@ -426,7 +429,8 @@ RUNNING_TEXT_CUES = [
 RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
 RUNNING_TEXT_END_WORDS = frozenset(
     (  # noqa: SIM905
-        "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称 遗失 代表"
+        "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称 遗失 代表 "
+        "立即 随即 承担 通过 根据 负责 多次 先后 再次 驾驶 利用 接受 带领 主动"
     ).split()
 )
 # Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.

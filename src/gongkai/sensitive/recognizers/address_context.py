@@ -25,7 +25,7 @@ from gongkai.sensitive.checksums import uscc_is_valid
 from gongkai.sensitive.recognizers.base import CJK
 
 # Labels only an office has, right before the address (after a colon or spaces).
-_OFFICE_LABELS = ("来信地址", "注册地址", "场所地址", "车管所地址")
+_OFFICE_LABELS = ("来信地址", "注册地址", "场所地址", "车管所地址", "办公地址")
 # Materials sent there: "补正材料可寄至", "异议材料送达地址：", "寄送至本机关" (tried only where "寄" or
 # "送达" is in the words before: a search over them for every address cost more than the rest).
 _SENT_THERE = re.compile(
@@ -36,7 +36,7 @@ _SENT_THERE = re.compile(
 )
 _GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询|接受处理|接受调查|接受询问)")
 _ORGANISATION_END = re.compile(
-    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校|会议室)"
+    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校|会议室|指挥部)"
     # ... or the organisation and what one does there: "…服务中心反映（地址：", "…中心咨询（".
     r"(?:反映|咨询|联系|投诉)?$"
 )
@@ -56,6 +56,8 @@ _ORGANISATION_LABEL = re.compile(
 # A unified social credit code in a table row (checked only for addresses that are cells): with a
 # letter in its organisation code and a valid check character, so that an ID number is not one.
 _CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
+# A business's premises located by a verb ("修理厂位于…", "站点在…", "门店设在…"): not a home.
+_PREMISES_LOCATED = re.compile(r"(?:站点|厂|门店|店铺|超市|公司|工地|仓库)(?:位于|设在|在)$")
 _NEUTRAL_LABELS = ("联系地址", "通讯地址", "地址", "住所地", "住所")
 _ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
 
@@ -64,6 +66,9 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, an address, is an organisation's by its context (see above)."""
     before = norm[max(0, start - 24) : start]
     label_end = before.rstrip(" \t：:")
+    # A copula may join label and address ("注册地址为…", "办公地址是…"): the label is before it.
+    if label_end.endswith(("为", "是")):
+        label_end = label_end[:-1].removesuffix("均")
     # A converter may have wrapped the line inside the label ("（地⏎址：").
     label = label_end.replace("\n", "") if "\n" in label_end else label_end
     if label.endswith(_OFFICE_LABELS):
@@ -88,6 +93,8 @@ def office_by_context(norm: str, start: int, end: int) -> bool:
     if label.endswith("（地址") and _ORGANISATION_END.search(label[:-3]):
         return True
     if not _OFFICE_LAST_CHARS.isdisjoint(norm[end : end + 12]) and _OFFICE_NAMED_AFTER.match(norm, end):
+        return True
+    if label_end.endswith(("位于", "在")) and _PREMISES_LOCATED.search(label_end):
         return True
     if not label_end.endswith(_NEUTRAL_LABELS):
         return False

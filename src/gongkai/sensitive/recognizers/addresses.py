@@ -14,7 +14,8 @@ from gongkai.sensitive.recognizers.base import (
     Recognizer,
 )
 
-_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
+# A northern compound may number its courtyard before the building ("9号院23号楼"): one number.
+_NUM = r"(?:\d{1,5}(?:[-之]\d{1,4}|号院\d{1,3})?|[一二三四五六七八九十百零〇]{1,5})"
 # 苏木 is Inner Mongolia's township (as 嘎查 is its village).
 _ADMIN = rf"[{CJK}]{{1,9}}?(?:自治区|自治州|特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道|苏木)"
 _TOWN = rf"[{CJK}]{{1,9}}?(?:镇|乡|街道|苏木)"
@@ -25,7 +26,8 @@ _ROAD = (
     rf"[{CJK}0-9]{{1,10}}?(?:大道|大街|路|街|巷|弄|胡同|坊|里|条|沿)(?:[东西南北中]段?|[一二三四五六七八九十]段)?"
     rf"(?:{_NUM}弄)?{_NUM}号(?:之{_NUM}|附{_NUM}号|院|楼(?=\d))?"
 )
-_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑)"
+# Compounds are also named …园, …湾, …城 (学府佳园, 御景湾, 阳光城).
+_ESTATE = rf"[{CJK}]{{2,10}}?(?:小区|花园|公寓|大厦|家园|广场|新村|苑|园|湾|城)"
 # A northern block may be numbered with 楼 alone before its stairway or room ("806楼5门202号").
 _BLOCK = rf"{_NUM}(?:幢|栋|号楼|座|楼(?=\d{{1,2}}(?:门|单元)))"
 # A stairway (门) in the north stands where a unit (单元) does: "3号楼2门401号", "5栋1门202"; a
@@ -91,7 +93,7 @@ _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 _ADDRESS_REACH = 60
 
 
-_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:所寄来户")
+_LEAD_HEADS = frozenset("".join(lexicon.ADDRESS_CUES) + "于在至到：:所寄来户是为")
 _DATE_TAIL = re.compile(r"[年月日号][起前后]?[于在至到]?")
 
 # Organisation addresses (机关、单位、公司的地址) are not personal data: an agency's office or a
@@ -179,7 +181,9 @@ class AddressRecognizer(Recognizer):
     _lead = re.compile(
         # "住" is not a label in 住宅 ("…广场住宅区2座").
         r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
-        + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地))"
+        # ... or any words before a copula ("就是…", "登记的是…", "确认为…", "地均为…").
+        + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地)"
+        + r"|[是为])"
     )
     score = 0.85
     explanation = "街道门牌级详细地址"

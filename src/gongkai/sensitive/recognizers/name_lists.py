@@ -212,8 +212,8 @@ _ORG_CHARS = frozenset(lexicon.ORG_PLACE_SUFFIXES)
 def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names before 同志/先生/女士/律师/老师/老人 (``lexicon.NAME_AFTER_CUES``, in that order): a name
     of the lexicon (``is_name``) of two to four characters, the longest first, or any three
-    characters after a single surname that hold no office or place (请柏庆丰同志; not 全体同志,
-    区委李同志)."""
+    characters after a single surname that hold no office, place or description (请柏庆丰同志; not
+    全体同志, 区委李同志, 辖区独居老人, 车走。老人)."""
     names = []  # a list, not a generator: see ``name_tables.names_before_sex``
     for word, rare in _AFTER_WORDS:
         # Most documents lack the word's rarer character: one ``in`` instead of the word's search.
@@ -228,6 +228,9 @@ def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> lis
                         or (
                             length == 3
                             and name[0] in _SINGLE_SET
+                            # No clause mark ("推着车走。老人") and no description of 老人 (辖区独居老人).
+                            and name.isalpha()
+                            and name[1:] not in lexicon.NOT_NAMES
                             and plausible_name(name)
                             and _ORG_CHARS.isdisjoint(name[1:])
                             and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from gongkai.sensitive import lexicon
+from gongkai.sensitive.recognizers import apposed_names
 from gongkai.sensitive.recognizers.base import CJK, literal_alternation
 
 # The compound surnames behind a look-ahead for their first characters: a cell that fails the
@@ -50,6 +51,7 @@ _NOT_LAST = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
 # What a transliterated name stands after: a colon, a separator of a cell or a list item.
 _DOTTED_BEFORE = frozenset("：:、，,；;（(\t| \n")
 _DOTTED_STOP = frozenset(lexicon.STOP_AFTER_NAME)
+_TI_VERBS = frozenset(("提出", "提交", "提供", "提起", "提请"))
 _CUE_WORDS = frozenset([*lexicon.NAME_CUES, *lexicon.NAME_CUES_WITH_COLON, *lexicon.RUNNING_TEXT_CUES])
 _NOT_DOTTED = frozenset(["中国"]) | lexicon.NOT_NAMES
 # The characters names are transliterated with (《世界人名翻译大辞典》's syllable table and the
@@ -63,6 +65,7 @@ _TRANSLITERATION = frozenset(
     "珀普齐奇契恰乔切钦琴丘曲让热仁日荣茹儒瑞若撒萨塞赛桑色森沙莎山尚舍申什史舒斯松苏素索塔泰"
     "坦汤唐陶特提帖廷通图吐托瓦万旺威韦维温文翁沃乌吾武西希锡夏仙谢辛欣休许雅亚燕扬耶伊依尤于"
     "玉约扎泽詹章札哲珍朱卓孜兹祖佐买合逊提曼罕默尔江古丽阿依努尔帕提热木拉克加"
+    "不"  # 阿不都 (Abdu), the commonest head of Uyghur names
 )
 # Labels before an ID number, not names (身份证号, 公民身份号码, 证件号, 户主).
 _LABEL_CHARS = frozenset("号码证件身份户主")
@@ -223,24 +226,33 @@ def dotted_names(norm: str) -> Iterator[tuple[int, int]]:
             start = i
             while start > 0 and i - start < 9 and "\u4e00" <= norm[start - 1] <= "\u9fff":
                 start -= 1
+            run_start = start
             # A cue word written before the name without a colon ("申请人艾力·买买提") is cut off.
             for length in range(min(5, i - start - 1), 0, -1):
                 if norm[start : start + length] in _CUE_WORDS:
                     start += length
                     break
+            # ... and so is a person noun ("与辅警艾力·买买提", "车主阿不都热合曼·艾海提"), which
+            # may stand after other words of the clause.
+            after_noun = apposed_names.after_noun(norm, run_start, i - 2)
+            start = max(start, after_noun)
             match = DOTTED.match(norm, start) if start < i else None
             if (
                 match is not None
                 and i - start <= 6
-                and (start == 0 or norm[start - 1] in _DOTTED_BEFORE)
+                and (start == 0 or norm[start - 1] in _DOTTED_BEFORE or after_noun)
                 and norm.rfind("《", 0, start) <= norm.rfind("》", 0, start)
             ):
                 end = match.end()
                 # The last part stops before what follows a name ("…买买提于2023年").
                 for k in range(match.start() + (i - start) + 3, end):
-                    if norm[k] in _DOTTED_STOP:
+                    # 提 ends 买买提, 艾海提: it stops a name only as the verbs it starts (提出 …).
+                    if norm[k] in _DOTTED_STOP and (norm[k] != "提" or norm[k : k + 2] in _TI_VERBS):
                         end = k
                         break
+                # ... or before a predicate of no transliterated letters ("…依明说", "…买买提一起").
+                while end > i + 2 and not is_dotted_name(norm[start:end]):
+                    end -= 1
                 if is_dotted_name(norm[start:end]):
                     yield start, end
                 i = norm.find(dot, end)

@@ -8,7 +8,7 @@ from itertools import chain
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers import minority_names
+from gongkai.sensitive.recognizers import apposed_names, minority_names
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -52,8 +52,7 @@ _SURNAME_OR_YU = _SURNAME_CLASS_FIRST
 _SURNAME_HEADS = "".join(
     sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
 )
-_MASK_CHARS = frozenset("某*＊×")
-_DOTS = frozenset("·•・")
+_MASK_CHARS, _DOTS = frozenset("某*＊×"), frozenset("·•・")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
 _SAME_COLUMN = "表格中与其他姓名同列的单元格"
@@ -65,24 +64,21 @@ _LISTED = "与名单中其他姓名同样排列的项"
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
 # from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
 # an expression would try a match at every agency name.
-_TITLE_SET = frozenset(lexicon.TITLES)
+_TITLE_SET = frozenset(lexicon.TITLES) | apposed_names.NOUNS
 if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
     raise ValueError("posts are read as two to four characters")
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
 _VERB_SET = frozenset(lexicon.OBJECT_VERBS)
 _NAME_HEADS = frozenset(_SURNAME_HEADS)
-# Names as the object of a verb that hands something to a person, ending a clause ("结果报王某。",
-# "书面告知李某，"): three characters or more (two-character words abound there: 通知原文).
+# Objects of a handing verb, ending a clause ("结果报王某。"): three characters or more (通知原文).
 _CLAUSE_ENDS = "。，；;,\n（("
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
-# Given names of the 1950s-70s led by a character that otherwise ends a name ("向" as in "向…申请"):
-# whole given names, not characters.
+# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请): whole names.
 _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 向军 向辉 向党".split())  # noqa: SIM905
-# After a person cue, "旗" ends a given name (红旗), not a banner: banners follow address cues.
-_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")
+_NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")  # 红旗 after a person cue
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
 _CJK_RE = re.compile(f"[{CJK}]+")
@@ -116,7 +112,7 @@ _GIVEN_SET = lexicon.GIVEN_NAME_CHARS
 # leading class alone): the ends of names in running text (a given-name character before one of
 # _END_HEADS), and the last characters of posts and handing verbs before a surname; and the
 # minority-name recogniser's stops (``minority_names.AT_FIRST``).
-_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS)}))
+_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS, *apposed_names.NOUNS)}))
 _WORD_LAST_SET = frozenset(_WORD_LASTS)
 _SCAN = re.compile(
     f"[{''.join(sorted(set(_END_HEADS + _WORD_LASTS + minority_names.FIRSTS)))}]"
@@ -224,6 +220,7 @@ class PersonNameRecognizer(Recognizer):
                     kind, start, end, text[start:end], 0.75, "“同志/先生/女士”前的姓名"
                 )
         self._running_text(text, norm, found, running_ends, verb_ends)
+        apposed_names.add_findings(text, norm, found, title_ends, self._is_lexicon_name)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")

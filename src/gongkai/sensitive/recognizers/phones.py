@@ -39,6 +39,10 @@ _LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}(?:(?:-|转|分机|-转) ?\d{1,5})?"
 
 
 _LOCAL_ONLY = "电话标签后的本地号码（无区号）"
+# Nor is a number read out of a longer run of hyphenated digit groups: "0871 4170-0402-2025-00027"
+# is an index number (索引号) whose first groups look like an area code, a local number and an
+# extension; a telephone number ends where its last group ends.
+_LANDLINE_END = r"(?![0-9A-Za-z@]|-\d)"
 
 
 class LandlinePhoneRecognizer(Recognizer):
@@ -54,16 +58,16 @@ class LandlinePhoneRecognizer(Recognizer):
         AFTER_FIRST
         + rf"(?:(?<=\()0{_AREA}\)|(?<=0){_AREA}[ -]?|(?<=\+)86[ -]?{_AREA}[ -]?|(?<=0)086[ -]?{_AREA}[ -]?)"
         + _LOCAL
-        + _END
+        + _LANDLINE_END
     )
     score = 0.85
     explanation = "带区号的固定电话号码"
     context = ("电话", "传真", "联系方式", "Tel", "TEL", "tel")
     context_score = 0.95
-    _full_width = re.compile(rf"（0{_AREA}）{_LOCAL}{_END}")
+    _full_width = re.compile(rf"（0{_AREA}）{_LOCAL}{_LANDLINE_END}")
     # A dash for the hyphen after the area code ("0573—82061234", typed with a Chinese input
     # method); the joined scan reads ASCII only, so these are found from the dash.
-    _dashed = re.compile(rf"(?<![0-9A-Za-z])0{_AREA}[—–]{_LOCAL}{_END}")
+    _dashed = re.compile(rf"(?<![0-9A-Za-z])0{_AREA}[—–]{_LOCAL}{_LANDLINE_END}")
 
     # A local number without its area code right after a telephone label ("电话：82061234"): local
     # documents write their own area's numbers so. Only after the label: alone, 7-8 digits are
