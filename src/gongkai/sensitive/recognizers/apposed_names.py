@@ -179,9 +179,8 @@ def add_findings(
                 found[start, end] = make_finding(
                     Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION
                 )
-    taken = {start for start, _ in found}
     for start, end in names_before_posts(norm, is_name, _opens_a_name):
-        if start not in taken:
+        if all(start != taken for taken, _ in found):
             found[start, end] = make_finding(
                 Kind.PERSON_NAME, start, end, text[start:end], 0.75, BEFORE_POST_EXPLANATION
             )
