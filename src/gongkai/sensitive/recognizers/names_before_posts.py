@@ -7,9 +7,9 @@ after tells that one precedes. The word alone does not tell where the name start
 line, after a clause mark, a cue character (给, 请, 由 …) or a person word, and be a name of the
 lexicon (surname and one or two given characters), the three-character reading first.
 
-Each word is found through one of its characters (本 of 本人, 妇 of 夫妇): a ``str.find`` of one
-character runs at memory speed (``memchr``), one of two characters compares every position
-(+18 M instructions a pass for eight such words, against about 1.7 M for each character).
+Each word is found by one ``str.find`` over the text (夫妇 through 妇 alone, one character being
+rarer than the word's two; 本人 whole, 本 alone standing in 本机关, 本答复 … ten times a
+document). Posts (书记, 镇长, 师傅, 主任) were tried and dropped for the cost of their finds.
 """
 
 from __future__ import annotations
@@ -18,16 +18,14 @@ from collections.abc import Callable, Iterator
 
 from gongkai.sensitive import lexicon
 
-# 本人 and 夫妇 written after a name in prose ("X本人签收", "X、Y夫妇"), by the character each is
-# found through, with that character's place in the word. Posts were tried (书记, 镇长/乡长/村长,
-# 师傅, 主任): each gate character costs about 1.7 M instructions a pass, over the rule's budget for
-# the four names on volume E that 书记 and 镇长 brought.
+# 本人 and 夫妇 written after a name in prose ("X本人签收", "X、Y夫妇"), by what is looked for
+# (the word or one of its characters) and that text's place in the word.
 _WORDS_BY_GATE = {
-    "本": (("本人", 0),),
+    "本人": (("本人", 0),),
     "妇": (("夫妇", 1),),
 }
 WORDS_AFTER_NAME = tuple(word for words in _WORDS_BY_GATE.values() for word, _ in words)
-EXPLANATION = "职务、称呼或“本人”前的姓名"
+EXPLANATION = "“本人”或“夫妇”前的姓名"
 # A pronoun before 本人 is no given name's last character ("但其本人未参与": 但 is a surname).
 _PRONOUNS = frozenset("其他她我你您")
 _COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
@@ -63,7 +61,7 @@ def names_before_posts(
     for gate, words in _WORDS_BY_GATE.items():
         at = norm.find(gate)
         while at != -1:
-            for word, place in words:
+            for word, place in words:  # a gate may stand for several words
                 end = at - place
                 if norm.startswith(word, end):
                     yield from _names_ending_at(norm, end, is_name, opens_a_name)
