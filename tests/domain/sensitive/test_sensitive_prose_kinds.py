@@ -121,10 +121,11 @@ def test_floors_on_volume_e_now_that_it_has_been_seen() -> None:
     # Volume E was measured unseen at P 0.958, R 0.736 (names R 0.646), 31 decoys flagged; after
     # this round P 0.990, R 0.919 (names 0.892, addresses 0.973), 10 decoys. The floors sit just
     # under the figures, so that a later round cannot lose what this one gained unnoticed.
+    # piifixe2 (names before 本人 or 夫妇): P 0.991, R 0.928, names R 0.905 / P 0.995.
     result, flagged = measure_volume(annotated_cases_e())
     total = result.total()
-    assert total.precision >= 0.985 and total.recall >= 0.915
-    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.885
+    assert total.precision >= 0.988 and total.recall >= 0.925
+    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.902
     assert result.by_kind[Kind.PERSON_NAME].precision >= 0.99
     assert result.by_kind[Kind.LANDLINE_PHONE].precision == 1.0
     assert result.by_kind[Kind.ADDRESS].precision >= 0.94 and result.by_kind[Kind.ADDRESS].recall >= 0.97

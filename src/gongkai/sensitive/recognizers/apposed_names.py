@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK
+from gongkai.sensitive.recognizers.names_before_posts import EXPLANATION as BEFORE_POST_EXPLANATION
+from gongkai.sensitive.recognizers.names_before_posts import names_before_posts
 
 # Kinship and household words, as the family itself says them and as a record writes them.
 # Nouns whose last character ends many other words are left out (老公: 有限公司, 司机: 手机, 职工: 施工):
@@ -169,9 +171,16 @@ def add_findings(
     noun_ends: list[int],
     is_name: Callable[[str], bool],
 ) -> None:
-    """Add the names after person nouns to ``found`` (the name recogniser's findings so far)."""
-    if not noun_ends:
-        return
-    for start, end in apposed_names(norm, noun_ends, is_name, {start for start, _ in found}):
-        if (start, end) not in found:
-            found[start, end] = make_finding(Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION)
+    """Add the names after person nouns, and those before a post or 本人 (``names_before_posts``),
+    to ``found`` (the name recogniser's findings so far)."""
+    if noun_ends:
+        for start, end in apposed_names(norm, noun_ends, is_name, {start for start, _ in found}):
+            if (start, end) not in found:
+                found[start, end] = make_finding(
+                    Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION
+                )
+    for start, end in names_before_posts(norm, is_name, _opens_a_name):
+        if all(start != taken for taken, _ in found):
+            found[start, end] = make_finding(
+                Kind.PERSON_NAME, start, end, text[start:end], 0.75, BEFORE_POST_EXPLANATION
+            )
