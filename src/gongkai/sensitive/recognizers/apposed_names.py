@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK
-from gongkai.sensitive.recognizers.names_before_posts import EXPLANATION as BEFORE_POST_EXPLANATION
-from gongkai.sensitive.recognizers.names_before_posts import names_before_posts
+from gongkai.sensitive.recognizers.names_before_self import EXPLANATION as BEFORE_SELF_EXPLANATION
+from gongkai.sensitive.recognizers.names_before_self import names_before_self
 
 # Kinship and household words, as the family itself says them and as a record writes them.
 # Nouns whose last character ends many other words are left out (老公: 有限公司, 司机: 手机, 职工: 施工):
@@ -171,7 +171,7 @@ def add_findings(
     noun_ends: list[int],
     is_name: Callable[[str], bool],
 ) -> None:
-    """Add the names after person nouns, and those before a post or 本人 (``names_before_posts``),
+    """Add the names after person nouns, and those before 本人 or 夫妇 (``names_before_self``),
     to ``found`` (the name recogniser's findings so far)."""
     if noun_ends:
         for start, end in apposed_names(norm, noun_ends, is_name, {start for start, _ in found}):
@@ -179,8 +179,8 @@ def add_findings(
                 found[start, end] = make_finding(
                     Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION
                 )
-    for start, end in names_before_posts(norm, is_name, _opens_a_name):
+    for start, end in names_before_self(norm, is_name, _opens_a_name):
         if all(start != taken for taken, _ in found):
             found[start, end] = make_finding(
-                Kind.PERSON_NAME, start, end, text[start:end], 0.75, BEFORE_POST_EXPLANATION
+                Kind.PERSON_NAME, start, end, text[start:end], 0.75, BEFORE_SELF_EXPLANATION
             )

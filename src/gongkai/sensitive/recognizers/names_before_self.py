@@ -18,13 +18,10 @@ from collections.abc import Callable, Iterator
 
 from gongkai.sensitive import lexicon
 
-# 本人 and 夫妇 written after a name in prose ("X本人签收", "X、Y夫妇"), by what is looked for
-# (the word or one of its characters) and that text's place in the word.
-_WORDS_BY_GATE = {
-    "本人": (("本人", 0),),
-    "妇": (("夫妇", 1),),
-}
-WORDS_AFTER_NAME = tuple(word for words in _WORDS_BY_GATE.values() for word, _ in words)
+# 本人 and 夫妇 written after a name in prose ("X本人签收", "X、Y夫妇"): each word with what is
+# looked for (the word or its rarer character) and that text's place in the word.
+_GATES = (("本人", "本人", 0), ("夫妇", "妇", 1))
+WORDS_AFTER_NAME = tuple(word for word, _, _ in _GATES)
 EXPLANATION = "“本人”或“夫妇”前的姓名"
 # A pronoun before 本人 is no given name's last character ("但其本人未参与": 但 is a surname).
 _PRONOUNS = frozenset("其他她我你您")
@@ -53,18 +50,17 @@ def _reading_before(
     return -1
 
 
-def names_before_posts(
+def names_before_self(
     norm: str, is_name: Callable[[str], bool], opens_a_name: Callable[[str, int], bool]
 ) -> Iterator[tuple[int, int]]:
     """Spans of names of the lexicon right before one of ``WORDS_AFTER_NAME``; ``opens_a_name``
     tells whether a name may start at a position (``apposed_names``, which calls this)."""
-    for gate, words in _WORDS_BY_GATE.items():
+    for word, gate, place in _GATES:
         at = norm.find(gate)
         while at != -1:
-            for word, place in words:  # a gate may stand for several words
-                end = at - place
-                if norm.startswith(word, end):
-                    yield from _names_ending_at(norm, end, is_name, opens_a_name)
+            end = at - place
+            if norm.startswith(word, end):
+                yield from _names_ending_at(norm, end, is_name, opens_a_name)
             at = norm.find(gate, at + 1)
 
 
