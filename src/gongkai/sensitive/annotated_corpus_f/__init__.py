@@ -33,7 +33,7 @@ from gongkai.sensitive.annotated_corpus import AnnotatedCase, parse_files
 # ``=== genre ===`` line), in the volume's order.
 GENRES = ("enforcement", "declarations", "police", "reunion", "medical", "forestry", "honours",
           "family", "taxes", "societies", "inspections", "compensation", "titles", "veterans",
-          "transport")
+          "transport", "funds", "civic", "migrants")
 
 
 def annotated_cases_f() -> list[AnnotatedCase]:
