@@ -6,10 +6,11 @@ volume C (``gongkai.sensitive.annotated_corpus_c``: documents as they look after
 web pages, spreadsheets, scans, forms and messages), or volume D (``gongkai.sensitive.annotated_corpus_d``:
 unseen documents by another writer and method, values drawn from published distributions in all 31
 provinces, genres and layouts not emphasised before), or volume E (``gongkai.sensitive.annotated_corpus_e``:
-unseen long documents in running prose, personal data inside sentences).
+unseen long documents in running prose, personal data inside sentences), or volume F
+(``gongkai.sensitive.annotated_corpus_f``: unseen whole documents, each composed on its own).
 
 Run: ``.venv/bin/python bench/bench_sensitive_holdout.py
-[--corpus holdout|annotated|annotated_b|annotated_c|annotated_d|annotated_e] [seed]``.
+[--corpus holdout|annotated|annotated_b|annotated_c|annotated_d|annotated_e|annotated_f] [seed]``.
 Prints per-kind precision, recall
 and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
 kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
@@ -27,6 +28,7 @@ from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
+from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import evaluate
 
@@ -44,14 +46,15 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
-    volumes = ("annotated", "annotated_b", "annotated_c", "annotated_d", "annotated_e")
+    volumes = ("annotated", "annotated_b", "annotated_c", "annotated_d", "annotated_e", "annotated_f")
     parser.add_argument("--corpus", default="holdout", choices=("holdout", *volumes))
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
     corpora = {"holdout": lambda: holdout_cases(seed), "annotated": annotated_cases,
                "annotated_b": annotated_cases_b, "annotated_c": annotated_cases_c,
-               "annotated_d": annotated_cases_d, "annotated_e": annotated_cases_e}
+               "annotated_d": annotated_cases_d, "annotated_e": annotated_cases_e,
+               "annotated_f": annotated_cases_f}
     cases: list[HoldoutCase] = corpora[args.corpus]()
     documents = [case.document for case in cases]
     started = time.perf_counter()
@@ -63,7 +66,8 @@ def main() -> None:
               "annotated_b": "annotated corpus, volume B",
               "annotated_c": "annotated corpus, volume C",
               "annotated_d": "annotated corpus, volume D",
-              "annotated_e": "annotated corpus, volume E"}[args.corpus]
+              "annotated_e": "annotated corpus, volume E",
+              "annotated_f": "annotated corpus, volume F"}[args.corpus]
     print(f"{source}, {len(documents)} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
           f"detect {elapsed:.2f} s")

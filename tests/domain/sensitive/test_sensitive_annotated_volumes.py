@@ -1,7 +1,7 @@
-"""The four volumes of the annotated corpus are well-formed in the same ways: each check of
+"""The volumes of the annotated corpus are well-formed in the same ways: each check of
 ``support.labelled_corpus`` and each size floor runs here on every volume; what belongs to one volume
 alone is in its own module (test_sensitive_annotated, _annotated_b, _annotated_c, _annotated_d,
-_annotated_e).
+_annotated_e, _annotated_f).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
+from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from support import labelled_corpus as shared
 
 VOLUMES: dict[str, Callable[[], list[AnnotatedCase]]] = {
@@ -25,6 +26,7 @@ VOLUMES: dict[str, Callable[[], list[AnnotatedCase]]] = {
     "C": annotated_cases_c,
     "D": annotated_cases_d,
     "E": annotated_cases_e,
+    "F": annotated_cases_f,
 }
 
 
@@ -59,7 +61,8 @@ def test_at_least_120_distinct_documents_in_many_genres(name: str, genres: int) 
 
 
 @pytest.mark.parametrize(("name", "first", "second"),
-                         [("A", 15, 120), ("B", 15, 120), ("C", 20, 120), ("D", 30, 150), ("E", 20, 45)])
+                         [("A", 15, 120), ("B", 15, 120), ("C", 20, 120), ("D", 30, 150), ("E", 20, 45),
+                          ("F", 25, 150)])
 def test_id_numbers_are_valid_and_both_generations_occur(name: str, first: int, second: int) -> None:
     """Both generations: 15-digit (first) and 18-digit (second) identity numbers."""
     lengths = shared.assert_id_numbers_valid(volume(name))
