@@ -64,3 +64,11 @@ def test_hui_and_korean_surnames_are_surnames() -> None:
     _assert_found(text, ("玄明哲", "妥建军", "拜文华", "纳丽"))
     # Their words are still no names.
     assert _names("对来访群众妥善处理，上门拜访纳税人，讲解玄机。") == []
+
+
+def test_a_dai_name_right_after_a_role_word_is_a_name() -> None:
+    # No Han surname: a prefix (岩 a man, 玉 a woman, 波 a father) and a syllable, after a role word.
+    text = "护林员岩坎巡山时发现火情。独居老人玉旺腿脚不便。第二户：波罕，住曼景村。"
+    _assert_found(text, ("岩坎", "玉旺", "波罕"))
+    # Words of the same characters, and a village named after a person, are not names.
+    assert _names("施工员岩土工程师到场。调查员玉米地里查看。管理员岩罕寨驻点。") == []
