@@ -1,5 +1,5 @@
-"""Names of Tibetans, Mongols and the Yi written without "·" and without a Han surname (索朗次仁,
-巴图乌力吉, 沙马阿依).
+"""Names of Tibetans, Mongols, the Yi and the Dai written without "·" and without a Han surname
+(索朗次仁, 巴图乌力吉, 沙马阿依, 岩温).
 
 Such a name is a sequence of name elements rather than a surname and a given name: Tibetan names
 of two or three two-character elements (扎西, 次仁, 卓玛 ...), Mongolian names of elements such as
@@ -10,7 +10,8 @@ statistics of Tibet, Inner Mongolia and Liangshan). A run of two or more element
 where it stands as a whole word: after a line start, a separator, a colon, a bracket or a role
 word's last character (人 者 员 主 长), and before a separator, a clause mark or a word that
 follows a subject (等, 代表, 遗失 ...). Words made of these characters ("多吉祥", "白马寺") are not
-runs of whole elements, or do not stand alone.
+runs of whole elements, or do not stand alone. A Dai name (岩温, 玉香: a prefix and a syllable) is
+one element; it is a name right after a role word whatever follows ("网格员岩温巡查").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK, Recognizer, literal_alternation
 
@@ -45,9 +47,18 @@ YI = (  # noqa: SIM905
     "阿衣 日哈 子日 拉铁 阿各 石布 伍呷 阿牛 拉石 莫色 尔日 阿约 史色 约布 "
     "布哈 阿说 伍沙 么么 尔哈 有色 日格 木果 拉乌"
 ).split()
+# Dai names of Xishuangbanna and Dehong: a prefix of sex or standing (岩 a man, 玉 a woman, 波 a
+# father, 咪 a mother) and one syllable of the common ones. Two characters: a name only right after
+# a role word (``_after_role``), where a word of these characters (岩石, 玉米) does not stand.
+DAI = tuple(
+    prefix + syllable
+    for prefix in "岩玉波咪"
+    for syllable in "温罕香应南旺坎叫庄帕扁甩丙腊燕金"
+    if prefix + syllable not in ("玉金",)
+)
 # One-character endings of Mongolian names (格日勒图, 阿拉坦仓, 朝鲁门), taken only after an element.
 _ENDINGS = "图仓门夫"
-ELEMENTS = tuple(dict.fromkeys(TIBETAN + MONGOLIAN + YI))
+ELEMENTS = tuple(dict.fromkeys(TIBETAN + MONGOLIAN + YI + list(DAI)))
 
 _ELEMENT = "(?:" + literal_alternation((w, "") for w in sorted(ELEMENTS, key=len, reverse=True)) + ")"
 _NAME = re.compile(rf"{_ELEMENT}(?:{_ELEMENT}){{0,3}}[{_ENDINGS}]?")
@@ -103,6 +114,8 @@ def _matches(norm: str) -> Iterator[tuple[int, int]]:
 _SINGLE_BEFORE = frozenset("人者员主：:、")
 _MONGOLIAN = frozenset(MONGOLIAN)
 _ELEMENT_SET = frozenset(ELEMENTS)
+_DAI_SET = frozenset(DAI)
+_PLACE_AFTER = frozenset(lexicon.ORG_PLACE_SUFFIXES + "寨")
 # What may stand right before such a name (besides a character that is not CJK): a separator, a
 # colon or bracket, or the last character of a role word (申请人, 死者, 驾驶员, 车主, 村长).
 _BEFORE = frozenset("、：:，,（(；;人者员主长")
@@ -118,7 +131,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 
 class MinorityNameRecognizer(Recognizer):
     """Tibetan, Mongolian and Yi names of two or more name elements standing as a whole word, or a
-    Mongolian one-element name right after a role word (see the module docstring)."""
+    Mongolian or Dai one-element name right after a role word (see the module docstring)."""
 
     kind = Kind.PERSON_NAME
     score = 0.8
@@ -127,9 +140,8 @@ class MinorityNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for start, end in _matches(norm):
             name = norm[start:end]
-            if (_several_elements(name) or _single_after_role(norm, start, name)) and _stands_alone(
-                norm, start, end
-            ):
+            whole_word = _several_elements(name) or _single_after_role(norm, start, name)
+            if (whole_word and _stands_alone(norm, start, end)) or _dai_after_role(norm, start, end):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
 
@@ -144,6 +156,16 @@ def _single_after_role(norm: str, start: int, name: str) -> bool:
     if norm[start - 1 : start] not in _SINGLE_BEFORE:
         return False
     return (name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)
+
+
+def _dai_after_role(norm: str, start: int, end: int) -> bool:
+    """A Dai name (``DAI``) right after a role word, a colon or a list's "、", whatever predicate
+    follows ("网格员岩温巡查", "独居老人岩香不愿离开"), unless a place goes on after it (岩罕寨)."""
+    return (
+        norm[start:end] in _DAI_SET
+        and norm[start - 1 : start] in _SINGLE_BEFORE
+        and norm[end : end + 1] not in _PLACE_AFTER
+    )
 
 
 def _stands_alone(norm: str, start: int, end: int) -> bool:
