@@ -28,7 +28,7 @@ Each model tags every corpus once (sentence by sentence); the rows built from it
   counts for the speed bar: a window of eight characters either side of each surname + one or two
   given-name characters (``lexicon``) that no finding covers, its names filtered as above.
 
-The volumes A-E carry decoys (文号, 机关, 金额 ...): a finding of any kind overlapping one counts.
+The volumes A-F carry decoys (文号, 机关, 金额 ...): a finding of any kind overlapping one counts.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
+from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from gongkai.sensitive.labelled import Decoy, DecoyedDocument, LabelledDocument, evaluate
 from gongkai.sensitive.recognizers import _SURNAME, CJK
 
@@ -249,6 +250,7 @@ def _volumes(wanted: Sequence[str]) -> list[Volume]:
         "C": annotated_cases_c,
         "D": annotated_cases_d,
         "E": annotated_cases_e,
+        "F": annotated_cases_f,
     }
     generated: dict[str, Callable[[], list[LabelledDocument]]] = {
         "generated": lambda: corpus.generate(20231, 250),
