@@ -89,6 +89,12 @@ _NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
 # Characters the address expression cannot cross; the search for an address starts after the last
 # one before an anchor (the same start a scan of the whole text would find).
 _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
+# Every address match holds one of these characters: the last character of a road's word (路, 大道,
+# 胡同 …), of a village (村, 社区, 嘎查), of a compound (小区, 公寓, 园 …), of a building (幢, 栋, 号楼,
+# 座, 楼), of a town (镇, 乡, 街道, 苏木) or the corps' regiment (团): each branch of
+# ``ADDRESS_PATTERN`` reads one (a test holds this on the expression's own strings).
+ADDRESS_WORD_CHARS = "道街路巷弄同坊里条沿村区查园寓厦场苑湾城幢栋楼座团镇乡木"
+_ADDRESS_WORD = re.compile(f"[{ADDRESS_WORD_CHARS}]")
 # Longest address before its anchor (characters): province + city + county + town + road name.
 _ADDRESS_REACH = 60
 
@@ -201,6 +207,11 @@ class AddressRecognizer(Recognizer):
             # An address cannot cross a barrier either: the search ends at the next one.
             after = _ADDRESS_BARRIER.search(norm, anchor, anchor + _ADDRESS_REACH)
             hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
+            # Half the anchors are a document number's "12号" or the like, with no word of a road,
+            # a village, a compound, a building or a town around them: one class search turns
+            # them away where the address expression would be tried at every position.
+            if _ADDRESS_WORD.search(norm, lo, hi) is None:
+                continue
             # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
             while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
                 finding = self._finding(text, norm, match.start(), match.end())
@@ -244,18 +255,19 @@ class AddressRecognizer(Recognizer):
         # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
         natural = _NATURAL_AFTER.match
         # ... or below a town (…镇…村, …乡…村委会…组): a village alone is an address there only
-        # as a person's residence (``_bare_village``).
-        towns = "镇" in norm or "乡" in norm or "街道" in norm
-        for word in ("村", "嘎查"):
+        # as a person's residence (``_bare_village``). The town is looked for in the ten characters
+        # before each village only: most texts hold no village, and a test of the whole text for a
+        # town first cost more than these short searches (a two-character search over the whole
+        # text reads every character of it).
+        # 嘎查 is searched for only where 嘎 is (a one-character test; most texts have none).
+        for word in ("村", "嘎查") if "嘎" in norm else ("村",):
             i = norm.find(word, 1)
             while i != -1:
-                if natural(norm, i + len(word)) or (
-                    towns
-                    and (
-                        norm.find("镇", i - 10 if i > 10 else 0, i) != -1
-                        or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
-                        or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
-                    )
+                if (
+                    natural(norm, i + len(word))
+                    or norm.find("镇", i - 10 if i > 10 else 0, i) != -1
+                    or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
+                    or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
                 ):
                     anchors.append(i)
                 i = norm.find(word, i + 1)
