@@ -74,7 +74,8 @@ class ForeignNameRecognizer(Recognizer):
     def _before_nationality(self, text: str, norm: str) -> Iterator[Finding]:
         """A Japanese or Korean name in characters, family and given name apart, before its
         nationality: "山田 健一（日本国籍）"."""
-        for _, i in occurrences(norm, ("国籍",)):
+        # 籍 first: a one-character test, where a search for the word reads every character.
+        for _, i in occurrences(norm, ("国籍",) if "籍" in norm else ()):
             lo = max(0, i - 16)
             match = _SPACED_BEFORE_NATIONALITY.search(norm, lo, i)
             if match is not None and (
