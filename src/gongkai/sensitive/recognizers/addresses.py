@@ -195,6 +195,8 @@ class AddressRecognizer(Recognizer):
     explanation = "街道门牌级详细地址"
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        # A list, not a generator (see ``name_tables.names_before_sex``).
+        found: list[Finding] = []
         covered = 0
         for anchor in self._anchors(norm):
             if anchor < covered:
@@ -219,18 +221,22 @@ class AddressRecognizer(Recognizer):
                     if _bare_village(norm, finding.start, finding.end):
                         # Its start is not sure (a name may stand before it with no mark:
                         # "住址：韩某某滑县…村"): a name found there wins the overlap.
-                        yield make_finding(
-                            self.kind, finding.start, finding.end, finding.text, 0.65, _BARE_EXPLANATION
+                        found.append(
+                            make_finding(
+                                self.kind, finding.start, finding.end, finding.text, 0.65, _BARE_EXPLANATION
+                            )
                         )
                 elif not _is_organisation_address(norm, finding.start, finding.end):
-                    yield finding
+                    found.append(finding)
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
-        yield from self._across_lines(text, norm)
+        found += self._across_lines(text, norm)
+        return iter(found)
 
-    def _across_lines(self, text: str, norm: str) -> Iterator[Finding]:
+    def _across_lines(self, text: str, norm: str) -> list[Finding]:
         """Addresses broken by a line break (``address_lines``); the longer span wins an overlap."""
+        found = []
         for start, end in joined_spans(norm, self.pattern):
             brk = norm.index("\n", start)
             lead = self._lead.match(norm, start, brk)
@@ -238,7 +244,8 @@ class AddressRecognizer(Recognizer):
             if lead is not None and self.pattern.fullmatch(joined):
                 start = lead.end()
             if not _is_organisation_address(norm, start, end):
-                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                found.append(make_finding(self.kind, start, end, text[start:end], self.score, self.explanation))
+        return found
 
     @staticmethod
     def _anchors(norm: str) -> list[int]:
