@@ -90,10 +90,10 @@ _NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
 # one before an anchor (the same start a scan of the whole text would find).
 _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
 # Every address match holds one of these characters: the last character of a road's word (路, 大道,
-# 胡同 …), of a village (村, 社区, 嘎查), of a compound (小区, 公寓, 园 …), of a building (幢, 栋, 号楼,
-# 座, 楼), of a town (镇, 乡, 街道, 苏木) or the corps' regiment (团): each branch of
-# ``ADDRESS_PATTERN`` reads one (a test holds this on the expression's own strings).
-ADDRESS_WORD_CHARS = "道街路巷弄同坊里条沿村区查园寓厦场苑湾城幢栋楼座团镇乡木"
+# 胡同 …), of a village (村, 社区, 嘎查: a rural address below a town reads one too), of a compound
+# (小区, 公寓, 园 …), of a building (幢, 栋, 号楼, 座, 楼) or the corps' regiment (团): each branch of
+# ``ADDRESS_PATTERN`` reads one (a test holds this on strings the expression itself generates).
+ADDRESS_WORD_CHARS = "道街路巷弄同坊里条沿村区查园寓厦场苑湾城幢栋楼座团"
 _ADDRESS_WORD = re.compile(f"[{ADDRESS_WORD_CHARS}]")
 # Longest address before its anchor (characters): province + city + county + town + road name.
 _ADDRESS_REACH = 60
