@@ -244,7 +244,9 @@ class AddressRecognizer(Recognizer):
             if lead is not None and self.pattern.fullmatch(joined):
                 start = lead.end()
             if not _is_organisation_address(norm, start, end):
-                found.append(make_finding(self.kind, start, end, text[start:end], self.score, self.explanation))
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
         return found
 
     @staticmethod

@@ -88,7 +88,9 @@ class ForeignNameRecognizer(Recognizer):
                 or norm[match.start() - 1] == "："
             ):
                 start, end = match.span("name")
-                found.append(make_finding(self.kind, start, end, text[start:end], self.score, self.explanation))
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
         return found
 
     def _dot_names(self, text: str, norm: str) -> list[Finding]:
@@ -111,7 +113,9 @@ class ForeignNameRecognizer(Recognizer):
             match = _DOT_NAME.match(norm, start)
             if match is not None and match.end() > seen and self._is_dot_name(norm, match):
                 start, seen = match.span()
-                found.append(make_finding(self.kind, start, seen, text[start:seen], self.score, self.explanation))
+                found.append(
+                    make_finding(self.kind, start, seen, text[start:seen], self.score, self.explanation)
+                )
         return found
 
     @staticmethod
@@ -150,9 +154,13 @@ class ForeignNameRecognizer(Recognizer):
                 or _LATIN_AFTER.match(norm, end)
                 or (capitals and _BRACKET_AFTER_NAME.search(before))
             ):
-                found.append(make_finding(self.kind, start, end, text[start:end], self.score, self.explanation))
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
                 chinese = _CHINESE_IN_BRACKETS.match(norm, end)
                 if chinese is not None and surnamed(chinese["name"]):
                     start, end = chinese.span("name")
-                    found.append(make_finding(self.kind, start, end, text[start:end], self.score, self.explanation))
+                    found.append(
+                        make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                    )
         return found

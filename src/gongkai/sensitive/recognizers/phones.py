@@ -39,6 +39,10 @@ _LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}(?:(?:-|转|分机|-转) ?\d{1,5})?"
 
 
 _LOCAL_ONLY = "电话标签后的本地号码（无区号）"
+# A local number after a telephone label (the label itself leads each expression, see ``_local``).
+_LOCAL_AFTER_LABEL = (
+    r"(?:号码)?[：:]?[ \t]*(?P<number>[2-9]\d{6,7}(?:(?:-|转|分机) ?\d{1,5})?)(?![0-9A-Za-z])"
+)
 # Nor is a number read out of a longer run of hyphenated digit groups: "0871 4170-0402-2025-00027"
 # is an index number (索引号) whose first groups look like an area code, a local number and an
 # extension; a telephone number ends where its last group ends.
@@ -77,13 +81,7 @@ class LandlinePhoneRecognizer(Recognizer):
     # test spares the search for the two, which reads every character); most texts hold 电话
     # (the empty string is in every text).
     _local = tuple(
-        (
-            rare,
-            re.compile(
-                label + r"(?:号码)?[：:]?[ \t]*(?P<number>[2-9]\d{6,7}(?:(?:-|转|分机) ?\d{1,5})?)(?![0-9A-Za-z])"
-            ),
-        )
-        for label, rare in (("电话", ""), ("传真", "真"))
+        (rare, re.compile(label + _LOCAL_AFTER_LABEL)) for label, rare in (("电话", ""), ("传真", "真"))
     )
 
     def supplement(self, text: str, norm: str) -> Iterator[Finding]:

@@ -217,6 +217,8 @@ class SpacedNameRecognizer(Recognizer):
                 end = i + len(name)
                 if (i, end) not in spans and (end == len(norm) or norm[end] not in lexicon.GIVEN_NAME_CHARS):
                     spans.add((i, end))
-                    repeats.append(make_finding(self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名"))
+                    repeats.append(
+                        make_finding(self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名")
+                    )
                 i = norm.find(name, end)
         return repeats
