@@ -69,6 +69,9 @@ _NUMBER_AFTER = re.compile(r"[^\n，。]{0,6}?[〔［\[]|[(（][^\n)）]{1,2}[)�
 _ORGANISATION_AFTER = re.compile(
     rf"(?![{lexicon.STOP_AFTER_NAME}])[{CJK}]{{0,5}}?(?:店|所|场|社|厂|公司|馆|中心)"
 )
+# A village, township or street follows: the span is a place's name ("柳铺村一组", "李集村"; the
+# model tags some two-character place names as persons).
+_PLACE_AFTER = frozenset("村屯镇乡街路巷")
 _ALL_CJK = re.compile(rf"[{CJK}]{{2,4}}")
 
 
@@ -87,6 +90,7 @@ def plausible_name(text: str, start: int, end: int) -> bool:
         and not re.search("[佰仟拾某]", span)
         and not _NUMBER_AFTER.match(text, end)
         and not _ORGANISATION_AFTER.match(text, end)
+        and text[end : end + 1] not in _PLACE_AFTER
     )
 
 

@@ -54,6 +54,7 @@ def test_kinds_and_threshold_are_honoured() -> None:
         ("郭嘉明德律师事务所出具意见。", "郭嘉明"),  # the start of an organisation's name
         ("余建信告〔2023〕5号", "余建信"),  # the start of a document number
         ("宣威公(治)行罚决字", "宣威公"),
+        ("住所为白庙村三组。", "白庙"),  # a village's name
     ],
 )
 def test_the_filter_turns_away_spans_that_are_not_names(text: str, span: str) -> None:
