@@ -7,10 +7,14 @@ web pages, spreadsheets, scans, forms and messages), or volume D (``gongkai.sens
 unseen documents by another writer and method, values drawn from published distributions in all 31
 provinces, genres and layouts not emphasised before), or volume E (``gongkai.sensitive.annotated_corpus_e``:
 unseen long documents in running prose, personal data inside sentences), or volume F
-(``gongkai.sensitive.annotated_corpus_f``: unseen whole documents, each composed on its own).
+(``gongkai.sensitive.annotated_corpus_f``: unseen whole documents, each composed on its own), or
+the generated and published-style corpora of the other benches (``corpus.generate(20231, 250)``,
+``published.generate(14, 400)``, no decoys).
 
 Run: ``.venv/bin/python bench/bench_sensitive_holdout.py
-[--corpus holdout|annotated|annotated_b|annotated_c|annotated_d|annotated_e|annotated_f] [seed]``.
+[--corpus holdout|annotated|annotated_b|annotated_c|annotated_d|annotated_e|annotated_f|generated|published]
+[--thorough] [seed]``. ``--thorough``: the thorough mode (``model_names.detect_thorough``, LAC on
+windows; needs ``pip install 'gongkai[nlp]'``), the model loaded before the timing.
 Prints per-kind precision, recall
 and F1 (IoU >= 0.5 on the same kind, ``labelled.evaluate``), the decoys flagged (a finding of any
 kind overlapping a decoy span), and up to 10 misses and false positives per kind with context.
@@ -22,7 +26,7 @@ import argparse
 import time
 from collections import Counter, defaultdict
 
-from gongkai.sensitive import Kind, detect
+from gongkai.sensitive import Kind, corpus, detect, published
 from gongkai.sensitive.annotated_corpus import annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
@@ -30,7 +34,8 @@ from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
 from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
-from gongkai.sensitive.labelled import evaluate
+from gongkai.sensitive.labelled import DecoyedDocument, LabelledDocument, evaluate
+from gongkai.sensitive.model_names import detect_thorough
 
 EXAMPLES = 10
 
@@ -44,22 +49,32 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+def _without_decoys(documents: list[LabelledDocument]) -> list[HoldoutCase]:
+    return [DecoyedDocument(document, ()) for document in documents]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
     volumes = ("annotated", "annotated_b", "annotated_c", "annotated_d", "annotated_e", "annotated_f")
-    parser.add_argument("--corpus", default="holdout", choices=("holdout", *volumes))
+    generated = ("generated", "published")
+    parser.add_argument("--corpus", default="holdout", choices=("holdout", *volumes, *generated))
+    parser.add_argument("--thorough", action="store_true", help="the thorough mode (LAC on windows)")
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
     corpora = {"holdout": lambda: holdout_cases(seed), "annotated": annotated_cases,
                "annotated_b": annotated_cases_b, "annotated_c": annotated_cases_c,
                "annotated_d": annotated_cases_d, "annotated_e": annotated_cases_e,
-               "annotated_f": annotated_cases_f}
+               "annotated_f": annotated_cases_f,
+               "generated": lambda: _without_decoys(corpus.generate(20231, 250)),
+               "published": lambda: _without_decoys(published.generate(14, 400))}
     cases: list[HoldoutCase] = corpora[args.corpus]()
     documents = [case.document for case in cases]
-    started = time.perf_counter()
-    by_text = {doc.text: detect(doc.text) for doc in documents}
-    elapsed = time.perf_counter() - started
+    run = detect_thorough if args.thorough else detect
+    run("预热：张三在北京工作。")  # the model loads on first use: outside the timing
+    started, cpu = time.perf_counter(), time.process_time()
+    by_text = {doc.text: run(doc.text) for doc in documents}
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     result = evaluate(documents, by_text.__getitem__)
     chars = sum(len(doc.text) for doc in documents)
     source = {"holdout": f"held-out corpus: seed {seed}", "annotated": "annotated corpus",
@@ -67,10 +82,11 @@ def main() -> None:
               "annotated_c": "annotated corpus, volume C",
               "annotated_d": "annotated corpus, volume D",
               "annotated_e": "annotated corpus, volume E",
-              "annotated_f": "annotated corpus, volume F"}[args.corpus]
+              "annotated_f": "annotated corpus, volume F", "generated": "generated corpus: seed 20231",
+              "published": "published-style corpus: seed 14"}[args.corpus]
     print(f"{source}, {len(documents)} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in documents)} entities, {sum(len(c.decoys) for c in cases)} decoys; "
-          f"detect {elapsed:.2f} s")
+          f"{'thorough' if args.thorough else 'detect'} {elapsed:.2f} s, {chars / cpu:,.0f} chars per CPU s")
     print(f"{'kind':16} {'gold':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'exact':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for kind in Kind:
         c = result.by_kind[kind]

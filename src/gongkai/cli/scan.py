@@ -1,4 +1,4 @@
-"""``gongkai scan FILE [--json]``: list the personal information in a file.
+"""``gongkai scan FILE [--json] [--thorough]``: list the personal information in a file.
 
 Exit status: 0 nothing found, 1 findings printed, 2 unreadable file.
 """
@@ -14,6 +14,17 @@ from rich.table import Table
 
 from gongkai.cli import EXIT_FINDINGS, EXIT_OK
 from gongkai.sensitive.documents import scan_file
+from gongkai.sensitive.model_names import registry_for
+
+
+def add_thorough_argument(parser: argparse.ArgumentParser) -> None:
+    """``--thorough``: the model's names too (``gongkai.sensitive.model_names``), for scan and redact."""
+    parser.add_argument(
+        "--thorough",
+        action="store_true",
+        help="审慎模式：另用 LAC 模型补查人名，速度约为默认模式的几十分之一"
+        "（需安装：pip install 'gongkai[nlp]'）",
+    )
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,11 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--json", action="store_true", help='输出 JSON：{"findings": [{"kind","start","end","text","score"}]}'
     )
+    add_thorough_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = scan_file(args.file)
+    result = scan_file(args.file, registry_for(args.thorough))
     for warning in result.warnings:
         print(f"gongkai：注意：{warning}", file=sys.stderr)
     if args.json:

@@ -14,6 +14,8 @@ production:
   cookies, HSTS for a year with subdomains and preload (``GONGKAI_HSTS_SECONDS`` to change the
   period); ``GONGKAI_PROXY_SSL_HEADER=1`` when a reverse proxy terminates TLS and sets
   ``X-Forwarded-Proto``. With these, ``gongkai manage check --deploy`` is clean (README).
+- ``GONGKAI_SENSITIVE_THOROUGH=1``: the proactive-disclosure scan and redaction in thorough mode
+  (names found by the LAC model too; needs ``pip install 'gongkai[nlp]'``), off by default.
 """
 
 from __future__ import annotations
@@ -307,6 +309,10 @@ GONGKAI_REMIND_WITHIN = 3
 #: judgement stays with the agency.
 GONGKAI_EXCESSIVE_PER_MONTH = int(os.environ.get("GONGKAI_EXCESSIVE_PER_MONTH", "10"))
 GONGKAI_EXCESSIVE_PER_YEAR = int(os.environ.get("GONGKAI_EXCESSIVE_PER_YEAR", "60"))
+#: The proactive-disclosure scan in thorough mode (审慎模式, gongkai.sensitive.model_names): Baidu
+#: LAC also looks for names the rules miss, at a few dozenths of the default speed (~0.1-0.4 s a
+#: document). Needs ``pip install 'gongkai[nlp]'``; without it the scan fails with a message saying so.
+GONGKAI_SENSITIVE_THOROUGH = os.environ.get("GONGKAI_SENSITIVE_THOROUGH") == "1"
 
 # The REST API (gongkai.web.api, issue 6): JSON only, session or token authentication, errors as
 # {"detail": "中文说明"}, the OpenAPI 3 document at /api/openapi.json.

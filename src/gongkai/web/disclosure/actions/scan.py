@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 
-from gongkai.sensitive import detect
 from gongkai.sensitive.documents import load_document, redact_document
+from gongkai.sensitive.model_names import lac_tagger, registry_for
 from gongkai.sensitive.policy import Policy
 from gongkai.sensitive.redact import apply_to_text, plan
-from gongkai.web.actions_base import require, top_level
+from gongkai.sensitive.registry import Registry
+from gongkai.web.actions_base import domain_refusal, require, top_level
 from gongkai.web.clock import now
 from gongkai.web.disclosure import events
 from gongkai.web.disclosure import vocabulary as v
@@ -38,15 +40,27 @@ def _draft_copy(att: Attachment, item: Item) -> Attachment:
     return copy
 
 
+def _registry() -> Registry:
+    """The rules alone, or with the model's names too when ``GONGKAI_SENSITIVE_THOROUGH`` says so:
+    read at each scan, and the same for the redaction, so what a scan found is what is removed.
+    A missing model refuses the step with its message (how to install it), before any change."""
+    thorough: bool = settings.GONGKAI_SENSITIVE_THOROUGH
+    if thorough:
+        with domain_refusal():
+            lac_tagger()
+    return registry_for(thorough)
+
+
 def scan(it: Item) -> None:
     """Scan the (locked) item's body and attachments; a finding justified earlier (same kind and
     text, same place) stays justified. Writes no audit row: the step that calls it does."""
+    registry = _registry()
     justified = {
         (f.attachment_id, f.kind, f.text): f for f in it.findings.filter(state=v.FindingState.JUSTIFIED)
     }
     it.findings.filter(state=v.FindingState.OPEN).delete()
     for attachment, text in _texts(it):
-        for found in detect(text):
+        for found in registry.analyze(text):
             key = (attachment.pk if attachment else None, str(found.kind), found.text[:200])
             if key in justified:
                 continue
@@ -80,16 +94,19 @@ def do_redact_item(item: Item, *, acting_user: Any, policy: Policy | None = None
     policy = policy or Policy()
     with changing(item, acting_user=acting_user, summary="删除敏感信息") as it:
         take(it, Step.REDACT)
+        registry = _registry()
         open_ = list(it.findings.filter(state=v.FindingState.OPEN))
         require(bool(open_), "没有待处理的敏感信息")
         body_findings = [
-            f for f in detect(it.body) if any(o.attachment_id is None and o.start == f.start for o in open_)
+            f
+            for f in registry.analyze(it.body)
+            if any(o.attachment_id is None and o.start == f.start for o in open_)
         ]
         it.body = apply_to_text(it.body, plan(body_findings, policy))
         for published in {o.attachment for o in open_ if o.attachment is not None}:
             att = _draft_copy(published, it)
             document = load_document(Path(att.file.path))
-            redact_document(document, policy)
+            redact_document(document, policy, registry)
             document.save(Path(att.file.path))
             att.text = load_document(Path(att.file.path)).text
             att.save(update_fields=["text"])

