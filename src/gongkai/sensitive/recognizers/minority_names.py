@@ -9,7 +9,9 @@ public name-transcription references (《少数民族人名汉字音译转写规
 statistics of Tibet, Inner Mongolia and Liangshan). A run of two or more elements is a name only
 where it stands as a whole word: after a line start, a separator, a colon, a bracket or a role
 word's last character (人 者 员 主 长), and before a separator, a clause mark or a word that
-follows a subject (等, 代表, 遗失 ...). Words made of these characters ("多吉祥", "白马寺") are not
+follows a subject (等, 代表, 遗失 ...). A run of two elements or more may also follow any person
+word of ``apposed_names`` (其妻, 主任, 子女 …) and precede the first character of a predicate (于,
+申请, 协助 …): such runs are rarely words. Words made of these characters ("多吉祥", "白马寺") are not
 runs of whole elements, or do not stand alone.
 """
 
@@ -18,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.apposed_names import after_noun
 from gongkai.sensitive.recognizers.base import CJK, Recognizer, literal_alternation
 
 TIBETAN = (  # noqa: SIM905
@@ -114,6 +118,9 @@ _AFTER_WORDS = (
     *("表示", "主持", "同志", "先生", "女士"),
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# Characters that start what follows a subject: those that stop a name (于 在 的 已 及 …) and the
+# first characters of common predicates (申请, 协助, 核实, 了解, 代领, 负责, 生存 …).
+_PREDICATE_STARTS = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("申协核了代负生名二说也都不未没")
 
 
 class MinorityNameRecognizer(Recognizer):
@@ -127,9 +134,9 @@ class MinorityNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for start, end in _matches(norm):
             name = norm[start:end]
-            if (_several_elements(name) or _single_after_role(norm, start, name)) and _stands_alone(
-                norm, start, end
-            ):
+            several = _several_elements(name)
+            wanted = several or _single_after_role(norm, start, name)
+            if wanted and _stands_alone(norm, start, end, several):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
 
@@ -141,16 +148,32 @@ def _several_elements(name: str) -> bool:
 def _single_after_role(norm: str, start: int, name: str) -> bool:
     """A Mongolian name of one element of three characters or more (其其格), or of one element and
     an ending (朝鲁门), right after a role word, a colon or a list's "、"."""
-    if norm[start - 1 : start] not in _SINGLE_BEFORE:
+    if norm[start - 1 : start] not in _SINGLE_BEFORE and not _after_person_word(norm, start):
         return False
     return (name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)
 
 
-def _stands_alone(norm: str, start: int, end: int) -> bool:
+def _after_person_word(norm: str, start: int) -> bool:
+    """Whether a person word of ``apposed_names`` (其妻, 子女, 主任, 理事长 …) ends right before
+    ``start``, or before a space there ("审判员 巴特尔")."""
+    if norm[start - 1 : start] == " ":
+        start -= 1
+    return start > 1 and after_noun(norm, max(0, start - 4), start) == start
+
+
+def _stands_alone(norm: str, start: int, end: int, several: bool) -> bool:
+    """Whether the name at ``start:end`` stands as a whole word. A name of several elements is
+    rare enough as a word to stand after any person word and before any predicate's first
+    character too ("其妻萨仁图雅的申请", "申请人旦增尼玛于…", "主任吉伍伍各协助")."""
     before = norm[start - 1 : start]
-    if before and before not in _BEFORE and _CJK_CHAR.match(before):
+    if (
+        before
+        and before not in _BEFORE
+        and _CJK_CHAR.match(before)
+        and not _after_person_word(norm, start)
+    ):
         return False
     after = norm[end : end + 1]
     if not after or after in _AFTER or not _CJK_CHAR.match(after):
         return True
-    return norm.startswith(_AFTER_WORDS, end)
+    return (several and after in _PREDICATE_STARTS) or norm.startswith(_AFTER_WORDS, end)

@@ -8,7 +8,7 @@ from itertools import chain
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers import apposed_names, minority_names
+from gongkai.sensitive.recognizers import apposed_names, dai_names, minority_names
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -76,8 +76,10 @@ _CLAUSE_ENDS = "。，；;,\n（("
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
-# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请): whole names.
+# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请), or holding
+# one the lexicon leaves out for its words (保险, 丰富, 可以, 革命): whole names.
 _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 向军 向辉 向党".split())  # noqa: SIM905
+_ERA_GIVEN |= frozenset(("保国", "保华", "庆丰", "文革", "可馨"))
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")  # 红旗 after a person cue
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
@@ -220,7 +222,8 @@ class PersonNameRecognizer(Recognizer):
                     kind, start, end, text[start:end], 0.75, "“同志/先生/女士”前的姓名"
                 )
         self._running_text(text, norm, found, running_ends, verb_ends)
-        apposed_names.add_findings(text, norm, found, title_ends, self._is_lexicon_name)
+        is_name_after_noun = dai_names.or_dai(self._is_lexicon_name, norm)  # Dai names (岩某) too
+        apposed_names.add_findings(text, norm, found, title_ends, is_name_after_noun)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
