@@ -77,6 +77,9 @@ SINGLE_SURNAMES = (
     "傅洪萧阎赖"
     # Rare surnames whose characters are not words either (琚, 禤 in Guangdong and Guangxi, 佴).
     "琚禤佴"
+    # Surnames of the Hui of the northwest (妥, 拜, 纳) and of Yanbian's Koreans (玄): words only with
+    # a second character that is rarely a given name's (妥善, 拜访, 纳税, 玄机).
+    "妥拜纳玄"
 )
 # The rest of the 百家姓 whose characters are not words (see ``surnames``).
 SINGLE_SURNAMES += RARE_SINGLE
@@ -368,6 +371,9 @@ NAME_CUES_WITH_COLON = [
     # ... and for roles ending in 警, 师, 者, 译 (办案民警：, 承办律师：, 患者：, 患方翻译：), and the
     # bare labels of a contact (联系：, 经办：).
     *("警", "警察", "师", "者", "译", "联系", "经办"),
+    # ... for posts ending in 长 (组长：, 副组长：, 村长：), a record's 学生： and 医生： (生 alone: 学 stands
+    # in every 学校), a relief list's households (第三户：).
+    *("长", "生", "户"),
 ]
 # Column headers of rosters and forms under which every cell is a person's name.
 NAME_COLUMN_HEADERS = frozenset(
@@ -380,57 +386,23 @@ NAME_COLUMN_HEADERS = frozenset(
 # name lexicon's characters and end at one of RUNNING_TEXT_ENDS. The clause marks "，。；" and a
 # line start are such words too ("经查，李某于2019年", "。李某表示").
 RUNNING_TEXT_CUES = [
-    "与",
-    "同",
-    "和",
-    "及",
-    "委托",
-    "律师",
-    "邻居",
-    "其子",
-    "其女",
-    "其妻",
-    "其夫",
-    "其父",
-    "其母",
-    "胞弟",
-    "胞兄",
-    "胞姐",
-    "胞妹",
-    "之子",
-    "之女",
-    "车主",
-    "车主为",
-    "车主系",
-    "车主是",
-    "专管员",
-    "班主任",
-    "老师",
-    "网格员",
-    "联络员",
-    "协管员",
-    "人",
+    *("与", "同", "和", "及", "委托", "律师", "邻居", "其子", "其女", "其妻", "其夫", "其父", "其母"),
+    *("胞弟", "胞兄", "胞姐", "胞妹", "之子", "之女", "车主", "车主为", "车主系", "车主是"),
+    *("专管员", "班主任", "老师", "网格员", "联络员", "协管员", "人"),
     # Prepositions and verbs whose object is often a person ("由仉东升于2021年搭建",
     # "书面告知宓国栋，", "经李明同意").
-    "由",
-    "被",
-    "对",
-    "将",
-    "给",
-    "请",
-    "经",
-    "告知",
-    "通知",
-    "联系",
-    "约谈",
-    "交由",
+    *("由", "被", "对", "将", "给", "请", "经", "告知", "通知", "联系", "约谈", "交由"),
 ]
 # What a name in running text is followed by: a verb or preposition it is the subject of.
-RUNNING_TEXT_ENDS = frozenset("于在因系现称向")
+# 说 and 住 open a predicate of a person only ("，金鑫说：", "。马明住银川市…").
+RUNNING_TEXT_ENDS = frozenset("于在因系现称向说住")
 RUNNING_TEXT_END_WORDS = frozenset(
     (  # noqa: SIM905
         "表示 发生 代为 未果 声称 认为 提出 反映 签字 签名 承认 陈述 辩称 同意 拒绝 领取 持有 报称 遗失 代表 "
-        "立即 随即 承担 通过 根据 负责 多次 先后 再次 驾驶 利用 接受 带领 主动"
+        "立即 随即 承担 通过 根据 负责 多次 先后 再次 驾驶 利用 接受 带领 主动 "
+        # What a person does in a narrative ("X打来电话", "X笑着说"), and a form of address or a post
+        # written after the name ("的X师傅", "，X主任介绍"); more in ``names._SECOND_FOUND``.
+        "打来 出价 笑着 师傅 主任"
     ).split()
 )
 # Times that read like a given name after "于" ("于凌晨在", "于国庆期间"): 于 is "at" there.
@@ -440,6 +412,7 @@ TIME_WORDS = frozenset(
 # Verbs whose object, ending a clause, is often a person ("结果报王某。", "书面告知李某，").
 OBJECT_VERBS = (
     *("报", "告知", "通知", "转告", "转交", "交给", "送交", "联系", "约谈", "询问", "委托"),
+    "叫",  # a name told: "有一个女儿叫吴欣怡，"
     # Honours name their holders the same way ("授予钱红梅（南湖村）、…").
     *("授予", "表彰"),
 )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
-from operator import attrgetter, le
+from operator import attrgetter
 
 from gongkai.sensitive.decimal_digits import DECIMAL_DIGITS_AND_BEYOND_BMP, spell_out_digits
 from gongkai.sensitive.dewrap import Dewrapped, dewrapped
@@ -36,7 +35,7 @@ from gongkai.sensitive.recognizers.travel_documents import CuedTravelDocumentRec
 # Findings scoring below this are candidates, not findings (Presidio's score_threshold).
 DEFAULT_THRESHOLD = 0.5
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START = attrgetter("start")
 
 # No joined expression lets a character other than ASCII or a digit come within its first five
 # digits after the first character (separators are " ", "-", ")", "@", "."; a plate's letter
@@ -243,9 +242,15 @@ def resolve_overlaps(candidates: Sequence[Finding]) -> list[Finding]:
     context words such as 卡号) decide which it is.
     """
     ordered = sorted(candidates, key=_START)
-    # The usual case: nothing to settle (each end <= the next start, compared without a Python
-    # call per pair).
-    if all(map(le, map(_END, ordered), islice(map(_START, ordered), 1, None))):
+    # The usual case: nothing to settle (each start >= the end before it). A plain loop: the
+    # same test as ``all(map(le, map(end), islice(map(start), 1, None)))`` costs twice as much
+    # for a document's dozen findings (five iterator objects and a C call per pair).
+    end = 0
+    for finding in ordered:
+        if finding.start < end:
+            break
+        end = finding.end
+    else:
         return ordered
     ranked = sorted(candidates, key=lambda f: (-f.score, -(f.end - f.start), f.start))
     starts: list[int] = []

@@ -19,6 +19,7 @@ from gongkai.sensitive import (
     annotated_corpus_c,
     annotated_corpus_d,
     annotated_corpus_e,
+    annotated_corpus_f,
 )
 from gongkai.sensitive.annotated_corpus import (
     AnnotatedCase,
@@ -87,7 +88,14 @@ def test_text_before_the_first_genre_line_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "volume",
-    [annotated_corpus, annotated_corpus_b, annotated_corpus_c, annotated_corpus_d, annotated_corpus_e],
+    [
+        annotated_corpus,
+        annotated_corpus_b,
+        annotated_corpus_c,
+        annotated_corpus_d,
+        annotated_corpus_e,
+        annotated_corpus_f,
+    ],
 )
 def test_every_genre_file_of_a_volume_is_read(volume: ModuleType) -> None:
     package = resources.files(volume.__name__)

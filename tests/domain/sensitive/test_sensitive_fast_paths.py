@@ -288,8 +288,7 @@ def test_cell_start_without_listed_separators_counts_one_character_each(row: str
 
 def test_minority_names_read_from_the_names_scan_are_those_of_a_scan_of_their_own() -> None:
     from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
-    from gongkai.sensitive.recognizers import minority_names
-    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+    from gongkai.sensitive.recognizers import minority_names, name_scan
 
     rng = random.Random(14)
     pieces = [*minority_names.ELEMENTS[::7], "图", "、", "：", "人", "于", "，", "张", "报", "区长"]
@@ -300,7 +299,7 @@ def test_minority_names_read_from_the_names_scan_are_those_of_a_scan_of_their_ow
     shared = 0
     for text in texts:
         own = [m.span() for m in minority_names._NAME.finditer(text)]
-        PersonNameRecognizer._scan(text)  # leaves its spans for this very text
+        name_scan.scan(text)  # leaves its spans for this very text
         assert list(minority_names._matches(text)) == own, text
         shared += bool(own)
         # Another string of the same characters is scanned anew: the spans are kept for one text.
@@ -346,11 +345,10 @@ def test_a_name_found_once_and_mentioned_again_is_found_again() -> None:
 
 
 def test_the_names_scan_hands_its_minority_spans_over_once_and_lets_go_of_the_text() -> None:
-    from gongkai.sensitive.recognizers import minority_names
-    from gongkai.sensitive.recognizers.names import PersonNameRecognizer
+    from gongkai.sensitive.recognizers import minority_names, name_scan
 
     text = normalize("申请人索朗次仁、格桑卓玛到场。" * 50)
-    PersonNameRecognizer._scan(text)
+    name_scan.scan(text)
     assert minority_names._SCANNED[0] is text  # the names' scan left its spans for this text
     spans = list(minority_names._matches(text))
     assert spans == [m.span() for m in minority_names._NAME.finditer(text)]

@@ -121,10 +121,11 @@ def test_floors_on_volume_d_now_that_it_has_been_seen() -> None:
     # this round P 0.996, R 0.977 (names 0.951), 9 decoys. The floors sit just under the figures, so
     # that a later round cannot lose what this one gained without the test saying so. The piifixe
     # round (names after person nouns in prose) moved D to R 0.983 (names 0.965); floors kept.
+    # piifixe3 (Hui surnames 纳, Dai names): R 0.986, names R 0.971; floors raised to R 0.98, names 0.968.
     result, flagged = measure_volume(annotated_cases_d())
     total = result.total()
-    assert total.precision >= 0.99 and total.recall >= 0.97
-    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.95
+    assert total.precision >= 0.99 and total.recall >= 0.98
+    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.968
     assert result.by_kind[Kind.ID_CARD].recall >= 0.99
     assert result.by_kind[Kind.PASSPORT].precision == 1.0
     assert result.by_kind[Kind.ADDRESS].precision >= 0.97

@@ -122,11 +122,13 @@ def test_floors_on_volume_e_now_that_it_has_been_seen() -> None:
     # this round P 0.990, R 0.919 (names 0.892, addresses 0.973), 10 decoys. The floors sit just
     # under the figures, so that a later round cannot lose what this one gained unnoticed.
     # piifixe2 (names before 本人 or 夫妇): P 0.991, R 0.928, names R 0.905 / P 0.995.
+    # piifixe3 (posts after names, narrative predicates, 长/生/户 labels, Hui and Korean surnames,
+    # Dai names): P 0.992, R 0.950, names R 0.935 / P 0.996.
     result, flagged = measure_volume(annotated_cases_e())
     total = result.total()
-    assert total.precision >= 0.988 and total.recall >= 0.925
-    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.902
-    assert result.by_kind[Kind.PERSON_NAME].precision >= 0.99
+    assert total.precision >= 0.99 and total.recall >= 0.948
+    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.933
+    assert result.by_kind[Kind.PERSON_NAME].precision >= 0.995
     assert result.by_kind[Kind.LANDLINE_PHONE].precision == 1.0
     assert result.by_kind[Kind.ADDRESS].precision >= 0.94 and result.by_kind[Kind.ADDRESS].recall >= 0.97
     assert flagged <= 10

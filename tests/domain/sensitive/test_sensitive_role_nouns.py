@@ -3,25 +3,23 @@ on volume F), each with examples of its own: parties of a procedure (…执行�
 officers of a hearing or a court (听证员, 记录员, 执行法官), posts of a 社会组织 (理事长, 监事),
 standings (烈士, 退役士兵, 家属, 目击者), kinship after a pronoun or 之 (其兄, 之女); a list read
 on after a name another rule found; names of the 1950s-70s the lexicon lacks (保国, 文革);
-Tibetan, Mongolian and Yi names before a predicate or after a person word; Dai names (岩…, 玉…)
-after a person word."""
+Tibetan, Mongolian and Yi names of several elements anywhere, of one element after a person word;
+Dai names (岩…, 玉…) after a kinship word."""
 
 from __future__ import annotations
 
-from gongkai.sensitive import Kind, detect
+from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
-from gongkai.sensitive.recognizers.dai_names import is_dai_name
+from support.detection import found
 from testsupport import measure_volume
 
 
 def _names(text: str) -> list[str]:
-    return [f.text for f in detect(text) if f.kind == Kind.PERSON_NAME]
+    return found(text, Kind.PERSON_NAME)
 
 
 def _assert_names_found(text: str, expected: tuple[str, ...]) -> None:
-    names = _names(text)
-    for name in expected:
-        assert name in names, (name, names)
+    assert set(expected) <= set(_names(text)), (expected, _names(text))
 
 
 def test_parties_of_a_procedure_before_a_name() -> None:
@@ -60,27 +58,32 @@ def test_era_given_names_the_lexicon_leaves_out() -> None:
     _assert_names_found(text, ("祝保国", "汪文革", "包庆丰"))
 
 
-def test_tibetan_mongolian_and_yi_names_before_a_predicate_or_after_a_person_word() -> None:
-    text = "申请人索朗次仁于2024年外出。根据其妻乌兰图雅的申请，主任吉克阿依协助调查。"
-    _assert_names_found(text, ("索朗次仁", "乌兰图雅", "吉克阿依"))
+def test_tibetan_mongolian_and_yi_names_of_several_elements_anywhere() -> None:
+    text = "申请人索朗次仁于2024年外出。根据其妻乌兰图雅的申请，主任吉克阿依协助调查，宣告巴图乌力吉失踪。"
+    _assert_names_found(text, ("索朗次仁", "乌兰图雅", "吉克阿依", "巴图乌力吉"))
+    # Words and places hold one element at most: no name.
+    assert _names("尼玛县的呼和浩特办事处送来哈达。") == []
+
+
+def test_a_mongolian_name_of_one_element_after_a_person_word() -> None:
     # One Mongolian element of three characters after a post and a space: "会长 巴特尔".
     _assert_names_found("协会会长 其其格\n", ("其其格",))
 
 
-def test_dai_names_after_a_person_word_only() -> None:
+def test_dai_names_after_a_kinship_word_or_in_a_list_after_a_post() -> None:
     _assert_names_found("本村村民玉南、岩香已被聘为护林员，由其女儿玉罕代为签字。", ("玉南", "岩香", "玉罕"))
-    assert is_dai_name("岩罕") and is_dai_name("玉应香") and not is_dai_name("岩石")
     # Alone, 岩温 is "rock temperature": no person word before it, no name.
     assert _names("钻孔岩温升高，岩温监测点三个。") == []
 
 
 def test_floors_on_volume_f_now_that_it_has_been_seen() -> None:
     # Volume F was measured unseen at P 0.969, R 0.865 (names R 0.775, P 0.992), 52 decoys
-    # flagged; after this round (piifixf) P 0.971, R 0.926, names R 0.881 / P 0.993, 52 decoys.
-    # The floors sit just under the figures, so that a later round cannot lose them unnoticed.
+    # flagged; main after piifixe3 had names R 0.781; after this round (piifixf) P 0.971,
+    # R 0.932, names R 0.890 / P 0.993, 52 decoys. The floors sit just under the figures, so that
+    # a later round cannot lose them unnoticed.
     result, flagged = measure_volume(annotated_cases_f())
     total = result.total()
-    assert total.precision >= 0.968 and total.recall >= 0.923
-    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.878
+    assert total.precision >= 0.968 and total.recall >= 0.929
+    assert result.by_kind[Kind.PERSON_NAME].recall >= 0.887
     assert result.by_kind[Kind.PERSON_NAME].precision >= 0.99
     assert flagged <= 52

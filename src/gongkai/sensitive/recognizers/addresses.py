@@ -89,6 +89,12 @@ _NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇")
 # Characters the address expression cannot cross; the search for an address starts after the last
 # one before an anchor (the same start a scan of the whole text would find).
 _ADDRESS_BARRIER = re.compile(rf"[^{CJK}0-9\-之]")
+# Every address match holds one of these characters: the last character of a road's word (路, 大道,
+# 胡同 …), of a village (村, 社区, 嘎查: a rural address below a town reads one too), of a compound
+# (小区, 公寓, 园 …), of a building (幢, 栋, 号楼, 座, 楼) or the corps' regiment (团): each branch of
+# ``ADDRESS_PATTERN`` reads one (a test holds this on strings the expression itself generates).
+ADDRESS_WORD_CHARS = "道街路巷弄同坊里条沿村区查园寓厦场苑湾城幢栋楼座团"
+_ADDRESS_WORD = re.compile(f"[{ADDRESS_WORD_CHARS}]")
 # Longest address before its anchor (characters): province + city + county + town + road name.
 _ADDRESS_REACH = 60
 
@@ -189,6 +195,8 @@ class AddressRecognizer(Recognizer):
     explanation = "街道门牌级详细地址"
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
+        # A list, not a generator (see ``name_tables.names_before_sex``).
+        found: list[Finding] = []
         covered = 0
         for anchor in self._anchors(norm):
             if anchor < covered:
@@ -201,6 +209,11 @@ class AddressRecognizer(Recognizer):
             # An address cannot cross a barrier either: the search ends at the next one.
             after = _ADDRESS_BARRIER.search(norm, anchor, anchor + _ADDRESS_REACH)
             hi = after.start() if after is not None else min(len(norm), anchor + _ADDRESS_REACH)
+            # Half the anchors are a document number's "12号" or the like, with no word of a road,
+            # a village, a compound, a building or a town around them: one class search turns
+            # them away where the address expression would be tried at every position.
+            if _ADDRESS_WORD.search(norm, lo, hi) is None:
+                continue
             # A match starting after the anchor belongs to a later anchor (and may be cut by ``hi``).
             while (match := self.pattern.search(norm, lo, hi)) is not None and match.start() <= anchor:
                 finding = self._finding(text, norm, match.start(), match.end())
@@ -208,18 +221,22 @@ class AddressRecognizer(Recognizer):
                     if _bare_village(norm, finding.start, finding.end):
                         # Its start is not sure (a name may stand before it with no mark:
                         # "住址：韩某某滑县…村"): a name found there wins the overlap.
-                        yield make_finding(
-                            self.kind, finding.start, finding.end, finding.text, 0.65, _BARE_EXPLANATION
+                        found.append(
+                            make_finding(
+                                self.kind, finding.start, finding.end, finding.text, 0.65, _BARE_EXPLANATION
+                            )
                         )
                 elif not _is_organisation_address(norm, finding.start, finding.end):
-                    yield finding
+                    found.append(finding)
                 lo = covered = match.end()
                 if match.end() > anchor:
                     break
-        yield from self._across_lines(text, norm)
+        found += self._across_lines(text, norm)
+        return iter(found)
 
-    def _across_lines(self, text: str, norm: str) -> Iterator[Finding]:
+    def _across_lines(self, text: str, norm: str) -> list[Finding]:
         """Addresses broken by a line break (``address_lines``); the longer span wins an overlap."""
+        found = []
         for start, end in joined_spans(norm, self.pattern):
             brk = norm.index("\n", start)
             lead = self._lead.match(norm, start, brk)
@@ -227,7 +244,10 @@ class AddressRecognizer(Recognizer):
             if lead is not None and self.pattern.fullmatch(joined):
                 start = lead.end()
             if not _is_organisation_address(norm, start, end):
-                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
+        return found
 
     @staticmethod
     def _anchors(norm: str) -> list[int]:
@@ -244,18 +264,19 @@ class AddressRecognizer(Recognizer):
         # it has a "组"/"号" anchor already, and most villages in a text are names alone (泖口村).
         natural = _NATURAL_AFTER.match
         # ... or below a town (…镇…村, …乡…村委会…组): a village alone is an address there only
-        # as a person's residence (``_bare_village``).
-        towns = "镇" in norm or "乡" in norm or "街道" in norm
-        for word in ("村", "嘎查"):
+        # as a person's residence (``_bare_village``). The town is looked for in the ten characters
+        # before each village only: most texts hold no village, and a test of the whole text for a
+        # town first cost more than these short searches (a two-character search over the whole
+        # text reads every character of it).
+        # 嘎查 is searched for only where 嘎 is (a one-character test; most texts have none).
+        for word in ("村", "嘎查") if "嘎" in norm else ("村",):
             i = norm.find(word, 1)
             while i != -1:
-                if natural(norm, i + len(word)) or (
-                    towns
-                    and (
-                        norm.find("镇", i - 10 if i > 10 else 0, i) != -1
-                        or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
-                        or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
-                    )
+                if (
+                    natural(norm, i + len(word))
+                    or norm.find("镇", i - 10 if i > 10 else 0, i) != -1
+                    or norm.find("乡", i - 10 if i > 10 else 0, i) != -1
+                    or norm.find("街道", i - 10 if i > 10 else 0, i) != -1
                 ):
                     anchors.append(i)
                 i = norm.find(word, i + 1)

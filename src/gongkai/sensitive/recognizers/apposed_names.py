@@ -19,7 +19,7 @@ surname's first), so the rule costs no pass over the text of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
@@ -153,20 +153,23 @@ def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
 
 def apposed_names(
     norm: str, noun_ends: list[int], is_name: Callable[[str], bool], taken: dict[int, int]
-) -> Iterator[tuple[int, int]]:
+) -> list[tuple[int, int]]:
     """Spans of names right after a person noun or a post (``noun_ends``: where they end, before a
     surname's first character); ``taken``: names found already, their ends by their starts (read
-    past, not again: "被告王某、李某" goes on after 王某 found by the posts' rule)."""
+    past, not again: "被告王某、李某" goes on after 王某 found by the posts' rule). A list, not a
+    generator (see ``name_tables.names_before_sex``)."""
+    spans = []
     for start in noun_ends:
         end = taken.get(start) or _edge_reading(norm, start, is_name)
         while end:
             if start not in taken:
-                yield start, end
+                spans.append((start, end))
             # A list after the noun ("被害人孙某、李某"): each next item read the same way.
             start = end + 1
             end = 0
             if norm[start - 1 : start] == "、":
                 end = taken.get(start) or _edge_reading(norm, start, is_name)
+    return spans
 
 
 def add_findings(
@@ -174,17 +177,19 @@ def add_findings(
     norm: str,
     found: dict[tuple[int, int], Finding],
     noun_ends: list[int],
+    self_starts: list[int],
     is_name: Callable[[str], bool],
 ) -> None:
-    """Add the names after person nouns, and those before 本人 or 夫妇 (``names_before_self``),
-    to ``found`` (the name recogniser's findings so far)."""
+    """Add the names after person nouns (ending at ``noun_ends``), and those before 本人 or 夫妇
+    (``names_before_self``; the words start at ``self_starts``), to ``found`` (the name
+    recogniser's findings so far)."""
     if noun_ends:
         for start, end in apposed_names(norm, noun_ends, is_name, {start: end for start, end in found}):
             if (start, end) not in found:
                 found[start, end] = make_finding(
                     Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION
                 )
-    for start, end in names_before_self(norm, is_name, _opens_a_name):
+    for start, end in names_before_self(norm, self_starts, is_name, _opens_a_name):
         if all(start != taken for taken, _ in found):
             found[start, end] = make_finding(
                 Kind.PERSON_NAME, start, end, text[start:end], 0.75, BEFORE_SELF_EXPLANATION

@@ -67,14 +67,19 @@ class ForeignNameRecognizer(Recognizer):
     explanation = "少数民族或外籍人员姓名"
 
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
-        yield from self._dot_names(text, norm)
-        yield from self._latin_names(text, norm)
-        yield from self._before_nationality(text, norm)
+        # Lists, not generators: each generator's set-up and end cost more than its few findings
+        # (see ``name_tables.names_before_sex``).
+        found = self._dot_names(text, norm)
+        found += self._latin_names(text, norm)
+        found += self._before_nationality(text, norm)
+        return iter(found)
 
-    def _before_nationality(self, text: str, norm: str) -> Iterator[Finding]:
+    def _before_nationality(self, text: str, norm: str) -> list[Finding]:
         """A Japanese or Korean name in characters, family and given name apart, before its
         nationality: "山田 健一（日本国籍）"."""
-        for _, i in occurrences(norm, ("国籍",)):
+        # 籍 first: a one-character test, where a search for the word reads every character.
+        found = []
+        for _, i in occurrences(norm, ("国籍",) if "籍" in norm else ()):
             lo = max(0, i - 16)
             match = _SPACED_BEFORE_NATIONALITY.search(norm, lo, i)
             if match is not None and (
@@ -83,9 +88,13 @@ class ForeignNameRecognizer(Recognizer):
                 or norm[match.start() - 1] == "："
             ):
                 start, end = match.span("name")
-                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
+        return found
 
-    def _dot_names(self, text: str, norm: str) -> Iterator[Finding]:
+    def _dot_names(self, text: str, norm: str) -> list[Finding]:
+        found: list[Finding] = []
         seen = -1
         for _, i in occurrences(norm, _DOTS):
             # Most dots are a plate's (浙F·H8375) or a list's: a transliteration character on both
@@ -104,7 +113,10 @@ class ForeignNameRecognizer(Recognizer):
             match = _DOT_NAME.match(norm, start)
             if match is not None and match.end() > seen and self._is_dot_name(norm, match):
                 start, seen = match.span()
-                yield make_finding(self.kind, start, seen, text[start:seen], self.score, self.explanation)
+                found.append(
+                    make_finding(self.kind, start, seen, text[start:seen], self.score, self.explanation)
+                )
+        return found
 
     @staticmethod
     def _is_dot_name(norm: str, match: re.Match[str]) -> bool:
@@ -117,9 +129,10 @@ class ForeignNameRecognizer(Recognizer):
             and norm[match.end()] not in lexicon.STOP_AFTER_NAME + "行"
         )
 
-    def _latin_names(self, text: str, norm: str) -> Iterator[Finding]:
+    def _latin_names(self, text: str, norm: str) -> list[Finding]:
         # Found from the space between two words (a literal ``re`` skips to quickly; a scan for
         # capitals cost ten times more), then read from the first word's start.
+        found: list[Finding] = []
         covered = 0
         for space in _LATIN_SPACE.finditer(norm):
             if space.start() < covered:
@@ -141,8 +154,13 @@ class ForeignNameRecognizer(Recognizer):
                 or _LATIN_AFTER.match(norm, end)
                 or (capitals and _BRACKET_AFTER_NAME.search(before))
             ):
-                yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                found.append(
+                    make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                )
                 chinese = _CHINESE_IN_BRACKETS.match(norm, end)
                 if chinese is not None and surnamed(chinese["name"]):
                     start, end = chinese.span("name")
-                    yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                    found.append(
+                        make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
+                    )
+        return found

@@ -288,8 +288,9 @@ class UsccRecognizer(Recognizer):
             # (1 in 31); its embedded organisation code (GB 11714) must check too.
             return None
         window = norm[max(0, start - CONTEXT_WINDOW) : start]
-        if any(word in window for word in self.not_context):
-            return None
+        for word in self.not_context:  # a loop, not ``any`` over a generator (one per code)
+            if word in window:
+                return None
         return self.score, self.explanation
 
 

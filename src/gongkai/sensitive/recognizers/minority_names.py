@@ -1,18 +1,22 @@
-"""Names of Tibetans, Mongols and the Yi written without "·" and without a Han surname (索朗次仁,
-巴图乌力吉, 沙马阿依).
+"""Names of Tibetans, Mongols, the Yi and the Dai written without "·" and without a Han surname
+(索朗次仁, 巴图乌力吉, 沙马阿依, 岩温).
 
 Such a name is a sequence of name elements rather than a surname and a given name: Tibetan names
 of two or three two-character elements (扎西, 次仁, 卓玛 ...), Mongolian names of elements such as
 巴特尔, 乌云, 其其格 (a one-character ending 图/仓/门 after them), Yi names of a clan name (沙马,
 吉克, 阿鲁 ...) and a given name (阿依, 木呷, 子莫 ...). The elements are the common ones listed in
 public name-transcription references (《少数民族人名汉字音译转写规则》-style tables, census name
-statistics of Tibet, Inner Mongolia and Liangshan). A run of two or more elements is a name only
-where it stands as a whole word: after a line start, a separator, a colon, a bracket or a role
-word's last character (人 者 员 主 长), and before a separator, a clause mark or a word that
-follows a subject (等, 代表, 遗失 ...). A run of two elements or more may also follow any person
-word of ``apposed_names`` (其妻, 主任, 子女 …) and precede the first character of a predicate (于,
-申请, 协助 …): such runs are rarely words. Words made of these characters ("多吉祥", "白马寺") are not
-runs of whole elements, or do not stand alone.
+statistics of Tibet, Inner Mongolia and Liangshan). A Mongolian name of one element (巴特尔,
+朝鲁门) is a name only where it stands as a whole word: after a line start, a separator, a colon, a
+bracket or a role word's last character (人 者 员 主 长), and before a separator, a clause mark or
+a word that follows a subject (等, 代表, 遗失 ...). A Dai name (岩温, 玉香: a prefix and a syllable) is
+one element; it is a name right after a role word whatever follows ("网格员岩温巡查").
+
+A run of two elements or more, read whole (the longest run), is a name wherever it stands: words
+made of these characters hold one element at most ("尼玛县", "呼和浩特", "贡觉县"), and such a
+name stands in running prose before any predicate ("申请人旦增尼玛于…", "宣告额尔敦巴雅尔死亡",
+"另有尼玛顿珠名下"). A role word above may be any person word of ``apposed_names`` (其父, 会长,
+审判员 …) too, a space between ("审判员 巴特尔").
 """
 
 from __future__ import annotations
@@ -49,9 +53,18 @@ YI = (  # noqa: SIM905
     "阿衣 日哈 子日 拉铁 阿各 石布 伍呷 阿牛 拉石 莫色 尔日 阿约 史色 约布 "
     "布哈 阿说 伍沙 么么 尔哈 有色 日格 木果 拉乌"
 ).split()
+# Dai names of Xishuangbanna and Dehong: a prefix of sex or standing (岩 a man, 玉 a woman, 波 a
+# father, 咪 a mother) and one syllable of the common ones. Two characters: a name only right after
+# a role word (``_after_role``), where a word of these characters (岩石, 玉米) does not stand.
+DAI = tuple(
+    prefix + syllable
+    for prefix in "岩玉波咪"
+    for syllable in "温罕香应南旺坎叫庄帕扁甩丙腊燕金"
+    if prefix + syllable not in ("玉金",)
+)
 # One-character endings of Mongolian names (格日勒图, 阿拉坦仓, 朝鲁门), taken only after an element.
 _ENDINGS = "图仓门夫"
-ELEMENTS = tuple(dict.fromkeys(TIBETAN + MONGOLIAN + YI))
+ELEMENTS = tuple(dict.fromkeys(TIBETAN + MONGOLIAN + YI + list(DAI)))
 
 _ELEMENT = "(?:" + literal_alternation((w, "") for w in sorted(ELEMENTS, key=len, reverse=True)) + ")"
 _NAME = re.compile(rf"{_ELEMENT}(?:{_ELEMENT}){{0,3}}[{_ENDINGS}]?")
@@ -107,6 +120,8 @@ def _matches(norm: str) -> Iterator[tuple[int, int]]:
 _SINGLE_BEFORE = frozenset("人者员主：:、")
 _MONGOLIAN = frozenset(MONGOLIAN)
 _ELEMENT_SET = frozenset(ELEMENTS)
+_DAI_SET = frozenset(DAI)
+_PLACE_AFTER = frozenset(lexicon.ORG_PLACE_SUFFIXES + "寨")
 # What may stand right before such a name (besides a character that is not CJK): a separator, a
 # colon or bracket, or the last character of a role word (申请人, 死者, 驾驶员, 车主, 村长).
 _BEFORE = frozenset("、：:，,（(；;人者员主长")
@@ -118,14 +133,11 @@ _AFTER_WORDS = (
     *("表示", "主持", "同志", "先生", "女士"),
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
-# Characters that start what follows a subject: those that stop a name (于 在 的 已 及 …) and the
-# first characters of common predicates (申请, 协助, 核实, 了解, 代领, 负责, 生存 …).
-_PREDICATE_STARTS = frozenset(lexicon.STOP_AFTER_NAME) | frozenset("申协核了代负生名二说也都不未没")
 
 
 class MinorityNameRecognizer(Recognizer):
     """Tibetan, Mongolian and Yi names of two or more name elements standing as a whole word, or a
-    Mongolian one-element name right after a role word (see the module docstring)."""
+    Mongolian or Dai one-element name right after a role word (see the module docstring)."""
 
     kind = Kind.PERSON_NAME
     score = 0.8
@@ -134,9 +146,11 @@ class MinorityNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for start, end in _matches(norm):
             name = norm[start:end]
-            several = _several_elements(name)
-            wanted = several or _single_after_role(norm, start, name)
-            if wanted and _stands_alone(norm, start, end, several):
+            if (
+                _several_elements(name)
+                or (_single_after_role(norm, start, name) and _stands_alone(norm, start, end))
+                or _dai_after_role(norm, start, end)
+            ):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
 
@@ -148,32 +162,34 @@ def _several_elements(name: str) -> bool:
 def _single_after_role(norm: str, start: int, name: str) -> bool:
     """A Mongolian name of one element of three characters or more (其其格), or of one element and
     an ending (朝鲁门), right after a role word, a colon or a list's "、"."""
-    if norm[start - 1 : start] not in _SINGLE_BEFORE and not _after_person_word(norm, start):
+    if not ((name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)):
         return False
-    return (name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)
+    return norm[start - 1 : start] in _SINGLE_BEFORE or _after_person_word(norm, start)
 
 
 def _after_person_word(norm: str, start: int) -> bool:
-    """Whether a person word of ``apposed_names`` (其妻, 子女, 主任, 理事长 …) ends right before
+    """Whether a person word of ``apposed_names`` (其父, 会长, 秘书长 …) ends right before
     ``start``, or before a space there ("审判员 巴特尔")."""
     if norm[start - 1 : start] == " ":
         start -= 1
     return start > 1 and after_noun(norm, max(0, start - 4), start) == start
 
 
-def _stands_alone(norm: str, start: int, end: int, several: bool) -> bool:
-    """Whether the name at ``start:end`` stands as a whole word. A name of several elements is
-    rare enough as a word to stand after any person word and before any predicate's first
-    character too ("其妻萨仁图雅的申请", "申请人旦增尼玛于…", "主任吉伍伍各协助")."""
+def _dai_after_role(norm: str, start: int, end: int) -> bool:
+    """A Dai name (``DAI``) right after a role word, a colon or a list's "、", whatever predicate
+    follows ("网格员岩温巡查", "独居老人岩香不愿离开"), unless a place goes on after it (岩罕寨)."""
+    return (
+        norm[start:end] in _DAI_SET
+        and (norm[start - 1 : start] in _SINGLE_BEFORE or _after_person_word(norm, start))
+        and norm[end : end + 1] not in _PLACE_AFTER
+    )
+
+
+def _stands_alone(norm: str, start: int, end: int) -> bool:
     before = norm[start - 1 : start]
-    if (
-        before
-        and before not in _BEFORE
-        and _CJK_CHAR.match(before)
-        and not _after_person_word(norm, start)
-    ):
+    if before and before not in _BEFORE and _CJK_CHAR.match(before) and not _after_person_word(norm, start):
         return False
     after = norm[end : end + 1]
     if not after or after in _AFTER or not _CJK_CHAR.match(after):
         return True
-    return (several and after in _PREDICATE_STARTS) or norm.startswith(_AFTER_WORDS, end)
+    return norm.startswith(_AFTER_WORDS, end)

@@ -8,7 +8,7 @@ from itertools import chain
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers import apposed_names, dai_names, minority_names
+from gongkai.sensitive.recognizers import apposed_names, name_scan
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -46,12 +46,7 @@ _SURNAME_CLASS_FIRST = rf"(?:[{lexicon.SINGLE_SURNAMES}于]|{_COMPOUNDS})"
 # could differ, and nothing reads that far); where it does not, the compound surnames are tried
 # as before. One class test instead of ~100 alternatives one by one.
 _SURNAME_OR_YU = _SURNAME_CLASS_FIRST
-# First characters of all surnames: one class test after a separator turns away what neither the
-# single-surname class nor any compound surname (tried one by one by ``re``) could start.
-# "于" too: "于思琪" alone in a cell (checked in Python against "于" as "at").
-_SURNAME_HEADS = "".join(
-    sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
-)
+_SURNAME_HEADS = name_scan.SURNAME_HEADS
 _MASK_CHARS, _DOTS = frozenset("某*＊×"), frozenset("·•・")
 _ALONE = "表格或名单中单独成项的姓名"
 _AFTER_UNIT = "名单中单位或称呼后的姓名"
@@ -62,14 +57,8 @@ _LISTED = "与名单中其他姓名同样排列的项"
 
 
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
-# from their last character (``_SCAN`` below): led by the posts' first characters (区 市 镇 局 ...),
-# an expression would try a match at every agency name.
-_TITLE_SET = frozenset(lexicon.TITLES) | apposed_names.NOUNS
-if {len(t) for t in lexicon.TITLES} - {2, 3, 4}:
-    raise ValueError("posts are read as two to four characters")
+# from their last character by ``name_scan``, read from there.
 _AFTER_TITLE = re.compile(rf"(?P<run>{_SURNAME_OR_YU}[{CJK}]{{1,11}})")
-_VERB_SET = frozenset(lexicon.OBJECT_VERBS)
-_NAME_HEADS = frozenset(_SURNAME_HEADS)
 # Objects of a handing verb, ending a clause ("结果报王某。"): three characters or more (通知原文).
 _CLAUSE_ENDS = "。，；;,\n（("
 # Given-name characters as a class: a table cell is only a name candidate if its given name is made
@@ -100,26 +89,6 @@ _UNITS = (("局", ""), ("室", ""), ("街道", ""), ("镇", ""), ("乡", ""), ("
 # units in six are followed by none, and the expression (~100 compound surnames tried one by one)
 # is spared there.
 _AFTER_UNIT_FIRSTS = frozenset("：:副局主书镇乡科处所站委") | frozenset(_SURNAME_HEADS)
-# Where a name may start in running text: after a running-text cue word or a clause mark.
-# Names in running text are found from what ends them ("于", "表示" ...), looking back for a
-# name and a cue before it: a scan for the cues themselves (the clause marks "，。" among them)
-# cost a third of the detector's time; the ends are rarer.
-# One character class first (``re`` skips to it in C; an alternation with the words, or a
-# look-behind before the class, made the scan 2-4 times slower), then a look-behind for a
-# given-name character before it (tried only there); the words are checked in Python.
-_END_HEADS = "".join(sorted(lexicon.RUNNING_TEXT_ENDS | {w[0] for w in lexicon.RUNNING_TEXT_END_WORDS}))
-_END_HEAD_SET = frozenset(_END_HEADS)
-_GIVEN_SET = lexicon.GIVEN_NAME_CHARS
-# One scan for three rules (each whole-text scan costs ~70 instructions per character for its
-# leading class alone): the ends of names in running text (a given-name character before one of
-# _END_HEADS), and the last characters of posts and handing verbs before a surname; and the
-# minority-name recogniser's stops (``minority_names.AT_FIRST``).
-_WORD_LASTS = "".join(sorted({w[-1] for w in (*lexicon.TITLES, *lexicon.OBJECT_VERBS, *apposed_names.NOUNS)}))
-_WORD_LAST_SET = frozenset(_WORD_LASTS)
-_SCAN = re.compile(
-    f"[{''.join(sorted(set(_END_HEADS + _WORD_LASTS + minority_names.FIRSTS)))}]"
-    f"(?:(?<={_GIVEN_CLASS}[{_END_HEADS}])|(?<=[{_WORD_LASTS}])(?=[{_SURNAME_HEADS}])|{minority_names.AT_FIRST})"
-)
 # The cue right before a name, by length: one character (clause marks, 与 同 和 及 人), two, three.
 _CUES_BEFORE = tuple(
     # A space too: a notice's entries run on one line ("声明作废。 王某遗失…").
@@ -127,9 +96,12 @@ _CUES_BEFORE = tuple(
     for n in (1, 2, 3)
 )
 _RUNNING = "文中主语位置的姓名"
+_POSTS_AND_FORMS = frozenset(lexicon.TITLES) | lexicon.ADDRESS_FORMS
+# A one-character cue and a surname after it that make a word: no cue there ("未及时发现" is no 时发).
+_CUE_WORDS = frozenset("及时 同时 经常 对方 和平".split())  # noqa: SIM905
 # After a post or a role (not searched for in running text, where their first characters are
 # common): what a subject does next, "区长李某主持召开", "书记王某带队".
-_AFTER_POST_WORDS = lexicon.RUNNING_TEXT_END_WORDS | frozenset(
+_AFTER_POST_WORDS = name_scan.END_WORDS | frozenset(
     "带队 主持 出席 参加 走进 来到 强调 专程 出庭 参评 提交 名下 不慎 家中".split()  # noqa: SIM905
 )
 # A list line's first item may have the surname 于: "于海燕、男、…".
@@ -201,7 +173,7 @@ class PersonNameRecognizer(Recognizer):
         kind = self.kind
         for match in self.pattern.finditer(norm):
             self._name_list(text, norm, match, found, self.score, self.explanation)
-        running_ends, title_ends, verb_ends = self._scan(norm)
+        running_ends, title_ends, verb_ends, self_starts = name_scan.scan(norm)
         for i in title_ends:
             after = _AFTER_TITLE.match(norm, i)
             self._name_list(text, norm, after, found, 0.75, _AFTER_TITLE_EXPLANATION, lexicon_only=True)
@@ -222,8 +194,7 @@ class PersonNameRecognizer(Recognizer):
                     kind, start, end, text[start:end], 0.75, "“同志/先生/女士”前的姓名"
                 )
         self._running_text(text, norm, found, running_ends, verb_ends)
-        is_name_after_noun = dai_names.or_dai(self._is_lexicon_name, norm)  # Dai names (岩某) too
-        apposed_names.add_findings(text, norm, found, title_ends, is_name_after_noun)
+        apposed_names.add_findings(text, norm, found, title_ends, self_starts, self._is_lexicon_name)
         for start, end in names_before_sex(norm):
             if (start, end) not in found:
                 found[start, end] = make_finding(kind, start, end, text[start:end], 0.75, "性别前的姓名")
@@ -283,7 +254,7 @@ class PersonNameRecognizer(Recognizer):
         characters, and ended by what a subject is followed by ("于2019年", "表示", "发生")."""
         one, two, three = _CUES_BEFORE
         spans = []
-        ends, words = lexicon.RUNNING_TEXT_ENDS, lexicon.RUNNING_TEXT_END_WORDS
+        ends, words = lexicon.RUNNING_TEXT_ENDS, name_scan.END_WORDS
         for end in running_ends:
             if end < 2:
                 continue
@@ -295,7 +266,7 @@ class PersonNameRecognizer(Recognizer):
                     start >= 0
                     and (
                         not start
-                        or norm[start - 1] in one
+                        or (norm[start - 1] in one and norm[start - 1 : start + 1] not in _CUE_WORDS)
                         or norm[start - 2 : start] in two
                         or norm[start - 3 : start] in three
                     )
@@ -314,29 +285,6 @@ class PersonNameRecognizer(Recognizer):
             if (start, end) not in found:
                 found[start, end] = make_finding(self.kind, start, end, text[start:end], 0.75, _RUNNING)
 
-    @staticmethod
-    def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
-        """Where names in running text may end, and where a post (区长, 执法队员 ...) or a handing
-        verb (报, 告知 ...) ends right before a surname."""
-        running, titles, verbs = [], [], []
-        minority: list[tuple[int, int]] = []
-        heads, posts, firsts = _NAME_HEADS, _TITLE_SET, minority_names.FIRST_SET
-        for match in _SCAN.finditer(norm):
-            i = match.end()
-            last = norm[i - 1]
-            if last in firsts:
-                minority_names.note(norm, match, minority)
-            if last in _END_HEAD_SET and i > 1 and norm[i - 2] in _GIVEN_SET:
-                running.append(i - 1)
-            if last in _WORD_LAST_SET and norm[i : i + 1] in heads:
-                # Posts are two to four characters (a plain test, not a generator per match).
-                if norm[i - 2 : i] in posts or norm[i - 3 : i] in posts or norm[i - 4 : i] in posts:
-                    titles.append(i)
-                elif norm[i - 1 : i] in _VERB_SET or norm[i - 2 : i] in _VERB_SET:
-                    verbs.append(i)
-        minority_names.scanned(norm, minority)
-        return running, titles, verbs
-
     def _objects(self, norm: str, verb_ends: list[int], spans: list[tuple[int, int]]) -> None:
         """Add to ``spans`` the names as the object of a verb that hands something to a person,
         ending a clause: "结果报王某。", "书面告知李某，", "请联系张某；" (the lexicon's names only)."""
@@ -350,7 +298,12 @@ class PersonNameRecognizer(Recognizer):
         if name[0] == "于":  # "经查，于雪欣于2019年": three characters, not a time (于凌晨在)
             return len(name) == 3 and self._yu_given(name[1:])
         s = 2 if name[:2] in _COMPOUND_SET else 1
-        return lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:]) and self._is_lexicon_name(name)
+        # A surname and a post or a form of address ("先请高镇长说说", "王师傅说") names no one.
+        return (
+            lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[s:])
+            and name[s:] not in _POSTS_AND_FORMS
+            and self._is_lexicon_name(name)
+        )
 
     def _yu_given(self, given: str) -> bool:
         return (

@@ -112,8 +112,9 @@ class SpacedNameRecognizer(Recognizer):
             seen_runs.add(run_start)
             for start, end in self._names(norm, run_start):
                 found.append(make_finding(self.kind, start, end, text[start:end], _SCORE, _EXPLANATION))
-        yield from found
-        yield from self._repeats(text, norm, found)
+        # Lists, not generators (see ``name_tables.names_before_sex``); most texts have no
+        # spaced name, and no later mention to look for.
+        return iter(found + self._repeats(text, norm, found) if found else found)
 
     @staticmethod
     def _run_start(norm: str, space: int) -> int:
@@ -205,8 +206,9 @@ class SpacedNameRecognizer(Recognizer):
             len(given) > 1 or given in lexicon.GIVEN_NAME_CHARS
         )
 
-    def _repeats(self, text: str, norm: str, found: list[Finding]) -> Iterator[Finding]:
+    def _repeats(self, text: str, norm: str, found: list[Finding]) -> list[Finding]:
         """The same names written without spaces elsewhere ("原告柏仁清撤回起诉")."""
+        repeats: list[Finding] = []
         spans = {(f.start, f.end) for f in found}
         compacts = {"".join(f.text.split()).replace("\u3000", "") for f in found}
         for name in sorted(compacts, key=len, reverse=True):
@@ -215,5 +217,8 @@ class SpacedNameRecognizer(Recognizer):
                 end = i + len(name)
                 if (i, end) not in spans and (end == len(norm) or norm[end] not in lexicon.GIVEN_NAME_CHARS):
                     spans.add((i, end))
-                    yield make_finding(self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名")
+                    repeats.append(
+                        make_finding(self.kind, i, end, text[i:end], 0.7, "文中再次出现的已识别姓名")
+                    )
                 i = norm.find(name, end)
+        return repeats
