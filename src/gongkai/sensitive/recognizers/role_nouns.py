@@ -3,7 +3,7 @@
 "其兄梁某（手机…）", "目击者陈某（当晚…）".
 
 ``apposed_names`` reads a name of the lexicon after its person nouns (kinship, relations, posts),
-found by ``names._scan`` at the noun's last character before a surname's first. These are the
+found by ``name_scan`` at the noun's last character before a surname's first. These are the
 classes it lacked, each written as the words a record actually uses:
 
 - parties of a legal or administrative procedure, ending in 人: who acts (出租人, 承租人, 债权人,
