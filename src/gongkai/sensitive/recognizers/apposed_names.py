@@ -26,6 +26,8 @@ from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import CJK
 from gongkai.sensitive.recognizers.names_before_self import EXPLANATION as BEFORE_SELF_EXPLANATION
 from gongkai.sensitive.recognizers.names_before_self import names_before_self
+from gongkai.sensitive.recognizers.role_nouns import MODAL_WORDS
+from gongkai.sensitive.recognizers.role_nouns import NOUNS as ROLE_NOUNS
 
 # Kinship and household words, as the family itself says them and as a record writes them.
 # Nouns whose last character ends many other words are left out (老公: 有限公司, 司机: 手机, 职工: 施工):
@@ -52,7 +54,7 @@ _STANDINGS = (  # noqa: SIM905
 _LINKED = [noun + link for noun in (*_KIN, *_STANDINGS) if len(noun) < 4 for link in "为是"]
 # Read where the name recogniser reads posts (``lexicon.TITLES``): one scan of the text finds
 # both, at the noun's last character before a surname's first.
-NOUNS = frozenset((*_KIN, *_STANDINGS, *_LINKED))
+NOUNS = frozenset((*_KIN, *_STANDINGS, *_LINKED)) | ROLE_NOUNS  # roles by class: ``role_nouns``
 if {len(noun) for noun in NOUNS} - {2, 3, 4}:
     raise ValueError("person nouns are read as two to four characters")
 # Characters that start a predicate after its subject (说, 也, 未, 违规, 协调, 患有 …) or an
@@ -62,6 +64,7 @@ _PREDICATE_HEADS = frozenset(
 )
 _NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・") - _PREDICATE_HEADS  # 办理: no 办
 _COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
+_NOT_NAMES_AFTER_NOUN = lexicon.VERBS_AFTER_ROLE | MODAL_WORDS  # "债权人应自…"
 _CJK_RE = re.compile(f"[{CJK}]")
 # One-character cues a name follows in prose ("与某某", "由某某", "请某某").
 _CUE_CHARS = frozenset(cue for cue in lexicon.RUNNING_TEXT_CUES if len(cue) == 1)
@@ -133,7 +136,7 @@ def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
         and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[surname:])
         and name[surname:] not in lexicon.ADDRESS_FORMS
         and name not in lexicon.TIME_WORDS  # "各位居民：明天（…）"
-        and name[:2] not in lexicon.VERBS_AFTER_ROLE
+        and name[:2] not in _NOT_NAMES_AFTER_NOUN
         # A place or an office goes on after it ("原告武鸣区农村商业银行"), or a dotted name's
         # next part (艾力·买买提, read whole by ``name_tables``).
         and norm[end : end + 1] not in _NOT_AFTER_NAME
@@ -149,21 +152,23 @@ def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
 
 
 def apposed_names(
-    norm: str, noun_ends: list[int], is_name: Callable[[str], bool], taken: set[int]
+    norm: str, noun_ends: list[int], is_name: Callable[[str], bool], taken: dict[int, int]
 ) -> list[tuple[int, int]]:
     """Spans of names right after a person noun or a post (``noun_ends``: where they end, before a
-    surname's first character); ``taken``: starts of names found already. A list, not a generator
-    (see ``name_tables.names_before_sex``)."""
+    surname's first character); ``taken``: names found already, their ends by their starts (read
+    past, not again: "被告王某、李某" goes on after 王某 found by the posts' rule). A list, not a
+    generator (see ``name_tables.names_before_sex``)."""
     spans = []
     for start in noun_ends:
-        end = 0 if start in taken else _edge_reading(norm, start, is_name)
+        end = taken.get(start) or _edge_reading(norm, start, is_name)
         while end:
-            spans.append((start, end))
+            if start not in taken:
+                spans.append((start, end))
             # A list after the noun ("被害人孙某、李某"): each next item read the same way.
             start = end + 1
             end = 0
-            if norm[start - 1 : start] == "、" and start not in taken:
-                end = _edge_reading(norm, start, is_name)
+            if norm[start - 1 : start] == "、":
+                end = taken.get(start) or _edge_reading(norm, start, is_name)
     return spans
 
 
@@ -179,7 +184,7 @@ def add_findings(
     (``names_before_self``; the words start at ``self_starts``), to ``found`` (the name
     recogniser's findings so far)."""
     if noun_ends:
-        for start, end in apposed_names(norm, noun_ends, is_name, {start for start, _ in found}):
+        for start, end in apposed_names(norm, noun_ends, is_name, {start: end for start, end in found}):
             if (start, end) not in found:
                 found[start, end] = make_finding(
                     Kind.PERSON_NAME, start, end, text[start:end], 0.75, EXPLANATION

@@ -6,12 +6,17 @@ of two or three two-character elements (扎西, 次仁, 卓玛 ...), Mongolian n
 巴特尔, 乌云, 其其格 (a one-character ending 图/仓/门 after them), Yi names of a clan name (沙马,
 吉克, 阿鲁 ...) and a given name (阿依, 木呷, 子莫 ...). The elements are the common ones listed in
 public name-transcription references (《少数民族人名汉字音译转写规则》-style tables, census name
-statistics of Tibet, Inner Mongolia and Liangshan). A run of two or more elements is a name only
-where it stands as a whole word: after a line start, a separator, a colon, a bracket or a role
-word's last character (人 者 员 主 长), and before a separator, a clause mark or a word that
-follows a subject (等, 代表, 遗失 ...). Words made of these characters ("多吉祥", "白马寺") are not
-runs of whole elements, or do not stand alone. A Dai name (岩温, 玉香: a prefix and a syllable) is
+statistics of Tibet, Inner Mongolia and Liangshan). A Mongolian name of one element (巴特尔,
+朝鲁门) is a name only where it stands as a whole word: after a line start, a separator, a colon, a
+bracket or a role word's last character (人 者 员 主 长), and before a separator, a clause mark or
+a word that follows a subject (等, 代表, 遗失 ...). A Dai name (岩温, 玉香: a prefix and a syllable) is
 one element; it is a name right after a role word whatever follows ("网格员岩温巡查").
+
+A run of two elements or more, read whole (the longest run), is a name wherever it stands: words
+made of these characters hold one element at most ("尼玛县", "呼和浩特", "贡觉县"), and such a
+name stands in running prose before any predicate ("申请人旦增尼玛于…", "宣告额尔敦巴雅尔死亡",
+"另有尼玛顿珠名下"). A role word above may be any person word of ``apposed_names`` (其父, 会长,
+审判员 …) too, a space between ("审判员 巴特尔").
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
+from gongkai.sensitive.recognizers.apposed_names import after_noun
 from gongkai.sensitive.recognizers.base import CJK, Recognizer, literal_alternation
 
 TIBETAN = (  # noqa: SIM905
@@ -140,8 +146,11 @@ class MinorityNameRecognizer(Recognizer):
     def analyze(self, text: str, norm: str) -> Iterator[Finding]:
         for start, end in _matches(norm):
             name = norm[start:end]
-            whole_word = _several_elements(name) or _single_after_role(norm, start, name)
-            if (whole_word and _stands_alone(norm, start, end)) or _dai_after_role(norm, start, end):
+            if (
+                _several_elements(name)
+                or (_single_after_role(norm, start, name) and _stands_alone(norm, start, end))
+                or _dai_after_role(norm, start, end)
+            ):
                 yield make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)
 
 
@@ -153,9 +162,17 @@ def _several_elements(name: str) -> bool:
 def _single_after_role(norm: str, start: int, name: str) -> bool:
     """A Mongolian name of one element of three characters or more (其其格), or of one element and
     an ending (朝鲁门), right after a role word, a colon or a list's "、"."""
-    if norm[start - 1 : start] not in _SINGLE_BEFORE:
+    if not ((name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)):
         return False
-    return (name in _MONGOLIAN and len(name) >= 3) or (name[:-1] in _MONGOLIAN and name[-1] in _ENDINGS)
+    return norm[start - 1 : start] in _SINGLE_BEFORE or _after_person_word(norm, start)
+
+
+def _after_person_word(norm: str, start: int) -> bool:
+    """Whether a person word of ``apposed_names`` (其父, 会长, 秘书长 …) ends right before
+    ``start``, or before a space there ("审判员 巴特尔")."""
+    if norm[start - 1 : start] == " ":
+        start -= 1
+    return start > 1 and after_noun(norm, max(0, start - 4), start) == start
 
 
 def _dai_after_role(norm: str, start: int, end: int) -> bool:
@@ -163,14 +180,14 @@ def _dai_after_role(norm: str, start: int, end: int) -> bool:
     follows ("网格员岩温巡查", "独居老人岩香不愿离开"), unless a place goes on after it (岩罕寨)."""
     return (
         norm[start:end] in _DAI_SET
-        and norm[start - 1 : start] in _SINGLE_BEFORE
+        and (norm[start - 1 : start] in _SINGLE_BEFORE or _after_person_word(norm, start))
         and norm[end : end + 1] not in _PLACE_AFTER
     )
 
 
 def _stands_alone(norm: str, start: int, end: int) -> bool:
     before = norm[start - 1 : start]
-    if before and before not in _BEFORE and _CJK_CHAR.match(before):
+    if before and before not in _BEFORE and _CJK_CHAR.match(before) and not _after_person_word(norm, start):
         return False
     after = norm[end : end + 1]
     if not after or after in _AFTER or not _CJK_CHAR.match(after):

@@ -65,8 +65,10 @@ _CLAUSE_ENDS = "。，；;,\n（("
 # of them (checked by the expression itself, which spares a Python check per cell).
 _GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 _NOT_GIVEN = frozenset(lexicon.STOP_AFTER_NAME) | _MASK_CHARS
-# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请): whole names.
+# Given names of the 1950s-70s led by a character that ends names elsewhere (向…申请), or holding
+# one the lexicon leaves out for its words (保险, 丰富, 可以, 革命): whole names.
 _ERA_GIVEN = frozenset("向阳 向东 向前 向红 向荣 向明 向华 向群 向军 向辉 向党".split())  # noqa: SIM905
+_ERA_GIVEN |= frozenset(("保国", "保华", "庆丰", "文革", "可馨"))
 _NOT_LAST_AFTER_CUE = lexicon.ORG_PLACE_SUFFIXES.replace("旗", "")  # 红旗 after a person cue
 _COMPOUND_SET = frozenset(lexicon.COMPOUND_SURNAMES)
 _SINGLE_SET = frozenset(lexicon.SINGLE_SURNAMES)
