@@ -28,6 +28,7 @@ from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
 from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
 from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
 from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
+from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
 from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.holdout_corpus import holdout_cases
 from gongkai.sensitive.independent_corpus import documents as independent_documents
@@ -44,6 +45,7 @@ CORPORA: dict[str, Callable[[], list[str]]] = {
     "annotated_c": lambda: [c.document.text for c in annotated_cases_c()],
     "annotated_d": lambda: [c.document.text for c in annotated_cases_d()],
     "annotated_e": lambda: [c.document.text for c in annotated_cases_e()],
+    "annotated_f": lambda: [c.document.text for c in annotated_cases_f()],
 }
 
 
