@@ -70,7 +70,7 @@ _ELEMENT = "(?:" + literal_alternation((w, "") for w in sorted(ELEMENTS, key=len
 _NAME = re.compile(rf"{_ELEMENT}(?:{_ELEMENT}){{0,3}}[{_ENDINGS}]?")
 # A scan of its own tests the elements' first characters at every character of the text (~15 M
 # instructions a pass over the generated corpus, for two matches). The name recogniser's scan
-# (``names._SCAN``) stops at them too: ``AT_FIRST`` (a branch after its leading class) reads
+# (``name_scan.scan``) stops at them too: ``AT_FIRST`` (a branch after its leading class) reads
 # ``_NAME`` at each such stop, and ``note`` keeps the span found, for ``analyze`` to read.
 FIRSTS = "".join(sorted({e[0] for e in ELEMENTS}))
 FIRST_SET = frozenset(FIRSTS)
@@ -138,7 +138,9 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # 字号 + 行业 + 组织形式). The trade holds no character that ends a name (于, 在, 的 …), starts a
 # predicate (协助, 担任 …) or is a verb that takes a business as its object or goes to a place (创办,
 # 经营, 前往县医院); forms of one character that end other words (本院, 所生, 总部) are left out.
-_NOT_TRADE = "".join(sorted(set(lexicon.STOP_AFTER_NAME) | PREDICATE_HEADS | set("营包开建创租往赴去来回入进")))
+_NOT_TRADE = "".join(
+    sorted(set(lexicon.STOP_AFTER_NAME) | PREDICATE_HEADS | set("营包开建创租往赴去来回入进"))
+)
 _BUSINESS_AFTER = re.compile(
     rf"(?:(?![{_NOT_TRADE}])[{CJK}]){{0,4}}?(?:公司|合作社|中心|工作室|医院|诊所|[厂店场馆])"
 )
