@@ -188,10 +188,11 @@ class ThoroughRegistry(Registry):
         # The windows are chosen against every rule finding (a name inside an address found by a
         # rule is not offered again), whatever kinds were asked for.
         every = super().analyze(text, threshold=threshold)
-        extra = [] if threshold > MODEL_SCORE else model_names(tagger, text, every)
+        # The model's names only where names are asked for: its windows cost most of the time.
+        names_wanted = wanted is None or Kind.PERSON_NAME in wanted
+        extra = model_names(tagger, text, every) if names_wanted and threshold <= MODEL_SCORE else []
         if wanted is not None:
             every = super().analyze(text, kinds=wanted, threshold=threshold)
-            extra = [f for f in extra if f.kind in wanted]
         return resolve_overlaps(every + extra)
 
 

@@ -131,3 +131,17 @@ def test_the_windows_of_a_long_document_are_chosen_in_linear_time() -> None:
 def test_bad_input_does_not_crash_the_thorough_mode(text: str) -> None:
     found = detect_thorough(text)
     assert all(text[f.start : f.end] == f.text for f in found)
+
+
+def test_the_model_reads_nothing_when_no_names_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+
+    def tagger(sentence: str) -> list[tuple[str, str]]:
+        read.append(sentence)
+        return []
+
+    monkeypatch.setattr(thorough, "_lac", [tagger])
+    assert detect_thorough(UNCUED, kinds=[Kind.ID_CARD]) == []
+    assert read == []  # the model's windows cost 1/16-1/37 of the speed: none for other kinds
+    detect_thorough(UNCUED)
+    assert read  # the same text with names asked for is read
