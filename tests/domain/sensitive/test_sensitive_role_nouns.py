@@ -55,6 +55,7 @@ def test_what_follows_a_role_noun_as_a_word_is_no_name() -> None:
         "不得损害投保人利益，保障子女权益，维护会员权益。",
         "目击者常常在附近出没，家属相继到场，村邻和睦。",
         "促进子女成长，让老人安心，维护军人荣誉，增强党员信心，关心老人生活。",
+        "经查，老人孙子代为申请。",
     )
     for text in texts:
         assert _names(text) == [], text
