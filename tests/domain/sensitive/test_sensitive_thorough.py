@@ -145,3 +145,22 @@ def test_the_model_reads_nothing_when_no_names_are_asked_for(monkeypatch: pytest
     assert read == []  # the model's windows cost 1/16-1/37 of the speed: none for other kinds
     detect_thorough(UNCUED)
     assert read  # the same text with names asked for is read
+
+
+def test_the_model_reads_a_long_line_in_bounded_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A line of 64,000 characters without a sentence mark was read whole (620 MB; 10 MB would
+    # exhaust memory): the model reads at most MAX_READ characters at once, cut after a comma
+    # where there is one, and every character is read once.
+    read: list[str] = []
+
+    def tagger(sentence: str) -> list[tuple[str, str]]:
+        read.append(sentence)
+        return [(sentence, "n")]
+
+    monkeypatch.setattr(thorough, "_lac", [tagger])
+    text = "赵红梅甲钱明亮乙" * 8000 + "，" + "孙红梅反映" * 100
+    detect_thorough(text)
+    assert read and max(map(len, read)) <= thorough.MAX_READ
+    assert "".join(read) in text
+    spans = list(thorough.tagged(tagger, "甲" * 150 + "，" + "乙" * 150))
+    assert spans == [] and read[-2:] == ["甲" * 150 + "，", "乙" * 150]
