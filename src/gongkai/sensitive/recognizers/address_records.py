@@ -23,6 +23,8 @@ _ORGANISATION_LINE = re.compile(
 )
 # The neutral labels of a contact line, at its start or after a "；" or a wide space.
 _CONTACT_LABEL = re.compile(r"(?:^|[；;]|\s)(?:地址|联系地址|通讯地址)[：:]?$")
+# A contact label is one of these at the end of the words before the address.
+_CONTACT_ENDS = ("地址", "地址：", "地址:")
 # An officer then the neutral label of the entity's seat ("法定代表人X，身份证号…，地址").
 _OFFICER_THEN_SEAT = re.compile(
     r"(?:法定代表人|负责人)[：:]?[^，,。；;：:\s]{2,10}[，,]"
@@ -32,17 +34,29 @@ _OFFICER_THEN_SEAT = re.compile(
 # character, so that an ID number is not one.
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
 _FIELD_LABEL = re.compile(r"(?:地址|住所地?|注册地址)[：:]$")
+_HEAD_REACH = 56
 
 
 def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, an address, is an organisation's by its place (see above)."""
     line_start = norm.rfind("\n", 0, start) + 1
-    head = norm[line_start:start].strip(" \t\u3000")
-    if _OFFICER_THEN_SEAT.search(head):
+    # The words a rule reads are the last ones of the line before the address (a long line is
+    # not searched whole for each address).
+    head = norm[max(line_start, start - _HEAD_REACH) : start].strip(" \t\u3000")
+    if ("法定代表人" in head or "负责人" in head) and _OFFICER_THEN_SEAT.search(head):
         return True
-    if _CONTACT_LABEL.search(head) and _signed_by_organisation(norm, line_start, end):
+    if (
+        head.endswith(_CONTACT_ENDS)
+        and _CONTACT_LABEL.search(head)
+        and _signed_by_organisation(norm, line_start, end)
+    ):
         return True
-    return _FIELD_LABEL.fullmatch(head) is not None and _in_organisation_record(norm, line_start)
+    at_line_start = start - line_start <= _HEAD_REACH
+    return (
+        at_line_start
+        and _FIELD_LABEL.fullmatch(head) is not None
+        and _in_organisation_record(norm, line_start)
+    )
 
 
 def _signed_by_organisation(norm: str, line_start: int, end: int) -> bool:

@@ -182,7 +182,8 @@ class AddressRecognizer(Recognizer):
     # division's name (于都县, 于田县, 于洪区) or a 于家… village.
     _lead = re.compile(
         # "住" is not a label in 住宅 ("…广场住宅区2座").
-        r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
+        r".*(?:(?:"
+        + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
         # ... or any words before a copula ("就是…", "登记的是…", "确认为…", "地均为…").
         + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地)"
         + r"|[是为])"

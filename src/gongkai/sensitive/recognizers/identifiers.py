@@ -107,7 +107,7 @@ class IdCardRecognizer(Recognizer):
             "身份" not in window and any(label in window for label in _OTHER_NUMBER_LABELS)
         ):
             return None
-        if in_other_number_column(norm, start):
+        if norm[start - 1 : start] in ("\t", "|", " ") and in_other_number_column(norm, start):
             # A licence number in a column headed 许可证编号 may start with the issuing region and
             # a date that reads as a birth date: the header says what it is.
             return None

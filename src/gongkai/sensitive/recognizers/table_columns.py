@@ -8,10 +8,14 @@ starting with the issuing region and its date) or passes a card's Luhn check by 
 
 from __future__ import annotations
 
+import re
+
 # How many rows above a cell the header is looked for (a longer table's header is too far to say).
-_MAX_ROWS = 60
+_MAX_ROWS = 40
 # Headers of columns of other documents' numbers, and of the columns that do hold ours: a driver's
 # 从业资格证号 is the identity number itself, a 残疾人证号 the identity number and two digits.
+_DIGIT = re.compile(r"\d")
+_RULE_CHARACTERS = frozenset("|-: \t")
 _OTHER_NUMBER_HEADERS = ("编号", "证号", "注册号", "许可证", "存单", "登记号", "批准文号")
 _PERSONAL_NUMBER_HEADERS = ("身份", "证件号", "卡号", "账号", "帐号", "从业资格", "残疾人证")
 
@@ -30,15 +34,13 @@ def column_header(norm: str, start: int) -> str | None:
         if row_end < 1:
             return None
         row_start = norm.rfind("\n", 0, row_end) + 1
-        row = norm[row_start:row_end]
-        row_end = row_start - 1
-        cells = row.split(separator)
-        if len(cells) <= column:
+        if norm.count(separator, row_start, row_end) < column:
             return None  # the table ends above: a text line or a blank one
-        if set(row) <= set("|-: \t"):
-            continue  # Markdown's rule under the header
-        if not any(ch.isdigit() for ch in row):
-            return cells[column].strip()
+        if _DIGIT.search(norm, row_start, row_end) is None:
+            row = norm[row_start:row_end]
+            if not set(row) <= _RULE_CHARACTERS:  # not Markdown's rule under the header
+                return row.split(separator)[column].strip()
+        row_end = row_start - 1
     return None
 
 
