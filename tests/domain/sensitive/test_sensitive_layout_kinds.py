@@ -91,6 +91,10 @@ def test_an_address_takes_in_its_room_stall_or_premises_written_after_it() -> No
     }
     for text, expected in cases.items():
         assert _found(text, Kind.ADDRESS) == [expected], text
+    # 房屋 after a room is the word "house", not the room's 房.
+    assert _found("该房屋坐落于临江市东城区香樟路24号3-6-1102房屋内。", Kind.ADDRESS) == [
+        "临江市东城区香樟路24号3-6-1102"
+    ]
 
 
 def test_an_address_starts_after_its_label_and_an_owners_words() -> None:

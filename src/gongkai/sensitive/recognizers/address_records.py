@@ -43,6 +43,9 @@ def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     # The words a rule reads are the last ones of the line before the address (a long line is
     # not searched whole for each address).
     head = norm[max(line_start, start - _HEAD_REACH) : start].strip(" \t\u3000")
+    # Every rule reads a label right before the address (地址, 住所, 住所地, a colon after them).
+    if head.rstrip("：:")[-1:] not in ("址", "所", "地"):
+        return False
     if ("法定代表人" in head or "负责人" in head) and _OFFICER_THEN_SEAT.search(head):
         return True
     if (

@@ -23,8 +23,9 @@ from gongkai.sensitive.recognizers.base import CJK
 
 _ROOM = r"\d{3,4}[室房号]?(?!\d)"
 _TAIL = re.compile(
-    # A room number's word after its digits: "…502" + "号", "…2-3" + "号", "…1-2" + "层".
-    r"(?<=\d)(?:号(?![楼院号\d])|层|室|房)"
+    # A room number's word after its digits: "…502" + "号", "…2-3" + "号", "…1-2" + "层" (not
+    # the 房 of "…1102房屋的转移登记").
+    r"(?<=\d)(?:号(?![楼院号\d])|层|室|房(?![屋产间]))"
     # A room after its floor: "6层" + "2号", "6楼" + "601房".
     r"|(?<=[层楼])(?:\d{1,3}号(?![楼院\d])|\d{3,4}[室房])"
     # A side of a rural group's houses: "…村六队" + "东侧".

@@ -133,6 +133,13 @@ class IdCardRecognizer(Recognizer):
         return 0.8, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
 
 
+def _dated(digits: str) -> bool:
+    """Whether a date (19xx/20xx, a calendar day) follows a 4- or 6-digit region code."""
+    return (digits[4:6] in ("19", "20") and digits[8:12] in _CALENDAR_DAYS) or (
+        digits[6:8] in ("19", "20") and digits[10:14] in _CALENDAR_DAYS
+    )
+
+
 def _digits_at(norm: str, end: int) -> str:
     """The run of digits starting at ``end``."""
     more = end
@@ -221,10 +228,15 @@ class BankCardRecognizer(Recognizer):
             # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
             # number in ten by chance.
             return None
-        if (norm[start - 1 : start] in "\t|" or norm[start - 2 : start] == "| ") and in_other_number_column(
-            norm, start
+        if (
+            _dated(digits)
+            and norm[start - 1 : start] in ("\t", "|", " ")
+            and in_other_number_column(norm, start)
         ):
-            return None  # a cell of a column headed as another number (注册证编号, 存单号)
+            # A licence numbered by its issuer's region and its date (6201 20250618 0021) in a
+            # column headed 注册证编号 or 许可证号 passes Luhn one time in ten; the header says what
+            # it is. (Only such dated numbers: a real card's digits are a date by chance.)
+            return None
         if len(digits) == 18 and _looks_like_id(digits):
             # An 18-digit number with a region code and a birth date is a (mistyped) identity number
             # far more often than one of the rare 18-digit cards: only a label makes it a card.
