@@ -39,13 +39,14 @@ _HEAD_REACH = 56
 
 def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, an address, is an organisation's by its place (see above)."""
+    # Every rule reads a label right before the address (地址, 住所, 住所地, a colon after them).
+    label_end = start - 1 if norm[start - 1 : start] in ("：", ":") else start
+    if norm[label_end - 1 : label_end] not in ("址", "所", "地"):
+        return False
     line_start = norm.rfind("\n", 0, start) + 1
     # The words a rule reads are the last ones of the line before the address (a long line is
     # not searched whole for each address).
     head = norm[max(line_start, start - _HEAD_REACH) : start].strip(" \t\u3000")
-    # Every rule reads a label right before the address (地址, 住所, 住所地, a colon after them).
-    if head.rstrip("：:")[-1:] not in ("址", "所", "地"):
-        return False
     if ("法定代表人" in head or "负责人" in head) and _OFFICER_THEN_SEAT.search(head):
         return True
     if (

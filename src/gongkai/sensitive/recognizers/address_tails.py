@@ -38,14 +38,20 @@ _TAIL = re.compile(
     r"|(?<=\d号)楼(?=[，,。；;）)、\s]|$)"
     # A lettered block or zone with what follows it.
     rf"|[A-Z]座{_ROOM}|[A-Z]区\d{{1,3}}(?:栋|幢|号楼)(?:\d{{1,2}}单元)?{_ROOM}"
-    # A building of no number, then its unit and room.
-    rf"|[{CJK}]{{2,8}}?(?:家属楼|宿舍楼|宿舍)\d{{1,2}}单元{_ROOM}"
-    # A market's stall.
-    rf"|[{CJK}]{{2,8}}?市场(?:[A-Z]区)?\d{{1,4}}号(?:商铺|铺|摊位)?"
     # A place inside the property.
     r"|(?:地下车库|车库|商铺|底商|门面|摊位|[东西南北]厢房|正房|首层(?:之[一二三四五六七八九十])?"
     r"|负[一二三]楼|(?:单位)?集体户)"
 )
+# Led by a building's or a market's name, tried only where its word is near ("…家属楼", "…市场").
+_NAMED_TAIL = re.compile(
+    # A building of no number, then its unit and room.
+    rf"[{CJK}]{{2,8}}?(?:家属楼|宿舍楼|宿舍)\d{{1,2}}单元{_ROOM}"
+    # A market's stall.
+    rf"|[{CJK}]{{2,8}}?市场(?:[A-Z]区)?\d{{1,4}}号(?:商铺|铺|摊位)?"
+)
+_NAMED_TAIL_WORDS = ("家属楼", "宿舍", "市场")
+# The characters ``_TAIL`` can start with: most addresses are followed by none of them.
+_TAIL_HEADS = frozenset("0123456789号层室房楼东西南北ABCDEFGHIJKLMNOPQRSTUVWXYZ地车商底门摊正首负单集")
 # What a property's owner is written with before its address ("被申请人名下房屋…").
 _OWNED_PROPERTY = re.compile(rf"[{CJK}]{{0,6}}?名下(?:的)?(?:房屋|房产|住房)")
 
@@ -57,7 +63,9 @@ _LABEL_HEADS = ("居住", "户籍", "所在", "住所")
 def extended_end(norm: str, end: int) -> int:
     """The end of the address ending at ``end`` once what is written after it is taken in."""
     for _ in range(3):
-        tail = _TAIL.match(norm, end)
+        tail = _TAIL.match(norm, end) if norm[end : end + 1] in _TAIL_HEADS else None
+        if tail is None and any(word in norm[end : end + 12] for word in _NAMED_TAIL_WORDS):
+            tail = _NAMED_TAIL.match(norm, end)
         if tail is None:
             break
         end = tail.end()
@@ -71,5 +79,5 @@ def trimmed_start(norm: str, start: int, end: int) -> int:
         return start + 1
     if norm.startswith("籍地", start, end) and norm[start - 1 : start] == "户":
         return start + 2
-    owned = _OWNED_PROPERTY.match(norm, start, end)
+    owned = _OWNED_PROPERTY.match(norm, start, end) if "名下" in norm[start : start + 10] else None
     return owned.end() if owned is not None else start
