@@ -35,13 +35,15 @@ _OFFICER_THEN_SEAT = re.compile(
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
 _FIELD_LABEL = re.compile(r"(?:地址|住所地?|注册地址)[：:]$")
 _HEAD_REACH = 56
+# The last two characters of the labels the rules read (地址, 住所, 住所地; not 住址, a person's).
+_LABEL_ENDS = frozenset(("地址", "住所", "所地"))
 
 
 def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, an address, is an organisation's by its place (see above)."""
     # Every rule reads a label right before the address (地址, 住所, 住所地, a colon after them).
     label_end = start - 1 if norm[start - 1 : start] in ("：", ":") else start
-    if norm[label_end - 1 : label_end] not in ("址", "所", "地"):
+    if norm[label_end - 2 : label_end] not in _LABEL_ENDS:
         return False
     line_start = norm.rfind("\n", 0, start) + 1
     # The words a rule reads are the last ones of the line before the address (a long line is

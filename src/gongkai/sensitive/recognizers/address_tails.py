@@ -49,7 +49,7 @@ _NAMED_TAIL = re.compile(
     # A market's stall.
     rf"|[{CJK}]{{2,8}}?市场(?:[A-Z]区)?\d{{1,4}}号(?:商铺|铺|摊位)?"
 )
-_NAMED_TAIL_WORDS = ("家属楼", "宿舍", "市场")
+_NAMED_TAIL_WORDS = re.compile("家属楼|宿舍|市场")
 # The characters ``_TAIL`` can start with: most addresses are followed by none of them.
 _TAIL_HEADS = frozenset("0123456789号层室房楼东西南北ABCDEFGHIJKLMNOPQRSTUVWXYZ地车商底门摊正首负单集")
 # What a property's owner is written with before its address ("被申请人名下房屋…").
@@ -57,14 +57,14 @@ _OWNED_PROPERTY = re.compile(rf"[{CJK}]{{0,6}}?名下(?:的)?(?:房屋|房产|�
 
 
 # Labels a span can be left to start with the last character of ("居住地" read from 地).
-_LABEL_HEADS = ("居住", "户籍", "所在", "住所")
+_LABEL_HEADS = frozenset(("居住", "户籍", "所在", "住所"))
 
 
 def extended_end(norm: str, end: int) -> int:
     """The end of the address ending at ``end`` once what is written after it is taken in."""
     for _ in range(3):
         tail = _TAIL.match(norm, end) if norm[end : end + 1] in _TAIL_HEADS else None
-        if tail is None and any(word in norm[end : end + 12] for word in _NAMED_TAIL_WORDS):
+        if tail is None and _NAMED_TAIL_WORDS.search(norm, end, end + 12) is not None:
             tail = _NAMED_TAIL.match(norm, end)
         if tail is None:
             break
@@ -75,9 +75,12 @@ def extended_end(norm: str, end: int) -> int:
 def trimmed_start(norm: str, start: int, end: int) -> int:
     """The start of the address at ``norm[start:end]`` without the rest of a label or an owner's
     words before it (the caller checks that what is left is an address)."""
-    if norm.startswith("地", start, end) and norm[max(0, start - 2) : start] in _LABEL_HEADS:
+    first = norm[start]
+    if first == "地" and norm[start - 2 : start] in _LABEL_HEADS:
         return start + 1
-    if norm.startswith("籍地", start, end) and norm[start - 1 : start] == "户":
+    if first == "籍" and norm[start - 1 : start + 2] == "户籍地":
         return start + 2
-    owned = _OWNED_PROPERTY.match(norm, start, end) if "名下" in norm[start : start + 10] else None
+    if norm.find("名下", start, start + 10) == -1:
+        return start
+    owned = _OWNED_PROPERTY.match(norm, start, end)
     return owned.end() if owned is not None else start
