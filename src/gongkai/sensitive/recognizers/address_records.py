@@ -17,14 +17,19 @@ import re
 
 from gongkai.sensitive.checksums import uscc_is_valid
 
-# A line that is only an agency's or an organisation's name: a signature.
-_ORGANISATION_LINE = re.compile(
-    r"[^：:，,。；;\s]{3,40}?(?:局|法院|检察院|委员会|政府|办公室|办事处|大队|支队|中心|所|站|处|馆|院|公司|协会|学会)"
+# A line that is only an agency's or an organisation's name (a signature): 4-43 characters with
+# no punctuation or space, ending in one of these (tested with ``endswith``, not an expression:
+# this runs for every address after a contact label).
+_ORGANISATION_SUFFIXES = (
+    *("局", "法院", "检察院", "委员会", "政府", "办公室", "办事处", "大队", "支队", "中心"),
+    *("所", "站", "处", "馆", "院", "公司", "协会", "学会"),
 )
-# The neutral labels of a contact line, at its start or after a "；" or a wide space.
-_CONTACT_LABEL = re.compile(r"(?:^|[；;]|\s)(?:地址|联系地址|通讯地址)[：:]?$")
-# A contact label is one of these at the end of the words before the address.
-_CONTACT_ENDS = ("地址", "地址：", "地址:")
+_NOT_IN_A_NAME_LINE = frozenset("：:，,。；; \t\u3000")
+# The neutral labels of a contact line (at its start, or after a "；" or a space), longest first.
+_CONTACT_LABELS = ("联系地址", "通讯地址", "地址")
+_CONTACT_SEPARATORS = frozenset("；; \t\u3000")
+# The labels of a record's field line ("住所：…" as the whole of the words before the address).
+_FIELD_LABELS = frozenset(("地址", "住所", "住所地", "注册地址"))
 # An officer then the neutral label of the entity's seat ("法定代表人X，身份证号…，地址").
 _OFFICER_THEN_SEAT = re.compile(
     r"(?:法定代表人|负责人)[：:]?[^，,。；;：:\s]{2,10}[，,]"
@@ -33,7 +38,6 @@ _OFFICER_THEN_SEAT = re.compile(
 # A unified social credit code: with a letter in its organisation code and a valid check
 # character, so that an ID number is not one.
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
-_FIELD_LABEL = re.compile(r"(?:地址|住所地?|注册地址)[：:]$")
 _HEAD_REACH = 56
 # The last two characters of the labels the rules read (地址, 住所, 住所地; not 住址, a person's).
 _LABEL_ENDS = frozenset(("地址", "住所", "所地"))
@@ -51,17 +55,27 @@ def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     head = norm[max(line_start, start - _HEAD_REACH) : start].strip(" \t\u3000")
     if ("法定代表人" in head or "负责人" in head) and _OFFICER_THEN_SEAT.search(head):
         return True
-    if (
-        head.endswith(_CONTACT_ENDS)
-        and _CONTACT_LABEL.search(head)
-        and _signed_by_organisation(norm, line_start, end)
-    ):
+    label = head.rstrip("：:")
+    if _contact_label(label) and _signed_by_organisation(norm, line_start, end):
         return True
     at_line_start = start - line_start <= _HEAD_REACH
+    return at_line_start and label in _FIELD_LABELS and _in_organisation_record(norm, line_start)
+
+
+def _contact_label(label: str) -> bool:
+    """Whether the words before an address end in a contact line's neutral label."""
+    for word in _CONTACT_LABELS:
+        if label.endswith(word):
+            return label[-len(word) - 1 : -len(word)] in _CONTACT_SEPARATORS or len(label) == len(word)
+    return False
+
+
+def _organisation_line(line: str) -> bool:
+    line = line.strip(" \t\u3000")
     return (
-        at_line_start
-        and _FIELD_LABEL.fullmatch(head) is not None
-        and _in_organisation_record(norm, line_start)
+        4 <= len(line) <= 43
+        and line.endswith(_ORGANISATION_SUFFIXES)
+        and _NOT_IN_A_NAME_LINE.isdisjoint(line)
     )
 
 
@@ -71,12 +85,11 @@ def _signed_by_organisation(norm: str, line_start: int, end: int) -> bool:
     line_end = norm.find("\n", end)
     if line_end != -1:
         following = norm[line_end + 1 : line_end + 120].lstrip(" \t\u3000\n").split("\n", 1)[0]
-        if _ORGANISATION_LINE.fullmatch(following.strip(" \t\u3000")):
+        if _organisation_line(following):
             return True
     if line_start < 2:
         return False
-    before = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip(" \t\u3000")
-    return _ORGANISATION_LINE.fullmatch(before) is not None
+    return _organisation_line(norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
 
 
 def _in_organisation_record(norm: str, line_start: int) -> bool:
