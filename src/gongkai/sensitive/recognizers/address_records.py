@@ -56,7 +56,7 @@ def organisation_by_layout(norm: str, start: int, end: int) -> bool:
     if ("法定代表人" in head or "负责人" in head) and _OFFICER_THEN_SEAT.search(head):
         return True
     label = head.rstrip("：:")
-    if _contact_label(label) and _signed_by_organisation(norm, line_start, end):
+    if label.endswith("地址") and _contact_label(label) and _signed_by_organisation(norm, line_start, end):
         return True
     at_line_start = start - line_start <= _HEAD_REACH
     return at_line_start and label in _FIELD_LABELS and _in_organisation_record(norm, line_start)
