@@ -22,10 +22,26 @@ from __future__ import annotations
 import re
 
 from gongkai.sensitive.checksums import uscc_is_valid
+from gongkai.sensitive.recognizers.address_records import (
+    CREDIT_CODE,
+    organisation_by_layout,
+    organisation_code_in,
+)
 from gongkai.sensitive.recognizers.base import CJK
 
 # Labels only an office has, right before the address (after a colon or spaces).
-_OFFICE_LABELS = ("来信地址", "注册地址", "场所地址", "车管所地址", "办公地址")
+# 认领地址/认领地点: where a found child, a body or lost property is claimed (an agency's office);
+# 办公地点: an office's place ("现实际办公地点为…").
+_OFFICE_LABELS = (
+    "来信地址",
+    "注册地址",
+    "场所地址",
+    "车管所地址",
+    "办公地址",
+    "办公地点",
+    "认领地址",
+    "认领地点",
+)
 # Materials sent there: "补正材料可寄至", "异议材料送达地址：", "寄送至本机关" (tried only where "寄" or
 # "送达" is in the words before: a search over them for every address cost more than the rest).
 _SENT_THERE = re.compile(
@@ -36,30 +52,39 @@ _SENT_THERE = re.compile(
 )
 _GO_THERE = re.compile(rf"[{CJK}]{{0,10}}?(?:报到|认领|领取|参加|办理|咨询|接受处理|接受调查|接受询问)")
 _ORGANISATION_END = re.compile(
-    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校|会议室|指挥部)"
-    # ... or the organisation and what one does there: "…服务中心反映（地址：", "…中心咨询（".
-    r"(?:反映|咨询|联系|投诉)?$"
+    r"(?:局|委员会|人民政府|办公室|办事处|中心|管理所|派出所|大队|支队|法院|检察院|公司|医院|学校|会议室|指挥部"
+    # ... an office's section or hall ("…运输管理科（地址：", "…办税服务厅（", "…人民法庭（").
+    r"|科|厅|法庭)"
+    # ... or the organisation and what one does there: "…服务中心反映（地址：", "…中心咨询（",
+    # "…大队登记（地址：", "…服务厅缴纳（地址：".
+    r"(?:反映|咨询|联系|投诉|登记|缴纳|办理|领取|交回|申报)?$"
 )
 _OFFICE_NAMED_AFTER = re.compile(
-    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府|执法局|执法大队)"
+    rf"[{CJK}]{{0,8}}?(?:登记中心|服务中心|办事大厅|出入境大厅|大厅|管理所|派出所|分局|人民政府|执法局|执法大队"
+    # ... a government's compound or building ("…1号市政府大院", "…22号区政府大楼"), a police
+    # office ("…18号某市公安局…中队"), a town's 综治中心, a welfare home, a funeral parlour, a
+    # marriage registry: the address of the office named.
+    r"|政府|公安局|综治中心|福利院|殡仪馆|登记处)"
     # A works' building after its number ("…1052号3号厂房") is a company's premises.
     r"|\d{1,3}号?(?:厂房|车间|仓库)"
 )
 # The last characters of what ``_OFFICE_NAMED_AFTER`` reads: one set test before the expression.
-_OFFICE_LAST_CHARS = frozenset("心厅所局府房间库")
+_OFFICE_LAST_CHARS = frozenset("心厅所局府房间库院馆处")
 # "地址" right after an organisation or an office's service: 区残联地址, 征收部门地址, 咨询地址.
 # A business's department is one too (广告部地址). Not 供应商地址: a supplier may be a person
 # trading under their own name, and the independent corpus labels its address as personal.
 _ORGANISATION_LABEL = re.compile(
-    r"(?:局|委|残联|部门|支队|大队|中心|公司|咨询|受理|办事|[^\n]部|代理机构)地址$"
+    # A court, a station, a 司法所 say "本院地址", "我站地址", "司法所地址".
+    r"(?:局|委|残联|部门|支队|大队|中心|公司|咨询|受理|办事|[^\n]部|代理机构|院|站|司法所|派出所)地址$"
 )
-# A unified social credit code in a table row (checked only for addresses that are cells): with a
-# letter in its organisation code and a valid check character, so that an ID number is not one.
-_CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[1-9ANY][0-9A-Z]\d{6}(?=[0-9]{0,8}[A-Z])[0-9A-Z]{10}(?![0-9A-Z])")
 # A business's premises located by a verb ("修理厂位于…", "站点在…", "门店设在…"): not a home.
 _PREMISES_LOCATED = re.compile(r"(?:站点|厂|门店|店铺|超市|公司|工地|仓库)(?:位于|设在|在)$")
 _NEUTRAL_LABELS = ("联系地址", "通讯地址", "地址", "住所地", "住所")
-_ORGANISATION_IN_CLAUSE = re.compile(r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$")
+# ... or the agency writing, the label standing alone after a comma ("可到本院立案庭领取，地址：…";
+# not "我局向X户籍地址", a person's).
+_ORGANISATION_IN_CLAUSE = re.compile(
+    r"(?:机关|你单位|该单位|本单位|贵单位|你公司|该公司|企业)[^。；\n]*$|(?:本院|我院|本局|我局|本站|我站)[^。；\n]*[，,]$"
+)
 
 
 def office_by_context(norm: str, start: int, end: int) -> bool:
@@ -113,13 +138,12 @@ def _organisation_before(clause: str) -> bool:
     policy labels a sole trader's premises as personal."""
     if _ORGANISATION_END.search(clause.rstrip("，, ")):
         return True
-    codes = _CREDIT_CODE.finditer(clause)
-    return any(not code[0].startswith("92") and uscc_is_valid(code[0]) for code in codes)
+    return organisation_code_in(clause)
 
 
 def _in_row_with_credit_code(norm: str, start: int, end: int, *, sole_traders: bool) -> bool:
     row_end = norm.find("\n", end)
-    row = _CREDIT_CODE.finditer(norm, norm.rfind("\n", 0, start) + 1, row_end if row_end != -1 else len(norm))
+    row = CREDIT_CODE.finditer(norm, norm.rfind("\n", 0, start) + 1, row_end if row_end != -1 else len(norm))
     return any((sole_traders or not code[0].startswith("92")) and uscc_is_valid(code[0]) for code in row)
 
 
@@ -132,4 +156,4 @@ def excluded_by_context(norm: str, start: int, end: int) -> bool:
     # A street's stretch of numbers ("…路88号至128号") names a section of the street, not a home.
     if norm[end : end + 1] == "至" and norm[end + 1 : end + 2].isdigit():
         return True
-    return office_by_context(norm, start, end)
+    return office_by_context(norm, start, end) or organisation_by_layout(norm, start, end)

@@ -9,6 +9,7 @@ from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.address_context import excluded_by_context
 from gongkai.sensitive.recognizers.address_lines import joined_spans
+from gongkai.sensitive.recognizers.address_tails import extended_end, trimmed_start
 from gongkai.sensitive.recognizers.base import (
     CJK,
     Recognizer,
@@ -46,7 +47,8 @@ _DASHED_ANCHOR = re.compile(r"-(?<=[0-9]-)(?=\d{1,2}-\d{3,4}(?![0-9]))")
 # Village (or community, or a Mongolian 嘎查) then a group (4组、八组、油坊组, the northwest's 1社)
 # and/or a natural village, then a number.
 _GROUP = rf"(?:{_NUM}|[{CJK}]{{1,3}}?)(?:组|队|社)"
-_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区|嘎查)(?:{_GROUP})?[{CJK}]{{0,5}}?{_NUM}号(?:之{_NUM})?"
+# A village of the north may number its rows of houses ("…村东区4排12号").
+_VILLAGE = rf"[{CJK}]{{1,8}}?(?:村|社区|嘎查)(?:{_GROUP})?[{CJK}]{{0,5}}?(?:{_NUM}排)?{_NUM}号(?:之{_NUM})?"
 # Below a town, without a house number: …镇…村4组, …镇…村张家宅 (natural villages end in one of
 # these: 宅/埭/浜 in the Yangtze delta, 庄/屯/营/堡 in the north, 坑/坳/寨 in the south ...).
 _NATURAL = rf"[{CJK}]{{1,4}}?[宅埭浜桥庄湾塘圩岸港坞墩屯寨营堡坑坳垄岭]"
@@ -186,7 +188,8 @@ class AddressRecognizer(Recognizer):
     # division's name (于都县, 于田县, 于洪区) or a 于家… village.
     _lead = re.compile(
         # "住" is not a label in 住宅 ("…广场住宅区2座").
-        r".*(?:(?:" + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
+        r".*(?:(?:"
+        + "|".join(c if c != "住" else "住(?!宅)" for c in lexicon.ADDRESS_CUES)
         # ... or any words before a copula ("就是…", "登记的是…", "确认为…", "地均为…").
         + r")均?[为是]?|所在地|寄自|来自|请寄|本人系|户|于(?!都县|田县|洪区|家[^中])|[在至到：:](?!地)"
         + r"|[是为])"
@@ -228,7 +231,7 @@ class AddressRecognizer(Recognizer):
                         )
                 elif not _is_organisation_address(norm, finding.start, finding.end):
                     found.append(finding)
-                lo = covered = match.end()
+                lo = covered = max(match.end(), finding.end)
                 if match.end() > anchor:
                     break
         found += self._across_lines(text, norm)
@@ -297,4 +300,10 @@ class AddressRecognizer(Recognizer):
             and self.pattern.fullmatch(norm, date.end(), end)
         ):
             start = date.end()
+        # What is written after the expression's reading (rooms, stalls, 商铺 …) and the rest of a
+        # label before it (``address_tails``).
+        trimmed = trimmed_start(norm, start, end)
+        if trimmed != start and self.pattern.fullmatch(norm, trimmed, end):
+            start = trimmed
+        end = extended_end(norm, end)
         return make_finding(self.kind, start, end, text[start:end], self.score, self.explanation)

@@ -26,6 +26,7 @@ from gongkai.sensitive.recognizers.base import (
     _compact,
     _valid_birth_date,
 )
+from gongkai.sensitive.recognizers.table_columns import in_other_number_column
 
 # For each check value, the characters accepted as the 18th one ("x" for "X"): a membership test
 # spares the ``upper()`` call per identity-like number.
@@ -36,7 +37,8 @@ _MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # examinations, files. (A bare "证号" may be an old identity number's: "原证号".)
 _OTHER_NUMBER_LABELS = ("报名号", "考号", "学号", "编号", "准考证", "许可证", "执业证", "资格证", "登记号")
 # One search per card-like number (a test per label cost 3 M instructions per pass).
-_NOT_CARD_RE = re.compile("|".join((*_OTHER_NUMBER_LABELS, "证号")))
+# A deposit slip's number (存单号) is no card even in a sentence about a bank.
+_NOT_CARD_RE = re.compile("|".join(("存单号", *_OTHER_NUMBER_LABELS, "证号")))
 
 
 class IdCardRecognizer(Recognizer):
@@ -105,6 +107,10 @@ class IdCardRecognizer(Recognizer):
             "身份" not in window and any(label in window for label in _OTHER_NUMBER_LABELS)
         ):
             return None
+        if norm[start - 1 : start] in ("\t", "|", " ") and in_other_number_column(norm, start):
+            # A licence number in a column headed 许可证编号 may start with the issuing region and
+            # a date that reads as a birth date: the header says what it is.
+            return None
         end = start + 15
         if norm[end : end + 1].isdigit():
             # Run on into a neighbouring cell ("…208242" + "42"), unless the whole run is a card,
@@ -125,6 +131,13 @@ class IdCardRecognizer(Recognizer):
             # or a document about identity cards and not registrations, decides.
             return 0.45, "15 位数字，也符合旧工商注册号校验，需“身份证”等提示词"
         return 0.8, "15 位旧身份证号码，地区码、出生日期有效（无校验码）"
+
+
+def _dated(digits: str) -> bool:
+    """Whether a date (19xx/20xx, a calendar day) follows a 4- or 6-digit region code."""
+    return (digits[4:6] in ("19", "20") and digits[8:12] in _CALENDAR_DAYS) or (
+        digits[6:8] in ("19", "20") and digits[10:14] in _CALENDAR_DAYS
+    )
 
 
 def _digits_at(norm: str, end: int) -> str:
@@ -211,9 +224,18 @@ class BankCardRecognizer(Recognizer):
         if not 16 <= len(digits) <= 19 or not digits.startswith(_BANK_PREFIXES) or not luhn_is_valid(digits):
             return None
         labelled = _NOT_CARD_RE.search(norm, max(0, start - CONTEXT_WINDOW), start)
-        if labelled and not self.has_context(norm, start):
+        if labelled and (not self.has_context(norm, start) or labelled[0] == "存单号"):
             # A number labelled as another document's ("报名号", "证号", "编号"): Luhn passes one
             # number in ten by chance.
+            return None
+        if (
+            _dated(digits)
+            and norm[start - 1 : start] in ("\t", "|", " ")
+            and in_other_number_column(norm, start)
+        ):
+            # A licence numbered by its issuer's region and its date (6201 20250618 0021) in a
+            # column headed 注册证编号 or 许可证号 passes Luhn one time in ten; the header says what
+            # it is. (Only such dated numbers: a real card's digits are a date by chance.)
             return None
         if len(digits) == 18 and _looks_like_id(digits):
             # An 18-digit number with a region code and a birth date is a (mistyped) identity number

@@ -115,6 +115,8 @@ def _matches(norm: str) -> Iterator[tuple[int, int]]:
         if start >= last:
             yield start, end
             last = end
+
+
 # A Mongolian name of one element (其其格, 巴特尔) or of one element and an ending (朝鲁门) is a
 # name only right after a role word or a colon, or in a list: "申请人其其格、", "经营者：朝鲁门，".
 _SINGLE_BEFORE = frozenset("人者员主：:、")

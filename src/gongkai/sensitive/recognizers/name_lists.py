@@ -223,17 +223,20 @@ def names_before_address_words(norm: str, is_name: Callable[[str], bool]) -> lis
             if not norm.startswith("事务所", i + len(word)) and norm[i - 2 : i] != "负责":
                 for length in (4, 3, 2):  # the leftmost start first, as a regular expression would
                     name = norm[i - length : i]
-                    if i >= length and (
-                        is_name(name)
-                        or (
-                            length == 3
-                            and name[0] in _SINGLE_SET
-                            # No clause mark ("推着车走。老人") and no description of 老人 (辖区独居老人).
-                            and name.isalpha()
-                            and name[1:] not in lexicon.NOT_NAMES
-                            and plausible_name(name)
-                            and _ORG_CHARS.isdisjoint(name[1:])
-                            and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+                    if (
+                        i >= length
+                        and (
+                            is_name(name)
+                            or (
+                                length == 3
+                                and name[0] in _SINGLE_SET
+                                # No clause mark ("推着车走。老人") and no description of 老人 (辖区独居老人).
+                                and name.isalpha()
+                                and name[1:] not in lexicon.NOT_NAMES
+                                and plausible_name(name)
+                                and _ORG_CHARS.isdisjoint(name[1:])
+                                and lexicon.NOT_RUNNING_GIVEN.isdisjoint(name[1:])
+                            )
                         )
                     ):
                         names.append((i - length, i))

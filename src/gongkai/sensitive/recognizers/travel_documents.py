@@ -3,10 +3,11 @@
 ``PassportRecognizer`` reads the shapes China issues on their own (E/G + 8 digits, 公务 SE…,
 回乡证 H/M …). Other numbers are only recognisable by the word before them: a foreign passport
 (美国 548209731, 巴基斯坦 AK5832094, 日本 TR4820716), 往来台湾通行证 (T + 8 digits, L + letter
-+ 7), 台湾居民来往大陆通行证 (8 digits), 海员证 (C + 7 digits). After 护照/通行证/海员证/旅行证
-(and 号、号码、a colon or spaces), one or two capital letters and 6-9 digits, or 8-10 digits alone,
-are taken as the document's number. The cue words are found with ``str.find``: they are rare, and
-a whole-text scan with a CJK first character would cost more than the rest of the rule.
++ 7), 台湾居民来往大陆通行证 (台胞证: 8 digits), 旅行证 (T + 8 digits), 海员证 (C + 7 digits).
+After 护照/通行证/海员证/旅行证/台胞证 (and 号、号码、a colon or spaces), one or two capital letters
+and 6-9 digits, or 8-10 digits alone, are taken as the document's number. The cue words are found
+with ``str.find``: they are rare, and a whole-text scan with a CJK first character would cost more
+than the rest of the rule.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from gongkai.sensitive.model import Finding, Kind, make_finding
 from gongkai.sensitive.recognizers.base import Recognizer, occurrences
 from gongkai.sensitive.recognizers.name_tables import cell_start, column_at, row_cells
 
-CUES = ("护照", "通行证", "海员证", "旅行证")
+# 台胞证: the 台湾居民来往大陆通行证 by its common name ("台胞证号08843516").
+CUES = ("护照", "通行证", "海员证", "旅行证", "台胞证")
 # Searched for: "行证" ends 通行证 and 旅行证 (one ``str.find`` fewer per text). Each only where its
-# rarer character is (照, 证, 员): a one-character test, where a search for the word reads every
+# rarer character is (照, 证, 员, 胞): a one-character test, where a search for the word reads every
 # character of the text, and most texts hold none of them.
-_SEARCHED = (("护照", "照"), ("行证", "证"), ("海员证", "员"))
+_SEARCHED = (("护照", "照"), ("行证", "证"), ("海员证", "员"), ("台胞证", "胞"))
 # After the cue: its "号/号码", a colon, spaces; then the number, not inside a longer run.
 # A lost-document notice counts the book first ("通行证一本，号码："), or names the number after a
-# comma ("往来台湾通行证，证件号码…"). In a row of a CSV file or of
+# comma or in brackets ("往来台湾通行证，证件号码…", "旅行证（证件号码T…）"). In a row of a CSV file or of
 # a table printed one cell per line, the number is the next cell: there only the letter-led forms
 # (a date or an amount is all digits).
 _NUMBER = re.compile(
-    r"[ \t\u3000]*(?:[一两二三]本[，,][ \t]*(?:证件)?|[，,][ \t]*(?:证件)?(?=号))?"
+    r"[ \t\u3000]*(?:[一两二三]本[，,][ \t]*(?:证件)?|[，,（(][ \t]*(?:证件)?(?=号))?"
     r"(?:号码|号)?[：:]?[ \t\u3000]*"
     r"(?<![0-9A-Za-z])(?P<number>[A-Z]{1,2}\d{6,9}|\d{8,10})(?![0-9A-Za-z])"
     r"|[ \t]*[,，\n\t|][ \t]*(?P<cell>[A-Z]{1,2}\d{6,9})(?![0-9A-Za-z])"
