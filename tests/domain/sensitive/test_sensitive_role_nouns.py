@@ -47,6 +47,25 @@ def test_a_modal_after_a_role_is_no_name() -> None:
     assert _names("债权人应自2025年3月1日起向管理人申报债权，出租人应当在十日内答复。") == []
 
 
+def test_what_follows_a_role_noun_as_a_word_is_no_name() -> None:
+    # What a person has (权益, 利益, 权利), an adverb or a state of the subject (常常, 相继, 和睦):
+    # words the lexicon reads as a surname and a given name, everywhere after a role noun.
+    texts = (
+        "切实维护消费者权益。损害债权人利益的行为，依法保障继承人权利。",
+        "不得损害投保人利益，保障子女权益，维护会员权益。",
+        "目击者常常在附近出没，家属相继到场，村邻和睦。",
+        "促进子女成长，让老人安心，维护军人荣誉，增强党员信心，关心老人生活。",
+        "经查，老人孙子代为申请。",
+    )
+    for text in texts:
+        assert _names(text) == [], text
+
+
+def test_a_kinship_word_after_a_kinship_noun_is_no_name() -> None:
+    # 其父 + 母…: 父母 is one word ("其父母均已去世"), 母 no surname there.
+    assert _names("其父母均已去世，由其祖父母抚养。") == []
+
+
 def test_a_list_is_read_on_after_a_name_found_by_another_rule() -> None:
     # 被告 reads 邓国平 through the posts' rule, which stops before 尹志刚 (未 does not end a name
     # there); the person-noun reading goes on after the name found.
@@ -63,6 +82,14 @@ def test_tibetan_mongolian_and_yi_names_of_several_elements_anywhere() -> None:
     _assert_names_found(text, ("索朗次仁", "乌兰图雅", "吉克阿依", "巴图乌力吉"))
     # Words and places hold one element at most: no name.
     assert _names("尼玛县的呼和浩特办事处送来哈达。") == []
+
+
+def test_several_elements_naming_a_business_are_no_person() -> None:
+    # A cooperative, a factory or a ranch named after its founder: the run opens an organisation.
+    for text in ("乌云其木格草原合作社成立于2019年。", "吉克阿依食品加工厂的证照。", "阿牛阿呷牧场在城东。"):
+        assert _names(text) == [], text
+    # The same run before a predicate is still a name.
+    _assert_names_found("吉克阿依于2023年创办食品加工厂。", ("吉克阿依",))
 
 
 def test_a_mongolian_name_of_one_element_after_a_person_word() -> None:

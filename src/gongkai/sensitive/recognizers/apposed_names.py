@@ -59,11 +59,13 @@ if {len(noun) for noun in NOUNS} - {2, 3, 4}:
     raise ValueError("person nouns are read as two to four characters")
 # Characters that start a predicate after its subject (说, 也, 未, 违规, 协调, 患有 …) or an
 # ordinal (第二天): none is a given name's last character, so a name ends before them.
-_PREDICATE_HEADS = frozenset(
+PREDICATE_HEADS = frozenset(
     "说讲问答也都还又就便却没不未让叫跟给任带一两每第用以当违帮协介办持出报犯率负通详询打患接找拿代居目逐负多陈"
 )
-_NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・") - _PREDICATE_HEADS  # 办理: no 办
+_NOT_AFTER_NAME = frozenset(lexicon.ORG_PLACE_SUFFIXES + "·•・") - PREDICATE_HEADS  # 办理: no 办
 _COMPOUNDS = frozenset(lexicon.COMPOUND_SURNAMES)
+# Kinship words of two characters: a noun's last character and a surname after it may be one.
+_KIN_WORDS = frozenset(noun for noun in _KIN if len(noun) == 2)
 _NOT_NAMES_AFTER_NOUN = lexicon.VERBS_AFTER_ROLE | MODAL_WORDS  # "债权人应自…"
 _CJK_RE = re.compile(f"[{CJK}]")
 # One-character cues a name follows in prose ("与某某", "由某某", "请某某").
@@ -96,7 +98,7 @@ def _ends_a_name(norm: str, end: int) -> bool:
         not following
         or _CJK_RE.match(following) is None
         or following in lexicon.STOP_AFTER_NAME
-        or following in _PREDICATE_HEADS
+        or following in PREDICATE_HEADS
     )
 
 
@@ -127,6 +129,8 @@ def _opens_a_name(norm: str, i: int) -> bool:
 def _edge_reading(norm: str, start: int, is_name: Callable[[str], bool]) -> int:
     """End of the name at ``start`` (three characters or two, as the edge after it tells), 0 if
     neither reading is a name of the lexicon with an edge after it here or elsewhere."""
+    if norm[start - 1 : start + 1] in _KIN_WORDS:
+        return 0  # the noun goes on as a kinship word: "其父母均已去世" is no 其父 + 母均
     surname = 2 if norm[start : start + 2] in _COMPOUNDS else 1
     readings = [
         end

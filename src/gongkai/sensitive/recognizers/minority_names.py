@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from gongkai.sensitive import lexicon
 from gongkai.sensitive.model import Finding, Kind, make_finding
-from gongkai.sensitive.recognizers.apposed_names import after_noun
+from gongkai.sensitive.recognizers.apposed_names import PREDICATE_HEADS, after_noun
 from gongkai.sensitive.recognizers.base import CJK, Recognizer, literal_alternation
 
 TIBETAN = (  # noqa: SIM905
@@ -70,7 +70,7 @@ _ELEMENT = "(?:" + literal_alternation((w, "") for w in sorted(ELEMENTS, key=len
 _NAME = re.compile(rf"{_ELEMENT}(?:{_ELEMENT}){{0,3}}[{_ENDINGS}]?")
 # A scan of its own tests the elements' first characters at every character of the text (~15 M
 # instructions a pass over the generated corpus, for two matches). The name recogniser's scan
-# (``names._SCAN``) stops at them too: ``AT_FIRST`` (a branch after its leading class) reads
+# (``name_scan.scan``) stops at them too: ``AT_FIRST`` (a branch after its leading class) reads
 # ``_NAME`` at each such stop, and ``note`` keeps the span found, for ``analyze`` to read.
 FIRSTS = "".join(sorted({e[0] for e in ELEMENTS}))
 FIRST_SET = frozenset(FIRSTS)
@@ -135,11 +135,23 @@ _AFTER_WORDS = (
     *("表示", "主持", "同志", "先生", "女士"),
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# A business named after its founder (字号): the run, a few characters of its trade, and its form of
+# organisation ("乌云其木格草原合作社", "吉克阿依食品加工厂", "阿牛阿呷牧场"; 《企业名称登记管理规定》:
+# 字号 + 行业 + 组织形式). The trade holds no character that ends a name (于, 在, 的 …), starts a
+# predicate (协助, 担任 …) or is a verb that takes a business as its object or goes to a place (创办,
+# 经营, 前往县医院); forms of one character that end other words (本院, 所生, 总部) are left out.
+_NOT_TRADE = "".join(
+    sorted(set(lexicon.STOP_AFTER_NAME) | PREDICATE_HEADS | set("营包开建创租往赴去来回入进"))
+)
+_BUSINESS_AFTER = re.compile(
+    rf"(?:(?![{_NOT_TRADE}])[{CJK}]){{0,4}}?(?:公司|合作社|中心|工作室|医院|诊所|[厂店场馆])"
+)
 
 
 class MinorityNameRecognizer(Recognizer):
-    """Tibetan, Mongolian and Yi names of two or more name elements standing as a whole word, or a
-    Mongolian or Dai one-element name right after a role word (see the module docstring)."""
+    """Tibetan, Mongolian and Yi names of two or more name elements wherever they stand (but as a
+    business's 字号), or a Mongolian or Dai one-element name right after a role word (see the module
+    docstring)."""
 
     kind = Kind.PERSON_NAME
     score = 0.8
@@ -149,7 +161,7 @@ class MinorityNameRecognizer(Recognizer):
         for start, end in _matches(norm):
             name = norm[start:end]
             if (
-                _several_elements(name)
+                (_several_elements(name) and _BUSINESS_AFTER.match(norm, end) is None)
                 or (_single_after_role(norm, start, name) and _stands_alone(norm, start, end))
                 or _dai_after_role(norm, start, end)
             ):

@@ -22,7 +22,6 @@ SURNAME_HEADS = "".join(
     sorted(set(lexicon.SINGLE_SURNAMES + "于") | {c[0] for c in lexicon.COMPOUND_SURNAMES})
 )
 _SURNAME_HEAD_SET = frozenset(SURNAME_HEADS)
-_GIVEN_CLASS = "[" + "".join(sorted(lexicon.GIVEN_NAME_CHARS)) + "]"
 # Posts and standings before a name ("副区长章建华在…", "执法队员施春燕、", "原告禤国良诉…"), found
 # from their last character: led by the posts' first characters (区 市 镇 局 ...), an expression
 # would try a match at every agency name.

@@ -8,7 +8,7 @@ classes it lacked, each written as the words a record actually uses:
 
 - parties of a legal or administrative procedure, ending in 人: who acts (出租人, 承租人, 债权人,
   赔偿请求人 through its tail 请求人, 申请执行人 and 被执行人 through 执行人, 实际控制人 through
-  控制人 …) — longer words are read through their last two to four characters, as ``_scan`` reads
+  控制人 …) — longer words are read through their last two to four characters, as ``name_scan`` reads
   posts of two to four;
 - officers of a hearing, a court or a field service, ending in 员 (听证员, 记录员, 护林员, 理赔员 …),
   and the posts of a 社会组织 and a 法院 (理事长, 监事, 秘书长, 法官, 执行助理 …);
@@ -29,7 +29,7 @@ _PARTIES = (  # noqa: SIM905
     "执行人 请求人 出租人 承租人 转让人 受让人 出借人 借款人 担保人 保证人 抵押人 债权人 债务人 "
     "继承人 被继承人 收养人 送养人 捐赠人 受赠人 受益人 投保人 参保人 候选人 推荐人 控告人 申诉人 "
     "鉴定人 评估人 清算人 管理人 发起人 出资人 控制人 承包人 发包人 所有人 产权人 权利人 义务人 "
-    "起诉人 自诉人 证明人 申报人 主持人 失踪人 行为人 继承人 托养人 抚养人 赡养人 扶养人 "
+    "起诉人 自诉人 证明人 申报人 主持人 失踪人 行为人 托养人 抚养人 赡养人 扶养人 "
     "持有人 购买人 供货人 经营人 报案人 报警人 求助人 同行人 随行人 "
     "人员 同行人员 带队人员 务工人员 照管人员 办案人员 调查人员"
 ).split()
