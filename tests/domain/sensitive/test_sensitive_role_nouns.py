@@ -56,6 +56,7 @@ def test_what_follows_a_role_noun_as_a_word_is_no_name() -> None:
         "目击者常常在附近出没，家属相继到场，村邻和睦。",
         "促进子女成长，让老人安心，维护军人荣誉，增强党员信心，关心老人生活。",
         "经查，老人孙子代为申请。",
+        "加强对老人关爱，提升群众满意度，增强患者获得感、幸福感和安全感。",
     )
     for text in texts:
         assert _names(text) == [], text
