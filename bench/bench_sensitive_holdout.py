@@ -27,12 +27,7 @@ import time
 from collections import Counter, defaultdict
 
 from gongkai.sensitive import Kind, corpus, detect, published
-from gongkai.sensitive.annotated_corpus import annotated_cases
-from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
-from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
-from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
-from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
-from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
+from gongkai.sensitive.annotated_volumes import VOLUMES, corpus_name
 from gongkai.sensitive.holdout_corpus import HoldoutCase, holdout_cases
 from gongkai.sensitive.labelled import DecoyedDocument, LabelledDocument, evaluate
 from gongkai.sensitive.model_names import detect_thorough
@@ -55,17 +50,14 @@ def _without_decoys(documents: list[LabelledDocument]) -> list[HoldoutCase]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The detector on a held-out labelled corpus.")
-    volumes = ("annotated", "annotated_b", "annotated_c", "annotated_d", "annotated_e", "annotated_f")
+    volumes = {corpus_name(letter): load for letter, load in VOLUMES.items()}
     generated = ("generated", "published")
     parser.add_argument("--corpus", default="holdout", choices=("holdout", *volumes, *generated))
     parser.add_argument("--thorough", action="store_true", help="the thorough mode (LAC on windows)")
     parser.add_argument("seed", nargs="?", type=int, default=20261207, help="holdout corpus only")
     args = parser.parse_args()
     seed = args.seed
-    corpora = {"holdout": lambda: holdout_cases(seed), "annotated": annotated_cases,
-               "annotated_b": annotated_cases_b, "annotated_c": annotated_cases_c,
-               "annotated_d": annotated_cases_d, "annotated_e": annotated_cases_e,
-               "annotated_f": annotated_cases_f,
+    corpora = {"holdout": lambda: holdout_cases(seed), **volumes,
                "generated": lambda: _without_decoys(corpus.generate(20231, 250)),
                "published": lambda: _without_decoys(published.generate(14, 400))}
     cases: list[HoldoutCase] = corpora[args.corpus]()

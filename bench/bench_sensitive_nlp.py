@@ -44,12 +44,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from gongkai.sensitive import Finding, Kind, corpus, detect, published
-from gongkai.sensitive.annotated_corpus import annotated_cases
-from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
-from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
-from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
-from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
-from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
+from gongkai.sensitive.annotated_volumes import VOLUMES
 from gongkai.sensitive.labelled import Decoy, DecoyedDocument, LabelledDocument, evaluate
 from gongkai.sensitive.model_names import (
     SENTENCE,
@@ -159,14 +154,7 @@ class Volume:
 
 
 def _volumes(wanted: Sequence[str]) -> list[Volume]:
-    labelled: dict[str, Callable[[], list[DecoyedDocument]]] = {
-        "A": annotated_cases,
-        "B": annotated_cases_b,
-        "C": annotated_cases_c,
-        "D": annotated_cases_d,
-        "E": annotated_cases_e,
-        "F": annotated_cases_f,
-    }
+    labelled: dict[str, Callable[[], list[DecoyedDocument]]] = dict(VOLUMES)
     generated: dict[str, Callable[[], list[LabelledDocument]]] = {
         "generated": lambda: corpus.generate(20231, 250),
         "published": lambda: published.generate(14, 400),

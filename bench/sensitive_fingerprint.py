@@ -23,12 +23,7 @@ import sys
 from collections.abc import Callable
 
 from gongkai.sensitive import detect
-from gongkai.sensitive.annotated_corpus import annotated_cases
-from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
-from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
-from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
-from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
-from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
+from gongkai.sensitive.annotated_volumes import VOLUMES, corpus_name
 from gongkai.sensitive.corpus import generate
 from gongkai.sensitive.holdout_corpus import holdout_cases
 from gongkai.sensitive.independent_corpus import documents as independent_documents
@@ -40,12 +35,10 @@ CORPORA: dict[str, Callable[[], list[str]]] = {
     "published": lambda: [d.text for d in generate_published(20231, 400)],
     "independent": lambda: [d.text for d in independent_documents()],
     "holdout": lambda: [c.document.text for c in holdout_cases(20261207)],
-    "annotated": lambda: [c.document.text for c in annotated_cases()],
-    "annotated_b": lambda: [c.document.text for c in annotated_cases_b()],
-    "annotated_c": lambda: [c.document.text for c in annotated_cases_c()],
-    "annotated_d": lambda: [c.document.text for c in annotated_cases_d()],
-    "annotated_e": lambda: [c.document.text for c in annotated_cases_e()],
-    "annotated_f": lambda: [c.document.text for c in annotated_cases_f()],
+    **{
+        corpus_name(letter): (lambda load=load: [c.document.text for c in load()])
+        for letter, load in VOLUMES.items()
+    },
 }
 
 

@@ -12,22 +12,9 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from gongkai.sensitive.annotated_corpus import AnnotatedCase, annotated_cases
-from gongkai.sensitive.annotated_corpus_b import annotated_cases_b
-from gongkai.sensitive.annotated_corpus_c import annotated_cases_c
-from gongkai.sensitive.annotated_corpus_d import annotated_cases_d
-from gongkai.sensitive.annotated_corpus_e import annotated_cases_e
-from gongkai.sensitive.annotated_corpus_f import annotated_cases_f
+from gongkai.sensitive.annotated_corpus import AnnotatedCase
+from gongkai.sensitive.annotated_volumes import VOLUMES
 from support import labelled_corpus as shared
-
-VOLUMES: dict[str, Callable[[], list[AnnotatedCase]]] = {
-    "A": annotated_cases,
-    "B": annotated_cases_b,
-    "C": annotated_cases_c,
-    "D": annotated_cases_d,
-    "E": annotated_cases_e,
-    "F": annotated_cases_f,
-}
 
 
 @functools.cache
