@@ -207,12 +207,14 @@ class ThoroughRegistry(Registry):
     ) -> list[Finding]:
         tagger = lac_tagger()  # first: a missing model is an error even for a text without names
         wanted = None if kinds is None else frozenset(kinds)
+        # The model's names only where names are asked for and would pass the threshold: else the
+        # rules alone, run once.
+        if (wanted is not None and Kind.PERSON_NAME not in wanted) or threshold > MODEL_SCORE:
+            return super().analyze(text, kinds=wanted, threshold=threshold)
         # The windows are chosen against every rule finding (a name inside an address found by a
         # rule is not offered again), whatever kinds were asked for.
         every = super().analyze(text, threshold=threshold)
-        # The model's names only where names are asked for: its windows cost most of the time.
-        names_wanted = wanted is None or Kind.PERSON_NAME in wanted
-        extra = model_names(tagger, text, every) if names_wanted and threshold <= MODEL_SCORE else []
+        extra = model_names(tagger, text, every)
         if wanted is not None:
             every = super().analyze(text, kinds=wanted, threshold=threshold)
         return resolve_overlaps(every + extra)

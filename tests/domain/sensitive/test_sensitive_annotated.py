@@ -6,21 +6,14 @@ The measurement is ``bench/bench_sensitive_holdout.py --corpus annotated``, for 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from importlib import resources
 from types import ModuleType
 
 import pytest
 
-from gongkai.sensitive import (
-    Kind,
-    annotated_corpus,
-    annotated_corpus_b,
-    annotated_corpus_c,
-    annotated_corpus_d,
-    annotated_corpus_e,
-    annotated_corpus_f,
-)
+from gongkai.sensitive import Kind
 from gongkai.sensitive.annotated_corpus import (
     AnnotatedCase,
     AnnotationError,
@@ -28,6 +21,7 @@ from gongkai.sensitive.annotated_corpus import (
     genre_documents,
     parse,
 )
+from gongkai.sensitive.annotated_volumes import VOLUMES
 from support import labelled_corpus as shared
 
 cases = shared.corpus_fixture(annotated_cases)
@@ -86,17 +80,8 @@ def test_text_before_the_first_genre_line_is_refused() -> None:
         genre_documents("# 说明\n〔姓名|张三〕\n=== 公示 ===\n", "c.land")
 
 
-@pytest.mark.parametrize(
-    "volume",
-    [
-        annotated_corpus,
-        annotated_corpus_b,
-        annotated_corpus_c,
-        annotated_corpus_d,
-        annotated_corpus_e,
-        annotated_corpus_f,
-    ],
-)
+# Each volume's package: the module that defines its loader (``annotated_volumes.VOLUMES``).
+@pytest.mark.parametrize("volume", [sys.modules[load.__module__] for load in VOLUMES.values()])
 def test_every_genre_file_of_a_volume_is_read(volume: ModuleType) -> None:
     package = resources.files(volume.__name__)
     files = {entry.name.removesuffix(".txt") for entry in package.iterdir() if entry.name.endswith(".txt")}
